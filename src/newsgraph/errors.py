@@ -1,0 +1,71 @@
+"""Coded errors: every failure a user can see has a code, a message and what to do.
+
+Codes: NG1xx input, NG2xx nlp, NG3xx store, NG4xx query and web. The table ``CODES`` is the
+single list; add a code here before raising it anywhere.
+"""
+
+from __future__ import annotations
+
+CODES: dict[str, tuple[str, str]] = {
+    # code: (what went wrong, what to do)
+    "NG101": ("path not found", "check the path and that it is readable"),
+    "NG102": ("no readable input", "point at files in a supported format (txt, jsonl, json, html, xml/rss/atom, warc), optionally gzipped"),
+    "NG103": ("undecodable text", "re-encode the file as UTF-8, or pass the right encoding"),
+    "NG104": ("binary file, not text", "remove it from the input or convert it to text"),
+    "NG105": ("empty input", "nothing to ingest here; check the file"),
+    "NG106": ("malformed JSON record", "fix or remove that line; the other lines were read"),
+    "NG107": ("no article body found in HTML", "check the page holds an article; the other inputs were read"),
+    "NG108": ("corrupt or truncated compressed file", "re-download or re-compress it; what could be read was kept"),
+    "NG109": ("malformed feed", "check the RSS/Atom file; entries that could be read were kept"),
+    "NG110": ("malformed WARC", "check the archive; records that could be read were kept"),
+    "NG111": ("unknown input format", "pass --format text|jsonl|html|feed|warc"),
+    "NG112": ("input over the size limit", "split the input, or raise the limit with --max-bytes"),
+    "NG113": ("record without text", "map the text field with --text-field"),
+    "NG114": ("empty article", "the article had no text once cleaned; nothing to store"),
+    "NG115": ("bad option value", "see --help for the expected form"),
+    "NG120": ("exact duplicate", "kept once; this copy is recorded as a duplicate"),
+    "NG121": ("near duplicate", "kept once; this copy is recorded as a duplicate"),
+    "NG201": ("spaCy model not found", "run `make install`, or install en_core_web_md, or pass --model PATH"),
+    "NG202": ("extraction failed for an article", "the article is stored without facts; report the input"),
+    "NG301": ("cannot open the knowledge base", "check the --db path; close other processes writing to it"),
+    "NG302": ("knowledge base from a newer newsgraph", "upgrade newsgraph to read it"),
+    "NG303": ("verification failed", "the listed facts do not match their article text"),
+    "NG401": ("article not found", "list ids with `newsgraph articles`"),
+    "NG402": ("entity not found", "list names with `newsgraph entities`"),
+    "NG403": ("bad query", "see --help for the filters"),
+    "NG404": ("unknown evaluation task", "see `newsgraph eval --help` for the tasks"),
+    "NG405": ("evaluation data not found", "pass --data PATH to the benchmark data"),
+}
+
+
+class NewsgraphError(Exception):
+    """Base of every newsgraph error: a code, a message and a hint on what to do."""
+
+    def __init__(self, code: str, message: str | None = None, hint: str | None = None) -> None:
+        if code not in CODES:
+            raise ValueError(f"unknown error code {code}")
+        default_message, default_hint = CODES[code]
+        self.code = code
+        self.message = message or default_message
+        self.hint = hint or default_hint
+        super().__init__(f"{code}: {self.message}")
+
+    def render(self) -> str:
+        """The one-line form the CLI prints: ``error NG103: <what> — <what to do>``."""
+        return f"error {self.code}: {self.message} — {self.hint}"
+
+
+class InputError(NewsgraphError):
+    """NG1xx: an input could not be read."""
+
+
+class NlpError(NewsgraphError):
+    """NG2xx: the NLP stage could not run."""
+
+
+class StoreError(NewsgraphError):
+    """NG3xx: the knowledge base could not be opened, written or verified."""
+
+
+class QueryError(NewsgraphError):
+    """NG4xx: a query, lookup or evaluation request could not be answered."""

@@ -1,0 +1,1 @@
+"""Evaluation on public benchmarks: loaders for their formats and the scorers (`newsgraph eval`)."""

@@ -1,0 +1,1 @@
+"""Cross-article work on model objects only: near-duplicates, entity identity, story clusters."""

@@ -1,0 +1,1 @@
+"""Runners decide where per-article work runs: in-process or a local process pool."""

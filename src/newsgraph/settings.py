@@ -1,0 +1,85 @@
+"""One table of settings. Precedence: defaults < config file < environment < command line.
+
+A config file is TOML (``newsgraph.toml`` in the working directory, or the path in
+``NEWSGRAPH_CONFIG``) with a ``[newsgraph]`` table of the names below. The environment variable
+for a setting is ``NEWSGRAPH_`` + its name in upper case.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from newsgraph.errors import InputError
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Setting:
+    """One setting: its name, type, default and help text."""
+
+    name: str
+    type: type
+    default: Any
+    help: str
+
+    @property
+    def env(self) -> str:
+        return f"NEWSGRAPH_{self.name.upper()}"
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting(name="db", type=str, default="newsgraph.duckdb", help="the knowledge base file (DuckDB)"),
+    Setting(name="model", type=str, default="", help="spaCy model name or path; empty picks the pinned en_core_web_md"),
+    Setting(name="batch_size", type=int, default=64, help="articles per batch (one store transaction each)"),
+    Setting(name="workers", type=int, default=1, help="NLP worker processes (0 = one a core)"),
+    Setting(name="max_bytes", type=int, default=256 * 1024 * 1024, help="largest single input file read, in bytes"),
+    Setting(name="near_duplicate_threshold", type=float, default=0.8, help="MinHash Jaccard threshold for near-duplicates"),
+)
+
+_BY_NAME = {s.name: s for s in SETTINGS}
+
+
+def _coerce(setting: Setting, raw: Any, origin: str) -> Any:
+    try:
+        if setting.type is bool and isinstance(raw, str):
+            return raw.strip().lower() in {"1", "true", "yes", "on"}
+        return setting.type(raw)
+    except (TypeError, ValueError):
+        raise InputError("NG115", f"{origin}: {setting.name} must be {setting.type.__name__}, got {raw!r}") from None
+
+
+def _config_file() -> dict[str, Any]:
+    path = Path(os.environ.get("NEWSGRAPH_CONFIG", "newsgraph.toml"))
+    if not path.is_file():
+        return {}
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise InputError("NG115", f"cannot read config file {path}: {exc}") from None
+    table = data.get("newsgraph", {})
+    unknown = sorted(set(table) - set(_BY_NAME))
+    if unknown:
+        raise InputError("NG115", f"{path}: unknown settings {', '.join(unknown)}")
+    return table
+
+
+def resolve(overrides: dict[str, Any] | None = None) -> dict[str, Any]:
+    """All settings, each from the strongest source that gives it."""
+    values = {s.name: s.default for s in SETTINGS}
+    for name, raw in _config_file().items():
+        values[name] = _coerce(_BY_NAME[name], raw, "config file")
+    for setting in SETTINGS:
+        if setting.env in os.environ:
+            values[setting.name] = _coerce(setting, os.environ[setting.env], setting.env)
+    for name, raw in (overrides or {}).items():
+        if raw is not None:
+            values[name] = _coerce(_BY_NAME[name], raw, f"--{name.replace('_', '-')}")
+    return values
+
+
+def get(name: str, override: Any = None) -> Any:
+    """One setting's value."""
+    return resolve({name: override})[name]
