@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from html.parser import HTMLParser
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -112,3 +113,48 @@ def is_truncated(text: str) -> bool:
         return False
     last = stripped.rsplit("\n", 1)[-1]
     return not ends_sentence(last)
+
+
+_BLOCK_TAGS = frozenset(
+    "p div br li ul ol h1 h2 h3 h4 h5 h6 blockquote pre tr table section article header footer "
+    "figure figcaption hr dd dt".split()
+)
+_SKIPPED_TAGS = frozenset("script style noscript template".split())
+
+
+class _FragmentText(HTMLParser):
+    """Text of an HTML fragment with a line break at every block element."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self._skipping = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _SKIPPED_TAGS:
+            self._skipping += 1
+        elif tag in _BLOCK_TAGS:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _SKIPPED_TAGS:
+            self._skipping = max(0, self._skipping - 1)
+        elif tag in _BLOCK_TAGS:
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self._skipping:
+            self.parts.append(data.replace("\n", " "))
+
+
+def html_to_paragraphs(fragment: str) -> list[str]:
+    """Paragraphs of an HTML fragment (feed content, summaries): tags stripped, blocks split."""
+    if "<" not in fragment and "&" not in fragment:
+        return split_paragraphs(fragment)
+    parser = _FragmentText()
+    try:
+        parser.feed(fragment)
+        parser.close()
+    except Exception:  # noqa: BLE001 - html.parser is tolerant; anything else falls back to the raw text
+        return split_paragraphs(re.sub(r"<[^>]*>", " ", fragment))
+    return split_paragraphs("".join(parser.parts))
