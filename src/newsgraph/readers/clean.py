@@ -25,7 +25,7 @@ _BOILERPLATE: tuple[tuple[BoilerplateKind, re.Pattern[str]], ...] = (
         r"|\(?(?:AFP|AP|Reuters|EPA|Getty Images|Bloomberg|Xinhua|AFP via Getty Images)"
         r"(?:\s+photos?)?\)?)\.?$", re.IGNORECASE)),
     (BoilerplateKind.BYLINE, re.compile(
-        r"^(?:by|written by|reporting by)\s+[A-Z][\w.'’-]+(?:\s+(?:[A-Z][\w.'’-]+|and|&|de|van|von|bin))"
+        r"^(?i:by|written by|reporting by)\s+[A-Z][\w.'’-]+(?:\s+(?:[A-Z][\w.'’-]+|and|&|de|van|von|bin))"
         r"{0,5}(?:\s*[,|/–-]\s*[^.!?]{1,50})?$")),
     (BoilerplateKind.READ_MORE, re.compile(
         r"^(?:read more|continue reading|also read|related|related stories|click here|sign up|"

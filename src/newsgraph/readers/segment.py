@@ -214,7 +214,7 @@ def boundary_score(
     if mode == "lines" and _article_sized(text) and _article_sized(last):
         score += 0.75
     probe = text + " " + following.text if headline and following is not None else text
-    score += _continuity_evidence(content_words(probe), current.words)
+    score += _continuity_evidence(content_words(probe), current.words, lines=mode == "lines")
     return score
 
 
@@ -228,14 +228,21 @@ def _continues(text: str) -> bool:
 
 
 def _article_sized(text: str) -> bool:
-    return len(text) >= 350 and sentence_count(text) >= 3
+    return len(text) >= 250 and sentence_count(text) >= 3
 
 
-def _continuity_evidence(words: frozenset[str], article_words: set[str]) -> float:
-    """Low word overlap with the article so far is evidence of a new topic; high overlap against."""
+def _continuity_evidence(words: frozenset[str], article_words: set[str], *, lines: bool = False) -> float:
+    """Low word overlap with the article so far is evidence of a new topic; high overlap against.
+
+    In a dump with no blank lines (``lines``), two substantial paragraphs with no content word in
+    common are strong evidence on their own; where blank lines exist they are kept weaker.
+    """
     if len(words) < 4:
         return 0.0
-    overlap = len(words & article_words) / min(len(words), max(len(article_words), 1))
+    shared = len(words & article_words)
+    if lines and shared == 0 and min(len(words), len(article_words)) >= 15:
+        return 2.0  # two substantial texts without a single content word in common
+    overlap = shared / min(len(words), max(len(article_words), 1))
     if overlap < 0.1:
         return 1.5
     if overlap < 0.2:

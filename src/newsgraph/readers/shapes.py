@@ -97,7 +97,7 @@ def deck_end(text: str) -> int | None:
         if not _run_in_boundary(prev, following):
             continue
         score = _deck_score(tokens, i)
-        if score >= 1 and (best is None or score > best[0]):
+        if score >= 0.5 and (best is None or score > best[0]):
             best = (score, tokens[i + 1][0])
     return None if best is None else best[1]
 
@@ -123,8 +123,11 @@ def _deck_score(tokens: list[tuple[int, str]], i: int) -> float:
             break
     if following.lower().strip(",.;:") in SENTENCE_STARTERS or run >= 2:
         score += 1.0
-    if tokens[i - 1][1].lower() in MODALS:
-        score -= 1.5
+    before = tokens[i - 1][1].lower()
+    if before == "to":
+        score -= 1.5  # "to paint X": an infinitive wants its object
+    elif before in MODALS:
+        score -= 0.5
     return score
 
 
