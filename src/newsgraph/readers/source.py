@@ -127,7 +127,9 @@ def open_source(item: InputFile, max_bytes: int) -> Source:
         raise ReadFailure("NG108", f"{item.path} is a corrupt or truncated gzip file ({error})") from error
     if not head:
         raise ReadFailure("NG105", f"{item.path} is empty")
-    stream = io.BufferedReader(_CappedStream(head, inner, max_bytes, item.path), buffer_size=HEAD_BYTES)
+    stream = io.BufferedReader(_CappedStream(
+        head, inner, max_bytes, item.path, owned=() if item.path == STDIN else (inner, buffered)
+    ), buffer_size=HEAD_BYTES)
     return Source(path=item.path, head=head, stream=stream, compressed=compressed, suffixes=_suffixes(item.path))
 
 
@@ -139,7 +141,8 @@ def _suffixes(path: str) -> tuple[str, ...]:
 class _CappedStream(io.RawIOBase):
     """The head bytes, then the rest of the stream; raises NG112 past ``limit`` bytes."""
 
-    def __init__(self, head: bytes, rest: BinaryIO, limit: int, path: str) -> None:
+    def __init__(self, head: bytes, rest: BinaryIO, limit: int, path: str, owned: tuple[BinaryIO, ...]) -> None:
+        self._owned = owned
         self._head = memoryview(head)
         self._rest = rest
         self._limit = limit
@@ -150,18 +153,26 @@ class _CappedStream(io.RawIOBase):
         return True
 
     def readinto(self, buffer: bytearray | memoryview) -> int:  # type: ignore[override]
+        room = min(len(buffer), self._limit - self._total)
+        if room <= 0:
+            if self._head.nbytes or self._rest.read(1):
+                raise ReadFailure("NG112", f"{self._path} is larger than the limit of {self._limit} bytes")
+            return 0
         if self._head.nbytes:
-            count = min(len(buffer), self._head.nbytes)
+            count = min(room, self._head.nbytes)
             buffer[:count] = self._head[:count]
             self._head = self._head[count:]
         else:
-            data = self._rest.read(len(buffer))
+            data = self._rest.read(room)
             count = len(data)
             buffer[:count] = data
         self._total += count
-        if self._total > self._limit:
-            raise ReadFailure("NG112", f"{self._path} is larger than the limit of {self._limit} bytes")
         return count
+
+    def close(self) -> None:
+        for stream in self._owned:
+            stream.close()
+        super().close()
 
 
 def check_binary(source: Source) -> None:
