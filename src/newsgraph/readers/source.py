@@ -123,10 +123,15 @@ def open_source(item: InputFile, max_bytes: int) -> Source:
     inner: BinaryIO = gzip.GzipFile(fileobj=buffered, mode="rb") if compressed else buffered  # type: ignore[assignment]
     try:
         head = inner.read(HEAD_BYTES)
-    except (EOFError, OSError, gzip.BadGzipFile) as error:
+        if not head:
+            raise ReadFailure("NG105", f"{item.path} is empty")
+    except (EOFError, OSError, gzip.BadGzipFile, ReadFailure) as error:
+        if item.path != STDIN:
+            inner.close()
+            buffered.close()
+        if isinstance(error, ReadFailure):
+            raise
         raise ReadFailure("NG108", f"{item.path} is a corrupt or truncated gzip file ({error})") from error
-    if not head:
-        raise ReadFailure("NG105", f"{item.path} is empty")
     stream = io.BufferedReader(_CappedStream(
         head, inner, max_bytes, item.path, owned=() if item.path == STDIN else (inner, buffered)
     ), buffer_size=HEAD_BYTES)
