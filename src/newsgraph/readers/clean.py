@@ -75,14 +75,17 @@ def boilerplate_kind(paragraph: str) -> BoilerplateKind | None:
     return None
 
 
-def clean(paragraphs: Iterable[str]) -> CleanText:
-    """Normalise paragraphs, drop boilerplate (kept aside with offsets) and join them by ``\\n``."""
+def clean(paragraphs: Iterable[str], *, normalized: bool = False) -> CleanText:
+    """Normalise paragraphs, drop boilerplate (kept aside with offsets) and join them by ``\\n``.
+
+    ``normalized`` says the paragraphs already went through ``normalize`` (saves a pass).
+    """
     kept: list[str] = []
     removed: list[Boilerplate] = []
     length = 0
     byline: str | None = None
     for raw in paragraphs:
-        paragraph = normalize(raw)
+        paragraph = raw if normalized else normalize(raw)
         if not paragraph:
             continue
         kind = boilerplate_kind(paragraph)

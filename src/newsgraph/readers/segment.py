@@ -21,6 +21,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from itertools import chain, islice
 
+from newsgraph.model import BoilerplateKind
 from newsgraph.readers.clean import boilerplate_kind, ends_sentence, normalize
 from newsgraph.readers.shapes import (
     content_words,
@@ -154,11 +155,11 @@ class _Article:
         self.words: set[str] = set()
         self.lengths: list[int] = []
 
-    def add(self, paragraph: Paragraph) -> None:
+    def add(self, paragraph: Paragraph, words: frozenset[str]) -> None:
         self.paragraphs.append(paragraph)
         if boilerplate_kind(paragraph.text) is None:
             self.content.append(paragraph)
-            self.words |= content_words(paragraph.text)
+            self.words |= words
             self.lengths.append(len(paragraph.text))
 
 
@@ -173,26 +174,32 @@ def segments(paras: Iterable[Paragraph], *, mode: str = "paragraphs") -> Iterato
     paragraph = next(iterator, None)
     while paragraph is not None:
         following = next(iterator, None)
-        if current.content and boundary_score(current, paragraph, following, mode=mode) >= BOUNDARY_THRESHOLD:
+        words = content_words(paragraph.text)
+        if current.content and boundary_score(current, paragraph, following, mode=mode,
+                                              words=words) >= BOUNDARY_THRESHOLD:
             yield Segment(paragraphs=tuple(current.paragraphs))
             current = _Article()
-        current.add(paragraph)
+        current.add(paragraph, words)
         paragraph = following
     if current.paragraphs:
         yield Segment(paragraphs=tuple(current.paragraphs))
 
 
 def boundary_score(
-    current: _Article, paragraph: Paragraph, following: Paragraph | None, *, mode: str = "paragraphs"
+    current: _Article, paragraph: Paragraph, following: Paragraph | None, *, mode: str = "paragraphs",
+    words: frozenset[str] | None = None,
 ) -> float:
     """Evidence that ``paragraph`` starts a new article after ``current`` (>= 2 means it does)."""
     text = paragraph.text
     if paragraph.hard:
         return BOUNDARY_THRESHOLD + 10
-    if boilerplate_kind(text) is not None or _continues(text):
-        return 0.0
     content = current.content
     last = content[-1].text
+    kind = boilerplate_kind(text)
+    if kind is BoilerplateKind.BYLINE and truncated_paragraph(last) and len(last) >= 200:
+        return BOUNDARY_THRESHOLD + 0.5  # a byline after a cut-off article opens the next one
+    if kind is not None or _continues(text):
+        return 0.0
     if len(content) == 1 and title_like(last) and not current.paragraphs[-1].hard:
         return 0.0  # a headline so far: what follows is its body
     score = 0.0
@@ -213,8 +220,11 @@ def boundary_score(
         score += 1.0  # a single very long paragraph ending mid-sentence: a teaser of its own
     if mode == "lines" and _article_sized(text) and _article_sized(last):
         score += 0.75
-    probe = text + " " + following.text if headline and following is not None else text
-    score += _continuity_evidence(content_words(probe), current.words, lines=mode == "lines")
+    if headline and following is not None:
+        words = content_words(text + " " + following.text)
+    elif words is None:
+        words = content_words(text)
+    score += _continuity_evidence(words, current.words, lines=mode == "lines")
     return score
 
 

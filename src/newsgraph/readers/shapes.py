@@ -161,11 +161,12 @@ def sentence_count(paragraph: str) -> int:
 def content_words(paragraph: str) -> frozenset[str]:
     """Lower-cased content words (no stopwords, crude plural folding) for topic continuity."""
     found = set()
-    for match in _WORD.finditer(paragraph):
-        word = match.group().lower().rstrip("'’").removesuffix("’s").removesuffix("'s")
+    for word in _WORD.findall(paragraph.lower()):
         if len(word) < 3 or word in STOPWORDS:
             continue
-        if len(word) > 4 and word.endswith("s") and not word.endswith("ss"):
+        if word.endswith(("’s", "'s")):
+            word = word[:-2]
+        elif len(word) > 4 and word[-1] == "s" and word[-2] != "s":
             word = word[:-1]
         found.add(word)
     return frozenset(found)
