@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import io
 import os
 import random
 import subprocess
@@ -187,3 +188,36 @@ def test_read_huge_line_without_newline_is_bounded(tmp_path: Path) -> None:
 def test_read_max_bytes_caps_an_input(test_data: Path) -> None:
     items = read_all(test_data / "jsonl" / "mixed.jsonl", max_bytes=300)
     assert codes(items)[-1] == "NG112" and codes(items)[0] == "article"
+
+
+def test_read_legacy_encoding_is_detected(tmp_path: Path) -> None:
+    text = ("Le café du port rouvre après trois années de travaux, a annoncé la mairie jeudi. "
+            "Les habitants étaient nombreux à fêter l'événement sur les quais.\n") * 3
+    path = tmp_path / "latin.txt"
+    path.write_bytes(text.encode("cp1252"))
+    (article,) = read_all(path)
+    assert isinstance(article, Article) and article.text.startswith("Le café du port rouvre après")
+
+
+def test_read_bad_bytes_after_a_good_start_are_ng103(tmp_path: Path) -> None:
+    path = tmp_path / "late.txt"
+    path.write_bytes(b"A good first line that decodes.\n" * 4000 + b"then \xff\xfe broken bytes\n")
+    assert codes(read_all(path))[-1] == "NG103"
+
+
+def test_read_truncated_warc_gz_is_ng108(test_data: Path, tmp_path: Path) -> None:
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    page = (test_data / "html" / "lighthouse.html").read_bytes()
+    whole = tmp_path / "whole.warc.gz"
+    with whole.open("wb") as handle:
+        writer = WARCWriter(handle, gzip=True)
+        for n in range(3):
+            headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
+            writer.write_record(writer.create_warc_record(f"https://a.example/{n}", "response",
+                                                          payload=io.BytesIO(page), http_headers=headers))
+    data = whole.read_bytes()
+    cut = tmp_path / "cut.warc.gz"
+    cut.write_bytes(data[: len(data) - 400])
+    assert codes(read_all(cut)) == ["article", "article", "NG108"]

@@ -18,12 +18,12 @@ def sniff_warc(head: bytes) -> bool:
     return head.startswith(b"WARC/")
 
 
-@register("warc", extensions=("warc", "arc"), sniff=sniff_warc, priority=20, text=False)
+@register("warc", extensions=("warc", "arc"), sniff=sniff_warc, priority=20)
 def read_warc(source: Source, options: ReadOptions) -> Iterator[Article | Skip]:
     """Read the HTML response records of a WARC; a corrupt record ends it with NG110."""
     from warcio.archiveiterator import ArchiveIterator
 
-    records = ArchiveIterator(source.stream, no_record_parse=False)
+    records = ArchiveIterator(source.raw, no_record_parse=False)
     index = -1
     offset = 0
     while True:
