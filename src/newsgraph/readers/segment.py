@@ -196,7 +196,7 @@ def boundary_score(
     content = current.content
     last = content[-1].text
     kind = boilerplate_kind(text)
-    if kind is BoilerplateKind.BYLINE and truncated_paragraph(last) and len(last) >= 200:
+    if kind is BoilerplateKind.BYLINE and _cut_off(last):
         return BOUNDARY_THRESHOLD + 0.5  # a byline after a cut-off article opens the next one
     if kind is not None or _continues(text):
         return 0.0
@@ -205,7 +205,7 @@ def boundary_score(
     score = 0.0
     if kicker_of(text) is not None:
         score += 3.0
-    if truncated_paragraph(last) and len(last) >= 200 and not _LIST_ITEM.match(last):
+    if _cut_off(last):
         score += 1.5  # the article so far stops mid-sentence: it was cut off
     headline = (
         title_like(text, strict=True)
@@ -215,7 +215,7 @@ def boundary_score(
         and boilerplate_kind(following.text) is None
     )
     if headline:
-        score += 1.25
+        score += 0.75 if text.isupper() else 1.25  # an all-capitals line inside a text is often a subhead
     if truncated_paragraph(text) and len(text) >= max(400.0, 2 * statistics.median(current.lengths)):
         score += 1.0  # a single very long paragraph ending mid-sentence: a teaser of its own
     if mode == "lines" and _article_sized(text) and _article_sized(last):
@@ -232,9 +232,17 @@ _LIST_ITEM = re.compile(r"^\s*(?:[-*•–]|\d{1,2}[.)])\s")
 
 
 def _continues(text: str) -> bool:
-    """A paragraph that opens in lower case or as a list item continues what came before."""
+    """A paragraph that opens in lower case, with punctuation or as a list item continues what came before."""
     first = text.lstrip("\"“‘'(")[:1]
-    return first.islower() or bool(_LIST_ITEM.match(text))
+    return first.islower() or first in ".,;:)]!?" or bool(_LIST_ITEM.match(text))
+
+
+def _cut_off(text: str) -> bool:
+    """A substantial paragraph that stops mid-sentence (an ellipsis is a writer's pause, not a cut)."""
+    return (
+        len(text) >= 200 and truncated_paragraph(text) and not _LIST_ITEM.match(text)
+        and not text.rstrip().endswith(("...", "…"))
+    )
 
 
 def _article_sized(text: str) -> bool:
