@@ -78,13 +78,14 @@ class Source:
     suffixes: tuple[str, ...]
 
 
-def expand(inputs: list[str] | tuple[str, ...]) -> Iterator[InputFile | tuple[str, str, str]]:
+def expand(inputs: list[str] | tuple[str, ...] | list[object]) -> Iterator[InputFile | tuple[str, str, str]]:
     """Turn input arguments into files, sorted and deterministic.
 
     Yields ``InputFile`` records, and ``(path, code, reason)`` for an argument that names nothing
     (NG101) or a folder that holds no files (NG102).
     """
-    for given in inputs:
+    for argument in inputs:
+        given = str(argument)
         if given == STDIN:
             yield InputFile(STDIN)
             continue
