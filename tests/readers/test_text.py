@@ -73,6 +73,19 @@ DUMPS = {
     ],
     "wrapped.txt": [(1, "Fishing fleet returns early as storm approaches", None, None, False, [], 3)],
     "bbc_style.txt": [(1, "Tech firm doubles staff in Lisbon", None, None, False, [], 4)],
+    "mixed.txt": [
+        (1, "Storm closes mountain pass", None, None, False, [], 3),
+        (9, None, "WATER PRICES", "Households in the eastern", True, [], 1),
+        (10, None, None, None, True, [], 1),
+        (11, None, None, None, False, ["byline"], 3),
+    ],
+    "long_run.txt": [(1, None, None, None, False, [], 5), (6, None, None, None, False, [], 4)],
+    "titled_blocks.txt": [
+        (1, "Council backs night buses", None, None, False, [], 3),
+        (10, "Record crowd at spring regatta", None, None, False, [], 3),
+        (19, "Bakery chain recalls bread", None, None, False, [], 2),
+    ],
+    "teaser_blocks.txt": [(n, None, None, None, True, [], 1) for n in (1, 3, 5)],
 }
 
 
