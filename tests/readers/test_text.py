@@ -136,3 +136,10 @@ def test_text_published_option_fills_the_date(test_data: Path) -> None:
     moment = datetime(2024, 6, 1, 12, 0, tzinfo=UTC)
     found = articles(test_data / "dumps" / "formfeed.txt", published=moment)
     assert {a.published for a in found} == {moment}
+
+
+def test_text_long_run_of_lines_streams_in_bounded_articles(tmp_path: Path) -> None:
+    path = tmp_path / "many.txt"
+    path.write_text("The same short report line repeats here.\n" * 12000, encoding="utf-8")
+    found = articles(path)
+    assert [(a.source.line, a.source.end_line) for a in found] == [(1, 5000), (5001, 10000), (10001, 12000)]

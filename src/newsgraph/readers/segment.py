@@ -34,6 +34,7 @@ from newsgraph.readers.shapes import (
 _SEPARATOR = re.compile(r"^\s*(?:[-=_*#~•·]\s*){3,}\s*$")
 HEAD_LINES = 2000
 BOUNDARY_THRESHOLD = 2.0
+MAX_PARAGRAPHS = 5000
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -167,7 +168,8 @@ def segments(paras: Iterable[Paragraph], *, mode: str = "paragraphs") -> Iterato
     """Group paragraphs into articles (one lookahead paragraph, so it streams).
 
     ``mode`` is the file's layout (see ``layout``); in ``lines`` mode (no blank lines at all) two
-    consecutive article-sized paragraphs are also evidence of one article a line.
+    consecutive article-sized paragraphs are also evidence of one article a line. An article is cut
+    after ``MAX_PARAGRAPHS`` paragraphs so that memory stays bounded on input that is not news.
     """
     current = _Article()
     iterator = iter(paras)
@@ -175,8 +177,10 @@ def segments(paras: Iterable[Paragraph], *, mode: str = "paragraphs") -> Iterato
     while paragraph is not None:
         following = next(iterator, None)
         words = content_words(paragraph.text)
-        if current.content and boundary_score(current, paragraph, following, mode=mode,
-                                              words=words) >= BOUNDARY_THRESHOLD:
+        if current.content and (
+            len(current.paragraphs) >= MAX_PARAGRAPHS
+            or boundary_score(current, paragraph, following, mode=mode, words=words) >= BOUNDARY_THRESHOLD
+        ):
             yield Segment(paragraphs=tuple(current.paragraphs))
             current = _Article()
         current.add(paragraph, words)
@@ -216,7 +220,7 @@ def boundary_score(
     )
     if headline:
         score += 0.75 if text.isupper() else 1.25  # an all-capitals line inside a text is often a subhead
-    if truncated_paragraph(text) and len(text) >= max(400.0, 2 * statistics.median(current.lengths)):
+    if truncated_paragraph(text) and len(text) >= max(400.0, 2 * statistics.median(current.lengths[-50:])):
         score += 1.0  # a single very long paragraph ending mid-sentence: a teaser of its own
     if mode == "lines" and _article_sized(text) and _article_sized(last):
         score += 0.75
