@@ -21,7 +21,7 @@ _ORPHANS: tuple[tuple[str, str], ...] = (
        "WHERE article_id IS NOT NULL AND article_id NOT IN (SELECT id FROM articles)")
       for t in ("mentions", "local_entities", "roles", "quotes", "quote_content", "figures", "times",
                 "events", "event_arguments", "main_events", "extracted", "boilerplate", "entity_articles",
-                "story_articles", "signatures")),
+                "story_articles", "signatures", "minhash_bands")),
     ("mentions whose entity is not stored", "SELECT id, entity_id FROM mentions WHERE entity_id IS NOT NULL"
      " AND entity_id NOT IN (SELECT id FROM entities)"),
     ("duplicates whose copy is not stored", "SELECT article_id, duplicate_of FROM duplicates"

@@ -39,8 +39,8 @@ _V1: tuple[str, ...] = (
         article_id VARCHAR PRIMARY KEY, duplicate_of VARCHAR NOT NULL, kind VARCHAR NOT NULL,
         similarity DOUBLE NOT NULL)""",
     """CREATE TABLE signatures (
-        article_id VARCHAR PRIMARY KEY, exact_hash VARCHAR NOT NULL, bands VARCHAR,
-        signature BLOB)""",
+        article_id VARCHAR PRIMARY KEY, exact_hash VARCHAR NOT NULL, signature BLOB)""",
+    "CREATE TABLE minhash_bands (band BIGINT NOT NULL, article_id VARCHAR NOT NULL)",
     "CREATE TABLE extracted (article_id VARCHAR PRIMARY KEY, extractors VARCHAR)",
     f"""CREATE TABLE mentions (
         id VARCHAR, article_id VARCHAR, {_span('ev')}, type VARCHAR, cluster VARCHAR,

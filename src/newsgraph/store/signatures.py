@@ -43,16 +43,29 @@ class PriorMatches:
 
 
 def write_signatures(conn: duckdb.DuckDBPyConnection, signatures: Sequence[Signature]) -> None:
-    insert(conn, "signatures", ("article_id", "exact_hash", "bands", "signature"),
-           [(s.article_id, s.exact_hash, joined(s.bands), s.signature) for s in signatures], ignore=True)
+    """Store each kept article's keys; its bands go one row each into ``minhash_bands``."""
+    if not signatures:
+        return
+    known = {r[0] for r in conn.execute(
+        "SELECT article_id FROM signatures WHERE list_contains(string_split(?, chr(31)), article_id)",
+        [joined(s.article_id for s in signatures)]).fetchall()}
+    fresh = [s for s in signatures if s.article_id not in known]
+    insert(conn, "signatures", ("article_id", "exact_hash", "signature"),
+           [(s.article_id, s.exact_hash, s.signature) for s in fresh])
+    if fresh:
+        conn.execute(
+            "INSERT INTO minhash_bands SELECT unnest(string_split(?, chr(31)))::BIGINT, unnest(string_split(?, chr(31)))",
+            [joined(b for s in fresh for b in s.bands), joined(s.article_id for s in fresh for _ in s.bands)],
+        )
 
 
 def prior_matches(store: Store, hashes: Sequence[str], bands: Sequence[int]) -> PriorMatches:
     """What the store holds that matches ``hashes`` exactly or shares one of ``bands``."""
     exact: dict[str, str] = {}
     for h, aid in store.rows(
-        "SELECT s.exact_hash, s.article_id FROM signatures s JOIN articles a ON a.id = s.article_id"
-        " WHERE list_contains(string_split(?, chr(31)), s.exact_hash) ORDER BY a.seq DESC",
+        "SELECT s.exact_hash, s.article_id FROM signatures s"
+        " JOIN (SELECT DISTINCT unnest(string_split(?, chr(31))) AS h) q ON q.h = s.exact_hash"
+        " JOIN articles a ON a.id = s.article_id ORDER BY a.seq DESC",
         [joined(hashes)],
     ):
         exact[h] = aid  # descending seq: the earliest wins
@@ -60,9 +73,9 @@ def prior_matches(store: Store, hashes: Sequence[str], bands: Sequence[int]) -> 
     order: dict[str, int] = {}
     if bands:
         rows = store.rows(
-            "SELECT b, article_id, seq FROM (SELECT s.article_id, a.seq, unnest(string_split(s.bands, chr(31)))::BIGINT AS b"
-            " FROM signatures s JOIN articles a ON a.id = s.article_id) WHERE list_contains(string_split(?, chr(31))::BIGINT[], b)"
-            " ORDER BY seq",
+            "SELECT m.band, m.article_id, a.seq FROM minhash_bands m"
+            " JOIN (SELECT DISTINCT unnest(string_split(?, chr(31)))::BIGINT AS band) q ON q.band = m.band"
+            " JOIN articles a ON a.id = m.article_id ORDER BY a.seq",
             [joined(bands)],
         )
         for band, aid, seq in rows:
