@@ -5,14 +5,16 @@ from __future__ import annotations
 import sys
 from contextlib import ExitStack
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 import click
 
-from newsgraph import pipeline
 from newsgraph.cli.app import DATE, cli, db_option, db_path, json_option, print_json
 from newsgraph.errors import InputError
-from newsgraph.pipeline import IngestSummary
 from newsgraph.query import ingest_log
+
+if TYPE_CHECKING:
+    from newsgraph.pipeline import IngestSummary
 
 
 def _describe(s: IngestSummary) -> str:
@@ -43,7 +45,7 @@ def _first_skip(db: str, run_codes: dict[str, int]) -> InputError:
     return InputError("NG102", "nothing ingested: the inputs held no article")
 
 
-@cli.command()
+@cli.command(short_help="Read files, folders, globs or stdin into the knowledge base.")
 @click.argument("paths", nargs=-1, required=True, metavar="PATH...")
 @db_option
 @click.option("--format", "fmt", default="auto", show_default=True,
@@ -66,6 +68,8 @@ def ingest(paths: tuple[str, ...], db: str | None, fmt: str, published: datetime
     Ingesting the same input again changes nothing. Exit status 0 when the run read at least one
     article, 1 when nothing could be read (the last skip's code is printed) or on an error.
     """
+    from newsgraph import pipeline
+
     path = db_path(db)
     with ExitStack() as stack:
         progress = None

@@ -11,6 +11,7 @@ The anchor is datasketch's own MinHashLSH (128 permutations, the same threshold)
 from __future__ import annotations
 
 import itertools
+import math
 import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -50,24 +51,33 @@ def _articles(docs: Sequence[tuple[str, str]]) -> list:
 
 
 def gold_pairs(docs: Sequence[str], threshold: float) -> tuple[set[tuple[int, int]], set[tuple[int, int]]]:
-    """(exact pairs, pairs with word-set Jaccard >= threshold), as sorted index pairs, by brute force."""
+    """(exact pairs, pairs with word-set Jaccard >= threshold), as sorted index pairs.
+
+    Exhaustive and exact: prefix filtering (two sets with Jaccard >= t share a word among the
+    first ``|a| - ceil(t|a|) + 1`` of each in a global rarest-first order) only skips pairs that
+    cannot qualify; every other pair is checked with the exact Jaccard.
+    """
     normal = [" ".join(d.split()) for d in docs]
-    sets = [frozenset(_WORD.findall(d.lower())) for d in docs]
-    by_size = sorted(range(len(docs)), key=lambda i: len(sets[i]))
-    near: set[tuple[int, int]] = set()
-    for pos, i in enumerate(by_size):
-        a = sets[i]
-        for j in by_size[pos + 1 :]:
-            b = sets[j]
-            if len(a) < threshold * len(b):
-                break
-            if len(a & b) >= threshold * len(a | b):
-                near.add((min(i, j), max(i, j)))
     same: dict[str, list[int]] = {}
     for i, text in enumerate(normal):
         same.setdefault(text, []).append(i)
-    exact = _pairs(same.values())
-    return exact, near
+    sets = [frozenset(_WORD.findall(d.lower())) for d in docs]
+    frequency: dict[str, int] = {}
+    for words in sets:
+        for w in words:
+            frequency[w] = frequency.get(w, 0) + 1
+    index: dict[str, list[int]] = {}
+    near: set[tuple[int, int]] = set()
+    for i, words in enumerate(sets):
+        ordered = sorted(words, key=lambda w: (frequency[w], w))
+        prefix = ordered[: len(ordered) - math.ceil(threshold * len(ordered)) + 1]
+        candidates = {j for w in prefix for j in index.get(w, ())}
+        for j in candidates:
+            if len(words & sets[j]) >= threshold * len(words | sets[j]):
+                near.add((j, i))
+        for w in prefix:
+            index.setdefault(w, []).append(i)
+    return _pairs(same.values()), near
 
 
 def _pairs(groups: Iterable[Sequence[int]]) -> set[tuple[int, int]]:

@@ -20,9 +20,9 @@ import re
 import zlib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
-from datasketch import MinHash
 
 from newsgraph.model import Article, Duplicate, DuplicateKind, text_hash
 
@@ -40,7 +40,10 @@ def _hash(word: bytes) -> int:
     return zlib.crc32(word)
 
 
-def _minhash() -> MinHash:
+def _minhash() -> Any:
+    """A fresh datasketch MinHash (imported here: datasketch takes ~1 s to import)."""
+    from datasketch import MinHash
+
     global _PERMUTATIONS
     if _PERMUTATIONS is None:
         _PERMUTATIONS = MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME).permutations
