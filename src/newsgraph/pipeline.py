@@ -88,10 +88,16 @@ def produce_facts(articles: Sequence[Article], *, enabled: bool) -> list[Article
 
 
 def _prior(store: Store, fps: Sequence[Fingerprint]) -> Prior:
-    matches = prior_matches(store, [f.exact_hash for f in fps], sorted({b for f in fps for b in f.bands}))
+    """What the store knows that ``fps`` may duplicate. Band candidates (and their texts, for the
+    exact Jaccard check) are fetched only for articles with no exact match."""
+    exact = prior_matches(store, [f.exact_hash for f in fps], []).exact
+    open_fps = [f for f in fps if f.exact_hash not in exact]
+    if not open_fps:
+        return Prior(exact=exact)
+    matches = prior_matches(store, [], sorted({b for f in open_fps for b in f.bands}))
     candidates = sorted(matches.order)
     words = {aid: word_set(dedup_text(a)) for aid, a in article_texts(store, candidates).items()}
-    return Prior(exact=matches.exact, bands=matches.bands, words=words, order=matches.order)
+    return Prior(exact=exact, bands=matches.bands, words=words, order=matches.order)
 
 
 class _Ingest:

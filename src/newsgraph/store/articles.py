@@ -103,7 +103,7 @@ def _boilerplate_for(store: Store, ids: Sequence[str]) -> dict[str, list[Boilerp
     if not ids:
         return found
     rows = store.rows(
-        'SELECT article_id, kind, text, "offset" FROM boilerplate WHERE list_contains(string_split(?, chr(31)), article_id)'
+        'SELECT article_id, kind, text, "offset" FROM boilerplate WHERE article_id IN (SELECT unnest(string_split(?, chr(31))))'
         " ORDER BY article_id, idx",
         [joined(ids)],
     )
@@ -133,7 +133,7 @@ def existing_ids(store: Store, ids: Sequence[str]) -> set[str]:
     """Which of ``ids`` are stored already."""
     if not ids:
         return set()
-    rows = store.rows("SELECT id FROM articles WHERE list_contains(string_split(?, chr(31)), id)", [joined(ids)])
+    rows = store.rows("SELECT id FROM articles WHERE id IN (SELECT unnest(string_split(?, chr(31))))", [joined(ids)])
     return {r[0] for r in rows}
 
 
@@ -141,7 +141,7 @@ def article_texts(store: Store, ids: Sequence[str]) -> dict[str, Article]:
     """The stored articles for ``ids`` (those that exist)."""
     if not ids:
         return {}
-    rows = store.dicts("SELECT * FROM articles WHERE list_contains(string_split(?, chr(31)), id)", [joined(ids)])
+    rows = store.dicts("SELECT * FROM articles WHERE id IN (SELECT unnest(string_split(?, chr(31))))", [joined(ids)])
     boilerplate = _boilerplate_for(store, [r["id"] for r in rows])
     return {r["id"]: _to_article(r, boilerplate[r["id"]]) for r in rows}
 

@@ -70,7 +70,7 @@ SEP = "\x1f"
 
 
 def joined(values: Iterable[object]) -> str:
-    """A list parameter as one string for ``string_split(?, chr(31))``.
+    """A list parameter as one string, split back in SQL by ``IN (SELECT unnest(string_split(?, chr(31))))``.
 
     DuckDB's Python binding tries ``import pandas`` for every list parameter, which costs
     milliseconds each time pandas is absent; one joined string avoids it.
@@ -96,6 +96,28 @@ def insert(
         chunk = rows[start : start + _CHUNK]
         sql = f"{verb} {table} ({cols}) VALUES " + ", ".join(one for _ in chunk)
         conn.execute(sql, [value for row in chunk for value in row])
+
+
+def insert_new(
+    conn: duckdb.DuckDBPyConnection,
+    table: str,
+    key: str,
+    columns: Sequence[str],
+    rows: Sequence[Sequence[Any]],
+) -> int:
+    """Insert the rows whose ``key`` column (the first column) is not in ``table`` yet; return how
+    many. Cheaper than INSERT OR IGNORE, which takes DuckDB's slow conflict path for every row."""
+    if not rows:
+        return 0
+    present = {r[0] for r in conn.execute(
+        f'SELECT "{key}" FROM {table} WHERE "{key}" IN (SELECT unnest(string_split(?, chr(31))))',
+        [joined(r[0] for r in rows)]).fetchall()}
+    fresh: dict[Any, Sequence[Any]] = {}
+    for row in rows:
+        if row[0] not in present:
+            fresh.setdefault(row[0], row)
+    insert(conn, table, columns, list(fresh.values()))
+    return len(fresh)
 
 
 def open_store(path: str | Path, *, read_only: bool = False) -> Store:

@@ -17,10 +17,10 @@ def write_entities(conn: duckdb.DuckDBPyConnection, entities: Sequence[Entity]) 
     if not entities:
         return
     ids = [e.id for e in entities]
-    conn.execute("DELETE FROM entities WHERE list_contains(string_split(?, chr(31)), id)", [joined(ids)])
+    conn.execute("DELETE FROM entities WHERE id IN (SELECT unnest(string_split(?, chr(31))))", [joined(ids)])
     for table in ("entity_aliases", "entity_articles"):
-        conn.execute(f"DELETE FROM {table} WHERE list_contains(string_split(?, chr(31)), entity_id)", [joined(ids)])
-    conn.execute("DELETE FROM roles WHERE entity_key IS NULL AND list_contains(string_split(?, chr(31)), entity_id)", [joined(ids)])
+        conn.execute(f"DELETE FROM {table} WHERE entity_id IN (SELECT unnest(string_split(?, chr(31))))", [joined(ids)])
+    conn.execute("DELETE FROM roles WHERE entity_key IS NULL AND entity_id IN (SELECT unnest(string_split(?, chr(31))))", [joined(ids)])
     insert(conn, "entities", ("id", "name", "type"), [(e.id, e.name, str(e.type)) for e in entities])
     insert(conn, "entity_aliases",
            ("entity_id", "text", "kind", "script", "article_id", "ev_start", "ev_end", "ev_text"),

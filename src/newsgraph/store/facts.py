@@ -96,7 +96,7 @@ def write_facts(conn: duckdb.DuckDBPyConnection, batch: Sequence[ArticleFacts]) 
         return
     ids = [f.article_id for f in batch]
     for table in FACT_TABLES:
-        conn.execute(f"DELETE FROM {table} WHERE list_contains(string_split(?, chr(31)), article_id)", [joined(ids)])
+        conn.execute(f"DELETE FROM {table} WHERE article_id IN (SELECT unnest(string_split(?, chr(31))))", [joined(ids)])
     merged: dict[str, list[tuple[Any, ...]]] = defaultdict(list)
     for facts in batch:
         for table, rows in fact_rows(facts).items():

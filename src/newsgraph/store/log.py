@@ -10,7 +10,7 @@ from typing import Any
 import duckdb
 
 from newsgraph.model import LogLevel, Skip, stable_id
-from newsgraph.store.connection import Store, insert
+from newsgraph.store.connection import Store, insert_new
 
 LOG_COLUMNS = ("id", "seq", "run_id", "time", "source", "code", "level", "reason", "article_id")
 
@@ -48,7 +48,7 @@ def write_log(conn: duckdb.DuckDBPyConnection, skips: Sequence[Skip], run_id: st
         (log_id(s), seq + i, run_id, now, s.source, s.code, str(s.level), s.reason, s.article_id)
         for i, s in enumerate(skips)
     ]
-    insert(conn, "ingest_log", LOG_COLUMNS, rows, ignore=True)
+    insert_new(conn, "ingest_log", "id", LOG_COLUMNS, rows)
 
 
 def read_log(store: Store, *, code: str | None = None, limit: int | None = None) -> list[LogEntry]:

@@ -47,9 +47,9 @@ def write_signatures(conn: duckdb.DuckDBPyConnection, signatures: Sequence[Signa
     if not signatures:
         return
     known = {r[0] for r in conn.execute(
-        "SELECT article_id FROM signatures WHERE list_contains(string_split(?, chr(31)), article_id)",
+        "SELECT article_id FROM signatures WHERE article_id IN (SELECT unnest(string_split(?, chr(31))))",
         [joined(s.article_id for s in signatures)]).fetchall()}
-    fresh = [s for s in signatures if s.article_id not in known]
+    fresh = list({s.article_id: s for s in signatures if s.article_id not in known}.values())
     insert(conn, "signatures", ("article_id", "exact_hash", "signature"),
            [(s.article_id, s.exact_hash, s.signature) for s in fresh])
     if fresh:
@@ -62,7 +62,7 @@ def write_signatures(conn: duckdb.DuckDBPyConnection, signatures: Sequence[Signa
 def prior_matches(store: Store, hashes: Sequence[str], bands: Sequence[int]) -> PriorMatches:
     """What the store holds that matches ``hashes`` exactly or shares one of ``bands``."""
     exact: dict[str, str] = {}
-    for h, aid in store.rows(
+    for h, aid in [] if not hashes else store.rows(
         "SELECT s.exact_hash, s.article_id FROM signatures s"
         " JOIN (SELECT DISTINCT unnest(string_split(?, chr(31))) AS h) q ON q.h = s.exact_hash"
         " JOIN articles a ON a.id = s.article_id ORDER BY a.seq DESC",

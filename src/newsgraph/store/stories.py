@@ -16,8 +16,8 @@ def write_stories(conn: duckdb.DuckDBPyConnection, stories: Sequence[Story]) -> 
     if not stories:
         return
     ids = [s.id for s in stories]
-    conn.execute("DELETE FROM stories WHERE list_contains(string_split(?, chr(31)), id)", [joined(ids)])
-    conn.execute("DELETE FROM story_articles WHERE list_contains(string_split(?, chr(31)), story_id)", [joined(ids)])
+    conn.execute("DELETE FROM stories WHERE id IN (SELECT unnest(string_split(?, chr(31))))", [joined(ids)])
+    conn.execute("DELETE FROM story_articles WHERE story_id IN (SELECT unnest(string_split(?, chr(31))))", [joined(ids)])
     insert(conn, "stories", ("id", "title"), [(s.id, s.title) for s in stories])
     insert(conn, "story_articles", ("story_id", "article_id"), [(s.id, a) for s in stories for a in s.article_ids])
 

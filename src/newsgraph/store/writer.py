@@ -8,7 +8,7 @@ from datetime import datetime, timezone
 
 from newsgraph.model import Article, ArticleFacts, Duplicate, Entity, Skip, Story
 from newsgraph.store.articles import ARTICLE_COLUMNS, BOILERPLATE_COLUMNS, article_row, boilerplate_rows, next_seq
-from newsgraph.store.connection import Store, insert, joined
+from newsgraph.store.connection import Store, insert, insert_new, joined
 from newsgraph.store.entities import write_entities
 from newsgraph.store.facts import write_facts
 from newsgraph.store.log import write_log
@@ -50,17 +50,14 @@ def write_batch(store: Store, batch: Batch) -> None:
     now = datetime.now(timezone.utc)
     with store.transaction() as conn:
         seq = next_seq(store)
-        insert(conn, "articles", ARTICLE_COLUMNS,
-               [article_row(a, seq + i, batch.run_id) for i, a in enumerate(batch.articles)], ignore=True)
-        existing = conn.execute(
-            "SELECT DISTINCT article_id FROM boilerplate WHERE list_contains(string_split(?, chr(31)), article_id)",
-            [joined(a.id for a in batch.articles)],
-        ).fetchall() if batch.articles else []
-        known = {r[0] for r in existing}
-        insert(conn, "boilerplate", BOILERPLATE_COLUMNS,
-               [row for a in batch.articles if a.id not in known for row in boilerplate_rows(a)])
-        insert(conn, "duplicates", ("article_id", "duplicate_of", "kind", "similarity"),
-               [(d.article_id, d.duplicate_of, str(d.kind), d.similarity) for d in batch.duplicates], ignore=True)
+        known = {r[0] for r in conn.execute(
+            "SELECT id FROM articles WHERE id IN (SELECT unnest(string_split(?, chr(31))))",
+            [joined(a.id for a in batch.articles)]).fetchall()} if batch.articles else set()
+        fresh = list({a.id: a for a in batch.articles if a.id not in known}.values())
+        insert(conn, "articles", ARTICLE_COLUMNS, [article_row(a, seq + i, batch.run_id) for i, a in enumerate(fresh)])
+        insert(conn, "boilerplate", BOILERPLATE_COLUMNS, [row for a in fresh for row in boilerplate_rows(a)])
+        insert_new(conn, "duplicates", "article_id", ("article_id", "duplicate_of", "kind", "similarity"),
+                   [(d.article_id, d.duplicate_of, str(d.kind), d.similarity) for d in batch.duplicates])
         write_signatures(conn, batch.signatures)
         write_log(conn, batch.skips, batch.run_id, now)
         write_facts(conn, batch.facts)
