@@ -178,3 +178,9 @@ def test_cli_eval_dedup_prints_ours_beside_the_anchor(tmp_path: Path, newsgraph)
     assert metrics["exact_pairs_found"] == (1.0, 1.0) and metrics["precision"][0] == 1.0
     table = newsgraph("eval", "dedup", "--data", data)
     assert "exact_pairs_found" in table.stdout and "datasketch MinHashLSH(128), same run" in table.stdout
+
+
+def test_cli_every_command_is_documented_in_docs_cli() -> None:
+    text = (Path(__file__).resolve().parents[2] / "docs" / "cli.md").read_text()
+    for command in COMMANDS:
+        assert f"`newsgraph {command} " in text, command
