@@ -29,6 +29,8 @@ def clean_span(span: Span) -> Span | None:
     if span.label_ == "PERSON":
         while start < end - 1 and _is_prefix_word(doc[start].lower_):
             start += 1
+        while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ and not doc[end].whitespace_ and doc[end + 1].is_alpha:
+            end += 2  # "Park Jae-won" where the model stopped at the hyphen
     if start >= end or not any(t.text[:1].isupper() or not t.is_alpha for t in doc[start:end]):
         return None
     return Span(doc, start, end, label=span.label_)
@@ -131,10 +133,16 @@ def fix_types(spans: list[Span]) -> list[Span]:
         if span.label_ == "PERSON" and len(span) >= 2:
             words = [t.text for t in span]
             person_forms.update({span.text, words[-1], words[0]})
-    return [
-        Span(s.doc, s.start, s.end, label="PERSON") if s.label_ in _REPAIRABLE and s.text in person_forms else s
-        for s in spans
-    ]
+    return [Span(s.doc, s.start, s.end, label="PERSON") if _is_person_form(s, person_forms) else s for s in spans]
+
+
+def _is_person_form(span: Span, person_forms: set[str]) -> bool:
+    if span.text not in person_forms:
+        return False
+    if span.label_ in _REPAIRABLE:
+        return True
+    # a place named like a person's surname is the person when it is the subject ("Trinidad said")
+    return span.label_ == "GPE" and len(span) == 1 and span.root.dep_ == "nsubj"
 
 
 def recover_repeats(doc: Doc, spans: list[Span]) -> list[Span]:
