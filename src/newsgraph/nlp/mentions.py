@@ -145,13 +145,26 @@ def _is_person_form(span: Span, person_forms: set[str]) -> bool:
     return span.label_ == "GPE" and len(span) == 1 and span.root.dep_ == "nsubj"
 
 
+_SUBJECT_DEPS = {"nsubj", "nsubjpass", "poss"}
+
+
 def recover_repeats(doc: Doc, spans: list[Span]) -> list[Span]:
-    """Untagged repeats of a multi-word name the article already uses become mentions of its type."""
+    """Untagged repeats of a name the article already uses become mentions of its type.
+
+    A multi-word person or organisation name repeated in full, or a person's surname standing as
+    a proper-noun subject or possessor ("Whitcombe spoke", "Whitcombe's plan").
+    """
     names: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    surnames: set[str] = set()
     for span in spans:
         if len(span) >= 2 and span.label_ in {"PERSON", "ORG"}:
             words = tuple(t.text for t in span)
             names.setdefault(words[0], []).append((words, span.label_))
+            if span.label_ == "PERSON":
+                surnames.add(words[-1])
+    for token in doc:
+        if token.text in surnames and token.pos_ == "PROPN" and token.dep_ in _SUBJECT_DEPS:
+            names.setdefault(token.text, []).append(((token.text,), "PERSON"))
     if not names:
         return spans
     covered = {i for s in spans for i in range(s.start, s.end)}
