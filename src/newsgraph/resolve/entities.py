@@ -89,6 +89,7 @@ class _Index:
         self.by_name: dict[tuple[str, str], str] = {}
         self.by_alias: dict[tuple[str, str], set[str]] = {}
         self.by_surname: dict[str, set[str]] = {}
+        self.by_given_first: dict[str, set[str]] = {}
 
     def add(self, record: _Record) -> None:
         self.records[record.id] = record
@@ -100,7 +101,10 @@ class _Index:
         norm = normalise(name)
         self.by_name.setdefault((record.type.value, norm), record.id)
         if record.type is EntityType.PERSON and norm:
-            self.by_surname.setdefault(norm.split()[-1], set()).add(record.id)
+            words = norm.split()
+            self.by_surname.setdefault(words[-1], set()).add(record.id)
+            if len(words) > 1:  # family name first in many languages ("Zhao Mingyuan")
+                self.by_given_first.setdefault(words[0], set()).add(record.id)
 
     def index_alias(self, record: _Record, alias: Alias) -> None:
         if alias.kind in _IDENTIFYING:
@@ -120,8 +124,10 @@ def _unique(ids: set[str] | None) -> str | None:
 
 def _person_match(index: _Index, words: list[str]) -> str | None:
     """A known person this name (tokens, normalised) may be, by surname, when unambiguous."""
-    people = index.by_surname.get(words[-1])
-    if not people or len(people) != 1:
+    people = set(index.by_surname.get(words[-1], ()))
+    if len(words) == 1:
+        people |= index.by_given_first.get(words[0], set())
+    if len(people) != 1:
         return None
     (candidate,) = people
     known = normalise(index.records[candidate].name).split()
