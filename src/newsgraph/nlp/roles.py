@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span
 
 from newsgraph.model import Article, Role, RoleStatus, evidence_from
 from newsgraph.nlp.countries import country_of
-from newsgraph.nlp.titles import HONORIFICS, MODIFIERS, PORTFOLIO_LINKS, ROLE_VERBS, is_head, is_title_word, status_of
+from newsgraph.nlp.titles import HONORIFICS, MODIFIERS, PORTFOLIO_HEADS, PORTFOLIO_LINKS, ROLE_VERBS, is_head, is_title_word, status_of
 
 _POSSESSIVE = {"'s", "’s"}
 _ORG_LABELS = {"ORG", "GPE", "NORP"}
@@ -74,6 +74,8 @@ def _title_words_left(doc: Doc, i: int) -> tuple[int, int] | None:
     if head < 0 or not is_head(doc[head].lower_):
         return None
     k = head
+    if doc[head].lower_ == "general" and head > 0 and is_head(doc[head - 1].lower_):
+        k -= 1  # a postpositive "general": "director general", "attorney general"
     while k > 0 and doc[k - 1].lower_ in MODIFIERS and status_of(doc[k - 1].lower_) is None:
         k -= 1
     return k, i
@@ -130,12 +132,17 @@ def _title_right(ctx: _Context, i: int) -> tuple[str, str | None, int] | None:
         if nxt in ctx.by_start and ctx.by_start[nxt].label_ in _ORG_LABELS:
             span = ctx.by_start[nxt]
             org, j = _org_name(span), span.end
-        elif doc[j].lower_ != "at" and nxt < len(doc) and doc[nxt].text[:1].isupper():
+        elif doc[j].lower_ != "at" and doc[j - 1].lower_ in PORTFOLIO_HEADS and nxt < len(doc) and doc[nxt].text[:1].isupper():
             end = nxt
             while end < len(doc) and (doc[end].text[:1].isupper() or doc[end].lower_ == "and") and end - nxt < 4:
                 end += 1
             title = f"{title} {doc[j].lower_} " + " ".join(t.lower_ for t in doc[nxt:end])
             j = end
+        elif nxt < len(doc) and doc[nxt].text[:1].isupper() and doc[nxt].is_alpha:
+            end = nxt
+            while end < len(doc) and doc[end].text[:1].isupper() and doc[end].is_alpha and end - nxt < 5:
+                end += 1
+            org, j = doc[nxt:end].text, end  # "chief executive of Wippit": an organisation the model missed
     return title, org, j
 
 

@@ -68,6 +68,8 @@ ROLE_VERBS: dict[str, str] = {
 }
 
 PORTFOLIO_LINKS = frozenset({"of", "for"})
+# Heads whose "of X" names a portfolio ("minister of foreign affairs"), not an organisation.
+PORTFOLIO_HEADS = frozenset({"minister", "secretary", "commissioner", "ministers"})
 
 
 def is_head(word: str) -> bool:
