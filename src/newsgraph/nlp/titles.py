@@ -33,7 +33,10 @@ MODIFIERS = frozenset(
     """.split()
 )
 
-HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "madam", "mx", "mx."})
+HONORIFICS = frozenset(
+    {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "madam", "mx", "mx.", "prof", "prof.",
+     "gen", "gen.", "gov", "gov.", "sen", "sen.", "rep.", "rev", "rev.", "lt", "col", "capt", "sgt"}
+)
 
 STATUS_WORDS: dict[str, RoleStatus] = {
     "former": RoleStatus.FORMER,
