@@ -53,6 +53,9 @@ def test_mentions_cleaned_of_article_possessive_comma(nlp: Language, text: str, 
         ("Acting Governor Patricia Holloway signed the order.", "Patricia Holloway", "governor", None, RoleStatus.ACTING),
         ("President-elect Tomas Varga will take office in May.", "Tomas Varga", "president", None, RoleStatus.ELECTED),
         ("Oliver Bennett, the chief executive of Harbour Freight Lines, said costs had doubled.", "Oliver Bennett", "chief executive", "Harbour Freight Lines", RoleStatus.CURRENT),
+        ("The report was written by Martin Hale, 68, the former chief of the Western Water Board, on Friday.", "Martin Hale", "chief", "Western Water Board", RoleStatus.FORMER),
+        ("Nadia Petrova, who is the chief executive of Baltic Rail Freight, said talks had stalled.", "Nadia Petrova", "chief executive", "Baltic Rail Freight", RoleStatus.CURRENT),
+        ("Ruth Okafor, Lumen Networks' chief operating officer, resigned.", "Ruth Okafor", "chief operating officer", "Lumen Networks", RoleStatus.CURRENT),
     ],
 )
 def test_roles_every_news_form(
