@@ -56,15 +56,17 @@ _PARTICLES = {"van", "von", "de", "da", "di", "del", "der", "den", "la", "le", "
 
 
 def _name_token(token) -> bool:  # type: ignore[no-untyped-def]
-    """A token that can be part of a personal name: capitalised letters, not a title word."""
+    """A token that can be part of a personal name: capitalised letters mid-sentence, not a title word.
+
+    A capitalised function word mid-sentence ("General Secretary To Lam") is a name too.
+    """
     return (
         token.is_alpha
         and token.text[:1].isupper()
         and not token.is_sent_start
         and not is_title_word(token.lower_)
         and token.lower_ not in HONORIFICS
-        and not token.is_stop
-    ) or (token.is_alpha and token.text[:1].isupper() and token.lower_ in {"to", "an", "la", "de", "van", "von", "al", "bin"})
+    )
 
 
 def _after_title(doc: Doc, i: int) -> bool:
