@@ -152,7 +152,7 @@ def fix_types(spans: list[Span]) -> list[Span]:
         if span.end in starts or span.end + 1 in starts:
             continue
         if span.label_ == "PERSON" and len(span) >= 2 and all(
-            t.pos_ == "PROPN" or not t.is_alpha or t.nbor(-1).text == "-" for t in span
+            t.pos_ == "PROPN" or not t.is_alpha or (t.i > 0 and t.doc[t.i - 1].text == "-") for t in span
         ):
             words = span.text.split()  # family name first or last ("Park Jae-won", "Sanae Takaichi")
             person_forms.update(w for w in (span.text, words[0], words[-1]) if country_of(w) is None)
