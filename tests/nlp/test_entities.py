@@ -167,3 +167,13 @@ def test_entities_invariants_on_unseen_news(nlp: Language, shared_data, section:
         for entity in facts.entities:
             for role in entity.roles:
                 assert article.text[role.evidence.start : role.evidence.end] == role.evidence.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "President", "Mr", "(FMA)", "習近平", "Park Jae-won", "won-Park said.", "Lucia Ferreira", "The US (USA) and U.S.", "Minister of\n\nFinance Ola Berg said."],
+)
+def test_entities_edge_texts_hold_evidence(nlp: Language, text: str) -> None:
+    facts = run(nlp, text)
+    assert all(text[m.evidence.start : m.evidence.end] == m.evidence.text for m in facts.mentions)
+    assert sorted(i for e in facts.entities for i in e.mention_ids) == sorted(m.id for m in facts.mentions)
