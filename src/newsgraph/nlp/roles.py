@@ -110,8 +110,13 @@ def title_before(ctx: _Context, s: int) -> _Found | None:
     if found is None:
         return None
     k, last = found
-    title = " ".join(t.lower_ for t in doc[k : last + 1])
     org, first = _org_left(ctx, k)
+    owner = ctx.by_end.get(last + 1)
+    if owner is not None and owner.start > k + 1 and doc[owner.start - 1].lower_ in PORTFOLIO_LINKS and (
+        owner.label_ == "GPE" or (owner.label_ == "ORG" and doc[owner.start - 2].lower_ not in PORTFOLIO_HEADS)
+    ):
+        org, last = org or _org_name(owner), owner.start - 2  # "Prime Minister of Japan X": "of Japan" is the country
+    title = " ".join(t.lower_ for t in doc[k : last + 1])
     early, at = _status_at(doc, first - 1)
     if early is not None:
         status, first = early, at
