@@ -25,7 +25,7 @@ from newsgraph.model import (
     fact_id,
     stable_id,
 )
-from newsgraph.nlp.aliases import acronym_links, paren_aliases
+from newsgraph.nlp.aliases import ParenAlias, acronym_links, paren_aliases
 from newsgraph.nlp.countries import canonical_country, country_of_demonym
 from newsgraph.nlp.mentions import clean_span, mention_spans
 from newsgraph.nlp.roles import roles_for
@@ -97,7 +97,9 @@ def _country(span: Span) -> str | None:
     return canonical_country(span.text) if span.label_ == "GPE" else None
 
 
-def _spans_with_acronyms(doc: Doc, spans: list[Span], article: Article) -> tuple[list[Span], dict[int, int], list]:
+def _spans_with_acronyms(
+    doc: Doc, spans: list[Span], article: Article
+) -> tuple[list[Span], dict[int, int], list[ParenAlias]]:
     """Add acronym tokens as ORG mentions; return spans, acronym span → defining span, paren aliases."""
     parens = paren_aliases(doc, spans, article)
     defined = {p.alias.text: p.index for p in parens if p.alias.kind is AliasKind.ACRONYM}
@@ -110,7 +112,7 @@ def _spans_with_acronyms(doc: Doc, spans: list[Span], article: Article) -> tuple
     merged = sorted(spans + added, key=lambda s: s.start)
     position = {(s.start, s.end): i for i, s in enumerate(merged)}
     link_map = {position[(tok, tok + 1)]: position[(defining[d].start, defining[d].end)] for tok, d in links}
-    moved = [type(p)(position[(spans[p.index].start, spans[p.index].end)], p.alias, p.token) for p in parens]
+    moved = [ParenAlias(position[(spans[p.index].start, spans[p.index].end)], p.alias, p.token) for p in parens]
     for i, span in enumerate(merged):  # the model's own acronym span may carry another label
         if i in link_map and span.label_ != merged[link_map[i]].label_:
             merged[i] = Span(doc, span.start, span.end, label=merged[link_map[i]].label_)
