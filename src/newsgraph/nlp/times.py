@@ -20,9 +20,11 @@ from newsgraph.model import TimeExpression, TimeType, evidence_from, fact_id
 from newsgraph.nlp.timex_rules import RULES, Context, Found
 
 EXTRACTOR = "newsgraph.times.v1"
-_FUTURE_AUX = {"will", "'ll", "shall", "wo", "would", "going", "gon"}
+_FUTURE_AUX = {"will", "'ll", "shall", "wo", "would", "going", "gon", "might", "could", "may", "should"}
+_PAST_AUX = {"had", "did", "was", "were", "has", "have", "'d"}
+_PRESENT_AUX = {"is", "are", "am", "'s", "'re", "do", "does"}
 _FUTURE_HEADS = {"expect", "schedule", "set", "due", "plan", "poise", "slate", "intend", "hope", "aim",
-                 "prepare"}
+                 "prepare", "promise", "vow", "threaten", "propose"}
 _YEAR_LEADS = {"in", "since", "by", "through", "until", "till", "of", "from", "to", "before", "after",
                "during", "and", "between", "year", "fiscal", "early", "late", "mid", "-", "through",
                "throughout", "around", "circa", "'s", "that", "the", "this", "for", "or", ","}
@@ -39,26 +41,33 @@ def _verb_of(token: Token) -> Token | None:
 
 
 def tense_at(doc: Doc, start: int, end: int) -> str | None:
-    """"future", "past", "present" or None: the tense of the verb governing the characters."""
+    """"future", "past", "present" or None: the tense of the verb governing the characters.
+
+    An infinitive takes the tense of the verb it depends on ("declined to comment Saturday" is
+    past), unless that verb looks ahead ("plans to visit", "is expected to meet": future).
+    """
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
     verb = _verb_of(span.root)
     if verb is None:
         return None
-    for _ in range(3):
-        children = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
-        if children & _FUTURE_AUX or ("to" in children and verb.head.lemma_ != "used"):
+    aux: set[str] = set()
+    for _ in range(4):
+        aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+        if aux & _FUTURE_AUX:
             return "future"
-        if verb.lemma_ in _FUTURE_HEADS and verb.head is not verb and verb.tag_ in ("VBN", "VBG"):
+        if verb.lemma_ in _FUTURE_HEADS and (verb.tag_ in ("VBN", "VBZ", "VBP") or "to" in aux):
             return "future"
-        if verb.dep_ in ("xcomp", "ccomp", "advcl") and verb.tag_ in ("VB", "VBG") and verb.head is not verb:
-            verb = verb.head
-            continue
-        break
-    if verb.tag_ in ("VBD", "VBN") or children & {"had", "did", "was", "were", "has", "have"}:
+        climbs = "to" in aux or (verb.tag_ == "VBG" and not aux and verb.dep_ in ("xcomp", "advcl", "pcomp"))
+        if not climbs or verb.head is verb:
+            break
+        verb = verb.head
+        if verb.lemma_ in _FUTURE_HEADS:
+            return "future"
+    if verb.tag_ == "VBD" or aux & _PAST_AUX:
         return "past"
-    if verb.tag_ in ("VBZ", "VBP", "VBG", "VB"):
+    if verb.tag_ in ("VBZ", "VBP", "VBG", "VB") or aux & _PRESENT_AUX:
         return "present"
     return None
 
@@ -77,12 +86,21 @@ def year_ok(doc: Doc, start: int, end: int) -> bool:
     return previous in _YEAR_LEADS
 
 
+def sentence_at(doc: Doc, start: int, end: int) -> str:
+    """The lower-cased text of the sentence holding the characters ("" when none)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return ""
+    return span.sent.text.lower()
+
+
 def find_times(doc: Doc, dct: date | None) -> list[Found]:
     """Every time expression of the doc's text, non-overlapping, in text order."""
     context = Context(
         dct=dct,
         tense=lambda s, e: tense_at(doc, s, e),
         year_ok=lambda s, e: year_ok(doc, s, e),
+        sentence=lambda s, e: sentence_at(doc, s, e),
     )
     text = doc.text
     candidates: list[tuple[int, int, int, list[Found]]] = []

@@ -42,8 +42,18 @@ def unit_of(word: str) -> str | None:
     return base if base in UNIT_CODES else None
 
 
-def duration(amount: float | None, unit: str) -> str:
-    """``duration(5, "year")`` → ``"P5Y"``; ``amount=None`` gives the unstated ``"PXY"``."""
+_IN_SMALLER = {"decade": (10, "year"), "century": (100, "year"), "quarter": (3, "month")}
+
+
+def duration(amount: float | None, unit: str, calendar: bool = True) -> str:
+    """``duration(5, "year")`` → ``"P5Y"``; ``amount=None`` gives the unstated ``"PXY"``.
+
+    With ``calendar`` (a length of time), decades, centuries and quarters are written in years
+    and months ("P20Y", "P9M"); without it (a SET's period) they keep their own unit ("P1Q").
+    """
+    if calendar and unit in _IN_SMALLER and amount is not None:
+        factor, smaller = _IN_SMALLER[unit]
+        return duration(amount * factor, smaller)
     if amount is None:
         number = "X"
     elif float(amount).is_integer():
@@ -119,14 +129,26 @@ def weekday_in_week(dct: date, target: int, weeks: int) -> date:
 
 
 def month_year(dct: date, month: int, day: int | None, direction: str | None) -> int:
-    """The year of a month (and day) written without one, from the DCT and the verb's tense."""
-    written = (month, day or 1)
-    current = (dct.month, dct.day if day else 1)
-    if direction == "past" and written > current:
-        return dct.year - 1
-    if direction == "future" and written < current:
-        return dct.year + 1
-    return dct.year
+    """The year of a month (and day) written without one: the nearest to the DCT, leaning on tense.
+
+    A date that contradicts the verb's tense (a future date in the past tense) counts as 60 days
+    further away, so "in December" read in January is last December unless the verb looks ahead.
+    """
+    best, best_cost = dct.year, None
+    for year in (dct.year - 1, dct.year, dct.year + 1):
+        target = date(year, month, min(day or 15, 28))
+        cost = abs((target - dct).days)
+        if (direction == "past" and target > dct) or (direction == "future" and target < dct):
+            cost += 60
+        if best_cost is None or cost < best_cost:
+            best, best_cost = year, cost
+    return best
+
+
+def last_quarter(dct: date, years_back: int = 0) -> str:
+    """The last completed quarter before the DCT (``years_back`` years earlier): what earnings news reports."""
+    index = dct.year * 4 + quarter_of(dct) - 2 - 4 * years_back
+    return f"{index // 4:04d}-Q{index % 4 + 1}"
 
 
 def valid_day(year: int, month: int, day: int) -> bool:

@@ -30,11 +30,13 @@ class Found:
 
 @dataclass(frozen=True, slots=True)
 class Context:
-    """What a handler may ask: the DCT, the tense at a span, whether a span is used as a year."""
+    """What a handler may ask: the DCT, the tense at a span, whether a span is used as a year,
+    and the lower-cased text of the sentence around a span."""
 
     dct: date | None
     tense: Callable[[int, int], str | None]
     year_ok: Callable[[int, int], bool]
+    sentence: Callable[[int, int], str]
 
 
 Handler = Callable[[re.Match[str], Context], list[Found]]
@@ -54,7 +56,7 @@ _UNIT = (r"(?:seconds?|minutes?|hours?|days?|nights?|weeks?|weekends?|fortnights
          r"years?|decades?|century|centuries)")
 _QUAL = (r"(?:about|almost|nearly|around|roughly|approximately|more\s+than|less\s+than|over|under|"
          r"some|at\s+least|up\s+to|just|barely|only|the\s+past|the\s+last|the\s+next|the\s+first|"
-         r"the\s+coming|the\s+previous|another|the\s+following)")
+         r"the\s+coming|the\s+previous|another|the\s+following|the)")
 _VAGUE = {"several": None, "a few": None, "few": None, "many": None, "some": None,
           "dozens of": None, "hundreds of": None, "a couple of": 2, "a couple": 2, "couple of": 2,
           "half a": 0.5, "half an": 0.5, "a half": 0.5}
@@ -126,6 +128,12 @@ def _day_anchor(word: str | None, m: re.Match[str], ctx: Context) -> Callable[[d
     if not word:
         return lambda d: d
     word = word.lower()
+    parts = word.replace(".", " ").split()
+    if len(parts) == 2 and parts[0] in tn.MONTHS and parts[1].isdigit():
+        month, day = tn.MONTHS[parts[0]], int(parts[1])
+        tense = ctx.tense(m.start(), m.end())
+        return lambda d: date(tn.month_year(d, month, day, tense), month, day) if tn.valid_day(
+            d.year, month, day) else d
     if word in tn.WEEKDAYS:
         direction = _direction(ctx, m)
         return lambda d: tn.weekday(d, tn.WEEKDAYS[word], direction)
@@ -178,15 +186,29 @@ def h_month(m: re.Match[str], ctx: Context) -> list[Found]:
     raw = m.group("mon")
     month = tn.MONTHS[raw.lower().rstrip(".")]
     year = m.group("year")
+    lead = (m.group("lead") or "").strip().lower()
+    start = m.start("mon") if lead == "in" else m.start()
     if year:
-        return [Found(m.start(), m.end(), "DATE", f"{int(year):04d}-{month:02d}", True)]
-    if not raw[0].isupper() or (raw.lower() in ("may", "march") and not m.group("lead")):
+        return [Found(start, m.end(), "DATE", f"{int(year):04d}-{month:02d}", True)]
+    if not raw[0].isupper() or (raw.lower() in ("may", "march") and not lead):
         return []
-    start = m.start("mon") if m.group("lead") and m.group("lead").strip().lower() == "in" else m.start()
+    if lead in ("last", "this", "next", "this past", "past"):
+        return _rel(m, ctx, "DATE", lambda d: _named_month(d, month, lead), start)
     if ctx.dct is None:
         return [Found(start, m.end(), "DATE", f"XXXX-{month:02d}", False)]
     y = tn.month_year(ctx.dct, month, None, ctx.tense(m.start(), m.end()))
     return [Found(start, m.end(), "DATE", f"{y:04d}-{month:02d}", True)]
+
+
+def _named_month(dct: date, month: int, lead: str) -> str:
+    """"last November" (the one before the DCT's month), "next March", "this September"."""
+    if lead in ("last", "past", "this past"):
+        year = dct.year if month < dct.month else dct.year - 1
+    elif lead == "next":
+        year = dct.year if month > dct.month else dct.year + 1
+    else:
+        year = dct.year
+    return f"{year:04d}-{month:02d}"
 
 
 def h_numeric_date(m: re.Match[str], ctx: Context) -> list[Found]:
@@ -204,32 +226,61 @@ def h_numeric_date(m: re.Match[str], ctx: Context) -> list[Found]:
 
 def h_relative_day(m: re.Match[str], ctx: Context) -> list[Found]:
     """"today", "yesterday", "tomorrow"."""
-    offset = {"today": 0, "yesterday": -1, "tomorrow": 1}[m.group(0).lower()]
+    offset = {"today": 0, "yesterday": -1, "tomorrow": 1}[m.group("w").lower()]
     return _rel(m, ctx, "DATE", lambda d: (d + timedelta(days=offset)).isoformat())
 
 
 def h_relative_unit(m: re.Match[str], ctx: Context) -> list[Found]:
-    """"next week", "last month", "this year", "earlier this month", "last summer"."""
+    """"next week", "last month", "this year", "earlier this month", "last summer".
+
+    "the past year", "the next month", "past decade" are lengths of time (DURATION P1Y ...).
+    """
     rel = _REL[m.group("rel").lower()]
     word = m.group("unit").lower()
+    lead = " ".join((m.group("the") or "").lower().split())
+    if word not in tn.SEASONS and word != "weekend" and (m.group("rel").lower() == "past" or (
+            lead == "the" and rel != 0)):
+        return [Found(m.start(), m.end(), "DURATION", tn.duration(1, tn.unit_of(word) or word), True)]
     if word in tn.SEASONS:
         return _rel(m, ctx, "DATE", lambda d: tn.season(d, word, rel))
     unit = tn.unit_of(word) or word
     return _rel(m, ctx, "DATE", lambda d: tn.shift(d, unit, rel))
 
 
+def _reporting_quarter(m: re.Match[str], ctx: Context) -> bool:
+    """True in earnings prose: the sentence speaks of a quarter ("from a year earlier")."""
+    return "quarter" in ctx.sentence(m.start(), m.end())
+
+
 def h_ago(m: re.Match[str], ctx: Context) -> list[Found]:
-    """"two weeks ago", "almost four years ago", "a year earlier", "three days later"."""
+    """"two weeks ago", "almost four years ago", "a year earlier"; "three days later" is a duration.
+
+    In a sentence about a quarter's results, "a year ago"/"a year earlier" is that quarter a year
+    before (the last completed quarter before the DCT, a year back).
+    """
     count = amount(m.group("num"))
     unit = tn.unit_of(m.group("unit"))
     if unit is None:
         return []
-    sign = 1 if m.group("dir").lower() in ("later", "after", "from now", "hence") else -1
+    word = " ".join(m.group("dir").lower().split())
+    if word not in ("ago", "earlier") or (word == "earlier" and unit != "year"):
+        value = tn.duration(count, unit)
+        return [Found(m.start(), m.end("unit"), "DURATION", value, True)]
     if count is None or not float(count).is_integer():
-        ref = "FUTURE_REF" if sign > 0 else "PAST_REF"
-        return [Found(m.start(), m.end(), "DATE", ref, False)]
-    steps = int(count) * sign
+        return [Found(m.start(), m.end(), "DATE", "PAST_REF", False)]
+    steps = -int(count)
+    if unit == "year" and steps == -1 and _reporting_quarter(m, ctx):
+        return _rel(m, ctx, "DATE", lambda d: tn.last_quarter(d, 1))
     return _rel(m, ctx, "DATE", lambda d: tn.shift(d, unit, steps))
+
+
+def h_reporting(m: re.Match[str], ctx: Context) -> list[Found]:
+    """Earnings prose: "the latest quarter", "the year-ago period", "last year" beside a quarter."""
+    text = " ".join(m.group(0).lower().split())
+    back = 1 if ("year" in text) else 0
+    if text in ("last year", "year-earlier", "year-ago") and not _reporting_quarter(m, ctx):
+        return []
+    return _rel(m, ctx, "DATE", lambda d: tn.last_quarter(d, back))
 
 
 def h_duration(m: re.Match[str], ctx: Context) -> list[Found]:
@@ -242,6 +293,8 @@ def h_duration(m: re.Match[str], ctx: Context) -> list[Found]:
     num = m.group("num")
     count = amount(num)
     plural = m.group("unit").lower().endswith("s")
+    if unit == "quarter" and (plural or "-" in m.group(0)):
+        return []
     if num.lower() in ("a", "an") and plural:
         return []
     return [Found(m.start(), m.end(), "DURATION", tn.duration(count, unit), True)]
@@ -261,7 +314,7 @@ def h_set(m: re.Match[str], ctx: Context) -> list[Found]:
     if word:
         unit = {"daily": "day", "nightly": "day", "weekly": "week", "monthly": "month",
                 "annually": "year", "yearly": "year", "quarterly": "quarter", "hourly": "hour"}[word.lower()]
-        return [Found(m.start(), m.end(), "SET", tn.duration(1, unit), True)]
+        return [Found(m.start(), m.end(), "SET", tn.duration(1, unit, calendar=False), True)]
     target = m.group("unit").lower()
     if target.rstrip("s") in tn.WEEKDAYS:
         return [Found(m.start(), m.end(), "SET", f"XXXX-WXX-{tn.WEEKDAYS[target.rstrip('s')] + 1}", True)]
@@ -269,7 +322,7 @@ def h_set(m: re.Match[str], ctx: Context) -> list[Found]:
     if unit is None:
         return []
     count = amount(m.group("num")) if m.group("num") else 1.0
-    return [Found(m.start(), m.end(), "SET", tn.duration(count, unit), True)]
+    return [Found(m.start(), m.end(), "SET", tn.duration(count, unit, calendar=False), True)]
 
 
 _ORD = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
@@ -282,7 +335,10 @@ def h_quarter(m: re.Match[str], ctx: Context) -> list[Found]:
     if which not in _ORD or (half and _ORD[which] > 2):
         return []
     code = f"H{_ORD[which]}" if half else f"Q{_ORD[which]}"
-    year = m.group("year")
+    year = m.group("year") or m.group("yearfirst")
+    if m.group("rel"):
+        rel = _REL[m.group("rel").lower()]
+        return _rel(m, ctx, "DATE", lambda d: f"{d.year + rel:04d}-{code}")
     if year:
         return [Found(m.start(), m.end(), "DATE", f"{int(year):04d}-{code}", True)]
 
@@ -315,7 +371,7 @@ def h_season_year(m: re.Match[str], ctx: Context) -> list[Found]:
     return [Found(m.start(), m.end(), "DATE", f"{m.group('year')}-{tn.SEASONS[m.group('s').lower()]}", True)]
 
 
-_REFS = {"now": "PRESENT_REF", "currently": "PRESENT_REF", "nowadays": "PRESENT_REF",
+_REFS = {"recent months": "PXM", "recent weeks": "PXW", "recent days": "PXD", "now": "PRESENT_REF", "currently": "PRESENT_REF", "nowadays": "PRESENT_REF",
          "current": "PRESENT_REF", "recently": "PAST_REF", "recent": "PAST_REF",
          "previously": "PAST_REF", "formerly": "PAST_REF", "the past": "PAST_REF",
          "the future": "FUTURE_REF", "soon": "FUTURE_REF", "recent years": "PAST_REF",
@@ -324,9 +380,60 @@ _REFS = {"now": "PRESENT_REF", "currently": "PRESENT_REF", "nowadays": "PRESENT_
 
 
 def h_ref(m: re.Match[str], ctx: Context) -> list[Found]:
-    """"now", "recently", "the future": TIMEX3 reference points, never anchored (resolved=False)."""
+    """"now", "recently", "the future": TIMEX3 reference points, never anchored (resolved=False).
+
+    "recent months" is a length of time of no stated number (DURATION "PXM", resolved=True).
+    """
     key = " ".join(m.group(0).lower().split())
-    return [Found(m.start(), m.end(), "DATE", _REFS[key], False)]
+    value = _REFS[key]
+    if value.startswith("P"):
+        return [Found(m.start(), m.end(), "DURATION", value, True)]
+    return [Found(m.start(), m.end(), "DATE", value, False)]
+
+
+_SPELLED_TENS = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+                 "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
+                 "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+_SPELLED_UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+                  "nine": 9}
+
+
+def h_spelled_year(m: re.Match[str], ctx: Context) -> list[Found]:
+    """Years as transcripts spell them: "nineteen ninety-six", "the year two thousand"."""
+    if m.group("thousand"):
+        return [Found(m.start(), m.end(), "DATE", "2000", True)]
+    year = 1900 + _SPELLED_TENS[m.group("tens").lower()] + _SPELLED_UNITS.get((m.group("unit") or "").lower(), 0)
+    return [Found(m.start(), m.end(), "DATE", str(year), True)]
+
+
+def _thanksgiving(year: int) -> date:
+    first = date(year, 11, 1)
+    return first + timedelta(days=(3 - first.weekday()) % 7 + 21)
+
+
+_HOLIDAYS = {"christmas day": (12, 25), "christmas eve": (12, 24), "christmas": (12, 25),
+             "new year's day": (1, 1), "new year's eve": (12, 31), "independence day": (7, 4),
+             "valentine's day": (2, 14), "halloween": (10, 31)}
+
+
+def h_holiday(m: re.Match[str], ctx: Context) -> list[Found]:
+    """"Christmas", "Thanksgiving Day", "New Year's Eve": the one nearest the DCT, or of the year written."""
+    name = " ".join(m.group("name").lower().replace("’", "'").split())
+    written = int(m.group("year")) if m.group("year") else None
+    thanksgiving = name.startswith("thanksgiving")
+
+    def on(year: int) -> date:
+        return _thanksgiving(year) if thanksgiving else date(year, *_HOLIDAYS[name])
+
+    if written is not None:
+        return [Found(m.start(), m.end(), "DATE", on(written).isoformat(), True)]
+
+    def nearest(d: date) -> str:
+        tense = ctx.tense(m.start(), m.end())
+        day = on(d.year)
+        return on(tn.month_year(d, day.month, day.day, tense)).isoformat()
+
+    return _rel(m, ctx, "DATE", nearest)
 
 
 def _c(pattern: str) -> re.Pattern[str]:
@@ -339,8 +446,10 @@ RULES: tuple[tuple[re.Pattern[str], Handler], ...] = (
      h_weekday_pair),
     (_c(rf"\b(?P<wd>{_WD})\s+(?:of\s+)?(?P<rel>next|last|this|the\s+following)\s+(?P<unit>week)\b"), h_weekday_week),
     (_c(rf"\b(?P<rel>next|last|this|coming|past)\s+(?P<wd>{_WD})(?P<unit>)\b"), h_weekday_week),
+    (_c(r"\b(?:the\s+(?:latest|most\s+recent|just-ended|just-completed|recent|year-earlier|year-ago)\s+"
+        r"(?:quarter|period)|the\s+quarter|last\s+year|year-earlier|year-ago)\b(?!-)"), h_reporting),
     (_c(rf"\b(?:(?P<special>noon|midnight|midday)|(?P<h>\d{{1,2}})(?::(?P<min>\d\d))?\s*(?P<ampm>[ap])\.?\s?m\b\.?)"
-        rf"(?:\s*(?:[ECMP][SD]T|GMT|UTC)\b)?(?:,?\s+(?:on\s+)?(?P<day>{_WD}|today|yesterday|tomorrow))?"),
+        rf"(?:\s*(?:[ECMP][SD]T|GMT|UTC)\b)?(?:,?\s+(?:on\s+)?(?P<day>{_WD}|today|yesterday|tomorrow|{_MONTH}\s+\d{{1,2}}\b))?"),
      h_clock),
     (_c(rf"\b(?P<day>{_WD}|yesterday|tomorrow|this|last)\s+(?P<part>morning|afternoon|evening|night)\b"),
      h_part_of_day),
@@ -350,12 +459,13 @@ RULES: tuple[tuple[re.Pattern[str], Handler], ...] = (
      h_month_day),
     (_c(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{_MONTH})(?!\w)(?:,?\s+(?P<year>(?:1[6-9]|20)\d\d)\b)?"),
      h_month_day),
-    (_c(rf"\b(?P<lead>(?:early|mid|late|the\s+end\s+of|the\s+beginning\s+of|the\s+middle\s+of|in)[- ]\s*)?"
+    (_c(rf"\b(?P<lead>(?:early|mid|late|the\s+end\s+of|the\s+beginning\s+of|the\s+middle\s+of|in|last|next|"
+        rf"this\s+past|this|past)[- ]\s*)?"
         rf"(?P<mon>{_FULL_MONTH})(?!\w)(?:,?\s+(?:of\s+)?(?P<year>(?:1[6-9]|20)\d\d)\b)?"), h_month),
     (_c(r"\b(?:(?P<iy>(?:19|20)\d\d)-(?P<im>\d\d)-(?P<id>\d\d)|(?P<um>\d{1,2})/(?P<ud>\d{1,2})/(?P<uy>\d{4}|\d\d))\b"),
      h_numeric_date),
-    (_c(r"\b(?:today|yesterday|tomorrow)\b"), h_relative_day),
-    (_c(r"\b(?:(?:earlier|later|early|late)\s+)?(?P<rel>this|next|last|past|coming|previous|current)\s+"
+    (_c(r"\b(?:(?:early|late)\s+)?(?P<w>today|yesterday|tomorrow)\b"), h_relative_day),
+    (_c(r"\b(?:(?:earlier|later|early|late)\s+|(?P<the>the\s+))?(?P<rel>this|next|last|past|coming|previous|current)\s+"
         r"(?P<unit>week|weekend|month|year|quarter|decade|century|spring|summer|fall|autumn|winter)\b"),
      h_relative_unit),
     (_c(rf"\b(?:{_QUAL}\s+)?(?P<num>{_NUM})\s+(?P<unit>{_UNIT})\s+(?P<dir>ago|earlier|before|later|after|from\s+now|hence)\b"),
@@ -364,12 +474,20 @@ RULES: tuple[tuple[re.Pattern[str], Handler], ...] = (
     (_c(rf"\b(?:for|in|over|within|after)\s+(?P<unit>years|months|weeks|days|decades|hours)\b"), h_vague_duration),
     (_c(rf"\b(?:(?:every|each|per)\s+(?:(?P<num>{_NUM})\s+)?(?P<unit>{_UNIT}|{_WD}s?)|(?P<adv>daily|nightly|weekly|"
         r"monthly|annually|yearly|quarterly|hourly))\b"), h_set),
-    (_c(r"\b(?:the\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[- ](?P<unit>quarter|half)\b"
+    (_c(r"\b(?:the\s+)?(?:(?P<yearfirst>(?:19|20)\d\d)\s+|(?P<rel>this|last|next)\s+year's\s+|fiscal\s+)?"
+        r"(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[- ](?P<unit>quarter|half)\b"
         r"(?:,?\s+(?:of\s+)?(?:fiscal\s+)?(?P<year>(?:19|20)\d\d)\b)?"), h_quarter),
     (_c(r"\b(?:the\s+)?(?:(?:early|mid|late)[- ]?)?(?:(?P<dec>1[6-9]\d|20\d)0s|'(?P<short>\d)0s)\b"), h_decade),
     (_c(r"(?<![\d$£€¥.,-])\b(?:(?P<lead>fiscal|early|mid|late|mid-|fiscal\s+year)[- ]?\s*)?(?P<y>(?:1[6-9]|20)\d\d)\b(?![.,]\d|-\d|%)"),
      h_year),
+    (_c(r"\b(?:the\s+year\s+)?(?:(?P<thousand>two\s+thousand)|nineteen\s+(?P<tens>ten|eleven|twelve|thirteen|"
+        r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+        r"(?:[- ](?P<unit>one|two|three|four|five|six|seven|eight|nine))?)\b(?=\s*[,.;)]|\s+(?:and|when|after|before|in|to|the))"),
+     h_spelled_year),
+    (_c(r"\b(?:last\s+|this\s+|next\s+)?(?P<name>christmas\s+day|christmas\s+eve|christmas|new\s+year['’]s\s+(?:day|eve)|"
+        r"independence\s+day|valentine['’]s\s+day|halloween|thanksgiving(?:\s+day)?)(?:,?\s+(?P<year>(?:19|20)\d\d))?\b"),
+     h_holiday),
     (_c(r"\b(?:the\s+)?(?P<s>spring|summer|fall|autumn|winter)\s+(?:of\s+)?(?P<year>(?:19|20)\d\d)\b"), h_season_year),
-    (_c(r"\b(?:now|currently|nowadays|recently|previously|formerly|soon|current|right\s+now|these\s+days|"
-        r"recent\s+(?:years|months|weeks|days)|recent|the\s+past|the\s+future)\b(?!-)"), h_ref),
+    (_c(r"\b(?:now|currently|nowadays|recently|current|these\s+days|"
+        r"recent\s+(?:years|months|weeks|days)|the\s+past|the\s+future)\b(?!-)"), h_ref),
 )
