@@ -92,8 +92,10 @@ def parse_timeml(path: Path) -> TimeMLDoc:
 
 
 def load(data: Path, limit: int | None = None) -> list[TimeMLDoc]:
-    """Every ``.tml`` file under ``data`` (sorted by path), the first ``limit`` when given."""
-    files = sorted(data.rglob("*.tml"))
+    """The ``.tml`` files of ``data`` (its TimeBank/ and AQUAINT/ folders when it has them, else all
+    under it), sorted by path; the first ``limit`` when given."""
+    parts = [data / name for name in ("TimeBank", "AQUAINT") if (data / name).is_dir()]
+    files = sorted(p for part in (parts or [data]) for p in part.rglob("*.tml"))
     if limit is not None:
         files = files[:limit]
     return [parse_timeml(path) for path in files]

@@ -158,9 +158,12 @@ def h_clock(m: re.Match[str], ctx: Context) -> list[Found]:
 
 
 def h_part_of_day(m: re.Match[str], ctx: Context) -> list[Found]:
-    """"this morning", "last night", "yesterday afternoon", "tonight"."""
+    """"this morning", "last night", "yesterday afternoon", "tonight" (TIME); "Friday night" is the
+    day (DATE), as TimeBank mostly marks a weekday's part of day."""
     part = m.group("part").lower()
     anchor = _day_anchor(m.group("day"), m, ctx)
+    if (m.group("day") or "").lower() in tn.WEEKDAYS:
+        return _rel(m, ctx, "DATE", lambda d: anchor(d).isoformat())
     return _rel(m, ctx, "TIME", lambda d: anchor(d).isoformat() + tn.DAY_PARTS[part])
 
 
@@ -190,8 +193,11 @@ def h_month(m: re.Match[str], ctx: Context) -> list[Found]:
     start = m.start("mon") if lead == "in" else m.start()
     if year:
         return [Found(start, m.end(), "DATE", f"{int(year):04d}-{month:02d}", True)]
-    if not raw[0].isupper() or (raw.lower() in ("may", "march") and not lead):
+    if not raw[0].isupper() or (raw.lower() in ("may", "march") and not lead and not m.group("yrel")):
         return []
+    if m.group("yrel"):
+        shift = _REL[m.group("yrel").lower()]
+        return _rel(m, ctx, "DATE", lambda d: f"{d.year + shift:04d}-{month:02d}", start)
     if lead in ("last", "this", "next", "this past", "past"):
         return _rel(m, ctx, "DATE", lambda d: _named_month(d, month, lead), start)
     if ctx.dct is None:
@@ -283,6 +289,14 @@ def h_reporting(m: re.Match[str], ctx: Context) -> list[Found]:
     return _rel(m, ctx, "DATE", lambda d: tn.last_quarter(d, back))
 
 
+def _hyphen_start(m: re.Match[str]) -> int:
+    """Where a match starts, without a leading "the" before a hyphenated modifier ("the third-quarter")."""
+    text = m.group(0)
+    if "-" in text and text[:4].lower() == "the ":
+        return m.start() + len(text) - len(text[4:].lstrip())
+    return m.start()
+
+
 def h_duration(m: re.Match[str], ctx: Context) -> list[Found]:
     """"three days", "almost seven years", "five-year", "a week-long"; not "37-year-old" (an age)."""
     if (m.group("tail") or "").lower().endswith("old"):
@@ -297,7 +311,7 @@ def h_duration(m: re.Match[str], ctx: Context) -> list[Found]:
         return []
     if num.lower() in ("a", "an") and plural:
         return []
-    return [Found(m.start(), m.end(), "DURATION", tn.duration(count, unit), True)]
+    return [Found(_hyphen_start(m), m.end(), "DURATION", tn.duration(count, unit), True)]
 
 
 def h_vague_duration(m: re.Match[str], ctx: Context) -> list[Found]:
@@ -341,13 +355,14 @@ def h_quarter(m: re.Match[str], ctx: Context) -> list[Found]:
         return _rel(m, ctx, "DATE", lambda d: f"{d.year + rel:04d}-{code}")
     if year:
         return [Found(m.start(), m.end(), "DATE", f"{int(year):04d}-{code}", True)]
+    start = _hyphen_start(m)
 
     def value(d: date) -> str:
         current = tn.quarter_of(d) if not half else (d.month - 1) // 6 + 1
         y = d.year - 1 if _ORD[which] > current else d.year
         return f"{y:04d}-{code}"
 
-    return _rel(m, ctx, "DATE", value)
+    return _rel(m, ctx, "DATE", value, start)
 
 
 def h_decade(m: re.Match[str], ctx: Context) -> list[Found]:
@@ -386,7 +401,7 @@ def h_ref(m: re.Match[str], ctx: Context) -> list[Found]:
     """
     key = " ".join(m.group(0).lower().split())
     value = _REFS[key]
-    if value.startswith("P"):
+    if value.startswith("PX"):
         return [Found(m.start(), m.end(), "DURATION", value, True)]
     return [Found(m.start(), m.end(), "DATE", value, False)]
 
@@ -461,11 +476,12 @@ RULES: tuple[tuple[re.Pattern[str], Handler], ...] = (
      h_month_day),
     (_c(rf"\b(?P<lead>(?:early|mid|late|the\s+end\s+of|the\s+beginning\s+of|the\s+middle\s+of|in|last|next|"
         rf"this\s+past|this|past)[- ]\s*)?"
-        rf"(?P<mon>{_FULL_MONTH})(?!\w)(?:,?\s+(?:of\s+)?(?P<year>(?:1[6-9]|20)\d\d)\b)?"), h_month),
+        rf"(?P<mon>{_FULL_MONTH})(?!\w)(?:,?\s+(?:of\s+)?(?P<year>(?:1[6-9]|20)\d\d)\b|"
+        rf"\s+(?P<yrel>last|this|next)\s+year\b)?"), h_month),
     (_c(r"\b(?:(?P<iy>(?:19|20)\d\d)-(?P<im>\d\d)-(?P<id>\d\d)|(?P<um>\d{1,2})/(?P<ud>\d{1,2})/(?P<uy>\d{4}|\d\d))\b"),
      h_numeric_date),
     (_c(r"\b(?:(?:early|late)\s+)?(?P<w>today|yesterday|tomorrow)\b"), h_relative_day),
-    (_c(r"\b(?:(?:earlier|later|early|late)\s+|(?P<the>the\s+))?(?P<rel>this|next|last|past|coming|previous|current)\s+"
+    (_c(r"\b(?:(?:early|late)\s+|(?P<the>the\s+))?(?P<rel>this|next|last|past|coming|previous|current)\s+"
         r"(?P<unit>week|weekend|month|year|quarter|decade|century|spring|summer|fall|autumn|winter)\b"),
      h_relative_unit),
     (_c(rf"\b(?:{_QUAL}\s+)?(?P<num>{_NUM})\s+(?P<unit>{_UNIT})\s+(?P<dir>ago|earlier|before|later|after|from\s+now|hence)\b"),
@@ -473,7 +489,7 @@ RULES: tuple[tuple[re.Pattern[str], Handler], ...] = (
     (_c(rf"\b(?:{_QUAL}\s+)?(?P<num>{_NUM})[- ](?P<unit>{_UNIT})(?P<tail>[- ](?:long|old))?\b"), h_duration),
     (_c(rf"\b(?:for|in|over|within|after)\s+(?P<unit>years|months|weeks|days|decades|hours)\b"), h_vague_duration),
     (_c(rf"\b(?:(?:every|each|per)\s+(?:(?P<num>{_NUM})\s+)?(?P<unit>{_UNIT}|{_WD}s?)|(?P<adv>daily|nightly|weekly|"
-        r"monthly|annually|yearly|quarterly|hourly))\b"), h_set),
+        r"monthly|yearly|hourly))\b"), h_set),
     (_c(r"\b(?:the\s+)?(?:(?P<yearfirst>(?:19|20)\d\d)\s+|(?P<rel>this|last|next)\s+year's\s+|fiscal\s+)?"
         r"(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[- ](?P<unit>quarter|half)\b"
         r"(?:,?\s+(?:of\s+)?(?:fiscal\s+)?(?P<year>(?:19|20)\d\d)\b)?"), h_quarter),
