@@ -137,7 +137,8 @@ def test_timex_normalise_iso_week(day, week) -> None:
         (date(2025, 10, 21), 4, None, "past", 2025),
         (date(2025, 10, 21), 8, None, None, 2025),
         (date(2025, 10, 21), 2, None, "future", 2026),
-        (date(2025, 12, 5), 4, None, None, 2026),
+        (date(2025, 12, 5), 4, None, None, 2025),
+        (date(2025, 12, 5), 4, None, "future", 2026),
     ],
 )
 def test_timex_normalise_month_year_nearest_with_tense(dct, month, day, tense, year) -> None:

@@ -86,12 +86,18 @@ def year_ok(doc: Doc, start: int, end: int) -> bool:
     return previous in _YEAR_LEADS
 
 
-def sentence_at(doc: Doc, start: int, end: int) -> str:
-    """The lower-cased text of the sentence holding the characters ("" when none)."""
+def sentence_at(doc: Doc, start: int, end: int, before: int = 0) -> str:
+    """The lower-cased text of the sentence holding the characters and of ``before`` ones before it."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return ""
-    return span.sent.text.lower()
+    sentence = span.sent
+    first = sentence.start
+    for _ in range(before):
+        if first == 0:
+            break
+        first = doc[first - 1].sent.start
+    return doc[first : sentence.end].text.lower()
 
 
 def find_times(doc: Doc, dct: date | None) -> list[Found]:
@@ -100,7 +106,7 @@ def find_times(doc: Doc, dct: date | None) -> list[Found]:
         dct=dct,
         tense=lambda s, e: tense_at(doc, s, e),
         year_ok=lambda s, e: year_ok(doc, s, e),
-        sentence=lambda s, e: sentence_at(doc, s, e),
+        sentence=lambda s, e, before: sentence_at(doc, s, e, before),
     )
     text = doc.text
     candidates: list[tuple[int, int, int, list[Found]]] = []

@@ -31,12 +31,12 @@ class Found:
 @dataclass(frozen=True, slots=True)
 class Context:
     """What a handler may ask: the DCT, the tense at a span, whether a span is used as a year,
-    and the lower-cased text of the sentence around a span."""
+    and the lower-cased text of the sentence around a span with the given number before it."""
 
     dct: date | None
     tense: Callable[[int, int], str | None]
     year_ok: Callable[[int, int], bool]
-    sentence: Callable[[int, int], str]
+    sentence: Callable[[int, int, int], str]
 
 
 Handler = Callable[[re.Match[str], Context], list[Found]]
@@ -253,9 +253,9 @@ def h_relative_unit(m: re.Match[str], ctx: Context) -> list[Found]:
     return _rel(m, ctx, "DATE", lambda d: tn.shift(d, unit, rel))
 
 
-def _reporting_quarter(m: re.Match[str], ctx: Context) -> bool:
-    """True in earnings prose: the sentence speaks of a quarter ("from a year earlier")."""
-    return "quarter" in ctx.sentence(m.start(), m.end())
+def _reporting_quarter(m: re.Match[str], ctx: Context, before: int = 2) -> bool:
+    """True in earnings prose: the sentence (or the ``before`` ones before it) speaks of a quarter."""
+    return "quarter" in ctx.sentence(m.start(), m.end(), before)
 
 
 def h_ago(m: re.Match[str], ctx: Context) -> list[Found]:
@@ -284,7 +284,7 @@ def h_reporting(m: re.Match[str], ctx: Context) -> list[Found]:
     """Earnings prose: "the latest quarter", "the year-ago period", "last year" beside a quarter."""
     text = " ".join(m.group(0).lower().split())
     back = 1 if ("year" in text) else 0
-    if text in ("last year", "year-earlier", "year-ago") and not _reporting_quarter(m, ctx):
+    if text in ("last year", "year-earlier", "year-ago") and not _reporting_quarter(m, ctx, 0):
         return []
     return _rel(m, ctx, "DATE", lambda d: tn.last_quarter(d, back))
 
@@ -386,12 +386,12 @@ def h_season_year(m: re.Match[str], ctx: Context) -> list[Found]:
     return [Found(m.start(), m.end(), "DATE", f"{m.group('year')}-{tn.SEASONS[m.group('s').lower()]}", True)]
 
 
-_REFS = {"recent months": "PXM", "recent weeks": "PXW", "recent days": "PXD", "now": "PRESENT_REF", "currently": "PRESENT_REF", "nowadays": "PRESENT_REF",
+_REFS = {"recent months": "PXM", "recent weeks": "PXW", "recent days": "PXD", "now": "PRESENT_REF",
+         "currently": "PRESENT_REF", "nowadays": "PRESENT_REF",
          "current": "PRESENT_REF", "recently": "PAST_REF", "recent": "PAST_REF",
          "previously": "PAST_REF", "formerly": "PAST_REF", "the past": "PAST_REF",
          "the future": "FUTURE_REF", "soon": "FUTURE_REF", "recent years": "PAST_REF",
-         "in recent years": "PAST_REF", "recent months": "PAST_REF", "recent weeks": "PAST_REF",
-         "recent days": "PAST_REF", "these days": "PRESENT_REF", "right now": "PRESENT_REF"}
+         "in recent years": "PAST_REF", "these days": "PRESENT_REF", "right now": "PRESENT_REF"}
 
 
 def h_ref(m: re.Match[str], ctx: Context) -> list[Found]:
@@ -496,9 +496,9 @@ RULES: tuple[tuple[re.Pattern[str], Handler], ...] = (
     (_c(r"\b(?:the\s+)?(?:(?:early|mid|late)[- ]?)?(?:(?P<dec>1[6-9]\d|20\d)0s|'(?P<short>\d)0s)\b"), h_decade),
     (_c(r"(?<![\d$£€¥.,-])\b(?:(?P<lead>fiscal|early|mid|late|mid-|fiscal\s+year)[- ]?\s*)?(?P<y>(?:1[6-9]|20)\d\d)\b(?![.,]\d|-\d|%)"),
      h_year),
-    (_c(r"\b(?:the\s+year\s+)?(?:(?P<thousand>two\s+thousand)|nineteen\s+(?P<tens>ten|eleven|twelve|thirteen|"
+    (_c(r"\b(?:the\s+year\s+(?P<thousand>two\s+thousand)|nineteen\s+(?P<tens>ten|eleven|twelve|thirteen|"
         r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
-        r"(?:[- ](?P<unit>one|two|three|four|five|six|seven|eight|nine))?)\b(?=\s*[,.;)]|\s+(?:and|when|after|before|in|to|the))"),
+        r"(?:[- ](?P<unit>one|two|three|four|five|six|seven|eight|nine))?)\b(?![- ](?:year|month|day|week))"),
      h_spelled_year),
     (_c(r"\b(?:last\s+|this\s+|next\s+)?(?P<name>christmas\s+day|christmas\s+eve|christmas|new\s+year['’]s\s+(?:day|eve)|"
         r"independence\s+day|valentine['’]s\s+day|halloween|thanksgiving(?:\s+day)?)(?:,?\s+(?P<year>(?:19|20)\d\d))?\b"),
