@@ -193,7 +193,8 @@ def h_month(m: re.Match[str], ctx: Context) -> list[Found]:
     start = m.start("mon") if lead == "in" else m.start()
     if year:
         return [Found(start, m.end(), "DATE", f"{int(year):04d}-{month:02d}", True)]
-    if not raw[0].isupper() or (raw.lower() in ("may", "march") and not lead and not m.group("yrel")):
+    if not raw[0].isupper() or (raw.lower() in ("may", "march") and not lead and not m.group("yrel")
+                                and not _MONTH_PREPOSITION.search(m.string, 0, m.start())):
         return []
     if m.group("yrel"):
         shift = _REL[m.group("yrel").lower()]
@@ -204,6 +205,10 @@ def h_month(m: re.Match[str], ctx: Context) -> list[Found]:
         return [Found(start, m.end(), "DATE", f"XXXX-{month:02d}", False)]
     y = tn.month_year(ctx.dct, month, None, ctx.tense(m.start(), m.end()))
     return [Found(start, m.end(), "DATE", f"{y:04d}-{month:02d}", True)]
+
+
+_MONTH_PREPOSITION = re.compile(r"\b(?:since|by|until|till|from|through|of|before|after|during|in|to|and)\s+$",
+                                re.IGNORECASE)
 
 
 def _named_month(dct: date, month: int, lead: str) -> str:
@@ -231,22 +236,22 @@ def h_numeric_date(m: re.Match[str], ctx: Context) -> list[Found]:
 
 
 def h_relative_day(m: re.Match[str], ctx: Context) -> list[Found]:
-    """"today", "yesterday", "tomorrow"."""
-    offset = {"today": 0, "yesterday": -1, "tomorrow": 1}[m.group("w").lower()]
+    """"today", "yesterday", "tomorrow"; not the generic "today's world"."""
+    word = m.group("w").lower()
+    if word == "today" and m.string[m.end() : m.end() + 2] in ("'s", "’s"):
+        return []
+    offset = {"today": 0, "yesterday": -1, "tomorrow": 1}[word]
     return _rel(m, ctx, "DATE", lambda d: (d + timedelta(days=offset)).isoformat())
 
 
 def h_relative_unit(m: re.Match[str], ctx: Context) -> list[Found]:
-    """"next week", "last month", "this year", "earlier this month", "last summer".
+    """"next week", "last month", "this year", "early this month", "last summer", "the past year".
 
-    "the past year", "the next month", "past decade" are lengths of time (DURATION P1Y ...).
+    As in TimeBank, "the past year" is the calendar year before (DATE), not the last twelve months.
     """
     rel = _REL[m.group("rel").lower()]
     word = m.group("unit").lower()
-    lead = " ".join((m.group("the") or "").lower().split())
-    if word not in tn.SEASONS and word != "weekend" and (m.group("rel").lower() == "past" or (
-            lead == "the" and rel != 0)):
-        return [Found(m.start(), m.end(), "DURATION", tn.duration(1, tn.unit_of(word) or word), True)]
+
     if word in tn.SEASONS:
         return _rel(m, ctx, "DATE", lambda d: tn.season(d, word, rel))
     unit = tn.unit_of(word) or word
@@ -289,6 +294,10 @@ def h_reporting(m: re.Match[str], ctx: Context) -> list[Found]:
     return _rel(m, ctx, "DATE", lambda d: tn.last_quarter(d, back))
 
 
+# "$500 million a year", "24 hours a day", "four flights a week": a rate, not a length of time.
+_RATE = re.compile(r"(?:\d|\bmillion|\bbillion|\bthousand|\bhundred|s|\btimes|\bonce|\btwice)\s+$", re.IGNORECASE)
+
+
 def _hyphen_start(m: re.Match[str]) -> int:
     """Where a match starts, without a leading "the" before a hyphenated modifier ("the third-quarter")."""
     text = m.group(0)
@@ -309,7 +318,7 @@ def h_duration(m: re.Match[str], ctx: Context) -> list[Found]:
     plural = m.group("unit").lower().endswith("s")
     if unit == "quarter" and (plural or "-" in m.group(0)):
         return []
-    if num.lower() in ("a", "an") and plural:
+    if num.lower() in ("a", "an") and (plural or unit == "second" or _RATE.search(m.string, 0, m.start())):
         return []
     return [Found(_hyphen_start(m), m.end(), "DURATION", tn.duration(count, unit), True)]
 
@@ -386,12 +395,28 @@ def h_season_year(m: re.Match[str], ctx: Context) -> list[Found]:
     return [Found(m.start(), m.end(), "DATE", f"{m.group('year')}-{tn.SEASONS[m.group('s').lower()]}", True)]
 
 
-_REFS = {"recent months": "PXM", "recent weeks": "PXW", "recent days": "PXD", "now": "PRESENT_REF",
+_REFS = {"recent months": "PXM", "recent quarters": "PXM", "recent weeks": "PXW", "recent days": "PXD", "now": "PRESENT_REF",
          "currently": "PRESENT_REF", "nowadays": "PRESENT_REF",
          "current": "PRESENT_REF", "recently": "PAST_REF", "recent": "PAST_REF",
          "previously": "PAST_REF", "formerly": "PAST_REF", "the past": "PAST_REF",
          "the future": "FUTURE_REF", "soon": "FUTURE_REF", "recent years": "PAST_REF",
          "in recent years": "PAST_REF", "these days": "PRESENT_REF", "right now": "PRESENT_REF"}
+
+
+def h_future_weekend(m: re.Match[str], ctx: Context) -> list[Found]:
+    """"the near future" (FUTURE_REF), "the weekend" (the last one, or the coming one in future tense)."""
+    text = m.group(0).lower()
+    if text.endswith("future"):
+        return [Found(m.start(), m.end(), "DATE", "FUTURE_REF", False)]
+    if not text.startswith("the"):
+        return []
+    future = ctx.tense(m.start(), m.end()) == "future"
+
+    def value(d: date) -> str:
+        saturday = tn.weekday(d, 5, "future" if future else "past")
+        return tn.iso_week(saturday) + "-WE"
+
+    return _rel(m, ctx, "DATE", value)
 
 
 def h_ref(m: re.Match[str], ctx: Context) -> list[Found]:
@@ -451,6 +476,23 @@ def h_holiday(m: re.Match[str], ctx: Context) -> list[Found]:
     return _rel(m, ctx, "DATE", nearest)
 
 
+_DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7,
+                 "eighties": 8, "nineties": 9}
+
+
+def h_decade_word(m: re.Match[str], ctx: Context) -> list[Found]:
+    """"the nineties" (the 1990s: "199")."""
+    return [Found(m.start(), m.end(), "DATE", f"19{_DECADE_WORDS[m.group('d').lower()]}", True)]
+
+
+def h_century(m: re.Match[str], ctx: Context) -> list[Found]:
+    """"the 20th century" ("19"), "the 11th century" ("10")."""
+    number = int(m.group("n"))
+    if not 1 <= number <= 21:
+        return []
+    return [Found(m.start("n"), m.end(), "DATE", f"{number - 1:02d}", True)]
+
+
 def _c(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.IGNORECASE)
 
@@ -503,7 +545,11 @@ RULES: tuple[tuple[re.Pattern[str], Handler], ...] = (
     (_c(r"\b(?:last\s+|this\s+|next\s+)?(?P<name>christmas\s+day|christmas\s+eve|christmas|new\s+year['’]s\s+(?:day|eve)|"
         r"independence\s+day|valentine['’]s\s+day|halloween|thanksgiving(?:\s+day)?)(?:,?\s+(?P<year>(?:19|20)\d\d))?\b"),
      h_holiday),
+    (_c(r"\bthe\s+(?:(?:early|mid|late)[- ]?)?(?P<d>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b"),
+     h_decade_word),
+    (_c(r"\b(?P<n>\d{1,2})(?:st|nd|rd|th)[- ]century\b(?!-)"), h_century),
     (_c(r"\b(?:the\s+)?(?P<s>spring|summer|fall|autumn|winter)\s+(?:of\s+)?(?P<year>(?:19|20)\d\d)\b"), h_season_year),
+    (_c(r"\b(?:(?:near|foreseeable|immediate|distant)\s+future|(?:the\s+)?weekend)\b"), h_future_weekend),
     (_c(r"\b(?:now|currently|nowadays|recently|current|these\s+days|"
-        r"recent\s+(?:years|months|weeks|days)|the\s+past|the\s+future)\b(?!-)"), h_ref),
+        r"recent\s+(?:years|months|weeks|days|quarters)|the\s+past|the\s+future)\b(?!-)"), h_ref),
 )
