@@ -150,7 +150,8 @@ def test_timex_normalise_month_year_nearest_with_tense(dct, month, day, tense, y
     [
         (5, "year", True, "P5Y"), (None, "month", True, "PXM"), (3, "hour", True, "PT3H"),
         (2, "decade", True, "P20Y"), (3, "quarter", True, "P9M"), (1, "quarter", False, "P1Q"),
-        (1.5, "year", True, "P1.5Y"), (1, "weekend", True, "P2D"),
+        (2.5, "year", True, "P2Y6M"), (1.5, "minute", True, "PT1M30S"), (0.5, "hour", True, "PT0.5H"),
+        (1, "weekend", True, "P2D"),
     ],
 )
 def test_timex_normalise_duration(amount, unit, calendar, value) -> None:

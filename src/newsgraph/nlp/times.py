@@ -20,7 +20,7 @@ from newsgraph.model import TimeExpression, TimeType, evidence_from, fact_id
 from newsgraph.nlp.timex_rules import RULES, Context, Found
 
 EXTRACTOR = "newsgraph.times.v1"
-_FUTURE_AUX = {"will", "'ll", "shall", "wo", "would", "going", "gon", "might", "could", "may", "should"}
+_FUTURE_AUX = {"will", "'ll", "shall", "wo", "would", "going", "gon", "might", "may", "should"}
 _PAST_AUX = {"had", "did", "was", "were", "has", "have", "'d"}
 _PRESENT_AUX = {"is", "are", "am", "'s", "'re", "do", "does"}
 _FUTURE_HEADS = {"expect", "schedule", "set", "due", "plan", "poise", "slate", "intend", "hope", "aim",
@@ -63,7 +63,7 @@ def tense_at(doc: Doc, start: int, end: int) -> str | None:
         if not climbs or verb.head is verb:
             break
         verb = verb.head
-        if verb.lemma_ in _FUTURE_HEADS:
+        if verb.lemma_ in _FUTURE_HEADS or (verb.lemma_ == "be" and "to" in aux):
             return "future"
     if verb.tag_ == "VBD" or aux & _PAST_AUX:
         return "past"

@@ -54,6 +54,10 @@ def duration(amount: float | None, unit: str, calendar: bool = True) -> str:
     if calendar and unit in _IN_SMALLER and amount is not None:
         factor, smaller = _IN_SMALLER[unit]
         return duration(amount * factor, smaller)
+    half = {"year": "6M", "hour": "30M", "minute": "30S", "day": "T12H"}
+    if amount is not None and unit in half and amount % 1 == 0.5 and amount > 1:  # "2 1/2 years": P2Y6M
+        whole = int(amount)
+        return f"{'PT' if unit in _TIME_UNITS else 'P'}{whole}{UNIT_CODES[unit]}{half[unit]}"
     if amount is None:
         number = "X"
     elif float(amount).is_integer():

@@ -49,7 +49,7 @@ _FULL_MONTH = (r"(?:january|february|march|april|may|june|july|august|september|
 _SMALL = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
           r"fifteen|sixteen|seventeen|eighteen|nineteen)")
 _TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
-_NUM = (rf"(?:\d+(?:\.\d+)?|{_TENS}(?:[- ]{_SMALL})?|{_SMALL}|a|an|several|a\s+few|few|"
+_NUM = (rf"(?:\d+\s+1/2|\d+(?:\.\d+)?|{_TENS}(?:[- ]{_SMALL})?|{_SMALL}|a|an|several|a\s+few|few|"
         rf"a\s+couple\s+of|a\s+couple|couple\s+of|a\s+dozen|dozens\s+of|a\s+hundred|hundreds\s+of|"
         rf"many|some|half\s+a|half\s+an|a\s+half)")
 _UNIT = (r"(?:seconds?|minutes?|hours?|days?|nights?|weeks?|weekends?|fortnights?|months?|quarters?|"
@@ -71,6 +71,8 @@ def amount(text: str) -> float | None:
         return _VAGUE[key]
     if key in ("a", "an"):
         return 1.0
+    if key.endswith(" 1/2"):
+        return float(key[:-4]) + 0.5
     return parse_number(key.replace("-", " ").split())
 
 
@@ -178,10 +180,13 @@ def h_month_day(m: re.Match[str], ctx: Context) -> list[Found]:
         return [Found(m.start(), m.end(), "DATE", f"{int(year):04d}-{month:02d}-{day:02d}", True)]
     if not 1 <= day <= 31:
         return []
+    rel = (m.groupdict().get("rel") or "").lower()
+    start = m.start("mon") if rel else m.start()
     if ctx.dct is None:
-        return [Found(m.start(), m.end(), "DATE", f"XXXX-{month:02d}-{day:02d}", False)]
-    y = tn.month_year(ctx.dct, month, day, ctx.tense(m.start(), m.end()))
-    return [Found(m.start(), m.end(), "DATE", f"{y:04d}-{month:02d}-{day:02d}", True)]
+        return [Found(start, m.end(), "DATE", f"XXXX-{month:02d}-{day:02d}", False)]
+    tense = {"last": "past", "next": "future"}.get(rel) or ctx.tense(m.start(), m.end())
+    y = tn.month_year(ctx.dct, month, day, tense)
+    return [Found(start, m.end(), "DATE", f"{y:04d}-{month:02d}-{day:02d}", True)]
 
 
 def h_month(m: re.Match[str], ctx: Context) -> list[Found]:
@@ -315,6 +320,8 @@ def h_duration(m: re.Match[str], ctx: Context) -> list[Found]:
         return []
     num = m.group("num")
     count = amount(num)
+    if count is not None and (m.group("tail") or "").lower().endswith("half"):
+        count += 0.5
     plural = m.group("unit").lower().endswith("s")
     if unit == "quarter" and (plural or "-" in m.group(0)):
         return []
@@ -512,7 +519,7 @@ RULES: tuple[tuple[re.Pattern[str], Handler], ...] = (
      h_part_of_day),
     (_c(r"\b(?P<day>)(?P<part>tonight|overnight)\b"), h_part_of_day),
     (_c(rf"\b(?P<wd>{_WD})(?P<part>)\b"), h_weekday),
-    (_c(rf"\b(?:{_WD},?\s+)?(?P<mon>{_MONTH})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>(?:1[6-9]|20)\d\d)\b)?"),
+    (_c(rf"\b(?:{_WD},?\s+|(?P<rel>last|this|next)\s+)?(?P<mon>{_MONTH})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>(?:1[6-9]|20)\d\d)\b)?"),
      h_month_day),
     (_c(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{_MONTH})(?!\w)(?:,?\s+(?P<year>(?:1[6-9]|20)\d\d)\b)?"),
      h_month_day),
@@ -528,7 +535,8 @@ RULES: tuple[tuple[re.Pattern[str], Handler], ...] = (
      h_relative_unit),
     (_c(rf"\b(?:{_QUAL}\s+)?(?P<num>{_NUM})\s+(?P<unit>{_UNIT})\s+(?P<dir>ago|earlier|before|later|after|from\s+now|hence)\b"),
      h_ago),
-    (_c(rf"\b(?:{_QUAL}\s+)?(?P<num>{_NUM})[- ](?P<unit>{_UNIT})(?P<tail>[- ](?:long|old))?\b"), h_duration),
+    (_c(rf"\b(?:{_QUAL}\s+)?(?P<num>{_NUM})[- ](?P<unit>{_UNIT})(?P<tail>[- ](?:long|old)|\s+and\s+a\s+half)?\b"),
+     h_duration),
     (_c(rf"\b(?:for|in|over|within|after)\s+(?P<unit>years|months|weeks|days|decades|hours)\b"), h_vague_duration),
     (_c(rf"\b(?:(?:every|each|per)\s+(?:(?P<num>{_NUM})\s+)?(?P<unit>{_UNIT}|{_WD}s?)|(?P<adv>daily|nightly|weekly|"
         r"monthly|yearly|hourly))\b"), h_set),
