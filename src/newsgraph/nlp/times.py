@@ -11,6 +11,7 @@ Durations and sets ("five-year", "every five years") are resolved=True: they nee
 No ``from __future__ import annotations`` here: spaCy reads the factory's annotations at run time.
 """
 
+import re
 from datetime import date
 
 from spacy.language import Language
@@ -20,6 +21,7 @@ from newsgraph.model import TimeExpression, TimeType, evidence_from, fact_id
 from newsgraph.nlp.timex_rules import RULES, Context, Found
 
 EXTRACTOR = "newsgraph.times.v1"
+_DAY = re.compile(r"^\d{4}-\d\d-\d\d")
 _FUTURE_AUX = {"will", "'ll", "shall", "wo", "would", "going", "gon", "might", "may", "should"}
 _PAST_AUX = {"had", "did", "was", "were", "has", "have", "'d"}
 _PRESENT_AUX = {"is", "are", "am", "'s", "'re", "do", "does"}
@@ -124,7 +126,20 @@ def find_times(doc: Doc, dct: date | None) -> list[Found]:
         taken.append((start, end))
         kept.extend(found)
     kept.sort(key=lambda f: f.start)
-    return kept
+    return anchor_clock_times(kept)
+
+
+def anchor_clock_times(found: list[Found]) -> list[Found]:
+    """Put each clock time written without a day on the last day named before it ("Friday ... 10 a.m.")."""
+    out: list[Found] = []
+    day: str | None = None
+    for item in found:
+        if item.floating and day is not None and item.value is not None:
+            item = Found(item.start, item.end, item.type, day + item.value[10:], item.resolved)
+        elif item.value is not None and _DAY.match(item.value) and item.type in ("DATE", "TIME"):
+            day = item.value[:10]
+        out.append(item)
+    return out
 
 
 def time_expressions(doc: Doc) -> tuple[TimeExpression, ...]:

@@ -19,13 +19,18 @@ from newsgraph.nlp.numbers import parse_number
 
 @dataclass(frozen=True, slots=True)
 class Found:
-    """One time expression found in the text: character span, TIMEX3 type and value."""
+    """One time expression found in the text: character span, TIMEX3 type and value.
+
+    ``floating`` marks a clock time written without its day ("10:35 a.m."): ``value`` holds it
+    on the DCT, and the times component moves it to the last day named before it, if any.
+    """
 
     start: int
     end: int
     type: str
     value: str | None
     resolved: bool
+    floating: bool = False  # a clock time with no day written: its day comes from the text before it
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,7 +161,10 @@ def h_clock(m: re.Match[str], ctx: Context) -> list[Found]:
         hour = hour % 12 + (12 if ampm == "p" else 0)
     clock = f"T{hour:02d}:{minute:02d}"
     anchor = _day_anchor(m.group("day"), m, ctx)
-    return _rel(m, ctx, "TIME", lambda d: anchor(d).isoformat() + clock)
+    found = _rel(m, ctx, "TIME", lambda d: anchor(d).isoformat() + clock)
+    if not m.group("day"):
+        return [Found(f.start, f.end, f.type, f.value, f.resolved, floating=True) for f in found]
+    return found
 
 
 def h_part_of_day(m: re.Match[str], ctx: Context) -> list[Found]:
@@ -519,6 +527,7 @@ RULES: tuple[tuple[re.Pattern[str], Handler], ...] = (
      h_part_of_day),
     (_c(r"\b(?P<day>)(?P<part>tonight|overnight)\b"), h_part_of_day),
     (_c(rf"\b(?P<wd>{_WD})(?P<part>)\b"), h_weekday),
+    (_c(rf"\b(?P<unit>{_WD}s)(?P<num>)(?P<adv>)\b"), h_set),
     (_c(rf"\b(?:{_WD},?\s+|(?P<rel>last|this|next)\s+)?(?P<mon>{_MONTH})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>(?:1[6-9]|20)\d\d)\b)?"),
      h_month_day),
     (_c(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{_MONTH})(?!\w)(?:,?\s+(?P<year>(?:1[6-9]|20)\d\d)\b)?"),
