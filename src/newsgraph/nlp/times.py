@@ -18,7 +18,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from newsgraph.model import TimeExpression, TimeType, evidence_from, fact_id
-from newsgraph.nlp.timex_rules import RULES, TRIGGERS, Context, Found
+from newsgraph.nlp.timex_match import Context, Found
+from newsgraph.nlp.timex_rules import RULES, TRIGGERS
 
 EXTRACTOR = "newsgraph.times.v1"
 _DAY = re.compile(r"^\d{4}-\d\d-\d\d")

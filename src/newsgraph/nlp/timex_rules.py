@@ -10,41 +10,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date, timedelta
 
 from newsgraph.nlp import timex_normalise as tn
 from newsgraph.nlp.numbers import parse_number
+from newsgraph.nlp.timex_match import Context, Found, Handler, before, relative
+from newsgraph.nlp.timex_names import h_century, h_decade_word, h_holiday, h_spelled_year
 
-
-@dataclass(frozen=True, slots=True)
-class Found:
-    """One time expression found in the text: character span, TIMEX3 type and value.
-
-    ``floating`` marks a clock time written without its day ("10:35 a.m."): ``value`` holds it
-    on the DCT, and the times component moves it to the last day named before it, if any.
-    """
-
-    start: int
-    end: int
-    type: str
-    value: str | None
-    resolved: bool
-    floating: bool = False  # a clock time with no day written: its day comes from the text before it
-
-
-@dataclass(frozen=True, slots=True)
-class Context:
-    """What a handler may ask: the DCT, the tense at a span, whether a span is used as a year,
-    and the lower-cased text of the sentence around a span with the given number before it."""
-
-    dct: date | None
-    tense: Callable[[int, int], str | None]
-    year_ok: Callable[[int, int], bool]
-    sentence: Callable[[int, int, int], str]
-
-
-Handler = Callable[[re.Match[str], Context], list[Found]]
 
 _WD = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 _MONTH = (r"(?:january|february|march|april|may|june|july|august|september|october|november|december|"
@@ -89,25 +61,10 @@ _MONTH_LEAD_BEFORE = re.compile(
     r"[- ]\s*$", re.IGNORECASE)
 
 
-def before(m: re.Match[str], pattern: re.Pattern[str], start: int | None = None) -> re.Match[str] | None:
-    """``pattern`` (anchored with ``$``) matched on the 40 characters before the match (or ``start``)."""
-    at = m.start() if start is None else start
-    return pattern.search(m.string, max(0, at - 40), at)
-
-
 def _qualified_start(m: re.Match[str]) -> int:
     """Where a length of time starts, taking in a hedge written before it ("almost seven years")."""
     hedge = before(m, _QUAL_BEFORE)
     return hedge.start() if hedge else m.start()
-
-
-def _rel(m: re.Match[str], ctx: Context, type_: str, value: Callable[[date], str | None],
-         start: int | None = None, end: int | None = None) -> list[Found]:
-    s = m.start() if start is None else start
-    e = m.end() if end is None else end
-    if ctx.dct is None:
-        return [Found(s, e, type_, None, False)]
-    return [Found(s, e, type_, value(ctx.dct), True)]
 
 
 def _direction(ctx: Context, m: re.Match[str]) -> str:
@@ -121,7 +78,7 @@ def h_weekday_pair(m: re.Match[str], ctx: Context) -> list[Found]:
     for group in ("d1", "d2"):
         target = tn.WEEKDAYS[m.group(group).lower()]
         end = m.end(group) if group == "d1" else m.end()
-        out += _rel(m, ctx, "DATE", lambda d, t=target: tn.weekday_in_week(d, t, weeks).isoformat(),
+        out += relative(m, ctx, "DATE", lambda d, t=target: tn.weekday_in_week(d, t, weeks).isoformat(),
                     m.start(group), end)
     return out
 
@@ -131,13 +88,13 @@ def h_weekday_week(m: re.Match[str], ctx: Context) -> list[Found]:
     target = tn.WEEKDAYS[m.group("wd").lower()]
     rel = m.group("rel").lower()
     if m.group("unit"):
-        return _rel(m, ctx, "DATE", lambda d: tn.weekday_in_week(d, target, _REL[rel]).isoformat())
+        return relative(m, ctx, "DATE", lambda d: tn.weekday_in_week(d, target, _REL[rel]).isoformat())
     direction = "past" if _REL[rel] < 0 else "future" if _REL[rel] > 0 else _direction(ctx, m)
     if _REL[rel] > 0:
-        return _rel(m, ctx, "DATE", lambda d: (tn.weekday(d + timedelta(days=1), target, "future")).isoformat())
+        return relative(m, ctx, "DATE", lambda d: (tn.weekday(d + timedelta(days=1), target, "future")).isoformat())
     if _REL[rel] < 0:
-        return _rel(m, ctx, "DATE", lambda d: (tn.weekday(d - timedelta(days=1), target, "past")).isoformat())
-    return _rel(m, ctx, "DATE", lambda d: tn.weekday(d, target, direction).isoformat())
+        return relative(m, ctx, "DATE", lambda d: (tn.weekday(d - timedelta(days=1), target, "past")).isoformat())
+    return relative(m, ctx, "DATE", lambda d: tn.weekday(d, target, direction).isoformat())
 
 
 def h_weekday(m: re.Match[str], ctx: Context) -> list[Found]:
@@ -147,7 +104,7 @@ def h_weekday(m: re.Match[str], ctx: Context) -> list[Found]:
     part = m.group("part")
     suffix = tn.DAY_PARTS[part.lower()] if part else ""
     type_ = "TIME" if part else "DATE"
-    return _rel(m, ctx, type_, lambda d: tn.weekday(d, target, direction).isoformat() + suffix)
+    return relative(m, ctx, type_, lambda d: tn.weekday(d, target, direction).isoformat() + suffix)
 
 
 def _day_anchor(word: str | None, m: re.Match[str], ctx: Context) -> Callable[[date], date]:
@@ -181,7 +138,7 @@ def h_clock(m: re.Match[str], ctx: Context) -> list[Found]:
         hour = hour % 12 + (12 if ampm == "p" else 0)
     clock = f"T{hour:02d}:{minute:02d}"
     anchor = _day_anchor(m.group("day"), m, ctx)
-    found = _rel(m, ctx, "TIME", lambda d: anchor(d).isoformat() + clock)
+    found = relative(m, ctx, "TIME", lambda d: anchor(d).isoformat() + clock)
     if not m.group("day"):
         return [Found(f.start, f.end, f.type, f.value, f.resolved, floating=True) for f in found]
     return found
@@ -193,8 +150,8 @@ def h_part_of_day(m: re.Match[str], ctx: Context) -> list[Found]:
     part = m.group("part").lower()
     anchor = _day_anchor(m.group("day"), m, ctx)
     if (m.group("day") or "").lower() in tn.WEEKDAYS:
-        return _rel(m, ctx, "DATE", lambda d: anchor(d).isoformat())
-    return _rel(m, ctx, "TIME", lambda d: anchor(d).isoformat() + tn.DAY_PARTS[part])
+        return relative(m, ctx, "DATE", lambda d: anchor(d).isoformat())
+    return relative(m, ctx, "TIME", lambda d: anchor(d).isoformat() + tn.DAY_PARTS[part])
 
 
 def h_month_day(m: re.Match[str], ctx: Context) -> list[Found]:
@@ -238,9 +195,9 @@ def h_month(m: re.Match[str], ctx: Context) -> list[Found]:
         return []
     if m.group("yrel"):
         shift = _REL[m.group("yrel").lower()]
-        return _rel(m, ctx, "DATE", lambda d: f"{d.year + shift:04d}-{month:02d}", start)
+        return relative(m, ctx, "DATE", lambda d: f"{d.year + shift:04d}-{month:02d}", start)
     if lead in ("last", "this", "next", "this past", "past"):
-        return _rel(m, ctx, "DATE", lambda d: _named_month(d, month, lead), start)
+        return relative(m, ctx, "DATE", lambda d: _named_month(d, month, lead), start)
     if ctx.dct is None:
         return [Found(start, m.end(), "DATE", f"XXXX-{month:02d}", False)]
     y = tn.month_year(ctx.dct, month, None, ctx.tense(start, m.end()))
@@ -282,7 +239,7 @@ def h_relative_day(m: re.Match[str], ctx: Context) -> list[Found]:
     if word == "today" and m.string[m.end() : m.end() + 2] in ("'s", "’s"):
         return []
     offset = {"today": 0, "yesterday": -1, "tomorrow": 1}[word]
-    return _rel(m, ctx, "DATE", lambda d: (d + timedelta(days=offset)).isoformat())
+    return relative(m, ctx, "DATE", lambda d: (d + timedelta(days=offset)).isoformat())
 
 
 def h_relative_unit(m: re.Match[str], ctx: Context) -> list[Found]:
@@ -294,9 +251,9 @@ def h_relative_unit(m: re.Match[str], ctx: Context) -> list[Found]:
     word = m.group("unit").lower()
 
     if word in tn.SEASONS:
-        return _rel(m, ctx, "DATE", lambda d: tn.season(d, word, rel))
+        return relative(m, ctx, "DATE", lambda d: tn.season(d, word, rel))
     unit = tn.unit_of(word) or word
-    return _rel(m, ctx, "DATE", lambda d: tn.shift(d, unit, rel))
+    return relative(m, ctx, "DATE", lambda d: tn.shift(d, unit, rel))
 
 
 def _reporting_quarter(m: re.Match[str], ctx: Context, before: int = 2) -> bool:
@@ -323,8 +280,8 @@ def h_ago(m: re.Match[str], ctx: Context) -> list[Found]:
         return [Found(start, m.end(), "DATE", "PAST_REF", False)]
     steps = -int(count)
     if unit == "year" and steps == -1 and _reporting_quarter(m, ctx):
-        return _rel(m, ctx, "DATE", lambda d: tn.last_quarter(d, 1), start)
-    return _rel(m, ctx, "DATE", lambda d: tn.shift(d, unit, steps), start)
+        return relative(m, ctx, "DATE", lambda d: tn.last_quarter(d, 1), start)
+    return relative(m, ctx, "DATE", lambda d: tn.shift(d, unit, steps), start)
 
 
 def h_reporting(m: re.Match[str], ctx: Context) -> list[Found]:
@@ -333,7 +290,7 @@ def h_reporting(m: re.Match[str], ctx: Context) -> list[Found]:
     back = 1 if ("year" in text) else 0
     if text in ("last year", "year-earlier", "year-ago") and not _reporting_quarter(m, ctx, 0):
         return []
-    return _rel(m, ctx, "DATE", lambda d: tn.last_quarter(d, back))
+    return relative(m, ctx, "DATE", lambda d: tn.last_quarter(d, back))
 
 
 # "$500 million a year", "24 hours a day", "four flights a week": a rate, not a length of time.
@@ -409,7 +366,7 @@ def h_quarter(m: re.Match[str], ctx: Context) -> list[Found]:
     year = m.group("year") or m.group("yearfirst")
     if m.group("rel"):
         rel = _REL[m.group("rel").lower()]
-        return _rel(m, ctx, "DATE", lambda d: f"{d.year + rel:04d}-{code}")
+        return relative(m, ctx, "DATE", lambda d: f"{d.year + rel:04d}-{code}")
     if year:
         return [Found(m.start(), m.end(), "DATE", f"{int(year):04d}-{code}", True)]
     start = _hyphen_start(m)
@@ -419,7 +376,7 @@ def h_quarter(m: re.Match[str], ctx: Context) -> list[Found]:
         y = d.year - 1 if _ORD[which] > current else d.year
         return f"{y:04d}-{code}"
 
-    return _rel(m, ctx, "DATE", value, start)
+    return relative(m, ctx, "DATE", value, start)
 
 
 def h_decade(m: re.Match[str], ctx: Context) -> list[Found]:
@@ -464,7 +421,7 @@ def h_future_weekend(m: re.Match[str], ctx: Context) -> list[Found]:
         saturday = tn.weekday(d, 5, "future" if future else "past")
         return tn.iso_week(saturday) + "-WE"
 
-    return _rel(m, ctx, "DATE", value)
+    return relative(m, ctx, "DATE", value)
 
 
 def h_ref(m: re.Match[str], ctx: Context) -> list[Found]:
@@ -477,68 +434,6 @@ def h_ref(m: re.Match[str], ctx: Context) -> list[Found]:
     if value.startswith("PX"):
         return [Found(m.start(), m.end(), "DURATION", value, True)]
     return [Found(m.start(), m.end(), "DATE", value, False)]
-
-
-_SPELLED_TENS = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-                 "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
-                 "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
-_SPELLED_UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-                  "nine": 9}
-
-
-def h_spelled_year(m: re.Match[str], ctx: Context) -> list[Found]:
-    """Years as transcripts spell them: "nineteen ninety-six", "the year two thousand"."""
-    if m.group("thousand"):
-        return [Found(m.start(), m.end(), "DATE", "2000", True)]
-    year = 1900 + _SPELLED_TENS[m.group("tens").lower()] + _SPELLED_UNITS.get((m.group("unit") or "").lower(), 0)
-    return [Found(m.start(), m.end(), "DATE", str(year), True)]
-
-
-def _thanksgiving(year: int) -> date:
-    first = date(year, 11, 1)
-    return first + timedelta(days=(3 - first.weekday()) % 7 + 21)
-
-
-_HOLIDAYS = {"christmas day": (12, 25), "christmas eve": (12, 24), "christmas": (12, 25),
-             "new year's day": (1, 1), "new year's eve": (12, 31), "independence day": (7, 4),
-             "valentine's day": (2, 14), "halloween": (10, 31)}
-
-
-def h_holiday(m: re.Match[str], ctx: Context) -> list[Found]:
-    """"Christmas", "Thanksgiving Day", "New Year's Eve": the one nearest the DCT, or of the year written."""
-    name = " ".join(m.group("name").lower().replace("’", "'").split())
-    written = int(m.group("year")) if m.group("year") else None
-    thanksgiving = name.startswith("thanksgiving")
-
-    def on(year: int) -> date:
-        return _thanksgiving(year) if thanksgiving else date(year, *_HOLIDAYS[name])
-
-    if written is not None:
-        return [Found(m.start(), m.end(), "DATE", on(written).isoformat(), True)]
-
-    def nearest(d: date) -> str:
-        tense = ctx.tense(m.start(), m.end())
-        day = on(d.year)
-        return on(tn.month_year(d, day.month, day.day, tense)).isoformat()
-
-    return _rel(m, ctx, "DATE", nearest)
-
-
-_DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7,
-                 "eighties": 8, "nineties": 9}
-
-
-def h_decade_word(m: re.Match[str], ctx: Context) -> list[Found]:
-    """"the nineties" (the 1990s: "199")."""
-    return [Found(m.start(), m.end(), "DATE", f"19{_DECADE_WORDS[m.group('d').lower()]}", True)]
-
-
-def h_century(m: re.Match[str], ctx: Context) -> list[Found]:
-    """"the 20th century" ("19"), "the 11th century" ("10")."""
-    number = int(m.group("n"))
-    if not 1 <= number <= 21:
-        return []
-    return [Found(m.start("n"), m.end(), "DATE", f"{number - 1:02d}", True)]
 
 
 def _c(pattern: str) -> re.Pattern[str]:
