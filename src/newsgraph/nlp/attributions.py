@@ -1,0 +1,231 @@
+"""Finding attributions in a parsed Doc: cue, source and content spans (before speakers).
+
+Read from the dependency parse already in the Doc:
+- a cue verb (``quote_cues.lexicon``) with a clausal complement (``ccomp``/``parataxis``):
+  "X said (that) ...", "“...,” X said.";
+- a cue verb that is itself ``parataxis`` of the reported clause: "..., X said, ...";
+- a cue verb with a colon after it: "X said: ...";
+- "according to X" (the clause it modifies is the content);
+- otherwise a cue verb's object or open complement ("X criticized ...", "X urged ... to ...").
+Content spans grow to cover the quotation marks around them, so a multi-sentence or
+multi-paragraph direct quote is one span; a quoted sentence with no cue right after a quote of
+its own ("“...,” he said. “...”") or a quoted paragraph continuing one (a floating quote) is
+another content span of the same quote.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from newsgraph.nlp.quote_cues import lexicon, quote_regions
+
+_SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
+_CLAUSES = {"ccomp", "parataxis"}
+_OBJECTS = {"dobj", "xcomp", "oprd"}
+_HEARER_VERBS = {"tell", "ask", "warn", "urge", "remind", "assure", "inform"}
+_MARKS = set("“”‘’\"'")
+_RELATIVE = {"who", "which", "that", "whom"}
+
+
+@dataclass(slots=True)
+class Attribution:
+    """One attribution as found: character spans, plus the tokens speakers need."""
+
+    cue: tuple[int, int]
+    content: list[tuple[int, int]]
+    source: tuple[int, int] | None = None   # token span of the source as written
+    cue_token: int = -1
+    antecedent: int | None = None           # noun a relative-pronoun source refers to
+    extra: list[int] = field(default_factory=list)
+
+
+def _edge_trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Token span without edge punctuation (quotation marks kept) and edge conjunctions."""
+    while start < end and ((doc[start].is_punct and doc[start].text not in _MARKS) or doc[start].dep_ == "cc"):
+        start += 1
+    while end > start and (doc[end - 1].is_punct and doc[end - 1].text not in _MARKS):
+        end -= 1
+    return start, end
+
+
+def _grow(span: tuple[int, int], regions: list[tuple[int, int]]) -> tuple[int, int]:
+    """A character span grown to cover the quoted regions it overlaps."""
+    start, end = span
+    for r_start, r_end in regions:
+        if r_start < end and r_end > start:
+            start, end = min(start, r_start), max(end, r_end)
+        elif r_start >= end:
+            break
+    return start, end
+
+
+def _chars(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+    start, end = _edge_trim(doc, start, end)
+    if end - start < 2 and not (end > start and doc[start].pos_ in ("VERB", "NOUN", "PROPN")):
+        return None
+    return doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
+
+
+def _subject(verb: Token) -> Token | None:
+    for _ in range(3):
+        for child in verb.children:
+            if child.dep_ in _SUBJECTS:
+                return child
+        if verb.dep_ in ("conj", "advcl", "xcomp", "acl") and verb.head is not verb:
+            verb = verb.head
+        else:
+            return None
+    return None
+
+
+def is_cue(token: Token) -> bool:
+    """A verb of the cue lexicon, not a passive ("was asked") and not an adjective use."""
+    if token.pos_ != "VERB" or token.lower_ not in lexicon():
+        return False
+    return not any(c.dep_ == "auxpass" for c in token.children) and token.dep_ != "amod"
+
+
+def _without(doc: Doc, outer: tuple[int, int], inner: tuple[int, int]) -> list[tuple[int, int]]:
+    """The token ranges of ``outer`` left and right of ``inner``."""
+    parts = [(outer[0], min(outer[1], inner[0])), (max(outer[0], inner[1]), outer[1])]
+    return [p for p in parts if p[1] - p[0] > 0]
+
+
+def _content_of_verb(verb: Token) -> list[tuple[int, int]]:
+    """Token ranges of what a cue verb reports, from its dependents (or its head for parataxis)."""
+    doc = verb.doc
+    clauses = [c for c in verb.children if c.dep_ in _CLAUSES]
+    if clauses:
+        return [(c.left_edge.i, c.right_edge.i + 1) for c in clauses]
+    if verb.dep_ in ("parataxis", "ccomp") and verb.head.i != verb.i and verb.i > verb.head.i:
+        head = verb.head
+        subtree = (verb.left_edge.i, verb.right_edge.i + 1)
+        return _without(doc, (head.left_edge.i, head.right_edge.i + 1), subtree)
+    colon = verb.right_edge.i + 1
+    for child in verb.rights:
+        if child.text == ":":
+            colon = child.i
+            break
+    if colon < len(doc) and doc[colon].text == ":":
+        sent_end = doc[colon].sent.end
+        return [(colon + 1, sent_end)]
+    objects = [c for c in verb.children if c.dep_ in _OBJECTS]
+    if verb.lemma_ in _HEARER_VERBS:
+        objects = [c for c in objects if c.dep_ != "dobj"]
+    if objects:
+        return [(min(c.left_edge.i for c in objects), max(c.right_edge.i for c in objects) + 1)]
+    return []
+
+
+def _from_verb(verb: Token, regions: list[tuple[int, int]]) -> Attribution | None:
+    doc = verb.doc
+    content = []
+    subject = _subject(verb)
+    for start, end in _content_of_verb(verb):
+        if subject is not None and start <= subject.i < end:
+            end = min(end, subject.left_edge.i) if subject.i > start else end
+        span = _chars(doc, start, end)
+        if span is not None:
+            content.append(_grow(span, regions))
+    if not content:
+        return None
+    cue_end = verb.i + 1
+    attribution = Attribution(cue=(verb.idx, verb.idx + len(verb)), content=content, cue_token=verb.i)
+    del cue_end
+    if subject is not None:
+        source = _edge_trim(doc, subject.left_edge.i, subject.right_edge.i + 1)
+        attribution.source = source
+        if subject.lower_ in _RELATIVE and subject.head.dep_ == "relcl":
+            attribution.antecedent = subject.head.head.i
+    return attribution
+
+
+def _from_according(token: Token, regions: list[tuple[int, int]]) -> Attribution | None:
+    """ "according to X": X is the source, the clause the phrase modifies the content."""
+    doc = token.doc
+    if token.i + 1 >= len(doc) or doc[token.i + 1].lower_ != "to":
+        return None
+    to = doc[token.i + 1]
+    objects = [c for c in to.children if c.dep_ == "pobj"] or [c for c in token.children if c.dep_ == "pobj"]
+    phrase = (token.left_edge.i, max(token.right_edge.i, to.right_edge.i) + 1)
+    head = token.head if token.head.i != token.i else token
+    sent = token.sent
+    outer = (sent.start, sent.end) if head is token else (head.left_edge.i, head.right_edge.i + 1)
+    content = []
+    for start, end in _without(doc, outer, phrase):
+        span = _chars(doc, start, end)
+        if span is not None and end - start > 2:
+            content.append(_grow(span, regions))
+    if not content:
+        return None
+    attribution = Attribution(cue=(token.idx, to.idx + len(to)), content=content, cue_token=token.i)
+    if objects:
+        obj = objects[0]
+        attribution.source = _edge_trim(doc, obj.left_edge.i, obj.right_edge.i + 1)
+    return attribution
+
+
+def _nested(found: list[Attribution]) -> list[Attribution]:
+    """Drop an attribution whose cue lies inside another's content (PolNeAR keeps the outer)."""
+    kept = []
+    for item in found:
+        start = item.cue[0]
+        inside = any(
+            other is not item and any(c0 <= start < c1 for c0, c1 in other.content) for other in found
+        )
+        if not inside:
+            kept.append(item)
+    return kept
+
+
+def _floating(doc: Doc, found: list[Attribution], regions: list[tuple[int, int]]) -> None:
+    """Attach quoted sentences no cue claims to the attribution just before them."""
+    text = doc.text
+    covered = [c for item in found for c in item.content]
+    ordered = sorted(found, key=lambda a: a.content[-1][1])
+    for r_start, r_end in regions:
+        if any(c0 <= r_start < c1 or r_start <= c0 < r_end for c0, c1 in covered):
+            continue
+        before = text[:r_start].rstrip(" ")
+        if before and before[-1] not in ".!?\n”\"":
+            continue  # a quoted fragment inside a sentence, not a quoted sentence
+        if len(text[r_start:r_end].split()) < 3:
+            continue
+        previous = [a for a in ordered if a.content[-1][1] <= r_start]
+        if not previous:
+            continue
+        last = previous[-1]
+        gap = text[last.content[-1][1] : r_start]
+        if gap.count("\n") <= 2 and len(gap) < 160 and _is_direct_span(text, last.content[-1]):
+            last.content.append((r_start, r_end))
+            covered.append((r_start, r_end))
+
+
+def _is_direct_span(text: str, span: tuple[int, int]) -> bool:
+    return text[span[0]] in "“\"‘" and text[span[1] - 1] in "”\"’"
+
+
+def find_attributions(doc: Doc) -> list[Attribution]:
+    """Every attribution in ``doc`` with its cue, content and written source, in text order."""
+    regions = quote_regions(doc.text)
+    found: list[Attribution] = []
+    for token in doc:
+        item = None
+        if token.lower_ == "according":
+            item = _from_according(token, regions)
+        elif is_cue(token):
+            item = _from_verb(token, regions)
+        if item is not None:
+            found.append(item)
+    found = _nested(found)
+    _floating(doc, found, regions)
+    for item in found:
+        item.content.sort()
+    return sorted(found, key=lambda a: a.content[0][0])
+
+
+def sentence_of(doc: Doc, char: int) -> Span:
+    """The sentence holding character ``char``."""
+    return doc.char_span(char, char + 1, alignment_mode="expand").sent
