@@ -99,7 +99,7 @@ def _content_of_verb(verb: Token) -> list[tuple[int, int]]:
     clauses = [c for c in verb.children if c.dep_ in _CLAUSES]
     if clauses:
         return [(c.left_edge.i, c.right_edge.i + 1) for c in clauses]
-    if verb.dep_ in ("parataxis", "ccomp") and verb.head.i != verb.i and verb.i > verb.head.i:
+    if verb.dep_ in ("parataxis", "ccomp") and verb.head.i != verb.i:
         head = verb.head
         subtree = (verb.left_edge.i, verb.right_edge.i + 1)
         return _without(doc, (head.left_edge.i, head.right_edge.i + 1), subtree)
@@ -129,11 +129,9 @@ def _from_verb(verb: Token, regions: list[tuple[int, int]]) -> Attribution | Non
         span = _chars(doc, start, end)
         if span is not None:
             content.append(_grow(span, regions))
-    if not content:
+    if not content or (subject is None and verb.dep_ not in _CLAUSES):
         return None
-    cue_end = verb.i + 1
     attribution = Attribution(cue=(verb.idx, verb.idx + len(verb)), content=content, cue_token=verb.i)
-    del cue_end
     if subject is not None:
         source = _edge_trim(doc, subject.left_edge.i, subject.right_edge.i + 1)
         attribution.source = source
@@ -188,17 +186,20 @@ def _floating(doc: Doc, found: list[Attribution], regions: list[tuple[int, int]]
     for r_start, r_end in regions:
         if any(c0 <= r_start < c1 or r_start <= c0 < r_end for c0, c1 in covered):
             continue
-        before = text[:r_start].rstrip(" ")
-        if before and before[-1] not in ".!?\n”\"":
-            continue  # a quoted fragment inside a sentence, not a quoted sentence
         if len(text[r_start:r_end].split()) < 3:
             continue
         previous = [a for a in ordered if a.content[-1][1] <= r_start]
         if not previous:
             continue
         last = previous[-1]
-        gap = text[last.content[-1][1] : r_start]
-        if gap.count("\n") <= 2 and len(gap) < 160 and _is_direct_span(text, last.content[-1]):
+        gap_start = last.content[-1][1]
+        gap = text[gap_start:r_start]
+        if not _is_direct_span(text, last.content[-1]):
+            continue
+        split = len(gap) < 80 and gap_start <= last.cue[0] < r_start and "\n" not in gap
+        before = text[max(0, r_start - 40) : r_start].rstrip()
+        sentence = not before or before[-1] in ".!?\n”\""
+        if split or (sentence and gap.count("\n") <= 2 and len(gap) < 160):
             last.content.append((r_start, r_end))
             covered.append((r_start, r_end))
 
