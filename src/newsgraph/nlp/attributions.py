@@ -205,7 +205,7 @@ def _floating(doc: Doc, found: list[Attribution], regions: list[tuple[int, int]]
 
 
 def _is_direct_span(text: str, span: tuple[int, int]) -> bool:
-    return text[span[0]] in "“\"‘" and text[span[1] - 1] in "”\"’"
+    return text[span[0]] in "“\"‘'" and text[span[1] - 1] in "”\"’'"
 
 
 def find_attributions(doc: Doc) -> list[Attribution]:

@@ -82,6 +82,15 @@ def quote_regions(text: str) -> list[tuple[int, int]]:
     i, n = 0, len(text)
     while i < n:
         ch = text[i]
+        if text.startswith("''", i):  # two apostrophes for a double quotation mark (NYT archives)
+            para_end = text.find("\n", i)
+            para_end = n if para_end == -1 else para_end
+            close = text.find("''", i + 2, para_end)
+            end = close + 2 if close != -1 else para_end
+            if end - i > 4:
+                regions.append((i, end))
+            i = end
+            continue
         if ch not in OPENERS or (ch == "‘" and i > 0 and text[i - 1].isalnum()):
             i += 1
             continue

@@ -18,8 +18,8 @@ from newsgraph.nlp.quote_cues import quote_regions
 from newsgraph.nlp.speakers import resolve_speaker
 
 EXTRACTOR = "newsgraph.quotes.v1"
-_OPEN = "“\"‘"
-_CLOSE = "”\"’"
+_OPEN = "“\"‘'"
+_CLOSE = "”\"’'"
 
 
 def quote_kind(text: str, content: list[tuple[int, int]], regions: list[tuple[int, int]]) -> QuoteKind:

@@ -71,9 +71,9 @@ def anonymous_speaker(doc: Doc, article_id: str, source: tuple[int, int], head: 
         while len(reason_span) and reason_span[-1].is_punct:
             reason_span = reason_span[:-1]
         reason = reason_span.text
-        if start <= clause[0] < end:
+        if start < clause[0] < end:
             end = clause[0]
-    while end > start and doc[end - 1].is_punct:
+    while end > start + 1 and doc[end - 1].is_punct:
         end -= 1
     ev = evidence_from(article_id, doc.text, doc[start].idx, doc[end - 1].idx + len(doc[end - 1]))
     return Speaker(evidence=ev, anonymous=True, description=ev.text, reason=reason)
