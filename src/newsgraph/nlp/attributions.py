@@ -98,8 +98,14 @@ def _content_of_verb(verb: Token) -> list[tuple[int, int]]:
     doc = verb.doc
     clauses = [c for c in verb.children if c.dep_ in _CLAUSES]
     if clauses:
-        return [(c.left_edge.i, c.right_edge.i + 1) for c in clauses]
-    if verb.dep_ in ("parataxis", "ccomp") and verb.head.i != verb.i:
+        spans = []
+        for c in clauses:
+            start, end = c.left_edge.i, c.right_edge.i + 1
+            if end <= verb.i:  # the reported clause comes first: it runs up to the cue's clause
+                end = min([verb.i] + [s.left_edge.i for s in verb.children if s.dep_ in _SUBJECTS])
+            spans.append((start, end))
+        return spans
+    if verb.dep_ == "parataxis" and verb.head.i != verb.i:
         head = verb.head
         subtree = (verb.left_edge.i, verb.right_edge.i + 1)
         return _without(doc, (head.left_edge.i, head.right_edge.i + 1), subtree)
@@ -165,13 +171,18 @@ def _from_according(token: Token, regions: list[tuple[int, int]]) -> Attribution
     return attribution
 
 
-def _nested(found: list[Attribution]) -> list[Attribution]:
-    """Drop an attribution whose cue lies inside another's content (PolNeAR keeps the outer)."""
+def _nested(doc: Doc, found: list[Attribution]) -> list[Attribution]:
+    """Drop an attribution whose cue lies inside another's content or source (PolNeAR keeps the outer)."""
     kept = []
     for item in found:
         start = item.cue[0]
         inside = any(
-            other is not item and any(c0 <= start < c1 for c0, c1 in other.content) for other in found
+            other is not item
+            and (
+                any(c0 <= start < c1 for c0, c1 in other.content)
+                or (other.source is not None and other.source[0] <= item.cue_token < other.source[1])
+            )
+            for other in found
         )
         if not inside:
             kept.append(item)
@@ -220,7 +231,7 @@ def find_attributions(doc: Doc) -> list[Attribution]:
             item = _from_verb(token, regions)
         if item is not None:
             found.append(item)
-    found = _nested(found)
+    found = _nested(doc, found)
     _floating(doc, found, regions)
     for item in found:
         item.content.sort()

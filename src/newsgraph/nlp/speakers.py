@@ -39,14 +39,12 @@ _PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f"}
 
 
 def _mention_at(mentions: tuple[Mention, ...], start: int, end: int, head: int) -> Mention | None:
-    best = None
+    """The mention holding the source's head word ("a Japanese spokesperson" holds none)."""
     for mention in mentions:
         ev = mention.evidence
-        if ev.start < end and ev.end > start:
-            if ev.start <= head < ev.end:
-                return mention
-            best = best or mention
-    return best
+        if ev.start < end and ev.end > start and ev.start <= head < ev.end:
+            return mention
+    return None
 
 
 def _reason_clause(doc: Doc, head: Token) -> tuple[int, int] | None:
