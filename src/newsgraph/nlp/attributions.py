@@ -125,10 +125,28 @@ def _content_of_verb(verb: Token) -> list[tuple[int, int]]:
     return []
 
 
+def _inverted(verb: Token) -> Token | None:
+    """ "..., said three people briefed on the plans": a clause right after a subject-less cue,
+    which the parser took for its complement, is the source; returns that clause's subject."""
+    after = [c for c in verb.rights if c.dep_ in _CLAUSES and c.left_edge.i == verb.i + 1]
+    before = [c for c in verb.lefts if c.dep_ in _CLAUSES]
+    if after and before:
+        return next((c for c in after[0].children if c.dep_ in _SUBJECTS), None)
+    return None
+
+
 def _from_verb(verb: Token, regions: list[tuple[int, int]]) -> Attribution | None:
     doc = verb.doc
     content = []
     subject = _subject(verb)
+    inverted = _inverted(verb) if subject is None else None
+    if inverted is not None:
+        clause = inverted.head
+        attribution = _from_verb_parts(verb, [(c.left_edge.i, verb.i) for c in verb.lefts if c.dep_ in _CLAUSES], regions)
+        if attribution is not None:
+            attribution.source = _edge_trim(doc, clause.left_edge.i, clause.right_edge.i + 1)
+            attribution.antecedent = inverted.i
+        return attribution
     for start, end in _content_of_verb(verb):
         if subject is not None and start <= subject.i < end:
             end = min(end, subject.left_edge.i) if subject.i > start else end
@@ -144,6 +162,13 @@ def _from_verb(verb: Token, regions: list[tuple[int, int]]) -> Attribution | Non
         if subject.lower_ in _RELATIVE and subject.head.dep_ == "relcl":
             attribution.antecedent = subject.head.head.i
     return attribution
+
+
+def _from_verb_parts(verb: Token, parts: list[tuple[int, int]], regions: list[tuple[int, int]]) -> Attribution | None:
+    spans = [span for span in (_chars(verb.doc, s, e) for s, e in parts) if span is not None]
+    if not spans:
+        return None
+    return Attribution(cue=(verb.idx, verb.idx + len(verb)), content=[_grow(sp, regions) for sp in spans], cue_token=verb.i)
 
 
 def _from_according(token: Token, regions: list[tuple[int, int]]) -> Attribution | None:

@@ -39,7 +39,7 @@ NOUN_CUES = frozenset(
 MIN_SHARE = 0.3   # a lexicon word is a cue when at least this share of its uses were cues ...
 MIN_COUNT = 4     # ... and it was a cue at least this many times in train
 
-OPENERS = {"“": "”", "‘": "’", '"': '"'}
+OPENERS = {"“": "”", "‘": "’", '"': '"', "'": "'"}
 
 
 @cache
@@ -68,7 +68,7 @@ def _close(text: str, start: int, closer: str, limit: int) -> int:
     i = start + 1
     while i < limit:
         ch = text[i]
-        if ch == closer and not (closer == "’" and _is_apostrophe(text, i)):
+        if ch == closer and not (closer in "’'" and _is_apostrophe(text, i)):
             return i
         if closer != '"' and ch == "“" and closer == "”":
             return -1 if text.find("”", i, limit) == -1 else text.find("”", i, limit)
@@ -91,14 +91,14 @@ def quote_regions(text: str) -> list[tuple[int, int]]:
                 regions.append((i, end))
             i = end
             continue
-        if ch not in OPENERS or (ch == "‘" and i > 0 and text[i - 1].isalnum()):
+        if ch not in OPENERS or (ch in "‘'" and i > 0 and text[i - 1].isalnum()):
             i += 1
             continue
         para_end = text.find("\n", i)
         para_end = n if para_end == -1 else para_end
         end = _close(text, i, OPENERS[ch], para_end)
         if end == -1:
-            if ch == "‘":
+            if ch in "‘'":
                 i += 1
                 continue
             end = _run_on(text, para_end)

@@ -47,20 +47,22 @@ def _mention_at(mentions: tuple[Mention, ...], start: int, end: int, head: int) 
     return None
 
 
-def _reason_clause(doc: Doc, head: Token) -> tuple[int, int] | None:
-    """Token span of a relative or participle clause on ``head`` giving a reason for anonymity."""
-    for child in head.children:
-        if child.dep_ in ("relcl", "acl", "advcl") and child.i > head.i:
-            words = {t.lower_ for t in child.subtree}
+def _reason_clause(doc: Doc, tokens: list[Token]) -> tuple[int, int] | None:
+    """Token span of a relative or participle clause among ``tokens`` giving a reason for anonymity."""
+    for token in tokens:
+        if token.dep_ in ("relcl", "acl", "advcl"):
+            words = {t.lower_ for t in token.subtree}
             if words & _ANON_CLAUSE:
-                return child.left_edge.i, child.right_edge.i + 1
+                return token.left_edge.i, token.right_edge.i + 1
     return None
 
 
 def anonymous_speaker(doc: Doc, article_id: str, source: tuple[int, int], head: Token, verb: Token | None) -> Speaker:
     """The anonymous speaker for a source phrase, with its description and stated reason."""
     start, end = source
-    clause = _reason_clause(doc, head) or (_reason_clause(doc, verb) if verb is not None else None)
+    clause = _reason_clause(doc, list(doc[start:end])) or (
+        _reason_clause(doc, list(verb.children)) if verb is not None else None
+    )
     reason = None
     if clause is not None:
         words = doc[clause[0] : clause[1]]
