@@ -57,7 +57,7 @@ def lexicon() -> frozenset[str]:
 
 
 def _is_apostrophe(text: str, i: int) -> bool:
-    """A ’ or ' between letters (don’t, Motegi’s) or after an s (voters’) is not a closing mark."""
+    """A ’ or ' between letters (don’t, Lopez’s) or after an s (voters’) is not a closing mark."""
     before = text[i - 1] if i > 0 else " "
     after = text[i + 1] if i + 1 < len(text) else " "
     return before.isalnum() and (after.isalnum() or before in "sS")

@@ -39,7 +39,7 @@ _PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f"}
 
 
 def _mention_at(mentions: tuple[Mention, ...], start: int, end: int, head: int) -> Mention | None:
-    """The mention holding the source's head word ("a Japanese spokesperson" holds none)."""
+    """The mention holding the source's head word ("a French spokesperson" holds none)."""
     for mention in mentions:
         ev = mention.evidence
         if ev.start < end and ev.end > start and ev.start <= head < ev.end:
