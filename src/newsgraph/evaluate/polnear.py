@@ -130,3 +130,24 @@ def cue_word_counts(articles: list[GoldArticle]) -> dict[str, tuple[int, int]]:
                     word = match.group().lower()
                     in_cue[word] = in_cue.get(word, 0) + 1
     return {word: (count, max(total.get(word, 0), count)) for word, count in in_cue.items()}
+
+
+def cue_verb_counts(articles: list[GoldArticle], docs: list) -> dict[str, tuple[int, int]]:
+    """Lower-cased verb form → (verb uses inside a gold cue span, all verb uses), over parsed ``docs``.
+
+    ``docs`` are spaCy Docs of the articles' texts, in the same order. This is how
+    ``nlp/data/quote_cues.tsv`` is derived from PolNeAR ``train``: a verb form's share of uses
+    that were (part of) a cue tells how reliably it marks an attribution.
+    """
+    in_cue: dict[str, int] = {}
+    total: dict[str, int] = {}
+    for article, doc in zip(articles, docs):
+        cue_chars = {i for a in article.attributions for s, e in a.cue for i in range(s, e)}
+        for token in doc:
+            if token.pos_ != "VERB":
+                continue
+            word = token.lower_
+            total[word] = total.get(word, 0) + 1
+            if token.idx in cue_chars:
+                in_cue[word] = in_cue.get(word, 0) + 1
+    return {word: (count, total[word]) for word, count in in_cue.items()}

@@ -15,9 +15,9 @@ another content span of the same quote.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from newsgraph.nlp.quote_cues import lexicon, quote_regions
 
@@ -37,8 +37,7 @@ class Attribution:
     content: list[tuple[int, int]]
     source: tuple[int, int] | None = None   # token span of the source as written
     cue_token: int = -1
-    antecedent: int | None = None           # noun a relative-pronoun source refers to
-    extra: list[int] = field(default_factory=list)
+    antecedent: int | None = None           # the source's head when not the span's root
 
 
 def _edge_trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
@@ -160,7 +159,10 @@ def _from_verb(verb: Token, regions: list[tuple[int, int]]) -> Attribution | Non
         source = _edge_trim(doc, subject.left_edge.i, subject.right_edge.i + 1)
         attribution.source = source
         if subject.lower_ in _RELATIVE and subject.head.dep_ == "relcl":
-            attribution.antecedent = subject.head.head.i
+            noun = subject.head.head
+            attribution.antecedent = noun.i
+            if subject.lower_ != "who":  # "a video that showed ...": the source is the noun phrase
+                attribution.source = _edge_trim(doc, noun.left_edge.i, noun.i + 1)
     return attribution
 
 
@@ -261,8 +263,3 @@ def find_attributions(doc: Doc) -> list[Attribution]:
     for item in found:
         item.content.sort()
     return sorted(found, key=lambda a: a.content[0][0])
-
-
-def sentence_of(doc: Doc, char: int) -> Span:
-    """The sentence holding character ``char``."""
-    return doc.char_span(char, char + 1, alignment_mode="expand").sent

@@ -36,8 +36,8 @@ SPEECH = frozenset(
 NOUN_CUES = frozenset(
     "statement interview post tweet letter email memo speech op-ed editorial release briefing".split()
 )
-MIN_SHARE = 0.3   # a lexicon word is a cue when at least this share of its uses were cues ...
-MIN_COUNT = 4     # ... and it was a cue at least this many times in train
+MIN_SHARE = 0.25   # a lexicon word is a cue when at least this share of its uses were cues ...
+MIN_COUNT = 2     # ... and it was a cue at least this many times in train
 
 OPENERS = {"“": "”", "‘": "’", '"': '"', "'": "'"}
 

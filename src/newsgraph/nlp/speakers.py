@@ -79,9 +79,9 @@ def anonymous_speaker(doc: Doc, article_id: str, source: tuple[int, int], head: 
     return Speaker(evidence=ev, anonymous=True, description=ev.text, reason=reason)
 
 
-def is_anonymous(doc: Doc, source: tuple[int, int], head: Token, mentions_inside: bool) -> bool:
-    """An unnamed source: headed by a source noun, with no named entity in its phrase."""
-    return not mentions_inside and head.lower_ in ANONYMOUS_NOUNS and head.pos_ in ("NOUN", "PROPN")
+def is_anonymous(head: Token, named: bool) -> bool:
+    """An unnamed source: headed by a source noun, with no named entity at its head."""
+    return not named and head.lower_ in ANONYMOUS_NOUNS and head.pos_ in ("NOUN", "PROPN")
 
 
 def _previous_person(
@@ -145,7 +145,7 @@ def resolve_speaker(
             return Speaker(evidence=found.evidence, mention_id=found.id), found
         return Speaker(evidence=written), None
     determiners = {c.lower_ for c in head.children if c.dep_ in ("det", "poss")}
-    anonymous = is_anonymous(doc, source, head, mention is not None)
+    anonymous = is_anonymous(head, mention is not None)
     if anonymous and not ("the" in determiners and lower in TITLES):
         return anonymous_speaker(doc, article_id, source, head, verb), None
     if "the" in determiners or "its" in determiners:
