@@ -15,6 +15,7 @@ another content span of the same quote.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -27,6 +28,7 @@ _OBJECTS = {"dobj", "xcomp", "oprd"}
 _HEARER_VERBS = {"tell", "ask", "warn", "urge", "remind", "assure", "inform"}
 _MARKS = set("“”‘’\"'")
 _RELATIVE = {"who", "which", "that", "whom"}
+_HEADLINE = re.compile(r"(?m)^([A-Z][^:\n“”\"]{1,60}):[ \t]+(\S[^\n]*)")
 
 
 @dataclass(slots=True)
@@ -246,6 +248,27 @@ def _is_direct_span(text: str, span: tuple[int, int]) -> bool:
     return text[span[0]] in "“\"‘'" and text[span[1] - 1] in "”\"’'"
 
 
+def _headline_colons(doc: Doc) -> list[Attribution]:
+    """ "Name: what they said" opening a paragraph (a headline form): a short proper-name phrase,
+    a colon, and the rest of the paragraph as content."""
+    found = []
+    text = doc.text
+    for match in _HEADLINE.finditer(text):
+        source = doc.char_span(match.start(1), match.end(1), alignment_mode="contract")
+        if source is None or len(source) > 6 or not any(t.pos_ == "PROPN" for t in source):
+            continue
+        if any(t.pos_ not in ("PROPN", "NOUN", "PART", "PUNCT", "ADJ") for t in source):
+            continue
+        end = match.end(2)
+        while end > match.start(2) and text[end - 1] in ".!? ":
+            end -= 1
+        colon = match.end(1)
+        item = Attribution(cue=(colon, colon + 1), content=[(match.start(2), end)], source=(source.start, source.end))
+        item.cue_token = source.end
+        found.append(item)
+    return found
+
+
 def find_attributions(doc: Doc) -> list[Attribution]:
     """Every attribution in ``doc`` with its cue, content and written source, in text order."""
     regions = quote_regions(doc.text)
@@ -258,6 +281,7 @@ def find_attributions(doc: Doc) -> list[Attribution]:
             item = _from_verb(token, regions)
         if item is not None:
             found.append(item)
+    found.extend(_headline_colons(doc))
     found = _nested(doc, found)
     _floating(doc, found, regions)
     for item in found:
