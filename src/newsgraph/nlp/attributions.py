@@ -140,6 +140,9 @@ def _from_verb(verb: Token, regions: list[tuple[int, int]]) -> Attribution | Non
     doc = verb.doc
     content = []
     subject = _subject(verb)
+    quoted = _quoted_subject(verb, subject, regions)
+    if quoted is not None:
+        return quoted
     inverted = _inverted(verb) if subject is None else None
     if inverted is not None:
         clause = inverted.head
@@ -165,6 +168,22 @@ def _from_verb(verb: Token, regions: list[tuple[int, int]]) -> Attribution | Non
             attribution.antecedent = noun.i
             if subject.lower_ != "who":  # "a video that showed ...": the source is the noun phrase
                 attribution.source = _edge_trim(doc, noun.left_edge.i, noun.i + 1)
+    return attribution
+
+
+def _quoted_subject(verb: Token, subject: Token | None, regions: list[tuple[int, int]]) -> Attribution | None:
+    """ "“Meh,” wrote a supporter": the parser took the quotation for the subject and the speaker
+    for the object; the quotation is the content and the noun phrase after the cue the source."""
+    if subject is None or subject.i > verb.i:
+        return None
+    region = next((r for r in regions if r[0] <= subject.idx < r[1]), None)
+    after = [c for c in verb.rights if c.dep_ in ("dobj", "nsubj", "attr", "npadvmod") and c.left_edge.i == verb.i + 1]
+    if region is None or not after:
+        return None
+    speaker = after[0]
+    attribution = Attribution(cue=(verb.idx, verb.idx + len(verb)), content=[region], cue_token=verb.i)
+    attribution.source = _edge_trim(verb.doc, speaker.left_edge.i, speaker.right_edge.i + 1)
+    attribution.antecedent = speaker.i
     return attribution
 
 
