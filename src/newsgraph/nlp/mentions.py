@@ -1,0 +1,217 @@
+"""Mention spans: the model's entities, cleaned, with type errors fixed and missed names recovered.
+
+Every rule reads evidence in the article itself (a title before a name, a fuller form elsewhere
+in the text, a repeated form); none uses a list of names.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from newsgraph.model import EntityType
+from newsgraph.nlp.countries import country_of
+from newsgraph.nlp.titles import HONORIFICS, MODIFIERS, is_head, is_title_word, status_of
+
+KEPT = frozenset(t.value for t in EntityType)
+_LEADING_DROP = {"the"}
+_TRAILING_DROP = {"'s", "’s", "'", "’", "s"}
+_REPAIRABLE = {"ORG", "PRODUCT", "FAC", "EVENT", "LAW", "NORP", "WORK_OF_ART"}
+_MAX_NAME = 4
+
+
+def clean_span(span: Span) -> Span | None:
+    """The span without a leading "the", a title, a possessive or punctuation; None if nothing is left."""
+    doc = span.doc
+    start, end = span.start, span.end
+    while start < end and (
+        doc[start].lower_ in _LEADING_DROP
+        or doc[start].is_punct
+        or doc[start].is_space
+        or (doc[start].is_lower and doc[start].lower_ not in _PARTICLES)  # "£15m. The commission"
+    ):
+        start += 1
+    end = next((k for k in range(start, end) if doc[k].is_space or "\n" in doc[k].whitespace_ and k < end - 1), end)
+    end = end + 1 if end < span.end and not doc[end].is_space else end  # a name never crosses a line break
+    while end > start and (doc[end - 1].text in _TRAILING_DROP or doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    if span.label_ == "PERSON":
+        while start < end - 1 and (_is_prefix_word(doc[start].lower_) or doc[start].pos_ == "VERB"):
+            start += 1
+        for k in range(start + 1, end):  # "Williams rejoins Bath": a name stops at a lower-case word
+            if doc[k].is_alpha and doc[k].is_lower and doc[k].lower_ not in _PARTICLES and doc[k - 1].text != "-":
+                end = k
+                break
+        while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ and not doc[end].whitespace_ and doc[end + 1].is_alpha:
+            end += 2  # "Park Jae-won" where the model stopped at the hyphen
+    if start >= end or not any(t.text[:1].isupper() or not t.is_alpha for t in doc[start:end]):
+        return None
+    return Span(doc, start, end, label=span.label_)
+
+
+def _is_prefix_word(word: str) -> bool:
+    return is_title_word(word) or word in HONORIFICS or status_of(word) is not None
+
+
+_PARTICLES = {"van", "von", "de", "da", "di", "del", "der", "den", "la", "le", "al", "el", "bin", "ibn", "ben", "dos", "du", "y", "zu"}
+
+
+def _name_token(token) -> bool:  # type: ignore[no-untyped-def]
+    """A token that can be part of a personal name: capitalised letters mid-sentence, not a title word.
+
+    A capitalised function word mid-sentence ("General Secretary To Lam") is a name too.
+    """
+    return (
+        token.is_alpha
+        and token.text[:1].isupper()
+        and not token.is_sent_start
+        and not is_title_word(token.lower_)
+        and token.lower_ not in HONORIFICS
+    )
+
+
+def _after_title(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` follows a title head (or an honorific) directly."""
+    if i <= 0:
+        return False
+    prev = doc[i - 1]
+    return is_head(prev.lower_) or prev.lower_ in HONORIFICS
+
+
+def merge_of_spans(spans: list[Span]) -> list[Span]:
+    """Join "ORG of GPE" written as one capitalised name ("Communist Party of Vietnam") into one ORG."""
+    out: list[Span] = []
+    for span in spans:
+        if out:
+            prev = out[-1]
+            doc = span.doc
+            if (
+                prev.label_ == "ORG"
+                and span.label_ in {"GPE", "LOC", "ORG"}
+                and span.start == prev.end + 1
+                and doc[prev.end].lower_ == "of"
+                and all(t.text[:1].isupper() or not t.is_alpha for t in prev)
+            ):
+                out[-1] = Span(doc, prev.start, span.end, label="ORG")
+                continue
+        out.append(span)
+    return out
+
+
+def recover_titled_names(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Names after a title: extend a PERSON split by the model, re-type or add the name.
+
+    "General Secretary To Lam" where the model found "Lam": the capitalised tokens between the
+    title and the name belong to the name. A span of another type right after a title head
+    ("President X" tagged ORG) becomes a PERSON. Capitalised tokens after a title head that no
+    span covers become a PERSON.
+    """
+    covered = {i for s in spans for i in range(s.start, s.end)}
+    out: list[Span] = []
+    for span in spans:
+        start = span.start
+        if span.label_ == "PERSON":
+            k = start
+            while k > 0 and span.end - k < _MAX_NAME and k - 1 not in covered and _name_token(doc[k - 1]):
+                k -= 1
+            if k < start and k > 0 and is_head(doc[k - 1].lower_):
+                start = k  # only a title right before licenses the extension
+            covered.update(range(start, span.start))
+            out.append(Span(doc, start, span.end, label="PERSON"))
+        elif span.label_ in _REPAIRABLE and span.end - span.start <= 3 and _after_title(doc, span.start) and all(
+            _name_token(t) or t.i == span.start for t in span
+        ) and doc[span.start - 1].text[:1].isupper():
+            out.append(Span(doc, span.start, span.end, label="PERSON"))
+        else:
+            out.append(span)
+    out.extend(_untagged_titled_names(doc, covered))
+    out.sort(key=lambda s: s.start)
+    return out
+
+
+def _untagged_titled_names(doc: Doc, covered: set[int]) -> list[Span]:
+    found: list[Span] = []
+    for token in doc:
+        if token.i in covered or not _after_title(doc, token.i) or not _name_token(token) or token.pos_ != "PROPN":
+            continue
+        if not doc[token.i - 1].text[:1].isupper():
+            continue  # "the spokesman Monday": only a capitalised title introduces a name this way
+        end = token.i + 1
+        while end < len(doc) and end - token.i < 3 and end not in covered and _name_token(doc[end]) and doc[end].pos_ == "PROPN":
+            end += 1
+        found.append(Span(doc, token.i, end, label="PERSON"))
+        covered.update(range(token.i, end))
+    return found
+
+
+def fix_types(spans: list[Span]) -> list[Span]:
+    """A span whose text is a PERSON's full or short name elsewhere in the article is a PERSON."""
+    person_forms: set[str] = set()
+    starts = {s.start for s in spans if s.label_ == "PERSON"}
+    for span in spans:
+        # "Manchester United striker Ole X": a name right before a (titled) name is not a person
+        if span.end in starts or span.end + 1 in starts:
+            continue
+        if span.label_ == "PERSON" and len(span) >= 2 and all(
+            t.pos_ == "PROPN" or not t.is_alpha or t.nbor(-1).text == "-" for t in span
+        ):
+            words = span.text.split()  # family name first or last ("Park Jae-won", "Sanae Takaichi")
+            person_forms.update(w for w in (span.text, words[0], words[-1]) if country_of(w) is None)
+    return [Span(s.doc, s.start, s.end, label="PERSON") if _is_person_form(s, person_forms) else s for s in spans]
+
+
+def _is_person_form(span: Span, person_forms: set[str]) -> bool:
+    if span.text not in person_forms:
+        return False
+    if span.label_ in _REPAIRABLE:
+        return True
+    # a place named like a person's surname is the person when it is the subject ("Trinidad said")
+    return span.label_ == "GPE" and len(span) == 1 and span.root.dep_ == "nsubj"
+
+
+_SUBJECT_DEPS = {"nsubj", "nsubjpass", "poss"}
+
+
+def recover_repeats(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Untagged repeats of a name the article already uses become mentions of its type.
+
+    A multi-word person or organisation name repeated in full, or a person's surname standing as
+    a proper-noun subject or possessor ("Whitcombe spoke", "Whitcombe's plan").
+    """
+    names: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    surnames: set[str] = set()
+    for span in spans:
+        if len(span) >= 2 and span.label_ in {"PERSON", "ORG"}:
+            words = tuple(t.text for t in span)
+            names.setdefault(words[0], []).append((words, span.label_))
+            if span.label_ == "PERSON":
+                surnames.add(words[-1])
+    for token in doc:
+        if token.text in surnames and token.pos_ == "PROPN" and token.dep_ in _SUBJECT_DEPS:
+            names.setdefault(token.text, []).append(((token.text,), "PERSON"))
+    if not names:
+        return spans
+    covered = {i for s in spans for i in range(s.start, s.end)}
+    extra: list[Span] = []
+    for token in doc:
+        if token.i in covered or token.text not in names:
+            continue
+        for words, label in names[token.text]:
+            end = token.i + len(words)
+            if end <= len(doc) and tuple(t.text for t in doc[token.i : end]) == words and not covered.intersection(range(token.i, end)):
+                extra.append(Span(doc, token.i, end, label=label))
+                covered.update(range(token.i, end))
+                break
+    return sorted(spans + extra, key=lambda s: s.start) if extra else spans
+
+
+def mention_spans(doc: Doc) -> list[Span]:
+    """The article's mention spans of the kept types, cleaned, repaired and recovered, in text order."""
+    spans = [s for s in (clean_span(e) for e in doc.ents if e.label_ in KEPT or e.label_ == "WORK_OF_ART") if s is not None]
+    spans = merge_of_spans(spans)
+    spans = recover_titled_names(doc, spans)
+    spans = fix_types(spans)
+    spans = recover_repeats(doc, spans)
+    return [s for s in spans if s.label_ in KEPT]
+
+
+__all__ = ["KEPT", "MODIFIERS", "clean_span", "fix_types", "mention_spans", "merge_of_spans", "recover_repeats", "recover_titled_names"]
