@@ -70,10 +70,11 @@ def _chars(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
 
 
 def _subject(verb: Token) -> Token | None:
+    """The cue's subject (the nearest one), or its governing verb's for a participle or conjunct."""
     for _ in range(3):
-        for child in verb.children:
-            if child.dep_ in _SUBJECTS:
-                return child
+        subjects = [c for c in verb.children if c.dep_ in _SUBJECTS]
+        if subjects:
+            return min(subjects, key=lambda c: abs(c.i - verb.i))
         if verb.dep_ in ("conj", "advcl", "xcomp", "acl") and verb.head is not verb:
             verb = verb.head
         else:
@@ -288,12 +289,25 @@ def _headline_colons(doc: Doc) -> list[Attribution]:
     return found
 
 
+def _inside(doc: Doc, regions: list[tuple[int, int]]) -> set[int]:
+    """Indices of the tokens inside quoted regions (marks excluded)."""
+    inside: set[int] = set()
+    for start, end in regions:
+        span = doc.char_span(start + 1, end - 1, alignment_mode="contract")
+        if span is not None:
+            inside.update(range(span.start, span.end))
+    return inside
+
+
 def find_attributions(doc: Doc) -> list[Attribution]:
     """Every attribution in ``doc`` with its cue, content and written source, in text order."""
     regions = quote_regions(doc.text)
     found: list[Attribution] = []
+    quoted = _inside(doc, regions)
     for token in doc:
         item = None
+        if token.i in quoted:  # a cue inside a quotation is the quoted speaker's, not the article's
+            continue
         if token.lower_ == "according":
             item = _from_according(token, regions)
         elif is_cue(token):

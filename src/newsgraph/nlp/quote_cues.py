@@ -40,6 +40,7 @@ MIN_SHARE = 0.25   # a lexicon word is a cue when at least this share of its use
 MIN_COUNT = 2     # ... and it was a cue at least this many times in train
 
 OPENERS = {"“": "”", "‘": "’", '"': '"', "'": "'"}
+_DOUBLE = '”"'  # marks that close a double quotation
 
 
 @cache
@@ -64,15 +65,18 @@ def _is_apostrophe(text: str, i: int) -> bool:
 
 
 def _close(text: str, start: int, closer: str, limit: int) -> int:
-    """Index of the mark closing the quote opened at ``start``, or -1 before ``limit``."""
-    i = start + 1
-    while i < limit:
-        ch = text[i]
-        if ch == closer and not (closer in "’'" and _is_apostrophe(text, i)):
+    """Index of the mark closing the quote opened at ``start``, or -1 before ``limit``.
+
+    Double marks close each other whatever their shape: news text often opens with a straight
+    mark and closes with a curly one, or the other way round."""
+    if closer in _DOUBLE:
+        for i in range(start + 1, limit):
+            if text[i] in _DOUBLE:
+                return i
+        return -1
+    for i in range(start + 1, limit):
+        if text[i] == closer and not _is_apostrophe(text, i):
             return i
-        if closer != '"' and ch == "“" and closer == "”":
-            return -1 if text.find("”", i, limit) == -1 else text.find("”", i, limit)
-        i += 1
     return -1
 
 
@@ -121,7 +125,7 @@ def _run_on(text: str, para_end: int) -> int:
             return end
         following = text.find("\n", nxt)
         following = len(text) if following == -1 else following
-        close = text.find("”" if text[nxt] == "“" else '"', nxt + 1, following)
+        close = _close(text, nxt, "”", following)
         if close != -1:
             return close + 1
         end = following
