@@ -167,8 +167,8 @@ def _from_verb(verb: Token, regions: list[tuple[int, int]]) -> Attribution | Non
         if subject.lower_ in _RELATIVE and subject.head.dep_ == "relcl":
             noun = subject.head.head
             attribution.antecedent = noun.i
-            if subject.lower_ != "who":  # "a video that showed ...": the source is the noun phrase
-                attribution.source = _edge_trim(doc, noun.left_edge.i, noun.i + 1)
+            if noun.i < subject.i:  # "a video that showed ...": the noun phrase and its pronoun
+                attribution.source = _edge_trim(doc, noun.left_edge.i, subject.i + 1)
     return attribution
 
 
