@@ -28,6 +28,7 @@ _OBJECTS = {"dobj", "xcomp", "oprd"}
 _HEARER_VERBS = {"tell", "ask", "warn", "urge", "remind", "assure", "inform"}
 _MARKS = set("“”‘’\"'")
 _RELATIVE = {"who", "which", "that", "whom"}
+_FLOAT_GAP = 300  # how far (characters) a quoted sentence may follow the quote it continues
 _HEADLINE = re.compile(r"(?m)^([A-Z][^:\n“”\"]{1,60}):[ \t]+(\S[^\n]*)")
 
 
@@ -254,12 +255,14 @@ def _floating(doc: Doc, found: list[Attribution], regions: list[tuple[int, int]]
         last = previous[-1]
         gap_start = last.content[-1][1]
         gap = text[gap_start:r_start]
-        if not _is_direct_span(text, last.content[-1]):
-            continue
+        if any(gap_start <= a.cue[0] < r_start for a in found if a is not last):
+            continue  # another attribution stands between them
+        direct = _is_direct_span(text, last.content[-1])
         split = len(gap) < 80 and gap_start <= last.cue[0] < r_start and "\n" not in gap
         before = text[max(0, r_start - 40) : r_start].rstrip()
-        sentence = not before or before[-1] in ".!?\n”\""
-        if split or (sentence and gap.count("\n") <= 2 and len(gap) < 160):
+        sentence = not before or before[-1] in ".!?\n”\"'"
+        near = len(gap) < (_FLOAT_GAP if direct else _FLOAT_GAP // 2) and gap.count("\n") <= (2 if direct else 0)
+        if (split and direct) or (sentence and near):
             last.content.append((r_start, r_end))
             covered.append((r_start, r_end))
 
