@@ -123,3 +123,15 @@ def test_quotes_anonymous_source_kept_as_written(nlp, text: str, description: st
 )
 def test_quote_regions_pairs_marks(text: str, regions: list[str]) -> None:
     assert [text[s:e] for s, e in quote_regions(text)] == regions
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Mr. Daniel Brooks greeted Ms. Maria Lopez on Monday. She said the talks had gone well.", "Maria Lopez"),
+        ("Ms. Maria Lopez greeted Mr. Daniel Brooks on Monday. He said the talks had gone well.", "Daniel Brooks"),
+    ],
+)
+def test_quotes_pronoun_matches_marked_gender(nlp, text: str, speaker: str) -> None:
+    (quote,) = _quotes(nlp, text)
+    assert quote.speaker.evidence.text == speaker

@@ -2,8 +2,9 @@
 
 - A source overlapping a mention is that mention (the one holding the source's head word first).
 - A personal pronoun ("he said") is the speaker of the latest quote by a named PERSON in the
-  previous three sentences, else the latest PERSON mention before it that is a subject, else the
-  latest PERSON mention.
+  previous three sentences, else the latest PERSON mention before it that is a subject (among
+  the last four), else the latest PERSON mention; a person whose gender the text marks (an
+  honorific, or an earlier "he"/"she" resolved to them) must match the pronoun.
 - A definite title ("the minister", "the spokesman") is the local entity holding that role
   (``LocalEntity.roles``), else the latest PERSON mention with the title word just before it.
 - A definite organisation noun ("the embassy") is the latest ORG mention whose text holds it.
@@ -36,6 +37,7 @@ _ANON_CLAUSE = frozenset(
     "identified named anonymity anonymously authorized authorised publicly record condition".split()
 )
 _PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f"}
+_HONORIFICS = {"mr": "m", "sir": "m", "mrs": "f", "ms": "f", "miss": "f", "madam": "f", "dame": "f"}
 
 
 def _mention_at(mentions: tuple[Mention, ...], start: int, end: int, head: int) -> Mention | None:
@@ -84,13 +86,37 @@ def is_anonymous(head: Token, named: bool) -> bool:
     return not named and head.lower_ in ANONYMOUS_NOUNS and head.pos_ in ("NOUN", "PROPN")
 
 
-def _previous_person(
-    mentions: tuple[Mention, ...], before: int, speakers: list[tuple[int, Mention]], sentence_floor: int
-) -> Mention | None:
-    for at, mention in reversed(speakers):
-        if at < before and at >= sentence_floor and mention.type == "PERSON":
+def genders(doc: Doc, mentions: tuple[Mention, ...]) -> dict[str, str]:
+    """Cluster key → "m" or "f" for people an honorific marks ("Mr. Lopez", "Ms. Brooks")."""
+    found: dict[str, str] = {}
+    for mention in mentions:
+        if mention.type != "PERSON":
+            continue
+        span = doc.char_span(mention.evidence.start, mention.evidence.end, alignment_mode="expand")
+        if span is None:
+            continue
+        words = [span[0].lower_] + ([doc[span.start - 1].lower_] if span.start else [])
+        for word in words:
+            if word.rstrip(".") in _HONORIFICS:
+                found.setdefault(mention.cluster, _HONORIFICS[word.rstrip(".")])
+    return found
+
+
+def _previous_person(doc: Doc, before: int, gender: str, context: dict, floor: int) -> Mention | None:
+    """A pronoun's antecedent: a recent named speaker, else the latest person subject, else the latest person."""
+    known: dict[str, str] = context["genders"]
+
+    def fits(mention: Mention) -> bool:
+        return mention.type == "PERSON" and known.get(mention.cluster, gender) == gender
+
+    for at, mention in reversed(context["speakers"]):
+        if floor <= at < before and fits(mention):
             return mention
-    people = [m for m in mentions if m.type == "PERSON" and m.evidence.end <= before]
+    people = [m for m in context["mentions"] if m.evidence.end <= before and fits(m)]
+    for mention in reversed(people[-4:]):
+        span = doc.char_span(mention.evidence.start, mention.evidence.end, alignment_mode="expand")
+        if span is not None and span.root.dep_ in ("nsubj", "nsubjpass"):
+            return mention
     return people[-1] if people else None
 
 
@@ -140,8 +166,11 @@ def resolve_speaker(
     if lower in _PRONOUNS:
         floor = doc[max(0, head.sent.start - 1)].sent.start if head.sent.start else 0
         floor = doc[max(0, floor - 1)].sent.start if floor else 0
-        found = _previous_person(mentions, c_start, context["speakers"], doc[floor].idx)
+        if "genders" not in context:
+            context["genders"] = genders(doc, mentions)
+        found = _previous_person(doc, c_start, _PRONOUNS[lower], context, doc[floor].idx)
         if found is not None:
+            context["genders"].setdefault(found.cluster, _PRONOUNS[lower])
             return Speaker(evidence=found.evidence, mention_id=found.id), found
         return Speaker(evidence=written), None
     determiners = {c.lower_ for c in head.children if c.dep_ in ("det", "poss")}
