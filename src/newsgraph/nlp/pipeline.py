@@ -29,6 +29,7 @@ COMPONENTS: tuple[tuple[str, str], ...] = (
     ("newsgraph_entities", "newsgraph.nlp.entities"),
     ("newsgraph_times", "newsgraph.nlp.times"),
     ("newsgraph_figures", "newsgraph.nlp.figures"),
+    ("newsgraph_quotes", "newsgraph.nlp.quotes"),
 )
 
 
