@@ -27,6 +27,7 @@ if not Doc.has_extension("ng"):
 # (spaCy factory name, module that registers it), in the order they run.
 COMPONENTS: tuple[tuple[str, str], ...] = (
     ("newsgraph_entities", "newsgraph.nlp.entities"),
+    ("newsgraph_events", "newsgraph.nlp.events"),
 )
 
 

@@ -1,0 +1,202 @@
+"""An article's main event as the journalistic who / what / when / where / why / how.
+
+The main event is read from the lede: among the events of the first sentences, the first
+sentence holding an event with a named or described actor gives it, and within that sentence
+the event that best answers the questions (an actor, a PLOVER type, the clause's main verb, a
+time, a place). Each answer is a span of the article: who is the actor's phrase, what the verb
+group with its object, when the linked time expression (else the first time of the lede), where
+the linked place (else the lede's first place), why a purpose or cause clause ("to ...",
+"because ...", "after ...", "amid ..."), how a manner or instrument phrase ("by ...", "with ...").
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc, Token
+
+from newsgraph.model import Evidence, Event, MainEvent, evidence_from
+from newsgraph.nlp.phrases import PLACE_TYPES, MentionIndex, noun_phrase, participant
+
+if TYPE_CHECKING:
+    from newsgraph.nlp.events import TimeRef
+    from newsgraph.nlp.frames import Frame
+
+LEDE_SENTENCES = 3
+_CAUSE_MARKS = frozenset({"because", "as", "since", "so"})
+_CAUSE_PREPS = frozenset({"after", "amid", "amidst", "because", "due", "following", "over", "for"})
+_MANNER_PREPS = frozenset({"by", "with", "through", "using", "via"})
+_OBJECT_PREPS = frozenset({"with", "against", "to", "on", "into", "for", "over", "about"})
+_NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
+
+
+def _score(frame: Frame) -> float:
+    pred = frame.pred
+    score = 0.0
+    if frame.actors:
+        score += 3 + (0 if all(a.pos_ == "PRON" for a in frame.actors) else 1)
+    if frame.type != "OTHER":
+        score += 1
+    head_is_root = pred.head == pred or pred.head.head == pred.head and pred.dep_ in ("xcomp", "ccomp", "conj")
+    if head_is_root:
+        score += 1
+    if frame.time is not None:
+        score += 0.5
+    if frame.place is not None:
+        score += 0.5
+    if frame.nominal:
+        score -= 2
+    if pred.dep_ in ("relcl", "acl", "pcomp", "advcl"):
+        score -= 1
+    return score
+
+
+def choose(frames: list[Frame]) -> Frame | None:
+    """The lede's main frame: the best-scoring frame of the first sentence that has an actor."""
+    if not frames:
+        return None
+    sents: list[list[Frame]] = []
+    for frame in frames:
+        sent = frame.pred.sent.start
+        if not sents or sents[-1][0].pred.sent.start != sent:
+            if len(sents) == LEDE_SENTENCES:
+                break
+            sents.append([])
+        sents[-1].append(frame)
+    for group in sents:
+        if any(f.actors for f in group):
+            return max(group, key=lambda f: (_score(f), -f.trigger[0]))
+    return max(sents[0], key=lambda f: (_score(f), -f.trigger[0]))
+
+
+def _chars(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Character bounds of tokens [start, end)."""
+    last = doc[end - 1]
+    return doc[start].idx, last.idx + len(last.text)
+
+
+def _group_start(verb: Token) -> int:
+    start = verb.i
+    for child in verb.lefts:
+        if child.dep_ in ("aux", "auxpass", "neg") and child.i >= start - 3 and child.lower_ != "to":
+            start = min(start, child.i)
+    return start
+
+
+def _what(frame: Frame) -> tuple[int, int]:
+    """Token bounds of the verb group with its object phrase."""
+    pred = frame.pred
+    start = _group_start(frame.controller) if frame.controller is not None else _group_start(pred)
+    if frame.nominal:
+        start, end = noun_phrase(pred)
+        for child in pred.rights:
+            if child.dep_ == "prep" and child.lower_ in _OBJECT_PREPS:
+                end = max(end, child.right_edge.i + 1)
+                break
+        return start, end
+    end = frame.trigger[1]
+    obj = frame.anchor if frame.anchor != pred else None
+    if obj is None:
+        obj = next((c for c in pred.rights if c.dep_ in ("dobj", "attr", "acomp", "oprd", "dative")), None)
+    if obj is not None:
+        end = max(end, noun_phrase(obj)[1])
+    else:
+        prep = next((c for c in pred.rights if c.dep_ == "prep" and c.lower_ in _OBJECT_PREPS), None)
+        if prep is not None:
+            pobj = next((g for g in prep.children if g.dep_ == "pobj"), None)
+            end = max(end, noun_phrase(pobj)[1] if pobj is not None else prep.i + 1)
+    return start, end
+
+
+def _clause_children(frame: Frame) -> list[Token]:
+    kids = list(frame.pred.children)
+    if frame.controller is not None:
+        kids += [c for c in frame.controller.children if c != frame.pred]
+    return sorted(kids, key=lambda t: t.i)
+
+
+def _why(frame: Frame) -> tuple[int, int] | None:
+    for child in _clause_children(frame):
+        if child.dep_ == "advcl":
+            mark = next((c for c in child.children if c.dep_ == "mark"), None)
+            if mark is not None and mark.lower_ in _CAUSE_MARKS | {"after"}:
+                return mark.i, child.right_edge.i + 1
+            to = next((c for c in child.children if c.dep_ == "aux" and c.lower_ == "to"), None)
+            if to is not None and child.i > frame.pred.i:
+                return child.left_edge.i, child.right_edge.i + 1
+        if child.dep_ == "prep" and child.lower_ in _CAUSE_PREPS - {"for", "over"} and child.i > frame.pred.i:
+            return child.i, child.right_edge.i + 1
+    return None
+
+
+def _how(frame: Frame, index: MentionIndex) -> tuple[int, int] | None:
+    for child in _clause_children(frame):
+        if child.dep_ in ("prep", "agent") and child.lower_ in _MANNER_PREPS and child.dep_ != "agent":
+            pobj = next((g for g in child.children if g.dep_ in ("pobj", "pcomp")), None)
+            mention = index.at(pobj) if pobj is not None else None
+            if pobj is not None and (mention is None or mention.type.value not in _NAMED):
+                return child.i, child.right_edge.i + 1
+    return None
+
+
+def _first_time(times: list[TimeRef], sent_start: int, limit_end: int) -> TimeRef | None:
+    return next((t for t in times if sent_start <= t.root.i < limit_end), None)
+
+
+def _lede_place(doc: Doc, index: MentionIndex, start: int, end: int) -> tuple[int, int] | None:
+    first = None
+    for mention in sorted(set(index.by_token.values()), key=lambda m: m.evidence.start):
+        if mention.type.value not in PLACE_TYPES:
+            continue
+        span = doc.char_span(mention.evidence.start, mention.evidence.end, alignment_mode="expand")
+        if span is None or not start <= span.start < end:
+            continue
+        if span.root.dep_ == "pobj" and span.root.head.lower_ in ("in", "at", "near"):
+            return mention.evidence.start, mention.evidence.end
+        first = first or (mention.evidence.start, mention.evidence.end)
+    return first
+
+
+def main_event(
+    doc: Doc, frames: list[Frame], events: list[Event], index: MentionIndex, times: list[TimeRef], article_id: str
+) -> MainEvent | None:
+    """The article's 5W1H from its lede's main event; None for an article without events."""
+    frame = choose(frames)
+    if frame is None:
+        return None
+    event = events[frames.index(frame)]
+    text = doc.text
+
+    def ev(bounds: tuple[int, int] | None, chars: bool = False) -> Evidence | None:
+        if bounds is None:
+            return None
+        start, end = bounds if chars else _chars(doc, *bounds)
+        return evidence_from(article_id, text, start, end)
+
+    who = None
+    if frame.actors:
+        spans = [participant(a, index) for a in frame.actors]
+        who = ev((min(s.start for s in spans), max(s.end for s in spans)), chars=True)
+        if who is not None and len(who.text) > 120:
+            who = ev((spans[0].start, spans[0].end), chars=True)
+    sents = list(doc.sents)
+    lede_end = sents[min(LEDE_SENTENCES, len(sents)) - 1].end
+    when = event.time.evidence if event.time is not None else None
+    if when is None:
+        sent = frame.pred.sent
+        ref = _first_time(times, sent.start, sent.end) or _first_time(times, 0, lede_end)
+        when = ev((ref.start, ref.end), chars=True) if ref is not None else None
+    where = event.place.evidence if event.place is not None else None
+    if where is None:
+        sent = frame.pred.sent
+        where = ev(_lede_place(doc, index, sent.start, sent.end) or _lede_place(doc, index, 0, lede_end), chars=True)
+    return MainEvent(
+        article_id=article_id,
+        event_id=event.id,
+        who=who,
+        what=ev(_what(frame)),
+        when=when,
+        where=where,
+        why=ev(_why(frame)),
+        how=ev(_how(frame, index)),
+    )
