@@ -1,105 +1,205 @@
-"""Entity mentions and their in-article clusters (``newsgraph.entities.v1``).
+"""Entity mentions, their in-article clusters, aliases and roles (``newsgraph.entities.v2``).
 
-Mentions come from the model's named entities of the kept types, cleaned of what the model
-glues on (a leading "the", a possessive, trailing punctuation). Within an article, a later short
-form (a surname, a first name) joins the earlier full name of the same type.
+The component fills ``doc._.ng["mentions"]`` (tuple[Mention], text order) and
+``doc._.ng["entities"]`` (tuple[LocalEntity], with aliases and roles). Mentions come from
+``mentions.mention_spans`` (cleaned, repaired, recovered). Inside an article one name has many
+forms: a later surname or short form ("Mr X") joins the full name; an acronym joins the
+organisation it abbreviates; "US", "U.S." and "United States" are one country, named canonically;
+a demonym ("Japanese") joins its country when the article names it.
 
 No ``from __future__ import annotations`` here: spaCy reads the factory's annotations at run time.
 """
 
-
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from newsgraph.model import EntityType, LocalEntity, Mention, evidence_from, fact_id, stable_id
+from newsgraph.model import (
+    Alias,
+    AliasKind,
+    Article,
+    EntityType,
+    LocalEntity,
+    Mention,
+    Role,
+    evidence_from,
+    fact_id,
+    stable_id,
+)
+from newsgraph.nlp.aliases import acronym_links, paren_aliases
+from newsgraph.nlp.countries import canonical_country, country_of_demonym
+from newsgraph.nlp.mentions import clean_span, mention_spans
+from newsgraph.nlp.roles import roles_for
 
-EXTRACTOR = "newsgraph.entities.v1"
-_KEPT = {t.value for t in EntityType}
-_LEADING_DROP = {"the"}
-_TRAILING_DROP = {"'s", "’s", "'", "’"}
+EXTRACTOR = "newsgraph.entities.v2"
 
-
-def clean_span(span: Span) -> Span | None:
-    """The span without a leading article, a trailing possessive or punctuation; None if empty."""
-    start, end = span.start, span.end
-    doc = span.doc
-    while start < end and doc[start].lower_ in _LEADING_DROP:
-        start += 1
-    while end > start and (doc[end - 1].text in _TRAILING_DROP or doc[end - 1].is_punct):
-        end -= 1
-    if start >= end:
-        return None
-    return Span(doc, start, end, label=span.label_)
-
-
-def _cluster_key(article_id: str, etype: str, name: str) -> str:
-    return stable_id("cl", article_id, etype, name)
+__all__ = ["EXTRACTOR", "EntityComponent", "clean_span", "mentions_and_entities"]
 
 
-def _clusters(spans: list[Span]) -> list[int]:
-    """For each span, the index of the span whose cluster it joins (itself for a new one)."""
-    heads: list[int] = []
+class _Clusters:
+    """Union-find over span indexes; the root is the earliest, fullest-named member."""
+
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def join(self, child: int, head: int) -> None:
+        a, b = self.find(child), self.find(head)
+        if a != b:
+            self.parent[a] = b
+
+
+def _words(span: Span) -> tuple[str, ...]:
+    return tuple(t.text for t in span)
+
+
+def _cluster_persons(spans: list[Span], clusters: _Clusters) -> None:
+    """A short form (surname, first name, "Mr X") joins the nearest full name it is part of."""
+    full: dict[tuple[str, ...], list[int]] = {}
     for i, span in enumerate(spans):
-        head = i
-        words = span.text.split()
-        for j in range(len(spans)):
-            other = spans[j]
-            if j == i or other.label_ != span.label_ or heads_index(heads, j) != j:
-                continue
-            other_words = other.text.split()
-            if other.text == span.text and j < i:
-                head = j
-                break
-            if span.label_ == "PERSON" and len(words) < len(other_words) and (
-                words == other_words[-len(words):] or words == other_words[: len(words)]
-            ):
-                head = j
-                break
-        heads.append(head)
-    return heads
+        if span.label_ == "PERSON" and len(span) >= 2:
+            words = _words(span)
+            for n in range(1, len(words)):
+                full.setdefault(words[-n:], []).append(i)
+                full.setdefault(words[:n], []).append(i)
+    for i, span in enumerate(spans):
+        if span.label_ != "PERSON":
+            continue
+        candidates = full.get(_words(span), [])
+        if not candidates:
+            continue
+        before = [j for j in candidates if j < i]
+        clusters.join(i, before[-1] if before else candidates[0])
 
 
-def heads_index(heads: list[int], j: int) -> int:
-    """The cluster head of span ``j`` as assigned so far (``j`` itself when not yet assigned)."""
-    return heads[j] if j < len(heads) else j
+def _cluster_same_names(spans: list[Span], clusters: _Clusters) -> None:
+    """Same written name (or the same country under any variant) and type: one cluster."""
+    seen: dict[tuple[str, str], int] = {}
+    for i, span in enumerate(spans):
+        name = _country(span) or span.text
+        key = (span.label_, name)
+        if key in seen:
+            clusters.join(i, seen[key])
+        else:
+            seen[key] = i
+    for i, span in enumerate(spans):
+        if span.label_ == "NORP":
+            country = country_of_demonym(span.text)
+            if country is not None and ("GPE", country) in seen:
+                clusters.join(i, seen[("GPE", country)])
 
 
-def mentions_and_entities(doc: Doc, article_id: str) -> tuple[tuple[Mention, ...], tuple[LocalEntity, ...]]:
-    """Clean the doc's kept entities into mentions and cluster them into local entities."""
-    spans = [s for s in (clean_span(e) for e in doc.ents if e.label_ in _KEPT) if s is not None]
-    heads = _clusters(spans)
-    text = doc.text
-    names: dict[int, Span] = {}
-    for i, head in enumerate(heads):
-        root = head
-        while heads[root] != root:
-            root = heads[root]
-        heads[i] = root
-        if root not in names or len(spans[i].text) > len(names[root].text):
-            names[root] = spans[i]
-    mentions: list[Mention] = []
-    members: dict[int, list[str]] = {}
-    for span, root in zip(spans, heads):
-        name = names[root]
-        mention = Mention(
-            id=fact_id("mention", article_id, span.start_char, span.end_char),
-            evidence=evidence_from(article_id, text, span.start_char, span.end_char),
-            type=EntityType(span.label_),
-            cluster=_cluster_key(article_id, name.label_, name.text),
-            extractor=EXTRACTOR,
+def _country(span: Span) -> str | None:
+    return canonical_country(span.text) if span.label_ == "GPE" else None
+
+
+def _spans_with_acronyms(doc: Doc, spans: list[Span], article: Article) -> tuple[list[Span], dict[int, int], list]:
+    """Add acronym tokens as ORG mentions; return spans, acronym span → defining span, paren aliases."""
+    parens = paren_aliases(doc, spans, article)
+    defined = {p.alias.text: p.index for p in parens if p.alias.kind is AliasKind.ACRONYM}
+    links = acronym_links(doc, spans, defined)
+    if not links:
+        return spans, {}, parens
+    by_token = {s.start: i for i, s in enumerate(spans) if len(s) == 1}
+    defining = {i: spans[i] for _, i in links}
+    added = [Span(doc, tok, tok + 1, label=defining[d].label_) for tok, d in links if tok not in by_token]
+    merged = sorted(spans + added, key=lambda s: s.start)
+    position = {(s.start, s.end): i for i, s in enumerate(merged)}
+    link_map = {position[(tok, tok + 1)]: position[(defining[d].start, defining[d].end)] for tok, d in links}
+    moved = [type(p)(position[(spans[p.index].start, spans[p.index].end)], p.alias, p.token) for p in parens]
+    for i, span in enumerate(merged):  # the model's own acronym span may carry another label
+        if i in link_map and span.label_ != merged[link_map[i]].label_:
+            merged[i] = Span(doc, span.start, span.end, label=merged[link_map[i]].label_)
+    return merged, link_map, moved
+
+
+def _name_of(members: list[Span]) -> str:
+    first = members[0]
+    country = _country(first)
+    if country is not None:
+        return country
+    same = [s for s in members if s.label_ == first.label_]
+    return max(same, key=lambda s: (len(s), len(s.text))).text
+
+
+def _aliases(name: str, members: list[Span], defined: list[Alias], article: Article) -> tuple[Alias, ...]:
+    out: dict[tuple[str, AliasKind], Alias] = {}
+    root_label = members[0].label_
+    for alias in defined:
+        out.setdefault((alias.text, alias.kind), alias)
+    for span in members:
+        if span.text == name:
+            continue
+        if span.label_ == "NORP" and root_label == "GPE":
+            kind = AliasKind.DEMONYM
+        elif root_label == "GPE":
+            kind = AliasKind.VARIANT
+        elif span.text.isupper() and not name.isupper():
+            kind = AliasKind.ACRONYM
+        else:
+            kind = AliasKind.SHORT_FORM
+        evidence = evidence_from(article.id, article.text, span.start_char, span.end_char)
+        out.setdefault((span.text, kind), Alias(text=span.text, kind=kind, evidence=evidence))
+    return tuple(out.values())
+
+
+def _dedupe_roles(roles: list[Role]) -> tuple[Role, ...]:
+    """One role per (title, organisation, status); a role without organisation yields to one with."""
+    seen: dict[tuple[str, str | None, str], Role] = {}
+    for role in roles:
+        seen.setdefault((role.title, role.organization, role.status), role)
+    placed = {(r.title, r.status) for r in seen.values() if r.organization is not None}
+    return tuple(r for r in seen.values() if r.organization is not None or (r.title, r.status) not in placed)
+
+
+def mentions_and_entities(doc: Doc, article: Article) -> tuple[tuple[Mention, ...], tuple[LocalEntity, ...]]:
+    """The article's mentions and local entities (clusters with aliases and roles)."""
+    spans, acronyms, parens = _spans_with_acronyms(doc, mention_spans(doc), article)
+    clusters = _Clusters(len(spans))
+    _cluster_same_names(spans, clusters)
+    _cluster_persons(spans, clusters)
+    for child, head in acronyms.items():
+        clusters.join(child, head)
+    groups: dict[int, list[int]] = {}
+    for i in range(len(spans)):
+        groups.setdefault(clusters.find(i), []).append(i)
+    roles = roles_for(doc, spans, article)
+    defined: dict[int, list[Alias]] = {}
+    for p in parens:
+        defined.setdefault(clusters.find(p.index), []).append(p.alias)
+    mentions: dict[int, Mention] = {}
+    entities: list[LocalEntity] = []
+    for root, members in sorted(groups.items(), key=lambda kv: kv[1][0]):
+        member_spans = [spans[i] for i in members]
+        head = min(member_spans, key=lambda s: (s.label_ == "NORP" and len(member_spans) > 1, s.start))
+        ordered = [head] + [s for s in member_spans if s is not head]
+        name = _name_of(ordered)
+        etype = EntityType(head.label_)
+        key = stable_id("cl", article.id, etype.value, name)
+        for i in members:
+            span = spans[i]
+            mentions[i] = Mention(
+                id=fact_id("mention", article.id, span.start_char, span.end_char),
+                evidence=evidence_from(article.id, article.text, span.start_char, span.end_char),
+                type=EntityType(span.label_),
+                cluster=key,
+                extractor=EXTRACTOR,
+            )
+        entities.append(
+            LocalEntity(
+                key=key,
+                name=name,
+                type=etype,
+                mention_ids=tuple(mentions[i].id for i in members),
+                aliases=_aliases(name, ordered, defined.get(root, []), article),
+                roles=_dedupe_roles([r for i in members for r in roles.get(i, [])]),
+            )
         )
-        mentions.append(mention)
-        members.setdefault(root, []).append(mention.id)
-    entities = tuple(
-        LocalEntity(
-            key=_cluster_key(article_id, names[root].label_, names[root].text),
-            name=names[root].text,
-            type=EntityType(names[root].label_),
-            mention_ids=tuple(ids),
-        )
-        for root, ids in members.items()
-    )
-    return tuple(mentions), entities
+    return tuple(mentions[i] for i in range(len(spans))), tuple(entities)
 
 
 class EntityComponent:
@@ -107,7 +207,7 @@ class EntityComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         state = doc._.ng
-        mentions, entities = mentions_and_entities(doc, state["article"].id)
+        mentions, entities = mentions_and_entities(doc, state["article"])
         state["mentions"] = mentions
         state["entities"] = entities
         state.setdefault("extractors", []).append(EXTRACTOR)
@@ -116,4 +216,5 @@ class EntityComponent:
 
 @Language.factory("newsgraph_entities")
 def make_entity_component(nlp: Language, name: str) -> EntityComponent:
+    """The entities component (``newsgraph_entities``)."""
     return EntityComponent()

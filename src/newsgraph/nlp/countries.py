@@ -1,0 +1,109 @@
+"""Country names, their common variants and demonyms: world knowledge, not a list of news names.
+
+``canonical_country("U.S.")`` gives ``"United States"``; ``country_of_demonym("Japanese")`` gives
+``"Japan"``. Lookups are case-sensitive on the written form after dots and a leading "the" are
+dropped, so "us" (the pronoun) never reads as a country.
+"""
+
+from __future__ import annotations
+
+# canonical name: (variants, demonyms)
+_TABLE: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "United States": (("US", "USA", "United States of America", "America"), ("American",)),
+    "United Kingdom": (("UK", "Britain", "Great Britain", "U.K"), ("British",)),
+    "China": (("People's Republic of China", "PRC", "Mainland China"), ("Chinese",)),
+    "Japan": ((), ("Japanese",)),
+    "South Korea": (("Republic of Korea", "ROK", "S. Korea"), ("South Korean",)),
+    "North Korea": (("DPRK", "Democratic People's Republic of Korea"), ("North Korean",)),
+    "Korea": ((), ("Korean",)),
+    "Taiwan": ((), ("Taiwanese",)),
+    "Vietnam": (("Viet Nam",), ("Vietnamese",)),
+    "Philippines": (("Republic of the Philippines",), ("Philippine", "Filipino")),
+    "Indonesia": ((), ("Indonesian",)),
+    "Malaysia": ((), ("Malaysian",)),
+    "Thailand": ((), ("Thai",)),
+    "Singapore": ((), ("Singaporean",)),
+    "Cambodia": ((), ("Cambodian",)),
+    "Myanmar": (("Burma",), ("Burmese",)),
+    "India": ((), ("Indian",)),
+    "Pakistan": ((), ("Pakistani",)),
+    "Bangladesh": ((), ("Bangladeshi",)),
+    "Afghanistan": ((), ("Afghan",)),
+    "Iran": ((), ("Iranian",)),
+    "Iraq": ((), ("Iraqi",)),
+    "Syria": ((), ("Syrian",)),
+    "Israel": ((), ("Israeli",)),
+    "Saudi Arabia": ((), ("Saudi",)),
+    "Turkey": (("Turkiye", "Türkiye"), ("Turkish",)),
+    "Egypt": ((), ("Egyptian",)),
+    "Nigeria": ((), ("Nigerian",)),
+    "South Africa": ((), ("South African",)),
+    "Kenya": ((), ("Kenyan",)),
+    "Ethiopia": ((), ("Ethiopian",)),
+    "Russia": (("Russian Federation",), ("Russian",)),
+    "Ukraine": ((), ("Ukrainian",)),
+    "Belarus": ((), ("Belarusian",)),
+    "Poland": ((), ("Polish",)),
+    "Germany": ((), ("German",)),
+    "France": ((), ("French",)),
+    "Italy": ((), ("Italian",)),
+    "Spain": ((), ("Spanish",)),
+    "Portugal": ((), ("Portuguese",)),
+    "Netherlands": (("Holland",), ("Dutch",)),
+    "Belgium": ((), ("Belgian",)),
+    "Switzerland": ((), ("Swiss",)),
+    "Austria": ((), ("Austrian",)),
+    "Sweden": ((), ("Swedish",)),
+    "Norway": ((), ("Norwegian",)),
+    "Denmark": ((), ("Danish",)),
+    "Finland": ((), ("Finnish",)),
+    "Ireland": ((), ("Irish",)),
+    "Greece": ((), ("Greek",)),
+    "Hungary": ((), ("Hungarian",)),
+    "Romania": ((), ("Romanian",)),
+    "Canada": ((), ("Canadian",)),
+    "Mexico": ((), ("Mexican",)),
+    "Brazil": ((), ("Brazilian",)),
+    "Argentina": ((), ("Argentine", "Argentinian")),
+    "Chile": ((), ("Chilean",)),
+    "Colombia": ((), ("Colombian",)),
+    "Venezuela": ((), ("Venezuelan",)),
+    "Peru": ((), ("Peruvian",)),
+    "Cuba": ((), ("Cuban",)),
+    "Australia": ((), ("Australian",)),
+    "New Zealand": ((), ("New Zealander",)),
+}
+
+
+def _key(text: str) -> str:
+    text = text.replace(".", "").replace("’", "'").strip()
+    if text.lower().startswith("the "):
+        text = text[4:]
+    return " ".join(text.split())
+
+
+_VARIANTS: dict[str, str] = {}
+_DEMONYMS: dict[str, str] = {}
+for _name, (_variants, _demonyms) in _TABLE.items():
+    for _form in (_name, *_variants):
+        _VARIANTS[_key(_form)] = _name
+    for _form in _demonyms:
+        _DEMONYMS[_key(_form)] = _name
+
+
+def canonical_country(text: str) -> str | None:
+    """The canonical country name for a written form ("U.S." → "United States"), or None."""
+    return _VARIANTS.get(_key(text))
+
+
+def country_of_demonym(text: str) -> str | None:
+    """The country a demonym or adjective names ("Japanese" → "Japan"), or None."""
+    key = _key(text)
+    if key.endswith("s") and key not in _DEMONYMS:
+        key = key[:-1]  # plural: "Filipinos", "Americans"
+    return _DEMONYMS.get(key)
+
+
+def country_of(text: str) -> str | None:
+    """A country for either a name/variant or a demonym, or None."""
+    return canonical_country(text) or country_of_demonym(text)

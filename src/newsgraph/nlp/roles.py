@@ -1,0 +1,239 @@
+"""Roles: the titles an article gives a person, in every common news form.
+
+- before the name: "Japanese Prime Minister X", "Minister of Foreign Affairs X", "former prime minister X"
+- appositive: "X, the country's finance minister," / "X, a former senator,"
+- possessive: "Japan's foreign minister, X"
+- role after the name: "X, who heads the agency" / "X, who is the chief executive of Y"
+
+Titles come from a lexicon of generic office words (``titles.py``); the organisation is the
+entity written beside the title (a demonym or a country variant is read as its country).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+from newsgraph.model import Article, Role, RoleStatus, evidence_from
+from newsgraph.nlp.countries import country_of
+from newsgraph.nlp.titles import HONORIFICS, PORTFOLIO_LINKS, ROLE_VERBS, is_head, is_title_word, status_of
+
+_POSSESSIVE = {"'s", "’s"}
+_ORG_LABELS = {"ORG", "GPE", "NORP"}
+_COUNTRY_NOUNS = {"country", "nation", "state", "kingdom", "republic"}
+_CLOSERS = {",", ".", ";", ":", ")", "—", "–", "and", "who", "said", "says"}
+
+
+@dataclass(slots=True)
+class _Found:
+    title: str
+    org: str | None
+    status: RoleStatus
+    start: int  # first token of the evidence
+
+
+@dataclass(slots=True)
+class _Context:
+    doc: Doc
+    by_start: dict[int, Span]
+    by_end: dict[int, Span]
+    gpes: list[Span]
+
+
+def _org_name(span: Span) -> str:
+    return country_of(span.text) or span.text
+
+
+def _last_country(ctx: _Context, before: int) -> str | None:
+    last = None
+    for span in ctx.gpes:
+        if span.start >= before:
+            break
+        last = span
+    return _org_name(last) if last is not None else None
+
+
+def _status_at(doc: Doc, i: int) -> tuple[RoleStatus | None, int]:
+    """The status written at token ``i`` ("former", "ex-"), and its first token."""
+    if i < 0:
+        return None, i
+    if doc[i].text in {"-", "–"} and i > 0 and status_of(doc[i - 1].lower_):
+        return status_of(doc[i - 1].lower_), i - 1
+    status = status_of(doc[i].lower_)
+    return status, i
+
+
+def _title_words_left(doc: Doc, i: int) -> tuple[int, int] | None:
+    """The title ending at token ``i`` (inclusive) as (first, last) tokens, or None."""
+    j = i
+    while j >= 0 and i - j < 5 and ((doc[j].text[:1].isupper() and not is_head(doc[j].lower_)) or doc[j].lower_ in {"and", "&"}):
+        j -= 1
+    head = j - 1 if j < i and j >= 1 and doc[j].lower_ in PORTFOLIO_LINKS and is_head(doc[j - 1].lower_) else i
+    if head < 0 or not is_head(doc[head].lower_):
+        return None
+    k = head
+    while k > 0 and is_title_word(doc[k - 1].lower_) and status_of(doc[k - 1].lower_) is None:
+        k -= 1
+    return k, i
+
+
+def _org_left(ctx: _Context, k: int) -> tuple[str | None, int]:
+    """The organisation written right before token ``k``: an entity, "X's", "the country's"."""
+    doc = ctx.doc
+    if k in ctx.by_end and ctx.by_end[k].label_ in _ORG_LABELS:
+        span = ctx.by_end[k]
+        return _org_name(span), span.start
+    if k >= 1 and doc[k - 1].text in _POSSESSIVE:
+        if k - 1 in ctx.by_end and ctx.by_end[k - 1].label_ in _ORG_LABELS:
+            span = ctx.by_end[k - 1]
+            return _org_name(span), span.start
+        if k >= 2 and doc[k - 2].lower_ in _COUNTRY_NOUNS:
+            return _last_country(ctx, k - 2), k - 3 if k >= 3 and doc[k - 3].lower_ == "the" else k - 2
+    return None, k
+
+
+def title_before(ctx: _Context, s: int) -> _Found | None:
+    """A title written right before the name starting at token ``s``."""
+    doc = ctx.doc
+    i = s - 1
+    if i < 0 or doc[i].lower_ in HONORIFICS:
+        return None
+    status: RoleStatus | None = None
+    if doc[i].lower_ == "elect" and i >= 2 and doc[i - 1].text in {"-", "–"}:
+        status, i = RoleStatus.ELECTED, i - 2
+    found = _title_words_left(doc, i)
+    if found is None:
+        return None
+    k, last = found
+    title = " ".join(t.lower_ for t in doc[k : last + 1])
+    org, first = _org_left(ctx, k)
+    early, at = _status_at(doc, first - 1)
+    if early is not None:
+        status, first = early, at
+    return _Found(title=title, org=org, status=status or RoleStatus.CURRENT, start=first)
+
+
+def _title_right(ctx: _Context, i: int) -> tuple[str, str | None, int] | None:
+    """A title phrase starting at token ``i``: (title, organisation after it, token after it)."""
+    doc = ctx.doc
+    j = i
+    while j < len(doc) and is_title_word(doc[j].lower_) and j - i < 4:
+        j += 1
+    if j == i or not is_head(doc[j - 1].lower_):
+        return None
+    title = " ".join(t.lower_ for t in doc[i:j])
+    org = None
+    if j + 1 < len(doc) and doc[j].lower_ in PORTFOLIO_LINKS | {"at"}:
+        nxt = j + 1 + (doc[j + 1].lower_ == "the")
+        if nxt in ctx.by_start and ctx.by_start[nxt].label_ in _ORG_LABELS:
+            span = ctx.by_start[nxt]
+            org, j = _org_name(span), span.end
+        elif doc[j].lower_ != "at" and nxt < len(doc) and doc[nxt].text[:1].isupper():
+            end = nxt
+            while end < len(doc) and (doc[end].text[:1].isupper() or doc[end].lower_ == "and") and end - nxt < 4:
+                end += 1
+            title = f"{title} {doc[j].lower_} " + " ".join(t.lower_ for t in doc[nxt:end])
+            j = end
+    return title, org, j
+
+
+def appositive(ctx: _Context, e: int) -> tuple[_Found, int] | None:
+    """A title after the name that ends at token ``e``: "X, the country's finance minister,"."""
+    doc = ctx.doc
+    if e + 1 >= len(doc) or doc[e].text != ",":
+        return None
+    i = e + 1
+    status, org = None, None
+    if doc[i].lower_ in {"the", "a", "an"}:
+        i += 1
+    for _ in range(2):
+        if i < len(doc) and (st := status_of(doc[i].lower_)) is not None:
+            status, i = st, i + 1 + (i + 1 < len(doc) and doc[i + 1].text in {"-", "–"})
+        if i in ctx.by_start and ctx.by_start[i].label_ in _ORG_LABELS:
+            span = ctx.by_start[i]
+            org = _org_name(span)
+            i = span.end + (span.end < len(doc) and doc[span.end].text in _POSSESSIVE)
+        elif i + 1 < len(doc) and doc[i].lower_ in _COUNTRY_NOUNS and doc[i + 1].text in _POSSESSIVE:
+            org, i = _last_country(ctx, i), i + 2
+    found = _title_right(ctx, i)
+    if found is None:
+        return None
+    title, after_org, j = found
+    if j < len(doc) and doc[j].lower_ not in _CLOSERS and not doc[j].is_punct:
+        return None
+    return _Found(title=title, org=after_org or org, status=status or RoleStatus.CURRENT, start=e + 1), j
+
+
+def role_clause(ctx: _Context, e: int) -> tuple[_Found, int] | None:
+    """A relative clause after the name: "X, who heads the agency," / "X, who is the chief of Y"."""
+    doc = ctx.doc
+    if e + 2 >= len(doc) or doc[e].text != "," or doc[e + 1].lower_ != "who":
+        return None
+    verb = doc[e + 2]
+    if verb.lemma_ == "be":
+        i = e + 3
+        status = RoleStatus.FORMER if verb.lower_ == "was" else None
+        if i < len(doc) and doc[i].lower_ in {"the", "a", "an"}:
+            i += 1
+        if i < len(doc) and (st := status_of(doc[i].lower_)) is not None:
+            status, i = st, i + 1
+        right = _title_right(ctx, i)
+        if right is None:
+            return None
+        title, org, j = right
+        return _Found(title=title, org=org, status=status or RoleStatus.CURRENT, start=e + 2), j
+    title = ROLE_VERBS.get(verb.lemma_.lower())
+    if title is None:
+        return None
+    org, j = None, e + 3
+    for k in range(e + 3, min(e + 8, len(doc))):
+        if k in ctx.by_start and ctx.by_start[k].label_ in _ORG_LABELS:
+            org, j = _org_name(ctx.by_start[k]), ctx.by_start[k].end
+            break
+        if doc[k].is_punct:
+            j = k
+            break
+        j = k + 1
+    return _Found(title=title, org=org, status=RoleStatus.CURRENT, start=e + 2), j
+
+
+def roles_for(doc: Doc, spans: list[Span], article: Article) -> dict[int, list[Role]]:
+    """Roles by index into ``spans``, for every PERSON span whose title the text states."""
+    ctx = _Context(
+        doc=doc,
+        by_start={s.start: s for s in spans},
+        by_end={s.end: s for s in spans},
+        gpes=[s for s in spans if s.label_ == "GPE"],
+    )
+    text = article.text
+    out: dict[int, list[Role]] = {}
+    for index, span in enumerate(spans):
+        if span.label_ != "PERSON":
+            continue
+        found: list[tuple[_Found, int, int]] = []
+        before = title_before(ctx, span.start)
+        if before is None and span.start >= 2 and doc[span.start - 1].text == ",":
+            before = title_before(ctx, span.start - 1)
+        if before is not None:
+            found.append((before, doc[before.start].idx, span.end_char))
+        for rule in (appositive, role_clause):
+            after = rule(ctx, span.end)
+            if after is not None:
+                role, j = after
+                found.append((role, span.start_char, doc[j - 1].idx + len(doc[j - 1].text)))
+                break
+        roles = [
+            Role(
+                title=f.title,
+                organization=f.org,
+                status=f.status,
+                article_id=article.id,
+                evidence=evidence_from(article.id, text, start, end),
+                published=article.published,
+            )
+            for f, start, end in found
+        ]
+        if roles:
+            out[index] = roles
+    return out
