@@ -10,6 +10,7 @@ No ``from __future__ import annotations`` here: spaCy reads the factory's annota
 """
 
 import dataclasses
+import re
 from typing import NamedTuple
 
 from spacy.language import Language
@@ -17,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph.model import Argument, Event, EventMode, Mention, evidence_from, fact_id
 from newsgraph.nlp import modes
-from newsgraph.nlp.frames import LOCATIVE_PREPS, Frame, is_controller, is_reporter, sentence_frames, visit_place
+from newsgraph.nlp.frames import LOCATIVE_PREPS, Frame, is_controller, is_reporter, sentence_frames, units, visit_place
 from newsgraph.nlp.main_event import main_event
 from newsgraph.nlp.phrases import MentionIndex, participant
 
@@ -26,12 +27,28 @@ _WALK_LIMIT = 12
 
 
 class TimeRef(NamedTuple):
-    """A time expression as events use it: its span, root token and TIMEX3 value."""
+    """A time expression as events use it: its span, root token, TIMEX3 value, and whether it
+    names a point in time (a date or a clock time, not a duration, an age or a frequency)."""
 
     start: int
     end: int
     root: Token
     value: str | None
+    point: bool
+
+
+_POINT = re.compile(
+    r"\b(mon|tues|wednes|thurs|fri|satur|sun)day|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\b"
+    r"|\b(today|yesterday|tomorrow|tonight|morning|afternoon|evening|night|noon|midnight)\b"
+    r"|\b\d{1,2}([:.]\d\d)?\s*([ap]\.?m\.?)(?!\w)|\b(1[89]|20)\d\d\b|\b(last|next|this|earlier|later)\s+(week|month|year)",
+    re.IGNORECASE,
+)
+_NOT_POINT = re.compile(r"-year-old|\byears? old\b|\bevery\b", re.IGNORECASE)
+
+
+def is_point_time(text: str) -> bool:
+    """True for a time expression naming a point in time ("on Wednesday", "6.10am", "last month")."""
+    return bool(_POINT.search(text)) and not _NOT_POINT.search(text)
 
 
 def doc_times(doc: Doc) -> list[TimeRef]:
@@ -42,12 +59,13 @@ def doc_times(doc: Doc) -> list[TimeRef]:
         for t in times:
             span = doc.char_span(t.evidence.start, t.evidence.end, alignment_mode="expand")
             if span is not None:
-                refs.append(TimeRef(t.evidence.start, t.evidence.end, span.root, t.value))
+                point = t.type.value in ("DATE", "TIME") and is_point_time(t.evidence.text)
+                refs.append(TimeRef(t.evidence.start, t.evidence.end, span.root, t.value, point))
         return refs
     # TEMPORARY until the times component is merged: the model's DATE/TIME entities, unvalued.
     for ent in doc.ents:
         if ent.label_ in ("DATE", "TIME"):
-            refs.append(TimeRef(ent.start_char, ent.end_char, ent.root, None))
+            refs.append(TimeRef(ent.start_char, ent.end_char, ent.root, None, is_point_time(ent.text)))
     return refs
 
 
@@ -195,7 +213,7 @@ def doc_frames(doc: Doc, index: MentionIndex, times: list[TimeRef]) -> list[Fram
     """Every frame of the doc, linked to its place and time, with its mode."""
     out: list[Frame] = []
     time_tokens = _time_tokens(doc, times)
-    for sent in doc.sents:
+    for sent in units(doc):
         frames = sentence_frames(sent, time_tokens)
         by_token: dict[int, Frame] = {}
         for frame in frames:
@@ -223,7 +241,7 @@ class EventComponent:
         times = doc_times(doc)
         frames = doc_frames(doc, index, times)
         events = [to_event(f, doc, index, times, article.id) for f in frames]
-        main = main_event(doc, frames, events, index, times, article.id)
+        main = main_event(doc, frames, events, index, times, tuple(state.get("entities", ())))
         if main is not None and main.event_id is not None:
             events = [dataclasses.replace(e, main=True) if e.id == main.event_id else e for e in events]
         state["events"] = tuple(events)

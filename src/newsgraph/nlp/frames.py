@@ -12,7 +12,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from spacy.tokens import Span, Token
+from collections.abc import Iterator
+
+from spacy.tokens import Doc, Span, Token
 
 from newsgraph.model import EventMode
 from newsgraph.nlp import modes
@@ -50,6 +52,7 @@ class Frame:
         actors, targets: head tokens of the participants.
         place: head token of the place mention, if any.
         time: index of the linked time expression in the doc's time list, if any.
+        unit: the sentence (cut at paragraph breaks) the frame was read from.
     """
 
     pred: Token
@@ -62,6 +65,7 @@ class Frame:
     targets: list[Token] = field(default_factory=list)
     place: Token | None = None
     time: int | None = None
+    unit: Span | None = None
 
     @property
     def nominal(self) -> bool:
@@ -228,18 +232,39 @@ def sentence_frames(sent: Span, time_tokens: frozenset[int] = frozenset()) -> li
     tokens of time expressions (``time_tokens``) are never participants."""
     frames = verb_frames(sent)
     taken = {f.anchor.i for f in frames} | {f.pred.i for f in frames}
+    inside = range(sent.start, sent.end)
     for frame in frames:
         frame.type = event_type(frame.pred)
         verb_participants(frame)
-        frame.actors = [t for t in frame.actors if t.i not in time_tokens]
-        frame.targets = [t for t in frame.targets if t.i not in time_tokens]
+        frame.actors = [t for t in frame.actors if t.i not in time_tokens and t.i in inside]
+        frame.targets = [t for t in frame.targets if t.i not in time_tokens and t.i in inside]
         if frame.pred.dep_ == "xcomp" and is_controller(frame.pred.head):
             frame.controller = frame.pred.head
     for frame in noun_frames(sent, taken):
         frame.type = event_type(frame.pred)
+        frame.actors = [t for t in frame.actors if t.i in inside]
+        frame.targets = [t for t in frame.targets if t.i in inside]
         frames.append(frame)
     frames.sort(key=lambda f: f.trigger[0])
+    for frame in frames:
+        frame.unit = sent
     return frames
+
+
+def units(doc: Doc) -> Iterator[Span]:
+    """The doc's sentences, cut where a paragraph ends inside one (the model's sentence splitter
+    does not break at a line break, so a headline and the lede can come out as one sentence)."""
+    for sent in doc.sents:
+        start = sent.start
+        for tok in sent:
+            if "\n" in tok.text_with_ws and tok.i + 1 < sent.end:
+                if tok.is_space or tok.whitespace_ == "" and "\n" in tok.text:
+                    yield doc[start : tok.i] if tok.i > start else doc[start : tok.i + 1]
+                else:
+                    yield doc[start : tok.i + 1]
+                start = tok.i + 1
+        if start < sent.end:
+            yield doc[start : sent.end]
 
 
 def visit_place(frame: Frame) -> Token | None:

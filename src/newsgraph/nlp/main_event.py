@@ -13,9 +13,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
-from newsgraph.model import Evidence, Event, MainEvent, evidence_from
+from newsgraph.model import Event, Evidence, LocalEntity, MainEvent, evidence_from
 from newsgraph.nlp.phrases import PLACE_TYPES, MentionIndex, noun_phrase, participant
 
 if TYPE_CHECKING:
@@ -51,14 +51,23 @@ def _score(frame: Frame) -> float:
     return score
 
 
+def headline_cased(sent: Span) -> bool:
+    """True for a Headline Cased Sentence, whose parse is not to be trusted."""
+    words = [t for t in sent if t.is_alpha and len(t) > 3]
+    return len(words) >= 3 and sum(t.is_title or t.is_upper for t in words) > 0.6 * len(words)
+
+
 def choose(frames: list[Frame]) -> Frame | None:
-    """The lede's main frame: the best-scoring frame of the first sentence that has an actor."""
+    """The lede's main frame: the best-scoring frame of the first sentence that has an actor
+    (headline-cased sentences are passed over when a later sentence has one)."""
     if not frames:
         return None
+    trusted = [f for f in frames if f.unit is not None and not headline_cased(f.unit)]
+    frames = trusted or frames
     sents: list[list[Frame]] = []
     for frame in frames:
-        sent = frame.pred.sent.start
-        if not sents or sents[-1][0].pred.sent.start != sent:
+        sent = frame.unit.start if frame.unit is not None else frame.pred.sent.start
+        if not sents or sents[-1][0].unit != frame.unit:
             if len(sents) == LEDE_SENTENCES:
                 break
             sents.append([])
@@ -140,7 +149,21 @@ def _how(frame: Frame, index: MentionIndex) -> tuple[int, int] | None:
 
 
 def _first_time(times: list[TimeRef], sent_start: int, limit_end: int) -> TimeRef | None:
-    return next((t for t in times if sent_start <= t.root.i < limit_end), None)
+    return next((t for t in times if sent_start <= t.root.i < limit_end and t.point), None)
+
+
+def _who(frame: Frame, index: MentionIndex, entities: tuple[LocalEntity, ...], article_id: str, text: str) -> Evidence | None:
+    """The first actor's phrase; for a short name ("Trump"), the span of its entity's full name."""
+    if not frame.actors:
+        return None
+    span = participant(frame.actors[0], index)
+    if span.mention is not None:
+        entity = next((e for e in entities if e.key == span.mention.cluster), None)
+        if entity is not None and len(entity.name) > span.end - span.start:
+            full = next((m for m in index.mentions if m.cluster == entity.key and m.evidence.text == entity.name), None)
+            if full is not None:
+                return full.evidence
+    return evidence_from(article_id, text, span.start, span.end)
 
 
 def _lede_place(doc: Doc, index: MentionIndex, start: int, end: int) -> tuple[int, int] | None:
@@ -157,8 +180,23 @@ def _lede_place(doc: Doc, index: MentionIndex, start: int, end: int) -> tuple[in
     return first
 
 
+def _lede_end(doc: Doc, sent: Span) -> int:
+    """End token of the lede: the frame's sentence and the next ones, up to LEDE_SENTENCES."""
+    end = sent.end
+    for n, other in enumerate(doc[sent.end :].sents if sent.end < len(doc) else ()):
+        if n + 1 >= LEDE_SENTENCES:
+            break
+        end = other.end
+    return end
+
+
 def main_event(
-    doc: Doc, frames: list[Frame], events: list[Event], index: MentionIndex, times: list[TimeRef], article_id: str
+    doc: Doc,
+    frames: list[Frame],
+    events: list[Event],
+    index: MentionIndex,
+    times: list[TimeRef],
+    entities: tuple[LocalEntity, ...],
 ) -> MainEvent | None:
     """The article's 5W1H from its lede's main event; None for an article without events."""
     frame = choose(frames)
@@ -166,6 +204,7 @@ def main_event(
         return None
     event = events[frames.index(frame)]
     text = doc.text
+    article_id = event.article_id
 
     def ev(bounds: tuple[int, int] | None, chars: bool = False) -> Evidence | None:
         if bounds is None:
@@ -173,22 +212,15 @@ def main_event(
         start, end = bounds if chars else _chars(doc, *bounds)
         return evidence_from(article_id, text, start, end)
 
-    who = None
-    if frame.actors:
-        spans = [participant(a, index) for a in frame.actors]
-        who = ev((min(s.start for s in spans), max(s.end for s in spans)), chars=True)
-        if who is not None and len(who.text) > 120:
-            who = ev((spans[0].start, spans[0].end), chars=True)
-    sents = list(doc.sents)
-    lede_end = sents[min(LEDE_SENTENCES, len(sents)) - 1].end
-    when = event.time.evidence if event.time is not None else None
+    who = _who(frame, index, entities, article_id, text)
+    sent = frame.unit if frame.unit is not None else frame.pred.sent
+    lede_end = _lede_end(doc, sent)
+    when = event.time.evidence if event.time is not None and times[frame.time].point else None
     if when is None:
-        sent = frame.pred.sent
         ref = _first_time(times, sent.start, sent.end) or _first_time(times, 0, lede_end)
         when = ev((ref.start, ref.end), chars=True) if ref is not None else None
     where = event.place.evidence if event.place is not None else None
     if where is None:
-        sent = frame.pred.sent
         where = ev(_lede_place(doc, index, sent.start, sent.end) or _lede_place(doc, index, 0, lede_end), chars=True)
     return MainEvent(
         article_id=article_id,

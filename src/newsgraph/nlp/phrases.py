@@ -48,6 +48,7 @@ class MentionIndex:
 
     def __init__(self, doc: Doc, mentions: tuple[Mention, ...]) -> None:
         self.doc = doc
+        self.mentions = mentions
         self.by_token: dict[int, Mention] = {}
         for mention in mentions:
             span = doc.char_span(mention.evidence.start, mention.evidence.end, alignment_mode="expand")
