@@ -23,7 +23,7 @@ from newsgraph.nlp.plover import LEXICON, OTHER, event_type, light_object
 _CLAUSE_DEPS = frozenset({"ROOT", "conj", "ccomp", "xcomp", "advcl", "parataxis"})
 _MODIFIER_DEPS = frozenset({"relcl", "acl", "pcomp"})
 _SKIP_LEMMAS = frozenset({"be", "have", "do", "become", "seem", "appear", "remain", "get", "include", "mean", "let"})
-_TARGET_PREPS = frozenset({"against", "with", "to", "toward", "towards", "on", "into", "from", "at"})
+_TARGET_PREPS = frozenset({"against", "with", "to", "toward", "towards", "on", "into", "from", "at", "for"})
 _NOUN_TARGET_PREPS = frozenset({"against", "with", "to", "toward", "towards", "on", "between"})
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "inside", "outside", "across", "throughout", "around", "off", "from"})
 _VISIT_LEMMAS = frozenset({"visit", "tour", "travel", "arrive", "trip", "go", "fly", "return", "land", "head"})
@@ -207,8 +207,12 @@ def verb_participants(frame: Frame) -> None:
     for child in pred.children:
         if child.dep_ == "agent":
             frame.actors.extend(g for g in child.children if g.dep_ == "pobj")
+        elif child.dep_ == "dative" and child.pos_ == "ADP":  # "hand over to X"
+            frame.targets.extend(g for g in child.children if g.dep_ == "pobj")
         elif child.dep_ in ("dobj", "dative", "nsubjpass") and child != frame.anchor:
             frame.targets.extend(_conjuncts(child))
+        elif child.dep_ == "ccomp" and frame.type == "REQUEST":  # "demanded that X do"
+            frame.targets.extend(g for g in child.children if g.dep_ in ("nsubj", "nsubjpass"))
         elif child.dep_ == "prep" and child.lower_ in _TARGET_PREPS:
             frame.targets.extend(g for g in child.children if g.dep_ == "pobj")
     if frame.anchor != pred:

@@ -32,7 +32,7 @@ REPORT_VERBS = frozenset({
     "emphasize", "emphasise", "recall", "acknowledge", "indicate", "suggest", "show", "reveal",
     "disclose", "assert", "contend", "maintain", "predict", "estimate", "know", "hear", "learn",
     "understand", "find", "quote", "answer", "respond", "remark", "observe", "testify", "tweet",
-    "post", "deny", "warn", "hope", "fear", "expect", "worry", "feel", "admit", "agree",
+    "post", "deny", "hope", "fear", "expect", "worry", "feel", "admit", "agree",
 })
 BARE_REPORT_VERBS = frozenset({"say", "tell", "add", "state", "note", "explain", "write", "comment", "reply", "quote", "remark", "tweet", "respond", "answer", "speak", "ask"})
 

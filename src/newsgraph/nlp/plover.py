@@ -93,22 +93,38 @@ LIGHT_VERBS = frozenset({
     "hold", "stage", "launch", "file", "lodge", "make", "pay", "conduct", "carry", "issue", "have",
     "take", "give", "mount", "impose", "begin", "start", "open", "resume", "announce", "order",
     "call", "express", "voice", "sign", "reach", "strike", "level", "bring", "deliver", "extend",
-    "receive", "organize", "organise", "join", "lead", "plan",
+    "receive", "organize", "organise", "join", "lead", "plan", "continue", "end", "establish",
 })
 
 _FORMAL = frozenset({"diplomatic", "formal", "official", "strong", "strongly", "written"})
 _MILITARY_CONTEXT = frozenset({"air", "missile", "drone", "military", "rocket", "artillery", "pre-emptive"})
 _STREETS = frozenset({"street", "streets", "road", "roads"})
+_WAR_GAMES = "MOBILIZE"
+# What civilians block in a demonstration (PLOVER PROTEST, mode obstruct).
+_INFRASTRUCTURE = frozenset({
+    "road", "street", "bridge", "highway", "motorway", "traffic", "transport", "railway", "rail",
+    "port", "access", "entrance", "border", "crossing", "junction", "square", "runway", "route",
+})
+_COOPERATIVE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT", "AGREE"})
+_CONFLICTUAL = frozenset({"SANCTION", "COERCE", "ASSAULT", "MOBILIZE"})
 
 
 def _noun_type(noun: Token) -> str | None:
-    """The type of an eventive noun in context, or None when it is not in the lexicon."""
+    """The type of an eventive noun in context, or None when it is not in the lexicon; a noun
+    outside it takes its eventive compound's type ("mediation effort", "war games")."""
     lemma = noun.lemma_.lower()
     if lemma == "protest" and any(c.lower_ in _FORMAL for c in noun.children):
         return "ACCUSE"
     if lemma == "strike" and any(c.lower_ in _MILITARY_CONTEXT for c in noun.children):
         return "ASSAULT"
-    return LEXICON.get(lemma) or LEXICON.get(noun.lower_)
+    found = LEXICON.get(lemma) or LEXICON.get(noun.lower_)
+    if found is None:
+        for child in noun.children:
+            if child.dep_ == "compound" and child.pos_ == "NOUN":
+                found = LEXICON.get(child.lemma_.lower()) or (_WAR_GAMES if child.lower_ == "war" else None)
+                if found:
+                    break
+    return found
 
 
 def light_object(verb: Token) -> Token | None:
@@ -136,6 +152,13 @@ def event_type(trigger: Token) -> str:
     if obj is not None:
         return _noun_type(obj) or OTHER
     particle = next((c.lower_ for c in trigger.children if c.dep_ == "prt"), "")
+    objects = [c for c in trigger.children if c.dep_ == "dobj"]
+    if lemma == "block" and any(o.lemma_.lower() in _INFRASTRUCTURE for o in objects):
+        return "PROTEST"
+    if lemma == "blow" and particle == "up" or lemma == "set" and any(o.lower_ == "fire" for o in objects):
+        return "COERCE"
+    if lemma == "stop" and any(o.lower_ == "work" for o in objects):
+        return "PROTEST"
     if lemma == "sit" and particle == "down":
         return "CONSULT"
     if lemma == "crack" and particle == "down":
@@ -158,3 +181,20 @@ def current_type(label: str) -> str:
     """A GSR/CAMEO-era label mapped to the current PLOVER type (``DEMAND`` → ``REQUEST``)."""
     label = label.upper()
     return LEGACY.get(label, label)
+
+
+def plover_code(event_type: str, mode: str) -> str:
+    """The PLOVER code of an event of ``event_type`` presented in ``mode``: PLOVER codes a stated
+    intention to cooperate as AGREE (CAMEO 03 "express intent to"), an intended or conditional
+    hostile act as THREATEN (CAMEO 13), a refused cooperation as REJECT (CAMEO 12) and a demand
+    as REQUEST (CAMEO 10); other events keep their type."""
+    if mode == "demanded" and event_type not in ("ACCUSE", "THREATEN", "PROTEST"):
+        return "REQUEST"
+    if mode in ("planned", "hoped", "hypothetical"):
+        if event_type in _COOPERATIVE:
+            return "AGREE"
+        if event_type in _CONFLICTUAL:
+            return "THREATEN"
+    if mode == "denied" and event_type in _COOPERATIVE:
+        return "REJECT"
+    return event_type
