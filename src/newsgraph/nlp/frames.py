@@ -25,7 +25,7 @@ _MODIFIER_DEPS = frozenset({"relcl", "acl", "pcomp"})
 _SKIP_LEMMAS = frozenset({"be", "have", "do", "become", "seem", "appear", "remain", "get", "include", "mean", "let"})
 _TARGET_PREPS = frozenset({"against", "with", "to", "toward", "towards", "on", "into", "from", "at", "for"})
 _NOUN_TARGET_PREPS = frozenset({"against", "with", "to", "toward", "towards", "on", "between"})
-LOCATIVE_PREPS = frozenset({"in", "at", "near", "inside", "outside", "across", "throughout", "around", "off", "from"})
+LOCATIVE_PREPS = frozenset({"in", "at", "near", "inside", "outside", "across", "throughout", "around", "off", "from", "through"})
 _VISIT_LEMMAS = frozenset({"visit", "tour", "travel", "arrive", "trip", "go", "fly", "return", "land", "head"})
 _RELATIVE = frozenset({"WDT", "WP", "WP$"})
 _PERSONAL = frozenset({"it", "he", "she", "they", "we", "i"})
@@ -168,8 +168,8 @@ def _inherited_subjects(pred: Token, depth: int = 0) -> list[Token]:
             return [pred.head]
         return [subj]
     passive = [c for c in pred.children if c.dep_ == "nsubjpass"]
-    if passive:
-        return []
+    if passive:  # a raising verb passes its subject on: "X is expected to sign"
+        return passive[:1] if depth > 0 else []
     head = pred.head
     if head == pred:
         return []

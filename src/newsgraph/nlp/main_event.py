@@ -110,11 +110,19 @@ def _what(frame: Frame) -> tuple[int, int]:
     if obj is not None:
         end = max(end, noun_phrase(obj)[1])
     else:
-        prep = next((c for c in pred.rights if c.dep_ == "prep" and c.lower_ in _OBJECT_PREPS), None)
+        prep = next((c for c in pred.rights if c.dep_ == "prep" and c.lower_ in _OBJECT_PREPS and not _temporal(c)), None)
+        xcomp = next((c for c in pred.rights if c.dep_ == "xcomp"), None)
         if prep is not None:
             pobj = next((g for g in prep.children if g.dep_ == "pobj"), None)
             end = max(end, noun_phrase(pobj)[1] if pobj is not None else prep.i + 1)
+        elif xcomp is not None:  # "agreed to resume talks"
+            obj = next((c for c in xcomp.rights if c.dep_ == "dobj"), None)
+            end = max(end, noun_phrase(obj)[1] if obj is not None else xcomp.i + 1)
     return start, end
+
+
+def _temporal(prep: Token) -> bool:
+    return any(g.ent_type_ in ("DATE", "TIME") for g in prep.children)
 
 
 def _clause_children(frame: Frame) -> list[Token]:
@@ -157,6 +165,10 @@ def _who(frame: Frame, index: MentionIndex, entities: tuple[LocalEntity, ...], a
     if not frame.actors:
         return None
     span = participant(frame.actors[0], index)
+    if len(frame.actors) > 1 and frame.actors[1].dep_ == "conj" and frame.actors[1].head == frame.actors[0]:
+        last = participant(frame.actors[-1], index)  # "Indonesia and Malaysia"
+        if last.end > span.end and last.end - span.start < 120:
+            return evidence_from(article_id, text, span.start, last.end)
     if span.mention is not None:
         entity = next((e for e in entities if e.key == span.mention.cluster), None)
         if entity is not None and len(entity.name) > span.end - span.start:
@@ -166,18 +178,28 @@ def _who(frame: Frame, index: MentionIndex, entities: tuple[LocalEntity, ...], a
     return evidence_from(article_id, text, span.start, span.end)
 
 
-def _lede_place(doc: Doc, index: MentionIndex, start: int, end: int) -> tuple[int, int] | None:
-    first = None
+def _lede_place(doc: Doc, index: MentionIndex, start: int, end: int, skip: set[int], locative: bool) -> tuple[int, int] | None:
+    """The first place mention in tokens [start, end): an object of in/at/near when ``locative``,
+    else any place that is not one of the event's actors (token indices in ``skip``)."""
     for mention in sorted(set(index.by_token.values()), key=lambda m: m.evidence.start):
         if mention.type.value not in PLACE_TYPES:
             continue
         span = doc.char_span(mention.evidence.start, mention.evidence.end, alignment_mode="expand")
         if span is None or not start <= span.start < end:
             continue
-        if span.root.dep_ == "pobj" and span.root.head.lower_ in ("in", "at", "near"):
+        is_locative = span.root.dep_ == "pobj" and span.root.head.lower_ in ("in", "at", "near")
+        if is_locative if locative else not any(t.i in skip for t in span):
             return mention.evidence.start, mention.evidence.end
-        first = first or (mention.evidence.start, mention.evidence.end)
-    return first
+    return None
+
+
+def _where(doc: Doc, index: MentionIndex, frame: Frame, sent: Span, lede_end: int) -> tuple[int, int] | None:
+    skip = {t.i for a in frame.actors for t in a.subtree}
+    for start, end, locative in ((sent.start, sent.end, True), (0, lede_end, True), (sent.start, sent.end, False), (0, lede_end, False)):
+        found = _lede_place(doc, index, start, end, skip, locative)
+        if found is not None:
+            return found
+    return None
 
 
 def _lede_end(doc: Doc, sent: Span) -> int:
@@ -221,7 +243,7 @@ def main_event(
         when = ev((ref.start, ref.end), chars=True) if ref is not None else None
     where = event.place.evidence if event.place is not None else None
     if where is None:
-        where = ev(_lede_place(doc, index, sent.start, sent.end) or _lede_place(doc, index, 0, lede_end), chars=True)
+        where = ev(_where(doc, index, frame, sent, lede_end), chars=True)
     return MainEvent(
         article_id=article_id,
         event_id=event.id,

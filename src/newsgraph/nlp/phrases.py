@@ -80,6 +80,14 @@ def _person_start(doc: Doc, index: MentionIndex, mention: Mention, token_start: 
     return doc[start].idx
 
 
+def _of_object_end(pobj: Token) -> int:
+    end = pobj.i + 1
+    for child in pobj.rights:
+        if child.dep_ in ("compound", "flat", "nummod") or child.dep_ in ("cc", "conj") and child.pos_ in ("CCONJ", "PROPN", "NOUN"):
+            end = max(end, child.i + 1 if child.dep_ == "cc" else _of_object_end(child))
+    return end
+
+
 def noun_phrase(token: Token) -> tuple[int, int]:
     """Token bounds [start, end) of ``token``'s noun phrase: its left modifiers, an "of" phrase
     after a quantity ("dozens of rescuers") or a proper name ("Bank of Japan"); no clauses."""
@@ -93,10 +101,13 @@ def noun_phrase(token: Token) -> tuple[int, int]:
     for child in token.rights:
         if child.dep_ in ("compound", "flat", "nummod"):
             end = max(end, child.right_edge.i + 1)
-        elif child.dep_ == "prep" and child.lower_ == "of" and (
-            token.lower_ in _QUANTITY_NOUNS or token.pos_ in ("PROPN", "NUM")
-        ):
-            end = max(end, child.right_edge.i + 1)
+        elif child.dep_ == "prep" and child.lower_ == "of":
+            if token.lower_ in _QUANTITY_NOUNS or token.pos_ in ("PROPN", "NUM"):
+                end = max(end, child.right_edge.i + 1)
+            else:  # "the foreign ministers of Chile and Peru": the of-phrase, not its clauses
+                pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
+                if pobj is not None:
+                    end = max(end, _of_object_end(pobj))
         elif child.dep_ == "conj":
             break
     while end > start + 1 and (token.doc[end - 1].is_punct or token.doc[end - 1].dep_ == "cc"):

@@ -109,6 +109,18 @@ _COOPERATIVE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "
 _CONFLICTUAL = frozenset({"SANCTION", "COERCE", "ASSAULT", "MOBILIZE"})
 
 
+_CAPTIVES = frozenset({
+    "prisoner", "hostage", "detainee", "captive", "activist", "journalist", "soldier", "civilian",
+    "people", "person", "man", "woman", "child", "citizen", "national", "dissident", "member",
+    "sailor", "crew", "fisherman", "refugee", "body", "remains", "property", "asset", "land", "territory",
+})
+
+
+def _captive(noun: Token) -> bool:
+    """A person, a group of people or seized property, the things PLOVER's RETREAT releases."""
+    return noun.ent_type_ in ("PERSON", "NORP") or noun.lemma_.lower() in _CAPTIVES or noun.pos_ == "PRON"
+
+
 def _noun_type(noun: Token) -> str | None:
     """The type of an eventive noun in context, or None when it is not in the lexicon; a noun
     outside it takes its eventive compound's type ("mediation effort", "war games")."""
@@ -157,6 +169,8 @@ def event_type(trigger: Token) -> str:
         return "PROTEST"
     if lemma == "blow" and particle == "up" or lemma == "set" and any(o.lower_ == "fire" for o in objects):
         return "COERCE"
+    if lemma in ("release", "free", "return") and objects and not any(_captive(o) for o in objects):
+        return OTHER  # a product, a report, a statement: not a release of people
     if lemma == "stop" and any(o.lower_ == "work" for o in objects):
         return "PROTEST"
     if lemma == "sit" and particle == "down":
