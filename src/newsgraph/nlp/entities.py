@@ -131,8 +131,9 @@ def _aliases(name: str, members: list[Span], defined: list[Alias], article: Arti
     root_label = members[0].label_
     for alias in defined:
         out.setdefault((alias.text, alias.kind), alias)
+    written = {alias.text for alias in defined}
     for span in members:
-        if span.text == name:
+        if span.text == name or span.text in written:
             continue
         if span.label_ == "NORP" and root_label == "GPE":
             kind = AliasKind.DEMONYM
@@ -164,6 +165,10 @@ def mentions_and_entities(doc: Doc, article: Article) -> tuple[tuple[Mention, ..
     _cluster_persons(spans, clusters)
     for child, head in acronyms.items():
         clusters.join(child, head)
+    at_char = {s.start_char: i for i, s in enumerate(spans)}
+    for p in parens:  # "X (習近平)" where the model tagged the other-script name too
+        if p.alias.evidence is not None and p.alias.evidence.start in at_char:
+            clusters.join(at_char[p.alias.evidence.start], p.index)
     groups: dict[int, list[int]] = {}
     for i in range(len(spans)):
         groups.setdefault(clusters.find(i), []).append(i)

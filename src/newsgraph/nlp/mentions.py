@@ -9,6 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from newsgraph.model import EntityType
+from newsgraph.nlp.countries import country_of
 from newsgraph.nlp.titles import HONORIFICS, MODIFIERS, is_head, is_title_word, status_of
 
 KEPT = frozenset(t.value for t in EntityType)
@@ -22,13 +23,26 @@ def clean_span(span: Span) -> Span | None:
     """The span without a leading "the", a title, a possessive or punctuation; None if nothing is left."""
     doc = span.doc
     start, end = span.start, span.end
-    while start < end and (doc[start].lower_ in _LEADING_DROP or doc[start].is_punct):
+    while start < end and (
+        doc[start].lower_ in _LEADING_DROP
+        or doc[start].is_punct
+        or doc[start].is_space
+        or (doc[start].is_lower and doc[start].lower_ not in _PARTICLES)  # "£15m. The commission"
+    ):
         start += 1
+    end = next((k for k in range(start, end) if doc[k].is_space or "\n" in doc[k].whitespace_ and k < end - 1), end)
+    end = end + 1 if end < span.end and not doc[end].is_space else end  # a name never crosses a line break
     while end > start and (doc[end - 1].text in _TRAILING_DROP or doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
     if span.label_ == "PERSON":
-        while start < end - 1 and _is_prefix_word(doc[start].lower_):
+        while start < end - 1 and (_is_prefix_word(doc[start].lower_) or doc[start].pos_ == "VERB"):
             start += 1
+        for k in range(start + 1, end):  # "Williams rejoins Bath": a name stops at a lower-case word
+            if doc[k].is_alpha and doc[k].is_lower and doc[k].lower_ not in _PARTICLES and doc[k - 1].text != "-":
+                end = k
+                break
+        while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ and not doc[end].whitespace_ and doc[end + 1].is_alpha:
+            end += 2  # "Park Jae-won" where the model stopped at the hyphen
     if start >= end or not any(t.text[:1].isupper() or not t.is_alpha for t in doc[start:end]):
         return None
     return Span(doc, start, end, label=span.label_)
@@ -36,6 +50,9 @@ def clean_span(span: Span) -> Span | None:
 
 def _is_prefix_word(word: str) -> bool:
     return is_title_word(word) or word in HONORIFICS or status_of(word) is not None
+
+
+_PARTICLES = {"van", "von", "de", "da", "di", "del", "der", "den", "la", "le", "al", "el", "bin", "ibn", "ben", "dos", "du", "y", "zu"}
 
 
 def _name_token(token) -> bool:  # type: ignore[no-untyped-def]
@@ -127,23 +144,48 @@ def _untagged_titled_names(doc: Doc, covered: set[int]) -> list[Span]:
 def fix_types(spans: list[Span]) -> list[Span]:
     """A span whose text is a PERSON's full or short name elsewhere in the article is a PERSON."""
     person_forms: set[str] = set()
+    starts = {s.start for s in spans if s.label_ == "PERSON"}
     for span in spans:
-        if span.label_ == "PERSON" and len(span) >= 2:
-            words = [t.text for t in span]
-            person_forms.update({span.text, words[-1], words[0]})
-    return [
-        Span(s.doc, s.start, s.end, label="PERSON") if s.label_ in _REPAIRABLE and s.text in person_forms else s
-        for s in spans
-    ]
+        # "Manchester United striker Ole X": a name right before a (titled) name is not a person
+        if span.end in starts or span.end + 1 in starts:
+            continue
+        if span.label_ == "PERSON" and len(span) >= 2 and all(
+            t.pos_ == "PROPN" or not t.is_alpha or t.nbor(-1).text == "-" for t in span
+        ):
+            words = span.text.split()  # family name first or last ("Park Jae-won", "Sanae Takaichi")
+            person_forms.update(w for w in (span.text, words[0], words[-1]) if country_of(w) is None)
+    return [Span(s.doc, s.start, s.end, label="PERSON") if _is_person_form(s, person_forms) else s for s in spans]
+
+
+def _is_person_form(span: Span, person_forms: set[str]) -> bool:
+    if span.text not in person_forms:
+        return False
+    if span.label_ in _REPAIRABLE:
+        return True
+    # a place named like a person's surname is the person when it is the subject ("Trinidad said")
+    return span.label_ == "GPE" and len(span) == 1 and span.root.dep_ == "nsubj"
+
+
+_SUBJECT_DEPS = {"nsubj", "nsubjpass", "poss"}
 
 
 def recover_repeats(doc: Doc, spans: list[Span]) -> list[Span]:
-    """Untagged repeats of a multi-word name the article already uses become mentions of its type."""
+    """Untagged repeats of a name the article already uses become mentions of its type.
+
+    A multi-word person or organisation name repeated in full, or a person's surname standing as
+    a proper-noun subject or possessor ("Whitcombe spoke", "Whitcombe's plan").
+    """
     names: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    surnames: set[str] = set()
     for span in spans:
         if len(span) >= 2 and span.label_ in {"PERSON", "ORG"}:
             words = tuple(t.text for t in span)
             names.setdefault(words[0], []).append((words, span.label_))
+            if span.label_ == "PERSON":
+                surnames.add(words[-1])
+    for token in doc:
+        if token.text in surnames and token.pos_ == "PROPN" and token.dep_ in _SUBJECT_DEPS:
+            names.setdefault(token.text, []).append(((token.text,), "PERSON"))
     if not names:
         return spans
     covered = {i for s in spans for i in range(s.start, s.end)}

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span
 
 from newsgraph.model import Article, Role, RoleStatus, evidence_from
 from newsgraph.nlp.countries import country_of
-from newsgraph.nlp.titles import HONORIFICS, PORTFOLIO_LINKS, ROLE_VERBS, is_head, is_title_word, status_of
+from newsgraph.nlp.titles import HONORIFICS, MODIFIERS, PORTFOLIO_LINKS, ROLE_VERBS, is_head, is_title_word, status_of
 
 _POSSESSIVE = {"'s", "’s"}
 _ORG_LABELS = {"ORG", "GPE", "NORP"}
@@ -31,6 +31,7 @@ class _Found:
     org: str | None
     status: RoleStatus
     start: int  # first token of the evidence
+    title_start: int = -1  # first token of the title itself
 
 
 @dataclass(slots=True)
@@ -73,7 +74,7 @@ def _title_words_left(doc: Doc, i: int) -> tuple[int, int] | None:
     if head < 0 or not is_head(doc[head].lower_):
         return None
     k = head
-    while k > 0 and is_title_word(doc[k - 1].lower_) and status_of(doc[k - 1].lower_) is None:
+    while k > 0 and doc[k - 1].lower_ in MODIFIERS and status_of(doc[k - 1].lower_) is None:
         k -= 1
     return k, i
 
@@ -111,7 +112,7 @@ def title_before(ctx: _Context, s: int) -> _Found | None:
     early, at = _status_at(doc, first - 1)
     if early is not None:
         status, first = early, at
-    return _Found(title=title, org=org, status=status or RoleStatus.CURRENT, start=first)
+    return _Found(title=title, org=org, status=status or RoleStatus.CURRENT, start=first, title_start=k)
 
 
 def _title_right(ctx: _Context, i: int) -> tuple[str, str | None, int] | None:
@@ -215,8 +216,10 @@ def roles_for(doc: Doc, spans: list[Span], article: Article) -> dict[int, list[R
         before = title_before(ctx, span.start)
         if before is None and span.start >= 2 and doc[span.start - 1].text == ",":
             before = title_before(ctx, span.start - 1)
-        if before is not None:
+        while before is not None and len(found) < 3:
             found.append((before, doc[before.start].idx, span.end_char))
+            # "Navy spokesman Rear Admiral X": a title right before another title
+            before = title_before(ctx, before.title_start) if before.start == before.title_start else None
         for rule in (appositive, role_clause):
             after = rule(ctx, span.end)
             if after is not None:

@@ -29,7 +29,7 @@ MODIFIERS = frozenset(
     culture industry state first chief general executive managing press senior assistant associate
     district supreme crown grand lieutenant national regional provincial party army military police
     fire opposition majority minority co joint permanent special principal
-    communications security intelligence finance-minister public
+    communications security intelligence public rear vice-
     """.split()
 )
 

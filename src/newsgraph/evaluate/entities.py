@@ -1,0 +1,145 @@
+"""The team's golden set for entities: mentions, roles, aliases and cross-article identity.
+
+``data`` is a folder (``tests/golden/entities``) with ``input.json`` (articles the team wrote:
+id, published, text) and ``expected.json`` (per article: its entities with mention offsets, roles,
+aliases, and an ``identity`` label shared by the same entity across articles). Scores are exact
+matches: mentions on (article, start, end, type); roles on (article, person, title, organisation,
+status); aliases on (article, entity, text, kind, script); identity as pairwise P/R/F1 over pairs
+of entities in different articles. With ``NEWSGRAPH_UPDATE_GOLDEN=1`` (or ``update=True``) the
+expected file is rewritten from the current output, to be read and corrected before committing.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterable
+from datetime import datetime
+from itertools import combinations
+from pathlib import Path
+from typing import Any
+
+from newsgraph.evaluate import Metric, Report
+
+NAME = "entities"
+DESCRIPTION = "golden set: entity mentions, roles, aliases and cross-article identity (P/R/F1)"
+
+
+def load_articles(data: Path) -> list[Any]:
+    """The golden input articles, as model ``Article`` records."""
+    from newsgraph.model import Article, SourceFormat, SourcePointer
+
+    rows = json.loads((data / "input.json").read_text(encoding="utf-8"))
+    return [
+        Article(
+            id=row["id"],
+            source=SourcePointer(path=str(data / "input.json"), format=SourceFormat.JSONL, record=n),
+            text=row["text"],
+            published=datetime.fromisoformat(row["published"]) if row.get("published") else None,
+        )
+        for n, row in enumerate(rows)
+    ]
+
+
+def predict(articles: list[Any], nlp: Any = None) -> dict[str, list[dict[str, Any]]]:
+    """Run extraction and resolution; per article, its entities in the expected file's shape."""
+    from newsgraph.nlp import extract
+    from newsgraph.resolve.entities import resolve_entities
+
+    facts = list(extract(articles, nlp=nlp))
+    resolution = resolve_entities(facts, [])
+    names = {e.id: f"{e.type.value}:{e.name}" for e in resolution.entities}
+    out: dict[str, list[dict[str, Any]]] = {}
+    for article_facts in facts:
+        mentions = {m.id: m for m in article_facts.mentions}
+        out[article_facts.article_id] = [
+            {
+                "name": local.name,
+                "type": local.type.value,
+                "identity": names[resolution.assignment[local.key]],
+                "mentions": [
+                    [mentions[i].evidence.start, mentions[i].evidence.end, mentions[i].evidence.text, mentions[i].type.value]
+                    for i in local.mention_ids
+                ],
+                "aliases": [{"text": a.text, "kind": a.kind.value, "script": a.script} for a in local.aliases],
+                "roles": [
+                    {"title": r.title, "organization": r.organization, "status": r.status.value} for r in local.roles
+                ],
+            }
+            for local in article_facts.entities
+        ]
+    return out
+
+
+def dump_expected(doc: dict[str, list[dict[str, Any]]]) -> str:
+    """The expected file's text: one article a block, one entity a line, so a diff reads well."""
+    blocks = []
+    for article, entities in doc.items():
+        lines = ",\n".join("  " + json.dumps(e, ensure_ascii=False) for e in entities)
+        blocks.append(f"{json.dumps(article)}: [\n{lines}\n]")
+    return "{\n" + ",\n".join(blocks) + "\n}\n"
+
+
+def _prf(gold: set[Any], pred: set[Any]) -> tuple[float, float, float]:
+    hit = len(gold & pred)
+    p = hit / len(pred) if pred else 1.0
+    r = hit / len(gold) if gold else 1.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def _facts(doc: dict[str, list[dict[str, Any]]]) -> dict[str, set[Any]]:
+    mentions, roles, aliases = set(), set(), set()
+    for article, entities in doc.items():
+        for e in entities:
+            mentions.update((article, m[0], m[1], m[3]) for m in e["mentions"])
+            roles.update((article, e["name"], r["title"], r["organization"], r["status"]) for r in e["roles"])
+            aliases.update((article, e["name"], a["text"], a["kind"], a["script"]) for a in e["aliases"])
+    return {"mention": mentions, "role": roles, "alias": aliases}
+
+
+def _pairs(labels: Iterable[tuple[tuple[str, str, str], str]]) -> set[tuple[Any, Any]]:
+    items = sorted(labels)
+    return {
+        (a, b)
+        for (a, la), (b, lb) in combinations(items, 2)
+        if a[0] != b[0] and la == lb
+    }
+
+
+def identity_scores(gold: dict[str, list[dict[str, Any]]], pred: dict[str, list[dict[str, Any]]]) -> tuple[float, float, float]:
+    """Pairwise P/R/F1 of cross-article identity over the gold entities (matched by article, type, name)."""
+    predicted = {(a, e["type"], e["name"]): e["identity"] for a, es in pred.items() for e in es}
+    gold_labels = [((a, e["type"], e["name"]), e["identity"]) for a, es in gold.items() for e in es]
+    pred_labels = [(key, predicted.get(key, f"unmatched:{key}")) for key, _ in gold_labels]
+    return _prf(_pairs(gold_labels), _pairs(pred_labels))
+
+
+def evaluate(data: Path, *, update: bool = False, **_: object) -> Report:
+    """Score the pipeline on the golden folder ``data`` (rewrite its expected file when asked)."""
+    articles = load_articles(data)
+    pred = predict(articles)
+    expected_path = data / "expected.json"
+    if update or os.environ.get("NEWSGRAPH_UPDATE_GOLDEN") == "1":
+        expected_path.write_text(dump_expected(pred), encoding="utf-8")
+    gold = json.loads(expected_path.read_text(encoding="utf-8"))
+    gold_facts, pred_facts = _facts(gold), _facts(pred)
+    metrics: list[Metric] = []
+    for kind in ("mention", "role", "alias"):
+        p, r, f = _prf(gold_facts[kind], pred_facts[kind])
+        metrics += [Metric(name=f"{kind}_precision", ours=p), Metric(name=f"{kind}_recall", ours=r), Metric(name=f"{kind}_f1", ours=f)]
+    p, r, f = identity_scores(gold, pred)
+    metrics += [Metric(name="identity_precision", ours=p), Metric(name="identity_recall", ours=r), Metric(name="identity_f1", ours=f)]
+    notes = (
+        f"{len(articles)} articles, {sum(len(v) for v in gold_facts.values())} gold facts "
+        f"({len(gold_facts['mention'])} mentions, {len(gold_facts['role'])} roles, {len(gold_facts['alias'])} aliases)",
+    )
+    return Report(task=NAME, data=str(data), metrics=tuple(metrics), notes=notes)
+
+
+if __name__ == "__main__":
+    import sys
+
+    report = evaluate(Path(sys.argv[1] if len(sys.argv) > 1 else "tests/golden/entities"))
+    for metric in report.metrics:
+        print(f"{metric.name:20} {metric.ours:.3f}")
+    print(*report.notes, sep="\n")

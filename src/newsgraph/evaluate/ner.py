@@ -1,0 +1,150 @@
+"""Named-entity recognition on CoNLL-2003 (English dev set, ``eng.testa``), conlleval style.
+
+The file has one token a line (``token POS chunk tag``, IOB1 tags), a blank line between
+sentences and ``-DOCSTART-`` between documents. Each document becomes one spaCy Doc built from
+the given tokens (one newline token between sentences), so our in-document fixes (short forms,
+titles, acronyms) apply. One pass of our pipeline gives both figures: the model's own
+``doc.ents`` (the anchor, plain spaCy md) and our mentions. OntoNotes labels map to CoNLL's four:
+PERSON→PER, ORG→ORG, GPE/LOC/FAC→LOC, NORP/EVENT/PRODUCT/LAW/WORK_OF_ART/LANGUAGE→MISC, the
+rest are dropped. Our mentions cover the types we keep; for WORK_OF_ART and LANGUAGE, which we
+do not keep, the model's spans stand in on both sides. Scores are entity-level exact matches on
+(document, start, end, type): precision, recall and F1, overall and per type.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from newsgraph.evaluate import Metric, Report
+
+NAME = "ner"
+DESCRIPTION = "CoNLL-2003 English NER (dev): entity-level P/R/F1, ours beside plain spaCy md"
+
+TO_CONLL = {
+    "PERSON": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC",
+    "NORP": "MISC", "EVENT": "MISC", "PRODUCT": "MISC", "LAW": "MISC", "WORK_OF_ART": "MISC", "LANGUAGE": "MISC",
+}
+TYPES = ("PER", "ORG", "LOC", "MISC")
+
+Span3 = tuple[int, int, str]
+
+
+def read_conll(path: Path) -> Iterator[list[list[tuple[str, str]]]]:
+    """Documents as lists of sentences of (token, IOB1 tag)."""
+    doc: list[list[tuple[str, str]]] = []
+    sentence: list[tuple[str, str]] = []
+    with path.open(encoding="utf-8") as handle:
+        for line in handle:
+            parts = line.split()
+            if not parts:
+                if sentence:
+                    doc.append(sentence)
+                    sentence = []
+                continue
+            if parts[0] == "-DOCSTART-":
+                if sentence:
+                    doc.append(sentence)
+                    sentence = []
+                if doc:
+                    yield doc
+                doc = []
+                continue
+            sentence.append((parts[0], parts[-1]))
+    if sentence:
+        doc.append(sentence)
+    if doc:
+        yield doc
+
+
+def layout(doc: list[list[tuple[str, str]]]) -> tuple[list[str], list[bool], set[Span3]]:
+    """Words and spaces for a spaCy Doc (a newline token between sentences) and the gold char spans."""
+    words: list[str] = []
+    spaces: list[bool] = []
+    gold: set[Span3] = set()
+    offset = 0
+    for n, sentence in enumerate(doc):
+        if n:
+            words.append("\n")
+            spaces.append(False)
+            offset += 1
+        current: list[Any] | None = None
+        for k, (token, tag) in enumerate(sentence):
+            start, end = offset, offset + len(token)
+            kind = tag[2:] if tag != "O" else None
+            if kind is None or tag.startswith("B-") or current is None or current[2] != kind:
+                if current is not None:
+                    gold.add(tuple(current))  # type: ignore[arg-type]
+                current = [start, end, kind] if kind is not None else None
+            else:
+                current[1] = end
+            last = k == len(sentence) - 1
+            words.append(token)
+            spaces.append(not last)
+            offset = end + (0 if last else 1)
+        if current is not None:
+            gold.add(tuple(current))  # type: ignore[arg-type]
+    return words, spaces, gold
+
+
+def _prf(gold: set[Any], pred: set[Any]) -> tuple[float, float, float]:
+    hit = len(gold & pred)
+    p = hit / len(pred) if pred else 0.0
+    r = hit / len(gold) if gold else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def _predictions(docs: list[Any]) -> tuple[set[Any], set[Any]]:
+    plain: set[Any] = set()
+    ours: set[Any] = set()
+    for n, doc in enumerate(docs):
+        for ent in doc.ents:
+            if ent.label_ in TO_CONLL:
+                plain.add((n, ent.start_char, ent.end_char, TO_CONLL[ent.label_]))
+                if ent.label_ in {"WORK_OF_ART", "LANGUAGE"}:
+                    ours.add((n, ent.start_char, ent.end_char, "MISC"))
+        for mention in doc._.ng.get("mentions", ()):
+            ours.add((n, mention.evidence.start, mention.evidence.end, TO_CONLL[mention.type.value]))
+    return plain, ours
+
+
+def evaluate(data: Path, *, limit: int | None = None, model: str | None = None, **_: object) -> Report:
+    """Score plain spaCy md and our mentions on ``data`` (a CoNLL-2003 file); ``limit`` documents at most."""
+    from spacy.tokens import Doc
+
+    from newsgraph.model import Article, SourceFormat, SourcePointer
+    from newsgraph.nlp import load_pipeline
+
+    nlp = load_pipeline(model, components=["newsgraph_entities"])
+    gold: set[Any] = set()
+    inputs: list[Any] = []
+    for n, conll_doc in enumerate(read_conll(data)):
+        if limit is not None and n >= limit:
+            break
+        words, spaces, spans = layout(conll_doc)
+        gold.update((n, *span) for span in spans)
+        doc = Doc(nlp.vocab, words=words, spaces=spaces)
+        doc._.ng = {"article": Article(id=f"conll-{n}", source=SourcePointer(path=str(data), format=SourceFormat.TEXT, record=n), text=doc.text)}
+        inputs.append(doc)
+    docs = list(nlp.pipe(inputs, batch_size=16))
+    plain, ours = _predictions(docs)
+    metrics: list[Metric] = []
+    anchor = "spaCy en_core_web_md, same run"
+    for label, keep in [("", None), *[(f"{t.lower()}_", t) for t in TYPES]]:
+        g = {x for x in gold if keep is None or x[3] == keep}
+        o = {x for x in ours if keep is None or x[3] == keep}
+        a = {x for x in plain if keep is None or x[3] == keep}
+        for name, ours_v, anchor_v in zip(("precision", "recall", "f1"), _prf(g, o), _prf(g, a), strict=True):
+            metrics.append(Metric(name=f"{label}{name}", ours=ours_v, anchor=anchor_v, anchor_label=anchor))
+    notes = (f"{len(docs)} documents, {len(gold)} gold entities, {sum(len(d) for d in docs)} tokens",)
+    return Report(task=NAME, data=str(data), metrics=tuple(metrics), notes=notes)
+
+
+if __name__ == "__main__":
+    import sys
+
+    report = evaluate(Path(sys.argv[1]), limit=int(sys.argv[2]) if len(sys.argv) > 2 else None)
+    for metric in report.metrics:
+        print(f"{metric.name:16} ours {metric.ours:.4f}   spaCy md {metric.anchor:.4f}")
+    print(*report.notes, sep="\n")

@@ -1,0 +1,202 @@
+"""One identity across articles: local entities of a batch join the entities the store holds.
+
+Rules, in order, for a local entity of type T:
+
+- the same normalised name and type is the same entity (country variants were made canonical
+  by the extractor, so "US" and "United States" already share a name);
+- a shared alias that identifies (an acronym, a name in another script, a variant) joins;
+- a person with a fuller name joins a known person whose name is a part of it (a surname-only
+  "Trump" known before "Donald Trump") when exactly one known person carries that surname;
+- a surname alone joins a known full name only when exactly one known person has that surname;
+  two people who share a surname are never merged on the surname alone, and two full names with
+  different first names are different people.
+
+The entity id is derived from the type and the first form seen, and never changes when a later
+article adds a fuller name (the name is updated, the id kept). Known entities are indexed by
+normalised name, alias and surname: no pairwise pass over the knowledge base.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+from newsgraph.model import Alias, AliasKind, ArticleFacts, Entity, EntityType, LocalEntity, Role, stable_id
+
+_IDENTIFYING = {AliasKind.ACRONYM, AliasKind.OTHER_SCRIPT, AliasKind.VARIANT}
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class EntityResolution:
+    """What resolution decided for a batch.
+
+    Attributes:
+        entities: every new or changed Entity, as a full record (aliases, roles, articles merged).
+        assignment: ``LocalEntity.key`` → ``Entity.id`` for every local entity of the batch.
+    """
+
+    entities: tuple[Entity, ...]
+    assignment: Mapping[str, str]
+
+
+def normalise(name: str) -> str:
+    """The comparison form of a name: case-folded, no dots, no leading "the", single spaces."""
+    text = name.replace("’", "'").replace(".", " ").casefold()
+    words = text.split()
+    if words and words[0] == "the" and len(words) > 1:
+        words = words[1:]
+    return " ".join(words)
+
+
+@dataclass(slots=True)
+class _Record:
+    id: str
+    name: str
+    type: EntityType
+    aliases: dict[tuple[str, AliasKind], Alias] = field(default_factory=dict)
+    roles: dict[tuple[object, ...], Role] = field(default_factory=dict)
+    article_ids: list[str] = field(default_factory=list)
+
+    @classmethod
+    def of(cls, entity: Entity) -> _Record:
+        record = cls(id=entity.id, name=entity.name, type=entity.type, article_ids=list(entity.article_ids))
+        for alias in entity.aliases:
+            record.aliases.setdefault((alias.text, alias.kind), alias)
+        for role in entity.roles:
+            record.roles.setdefault(_role_key(role), role)
+        return record
+
+    def entity(self) -> Entity:
+        return Entity(
+            id=self.id,
+            name=self.name,
+            type=self.type,
+            aliases=tuple(self.aliases.values()),
+            roles=tuple(self.roles.values()),
+            article_ids=tuple(self.article_ids),
+        )
+
+
+def _role_key(role: Role) -> tuple[object, ...]:
+    return (role.title, role.organization, role.status, role.article_id, role.evidence.start)
+
+
+class _Index:
+    """Known entities by (type, name), (type, identifying alias) and person surname."""
+
+    def __init__(self) -> None:
+        self.records: dict[str, _Record] = {}
+        self.by_name: dict[tuple[str, str], str] = {}
+        self.by_alias: dict[tuple[str, str], set[str]] = {}
+        self.by_surname: dict[str, set[str]] = {}
+        self.by_given_first: dict[str, set[str]] = {}
+
+    def add(self, record: _Record) -> None:
+        self.records[record.id] = record
+        self.index_name(record, record.name)
+        for alias in record.aliases.values():
+            self.index_alias(record, alias)
+
+    def index_name(self, record: _Record, name: str) -> None:
+        norm = normalise(name)
+        self.by_name.setdefault((record.type.value, norm), record.id)
+        if record.type is EntityType.PERSON and norm:
+            words = norm.split()
+            self.by_surname.setdefault(words[-1], set()).add(record.id)
+            if len(words) > 1:  # family name first in many languages ("Zhao Mingyuan")
+                self.by_given_first.setdefault(words[0], set()).add(record.id)
+
+    def index_alias(self, record: _Record, alias: Alias) -> None:
+        if alias.kind in _IDENTIFYING:
+            self.by_alias.setdefault((record.type.value, normalise(alias.text)), set()).add(record.id)
+
+    def new_id(self, etype: EntityType, name: str) -> str:
+        base = stable_id("ent", etype.value, normalise(name))
+        candidate, n = base, 1
+        while candidate in self.records:
+            candidate, n = stable_id("ent", etype.value, normalise(name), n), n + 1
+        return candidate
+
+
+def _unique(ids: set[str] | None) -> str | None:
+    return next(iter(ids)) if ids is not None and len(ids) == 1 else None
+
+
+def _person_match(index: _Index, words: list[str]) -> str | None:
+    """A known person this name (tokens, normalised) may be, by surname, when unambiguous."""
+    people = set(index.by_surname.get(words[-1], ()))
+    if len(words) == 1:
+        people |= index.by_given_first.get(words[0], set())
+    if len(people) != 1:
+        return None
+    (candidate,) = people
+    known = normalise(index.records[candidate].name).split()
+    if len(words) == 1 or len(known) == 1:
+        return candidate  # a surname alone on one side, one person with that surname
+    if known[0] == words[0] or known[0].rstrip(".")[:1] == words[0][:1] and len(known[0]) <= 2:
+        return candidate  # same first name (or its initial): a middle name added or dropped
+    return None
+
+
+def _match(index: _Index, local: LocalEntity) -> str | None:
+    etype = local.type.value
+    norm = normalise(local.name)
+    found = index.by_name.get((etype, norm))
+    if found is not None:
+        return found
+    for alias in local.aliases:
+        if alias.kind in _IDENTIFYING:
+            key = (etype, normalise(alias.text))
+            found = index.by_name.get(key) or _unique(index.by_alias.get(key))
+            if found is not None:
+                return found
+    found = _unique(index.by_alias.get((etype, norm)))
+    if found is not None:
+        return found
+    if local.type is EntityType.PERSON and norm:
+        return _person_match(index, norm.split())
+    return None
+
+
+def _merge(index: _Index, record: _Record, local: LocalEntity, article_id: str) -> None:
+    if len(normalise(local.name).split()) > len(normalise(record.name).split()):
+        old = record.name
+        record.name = local.name
+        record.aliases.setdefault((old, AliasKind.SHORT_FORM), Alias(text=old, kind=AliasKind.SHORT_FORM))
+        index.index_name(record, local.name)
+    elif normalise(local.name) != normalise(record.name):
+        kind = AliasKind.SHORT_FORM if record.type is EntityType.PERSON else AliasKind.VARIANT
+        record.aliases.setdefault((local.name, kind), Alias(text=local.name, kind=kind))
+        index.index_name(record, local.name)
+    for alias in local.aliases:
+        if (alias.text, alias.kind) not in record.aliases:
+            record.aliases[(alias.text, alias.kind)] = alias
+            index.index_alias(record, alias)
+    for role in local.roles:
+        record.roles.setdefault(_role_key(role), role)
+    if article_id not in record.article_ids:
+        record.article_ids.append(article_id)
+
+
+def resolve_entities(facts: Sequence[ArticleFacts], known: Sequence[Entity]) -> EntityResolution:
+    """Resolve every local entity of ``facts`` against ``known`` entities (and one another)."""
+    index = _Index()
+    for entity in known:
+        index.add(_Record.of(entity))
+    changed: dict[str, None] = {}
+    assignment: dict[str, str] = {}
+    for article in facts:
+        for local in article.entities:
+            found = _match(index, local)
+            if found is None:
+                record = _Record(id=index.new_id(local.type, local.name), name=local.name, type=local.type)
+                index.add(record)
+            else:
+                record = index.records[found]
+            _merge(index, record, local, article.article_id)
+            assignment[local.key] = record.id
+            changed[record.id] = None
+    return EntityResolution(
+        entities=tuple(index.records[i].entity() for i in changed),
+        assignment=assignment,
+    )
