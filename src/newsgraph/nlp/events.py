@@ -43,6 +43,7 @@ _POINT = re.compile(
     r"|\b\d{1,2}([:.]\d\d)?\s*([ap]\.?m\.?)(?!\w)|\b(1[89]|20)\d\d\b|\b(last|next|this|earlier|later)\s+(week|month|year)",
     re.IGNORECASE,
 )
+_DATED = re.compile(r"^(\d{4}|XXXX)-(\d\d|W\d\d|XX)")
 _NOT_POINT = re.compile(r"-year-old|\byears? old\b|\bevery\b", re.IGNORECASE)
 
 
@@ -52,20 +53,15 @@ def is_point_time(text: str) -> bool:
 
 
 def doc_times(doc: Doc) -> list[TimeRef]:
-    """The doc's time expressions: the times component's records, when it has run."""
+    """The time expressions the times component left in ``doc._.ng["times"]`` (none without it)."""
     refs = []
-    times = doc._.ng.get("times")
-    if times is not None:
-        for t in times:
-            span = doc.char_span(t.evidence.start, t.evidence.end, alignment_mode="expand")
-            if span is not None:
-                point = t.type.value in ("DATE", "TIME") and is_point_time(t.evidence.text)
-                refs.append(TimeRef(t.evidence.start, t.evidence.end, span.root, t.value, point))
-        return refs
-    # TEMPORARY until the times component is merged: the model's DATE/TIME entities, unvalued.
-    for ent in doc.ents:
-        if ent.label_ in ("DATE", "TIME"):
-            refs.append(TimeRef(ent.start_char, ent.end_char, ent.root, None, is_point_time(ent.text)))
+    for t in doc._.ng.get("times", ()):
+        span = doc.char_span(t.evidence.start, t.evidence.end, alignment_mode="expand")
+        if span is not None:
+            point = t.type.value in ("DATE", "TIME") and (
+                is_point_time(t.evidence.text) or bool(t.value and _DATED.match(t.value))
+            )
+            refs.append(TimeRef(t.evidence.start, t.evidence.end, span.root, t.value, point))
     return refs
 
 

@@ -148,7 +148,7 @@ def _why(frame: Frame) -> tuple[int, int] | None:
 
 def _how(frame: Frame, index: MentionIndex) -> tuple[int, int] | None:
     for child in _clause_children(frame):
-        if child.dep_ in ("prep", "agent") and child.lower_ in _MANNER_PREPS and child.dep_ != "agent":
+        if child.dep_ == "prep" and child.lower_ in _MANNER_PREPS and not _temporal(child):
             pobj = next((g for g in child.children if g.dep_ in ("pobj", "pcomp")), None)
             mention = index.at(pobj) if pobj is not None else None
             if pobj is not None and (mention is None or mention.type.value not in _NAMED):
