@@ -35,6 +35,7 @@ class TimeRef(NamedTuple):
     root: Token
     value: str | None
     point: bool
+    text: str
 
 
 _POINT = re.compile(
@@ -61,7 +62,7 @@ def doc_times(doc: Doc) -> list[TimeRef]:
             point = t.type.value in ("DATE", "TIME") and (
                 is_point_time(t.evidence.text) or bool(t.value and _DATED.match(t.value))
             )
-            refs.append(TimeRef(t.evidence.start, t.evidence.end, span.root, t.value, point))
+            refs.append(TimeRef(t.evidence.start, t.evidence.end, span.root, t.value, point, t.evidence.text))
     return refs
 
 
@@ -172,9 +173,9 @@ def _arguments(tokens: list[Token], index: MentionIndex, article_id: str, text: 
     return tuple(out)
 
 
-def to_event(frame: Frame, doc: Doc, index: MentionIndex, times: list[TimeRef], article_id: str) -> Event:
-    """The model ``Event`` for a finished frame."""
-    text = doc.text
+def to_event(frame: Frame, text: str, index: MentionIndex, times: list[TimeRef], article_id: str) -> Event:
+    """The model ``Event`` for a finished frame (``text`` is the article text the doc was made from)."""
+    doc = frame.pred.doc
     start, end = doc[frame.trigger[0]].idx, doc[frame.trigger[1] - 1].idx + len(doc[frame.trigger[1] - 1].text)
     place = _argument(frame.place, index, article_id, text) if frame.place is not None else None
     time = None
@@ -221,7 +222,7 @@ def doc_frames(doc: Doc, index: MentionIndex, times: list[TimeRef]) -> list[Fram
             frame.mode = _mode(frame, by_token)
             if frame.mode is EventMode.ASSERTED and frame.time is not None:
                 ref = times[frame.time]
-                if modes.is_future_time(doc.text[ref.start : ref.end]):
+                if modes.is_future_time(ref.text):
                     frame.mode = EventMode.PLANNED
         out.extend(frames)
     return out
@@ -236,7 +237,7 @@ class EventComponent:
         index = MentionIndex(doc, tuple(state.get("mentions", ())))
         times = doc_times(doc)
         frames = doc_frames(doc, index, times)
-        events = [to_event(f, doc, index, times, article.id) for f in frames]
+        events = [to_event(f, article.text, index, times, article.id) for f in frames]
         main = main_event(doc, frames, events, index, times, tuple(state.get("entities", ())))
         if main is not None and main.event_id is not None:
             events = [dataclasses.replace(e, main=True) if e.id == main.event_id else e for e in events]

@@ -225,7 +225,7 @@ def main_event(
     if frame is None:
         return None
     event = events[frames.index(frame)]
-    text = doc.text
+    text = doc._.ng["article"].text
     article_id = event.article_id
 
     def ev(bounds: tuple[int, int] | None, chars: bool = False) -> Evidence | None:
