@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from newsgraph.nlp.frames import Frame
 
 LEDE_SENTENCES = 3
+SENTENCE_PENALTY = 1.0
 _CAUSE_MARKS = frozenset({"because", "as", "since", "so"})
 _CAUSE_PREPS = frozenset({"after", "amid", "amidst", "because", "due", "following", "over", "for"})
 _MANNER_PREPS = frozenset({"by", "with", "through", "using", "via"})
@@ -30,11 +31,32 @@ _OBJECT_PREPS = frozenset({"with", "against", "to", "on", "into", "for", "over",
 _NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
 
 
-def _score(frame: Frame) -> float:
+_PEOPLE_WORDS = frozenset({
+    "people", "police", "rescuers", "officials", "authorities", "government", "protesters",
+    "demonstrators", "troops", "soldiers", "rebels", "militants", "fans", "players", "voters",
+    "workers", "residents", "leaders", "president", "minister", "driver", "passengers", "team",
+    "company", "firm", "party", "army", "court", "judge", "spokesman", "spokeswoman", "man", "woman",
+})
+
+
+def _actor_quality(actor: Token, index: MentionIndex) -> float:
+    """How well a subject answers "who": a named person, group or place, a word for people,
+    a personal pronoun; a thing ("the tram", "gunfire") scores nothing."""
+    mention = index.at(actor)
+    if mention is not None and mention.type.value in _NAMED:
+        return 2.0
+    if actor.lower_ in ("he", "she", "they", "we", "i"):
+        return 1.0
+    if actor.lemma_.lower() in _PEOPLE_WORDS or actor.lower_ in _PEOPLE_WORDS or actor.ent_type_ in _NAMED:
+        return 1.5
+    return 0.0
+
+
+def _score(frame: Frame, index: MentionIndex) -> float:
     pred = frame.pred
     score = 0.0
     if frame.actors:
-        score += 3 + (0 if all(a.pos_ == "PRON" for a in frame.actors) else 1)
+        score += 3 + _actor_quality(frame.actors[0], index)
     if frame.type != "OTHER":
         score += 1
     head_is_root = pred.head == pred or pred.head.head == pred.head and pred.dep_ in ("xcomp", "ccomp", "conj")
@@ -57,25 +79,23 @@ def headline_cased(sent: Span) -> bool:
     return len(words) >= 3 and sum(t.is_title or t.is_upper for t in words) > 0.6 * len(words)
 
 
-def choose(frames: list[Frame]) -> Frame | None:
-    """The lede's main frame: the best-scoring frame of the first sentence that has an actor
-    (headline-cased sentences are passed over when a later sentence has one)."""
+def choose(frames: list[Frame], index: MentionIndex) -> Frame | None:
+    """The lede's main frame: the best-scoring frame of the lede's first sentences, each later
+    sentence a point behind the one before (headline-cased sentences are passed over when a
+    later sentence has a frame)."""
     if not frames:
         return None
     trusted = [f for f in frames if f.unit is not None and not headline_cased(f.unit)]
     frames = trusted or frames
     sents: list[list[Frame]] = []
     for frame in frames:
-        sent = frame.unit.start if frame.unit is not None else frame.pred.sent.start
         if not sents or sents[-1][0].unit != frame.unit:
             if len(sents) == LEDE_SENTENCES:
                 break
             sents.append([])
         sents[-1].append(frame)
-    for group in sents:
-        if any(f.actors for f in group):
-            return max(group, key=lambda f: (_score(f), -f.trigger[0]))
-    return max(sents[0], key=lambda f: (_score(f), -f.trigger[0]))
+    ranked = [(_score(f, index) - SENTENCE_PENALTY * n, -f.trigger[0], f) for n, group in enumerate(sents) for f in group]
+    return max(ranked, key=lambda r: r[:2])[2]
 
 
 def _chars(doc: Doc, start: int, end: int) -> tuple[int, int]:
@@ -221,7 +241,7 @@ def main_event(
     entities: tuple[LocalEntity, ...],
 ) -> MainEvent | None:
     """The article's 5W1H from its lede's main event; None for an article without events."""
-    frame = choose(frames)
+    frame = choose(frames, index)
     if frame is None:
         return None
     event = events[frames.index(frame)]
