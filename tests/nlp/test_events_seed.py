@@ -97,7 +97,7 @@ MAIN = [
     (1, "Indonesia and Malaysia", "block Grok", None, None),
     (2, "To Lam", "is seeking to combine his party role", "Next week", "Hanoi"),  # from the lede's next sentence
     (3, "Chinese Embassy", "has filed a diplomatic protest", "yesterday", "Manila"),
-    (4, "Thousands of demonstrators", "took to the city’s streets", "Saturday", "Minneapolis"),
+    (4, "Thousands of demonstrators", "took to the city’s streets", "Saturday", "Minneapolis, Minnesota"),
 ]
 
 

@@ -11,11 +11,12 @@ the linked place (else the lede's first place), why a purpose or cause clause ("
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.model import Event, Evidence, LocalEntity, MainEvent, evidence_from
+from newsgraph.model import Event, Evidence, LocalEntity, MainEvent, Mention, evidence_from
 from newsgraph.nlp.phrases import PLACE_TYPES, MentionIndex, noun_phrase, participant
 
 if TYPE_CHECKING:
@@ -180,8 +181,17 @@ def _first_time(times: list[TimeRef], sent_start: int, limit_end: int) -> TimeRe
     return next((t for t in times if sent_start <= t.root.i < limit_end and t.point), None)
 
 
+def _antecedent(pronoun: Token, index: MentionIndex) -> Mention | None:
+    """The person a "he"/"she" subject most likely is: the last person named before it."""
+    if pronoun.lower_ not in ("he", "she"):
+        return None
+    before = [m for m in index.mentions if m.type.value == "PERSON" and m.evidence.end <= pronoun.idx]
+    return before[-1] if before else None
+
+
 def _who(frame: Frame, index: MentionIndex, entities: tuple[LocalEntity, ...], article_id: str, text: str) -> Evidence | None:
-    """The first actor's phrase; for a short name ("Trump"), the span of its entity's full name."""
+    """The actor's phrase (coordinated actors together); a pronoun is the person last named
+    before it; a short name ("Trump") is the span of its entity's full name."""
     if not frame.actors:
         return None
     span = participant(frame.actors[0], index)
@@ -189,12 +199,16 @@ def _who(frame: Frame, index: MentionIndex, entities: tuple[LocalEntity, ...], a
         last = participant(frame.actors[-1], index)  # "Indonesia and Malaysia"
         if last.end > span.end and last.end - span.start < 120:
             return evidence_from(article_id, text, span.start, last.end)
-    if span.mention is not None:
-        entity = next((e for e in entities if e.key == span.mention.cluster), None)
-        if entity is not None and len(entity.name) > span.end - span.start:
-            full = next((m for m in index.mentions if m.cluster == entity.key and m.evidence.text == entity.name), None)
-            if full is not None:
-                return full.evidence
+    mention = span.mention or _antecedent(frame.actors[0], index)
+    if mention is None:
+        return evidence_from(article_id, text, span.start, span.end)
+    entity = next((e for e in entities if e.key == mention.cluster), None)
+    if entity is not None and len(entity.name) > len(mention.evidence.text):
+        full = next((m for m in index.mentions if m.cluster == entity.key and m.evidence.text == entity.name), None)
+        if full is not None:
+            return full.evidence
+    if span.mention is None:
+        return mention.evidence
     return evidence_from(article_id, text, span.start, span.end)
 
 
@@ -211,6 +225,28 @@ def _lede_place(doc: Doc, index: MentionIndex, start: int, end: int, skip: set[i
         if is_locative if locative else not any(t.i in skip for t in span):
             return mention.evidence.start, mention.evidence.end
     return None
+
+
+_DATELINE = re.compile(r"(?m)^([A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3})(?:,? \(\w+\))? ?(?:--|—|–|:) ")
+
+
+def dateline(text: str, limit: int) -> tuple[int, int] | None:
+    """The place of a dateline opening a paragraph in the first ``limit`` characters
+    ("LONDON -- At least seven people ...")."""
+    match = _DATELINE.search(text, 0, limit)
+    return match.span(1) if match else None
+
+
+def widen_place(doc: Doc, index: MentionIndex, start: int, end: int) -> tuple[int, int]:
+    """A place with the places that qualify it after commas: "Croydon, South London"."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    while span is not None and span.end + 1 < len(doc) and doc[span.end].text == ",":
+        nxt = index.place_at(doc[span.end + 1])
+        if nxt is None or nxt.evidence.start != doc[span.end + 1].idx:
+            break
+        end = nxt.evidence.end
+        span = doc.char_span(start, end, alignment_mode="expand")
+    return start, end
 
 
 def _where(doc: Doc, index: MentionIndex, frame: Frame, sent: Span, lede_end: int) -> tuple[int, int] | None:
@@ -261,9 +297,11 @@ def main_event(
     if when is None:
         ref = _first_time(times, sent.start, sent.end) or _first_time(times, 0, lede_end)
         when = ev((ref.start, ref.end), chars=True) if ref is not None else None
-    where = event.place.evidence if event.place is not None else None
-    if where is None:
-        where = ev(_where(doc, index, frame, sent, lede_end), chars=True)
+    bounds = (event.place.evidence.start, event.place.evidence.end) if event.place is not None else None
+    if bounds is None:
+        limit = doc[lede_end - 1].idx if lede_end > 0 else 0
+        bounds = dateline(text, limit) or _where(doc, index, frame, sent, lede_end)
+    where = ev(widen_place(doc, index, *bounds), chars=True) if bounds is not None else None
     return MainEvent(
         article_id=article_id,
         event_id=event.id,
