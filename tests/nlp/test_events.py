@@ -158,6 +158,10 @@ def test_events_link_actors_to_mentions_and_keep_evidence(run) -> None:
          "Rebels", "attacked an army base", "Sunday", "Goma", "after talks collapsed", None),
         ("Police dispersed the crowd in Nairobi on Monday by firing tear gas.",
          "Police", "dispersed the crowd", "Monday", "Nairobi", None, "by firing tear gas"),
+        ("LONDON -- Police arrested a man on Friday after a car hit a barrier.",
+         "Police", "arrested a man", "Friday", "LONDON", "after a car hit a barrier", None),
+        ("Firefighters rescued two children in Croydon, South London, on Monday.",
+         "Firefighters", "rescued two children", "Monday", "Croydon, South London", None, None),
     ],
 )
 def test_events_main_event_answers_5w1h(run, text, who, what, when, where, why, how) -> None:
