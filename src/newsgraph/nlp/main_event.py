@@ -28,6 +28,7 @@ SENTENCE_PENALTY = 1.0
 _CAUSE_MARKS = frozenset({"because", "as", "since", "so"})
 _CAUSE_PREPS = frozenset({"after", "amid", "amidst", "because", "due", "following", "over", "for"})
 _MANNER_PREPS = frozenset({"by", "with", "through", "using", "via"})
+_SECOND_PREPS = frozenset({"on", "for", "to", "into", "against", "with", "over", "as"})
 _OBJECT_PREPS = frozenset({"with", "against", "to", "on", "into", "for", "over", "about"})
 _NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
 
@@ -130,6 +131,11 @@ def _what(frame: Frame) -> tuple[int, int]:
         obj = next((c for c in pred.rights if c.dep_ in ("dobj", "attr", "acomp", "oprd", "dative")), None)
     if obj is not None:
         end = max(end, noun_phrase(obj)[1])
+        second = next((c for c in pred.rights if c.dep_ in ("prep", "agent") and c.i == end), None)
+        if second is not None and second.lower_ in _SECOND_PREPS and not _temporal(second):
+            pobj = next((g for g in second.children if g.dep_ == "pobj"), None)  # "blames X on Y"
+            if pobj is not None:
+                end = noun_phrase(pobj)[1]
     else:
         prep = next((c for c in pred.rights if c.dep_ == "prep" and c.lower_ in _OBJECT_PREPS and not _temporal(c)), None)
         xcomp = next((c for c in pred.rights if c.dep_ == "xcomp"), None)
@@ -302,13 +308,14 @@ def main_event(
         limit = doc[lede_end - 1].idx if lede_end > 0 else 0
         bounds = dateline(text, limit) or _where(doc, index, frame, sent, lede_end)
     where = ev(widen_place(doc, index, *bounds), chars=True) if bounds is not None else None
+    what, how = _what(frame), _how(frame, index)
     return MainEvent(
         article_id=article_id,
         event_id=event.id,
         who=who,
-        what=ev(_what(frame)),
+        what=ev(what),
         when=when,
         where=where,
         why=ev(_why(frame)),
-        how=ev(_how(frame, index)),
+        how=ev(how if how is not None and not (what[0] <= how[0] and how[1] <= what[1]) else None),
     )
