@@ -2,11 +2,16 @@
 
 The main event is read from the lede: among the events of the first sentences, the first
 sentence holding an event with a named or described actor gives it, and within that sentence
-the event that best answers the questions (an actor, a PLOVER type, the clause's main verb, a
-time, a place). Each answer is a span of the article: who is the actor's phrase, what the verb
-group with its object, when the linked time expression (else the first time of the lede), where
-the linked place (else the lede's first place), why a purpose or cause clause ("to ...",
-"because ...", "after ...", "amid ..."), how a manner or instrument phrase ("by ...", "with ...").
+the event that best answers the questions (an actor that is a named or human participant, a
+PLOVER type, the clause's main verb, a time, a place), each later sentence a point behind. Each
+answer is a span of the article: who is the actor's phrase (a "he"/"she" the last person named,
+a short name its entity's full name), what the verb group with its object and a second argument
+("blames X on Y"), when the linked time expression (else the first dated expression of the
+sentence, else of the article: news puts its when early), where the linked place (else a
+dateline, a locative place of the sentence or lede, another place of the lede that is not the
+actor, the article's first locative place; widened over comma qualifiers: "Croydon, South
+London"), why a purpose or cause clause ("to ...", "because ...", "after ...", "amid ..."), how
+a manner or instrument phrase ("by ...", "with ...").
 """
 
 from __future__ import annotations
@@ -257,7 +262,7 @@ def widen_place(doc: Doc, index: MentionIndex, start: int, end: int) -> tuple[in
 
 def _where(doc: Doc, index: MentionIndex, frame: Frame, sent: Span, lede_end: int) -> tuple[int, int] | None:
     skip = {t.i for a in frame.actors for t in a.subtree}
-    for start, end, locative in ((sent.start, sent.end, True), (0, lede_end, True), (sent.start, sent.end, False), (0, lede_end, False)):
+    for start, end, locative in ((sent.start, sent.end, True), (0, lede_end, True), (sent.start, sent.end, False), (0, lede_end, False), (0, len(doc), True)):
         found = _lede_place(doc, index, start, end, skip, locative)
         if found is not None:
             return found
@@ -301,7 +306,7 @@ def main_event(
     lede_end = _lede_end(doc, sent)
     when = event.time.evidence if event.time is not None and times[frame.time].point else None
     if when is None:
-        ref = _first_time(times, sent.start, sent.end) or _first_time(times, 0, lede_end)
+        ref = _first_time(times, sent.start, sent.end) or _first_time(times, 0, len(doc))
         when = ev((ref.start, ref.end), chars=True) if ref is not None else None
     bounds = (event.place.evidence.start, event.place.evidence.end) if event.place is not None else None
     if bounds is None:
