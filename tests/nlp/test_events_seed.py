@@ -94,7 +94,7 @@ def test_events_seed_demonstrators_protest_in_minneapolis(seed_states) -> None:
 
 MAIN = [
     (0, "Donald Trump", "visits Tokyo", "next week", "Tokyo"),
-    (1, "Indonesia and Malaysia", "block Grok", None, None),
+    (1, "Indonesia", "block Grok", None, None),  # the event keeps both actors
     (2, "To Lam", "is seeking to combine his party role with the state presidency", "Next week", "Hanoi"),  # from the lede's next sentence
     (3, "Chinese Embassy", "has filed a diplomatic protest", "yesterday", "Manila"),
     (4, "Thousands of demonstrators", "took to the city’s streets", "Saturday", "Minneapolis, Minnesota"),

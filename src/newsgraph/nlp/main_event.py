@@ -201,15 +201,11 @@ def _antecedent(pronoun: Token, index: MentionIndex) -> Mention | None:
 
 
 def _who(frame: Frame, index: MentionIndex, entities: tuple[LocalEntity, ...], article_id: str, text: str) -> Evidence | None:
-    """The actor's phrase (coordinated actors together); a pronoun is the person last named
-    before it; a short name ("Trump") is the span of its entity's full name."""
+    """The first actor's phrase (the event keeps all its actors); a pronoun is the person last
+    named before it; a short name ("Trump") is the span of its entity's full name."""
     if not frame.actors:
         return None
     span = participant(frame.actors[0], index)
-    if len(frame.actors) > 1 and frame.actors[1].dep_ == "conj" and frame.actors[1].head == frame.actors[0]:
-        last = participant(frame.actors[-1], index)  # "Indonesia and Malaysia"
-        if last.end > span.end and last.end - span.start < 120:
-            return evidence_from(article_id, text, span.start, last.end)
     mention = span.mention or _antecedent(frame.actors[0], index)
     if mention is None:
         return evidence_from(article_id, text, span.start, span.end)
