@@ -37,7 +37,7 @@ CASES = [
     ("The foreign ministers of Chile and Peru will meet in Lima next month to discuss the border dispute.",
      "meet", "CONSULT", "planned", {"foreign ministers of Chile and Peru"}, set(), "Lima", "next month"),
     ("Kenya plans to send 1,000 police officers to Haiti.",
-     "send", "OTHER", "planned", {"Kenya"}, {"1,000 police officers", "Haiti"}, None, None),
+     "send", "MOBILIZE", "planned", {"Kenya"}, {"1,000 police officers", "Haiti"}, None, None),
     ("The union hopes to reach a deal with the airline by Friday.",
      "deal", "AGREE", "hoped", {"union"}, {"airline"}, None, "Friday"),
     ("The minister denied that the army had attacked the village.",
@@ -109,6 +109,7 @@ def test_events_bare_saying_is_no_event(run, text) -> None:
         ("Workers urged the company to raise wages.", "raise", "demanded"),
         ("The president refused to sign the bill.", "sign", "denied"),
         ("The army might withdraw its troops.", "withdraw", "hypothetical"),
+        ("The rebels are willing to free the hostages.", "free", "planned"),
         ("Protesters will march on the capital next week.", "march", "planned"),
     ],
 )
@@ -127,6 +128,8 @@ def test_events_mode_from_context(run, text, trigger, mode) -> None:
         ("Militants blew up a pipeline.", "blew up", "COERCE"),
         ("The rebels released two hostages.", "released", "RETREAT"),
         ("The startup launched a new app.", "launched", "OTHER"),
+        ("The charity sent food to the flooded villages.", "sent", "AID"),
+        ("The rebels said they are willing to free the hostages.", "free", "RETREAT"),
     ],
 )
 def test_events_type_from_trigger_and_context(run, text, trigger, etype) -> None:

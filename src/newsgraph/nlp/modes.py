@@ -32,7 +32,7 @@ REPORT_VERBS = frozenset({
     "emphasize", "emphasise", "recall", "acknowledge", "indicate", "suggest", "show", "reveal",
     "disclose", "assert", "contend", "maintain", "predict", "estimate", "know", "hear", "learn",
     "understand", "find", "quote", "answer", "respond", "remark", "observe", "testify", "tweet",
-    "post", "deny", "hope", "fear", "expect", "worry", "feel", "admit", "agree",
+    "post", "deny", "hope", "fear", "expect", "worry", "feel", "admit",
 })
 BARE_REPORT_VERBS = frozenset({"say", "tell", "add", "state", "note", "explain", "write", "comment", "reply", "quote", "remark", "tweet", "respond", "answer", "speak", "ask"})
 
@@ -65,9 +65,15 @@ def own_mode(pred: Token) -> EventMode:
     return EventMode.ASSERTED
 
 
+READY_WORDS = frozenset({"ready", "prepared", "willing", "determined", "eager", "keen", "poised", "due", "set", "likely", "about"})
+
+
 def control_mode(controller: Token) -> EventMode | None:
-    """The mode a governing verb lends to its xcomp ("plans to" → planned), or None."""
+    """The mode a governing verb (or readiness adjective) lends to its xcomp ("plans to",
+    "is willing to" → planned), or None."""
     lemma = controller.lemma_.lower()
+    if controller.pos_ == "ADJ" and (lemma in READY_WORDS or controller.lower_ in READY_WORDS):
+        return EventMode.PLANNED
     if lemma == "be":  # "is to meet", "are set to"
         return EventMode.PLANNED
     if lemma == "go" and controller.tag_ == "VBG":

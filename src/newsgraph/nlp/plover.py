@@ -38,7 +38,7 @@ _LEXICON: dict[str, tuple[str, ...]] = {
                 "endorsement", "backing", "champion", "rally"),
     "COOPERATE": ("cooperate", "collaborate", "cooperation", "collaboration", "partner", "ally",
                   "alliance", "coordinate", "share", "partnership", "extradite", "cooperate"),
-    "AID": ("aid", "help", "assist", "donate", "provide", "supply", "rescue", "assistance",
+    "AID": ("aid", "help", "assist", "donate", "provide", "supply", "rescue", "assistance", "grant", "give",
             "donation", "relief", "shelter", "fund", "evacuate", "protect", "feed"),
     "CONCEDE": ("concede", "yield", "apologize", "apologise", "admit", "accede", "compromise",
                 "relent", "resign", "acknowledge", "pardon", "amnesty", "apology", "concession",
@@ -70,14 +70,14 @@ _LEXICON: dict[str, tuple[str, ...]] = {
                  "deployment", "buildup", "build-up", "alert", "drill", "exercise", "arm", "muster",
                  "patrol"),
     "COERCE": ("arrest", "detain", "deport", "seize", "confiscate", "raid", "jail", "imprison",
-               "censor", "crack", "torture", "kidnap", "abduct", "evict", "blockade", "demolish",
+               "censor", "crack", "kidnap", "abduct", "evict", "blockade", "demolish",
                "destroy", "hijack", "expropriate", "nationalize", "impose", "crackdown", "arrest",
                "detention", "deportation", "seizure", "curfew", "harass", "repress", "suppress",
                "disperse", "jam", "hack", "sentence", "execute", "hang", "extort", "coerce",
                "occupy", "restrain", "force"),
     "ASSAULT": ("attack", "kill", "shoot", "bomb", "fight", "clash", "invade", "shell", "fire",
                 "assassinate", "murder", "wound", "injure", "bombard", "ambush", "massacre", "beat",
-                "stab", "explode", "storm", "assault", "airstrike", "bombing", "shooting", "attack",
+                "stab", "explode", "storm", "torture", "assault", "airstrike", "bombing", "shooting", "attack",
                 "invasion", "battle", "combat", "behead", "rape", "maim", "torch",
                 "burn", "loot", "slaughter", "gun", "missile", "rocket", "shelling", "hostilities",
                 "war", "skirmish", "capture", "overrun", "besiege", "detonate", "lynch"),
@@ -94,7 +94,10 @@ LIGHT_VERBS = frozenset({
     "take", "give", "mount", "impose", "begin", "start", "open", "resume", "announce", "order",
     "call", "express", "voice", "sign", "reach", "strike", "level", "bring", "deliver", "extend",
     "receive", "organize", "organise", "join", "lead", "plan", "continue", "end", "establish",
+    "declare",
 })
+_MATERIAL_AID = frozenset({"aid", "arms", "weapons", "food", "medicine", "supplies", "money", "funds", "relief", "equipment", "ammunition"})
+_FORCES = frozenset({"troops", "forces", "soldiers", "warships", "ships", "police", "officers", "units", "jets", "reinforcements"})
 
 _FORMAL = frozenset({"diplomatic", "formal", "official", "strong", "strongly", "written"})
 _MILITARY_CONTEXT = frozenset({"air", "missile", "drone", "military", "rocket", "artillery", "pre-emptive"})
@@ -171,6 +174,11 @@ def event_type(trigger: Token) -> str:
         return "COERCE"
     if lemma in ("release", "free", "return") and objects and not any(_captive(o) for o in objects):
         return OTHER  # a product, a report, a statement: not a release of people
+    if lemma in ("send", "ship", "deliver", "hand", "airlift"):
+        if any(o.lower_ in _MATERIAL_AID or o.lemma_.lower() in _MATERIAL_AID for o in objects) or particle == "over":
+            return "AID"
+        if any(o.lower_ in _FORCES for o in objects):
+            return "MOBILIZE"
     if lemma == "stop" and any(o.lower_ == "work" for o in objects):
         return "PROTEST"
     if lemma == "sit" and particle == "down":
