@@ -11,6 +11,7 @@ Durations and sets ("five-year", "every five years") are resolved=True: they nee
 No ``from __future__ import annotations`` here: spaCy reads the factory's annotations at run time.
 """
 
+import re
 from datetime import date
 
 from spacy.language import Language
@@ -20,7 +21,8 @@ from newsgraph.model import TimeExpression, TimeType, evidence_from, fact_id
 from newsgraph.nlp.timex_rules import RULES, Context, Found
 
 EXTRACTOR = "newsgraph.times.v1"
-_FUTURE_AUX = {"will", "'ll", "shall", "wo", "would", "going", "gon", "might", "could", "may", "should"}
+_DAY = re.compile(r"^\d{4}-\d\d-\d\d")
+_FUTURE_AUX = {"will", "'ll", "shall", "wo", "would", "going", "gon", "might", "may", "should"}
 _PAST_AUX = {"had", "did", "was", "were", "has", "have", "'d"}
 _PRESENT_AUX = {"is", "are", "am", "'s", "'re", "do", "does"}
 _FUTURE_HEADS = {"expect", "schedule", "set", "due", "plan", "poise", "slate", "intend", "hope", "aim",
@@ -63,7 +65,7 @@ def tense_at(doc: Doc, start: int, end: int) -> str | None:
         if not climbs or verb.head is verb:
             break
         verb = verb.head
-        if verb.lemma_ in _FUTURE_HEADS:
+        if verb.lemma_ in _FUTURE_HEADS or (verb.lemma_ == "be" and "to" in aux):
             return "future"
     if verb.tag_ == "VBD" or aux & _PAST_AUX:
         return "past"
@@ -86,12 +88,18 @@ def year_ok(doc: Doc, start: int, end: int) -> bool:
     return previous in _YEAR_LEADS
 
 
-def sentence_at(doc: Doc, start: int, end: int) -> str:
-    """The lower-cased text of the sentence holding the characters ("" when none)."""
+def sentence_at(doc: Doc, start: int, end: int, before: int = 0) -> str:
+    """The lower-cased text of the sentence holding the characters and of ``before`` ones before it."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return ""
-    return span.sent.text.lower()
+    sentence = span.sent
+    first = sentence.start
+    for _ in range(before):
+        if first == 0:
+            break
+        first = doc[first - 1].sent.start
+    return doc[first : sentence.end].text.lower()
 
 
 def find_times(doc: Doc, dct: date | None) -> list[Found]:
@@ -100,7 +108,7 @@ def find_times(doc: Doc, dct: date | None) -> list[Found]:
         dct=dct,
         tense=lambda s, e: tense_at(doc, s, e),
         year_ok=lambda s, e: year_ok(doc, s, e),
-        sentence=lambda s, e: sentence_at(doc, s, e),
+        sentence=lambda s, e, before: sentence_at(doc, s, e, before),
     )
     text = doc.text
     candidates: list[tuple[int, int, int, list[Found]]] = []
@@ -118,7 +126,20 @@ def find_times(doc: Doc, dct: date | None) -> list[Found]:
         taken.append((start, end))
         kept.extend(found)
     kept.sort(key=lambda f: f.start)
-    return kept
+    return anchor_clock_times(kept)
+
+
+def anchor_clock_times(found: list[Found]) -> list[Found]:
+    """Put each clock time written without a day on the last day named before it ("Friday ... 10 a.m.")."""
+    out: list[Found] = []
+    day: str | None = None
+    for item in found:
+        if item.floating and day is not None and item.value is not None:
+            item = Found(item.start, item.end, item.type, day + item.value[10:], item.resolved)
+        elif item.value is not None and _DAY.match(item.value) and item.type in ("DATE", "TIME"):
+            day = item.value[:10]
+        out.append(item)
+    return out
 
 
 def time_expressions(doc: Doc) -> tuple[TimeExpression, ...]:

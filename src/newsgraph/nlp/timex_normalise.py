@@ -54,6 +54,10 @@ def duration(amount: float | None, unit: str, calendar: bool = True) -> str:
     if calendar and unit in _IN_SMALLER and amount is not None:
         factor, smaller = _IN_SMALLER[unit]
         return duration(amount * factor, smaller)
+    half = {"year": "6M", "hour": "30M", "minute": "30S", "day": "T12H"}
+    if amount is not None and unit in half and amount % 1 == 0.5 and amount > 1:  # "2 1/2 years": P2Y6M
+        whole = int(amount)
+        return f"{'PT' if unit in _TIME_UNITS else 'P'}{whole}{UNIT_CODES[unit]}{half[unit]}"
     if amount is None:
         number = "X"
     elif float(amount).is_integer():
@@ -131,15 +135,19 @@ def weekday_in_week(dct: date, target: int, weeks: int) -> date:
 def month_year(dct: date, month: int, day: int | None, direction: str | None) -> int:
     """The year of a month (and day) written without one: the nearest to the DCT, leaning on tense.
 
-    A date that contradicts the verb's tense (a future date in the past tense) counts as 60 days
-    further away, so "in December" read in January is last December unless the verb looks ahead.
+    A date on the wrong side of the DCT for the verb's tense counts as 300 days further away
+    (150 for a future date under a present tense or none, news being mostly about the past), so
+    "in March" read in October is last March unless the verb looks ahead, while "on Jan. 14"
+    read on January 6 stays this January.
     """
     best, best_cost = dct.year, None
     for year in (dct.year - 1, dct.year, dct.year + 1):
         target = date(year, month, min(day or 15, 28))
         cost = abs((target - dct).days)
-        if (direction == "past" and target > dct) or (direction == "future" and target < dct):
-            cost += 60
+        if direction == "future" and target < dct:
+            cost += 300
+        elif direction != "future" and target > dct:
+            cost += 300 if direction == "past" else 150
         if best_cost is None or cost < best_cost:
             best, best_cost = year, cost
     return best

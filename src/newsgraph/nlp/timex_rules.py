@@ -19,24 +19,29 @@ from newsgraph.nlp.numbers import parse_number
 
 @dataclass(frozen=True, slots=True)
 class Found:
-    """One time expression found in the text: character span, TIMEX3 type and value."""
+    """One time expression found in the text: character span, TIMEX3 type and value.
+
+    ``floating`` marks a clock time written without its day ("10:35 a.m."): ``value`` holds it
+    on the DCT, and the times component moves it to the last day named before it, if any.
+    """
 
     start: int
     end: int
     type: str
     value: str | None
     resolved: bool
+    floating: bool = False  # a clock time with no day written: its day comes from the text before it
 
 
 @dataclass(frozen=True, slots=True)
 class Context:
     """What a handler may ask: the DCT, the tense at a span, whether a span is used as a year,
-    and the lower-cased text of the sentence around a span."""
+    and the lower-cased text of the sentence around a span with the given number before it."""
 
     dct: date | None
     tense: Callable[[int, int], str | None]
     year_ok: Callable[[int, int], bool]
-    sentence: Callable[[int, int], str]
+    sentence: Callable[[int, int, int], str]
 
 
 Handler = Callable[[re.Match[str], Context], list[Found]]
@@ -49,7 +54,7 @@ _FULL_MONTH = (r"(?:january|february|march|april|may|june|july|august|september|
 _SMALL = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
           r"fifteen|sixteen|seventeen|eighteen|nineteen)")
 _TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
-_NUM = (rf"(?:\d+(?:\.\d+)?|{_TENS}(?:[- ]{_SMALL})?|{_SMALL}|a|an|several|a\s+few|few|"
+_NUM = (rf"(?:\d+\s+1/2|\d+(?:\.\d+)?|{_TENS}(?:[- ]{_SMALL})?|{_SMALL}|a|an|several|a\s+few|few|"
         rf"a\s+couple\s+of|a\s+couple|couple\s+of|a\s+dozen|dozens\s+of|a\s+hundred|hundreds\s+of|"
         rf"many|some|half\s+a|half\s+an|a\s+half)")
 _UNIT = (r"(?:seconds?|minutes?|hours?|days?|nights?|weeks?|weekends?|fortnights?|months?|quarters?|"
@@ -71,6 +76,8 @@ def amount(text: str) -> float | None:
         return _VAGUE[key]
     if key in ("a", "an"):
         return 1.0
+    if key.endswith(" 1/2"):
+        return float(key[:-4]) + 0.5
     return parse_number(key.replace("-", " ").split())
 
 
@@ -154,7 +161,10 @@ def h_clock(m: re.Match[str], ctx: Context) -> list[Found]:
         hour = hour % 12 + (12 if ampm == "p" else 0)
     clock = f"T{hour:02d}:{minute:02d}"
     anchor = _day_anchor(m.group("day"), m, ctx)
-    return _rel(m, ctx, "TIME", lambda d: anchor(d).isoformat() + clock)
+    found = _rel(m, ctx, "TIME", lambda d: anchor(d).isoformat() + clock)
+    if not m.group("day"):
+        return [Found(f.start, f.end, f.type, f.value, f.resolved, floating=True) for f in found]
+    return found
 
 
 def h_part_of_day(m: re.Match[str], ctx: Context) -> list[Found]:
@@ -178,10 +188,13 @@ def h_month_day(m: re.Match[str], ctx: Context) -> list[Found]:
         return [Found(m.start(), m.end(), "DATE", f"{int(year):04d}-{month:02d}-{day:02d}", True)]
     if not 1 <= day <= 31:
         return []
+    rel = (m.groupdict().get("rel") or "").lower()
+    start = m.start("mon") if rel else m.start()
     if ctx.dct is None:
-        return [Found(m.start(), m.end(), "DATE", f"XXXX-{month:02d}-{day:02d}", False)]
-    y = tn.month_year(ctx.dct, month, day, ctx.tense(m.start(), m.end()))
-    return [Found(m.start(), m.end(), "DATE", f"{y:04d}-{month:02d}-{day:02d}", True)]
+        return [Found(start, m.end(), "DATE", f"XXXX-{month:02d}-{day:02d}", False)]
+    tense = {"last": "past", "next": "future"}.get(rel) or ctx.tense(m.start(), m.end())
+    y = tn.month_year(ctx.dct, month, day, tense)
+    return [Found(start, m.end(), "DATE", f"{y:04d}-{month:02d}-{day:02d}", True)]
 
 
 def h_month(m: re.Match[str], ctx: Context) -> list[Found]:
@@ -193,7 +206,8 @@ def h_month(m: re.Match[str], ctx: Context) -> list[Found]:
     start = m.start("mon") if lead == "in" else m.start()
     if year:
         return [Found(start, m.end(), "DATE", f"{int(year):04d}-{month:02d}", True)]
-    if not raw[0].isupper() or (raw.lower() in ("may", "march") and not lead and not m.group("yrel")):
+    if not raw[0].isupper() or (raw.lower() in ("may", "march") and not lead and not m.group("yrel")
+                                and not _MONTH_PREPOSITION.search(m.string, 0, m.start())):
         return []
     if m.group("yrel"):
         shift = _REL[m.group("yrel").lower()]
@@ -204,6 +218,10 @@ def h_month(m: re.Match[str], ctx: Context) -> list[Found]:
         return [Found(start, m.end(), "DATE", f"XXXX-{month:02d}", False)]
     y = tn.month_year(ctx.dct, month, None, ctx.tense(m.start(), m.end()))
     return [Found(start, m.end(), "DATE", f"{y:04d}-{month:02d}", True)]
+
+
+_MONTH_PREPOSITION = re.compile(r"\b(?:since|by|until|till|from|through|of|before|after|during|in|to|and)\s+$",
+                                re.IGNORECASE)
 
 
 def _named_month(dct: date, month: int, lead: str) -> str:
@@ -231,31 +249,31 @@ def h_numeric_date(m: re.Match[str], ctx: Context) -> list[Found]:
 
 
 def h_relative_day(m: re.Match[str], ctx: Context) -> list[Found]:
-    """"today", "yesterday", "tomorrow"."""
-    offset = {"today": 0, "yesterday": -1, "tomorrow": 1}[m.group("w").lower()]
+    """"today", "yesterday", "tomorrow"; not the generic "today's world"."""
+    word = m.group("w").lower()
+    if word == "today" and m.string[m.end() : m.end() + 2] in ("'s", "’s"):
+        return []
+    offset = {"today": 0, "yesterday": -1, "tomorrow": 1}[word]
     return _rel(m, ctx, "DATE", lambda d: (d + timedelta(days=offset)).isoformat())
 
 
 def h_relative_unit(m: re.Match[str], ctx: Context) -> list[Found]:
-    """"next week", "last month", "this year", "earlier this month", "last summer".
+    """"next week", "last month", "this year", "early this month", "last summer", "the past year".
 
-    "the past year", "the next month", "past decade" are lengths of time (DURATION P1Y ...).
+    As in TimeBank, "the past year" is the calendar year before (DATE), not the last twelve months.
     """
     rel = _REL[m.group("rel").lower()]
     word = m.group("unit").lower()
-    lead = " ".join((m.group("the") or "").lower().split())
-    if word not in tn.SEASONS and word != "weekend" and (m.group("rel").lower() == "past" or (
-            lead == "the" and rel != 0)):
-        return [Found(m.start(), m.end(), "DURATION", tn.duration(1, tn.unit_of(word) or word), True)]
+
     if word in tn.SEASONS:
         return _rel(m, ctx, "DATE", lambda d: tn.season(d, word, rel))
     unit = tn.unit_of(word) or word
     return _rel(m, ctx, "DATE", lambda d: tn.shift(d, unit, rel))
 
 
-def _reporting_quarter(m: re.Match[str], ctx: Context) -> bool:
-    """True in earnings prose: the sentence speaks of a quarter ("from a year earlier")."""
-    return "quarter" in ctx.sentence(m.start(), m.end())
+def _reporting_quarter(m: re.Match[str], ctx: Context, before: int = 2) -> bool:
+    """True in earnings prose: the sentence (or the ``before`` ones before it) speaks of a quarter."""
+    return "quarter" in ctx.sentence(m.start(), m.end(), before)
 
 
 def h_ago(m: re.Match[str], ctx: Context) -> list[Found]:
@@ -284,9 +302,13 @@ def h_reporting(m: re.Match[str], ctx: Context) -> list[Found]:
     """Earnings prose: "the latest quarter", "the year-ago period", "last year" beside a quarter."""
     text = " ".join(m.group(0).lower().split())
     back = 1 if ("year" in text) else 0
-    if text in ("last year", "year-earlier", "year-ago") and not _reporting_quarter(m, ctx):
+    if text in ("last year", "year-earlier", "year-ago") and not _reporting_quarter(m, ctx, 0):
         return []
     return _rel(m, ctx, "DATE", lambda d: tn.last_quarter(d, back))
+
+
+# "$500 million a year", "24 hours a day", "four flights a week": a rate, not a length of time.
+_RATE = re.compile(r"(?:\d|\bmillion|\bbillion|\bthousand|\bhundred|s|\btimes|\bonce|\btwice)\s+$", re.IGNORECASE)
 
 
 def _hyphen_start(m: re.Match[str]) -> int:
@@ -306,10 +328,12 @@ def h_duration(m: re.Match[str], ctx: Context) -> list[Found]:
         return []
     num = m.group("num")
     count = amount(num)
+    if count is not None and (m.group("tail") or "").lower().endswith("half"):
+        count += 0.5
     plural = m.group("unit").lower().endswith("s")
     if unit == "quarter" and (plural or "-" in m.group(0)):
         return []
-    if num.lower() in ("a", "an") and plural:
+    if num.lower() in ("a", "an") and (plural or unit == "second" or _RATE.search(m.string, 0, m.start())):
         return []
     return [Found(_hyphen_start(m), m.end(), "DURATION", tn.duration(count, unit), True)]
 
@@ -386,12 +410,28 @@ def h_season_year(m: re.Match[str], ctx: Context) -> list[Found]:
     return [Found(m.start(), m.end(), "DATE", f"{m.group('year')}-{tn.SEASONS[m.group('s').lower()]}", True)]
 
 
-_REFS = {"recent months": "PXM", "recent weeks": "PXW", "recent days": "PXD", "now": "PRESENT_REF", "currently": "PRESENT_REF", "nowadays": "PRESENT_REF",
+_REFS = {"recent months": "PXM", "recent quarters": "PXM", "recent weeks": "PXW", "recent days": "PXD", "now": "PRESENT_REF",
+         "currently": "PRESENT_REF", "nowadays": "PRESENT_REF",
          "current": "PRESENT_REF", "recently": "PAST_REF", "recent": "PAST_REF",
          "previously": "PAST_REF", "formerly": "PAST_REF", "the past": "PAST_REF",
          "the future": "FUTURE_REF", "soon": "FUTURE_REF", "recent years": "PAST_REF",
-         "in recent years": "PAST_REF", "recent months": "PAST_REF", "recent weeks": "PAST_REF",
-         "recent days": "PAST_REF", "these days": "PRESENT_REF", "right now": "PRESENT_REF"}
+         "in recent years": "PAST_REF", "these days": "PRESENT_REF", "right now": "PRESENT_REF"}
+
+
+def h_future_weekend(m: re.Match[str], ctx: Context) -> list[Found]:
+    """"the near future" (FUTURE_REF), "the weekend" (the last one, or the coming one in future tense)."""
+    text = m.group(0).lower()
+    if text.endswith("future"):
+        return [Found(m.start(), m.end(), "DATE", "FUTURE_REF", False)]
+    if not text.startswith("the"):
+        return []
+    future = ctx.tense(m.start(), m.end()) == "future"
+
+    def value(d: date) -> str:
+        saturday = tn.weekday(d, 5, "future" if future else "past")
+        return tn.iso_week(saturday) + "-WE"
+
+    return _rel(m, ctx, "DATE", value)
 
 
 def h_ref(m: re.Match[str], ctx: Context) -> list[Found]:
@@ -451,6 +491,23 @@ def h_holiday(m: re.Match[str], ctx: Context) -> list[Found]:
     return _rel(m, ctx, "DATE", nearest)
 
 
+_DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7,
+                 "eighties": 8, "nineties": 9}
+
+
+def h_decade_word(m: re.Match[str], ctx: Context) -> list[Found]:
+    """"the nineties" (the 1990s: "199")."""
+    return [Found(m.start(), m.end(), "DATE", f"19{_DECADE_WORDS[m.group('d').lower()]}", True)]
+
+
+def h_century(m: re.Match[str], ctx: Context) -> list[Found]:
+    """"the 20th century" ("19"), "the 11th century" ("10")."""
+    number = int(m.group("n"))
+    if not 1 <= number <= 21:
+        return []
+    return [Found(m.start("n"), m.end(), "DATE", f"{number - 1:02d}", True)]
+
+
 def _c(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.IGNORECASE)
 
@@ -470,7 +527,8 @@ RULES: tuple[tuple[re.Pattern[str], Handler], ...] = (
      h_part_of_day),
     (_c(r"\b(?P<day>)(?P<part>tonight|overnight)\b"), h_part_of_day),
     (_c(rf"\b(?P<wd>{_WD})(?P<part>)\b"), h_weekday),
-    (_c(rf"\b(?:{_WD},?\s+)?(?P<mon>{_MONTH})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>(?:1[6-9]|20)\d\d)\b)?"),
+    (_c(rf"\b(?P<unit>{_WD}s)(?P<num>)(?P<adv>)\b"), h_set),
+    (_c(rf"\b(?:{_WD},?\s+|(?P<rel>last|this|next)\s+)?(?P<mon>{_MONTH})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>(?:1[6-9]|20)\d\d)\b)?"),
      h_month_day),
     (_c(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{_MONTH})(?!\w)(?:,?\s+(?P<year>(?:1[6-9]|20)\d\d)\b)?"),
      h_month_day),
@@ -486,7 +544,8 @@ RULES: tuple[tuple[re.Pattern[str], Handler], ...] = (
      h_relative_unit),
     (_c(rf"\b(?:{_QUAL}\s+)?(?P<num>{_NUM})\s+(?P<unit>{_UNIT})\s+(?P<dir>ago|earlier|before|later|after|from\s+now|hence)\b"),
      h_ago),
-    (_c(rf"\b(?:{_QUAL}\s+)?(?P<num>{_NUM})[- ](?P<unit>{_UNIT})(?P<tail>[- ](?:long|old))?\b"), h_duration),
+    (_c(rf"\b(?:{_QUAL}\s+)?(?P<num>{_NUM})[- ](?P<unit>{_UNIT})(?P<tail>[- ](?:long|old)|\s+and\s+a\s+half)?\b"),
+     h_duration),
     (_c(rf"\b(?:for|in|over|within|after)\s+(?P<unit>years|months|weeks|days|decades|hours)\b"), h_vague_duration),
     (_c(rf"\b(?:(?:every|each|per)\s+(?:(?P<num>{_NUM})\s+)?(?P<unit>{_UNIT}|{_WD}s?)|(?P<adv>daily|nightly|weekly|"
         r"monthly|yearly|hourly))\b"), h_set),
@@ -496,14 +555,18 @@ RULES: tuple[tuple[re.Pattern[str], Handler], ...] = (
     (_c(r"\b(?:the\s+)?(?:(?:early|mid|late)[- ]?)?(?:(?P<dec>1[6-9]\d|20\d)0s|'(?P<short>\d)0s)\b"), h_decade),
     (_c(r"(?<![\d$£€¥.,-])\b(?:(?P<lead>fiscal|early|mid|late|mid-|fiscal\s+year)[- ]?\s*)?(?P<y>(?:1[6-9]|20)\d\d)\b(?![.,]\d|-\d|%)"),
      h_year),
-    (_c(r"\b(?:the\s+year\s+)?(?:(?P<thousand>two\s+thousand)|nineteen\s+(?P<tens>ten|eleven|twelve|thirteen|"
+    (_c(r"\b(?:the\s+year\s+(?P<thousand>two\s+thousand)|nineteen\s+(?P<tens>ten|eleven|twelve|thirteen|"
         r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
-        r"(?:[- ](?P<unit>one|two|three|four|five|six|seven|eight|nine))?)\b(?=\s*[,.;)]|\s+(?:and|when|after|before|in|to|the))"),
+        r"(?:[- ](?P<unit>one|two|three|four|five|six|seven|eight|nine))?)\b(?![- ](?:year|month|day|week))"),
      h_spelled_year),
     (_c(r"\b(?:last\s+|this\s+|next\s+)?(?P<name>christmas\s+day|christmas\s+eve|christmas|new\s+year['’]s\s+(?:day|eve)|"
         r"independence\s+day|valentine['’]s\s+day|halloween|thanksgiving(?:\s+day)?)(?:,?\s+(?P<year>(?:19|20)\d\d))?\b"),
      h_holiday),
+    (_c(r"\bthe\s+(?:(?:early|mid|late)[- ]?)?(?P<d>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b"),
+     h_decade_word),
+    (_c(r"\b(?P<n>\d{1,2})(?:st|nd|rd|th)[- ]century\b(?!-)"), h_century),
     (_c(r"\b(?:the\s+)?(?P<s>spring|summer|fall|autumn|winter)\s+(?:of\s+)?(?P<year>(?:19|20)\d\d)\b"), h_season_year),
+    (_c(r"\b(?:(?:near|foreseeable|immediate|distant)\s+future|(?:the\s+)?weekend)\b"), h_future_weekend),
     (_c(r"\b(?:now|currently|nowadays|recently|current|these\s+days|"
-        r"recent\s+(?:years|months|weeks|days)|the\s+past|the\s+future)\b(?!-)"), h_ref),
+        r"recent\s+(?:years|months|weeks|days|quarters)|the\s+past|the\s+future)\b(?!-)"), h_ref),
 )
