@@ -53,6 +53,9 @@ def test_mentions_cleaned_of_article_possessive_comma(nlp: Language, text: str, 
         ("Acting Governor Patricia Holloway signed the order.", "Patricia Holloway", "governor", None, RoleStatus.ACTING),
         ("President-elect Tomas Varga will take office in May.", "Tomas Varga", "president", None, RoleStatus.ELECTED),
         ("Oliver Bennett, the chief executive of Harbour Freight Lines, said costs had doubled.", "Oliver Bennett", "chief executive", "Harbour Freight Lines", RoleStatus.CURRENT),
+        ("The report was written by Martin Hale, 68, the former chief of the Western Water Board, on Friday.", "Martin Hale", "chief", "Western Water Board", RoleStatus.FORMER),
+        ("Nadia Petrova, who is the chief executive of Baltic Rail Freight, said talks had stalled.", "Nadia Petrova", "chief executive", "Baltic Rail Freight", RoleStatus.CURRENT),
+        ("Ruth Okafor, Lumen Networks' chief operating officer, resigned.", "Ruth Okafor", "chief operating officer", "Lumen Networks", RoleStatus.CURRENT),
     ],
 )
 def test_roles_every_news_form(
@@ -142,3 +145,35 @@ def test_countries_demonym(demonym: str, country: str | None) -> None:
 @pytest.mark.parametrize(("text", "script"), [("習近平", "Hani"), ("Павел", "Cyrl"), ("يوسف", "Arab"), ("Νίκος", "Grek"), ("김정", "Hang"), ("Anna", "Latn"), ("123", "Zyyy")])
 def test_aliases_script_of(text: str, script: str) -> None:
     assert script_of(text) == script
+
+
+@pytest.mark.parametrize("section", ["business", "politics", "sport", "tech", "entertainment"])
+def test_entities_invariants_on_unseen_news(nlp: Language, shared_data, section: str) -> None:  # type: ignore[no-untyped-def]
+    paths = sorted((shared_data / "bbc-news" / section).glob("*.txt"))[:12]
+    articles = [
+        Article(id=p.name, source=SourcePointer(path=str(p), format=SourceFormat.TEXT), text=p.read_text(encoding="utf-8", errors="replace"))
+        for p in paths
+    ]
+    for article, facts in zip(articles, extract(articles, nlp=nlp), strict=True):
+        ids = [m.id for m in facts.mentions]
+        assert len(ids) == len(set(ids))
+        spans = sorted((m.evidence.start, m.evidence.end) for m in facts.mentions)
+        assert all(a_end <= b_start for (_, a_end), (b_start, _) in zip(spans, spans[1:]))
+        assert all(article.text[m.evidence.start : m.evidence.end] == m.evidence.text for m in facts.mentions)
+        members = [i for e in facts.entities for i in e.mention_ids]
+        assert sorted(members) == sorted(ids)
+        keys = {e.key for e in facts.entities}
+        assert len(keys) == len(facts.entities) and all(m.cluster in keys for m in facts.mentions)
+        for entity in facts.entities:
+            for role in entity.roles:
+                assert article.text[role.evidence.start : role.evidence.end] == role.evidence.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "President", "Mr", "(FMA)", "習近平", "Park Jae-won", "won-Park said.", "Lucia Ferreira", "The US (USA) and U.S.", "Minister of\n\nFinance Ola Berg said."],
+)
+def test_entities_edge_texts_hold_evidence(nlp: Language, text: str) -> None:
+    facts = run(nlp, text)
+    assert all(text[m.evidence.start : m.evidence.end] == m.evidence.text for m in facts.mentions)
+    assert sorted(i for e in facts.entities for i in e.mention_ids) == sorted(m.id for m in facts.mentions)

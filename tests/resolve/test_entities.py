@@ -31,6 +31,8 @@ def same(resolution, a: str, b: str) -> bool:  # type: ignore[no-untyped-def]
         ("Laura Bennett", "Oliver Bennett", False),
         ("Amara Odhiambo", "amara odhiambo", True),
         ("Amara J. Odhiambo", "Amara Odhiambo", True),
+        ("A. Odhiambo", "Amara Odhiambo", True),
+        ("St James", "Shani Rhys James", False),
     ],
 )
 def test_resolve_person_names(first: str, second: str, merged: bool) -> None:

@@ -68,9 +68,14 @@ def paren_aliases(doc: Doc, spans: list[Span], article: Article) -> list[ParenAl
         script = script_of(written)
         if script not in {"Latn", "Zyyy", "Zzzz"}:
             out.append(ParenAlias(index, Alias(text=written, kind=AliasKind.OTHER_SCRIPT, script=script, evidence=evidence), None))
-        elif close == e + 2 and _is_acronym(written) and span.label_ != "PERSON" and len(span) >= 2:
+        elif close == e + 2 and _is_acronym(written) and span.label_ != "PERSON" and len(span) >= 2 and _abbreviates(written, span):
             out.append(ParenAlias(index, Alias(text=written, kind=AliasKind.ACRONYM, evidence=evidence), e + 1))
     return out
+
+
+def _abbreviates(acronym: str, span: Span) -> bool:
+    """Whether the acronym starts like one of the name's capitalised words ("(ECB)" after "European ...")."""
+    return any(t.text[:1] == acronym[:1] for t in span if t.text[:1].isupper())
 
 
 def initials(span: Span) -> set[str]:
@@ -96,7 +101,8 @@ def acronym_links(doc: Doc, spans: list[Span], defined: dict[str, int]) -> list[
     for index, span in enumerate(spans):
         if span.label_ == "ORG":
             for form in initials(span):
-                table.setdefault(form, index)
+                if len(form) >= 3:  # two letters ("MP") are too often something else
+                    table.setdefault(form, index)
     if not table:
         return []
     inside = {i for s in spans if len(s) > 1 for i in range(s.start, s.end)}

@@ -56,15 +56,17 @@ _PARTICLES = {"van", "von", "de", "da", "di", "del", "der", "den", "la", "le", "
 
 
 def _name_token(token) -> bool:  # type: ignore[no-untyped-def]
-    """A token that can be part of a personal name: capitalised letters, not a title word."""
+    """A token that can be part of a personal name: capitalised letters mid-sentence, not a title word.
+
+    A capitalised function word mid-sentence ("General Secretary To Lam") is a name too.
+    """
     return (
         token.is_alpha
         and token.text[:1].isupper()
         and not token.is_sent_start
         and not is_title_word(token.lower_)
         and token.lower_ not in HONORIFICS
-        and not token.is_stop
-    ) or (token.is_alpha and token.text[:1].isupper() and token.lower_ in {"to", "an", "la", "de", "van", "von", "al", "bin"})
+    )
 
 
 def _after_title(doc: Doc, i: int) -> bool:
@@ -150,7 +152,7 @@ def fix_types(spans: list[Span]) -> list[Span]:
         if span.end in starts or span.end + 1 in starts:
             continue
         if span.label_ == "PERSON" and len(span) >= 2 and all(
-            t.pos_ == "PROPN" or not t.is_alpha or t.nbor(-1).text == "-" for t in span
+            t.pos_ == "PROPN" or not t.is_alpha or (t.i > 0 and t.doc[t.i - 1].text == "-") for t in span
         ):
             words = span.text.split()  # family name first or last ("Park Jae-won", "Sanae Takaichi")
             person_forms.update(w for w in (span.text, words[0], words[-1]) if country_of(w) is None)

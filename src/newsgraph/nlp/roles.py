@@ -17,9 +17,9 @@ from spacy.tokens import Doc, Span
 
 from newsgraph.model import Article, Role, RoleStatus, evidence_from
 from newsgraph.nlp.countries import country_of
-from newsgraph.nlp.titles import HONORIFICS, MODIFIERS, PORTFOLIO_LINKS, ROLE_VERBS, is_head, is_title_word, status_of
+from newsgraph.nlp.titles import HONORIFICS, MODIFIERS, PORTFOLIO_HEADS, PORTFOLIO_LINKS, ROLE_VERBS, is_head, is_title_word, status_of
 
-_POSSESSIVE = {"'s", "’s"}
+_POSSESSIVE = {"'s", "’s", "'", "’"}
 _ORG_LABELS = {"ORG", "GPE", "NORP"}
 _COUNTRY_NOUNS = {"country", "nation", "state", "kingdom", "republic"}
 _CLOSERS = {",", ".", ";", ":", ")", "—", "–", "and", "who", "said", "says"}
@@ -40,6 +40,7 @@ class _Context:
     by_start: dict[int, Span]
     by_end: dict[int, Span]
     gpes: list[Span]
+    by_token: dict[int, Span]
 
 
 def _org_name(span: Span) -> str:
@@ -74,6 +75,8 @@ def _title_words_left(doc: Doc, i: int) -> tuple[int, int] | None:
     if head < 0 or not is_head(doc[head].lower_):
         return None
     k = head
+    if doc[head].lower_ == "general" and head > 0 and is_head(doc[head - 1].lower_):
+        k -= 1  # a postpositive "general": "director general", "attorney general"
     while k > 0 and doc[k - 1].lower_ in MODIFIERS and status_of(doc[k - 1].lower_) is None:
         k -= 1
     return k, i
@@ -130,12 +133,17 @@ def _title_right(ctx: _Context, i: int) -> tuple[str, str | None, int] | None:
         if nxt in ctx.by_start and ctx.by_start[nxt].label_ in _ORG_LABELS:
             span = ctx.by_start[nxt]
             org, j = _org_name(span), span.end
-        elif doc[j].lower_ != "at" and nxt < len(doc) and doc[nxt].text[:1].isupper():
+        elif doc[j].lower_ != "at" and doc[j - 1].lower_ in PORTFOLIO_HEADS and nxt < len(doc) and doc[nxt].text[:1].isupper():
             end = nxt
             while end < len(doc) and (doc[end].text[:1].isupper() or doc[end].lower_ == "and") and end - nxt < 4:
                 end += 1
             title = f"{title} {doc[j].lower_} " + " ".join(t.lower_ for t in doc[nxt:end])
             j = end
+        elif nxt < len(doc) and doc[nxt].text[:1].isupper() and doc[nxt].is_alpha:
+            end = nxt
+            while end < len(doc) and doc[end].text[:1].isupper() and doc[end].is_alpha and end - nxt < 5:
+                end += 1
+            org, j = doc[nxt:end].text, end  # "chief executive of Wippit": an organisation the model missed
     return title, org, j
 
 
@@ -199,6 +207,33 @@ def role_clause(ctx: _Context, e: int) -> tuple[_Found, int] | None:
     return _Found(title=title, org=org, status=RoleStatus.CURRENT, start=e + 2), j
 
 
+def parsed_appositive(ctx: _Context, span: Span) -> tuple[_Found, int] | None:
+    """From the parse: a title noun in apposition to the name ("X, 68, the former chief of Y,")."""
+    for child in span.root.children:
+        if child.dep_ != "appos" or not is_head(child.lower_) or child.i < span.end:
+            continue
+        k = child.i
+        while k > 0 and ctx.doc[k - 1].dep_ in {"compound", "amod", "nmod"} and k - 1 not in ctx.by_token and status_of(ctx.doc[k - 1].lower_) is None:
+            k -= 1  # "chief operating officer", "telecoms analyst"
+        status = next((status_of(t.lower_) for t in child.lefts if status_of(t.lower_) is not None), None)
+        title = " ".join(t.lower_ for t in ctx.doc[k : child.i + 1])
+        org, end = None, child.i + 1
+        if k in ctx.by_end and ctx.by_end[k].label_ in _ORG_LABELS:
+            org = _org_name(ctx.by_end[k])  # "FCC deputy secretary"
+        for t in child.children:
+            if t.dep_ == "poss" and t.i in ctx.by_token and ctx.by_token[t.i].label_ in _ORG_LABELS:
+                org = _org_name(ctx.by_token[t.i])
+            elif t.dep_ == "prep" and t.lower_ in {"of", "at", "for"}:
+                obj = next((o for o in t.children if o.dep_ == "pobj"), None)
+                owner = ctx.by_token.get(obj.i) if obj is not None else None
+                if owner is not None and owner.label_ in _ORG_LABELS:
+                    org, end = _org_name(owner), owner.end
+        start = min([child.i, *(t.left_edge.i for t in child.lefts)])
+        found = _Found(title=title, org=org, status=status or RoleStatus.CURRENT, start=start)
+        return found, end
+    return None
+
+
 def roles_for(doc: Doc, spans: list[Span], article: Article) -> dict[int, list[Role]]:
     """Roles by index into ``spans``, for every PERSON span whose title the text states."""
     ctx = _Context(
@@ -206,6 +241,7 @@ def roles_for(doc: Doc, spans: list[Span], article: Article) -> dict[int, list[R
         by_start={s.start: s for s in spans},
         by_end={s.end: s for s in spans},
         gpes=[s for s in spans if s.label_ == "GPE"],
+        by_token={i: s for s in spans for i in range(s.start, s.end)},
     )
     text = article.text
     out: dict[int, list[Role]] = {}
@@ -220,12 +256,10 @@ def roles_for(doc: Doc, spans: list[Span], article: Article) -> dict[int, list[R
             found.append((before, doc[before.start].idx, span.end_char))
             # "Navy spokesman Rear Admiral X": a title right before another title
             before = title_before(ctx, before.title_start) if before.start == before.title_start else None
-        for rule in (appositive, role_clause):
-            after = rule(ctx, span.end)
-            if after is not None:
-                role, j = after
-                found.append((role, span.start_char, doc[j - 1].idx + len(doc[j - 1].text)))
-                break
+        after = appositive(ctx, span.end) or role_clause(ctx, span.end) or parsed_appositive(ctx, span)
+        if after is not None:
+            role, j = after
+            found.append((role, span.start_char, doc[j - 1].idx + len(doc[j - 1].text)))
         roles = [
             Role(
                 title=f.title,

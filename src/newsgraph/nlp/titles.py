@@ -33,7 +33,10 @@ MODIFIERS = frozenset(
     """.split()
 )
 
-HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "madam", "mx", "mx."})
+HONORIFICS = frozenset(
+    {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "madam", "mx", "mx.", "prof", "prof.",
+     "gen", "gen.", "gov", "gov.", "sen", "sen.", "rep.", "rev", "rev.", "lt", "col", "capt", "sgt"}
+)
 
 STATUS_WORDS: dict[str, RoleStatus] = {
     "former": RoleStatus.FORMER,
@@ -68,6 +71,8 @@ ROLE_VERBS: dict[str, str] = {
 }
 
 PORTFOLIO_LINKS = frozenset({"of", "for"})
+# Heads whose "of X" names a portfolio ("minister of foreign affairs"), not an organisation.
+PORTFOLIO_HEADS = frozenset({"minister", "secretary", "commissioner", "ministers"})
 
 
 def is_head(word: str) -> bool:

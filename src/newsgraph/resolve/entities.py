@@ -133,7 +133,7 @@ def _person_match(index: _Index, words: list[str]) -> str | None:
     known = normalise(index.records[candidate].name).split()
     if len(words) == 1 or len(known) == 1:
         return candidate  # a surname alone on one side, one person with that surname
-    if known[0] == words[0] or known[0].rstrip(".")[:1] == words[0][:1] and len(known[0]) <= 2:
+    if known[0] == words[0] or (known[0][:1] == words[0][:1] and min(len(known[0]), len(words[0])) == 1):
         return candidate  # same first name (or its initial): a middle name added or dropped
     return None
 
