@@ -163,6 +163,8 @@ def test_events_link_actors_to_mentions_and_keep_evidence(run) -> None:
          "Police", "dispersed the crowd", "Monday", "Nairobi", None, "by firing tear gas"),
         ("LONDON -- Police arrested a man on Friday after a car hit a barrier.",
          "Police", "arrested a man", "Friday", "LONDON", "after a car hit a barrier", None),
+        ("The driver narrowly avoided a crash in Leeds on Sunday.",
+         "driver", "avoided a crash", "Sunday", "Leeds", None, "narrowly"),
         ("Firefighters rescued two children in Croydon, South London, on Monday.",
          "Firefighters", "rescued two children", "Monday", "Croydon, South London", None, None),
     ],

@@ -185,6 +185,11 @@ def _how(frame: Frame, index: MentionIndex) -> tuple[int, int] | None:
             mention = index.at(pobj) if pobj is not None else None
             if pobj is not None and (mention is None or mention.type.value not in _NAMED):
                 return child.i, child.right_edge.i + 1
+    for child in _clause_children(frame):  # "..., spinning his car": a participle of manner
+        if child.dep_ == "advcl" and child.tag_ == "VBG" and not any(c.dep_ in ("mark", "nsubj") for c in child.children):
+            return child.left_edge.i, child.right_edge.i + 1
+        if child.dep_ == "advmod" and child.lower_.endswith("ly") and child.i < frame.pred.i and child.i >= frame.pred.i - 2:
+            return child.i, child.i + 1  # "narrowly avoids"
     return None
 
 
@@ -294,6 +299,12 @@ def main_event(
     def ev(bounds: tuple[int, int] | None, chars: bool = False) -> Evidence | None:
         if bounds is None:
             return None
+        if not chars and frame.unit is not None:  # the parse can run on past a paragraph break
+            bounds = (max(bounds[0], frame.unit.start), min(bounds[1], frame.unit.end))
+            while bounds[1] > bounds[0] + 1 and (doc[bounds[1] - 1].is_space or doc[bounds[1] - 1].is_punct):
+                bounds = (bounds[0], bounds[1] - 1)
+            if bounds[1] <= bounds[0]:
+                return None
         start, end = bounds if chars else _chars(doc, *bounds)
         return evidence_from(article_id, text, start, end)
 
