@@ -189,3 +189,24 @@ def test_events_article_without_events_has_no_main(run) -> None:
 )
 def test_events_plover_code_reads_intentions(etype, mode, code) -> None:
     assert plover_code(etype, mode) == code
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "time_text"),
+    [
+        ("Farmers protested against the new tax in Paris on Friday.", "protested", "Friday"),
+        ("The two leaders will meet in Tokyo next week.", "meet", "next week"),
+    ],
+)
+def test_events_time_carries_the_times_component_value(nlp, text, trigger, time_text) -> None:
+    from datetime import datetime, timezone
+
+    article = Article(
+        id=article_id("dated", text), source=SourcePointer(path="t", format=SourceFormat.TEXT), text=text,
+        published=datetime(2025, 10, 22, tzinfo=timezone.utc),
+    )
+    state = nlp(make_doc(nlp, article))._.ng
+    event = _event(state, trigger)
+    (record,) = [t for t in state["times"] if t.evidence.text == time_text]
+    assert event.time is not None and event.time.evidence == record.evidence
+    assert event.time.value == record.value and record.value is not None
