@@ -1,0 +1,124 @@
+"""JSONL and JSON reader: one record an article, with a configurable field mapping.
+
+JSON Lines stream line by line. A JSON array (or a single object) is parsed whole, bounded by
+``max_bytes``. A malformed line is skipped with NG106 and its line number; a record with no text
+with NG113; the other records are still read.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import Any
+
+from newsgraph.model import Article, SourceFormat, SourcePointer, Skip, article_id
+from newsgraph.readers.clean import clean, is_truncated, split_paragraphs
+from newsgraph.readers.dates import parse_date
+from newsgraph.readers.options import ReadOptions
+from newsgraph.readers.registry import register
+from newsgraph.readers.source import ReadFailure, Source, check_binary, detect_encoding, text_lines
+
+TEXT_FIELDS = ("text", "body", "content", "maintext", "articleBody")
+TITLE_FIELDS = ("title", "headline")
+URL_FIELDS = ("url", "link")
+DATE_FIELDS = ("date", "published", "date_publish", "published_at", "datePublished")
+AUTHOR_FIELDS = ("author", "authors", "byline")
+
+
+def sniff_json(head: bytes) -> bool:
+    """JSON Lines or a JSON array of objects: the first line is an object, or ``[`` then ``{``."""
+    stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    if stripped.startswith(b"["):
+        return stripped[1:].lstrip().startswith((b"{", b"]"))
+    if not stripped.startswith(b"{"):
+        return False
+    first = stripped.split(b"\n", 1)[0]
+    try:
+        return isinstance(json.loads(first), dict)
+    except ValueError:
+        return len(first) == len(stripped)  # one object cut by the head: still JSON
+
+
+@register("jsonl", extensions=("jsonl", "ndjson", "json", "jsonlines"), sniff=sniff_json, priority=5)
+def read_jsonl(source: Source, options: ReadOptions) -> Iterator[Article | Skip]:
+    """Read JSON Lines (streamed) or a JSON array/object (parsed whole)."""
+    check_binary(source)
+    encoding = detect_encoding(source)
+    if source.head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"["):
+        yield from _read_array(source, encoding, options)
+        return
+    index = 0
+    for number, line, offset in text_lines(source, encoding):
+        if not line.strip():
+            continue
+        locator = f"{source.path}:{number}"
+        try:
+            record = json.loads(line)
+        except ValueError as error:
+            yield Skip(source=locator, code="NG106", reason=f"line {number} is not valid JSON ({error.msg})")
+            continue
+        if not isinstance(record, dict):
+            yield Skip(source=locator, code="NG106", reason=f"line {number} is not a JSON object")
+            continue
+        pointer = SourcePointer(path=source.path, format=SourceFormat.JSONL, line=number,
+                                byte_offset=offset, record=index)
+        index += 1
+        yield article_from_record(record, pointer, options)
+
+
+def _read_array(source: Source, encoding: str, options: ReadOptions) -> Iterator[Article | Skip]:
+    try:
+        data = json.loads(source.stream.read().decode(encoding))
+    except UnicodeDecodeError as error:
+        raise ReadFailure("NG103", f"{source.path} does not decode as {encoding}") from error
+    except ValueError as error:
+        raise ReadFailure("NG106", f"{source.path} is not valid JSON ({error})") from error
+    records = data if isinstance(data, list) else [data]
+    for index, record in enumerate(records):
+        if not isinstance(record, dict):
+            yield Skip(source=f"{source.path}#{index}", code="NG106", reason=f"record {index} is not a JSON object")
+            continue
+        pointer = SourcePointer(path=source.path, format=SourceFormat.JSONL, record=index)
+        yield article_from_record(record, pointer, options)
+
+
+def _field(record: dict[str, Any], chosen: str | None, defaults: tuple[str, ...]) -> Any:
+    for name in (chosen,) if chosen else defaults:
+        value = record.get(name)
+        if value not in (None, "", []):
+            return value
+    return None
+
+
+def _as_text(value: Any) -> str | None:
+    if isinstance(value, list):
+        value = "\n".join(str(v) for v in value if isinstance(v, str | int | float))
+    return value if isinstance(value, str) and value.strip() else None
+
+
+def article_from_record(record: dict[str, Any], pointer: SourcePointer, options: ReadOptions) -> Article | Skip:
+    """Build an article from one JSON record using the options' field mapping."""
+    text = _as_text(_field(record, options.text_field, TEXT_FIELDS))
+    wanted = options.text_field or "|".join(TEXT_FIELDS)
+    if text is None:
+        return Skip(source=pointer.describe(), code="NG113", reason=f"the record has no text in {wanted}")
+    cleaned = clean(split_paragraphs(text))
+    if not cleaned.text:
+        return Skip(source=pointer.describe(), code="NG114", reason="the article had no text once cleaned")
+    title = _as_text(_field(record, options.title_field, TITLE_FIELDS))
+    url = _as_text(_field(record, options.url_field, URL_FIELDS))
+    published = parse_date(_field(record, options.date_field, DATE_FIELDS)) or options.published
+    author = _as_text(_field(record, None, AUTHOR_FIELDS))
+    pointer = SourcePointer(path=pointer.path, format=pointer.format, line=pointer.line,
+                            byte_offset=pointer.byte_offset, record=pointer.record, url=url)
+    return Article(
+        id=article_id(pointer.describe(), cleaned.text),
+        source=pointer,
+        text=cleaned.text,
+        title=" ".join(title.split()) if title else None,
+        byline=author or cleaned.byline,
+        url=url,
+        published=published,
+        boilerplate=cleaned.boilerplate,
+        truncated=is_truncated(cleaned.text),
+    )
