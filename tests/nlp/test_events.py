@@ -70,6 +70,10 @@ CASES = [
      "resign", "CONCEDE", "denied", {"mayor"}, set(), None, None),
     ("The prime minister visited flood victims in Dhaka on Monday.",
      "visited", "CONSULT", "asserted", {"prime minister"}, {"flood victims"}, "Dhaka", "Monday"),
+    ("A bomb exploded outside a school in Afghanistan's Kandahar province on Monday.",
+     "exploded", "ASSAULT", "asserted", {"bomb"}, set(), "Kandahar", "Monday"),
+    ("Militants stormed a hotel in Kenya's capital Nairobi.",
+     "stormed", "ASSAULT", "asserted", {"Militants"}, {"hotel"}, "Nairobi", None),
     ("The opposition demanded that the prime minister resign.",
      "demanded", "REQUEST", "asserted", {"opposition"}, {"prime minister"}, None, None),
 ]

@@ -92,19 +92,41 @@ def _link_times(frames_by_token: dict[int, Frame], times: list[TimeRef], sent: S
             frame.time = n
 
 
+_PLACE_NOUNS = frozenset({
+    "city", "town", "village", "province", "region", "state", "district", "county", "capital",
+    "area", "port", "island", "suburb", "neighbourhood", "neighborhood", "border", "coast",
+})
+
+
+def _named_place(noun: Token, index: MentionIndex) -> Token | None:
+    """The name inside a place noun: "Kandahar province", "Kenya's capital Nairobi" → the most
+    specific place mention among its modifiers (a name before a country that owns it)."""
+    named = [c for c in noun.children if c.dep_ in ("compound", "appos", "flat", "npadvmod") and index.place_at(c)]
+    owners = [c for c in noun.children if c.dep_ == "poss" and index.place_at(c)]
+    return (named or owners or [None])[0]
+
+
 def _locatives(sent: Span, index: MentionIndex) -> list[Token]:
-    """Place mentions' heads that are objects of a locative preposition, in text order."""
+    """Place mentions that are objects of a locative preposition ("in Paris", "in Afghanistan's
+    Kandahar province"), in text order."""
     out = []
     for tok in sent:
-        if tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE_PREPS and index.place_at(tok) is not None:
+        if tok.dep_ != "pobj" or tok.head.lower_ not in LOCATIVE_PREPS:
+            continue
+        if index.place_at(tok) is not None:
             out.append(tok)
+        elif tok.lemma_.lower() in _PLACE_NOUNS:
+            named = _named_place(tok, index)
+            if named is not None:
+                out.append(named)
     return out
 
 
 def _link_places(frames: list[Frame], by_token: dict[int, Frame], sent: Span, index: MentionIndex) -> None:
     locatives = _locatives(sent, index)
     for tok in locatives:
-        frame = nearest_frame(tok.head.head, by_token)
+        prep = tok.head if tok.dep_ == "pobj" else tok.head.head
+        frame = nearest_frame(prep.head, by_token)
         if frame is not None and frame.place is None:
             frame.place = tok
     for frame in frames:

@@ -227,12 +227,14 @@ def _who(frame: Frame, index: MentionIndex, entities: tuple[LocalEntity, ...], a
 def _lede_place(doc: Doc, index: MentionIndex, start: int, end: int, skip: set[int], locative: bool) -> tuple[int, int] | None:
     """The first place mention in tokens [start, end): an object of in/at/near when ``locative``,
     else any place that is not one of the event's actors (token indices in ``skip``)."""
-    for mention in sorted(set(index.by_token.values()), key=lambda m: m.evidence.start):
+    for mention in sorted(index.mentions, key=lambda m: m.evidence.start):
         if mention.type.value not in PLACE_TYPES:
             continue
         span = doc.char_span(mention.evidence.start, mention.evidence.end, alignment_mode="expand")
         if span is None or not start <= span.start < end:
             continue
+        if span.root.dep_ == "poss" and index.place_at(span.root.head) is not None:
+            continue  # "Afghanistan's Mazar-i-Sharif": the place it qualifies is the answer
         is_locative = span.root.dep_ == "pobj" and span.root.head.lower_ in ("in", "at", "near")
         if is_locative if locative else not any(t.i in skip for t in span):
             return mention.evidence.start, mention.evidence.end
