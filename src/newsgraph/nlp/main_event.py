@@ -92,7 +92,15 @@ def choose(frames: list[Frame], index: MentionIndex) -> Frame | None:
     later sentence has a frame)."""
     if not frames:
         return None
-    trusted = [f for f in frames if f.unit is not None and not headline_cased(f.unit)]
+    cased: dict[int, bool] = {}
+    trusted = []
+    for f in frames:
+        if f.unit is not None and f.unit.start not in cased:
+            if len(cased) == LEDE_SENTENCES + 2:  # enough units seen for the lede
+                break
+            cased[f.unit.start] = headline_cased(f.unit)
+        if f.unit is not None and not cased[f.unit.start]:
+            trusted.append(f)
     frames = trusted or frames
     sents: list[list[Frame]] = []
     for frame in frames:
