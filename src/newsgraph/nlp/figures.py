@@ -31,6 +31,7 @@ _QUALIFIERS = tuple(sorted((tuple(q.split()) for q in (
     "just over", "just under", "close to", "an estimated", "upwards of", "well over", "more than",
     "only", "just", "an additional", "another", "estimated", "approx.", "circa", "between",
 )), key=len, reverse=True))
+_QUALIFIER_ENDS = {words[-1] for words in _QUALIFIERS}
 _SCALE_WORDS = {"hundred", "thousand", "million", "billion", "trillion", "crore", "crores", "lakh", "lakhs"}
 _GLUED_SCALES = {"m", "bn", "mn", "mln", "tn", "trn", "k", "b"}
 _ORDINALS = {"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
@@ -98,6 +99,8 @@ def number_at(doc: Doc, i: int) -> _Number | None:
 
 
 def _qualifier(doc: Doc, start: int) -> tuple[int, str | None]:
+    if start == 0 or doc[start - 1].lower_ not in _QUALIFIER_ENDS:
+        return start, None
     for words in _QUALIFIERS:
         first = start - len(words)
         if first >= 0 and tuple(t.lower_ for t in doc[first:start]) == words:
@@ -345,12 +348,13 @@ def figures_of(doc: Doc) -> tuple[Figure, ...]:
     """The doc's figures as model records (after the times component, whose spans are no figures)."""
     article = doc._.ng["article"]
     skip = [(t.evidence.start, t.evidence.end) for t in doc._.ng.get("times", ())]
+    text = article.text  # the doc was made from it: the same characters as doc.text
     out = []
     for f in find_figures(doc, skip):
         start, end = doc[f.start].idx, doc[f.end - 1].idx + len(doc[f.end - 1])
         out.append(Figure(
             id=fact_id("figure", article.id, start, end),
-            evidence=evidence_from(article.id, doc.text, start, end),
+            evidence=evidence_from(article.id, text, start, end),
             value=f.value, unit=f.unit, value_high=f.value_high, qualifier=f.qualifier,
             measures=f.measures, owner=f.owner, extractor=EXTRACTOR,
         ))

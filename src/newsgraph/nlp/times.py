@@ -18,7 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from newsgraph.model import TimeExpression, TimeType, evidence_from, fact_id
-from newsgraph.nlp.timex_rules import RULES, Context, Found
+from newsgraph.nlp.timex_rules import RULES, TRIGGERS, Context, Found
 
 EXTRACTOR = "newsgraph.times.v1"
 _DAY = re.compile(r"^\d{4}-\d\d-\d\d")
@@ -102,21 +102,28 @@ def sentence_at(doc: Doc, start: int, end: int, before: int = 0) -> str:
     return doc[first : sentence.end].text.lower()
 
 
-def find_times(doc: Doc, dct: date | None) -> list[Found]:
-    """Every time expression of the doc's text, non-overlapping, in text order."""
+def find_times(doc: Doc, dct: date | None, text: str | None = None) -> list[Found]:
+    """Every time expression of the doc's text, non-overlapping, in text order.
+
+    ``text`` is the doc's text when the caller has it already (``doc.text`` rebuilds it).
+    """
     context = Context(
         dct=dct,
         tense=lambda s, e: tense_at(doc, s, e),
         year_ok=lambda s, e: year_ok(doc, s, e),
         sentence=lambda s, e, before: sentence_at(doc, s, e, before),
     )
-    text = doc.text
+    text = doc.text if text is None else text
     candidates: list[tuple[int, int, int, list[Found]]] = []
-    for priority, (pattern, handler) in enumerate(RULES):
+    lower = text.lower()
+    for priority, ((pattern, handler), triggers) in enumerate(zip(RULES, TRIGGERS)):
+        if triggers is not None and not any(word in lower for word in triggers):
+            continue
         for match in pattern.finditer(text):
             found = handler(match, context)
             if found:
-                candidates.append((match.start(), match.end(), priority, found))
+                start, end = min(f.start for f in found), max(f.end for f in found)
+                candidates.append((start, end, priority, found))
     candidates.sort(key=lambda c: (c[0] - c[1], c[2], c[0]))
     taken: list[tuple[int, int]] = []
     kept: list[Found] = []
@@ -146,7 +153,7 @@ def time_expressions(doc: Doc) -> tuple[TimeExpression, ...]:
     """The doc's time expressions as model records."""
     article = doc._.ng["article"]
     dct = article.published.date() if article.published is not None else None
-    text = doc.text
+    text = article.text  # the doc was made from it: the same characters as doc.text
     return tuple(
         TimeExpression(
             id=fact_id("time", article.id, f.start, f.end),
@@ -156,7 +163,7 @@ def time_expressions(doc: Doc) -> tuple[TimeExpression, ...]:
             resolved=f.resolved,
             extractor=EXTRACTOR,
         )
-        for f in find_times(doc, dct)
+        for f in find_times(doc, dct, text)
     )
 
 

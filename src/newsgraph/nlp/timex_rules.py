@@ -81,6 +81,26 @@ def amount(text: str) -> float | None:
     return parse_number(key.replace("-", " ").split())
 
 
+_QUAL_BEFORE = re.compile(rf"\b{_QUAL}\s+$", re.IGNORECASE)
+_WEEKDAY_BEFORE = re.compile(rf"\b{_WD},?\s+$", re.IGNORECASE)
+_REL_BEFORE = re.compile(r"\b(last|this|next)\s+$", re.IGNORECASE)
+_MONTH_LEAD_BEFORE = re.compile(
+    r"\b(early|mid|late|the\s+end\s+of|the\s+beginning\s+of|the\s+middle\s+of|in|last|next|this\s+past|this|past)"
+    r"[- ]\s*$", re.IGNORECASE)
+
+
+def before(m: re.Match[str], pattern: re.Pattern[str], start: int | None = None) -> re.Match[str] | None:
+    """``pattern`` (anchored with ``$``) matched on the 40 characters before the match (or ``start``)."""
+    at = m.start() if start is None else start
+    return pattern.search(m.string, max(0, at - 40), at)
+
+
+def _qualified_start(m: re.Match[str]) -> int:
+    """Where a length of time starts, taking in a hedge written before it ("almost seven years")."""
+    hedge = before(m, _QUAL_BEFORE)
+    return hedge.start() if hedge else m.start()
+
+
 def _rel(m: re.Match[str], ctx: Context, type_: str, value: Callable[[date], str | None],
          start: int | None = None, end: int | None = None) -> list[Found]:
     s = m.start() if start is None else start
@@ -185,11 +205,15 @@ def h_month_day(m: re.Match[str], ctx: Context) -> list[Found]:
     if year:
         if not tn.valid_day(int(year), month, day):
             return []
-        return [Found(m.start(), m.end(), "DATE", f"{int(year):04d}-{month:02d}-{day:02d}", True)]
+        weekday = before(m, _WEEKDAY_BEFORE)
+        start = weekday.start() if weekday else m.start()
+        return [Found(start, m.end(), "DATE", f"{int(year):04d}-{month:02d}-{day:02d}", True)]
     if not 1 <= day <= 31:
         return []
-    rel = (m.groupdict().get("rel") or "").lower()
-    start = m.start("mon") if rel else m.start()
+    relative = before(m, _REL_BEFORE)
+    rel = relative.group(1).lower() if relative else ""
+    weekday = before(m, _WEEKDAY_BEFORE)
+    start = weekday.start() if weekday else m.start()
     if ctx.dct is None:
         return [Found(start, m.end(), "DATE", f"XXXX-{month:02d}-{day:02d}", False)]
     tense = {"last": "past", "next": "future"}.get(rel) or ctx.tense(m.start(), m.end())
@@ -202,12 +226,15 @@ def h_month(m: re.Match[str], ctx: Context) -> list[Found]:
     raw = m.group("mon")
     month = tn.MONTHS[raw.lower().rstrip(".")]
     year = m.group("year")
-    lead = (m.group("lead") or "").strip().lower()
-    start = m.start("mon") if lead == "in" else m.start()
+    if not year and _DAY_AFTER.match(m.string, m.end()):
+        return []  # "Oct. 23": a day, the month-day rule's
+    leading = before(m, _MONTH_LEAD_BEFORE)
+    lead = " ".join(leading.group(1).lower().split()) if leading else ""
+    start = leading.start() if leading and lead != "in" else m.start()
     if year:
         return [Found(start, m.end(), "DATE", f"{int(year):04d}-{month:02d}", True)]
     if not raw[0].isupper() or (raw.lower() in ("may", "march") and not lead and not m.group("yrel")
-                                and not _MONTH_PREPOSITION.search(m.string, 0, m.start())):
+                                and not before(m, _MONTH_PREPOSITION)):
         return []
     if m.group("yrel"):
         shift = _REL[m.group("yrel").lower()]
@@ -216,10 +243,11 @@ def h_month(m: re.Match[str], ctx: Context) -> list[Found]:
         return _rel(m, ctx, "DATE", lambda d: _named_month(d, month, lead), start)
     if ctx.dct is None:
         return [Found(start, m.end(), "DATE", f"XXXX-{month:02d}", False)]
-    y = tn.month_year(ctx.dct, month, None, ctx.tense(m.start(), m.end()))
+    y = tn.month_year(ctx.dct, month, None, ctx.tense(start, m.end()))
     return [Found(start, m.end(), "DATE", f"{y:04d}-{month:02d}", True)]
 
 
+_DAY_AFTER = re.compile(r"\s+\d{1,2}(?:st|nd|rd|th)?\b")
 _MONTH_PREPOSITION = re.compile(r"\b(?:since|by|until|till|from|through|of|before|after|during|in|to|and)\s+$",
                                 re.IGNORECASE)
 
@@ -287,15 +315,16 @@ def h_ago(m: re.Match[str], ctx: Context) -> list[Found]:
     if unit is None:
         return []
     word = " ".join(m.group("dir").lower().split())
+    start = _qualified_start(m)
     if word not in ("ago", "earlier") or (word == "earlier" and unit != "year"):
         value = tn.duration(count, unit)
-        return [Found(m.start(), m.end("unit"), "DURATION", value, True)]
+        return [Found(start, m.end("unit"), "DURATION", value, True)]
     if count is None or not float(count).is_integer():
-        return [Found(m.start(), m.end(), "DATE", "PAST_REF", False)]
+        return [Found(start, m.end(), "DATE", "PAST_REF", False)]
     steps = -int(count)
     if unit == "year" and steps == -1 and _reporting_quarter(m, ctx):
-        return _rel(m, ctx, "DATE", lambda d: tn.last_quarter(d, 1))
-    return _rel(m, ctx, "DATE", lambda d: tn.shift(d, unit, steps))
+        return _rel(m, ctx, "DATE", lambda d: tn.last_quarter(d, 1), start)
+    return _rel(m, ctx, "DATE", lambda d: tn.shift(d, unit, steps), start)
 
 
 def h_reporting(m: re.Match[str], ctx: Context) -> list[Found]:
@@ -333,9 +362,13 @@ def h_duration(m: re.Match[str], ctx: Context) -> list[Found]:
     plural = m.group("unit").lower().endswith("s")
     if unit == "quarter" and (plural or "-" in m.group(0)):
         return []
-    if num.lower() in ("a", "an") and (plural or unit == "second" or _RATE.search(m.string, 0, m.start())):
+    if num.lower() in ("a", "an") and (plural or unit == "second" or before(m, _RATE)):
         return []
-    return [Found(_hyphen_start(m), m.end(), "DURATION", tn.duration(count, unit), True)]
+    hedge = before(m, _QUAL_BEFORE)
+    start = m.start()
+    if hedge and not ("-" in m.group(0) and hedge.group(0).strip().lower() == "the"):
+        start = hedge.start()
+    return [Found(start, m.end(), "DURATION", tn.duration(count, unit), True)]
 
 
 def h_vague_duration(m: re.Match[str], ctx: Context) -> list[Found]:
@@ -528,13 +561,11 @@ RULES: tuple[tuple[re.Pattern[str], Handler], ...] = (
     (_c(r"\b(?P<day>)(?P<part>tonight|overnight)\b"), h_part_of_day),
     (_c(rf"\b(?P<wd>{_WD})(?P<part>)\b"), h_weekday),
     (_c(rf"\b(?P<unit>{_WD}s)(?P<num>)(?P<adv>)\b"), h_set),
-    (_c(rf"\b(?:{_WD},?\s+|(?P<rel>last|this|next)\s+)?(?P<mon>{_MONTH})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>(?:1[6-9]|20)\d\d)\b)?"),
+    (_c(rf"\b(?P<mon>{_MONTH})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>(?:1[6-9]|20)\d\d)\b)?"),
      h_month_day),
     (_c(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{_MONTH})(?!\w)(?:,?\s+(?P<year>(?:1[6-9]|20)\d\d)\b)?"),
      h_month_day),
-    (_c(rf"\b(?P<lead>(?:early|mid|late|the\s+end\s+of|the\s+beginning\s+of|the\s+middle\s+of|in|last|next|"
-        rf"this\s+past|this|past)[- ]\s*)?"
-        rf"(?P<mon>{_FULL_MONTH})(?!\w)(?:,?\s+(?:of\s+)?(?P<year>(?:1[6-9]|20)\d\d)\b|"
+    (_c(rf"\b(?P<mon>{_FULL_MONTH})(?!\w)(?:,?\s+(?:of\s+)?(?P<year>(?:1[6-9]|20)\d\d)\b|"
         rf"\s+(?P<yrel>last|this|next)\s+year\b)?"), h_month),
     (_c(r"\b(?:(?P<iy>(?:19|20)\d\d)-(?P<im>\d\d)-(?P<id>\d\d)|(?P<um>\d{1,2})/(?P<ud>\d{1,2})/(?P<uy>\d{4}|\d\d))\b"),
      h_numeric_date),
@@ -542,9 +573,9 @@ RULES: tuple[tuple[re.Pattern[str], Handler], ...] = (
     (_c(r"\b(?:(?:early|late)\s+|(?P<the>the\s+))?(?P<rel>this|next|last|past|coming|previous|current)\s+"
         r"(?P<unit>week|weekend|month|year|quarter|decade|century|spring|summer|fall|autumn|winter)\b"),
      h_relative_unit),
-    (_c(rf"\b(?:{_QUAL}\s+)?(?P<num>{_NUM})\s+(?P<unit>{_UNIT})\s+(?P<dir>ago|earlier|before|later|after|from\s+now|hence)\b"),
+    (_c(rf"\b(?P<num>{_NUM})\s+(?P<unit>{_UNIT})\s+(?P<dir>ago|earlier|before|later|after|from\s+now|hence)\b"),
      h_ago),
-    (_c(rf"\b(?:{_QUAL}\s+)?(?P<num>{_NUM})[- ](?P<unit>{_UNIT})(?P<tail>[- ](?:long|old)|\s+and\s+a\s+half)?\b"),
+    (_c(rf"\b(?P<num>{_NUM})[- ](?P<unit>{_UNIT})(?P<tail>[- ](?:long|old)|\s+and\s+a\s+half)?\b"),
      h_duration),
     (_c(rf"\b(?:for|in|over|within|after)\s+(?P<unit>years|months|weeks|days|decades|hours)\b"), h_vague_duration),
     (_c(rf"\b(?:(?:every|each|per)\s+(?:(?P<num>{_NUM})\s+)?(?P<unit>{_UNIT}|{_WD}s?)|(?P<adv>daily|nightly|weekly|"
@@ -570,3 +601,24 @@ RULES: tuple[tuple[re.Pattern[str], Handler], ...] = (
     (_c(r"\b(?:now|currently|nowadays|recently|current|these\s+days|"
         r"recent\s+(?:years|months|weeks|days|quarters)|the\s+past|the\s+future)\b(?!-)"), h_ref),
 )
+
+_WEEKDAY_WORDS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_MONTH_WORDS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_UNIT_WORDS = ("second", "minute", "hour", "day", "night", "week", "month", "quarter", "year", "decade",
+               "centur", "fortnight")
+# For each rule, words of which the lower-cased text must hold one for the rule to be worth running
+# (None: always run). A cheap substring test that spares most rules on most texts.
+TRIGGERS: tuple[tuple[str, ...] | None, ...] = (
+    _WEEKDAY_WORDS, _WEEKDAY_WORDS, _WEEKDAY_WORDS, ("quarter", "year", "period"),
+    ("m.", "am", "pm", "noon", "midnight", "midday"), _WEEKDAY_WORDS + ("yesterday", "tomorrow", "this", "last"),
+    ("tonight", "overnight"), _WEEKDAY_WORDS, _WEEKDAY_WORDS, _MONTH_WORDS, _MONTH_WORDS, _MONTH_WORDS,
+    ("-", "/"), ("today", "yesterday", "tomorrow"), ("this", "next", "last", "past", "coming", "previous", "current"),
+    ("ago", "earlier", "before", "later", "after", "from now", "hence"), _UNIT_WORDS,
+    ("years", "months", "weeks", "days", "decades", "hours"),
+    ("every", "each", "per ", "daily", "nightly", "weekly", "monthly", "yearly", "hourly") + _WEEKDAY_WORDS,
+    ("quarter", "half"), ("0s",), None, ("nineteen", "two thousand"),
+    ("christmas", "new year", "independence", "valentine", "halloween", "thanksgiving"), ("ties",),
+    ("century",), ("spring", "summer", "fall", "autumn", "winter"), ("future", "weekend"),
+    ("now", "current", "recent", "these days", "the past", "the future"),
+)
+assert len(TRIGGERS) == len(RULES)
