@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from newsgraph.model import Article, Role, RoleStatus, evidence_from
 from newsgraph.nlp.countries import country_of
@@ -22,7 +22,7 @@ from newsgraph.nlp.titles import HONORIFICS, MODIFIERS, PORTFOLIO_HEADS, PORTFOL
 _POSSESSIVE = {"'s", "’s", "'", "’"}
 _ORG_LABELS = {"ORG", "GPE", "NORP"}
 _COUNTRY_NOUNS = {"country", "nation", "state", "kingdom", "republic"}
-_CLOSERS = {",", ".", ";", ":", ")", "—", "–", "and", "who", "said", "says"}
+_CLOSERS = {",", ".", ";", ":", ")", "—", "–", "and", "who", "said", "says", "of", "at", "for", "in"}
 
 
 @dataclass(slots=True)
@@ -66,6 +66,11 @@ def _status_at(doc: Doc, i: int) -> tuple[RoleStatus | None, int]:
     return status, i
 
 
+def _title_text(tokens: Span) -> str:
+    """A title as lower-case words, hyphens kept tight: "vice-president", "prime minister"."""
+    return "".join(t.lower_ + (t.whitespace_ and " ") for t in tokens).strip()
+
+
 def _title_words_left(doc: Doc, i: int) -> tuple[int, int] | None:
     """The title ending at token ``i`` (inclusive) as (first, last) tokens, or None."""
     j = i
@@ -77,8 +82,13 @@ def _title_words_left(doc: Doc, i: int) -> tuple[int, int] | None:
     k = head
     if doc[head].lower_ == "general" and head > 0 and is_head(doc[head - 1].lower_):
         k -= 1  # a postpositive "general": "director general", "attorney general"
-    while k > 0 and doc[k - 1].lower_ in MODIFIERS and status_of(doc[k - 1].lower_) is None:
-        k -= 1
+    while k > 0 and status_of(doc[k - 1].lower_) is None:
+        if doc[k - 1].lower_ in MODIFIERS:
+            k -= 1
+        elif doc[k - 1].text == "-" and k > 1 and doc[k - 2].lower_ in MODIFIERS:
+            k -= 2  # "vice-president"
+        else:
+            break
     return k, i
 
 
@@ -110,8 +120,13 @@ def title_before(ctx: _Context, s: int) -> _Found | None:
     if found is None:
         return None
     k, last = found
-    title = " ".join(t.lower_ for t in doc[k : last + 1])
     org, first = _org_left(ctx, k)
+    owner = ctx.by_end.get(last + 1)
+    if owner is not None and owner.start > k + 1 and doc[owner.start - 1].lower_ in PORTFOLIO_LINKS and (
+        owner.label_ == "GPE" or (owner.label_ == "ORG" and doc[owner.start - 2].lower_ not in PORTFOLIO_HEADS)
+    ):
+        org, last = org or _org_name(owner), owner.start - 2  # "Prime Minister of Japan X": "of Japan" is the country
+    title = _title_text(doc[k : last + 1])
     early, at = _status_at(doc, first - 1)
     if early is not None:
         status, first = early, at
@@ -122,11 +137,13 @@ def _title_right(ctx: _Context, i: int) -> tuple[str, str | None, int] | None:
     """A title phrase starting at token ``i``: (title, organisation after it, token after it)."""
     doc = ctx.doc
     j = i
-    while j < len(doc) and is_title_word(doc[j].lower_) and j - i < 4:
+    while j < len(doc) and j - i < 5 and (
+        is_title_word(doc[j].lower_) or (doc[j].text == "-" and j > i and j + 1 < len(doc) and is_title_word(doc[j + 1].lower_))
+    ):
         j += 1
     if j == i or not is_head(doc[j - 1].lower_):
         return None
-    title = " ".join(t.lower_ for t in doc[i:j])
+    title = _title_text(doc[i:j])
     org = None
     if j + 1 < len(doc) and doc[j].lower_ in PORTFOLIO_LINKS | {"at"}:
         nxt = j + 1 + (doc[j + 1].lower_ == "the")
@@ -207,16 +224,25 @@ def role_clause(ctx: _Context, e: int) -> tuple[_Found, int] | None:
     return _Found(title=title, org=org, status=RoleStatus.CURRENT, start=e + 2), j
 
 
+def _title_modifier(ctx: _Context, token: Token) -> bool:
+    """A word the parse attaches before a title noun that belongs to the title (not "highly successful")."""
+    if token.i in ctx.by_token or status_of(token.lower_) is not None:
+        return False
+    if token.dep_ in {"compound", "nmod"}:
+        return True
+    return token.dep_ == "amod" and (token.lower_ in MODIFIERS or token.pos_ in {"NOUN", "PROPN", "VERB"})
+
+
 def parsed_appositive(ctx: _Context, span: Span) -> tuple[_Found, int] | None:
     """From the parse: a title noun in apposition to the name ("X, 68, the former chief of Y,")."""
     for child in span.root.children:
         if child.dep_ != "appos" or not is_head(child.lower_) or child.i < span.end:
             continue
         k = child.i
-        while k > 0 and ctx.doc[k - 1].dep_ in {"compound", "amod", "nmod"} and k - 1 not in ctx.by_token and status_of(ctx.doc[k - 1].lower_) is None:
+        while k > 0 and _title_modifier(ctx, ctx.doc[k - 1]):
             k -= 1  # "chief operating officer", "telecoms analyst"
         status = next((status_of(t.lower_) for t in child.lefts if status_of(t.lower_) is not None), None)
-        title = " ".join(t.lower_ for t in ctx.doc[k : child.i + 1])
+        title = _title_text(ctx.doc[k : child.i + 1])
         org, end = None, child.i + 1
         if k in ctx.by_end and ctx.by_end[k].label_ in _ORG_LABELS:
             org = _org_name(ctx.by_end[k])  # "FCC deputy secretary"
@@ -256,7 +282,11 @@ def roles_for(doc: Doc, spans: list[Span], article: Article) -> dict[int, list[R
             found.append((before, doc[before.start].idx, span.end_char))
             # "Navy spokesman Rear Admiral X": a title right before another title
             before = title_before(ctx, before.title_start) if before.start == before.title_start else None
-        after = appositive(ctx, span.end) or role_clause(ctx, span.end) or parsed_appositive(ctx, span)
+        after = appositive(ctx, span.end) or role_clause(ctx, span.end)
+        if after is None or after[0].org is None:  # the parse may reach an owner further on
+            parsed = parsed_appositive(ctx, span)
+            if parsed is not None and (after is None or parsed[0].org is not None):
+                after = parsed
         if after is not None:
             role, j = after
             found.append((role, span.start_char, doc[j - 1].idx + len(doc[j - 1].text)))
