@@ -30,6 +30,7 @@ COMPONENTS: tuple[tuple[str, str], ...] = (
     ("newsgraph_times", "newsgraph.nlp.times"),
     ("newsgraph_figures", "newsgraph.nlp.figures"),
     ("newsgraph_quotes", "newsgraph.nlp.quotes"),
+    ("newsgraph_events", "newsgraph.nlp.events"),
 )
 
 
