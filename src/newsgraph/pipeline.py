@@ -18,11 +18,12 @@ from pathlib import Path
 from typing import Any
 
 from newsgraph import settings
-from newsgraph.errors import NlpError
-from newsgraph.model import Article, ArticleFacts, Duplicate, DuplicateKind, LogLevel, Skip
+from newsgraph.model import Article, ArticleFacts, Duplicate, DuplicateKind, Entity, LogLevel, Skip
+from newsgraph.resolve.assign import with_entity_ids
+from newsgraph.resolve.entities import resolve_entities
 from newsgraph.resolve.duplicates import Fingerprint, Prior, dedup_text, find_duplicates, fingerprint, word_set
 from newsgraph.runner.local import LocalRunner, Runner
-from newsgraph.store import Batch, Signature, Store, article_texts, existing_ids, finish_run, open_store, prior_matches, start_run, write_batch
+from newsgraph.store import Batch, Signature, Store, article_texts, existing_ids, finish_run, open_store, prior_matches, read_entities, start_run, write_batch
 
 
 @dataclass(slots=True, kw_only=True)
@@ -74,17 +75,33 @@ def _duplicate_skip(article: Article, dup: Duplicate) -> Skip:
                 level=LogLevel.INFO, article_id=article.id)
 
 
-def produce_facts(articles: Sequence[Article], *, enabled: bool) -> list[ArticleFacts]:
-    """THE place where a batch's facts are produced: the kept, new articles go to ``newsgraph.nlp``."""
-    if not enabled or not articles:
-        return []
-    try:
+class _Extractor:
+    """Facts for a run's new, kept articles: spaCy extraction, then entity resolution.
+
+    The spaCy pipeline is loaded on the first batch that needs it, and the entities already in the
+    store are loaded once, then kept up to date with each batch's resolution, so that a batch joins
+    the entities of every batch before it.
+    """
+
+    def __init__(self, store: Store, enabled: bool) -> None:
+        self.store, self.enabled = store, enabled
+        self.nlp: Any = None
+        self.known: dict[str, Entity] | None = None
+
+    def __call__(self, articles: Sequence[Article]) -> tuple[list[ArticleFacts], tuple[Entity, ...]]:
+        """THE place where a batch's facts are produced: extract, resolve, carry entity ids."""
+        if not self.enabled or not articles:
+            return [], ()
         from newsgraph import nlp
-        extract = nlp.extract  # type: ignore[attr-defined]
-    except (ImportError, AttributeError):
-        raise NlpError("NG201", "NLP extraction is not available in this build of newsgraph",
-                       "run with --no-nlp, or install the NLP components") from None
-    return list(extract(articles))
+
+        if self.nlp is None:
+            self.nlp = nlp.load_pipeline(settings.get("model") or None)
+        if self.known is None:
+            self.known = {e.id: e for e in read_entities(self.store)}
+        facts = list(nlp.extract(articles, nlp=self.nlp))
+        resolution = resolve_entities(facts, list(self.known.values()))
+        self.known.update((e.id, e) for e in resolution.entities)
+        return [with_entity_ids(f, resolution.assignment) for f in facts], resolution.entities
 
 
 def _prior(store: Store, fps: Sequence[Fingerprint]) -> Prior:
@@ -108,6 +125,7 @@ class _Ingest:
         self.articles: list[Article] = []
         self.skips: list[Skip] = []
         self.skipped: Counter[str] = Counter()
+        self.extract = _Extractor(store, options.extract)
 
     def add(self, record: Article | Skip) -> bool:
         """Queue one record; True when the batch is full."""
@@ -138,11 +156,12 @@ class _Ingest:
         duplicates = [d for d in found if d is not None]
         kept = [a for a, d in zip(new, found) if d is None]
         skips = self.skips + [_duplicate_skip(a, d) for a, d in zip(new, found) if d is not None]
-        facts = produce_facts(kept, enabled=self.options.extract)
+        facts, entities = self.extract(kept)
         signatures = [Signature(article_id=f.article_id, exact_hash=f.exact_hash, bands=f.bands, signature=f.signature)
                       for f, d in zip(fps, found) if d is None]
         write_batch(self.store, Batch(run_id=self.summary.run_id, articles=new, skips=skips,
-                                      duplicates=duplicates, signatures=signatures, facts=facts))
+                                      duplicates=duplicates, signatures=signatures, facts=facts,
+                                      entities=entities))
         self.summary.stored += len(kept)
         self.summary.duplicates += len(duplicates)
         self.summary.extracted += len(facts)

@@ -56,7 +56,8 @@ def _first_skip(db: str, run_codes: dict[str, int]) -> InputError:
 @click.option("--url-field", default=None, help="JSON field holding the URL (default: url).")
 @click.option("--date-field", default=None, help="JSON field holding the date (default: date|published|date_publish).")
 @click.option("--batch-size", type=click.IntRange(min=1), default=None, help="Articles per batch (one transaction each).")
-@click.option("--nlp/--no-nlp", "nlp", default=False, show_default=True, help="Extract facts (entities, quotes, ...) with spaCy.")
+@click.option("--nlp/--no-nlp", "nlp", default=True, show_default=True,
+              help="Extract facts (entities, quotes, figures, times, events) with spaCy and resolve entities; --no-nlp stores articles only.")
 @json_option
 def ingest(paths: tuple[str, ...], db: str | None, fmt: str, published: datetime | None, text_field: str | None,
            title_field: str | None, url_field: str | None, date_field: str | None, batch_size: int | None,

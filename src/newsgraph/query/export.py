@@ -61,7 +61,7 @@ def quote_record(q: Quote) -> dict[str, Any]:
                "end": s.evidence.end if s.evidence else None, "entity_id": s.entity_id, "anonymous": s.anonymous,
                "description": s.description, "reason": s.reason, "mention_id": s.mention_id}
     return {"id": q.id, "article_id": q.article_id, "kind": str(q.kind), "content": [_span(c) for c in q.content],
-            "cue": _span(q.cue), "speaker": speaker, "extractor": q.extractor}
+            "cue": _span(q.cue), "source": _span(q.source), "speaker": speaker, "extractor": q.extractor}
 
 
 def figure_record(f: Figure) -> dict[str, Any]:

@@ -11,6 +11,7 @@ from newsgraph.store.connection import Store
 SPANS: tuple[tuple[str, str, str], ...] = (
     ("mentions", "id", "ev"), ("local_aliases", "entity_key", "ev"), ("roles", "title", "ev"),
     ("entity_aliases", "entity_id", "ev"), ("quotes", "id", "cue"), ("quotes", "id", "speaker"),
+    ("quotes", "id", "source"),
     ("quote_content", "quote_id", "ev"), ("figures", "id", "ev"), ("times", "id", "ev"),
     ("events", "id", "trigger"), ("event_arguments", "event_id", "ev"),
     *(("main_events", "article_id", p) for p in ("who", "what", "when", "where", "why", "how")),

@@ -73,7 +73,7 @@ def fact_rows(facts: ArticleFacts) -> dict[str, list[tuple[Any, ...]]]:
     for q in facts.quotes:
         s = q.speaker
         out["quotes"].append((q.id, a, str(q.kind), *span(q.cue), *span(s.evidence), s.mention_id,
-                              s.entity_id, s.anonymous, s.description, s.reason, q.extractor))
+                              s.entity_id, s.anonymous, s.description, s.reason, q.extractor, *span(q.source)))
         for i, c in enumerate(q.content):
             out["quote_content"].append((q.id, a, i, *span(c)))
     for f in facts.figures:
@@ -133,7 +133,8 @@ def read_quotes(store: Store, article_id: str | None = None) -> list[Quote]:
                           entity_id=r["speaker_entity_id"], anonymous=r["anonymous"],
                           description=r["description"], reason=r["reason"])
         quotes.append(Quote(id=r["id"], article_id=a, kind=QuoteKind(r["kind"]), content=tuple(content[r["id"]]),
-                            cue=evidence(a, r, "cue"), speaker=speaker, extractor=r["extractor"]))
+                            cue=evidence(a, r, "cue"), speaker=speaker, extractor=r["extractor"],
+                            source=evidence(a, r, "source")))
     return quotes
 
 

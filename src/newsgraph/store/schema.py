@@ -61,7 +61,7 @@ _V1: tuple[str, ...] = (
     f"""CREATE TABLE quotes (
         id VARCHAR, article_id VARCHAR, kind VARCHAR, {_span('cue')}, {_span('speaker')},
         speaker_mention_id VARCHAR, speaker_entity_id VARCHAR, anonymous BOOLEAN,
-        description VARCHAR, reason VARCHAR, extractor VARCHAR)""",
+        description VARCHAR, reason VARCHAR, extractor VARCHAR, {_span('source')})""",
     f"""CREATE TABLE quote_content (
         quote_id VARCHAR, article_id VARCHAR, idx INTEGER, {_span('ev')})""",
     f"""CREATE TABLE figures (
