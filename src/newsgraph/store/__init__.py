@@ -9,7 +9,7 @@ from newsgraph.store.articles import ArticleFilter, article_texts, count_article
 from newsgraph.store.checks import SpanRow, counts, invariant_failures, span_rows
 from newsgraph.store.connection import Store, open_store
 from newsgraph.store.duplicates import copies_of, duplicate_record, read_duplicates
-from newsgraph.store.entities import read_entities
+from newsgraph.store.entities import cooccurring, find_entity_ids, read_entities
 from newsgraph.store.export import write_records
 from newsgraph.store.facts import (
     read_article_facts, read_events, read_figures, read_local_entities, read_main_events,
@@ -23,8 +23,8 @@ from newsgraph.store.writer import Batch, finish_run, start_run, write_batch
 
 __all__ = [
     "ArticleFilter", "Batch", "LogEntry", "PriorMatches", "SCHEMA_VERSION", "Signature", "SpanRow",
-    "Store", "article_texts", "copies_of", "count_articles", "counts", "duplicate_record",
-    "existing_ids", "finish_run", "get_article", "invariant_failures", "list_articles", "open_store",
+    "Store", "article_texts", "cooccurring", "copies_of", "count_articles", "counts", "duplicate_record",
+    "existing_ids", "find_entity_ids", "finish_run", "get_article", "invariant_failures", "list_articles", "open_store",
     "prior_matches", "read_article_facts", "read_duplicates", "read_entities", "read_events",
     "read_figures", "read_local_entities", "read_log", "read_main_events", "read_mentions",
     "read_quotes", "read_stories", "read_times", "span_rows", "start_run", "write_batch",

@@ -53,3 +53,31 @@ def read_entities(store: Store, entity_id: str | None = None) -> list[Entity]:
         Entity(id=i, name=n, type=EntityType(t), aliases=tuple(aliases[i]), roles=tuple(roles[i]), article_ids=tuple(articles[i]))
         for i, n, t in store.rows(f"SELECT id, name, type FROM entities {ent_where} ORDER BY name, id", ent_params)
     ]
+
+
+def cooccurring(store: Store, entity_id: str, limit: int = 10) -> list[tuple[str, str, str, int]]:
+    """The entities that share most articles with ``entity_id``: (id, name, type, shared articles)."""
+    return [
+        (r[0], r[1], r[2], int(r[3]))
+        for r in store.rows(
+            """SELECT e.id, e.name, e.type, count(DISTINCT o.article_id) AS shared
+               FROM entity_articles s JOIN entity_articles o ON o.article_id = s.article_id AND o.entity_id <> s.entity_id
+               JOIN entities e ON e.id = o.entity_id
+               WHERE s.entity_id = ? GROUP BY e.id, e.name, e.type ORDER BY shared DESC, e.name LIMIT ?""",
+            [entity_id, limit],
+        )
+    ]
+
+
+def find_entity_ids(store: Store, name: str) -> list[str]:
+    """Ids of entities whose name or an alias equals ``name`` (any case), best (most articles) first."""
+    return [
+        r[0]
+        for r in store.rows(
+            """SELECT e.id FROM entities e LEFT JOIN entity_articles a ON a.entity_id = e.id
+               WHERE lower(e.name) = lower(?) OR e.id = ?
+                  OR e.id IN (SELECT entity_id FROM entity_aliases WHERE lower(text) = lower(?))
+               GROUP BY e.id ORDER BY count(a.article_id) DESC, e.id""",
+            [name, name, name],
+        )
+    ]
