@@ -86,3 +86,16 @@ def verified():
 def newsgraph_env() -> dict[str, str]:
     """The environment a CLI subprocess runs in (src on PYTHONPATH, no NEWSGRAPH_* settings)."""
     return cli_env()
+
+
+EXAMPLES = REPO / "examples"
+EXAMPLE_FEEDS = ("dump.txt", "wire.jsonl", "feed.xml", "page.html", "archive.warc.gz")
+
+
+@pytest.fixture(scope="session")
+def examples_kb(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A knowledge base built once, with NLP, from the team's example feeds (every format)."""
+    db = tmp_path_factory.mktemp("examples") / "examples.duckdb"
+    proc = run_newsgraph("ingest", *(EXAMPLES / name for name in EXAMPLE_FEEDS), "--db", db, "--json")
+    assert proc.returncode == 0, proc.stderr
+    return db
