@@ -83,6 +83,8 @@ def _read_file(entry: InputFile, options: ReadOptions) -> Iterator[Article | Ski
     assert spec is not None
     try:
         yield from spec.read(source, options)
+        if source.raw.error is not None:  # a library swallowed the stream's failure: report it
+            raise source.raw.error
     except ReadFailure as failure:
         yield Skip(source=source.path, code=failure.code, reason=failure.reason)
     except (EOFError, zlib.error, gzip.BadGzipFile) as error:

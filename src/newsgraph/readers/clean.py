@@ -25,7 +25,7 @@ _BOILERPLATE: tuple[tuple[BoilerplateKind, re.Pattern[str]], ...] = (
         r"|\(?(?:AFP|AP|Reuters|EPA|Getty Images|Bloomberg|Xinhua|AFP via Getty Images)"
         r"(?:\s+photos?)?\)?)\.?$", re.IGNORECASE)),
     (BoilerplateKind.BYLINE, re.compile(
-        r"^(?:by|written by|reporting by)\s+[A-Z][\w.'’-]+(?:\s+(?:[A-Z][\w.'’-]+|and|&|de|van|von|bin))"
+        r"^(?i:by|written by|reporting by)\s+[A-Z][\w.'’-]+(?:\s+(?:[A-Z][\w.'’-]+|and|&|de|van|von|bin))"
         r"{0,5}(?:\s*[,|/–-]\s*[^.!?]{1,50})?$")),
     (BoilerplateKind.READ_MORE, re.compile(
         r"^(?:read more|continue reading|also read|related|related stories|click here|sign up|"
@@ -75,14 +75,17 @@ def boilerplate_kind(paragraph: str) -> BoilerplateKind | None:
     return None
 
 
-def clean(paragraphs: Iterable[str]) -> CleanText:
-    """Normalise paragraphs, drop boilerplate (kept aside with offsets) and join them by ``\\n``."""
+def clean(paragraphs: Iterable[str], *, normalized: bool = False) -> CleanText:
+    """Normalise paragraphs, drop boilerplate (kept aside with offsets) and join them by ``\\n``.
+
+    ``normalized`` says the paragraphs already went through ``normalize`` (saves a pass).
+    """
     kept: list[str] = []
     removed: list[Boilerplate] = []
     length = 0
     byline: str | None = None
     for raw in paragraphs:
-        paragraph = normalize(raw)
+        paragraph = raw if normalized else normalize(raw)
         if not paragraph:
             continue
         kind = boilerplate_kind(paragraph)

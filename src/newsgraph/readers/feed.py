@@ -41,6 +41,12 @@ def _entry_date(entry: Any) -> datetime | None:
     return parse_date(entry.get("published") or entry.get("updated"))
 
 
+def _author(entry: Any) -> str | None:
+    detail = entry.get("author_detail") or {}
+    name = detail.get("name") if hasattr(detail, "get") else None
+    return normalize(name or entry.get("author") or "") or None
+
+
 @register("feed", extensions=("rss", "atom", "xml", "rdf"), sniff=sniff_feed, priority=10)
 def read_feed(source: Source, options: ReadOptions) -> Iterator[Article | Skip]:
     """Read every entry of a feed; a feed too broken to give any entry is NG109."""
@@ -68,7 +74,7 @@ def read_feed(source: Source, options: ReadOptions) -> Iterator[Article | Skip]:
             source=pointer,
             text=cleaned.text,
             title=title,
-            byline=normalize(entry.get("author") or "") or cleaned.byline,
+            byline=_author(entry) or cleaned.byline,
             publisher=publisher,
             url=link,
             published=_entry_date(entry) or options.published,

@@ -14,6 +14,7 @@ from newsgraph.readers.options import ReadOptions
 from newsgraph.readers.registry import register
 from newsgraph.readers.source import Source, check_binary
 
+MIN_BODY_WORDS = 5
 _MARKERS = (b"<!doctype html", b"<html", b"<head", b"<body", b"<meta", b"<title", b"<article", b"<div", b"<p>")
 
 
@@ -52,7 +53,7 @@ def extract_page(data: bytes | str, *, url: str | None = None) -> Page | None:
     except Exception:  # noqa: BLE001 - broken HTML must never end a run; the caller records NG107
         return None
     text = getattr(document, "text", None) if document is not None else None
-    if not text or not text.strip():
+    if not text or len(text.split()) < MIN_BODY_WORDS:
         return None
 
     def meta(name: str) -> str | None:
@@ -67,7 +68,10 @@ def extract_page(data: bytes | str, *, url: str | None = None) -> Page | None:
 
 def article_from_page(page: Page, pointer: SourcePointer, options: ReadOptions) -> Article | Skip:
     """Build the article for an extracted page (HTML file, WARC record)."""
-    cleaned = clean(split_paragraphs(page.text))
+    paragraphs = split_paragraphs(page.text)
+    if page.title and paragraphs and paragraphs[0].casefold() == page.title.casefold() and len(paragraphs) > 1:
+        paragraphs = paragraphs[1:]  # the headline repeated as the first block is the title, not text
+    cleaned = clean(paragraphs)
     if not cleaned.text:
         return Skip(source=pointer.describe(), code="NG107", reason="no article body left once cleaned")
     return Article(

@@ -35,8 +35,9 @@ class ReaderSpec:
         sniff: tells from the first bytes of the input whether it is this format; None when the
             format has no reliable signature.
         priority: sniffers run from the highest priority down.
-        text: True when the reader needs decodable text (the binary and encoding checks run
-            before it); False for readers that take raw bytes (HTML, feeds, WARC decode themselves).
+
+    A reader runs its own input checks (``source.check_binary``, ``source.detect_encoding``) as
+    its format needs: a WARC is binary, HTML and feeds decode themselves.
     """
 
     name: str
@@ -44,7 +45,6 @@ class ReaderSpec:
     extensions: tuple[str, ...] = ()
     sniff: Callable[[bytes], bool] | None = None
     priority: int = 0
-    text: bool = True
 
 
 _READERS: dict[str, ReaderSpec] = {}
@@ -56,14 +56,13 @@ def register(
     extensions: tuple[str, ...] = (),
     sniff: Callable[[bytes], bool] | None = None,
     priority: int = 0,
-    text: bool = True,
 ) -> Callable[[ReaderFunction], ReaderFunction]:
     """Decorator registering a reader function under ``name`` (a later registration replaces it)."""
 
     def decorate(function: ReaderFunction) -> ReaderFunction:
         _READERS[name] = ReaderSpec(
             name=name, read=function, extensions=tuple(e.lower().lstrip(".") for e in extensions),
-            sniff=sniff, priority=priority, text=text,
+            sniff=sniff, priority=priority,
         )
         return function
 

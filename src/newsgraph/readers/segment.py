@@ -21,6 +21,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from itertools import chain, islice
 
+from newsgraph.model import BoilerplateKind
 from newsgraph.readers.clean import boilerplate_kind, ends_sentence, normalize
 from newsgraph.readers.shapes import (
     content_words,
@@ -33,6 +34,7 @@ from newsgraph.readers.shapes import (
 _SEPARATOR = re.compile(r"^\s*(?:[-=_*#~•·]\s*){3,}\s*$")
 HEAD_LINES = 2000
 BOUNDARY_THRESHOLD = 2.0
+MAX_PARAGRAPHS = 5000
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -154,11 +156,11 @@ class _Article:
         self.words: set[str] = set()
         self.lengths: list[int] = []
 
-    def add(self, paragraph: Paragraph) -> None:
+    def add(self, paragraph: Paragraph, words: frozenset[str]) -> None:
         self.paragraphs.append(paragraph)
         if boilerplate_kind(paragraph.text) is None:
             self.content.append(paragraph)
-            self.words |= content_words(paragraph.text)
+            self.words |= words
             self.lengths.append(len(paragraph.text))
 
 
@@ -166,39 +168,48 @@ def segments(paras: Iterable[Paragraph], *, mode: str = "paragraphs") -> Iterato
     """Group paragraphs into articles (one lookahead paragraph, so it streams).
 
     ``mode`` is the file's layout (see ``layout``); in ``lines`` mode (no blank lines at all) two
-    consecutive article-sized paragraphs are also evidence of one article a line.
+    consecutive article-sized paragraphs are also evidence of one article a line. An article is cut
+    after ``MAX_PARAGRAPHS`` paragraphs so that memory stays bounded on input that is not news.
     """
     current = _Article()
     iterator = iter(paras)
     paragraph = next(iterator, None)
     while paragraph is not None:
         following = next(iterator, None)
-        if current.content and boundary_score(current, paragraph, following, mode=mode) >= BOUNDARY_THRESHOLD:
+        words = content_words(paragraph.text)
+        if current.content and (
+            len(current.paragraphs) >= MAX_PARAGRAPHS
+            or boundary_score(current, paragraph, following, mode=mode, words=words) >= BOUNDARY_THRESHOLD
+        ):
             yield Segment(paragraphs=tuple(current.paragraphs))
             current = _Article()
-        current.add(paragraph)
+        current.add(paragraph, words)
         paragraph = following
     if current.paragraphs:
         yield Segment(paragraphs=tuple(current.paragraphs))
 
 
 def boundary_score(
-    current: _Article, paragraph: Paragraph, following: Paragraph | None, *, mode: str = "paragraphs"
+    current: _Article, paragraph: Paragraph, following: Paragraph | None, *, mode: str = "paragraphs",
+    words: frozenset[str] | None = None,
 ) -> float:
     """Evidence that ``paragraph`` starts a new article after ``current`` (>= 2 means it does)."""
     text = paragraph.text
     if paragraph.hard:
         return BOUNDARY_THRESHOLD + 10
-    if boilerplate_kind(text) is not None or _continues(text):
-        return 0.0
     content = current.content
     last = content[-1].text
+    kind = boilerplate_kind(text)
+    if kind is BoilerplateKind.BYLINE and _cut_off(last):
+        return BOUNDARY_THRESHOLD + 0.5  # a byline after a cut-off article opens the next one
+    if kind is not None or _continues(text):
+        return 0.0
     if len(content) == 1 and title_like(last) and not current.paragraphs[-1].hard:
         return 0.0  # a headline so far: what follows is its body
     score = 0.0
     if kicker_of(text) is not None:
         score += 3.0
-    if truncated_paragraph(last) and len(last) >= 200 and not _LIST_ITEM.match(last):
+    if _cut_off(last):
         score += 1.5  # the article so far stops mid-sentence: it was cut off
     headline = (
         title_like(text, strict=True)
@@ -208,13 +219,16 @@ def boundary_score(
         and boilerplate_kind(following.text) is None
     )
     if headline:
-        score += 1.25
-    if truncated_paragraph(text) and len(text) >= max(400.0, 2 * statistics.median(current.lengths)):
+        score += 0.75 if text.isupper() else 1.25  # an all-capitals line inside a text is often a subhead
+    if truncated_paragraph(text) and len(text) >= max(400.0, 2 * statistics.median(current.lengths[-50:])):
         score += 1.0  # a single very long paragraph ending mid-sentence: a teaser of its own
     if mode == "lines" and _article_sized(text) and _article_sized(last):
         score += 0.75
-    probe = text + " " + following.text if headline and following is not None else text
-    score += _continuity_evidence(content_words(probe), current.words)
+    if headline and following is not None:
+        words = content_words(text + " " + following.text)
+    elif words is None:
+        words = content_words(text)
+    score += _continuity_evidence(words, current.words, lines=mode == "lines")
     return score
 
 
@@ -222,20 +236,35 @@ _LIST_ITEM = re.compile(r"^\s*(?:[-*•–]|\d{1,2}[.)])\s")
 
 
 def _continues(text: str) -> bool:
-    """A paragraph that opens in lower case or as a list item continues what came before."""
+    """A paragraph that opens in lower case, with punctuation or as a list item continues what came before."""
     first = text.lstrip("\"“‘'(")[:1]
-    return first.islower() or bool(_LIST_ITEM.match(text))
+    return first.islower() or first in ".,;:)]!?" or bool(_LIST_ITEM.match(text))
+
+
+def _cut_off(text: str) -> bool:
+    """A substantial paragraph that stops mid-sentence (an ellipsis is a writer's pause, not a cut)."""
+    return (
+        len(text) >= 200 and truncated_paragraph(text) and not _LIST_ITEM.match(text)
+        and not text.rstrip().endswith(("...", "…"))
+    )
 
 
 def _article_sized(text: str) -> bool:
-    return len(text) >= 350 and sentence_count(text) >= 3
+    return len(text) >= 250 and sentence_count(text) >= 3
 
 
-def _continuity_evidence(words: frozenset[str], article_words: set[str]) -> float:
-    """Low word overlap with the article so far is evidence of a new topic; high overlap against."""
+def _continuity_evidence(words: frozenset[str], article_words: set[str], *, lines: bool = False) -> float:
+    """Low word overlap with the article so far is evidence of a new topic; high overlap against.
+
+    In a dump with no blank lines (``lines``), two substantial paragraphs with no content word in
+    common are strong evidence on their own; where blank lines exist they are kept weaker.
+    """
     if len(words) < 4:
         return 0.0
-    overlap = len(words & article_words) / min(len(words), max(len(article_words), 1))
+    shared = len(words & article_words)
+    if lines and shared == 0 and min(len(words), len(article_words)) >= 15:
+        return 2.0  # two substantial texts without a single content word in common
+    overlap = shared / min(len(words), max(len(article_words), 1))
     if overlap < 0.1:
         return 1.5
     if overlap < 0.2:

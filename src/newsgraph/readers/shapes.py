@@ -97,7 +97,7 @@ def deck_end(text: str) -> int | None:
         if not _run_in_boundary(prev, following):
             continue
         score = _deck_score(tokens, i)
-        if score >= 1 and (best is None or score > best[0]):
+        if score >= 0.5 and (best is None or score > best[0]):
             best = (score, tokens[i + 1][0])
     return None if best is None else best[1]
 
@@ -123,8 +123,11 @@ def _deck_score(tokens: list[tuple[int, str]], i: int) -> float:
             break
     if following.lower().strip(",.;:") in SENTENCE_STARTERS or run >= 2:
         score += 1.0
-    if tokens[i - 1][1].lower() in MODALS:
-        score -= 1.5
+    before = tokens[i - 1][1].lower()
+    if before == "to":
+        score -= 1.5  # "to paint X": an infinitive wants its object
+    elif before in MODALS:
+        score -= 0.5
     return score
 
 
@@ -158,11 +161,12 @@ def sentence_count(paragraph: str) -> int:
 def content_words(paragraph: str) -> frozenset[str]:
     """Lower-cased content words (no stopwords, crude plural folding) for topic continuity."""
     found = set()
-    for match in _WORD.finditer(paragraph):
-        word = match.group().lower().rstrip("'’").removesuffix("’s").removesuffix("'s")
+    for word in _WORD.findall(paragraph.lower()):
         if len(word) < 3 or word in STOPWORDS:
             continue
-        if len(word) > 4 and word.endswith("s") and not word.endswith("ss"):
+        if word.endswith(("’s", "'s")):
+            word = word[:-2]
+        elif len(word) > 4 and word[-1] == "s" and word[-2] != "s":
             word = word[:-1]
         found.add(word)
     return frozenset(found)

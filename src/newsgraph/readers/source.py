@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 HEAD_BYTES = 64 * 1024
+READ_CHUNK = 4096  # small reads: a truncated gzip loses at most this much before its error
 MAX_LINE_CHARS = 8 * 1024 * 1024
 GZIP_MAGIC = b"\x1f\x8b"
 STDIN = "-"
@@ -30,6 +31,7 @@ _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"),
 )
 _TEXT_CONTROLS = frozenset(b"\t\n\r\f\v\x1b")
+_NOT_CONTROLS = bytes(b for b in range(256) if b >= 32 or b in _TEXT_CONTROLS)  # deleted when counting
 
 
 class ReadFailure(Exception):
@@ -61,7 +63,9 @@ class Source:
     Attributes:
         path: the path as given (``-`` for stdin).
         head: up to the first 64 KiB of the decompressed content, for sniffing.
-        stream: the whole decompressed content, head included, capped at ``max_bytes``.
+        stream: the whole decompressed content, head included, capped at ``max_bytes`` (buffered).
+        raw: the same content unbuffered: each read returns what is there, so a consumer keeps the
+            bytes read before a corrupt gzip tail (``raw.error`` then holds the failure).
         compressed: True when the file was gzip.
         suffixes: lower-case suffixes of the name without dots and without ``gz``.
     """
@@ -69,17 +73,19 @@ class Source:
     path: str
     head: bytes
     stream: BinaryIO
+    raw: CappedStream
     compressed: bool
     suffixes: tuple[str, ...]
 
 
-def expand(inputs: list[str] | tuple[str, ...]) -> Iterator[InputFile | tuple[str, str, str]]:
+def expand(inputs: list[str] | tuple[str, ...] | list[object]) -> Iterator[InputFile | tuple[str, str, str]]:
     """Turn input arguments into files, sorted and deterministic.
 
     Yields ``InputFile`` records, and ``(path, code, reason)`` for an argument that names nothing
     (NG101) or a folder that holds no files (NG102).
     """
-    for given in inputs:
+    for argument in inputs:
+        given = str(argument)
         if given == STDIN:
             yield InputFile(STDIN)
             continue
@@ -122,13 +128,51 @@ def open_source(item: InputFile, max_bytes: int) -> Source:
     compressed = buffered.peek(2)[:2] == GZIP_MAGIC
     inner: BinaryIO = gzip.GzipFile(fileobj=buffered, mode="rb") if compressed else buffered  # type: ignore[assignment]
     try:
-        head = inner.read(HEAD_BYTES)
-    except (EOFError, OSError, gzip.BadGzipFile) as error:
+        head, rest = _read_head(inner, item.path)
+        if not head:
+            raise ReadFailure("NG105", f"{item.path} is empty")
+    except (EOFError, OSError, gzip.BadGzipFile, ReadFailure) as error:
+        if item.path != STDIN:
+            inner.close()
+            buffered.close()
+        if isinstance(error, ReadFailure):
+            raise
         raise ReadFailure("NG108", f"{item.path} is a corrupt or truncated gzip file ({error})") from error
-    if not head:
-        raise ReadFailure("NG105", f"{item.path} is empty")
-    stream = io.BufferedReader(_CappedStream(head, inner, max_bytes, item.path), buffer_size=HEAD_BYTES)
-    return Source(path=item.path, head=head, stream=stream, compressed=compressed, suffixes=_suffixes(item.path))
+    raw = CappedStream(head, rest, max_bytes, item.path, owned=() if item.path == STDIN else (inner, buffered))
+    stream = io.BufferedReader(raw, buffer_size=HEAD_BYTES)
+    return Source(path=item.path, head=head, stream=stream, raw=raw, compressed=compressed,
+                  suffixes=_suffixes(item.path))
+
+
+def _read_head(inner: BinaryIO, path: str) -> tuple[bytes, BinaryIO]:
+    """Up to ``HEAD_BYTES`` from the start; a corrupt gzip after some good bytes is raised later."""
+    chunks: list[bytes] = []
+    size = 0
+    while size < HEAD_BYTES:
+        try:
+            chunk = inner.read(min(HEAD_BYTES - size, READ_CHUNK))
+        except (EOFError, OSError, gzip.BadGzipFile) as error:
+            if not chunks:
+                raise
+            return b"".join(chunks), _Failing(error)  # type: ignore[return-value]
+        if not chunk:
+            break
+        chunks.append(chunk)
+        size += len(chunk)
+    return b"".join(chunks), inner
+
+
+class _Failing:
+    """A stream that raises, once its good bytes (already in the head) are used up."""
+
+    def __init__(self, error: Exception) -> None:
+        self._error = error
+
+    def read(self, size: int = -1) -> bytes:
+        raise self._error
+
+    def close(self) -> None:
+        return None
 
 
 def _suffixes(path: str) -> tuple[str, ...]:
@@ -136,10 +180,12 @@ def _suffixes(path: str) -> tuple[str, ...]:
     return tuple(reversed([s for s in suffixes if s not in ("gz", "gzip")]))
 
 
-class _CappedStream(io.RawIOBase):
+class CappedStream(io.RawIOBase):
     """The head bytes, then the rest of the stream; raises NG112 past ``limit`` bytes."""
 
-    def __init__(self, head: bytes, rest: BinaryIO, limit: int, path: str) -> None:
+    def __init__(self, head: bytes, rest: BinaryIO, limit: int, path: str, owned: tuple[BinaryIO, ...]) -> None:
+        self._owned = owned
+        self.error: Exception | None = None
         self._head = memoryview(head)
         self._rest = rest
         self._limit = limit
@@ -150,18 +196,31 @@ class _CappedStream(io.RawIOBase):
         return True
 
     def readinto(self, buffer: bytearray | memoryview) -> int:  # type: ignore[override]
+        room = min(len(buffer), self._limit - self._total)
+        if room <= 0:
+            if self._head.nbytes or self._rest.read(1):
+                self.error = ReadFailure("NG112", f"{self._path} is larger than the limit of {self._limit} bytes")
+                raise self.error
+            return 0
         if self._head.nbytes:
-            count = min(len(buffer), self._head.nbytes)
+            count = min(room, self._head.nbytes)
             buffer[:count] = self._head[:count]
             self._head = self._head[count:]
         else:
-            data = self._rest.read(len(buffer))
+            try:
+                data = self._rest.read(min(room, READ_CHUNK))
+            except Exception as error:
+                self.error = error
+                raise
             count = len(data)
             buffer[:count] = data
         self._total += count
-        if self._total > self._limit:
-            raise ReadFailure("NG112", f"{self._path} is larger than the limit of {self._limit} bytes")
         return count
+
+    def close(self) -> None:
+        for stream in self._owned:
+            stream.close()
+        super().close()
 
 
 def check_binary(source: Source) -> None:
@@ -172,7 +231,7 @@ def check_binary(source: Source) -> None:
     if head.startswith(_BINARY_MAGICS) or b"\x00" in head:
         raise ReadFailure("NG104", f"{source.path} is a binary file, not text")
     sample = head[:8192]
-    controls = sum(1 for byte in sample if byte < 32 and byte not in _TEXT_CONTROLS)
+    controls = len(sample.translate(None, _NOT_CONTROLS))
     if controls > len(sample) * 0.05:
         raise ReadFailure("NG104", f"{source.path} is a binary file, not text ({controls} control bytes)")
 

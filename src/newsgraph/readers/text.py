@@ -39,7 +39,7 @@ def article_from_segment(segment: Segment, *, path: str, published: datetime | N
     heading = split_heading(paras[0].text)
     texts = [p.text for p in paras]
     texts[0] = heading.body
-    cleaned = clean(texts)
+    cleaned = clean(texts, normalized=True)
     pointer = SourcePointer(path=path, format=SourceFormat.TEXT, line=first_line, end_line=last_line)
     if not cleaned.text:
         return Skip(source=pointer.describe(), code="NG114", reason="the article had no text once cleaned")

@@ -18,12 +18,12 @@ def sniff_warc(head: bytes) -> bool:
     return head.startswith(b"WARC/")
 
 
-@register("warc", extensions=("warc", "arc"), sniff=sniff_warc, priority=20, text=False)
+@register("warc", extensions=("warc", "arc"), sniff=sniff_warc, priority=20)
 def read_warc(source: Source, options: ReadOptions) -> Iterator[Article | Skip]:
     """Read the HTML response records of a WARC; a corrupt record ends it with NG110."""
     from warcio.archiveiterator import ArchiveIterator
 
-    records = ArchiveIterator(source.stream, no_record_parse=False)
+    records = ArchiveIterator(source.raw, no_record_parse=False)
     index = -1
     offset = 0
     while True:
@@ -32,12 +32,14 @@ def read_warc(source: Source, options: ReadOptions) -> Iterator[Article | Skip]:
             if record is None:
                 return
             index += 1
-            offset = records.get_record_offset()
-            if record.rec_type != "response":
-                continue
+            response = record.rec_type == "response"
             url = record.rec_headers.get_header("WARC-Target-URI")
             kind = record.http_headers.get_header("Content-Type", "") if record.http_headers else ""
-            payload = record.content_stream().read() if "html" in kind.lower() else b""
+            # read the payload before asking for the offset: warcio's offset call moves the stream
+            payload = record.content_stream().read() if response and "html" in kind.lower() else b""
+            offset = records.get_record_offset()
+            if not response:
+                continue
         except (ReadFailure, EOFError, zlib.error, gzip.BadGzipFile):
             raise  # the caller turns these into NG112 / NG108
         except Exception as error:  # noqa: BLE001 - warcio raises many types on corrupt input
