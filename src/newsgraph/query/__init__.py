@@ -4,11 +4,12 @@ Every function takes the knowledge base path and opens it read-only for the call
 """
 
 from newsgraph.query.articles import ArticleDetail, article_detail, find_articles
+from newsgraph.query.entities import entities, entity
 from newsgraph.query.export import FORMAT_VERSION, FORMATS, KEYS, export, export_json, export_records
 from newsgraph.query.log import ingest_log
 from newsgraph.query.verify import Failure, VerifyReport, verify
 
 __all__ = [
-    "ArticleDetail", "FORMATS", "FORMAT_VERSION", "Failure", "KEYS", "VerifyReport", "article_detail",
+    "ArticleDetail", "FORMATS", "FORMAT_VERSION", "Failure", "KEYS", "VerifyReport", "article_detail", "entities", "entity",
     "export", "export_json", "export_records", "find_articles", "ingest_log", "verify",
 ]

@@ -1,0 +1,25 @@
+"""Entity reads through query."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newsgraph.errors import QueryError
+from newsgraph.model import Entity, EntityType
+from newsgraph.query import entities, entity
+from newsgraph.store import Batch, open_store, write_batch
+
+
+def test_entities_reads_upserted_entities_and_refuses_unknown_ids(tmp_path: Path) -> None:
+    db = tmp_path / "kb.duckdb"
+    first = Entity(id="ent_1", name="Springfield", type=EntityType.GPE)
+    with open_store(db) as store:
+        write_batch(store, Batch(run_id="r", entities=[first]))
+        write_batch(store, Batch(run_id="r", entities=[Entity(id="ent_1", name="Springfield City", type=EntityType.GPE)]))
+    assert [e.name for e in entities(db)] == ["Springfield City"]
+    assert entity(db, "ent_1").type is EntityType.GPE
+    with pytest.raises(QueryError) as info:
+        entity(db, "ent_9")
+    assert info.value.code == "NG402"
