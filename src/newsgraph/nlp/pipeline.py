@@ -61,14 +61,34 @@ def load_model(model: str | None = None) -> Language:
 
 
 def load_pipeline(model: str | None = None, components: Iterable[str] | None = None) -> Language:
-    """The spaCy model with newsgraph's components added (all of them, or the factories named)."""
+    """The spaCy model with newsgraph's components added (all of them, or the factories named).
+
+    A paragraph break always ends a sentence: ``newsgraph_paragraphs`` marks the token after each
+    line break as a sentence start before the parser runs, so a headline or a paragraph is never
+    parsed together with the next one.
+    """
     nlp = load_model(model)
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("newsgraph_paragraphs", before="parser")
     wanted = None if components is None else set(components)
     for factory, module in COMPONENTS:
         if wanted is None or factory in wanted:
             importlib.import_module(module)
             nlp.add_pipe(factory, last=True)
     return nlp
+
+
+@Language.component("newsgraph_paragraphs")
+def mark_paragraph_starts(doc: Doc) -> Doc:
+    """Set a sentence start on the first token after every line break."""
+    after_break = False
+    for token in doc:
+        if after_break and not token.is_space:
+            token.is_sent_start = True
+            after_break = False
+        if "\n" in token.text or "\n" in token.whitespace_:
+            after_break = True
+    return doc
 
 
 def make_doc(nlp: Language, article: Article) -> Doc:

@@ -4,12 +4,15 @@ Every function takes the knowledge base path and opens it read-only for the call
 """
 
 from newsgraph.query.articles import ArticleDetail, article_detail, find_articles
-from newsgraph.query.facts import Brief, EntityDetail, brief, entity_detail, find_events, find_figures, find_quotes, list_entities
+from newsgraph.query.facts import (
+    Brief, EntityDetail, brief, entity_detail, find_events, find_figures, find_quotes, list_entities,
+)
 from newsgraph.query.export import FORMAT_VERSION, FORMATS, KEYS, export, export_json, export_records
 from newsgraph.query.log import ingest_log
 from newsgraph.query.verify import Failure, VerifyReport, verify
 
 __all__ = [
-    "ArticleDetail", "Brief", "EntityDetail", "FORMATS", "FORMAT_VERSION", "Failure", "KEYS", "VerifyReport", "article_detail", "brief", "entity_detail", "find_events", "find_figures", "find_quotes", "list_entities",
-    "export", "export_json", "export_records", "find_articles", "ingest_log", "verify",
+    "ArticleDetail", "Brief", "EntityDetail", "FORMATS", "FORMAT_VERSION", "Failure", "KEYS", "VerifyReport",
+    "article_detail", "brief", "entity_detail", "export", "export_json", "export_records", "find_articles",
+    "find_events", "find_figures", "find_quotes", "ingest_log", "list_entities", "verify",
 ]
