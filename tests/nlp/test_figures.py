@@ -70,6 +70,13 @@ def rows(figures):
          [("52-year-old", 52.0, None, "years", None, "age", "teacher")]),
         ("Germany's 80,000 soldiers were on alert.",
          [("80,000", 8e4, None, "count", None, "soldiers", "Germany")]),
+        ("The utility earned 65 cents a share.", [("65 cents", 0.65, None, "USD", None, None, None)]),
+        ("Fees are expected to be 10% to 20% higher.", [("10% to 20%", 10.0, 20.0, "percent", None, None, None)]),
+        ("The cost was put at $3 million to $4 million.",
+         [("$3 million to $4 million", 3e6, 4e6, "USD", None, None, None)]),
+        ("The shares rose 50 cents to $12.50.",
+         [("50 cents", 0.5, None, "USD", None, None, None), ("$12.50", 12.5, None, "USD", None, None, None)]),
+        ("The board approved a 3-for-1 stock split.", []),
     ],
 )
 def test_figures_extracts_value_unit_qualifier_measures(nlp, text, expected) -> None:

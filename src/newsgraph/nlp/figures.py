@@ -32,6 +32,7 @@ _QUALIFIERS = tuple(sorted((tuple(q.split()) for q in (
     "only", "just", "an additional", "another", "estimated", "approx.", "circa", "between",
 )), key=len, reverse=True))
 _QUALIFIER_ENDS = {words[-1] for words in _QUALIFIERS}
+_SUBUNITS = {"cents": "USD", "pence": "GBP"}  # hundredths: "65 cents" is 0.65 USD
 _SCALE_WORDS = {"hundred", "thousand", "million", "billion", "trillion", "crore", "crores", "lakh", "lakhs"}
 _GLUED_SCALES = {"m", "bn", "mn", "mln", "tn", "trn", "k", "b"}
 _ORDINALS = {"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
@@ -171,12 +172,19 @@ def _scale_of(doc: Doc, number: _Number) -> float:
     return factor
 
 
-def _range_high(doc: Doc, low: _Number) -> _Number | None:
+def _change_before(doc: Doc, i: int) -> bool:
+    """True after a verb of change: "rose 87.5 cents to $38.875" is a change and a level, no range."""
+    return i > 0 and doc[i - 1].pos_ == "VERB"
+
+
+def _range_high(doc: Doc, low: _Number, first: int) -> _Number | None:
     """The high end of "3-4 million", "10 to 15", "between 10 and 15"; None when there is none."""
     j = low.end
     if j + 1 >= len(doc):
         return None
     link = doc[j].lower_
+    if link == "to" and _change_before(doc, first):
+        return None
     between = low.start > 0 and doc[low.start - 1].lower_ == "between"
     if link in _RANGE_LINKS - {"to"} and (doc[j - 1].whitespace_ or doc[j].whitespace_):
         return None
@@ -203,6 +211,8 @@ def _unit_after(doc: Doc, k: int) -> tuple[str | None, int, bool]:
         return "percent", k + 1, False
     if words[:2] == ["per", "cent"]:
         return "percent", k + 2, False
+    if words[:1] and words[0] in _SUBUNITS:
+        return _SUBUNITS[words[0]], k + 1, False
     if words[:2] == ["percentage", "points"] or words[:2] == ["percentage", "point"]:
         return "percentage points", k + 2, False
     if words[:4] == ["-", "year", "-", "old"] or words[:2] in (["years", "old"], ["year", "old"]):
@@ -217,6 +227,25 @@ def _unit_after(doc: Doc, k: int) -> tuple[str | None, int, bool]:
         if code:
             return code, k + 1, False
     return None, k, False
+
+
+def _repeated_range(doc: Doc, end: int, unit: str, first: int) -> tuple[float, int] | None:
+    """The high end of a range that repeats its unit: "10% to 20%", "$3 million to $4 million"."""
+    if end + 1 >= len(doc) or doc[end].lower_ not in _RANGE_LINKS:
+        return None
+    if doc[end].lower_ == "to" and _change_before(doc, first):
+        return None
+    start = end + 1
+    if money.symbol_code(doc[start].text) == unit:
+        start += 1
+    high = number_at(doc, start) if start < len(doc) else None
+    if high is None:
+        return None
+    high_unit, high_end, _ = _unit_after(doc, high.end)
+    if (high.unit or high_unit or (unit if start > end + 1 else None)) != unit:
+        return None
+    value = high.value / 100 if doc[high_end - 1].lower_ in _SUBUNITS else high.value
+    return value, high_end
 
 
 def _apposed_age(doc: Doc, number: _Number) -> str | None:
@@ -273,6 +302,9 @@ def _is_excluded_count(doc: Doc, number: _Number) -> bool:
         return True
     if number.start >= 1 and doc[number.start - 1].text in ("-", "#", "No.", "no.") and not doc[number.start - 1].whitespace_:
         return True
+    after = "".join(t.lower_ for t in doc[number.end : number.end + 3])
+    if after.startswith("-for") or after.startswith("for-"):
+        return True  # "a 2-for-1 split"
     return False
 
 
@@ -287,7 +319,7 @@ def figure_at(doc: Doc, i: int) -> FigureSpan | None:
     if number is None:
         return None if start_unit else _vague_at(doc, i)
     value, high_value = number.value, None
-    high = _range_high(doc, number)
+    high = _range_high(doc, number, i)
     last = number
     if high is not None:
         if _is_phone(doc, number, high):
@@ -297,6 +329,11 @@ def figure_at(doc: Doc, i: int) -> FigureSpan | None:
         high_value, last = high.value, high
     unit, end, is_age = _unit_after(doc, last.end)
     unit = start_unit or number.unit or unit
+    if doc[end - 1].lower_ in _SUBUNITS and not start_unit:
+        value, high_value = value / 100, (high_value / 100 if high_value is not None else None)
+    repeated = _repeated_range(doc, end, unit, i) if unit not in (None, "years") and high_value is None else None
+    if repeated is not None:
+        high_value, end = repeated
     owner = None
     if unit is None:
         owner = _apposed_age(doc, number)
