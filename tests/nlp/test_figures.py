@@ -77,6 +77,11 @@ def rows(figures):
         ("The shares rose 50 cents to $12.50.",
          [("50 cents", 0.5, None, "USD", None, None, None), ("$12.50", 12.5, None, "USD", None, None, None)]),
         ("The board approved a 3-for-1 stock split.", []),
+        ("The field pumps 5,000 barrels of crude.", [("5,000 barrels", 5e3, None, "barrels", None, "crude", None)]),
+        ("The storm left 30 cm of snow.", [("30 cm", 30.0, None, "cm", None, "snow", None)]),
+        ("The fire burned 200 square kilometres of forest.",
+         [("200 square kilometres", 200.0, None, "square km", None, "forest", None)]),
+        ("See Page 3 of the report.", []),
     ],
 )
 def test_figures_extracts_value_unit_qualifier_measures(nlp, text, expected) -> None:

@@ -32,6 +32,17 @@ _QUALIFIERS = tuple(sorted((tuple(q.split()) for q in (
     "only", "just", "an additional", "another", "estimated", "approx.", "circa", "between",
 )), key=len, reverse=True))
 _QUALIFIER_ENDS = {words[-1] for words in _QUALIFIERS}
+# Units of measure after a number ("5,000 barrels of oil"): the word → the unit recorded.
+_MEASURE_UNITS = {
+    "km": "km", "kilometres": "km", "kilometers": "km", "kilometre": "km", "kilometer": "km",
+    "miles": "miles", "mile": "miles", "metres": "m", "meters": "m", "metre": "m", "meter": "m",
+    "feet": "feet", "foot": "feet", "inches": "inches", "cm": "cm", "mm": "mm",
+    "kg": "kg", "kilograms": "kg", "kilogrammes": "kg", "tonnes": "tonnes", "tons": "tons",
+    "pounds": "pounds", "lb": "pounds", "lbs": "pounds", "grams": "g", "litres": "litres",
+    "liters": "litres", "gallons": "gallons", "barrels": "barrels", "acres": "acres",
+    "hectares": "hectares", "degrees": "degrees", "mph": "mph", "km/h": "km/h", "megawatts": "MW",
+    "mw": "MW", "gigawatts": "GW", "gw": "GW", "kwh": "kWh",
+}
 _SUBUNITS = {"cents": "USD", "pence": "GBP"}  # hundredths: "65 cents" is 0.65 USD
 _SCALE_WORDS = {"hundred", "thousand", "million", "billion", "trillion", "crore", "crores", "lakh", "lakhs"}
 _GLUED_SCALES = {"m", "bn", "mn", "mln", "tn", "trn", "k", "b"}
@@ -213,6 +224,11 @@ def _unit_after(doc: Doc, k: int) -> tuple[str | None, int, bool]:
         return "percent", k + 2, False
     if words[:1] and words[0] in _SUBUNITS:
         return _SUBUNITS[words[0]], k + 1, False
+    if words[:2] in (["square", "kilometres"], ["square", "kilometers"], ["square", "miles"], ["square", "metres"],
+                     ["square", "meters"], ["square", "feet"]):
+        return f"square {_MEASURE_UNITS[words[1]]}", k + 2, False
+    if words[:1] and words[0] in _MEASURE_UNITS and (words[0] != "pounds" or doc[k].ent_type_ == "QUANTITY"):
+        return _MEASURE_UNITS[words[0]], k + 1, False
     if words[:2] == ["percentage", "points"] or words[:2] == ["percentage", "point"]:
         return "percentage points", k + 2, False
     if words[:4] == ["-", "year", "-", "old"] or words[:2] in (["years", "old"], ["year", "old"]):
@@ -282,7 +298,7 @@ def _vague_at(doc: Doc, i: int) -> FigureSpan | None:
 
 def _measures(doc: Doc, unit: str, last: Token, end: int) -> tuple[str | None, str | None]:
     """What a figure measures and whose it is, from the parse around its last token."""
-    if unit in ("percent", "percentage points"):
+    if unit in ("percent", "percentage points") or unit in _MEASURE_UNITS.values() or unit.startswith("square "):
         complement = _of_complement(last) or _of_complement(doc[last.i - 1] if last.i > 0 else last)
         if complement is not None:
             return _phrase(doc, complement, complement.left_edge.i), _owner(complement)
@@ -352,8 +368,9 @@ def figure_at(doc: Doc, i: int) -> FigureSpan | None:
             owner = _phrase(doc, subject, end)
         return FigureSpan(first, end, value, "years", high_value, qualifier, "age", owner)
     measures, whose = _measures(doc, unit, doc[end - 1], end)
-    if unit == "count" and measures is None and not doc[number.start].text[0].isdigit():
-        return None
+    if unit == "count" and measures is None and (not doc[number.start].text[0].isdigit() or (
+            number.start > 0 and doc[number.start - 1].pos_ in ("NOUN", "PROPN") and doc[number.start - 1].is_title)):
+        return None  # a number word with nothing counted, or a label: "Page 3", "Article 5"
     return FigureSpan(first, end, value, unit, high_value, qualifier, measures, whose)
 
 
