@@ -388,9 +388,9 @@ def find_figures(doc: Doc, skip: list[tuple[int, int]]) -> list[FigureSpan]:
         if figure is None:
             i += 1
             continue
-        if figure.unit in ("count", "years") and figure.unit != "years" or figure.measures != "age":
+        if figure.unit == "count":
             s, e = doc[figure.start].idx, doc[figure.end - 1].idx + len(doc[figure.end - 1])
-            if figure.unit == "count" and any(s < b and a < e for a, b in skip):
+            if any(s < b and a < e for a, b in skip):  # "seven years", "five-year": times, not counts
                 i = figure.end
                 continue
         found.append(figure)
