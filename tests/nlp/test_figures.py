@@ -82,6 +82,12 @@ def rows(figures):
         ("The fire burned 200 square kilometres of forest.",
          [("200 square kilometres", 200.0, None, "square km", None, "forest", None)]),
         ("See Page 3 of the report.", []),
+        ("The deficit will stay close to half a trillion dollars.",
+         [("close to half a trillion dollars", 5e11, None, "USD", "close to", None, None)]),
+        ("Euro sales reached 8.2bn euros.", [("8.2bn euros", 8.2e9, None, "EUR", None, None, None)]),
+        ("The firm booked one-off gains.", []),
+        ("Shares rose 4% by 1200 GMT.", [("4%", 4.0, None, "percent", None, None, None)]),
+        ("Profit hit $500m.", [("$500m.", 5e8, None, "USD", None, None, None)]),
     ],
 )
 def test_figures_extracts_value_unit_qualifier_measures(nlp, text, expected) -> None:

@@ -60,6 +60,7 @@ def times_of(nlp, text: str, published: datetime | None = PUBLISHED):
         ("The fleet returned last summer.", [("last summer", "DATE", "2024-SU")]),
         ("Shops close on Christmas Day.", [("Christmas Day", "DATE", "2025-12-25")]),
         ("The reform was passed in June last year.", [("June last year", "DATE", "2024-06")]),
+        ("Shares rose 4% by 1200 GMT.", [("1200 GMT", "TIME", "2025-10-21T12:00")]),
     ],
 )
 def test_times_detects_and_normalises(nlp, text, expected) -> None:

@@ -90,10 +90,15 @@ def number_at(doc: Doc, i: int) -> _Number | None:
         value, unit = glued
         end = i + 1
         while end < len(doc) and (doc[end].lower_ in _SCALE_WORDS or (
-                doc[end].lower_ in _GLUED_SCALES and doc[end - 1].whitespace_ == "")):
-            value *= SCALES[doc[end].lower_.rstrip("s") if doc[end].lower_ in ("crores", "lakhs") else doc[end].lower_]
+                doc[end].lower_.rstrip(".") in _GLUED_SCALES and doc[end - 1].whitespace_ == "")):
+            word = doc[end].lower_.rstrip(".")
+            value *= SCALES[word.rstrip("s") if word in ("crores", "lakhs") else word]
             end += 1
         return _Number(i, end, value, unit)
+    if token.lower_ == "half" and i + 2 < len(doc) and doc[i + 1].lower_ in ("a", "an") and (
+            doc[i + 2].lower_ in _SCALE_WORDS or doc[i + 2].lower_ == "dozen"):
+        scale = 12.0 if doc[i + 2].lower_ == "dozen" else SCALES[doc[i + 2].lower_.rstrip("s")]
+        return _Number(i, i + 3, 0.5 * scale, None)  # "half a million"
     if token.lower_ in ("a", "an") and i + 1 < len(doc) and doc[i + 1].lower_ in ("dozen", "hundred", "thousand"):
         start = i
     elif _is_word_number(token) and token.lower_ not in ("hundred", "thousand", "dozen"):
@@ -318,6 +323,9 @@ def _is_excluded_count(doc: Doc, number: _Number) -> bool:
         return True
     if number.start >= 1 and doc[number.start - 1].text in ("-", "#", "No.", "no.") and not doc[number.start - 1].whitespace_:
         return True
+    if number.end + 1 < len(doc) and doc[number.end].text == "-" and not doc[number.end - 1].whitespace_ \
+            and doc[number.end + 1].is_alpha:
+        return True  # "one-off", "a 20-page report": a compound modifier, not a count
     after = "".join(t.lower_ for t in doc[number.end : number.end + 3])
     if after.startswith("-for") or after.startswith("for-"):
         return True  # "a 2-for-1 split"
@@ -380,7 +388,7 @@ def find_figures(doc: Doc, skip: list[tuple[int, int]]) -> list[FigureSpan]:
     i = 0
     while i < len(doc):
         token = doc[i]
-        if not (token.like_num or token.lower_ in VAGUE or token.lower_ in ("a", "an")
+        if not (token.like_num or token.lower_ in VAGUE or token.lower_ in ("a", "an", "half")
                 or money.symbol_code(token.text) or any(c.isdigit() for c in token.text)):
             i += 1
             continue
@@ -398,6 +406,11 @@ def find_figures(doc: Doc, skip: list[tuple[int, int]]) -> list[FigureSpan]:
     return found
 
 
+def _tidy(value: float | None) -> float | None:
+    """``8.2 * 1e9`` is 8199999999.999999 in binary floating point: keep 12 significant digits."""
+    return None if value is None else float(f"{value:.12g}")
+
+
 def figures_of(doc: Doc) -> tuple[Figure, ...]:
     """The doc's figures as model records (after the times component, whose spans are no figures)."""
     article = doc._.ng["article"]
@@ -409,7 +422,7 @@ def figures_of(doc: Doc) -> tuple[Figure, ...]:
         out.append(Figure(
             id=fact_id("figure", article.id, start, end),
             evidence=evidence_from(article.id, text, start, end),
-            value=f.value, unit=f.unit, value_high=f.value_high, qualifier=f.qualifier,
+            value=_tidy(f.value), unit=f.unit, value_high=_tidy(f.value_high), qualifier=f.qualifier,
             measures=f.measures, owner=f.owner, extractor=EXTRACTOR,
         ))
     return tuple(out)
