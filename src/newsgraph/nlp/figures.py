@@ -32,6 +32,18 @@ _QUALIFIERS = tuple(sorted((tuple(q.split()) for q in (
     "only", "just", "an additional", "another", "estimated", "approx.", "circa", "between",
 )), key=len, reverse=True))
 _QUALIFIER_ENDS = {words[-1] for words in _QUALIFIERS}
+# Units of measure after a number ("5,000 barrels of oil"): the word → the unit recorded.
+_MEASURE_UNITS = {
+    "km": "km", "kilometres": "km", "kilometers": "km", "kilometre": "km", "kilometer": "km",
+    "miles": "miles", "mile": "miles", "metres": "m", "meters": "m", "metre": "m", "meter": "m",
+    "feet": "feet", "foot": "feet", "inches": "inches", "cm": "cm", "mm": "mm",
+    "kg": "kg", "kilograms": "kg", "kilogrammes": "kg", "tonnes": "tonnes", "tons": "tons",
+    "pounds": "pounds", "lb": "pounds", "lbs": "pounds", "grams": "g", "litres": "litres",
+    "liters": "litres", "gallons": "gallons", "barrels": "barrels", "acres": "acres",
+    "hectares": "hectares", "degrees": "degrees", "mph": "mph", "km/h": "km/h", "megawatts": "MW",
+    "mw": "MW", "gigawatts": "GW", "gw": "GW", "kwh": "kWh",
+}
+_SUBUNITS = {"cents": "USD", "pence": "GBP"}  # hundredths: "65 cents" is 0.65 USD
 _SCALE_WORDS = {"hundred", "thousand", "million", "billion", "trillion", "crore", "crores", "lakh", "lakhs"}
 _GLUED_SCALES = {"m", "bn", "mn", "mln", "tn", "trn", "k", "b"}
 _ORDINALS = {"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
@@ -78,10 +90,15 @@ def number_at(doc: Doc, i: int) -> _Number | None:
         value, unit = glued
         end = i + 1
         while end < len(doc) and (doc[end].lower_ in _SCALE_WORDS or (
-                doc[end].lower_ in _GLUED_SCALES and doc[end - 1].whitespace_ == "")):
-            value *= SCALES[doc[end].lower_.rstrip("s") if doc[end].lower_ in ("crores", "lakhs") else doc[end].lower_]
+                doc[end].lower_.rstrip(".") in _GLUED_SCALES and doc[end - 1].whitespace_ == "")):
+            word = doc[end].lower_.rstrip(".")
+            value *= SCALES[word.rstrip("s") if word in ("crores", "lakhs") else word]
             end += 1
         return _Number(i, end, value, unit)
+    if token.lower_ == "half" and i + 2 < len(doc) and doc[i + 1].lower_ in ("a", "an") and (
+            doc[i + 2].lower_ in _SCALE_WORDS or doc[i + 2].lower_ == "dozen"):
+        scale = 12.0 if doc[i + 2].lower_ == "dozen" else SCALES[doc[i + 2].lower_.rstrip("s")]
+        return _Number(i, i + 3, 0.5 * scale, None)  # "half a million"
     if token.lower_ in ("a", "an") and i + 1 < len(doc) and doc[i + 1].lower_ in ("dozen", "hundred", "thousand"):
         start = i
     elif _is_word_number(token) and token.lower_ not in ("hundred", "thousand", "dozen"):
@@ -171,12 +188,19 @@ def _scale_of(doc: Doc, number: _Number) -> float:
     return factor
 
 
-def _range_high(doc: Doc, low: _Number) -> _Number | None:
+def _change_before(doc: Doc, i: int) -> bool:
+    """True after a verb of change: "rose 87.5 cents to $38.875" is a change and a level, no range."""
+    return i > 0 and doc[i - 1].pos_ == "VERB"
+
+
+def _range_high(doc: Doc, low: _Number, first: int) -> _Number | None:
     """The high end of "3-4 million", "10 to 15", "between 10 and 15"; None when there is none."""
     j = low.end
     if j + 1 >= len(doc):
         return None
     link = doc[j].lower_
+    if link == "to" and _change_before(doc, first):
+        return None
     between = low.start > 0 and doc[low.start - 1].lower_ == "between"
     if link in _RANGE_LINKS - {"to"} and (doc[j - 1].whitespace_ or doc[j].whitespace_):
         return None
@@ -203,6 +227,13 @@ def _unit_after(doc: Doc, k: int) -> tuple[str | None, int, bool]:
         return "percent", k + 1, False
     if words[:2] == ["per", "cent"]:
         return "percent", k + 2, False
+    if words[:1] and words[0] in _SUBUNITS:
+        return _SUBUNITS[words[0]], k + 1, False
+    if words[:2] in (["square", "kilometres"], ["square", "kilometers"], ["square", "miles"], ["square", "metres"],
+                     ["square", "meters"], ["square", "feet"]):
+        return f"square {_MEASURE_UNITS[words[1]]}", k + 2, False
+    if words[:1] and words[0] in _MEASURE_UNITS and (words[0] != "pounds" or doc[k].ent_type_ == "QUANTITY"):
+        return _MEASURE_UNITS[words[0]], k + 1, False
     if words[:2] == ["percentage", "points"] or words[:2] == ["percentage", "point"]:
         return "percentage points", k + 2, False
     if words[:4] == ["-", "year", "-", "old"] or words[:2] in (["years", "old"], ["year", "old"]):
@@ -217,6 +248,25 @@ def _unit_after(doc: Doc, k: int) -> tuple[str | None, int, bool]:
         if code:
             return code, k + 1, False
     return None, k, False
+
+
+def _repeated_range(doc: Doc, end: int, unit: str, first: int) -> tuple[float, int] | None:
+    """The high end of a range that repeats its unit: "10% to 20%", "$3 million to $4 million"."""
+    if end + 1 >= len(doc) or doc[end].lower_ not in _RANGE_LINKS:
+        return None
+    if doc[end].lower_ == "to" and _change_before(doc, first):
+        return None
+    start = end + 1
+    if money.symbol_code(doc[start].text) == unit:
+        start += 1
+    high = number_at(doc, start) if start < len(doc) else None
+    if high is None:
+        return None
+    high_unit, high_end, _ = _unit_after(doc, high.end)
+    if (high.unit or high_unit or (unit if start > end + 1 else None)) != unit:
+        return None
+    value = high.value / 100 if doc[high_end - 1].lower_ in _SUBUNITS else high.value
+    return value, high_end
 
 
 def _apposed_age(doc: Doc, number: _Number) -> str | None:
@@ -253,7 +303,7 @@ def _vague_at(doc: Doc, i: int) -> FigureSpan | None:
 
 def _measures(doc: Doc, unit: str, last: Token, end: int) -> tuple[str | None, str | None]:
     """What a figure measures and whose it is, from the parse around its last token."""
-    if unit in ("percent", "percentage points"):
+    if unit in ("percent", "percentage points") or unit in _MEASURE_UNITS.values() or unit.startswith("square "):
         complement = _of_complement(last) or _of_complement(doc[last.i - 1] if last.i > 0 else last)
         if complement is not None:
             return _phrase(doc, complement, complement.left_edge.i), _owner(complement)
@@ -273,6 +323,12 @@ def _is_excluded_count(doc: Doc, number: _Number) -> bool:
         return True
     if number.start >= 1 and doc[number.start - 1].text in ("-", "#", "No.", "no.") and not doc[number.start - 1].whitespace_:
         return True
+    if number.end + 1 < len(doc) and doc[number.end].text == "-" and not doc[number.end - 1].whitespace_ \
+            and doc[number.end + 1].is_alpha:
+        return True  # "one-off", "a 20-page report": a compound modifier, not a count
+    after = "".join(t.lower_ for t in doc[number.end : number.end + 3])
+    if after.startswith("-for") or after.startswith("for-"):
+        return True  # "a 2-for-1 split"
     return False
 
 
@@ -287,7 +343,7 @@ def figure_at(doc: Doc, i: int) -> FigureSpan | None:
     if number is None:
         return None if start_unit else _vague_at(doc, i)
     value, high_value = number.value, None
-    high = _range_high(doc, number)
+    high = _range_high(doc, number, i)
     last = number
     if high is not None:
         if _is_phone(doc, number, high):
@@ -297,6 +353,11 @@ def figure_at(doc: Doc, i: int) -> FigureSpan | None:
         high_value, last = high.value, high
     unit, end, is_age = _unit_after(doc, last.end)
     unit = start_unit or number.unit or unit
+    if doc[end - 1].lower_ in _SUBUNITS and not start_unit:
+        value, high_value = value / 100, (high_value / 100 if high_value is not None else None)
+    repeated = _repeated_range(doc, end, unit, i) if unit not in (None, "years") and high_value is None else None
+    if repeated is not None:
+        high_value, end = repeated
     owner = None
     if unit is None:
         owner = _apposed_age(doc, number)
@@ -315,8 +376,9 @@ def figure_at(doc: Doc, i: int) -> FigureSpan | None:
             owner = _phrase(doc, subject, end)
         return FigureSpan(first, end, value, "years", high_value, qualifier, "age", owner)
     measures, whose = _measures(doc, unit, doc[end - 1], end)
-    if unit == "count" and measures is None and not doc[number.start].text[0].isdigit():
-        return None
+    if unit == "count" and measures is None and (not doc[number.start].text[0].isdigit() or (
+            number.start > 0 and doc[number.start - 1].pos_ in ("NOUN", "PROPN") and doc[number.start - 1].is_title)):
+        return None  # a number word with nothing counted, or a label: "Page 3", "Article 5"
     return FigureSpan(first, end, value, unit, high_value, qualifier, measures, whose)
 
 
@@ -326,7 +388,7 @@ def find_figures(doc: Doc, skip: list[tuple[int, int]]) -> list[FigureSpan]:
     i = 0
     while i < len(doc):
         token = doc[i]
-        if not (token.like_num or token.lower_ in VAGUE or token.lower_ in ("a", "an")
+        if not (token.like_num or token.lower_ in VAGUE or token.lower_ in ("a", "an", "half")
                 or money.symbol_code(token.text) or any(c.isdigit() for c in token.text)):
             i += 1
             continue
@@ -334,14 +396,19 @@ def find_figures(doc: Doc, skip: list[tuple[int, int]]) -> list[FigureSpan]:
         if figure is None:
             i += 1
             continue
-        if figure.unit in ("count", "years") and figure.unit != "years" or figure.measures != "age":
+        if figure.unit == "count":
             s, e = doc[figure.start].idx, doc[figure.end - 1].idx + len(doc[figure.end - 1])
-            if figure.unit == "count" and any(s < b and a < e for a, b in skip):
+            if any(s < b and a < e for a, b in skip):  # "seven years", "five-year": times, not counts
                 i = figure.end
                 continue
         found.append(figure)
         i = figure.end
     return found
+
+
+def _tidy(value: float | None) -> float | None:
+    """``8.2 * 1e9`` is 8199999999.999999 in binary floating point: keep 12 significant digits."""
+    return None if value is None else float(f"{value:.12g}")
 
 
 def figures_of(doc: Doc) -> tuple[Figure, ...]:
@@ -355,7 +422,7 @@ def figures_of(doc: Doc) -> tuple[Figure, ...]:
         out.append(Figure(
             id=fact_id("figure", article.id, start, end),
             evidence=evidence_from(article.id, text, start, end),
-            value=f.value, unit=f.unit, value_high=f.value_high, qualifier=f.qualifier,
+            value=_tidy(f.value), unit=f.unit, value_high=_tidy(f.value_high), qualifier=f.qualifier,
             measures=f.measures, owner=f.owner, extractor=EXTRACTOR,
         ))
     return tuple(out)

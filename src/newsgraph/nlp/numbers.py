@@ -95,4 +95,4 @@ def parse_number(tokens: list[str]) -> float | None:
 def is_number_word(word: str) -> bool:
     """True for a word that can be part of a number ("twenty-six", "million", "dozen")."""
     parts = word.lower().split("-")
-    return all(p in WORD_NUMBERS or (p in SCALES and len(p) > 2) for p in parts if p)
+    return all(p in WORD_NUMBERS or (p in SCALES and len(p) > 2) for p in parts)

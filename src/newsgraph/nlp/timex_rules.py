@@ -126,10 +126,12 @@ def _day_anchor(word: str | None, m: re.Match[str], ctx: Context) -> Callable[[d
 
 
 def h_clock(m: re.Match[str], ctx: Context) -> list[Found]:
-    """"2 p.m. Tuesday", "10:35 a.m.", "noon Thursday", "midnight"."""
+    """"2 p.m. Tuesday", "10:35 a.m.", "noon Thursday", "midnight", "1200 GMT"."""
     special = (m.group("special") or "").lower()
     if special:
         hour, minute = (24, 0) if special == "midnight" else (12, 0)
+    elif m.group("h24"):
+        hour, minute = int(m.group("h24")), int(m.group("m24"))
     else:
         hour, minute = int(m.group("h")), int(m.group("min") or 0)
         if hour > 12 or minute > 59:
@@ -448,7 +450,8 @@ RULES: tuple[tuple[re.Pattern[str], Handler], ...] = (
     (_c(rf"\b(?P<rel>next|last|this|coming|past)\s+(?P<wd>{_WD})(?P<unit>)\b"), h_weekday_week),
     (_c(r"\b(?:the\s+(?:latest|most\s+recent|just-ended|just-completed|recent|year-earlier|year-ago)\s+"
         r"(?:quarter|period)|the\s+quarter|last\s+year|year-earlier|year-ago)\b(?!-)"), h_reporting),
-    (_c(rf"\b(?:(?P<special>noon|midnight|midday)|(?P<h>\d{{1,2}})(?::(?P<min>\d\d))?\s*(?P<ampm>[ap])\.?\s?m\b\.?)"
+    (_c(rf"\b(?:(?P<special>noon|midnight|midday)|(?P<h>\d{{1,2}})(?::(?P<min>\d\d))?\s*(?P<ampm>[ap])\.?\s?m\b\.?|"
+        rf"(?P<h24>[01]\d|2[0-3]):?(?P<m24>[0-5]\d)(?=\s*(?:GMT|UTC|BST|CET)\b))"
         rf"(?:\s*(?:[ECMP][SD]T|GMT|UTC)\b)?(?:,?\s+(?:on\s+)?(?P<day>{_WD}|today|yesterday|tomorrow|{_MONTH}\s+\d{{1,2}}\b))?"),
      h_clock),
     (_c(rf"\b(?P<day>{_WD}|yesterday|tomorrow|this|last)\s+(?P<part>morning|afternoon|evening|night)\b"),
@@ -505,7 +508,7 @@ _UNIT_WORDS = ("second", "minute", "hour", "day", "night", "week", "month", "qua
 # (None: always run). A cheap substring test that spares most rules on most texts.
 TRIGGERS: tuple[tuple[str, ...] | None, ...] = (
     _WEEKDAY_WORDS, _WEEKDAY_WORDS, _WEEKDAY_WORDS, ("quarter", "year", "period"),
-    ("m.", "am", "pm", "noon", "midnight", "midday"), _WEEKDAY_WORDS + ("yesterday", "tomorrow", "this", "last"),
+    ("m.", "am", "pm", "noon", "midnight", "midday", "gmt", "utc", "bst", "cet"), _WEEKDAY_WORDS + ("yesterday", "tomorrow", "this", "last"),
     ("tonight", "overnight"), _WEEKDAY_WORDS, _WEEKDAY_WORDS, _MONTH_WORDS, _MONTH_WORDS, _MONTH_WORDS,
     ("-", "/"), ("today", "yesterday", "tomorrow"), ("this", "next", "last", "past", "coming", "previous", "current"),
     ("ago", "earlier", "before", "later", "after", "from now", "hence"), _UNIT_WORDS,
