@@ -7,6 +7,7 @@ BIN    := $(VENV)/bin
 PIP    := $(BIN)/python -m pip --disable-pip-version-check
 STAMP  := $(VENV)/.installed
 DEMO_DB ?= demo.duckdb
+DEMO_INPUTS := examples/dump.txt examples/wire.jsonl examples/feed.xml examples/page.html examples/archive.warc.gz
 
 .PHONY: install demo test lint clean
 
@@ -21,8 +22,11 @@ $(STAMP): pyproject.toml requirements/constraints.txt requirements/model.txt
 
 demo: install
 	rm -f $(DEMO_DB)
-	$(BIN)/newsgraph ingest examples/ --db $(DEMO_DB)
+	$(BIN)/newsgraph ingest $(DEMO_INPUTS) --db $(DEMO_DB)
 	$(BIN)/newsgraph articles --db $(DEMO_DB)
+	$(BIN)/newsgraph entities --db $(DEMO_DB) --type PERSON
+	$(BIN)/newsgraph quotes --db $(DEMO_DB)
+	$(BIN)/newsgraph verify --db $(DEMO_DB)
 
 test: install
 	$(BIN)/lint-imports

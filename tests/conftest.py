@@ -30,3 +30,72 @@ def shared_data() -> Path:
 @pytest.fixture(scope="session")
 def test_data() -> Path:
     return TEST_DATA
+
+
+# --- the real CLI, in a subprocess -------------------------------------------------------------
+
+import json
+import os
+import subprocess
+import sys
+
+SRC = REPO / "src"
+
+
+def cli_env(**extra: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("NEWSGRAPH_")}
+    env["PYTHONPATH"] = str(SRC) + os.pathsep + env.get("PYTHONPATH", "")
+    env.update(extra)
+    return env
+
+
+def run_newsgraph(*args: object, cwd: Path | None = None, stdin: bytes | None = None,
+                  env: dict[str, str] | None = None, timeout: float = 300) -> subprocess.CompletedProcess[str]:
+    """Run ``python -m newsgraph ARGS`` in a real subprocess; stdout and stderr as text."""
+    proc = subprocess.run(
+        [sys.executable, "-m", "newsgraph", *map(str, args)], cwd=cwd, input=stdin, capture_output=True,
+        env=env or cli_env(), timeout=timeout,
+    )
+    return subprocess.CompletedProcess(proc.args, proc.returncode, proc.stdout.decode("utf-8", "replace"),
+                                       proc.stderr.decode("utf-8", "replace"))
+
+
+def assert_verified(db: Path) -> dict:
+    """``newsgraph verify`` passes on ``db``: exit 0, no failures, no traceback. Returns its JSON."""
+    proc = run_newsgraph("verify", "--db", db, "--json")
+    assert "Traceback" not in proc.stderr, proc.stderr
+    assert proc.returncode == 0, (proc.stdout, proc.stderr)
+    report = json.loads(proc.stdout)
+    assert report["ok"] is True and report["failures"] == []
+    return report
+
+
+@pytest.fixture()
+def newsgraph():
+    """The CLI runner: ``newsgraph("ingest", path, "--db", db)`` → CompletedProcess."""
+    return run_newsgraph
+
+
+@pytest.fixture()
+def verified():
+    """``verified(db)`` asserts that ``newsgraph verify`` passes on ``db``."""
+    return assert_verified
+
+
+@pytest.fixture()
+def newsgraph_env() -> dict[str, str]:
+    """The environment a CLI subprocess runs in (src on PYTHONPATH, no NEWSGRAPH_* settings)."""
+    return cli_env()
+
+
+EXAMPLES = REPO / "examples"
+EXAMPLE_FEEDS = ("dump.txt", "wire.jsonl", "feed.xml", "page.html", "archive.warc.gz")
+
+
+@pytest.fixture(scope="session")
+def examples_kb(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A knowledge base built once, with NLP, from the team's example feeds (every format)."""
+    db = tmp_path_factory.mktemp("examples") / "examples.duckdb"
+    proc = run_newsgraph("ingest", *(EXAMPLES / name for name in EXAMPLE_FEEDS), "--db", db, "--json")
+    assert proc.returncode == 0, proc.stderr
+    return db

@@ -30,6 +30,7 @@ CODES: dict[str, tuple[str, str]] = {
     "NG301": ("cannot open the knowledge base", "check the --db path; close other processes writing to it"),
     "NG302": ("knowledge base from a newer newsgraph", "upgrade newsgraph to read it"),
     "NG303": ("verification failed", "the listed facts do not match their article text"),
+    "NG304": ("cannot write the export", "check that the --output path is writable and --format is json|jsonl|parquet|csv"),
     "NG401": ("article not found", "list ids with `newsgraph articles`"),
     "NG402": ("entity not found", "list names with `newsgraph entities`"),
     "NG403": ("bad query", "see --help for the filters"),

@@ -50,6 +50,8 @@ class Quote:
         content: the quoted or reported content spans, in text order.
         cue: the attribution cue ("said", "according to", "in a statement"), when present.
         speaker: who said it.
+        source: the source as the attribution writes it ("he", "the minister", "Lopez"),
+            beside ``speaker.evidence``, which for a pronoun or title is its antecedent.
         extractor: versioned name of the component.
     """
 
@@ -60,3 +62,4 @@ class Quote:
     cue: Evidence | None
     speaker: Speaker
     extractor: str = ""
+    source: Evidence | None = None

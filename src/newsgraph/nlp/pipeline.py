@@ -27,6 +27,10 @@ if not Doc.has_extension("ng"):
 # (spaCy factory name, module that registers it), in the order they run.
 COMPONENTS: tuple[tuple[str, str], ...] = (
     ("newsgraph_entities", "newsgraph.nlp.entities"),
+    ("newsgraph_times", "newsgraph.nlp.times"),
+    ("newsgraph_figures", "newsgraph.nlp.figures"),
+    ("newsgraph_quotes", "newsgraph.nlp.quotes"),
+    ("newsgraph_events", "newsgraph.nlp.events"),
 )
 
 

@@ -1,1 +1,15 @@
-"""The read side: typed functions over the store, returning model objects or plain rows."""
+"""The read side: typed functions over the store, returning model objects or plain rows.
+
+Every function takes the knowledge base path and opens it read-only for the call.
+"""
+
+from newsgraph.query.articles import ArticleDetail, article_detail, find_articles
+from newsgraph.query.facts import Brief, EntityDetail, brief, entity_detail, find_events, find_figures, find_quotes, list_entities
+from newsgraph.query.export import FORMAT_VERSION, FORMATS, KEYS, export, export_json, export_records
+from newsgraph.query.log import ingest_log
+from newsgraph.query.verify import Failure, VerifyReport, verify
+
+__all__ = [
+    "ArticleDetail", "Brief", "EntityDetail", "FORMATS", "FORMAT_VERSION", "Failure", "KEYS", "VerifyReport", "article_detail", "brief", "entity_detail", "find_events", "find_figures", "find_quotes", "list_entities",
+    "export", "export_json", "export_records", "find_articles", "ingest_log", "verify",
+]

@@ -1,6 +1,6 @@
 """Rebuild archive.warc.gz: one HTTP response record holding an invented article page.
 
-Run from this folder with the project's environment: ``../.venv/bin/python make_warc.py``.
+Run from the repository root with the project's environment: ``.venv/bin/python scripts/make_example_warc.py``.
 """
 
 from io import BytesIO
@@ -16,7 +16,7 @@ HTML = b"""<!DOCTYPE html><html><head><meta charset="utf-8"><title>Village co-op
 
 
 def main() -> None:
-    with open("archive.warc.gz", "wb") as out:
+    with open("examples/archive.warc.gz", "wb") as out:
         writer = WARCWriter(out, gzip=True)
         http_headers = StatusAndHeaders(
             "200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1"

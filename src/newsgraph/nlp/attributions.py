@@ -1,0 +1,325 @@
+"""Finding attributions in a parsed Doc: cue, source and content spans (before speakers).
+
+Read from the dependency parse already in the Doc:
+- a cue verb (``quote_cues.lexicon``) with a clausal complement (``ccomp``/``parataxis``):
+  "X said (that) ...", "“...,” X said.";
+- a cue verb that is itself ``parataxis`` of the reported clause: "..., X said, ...";
+- a cue verb with a colon after it: "X said: ...";
+- "according to X" (the clause it modifies is the content);
+- otherwise a cue verb's object or open complement ("X criticized ...", "X urged ... to ...").
+Content spans grow to cover the quotation marks around them, so a multi-sentence or
+multi-paragraph direct quote is one span; a quoted sentence with no cue right after a quote of
+its own ("“...,” he said. “...”") or a quoted paragraph continuing one (a floating quote) is
+another content span of the same quote.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from newsgraph.nlp.quote_cues import lexicon, quote_regions
+
+_SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
+_CLAUSES = {"ccomp", "parataxis"}
+_OBJECTS = {"dobj", "xcomp", "oprd"}
+_HEARER_VERBS = {"tell", "ask", "warn", "urge", "remind", "assure", "inform"}
+_MARKS = set("“”‘’\"'")
+_RELATIVE = {"who", "which", "that", "whom"}
+_FLOAT_GAP = 300  # how far (characters) a quoted sentence may follow the quote it continues
+_HEADLINE = re.compile(r"(?m)^([A-Z][^:\n“”\"]{1,60}):[ \t]+(\S[^\n]*)")
+
+
+@dataclass(slots=True)
+class Attribution:
+    """One attribution as found: character spans, plus the tokens speakers need."""
+
+    cue: tuple[int, int]
+    content: list[tuple[int, int]]
+    source: tuple[int, int] | None = None   # token span of the source as written
+    cue_token: int = -1
+    antecedent: int | None = None           # the source's head when not the span's root
+
+
+def _edge_trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Token span without edge punctuation (quotation marks kept) and edge conjunctions."""
+    while start < end and ((doc[start].is_punct and doc[start].text not in _MARKS) or doc[start].dep_ == "cc"):
+        start += 1
+    while end > start and (doc[end - 1].is_punct and doc[end - 1].text not in _MARKS):
+        end -= 1
+    return start, end
+
+
+def _grow(span: tuple[int, int], regions: list[tuple[int, int]]) -> tuple[int, int]:
+    """A character span grown to cover the quoted regions it overlaps."""
+    start, end = span
+    for r_start, r_end in regions:
+        if r_start < end and r_end > start:
+            start, end = min(start, r_start), max(end, r_end)
+        elif r_start >= end:
+            break
+    return start, end
+
+
+def _chars(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+    start, end = _edge_trim(doc, start, end)
+    if end - start < 2 and not (end > start and doc[start].pos_ in ("VERB", "NOUN", "PROPN")):
+        return None
+    return doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
+
+
+def _subject(verb: Token) -> Token | None:
+    """The cue's subject (the nearest one), or its governing verb's for a participle or conjunct."""
+    for _ in range(3):
+        subjects = [c for c in verb.children if c.dep_ in _SUBJECTS]
+        if subjects:
+            return min(subjects, key=lambda c: abs(c.i - verb.i))
+        if verb.dep_ in ("conj", "advcl", "xcomp", "acl") and verb.head is not verb:
+            verb = verb.head
+        else:
+            return None
+    return None
+
+
+def is_cue(token: Token) -> bool:
+    """A verb of the cue lexicon, not a passive ("was asked") and not an adjective use."""
+    if token.pos_ != "VERB" or token.lower_ not in lexicon():
+        return False
+    return not any(c.dep_ == "auxpass" for c in token.children) and token.dep_ != "amod"
+
+
+def _without(doc: Doc, outer: tuple[int, int], inner: tuple[int, int]) -> list[tuple[int, int]]:
+    """The token ranges of ``outer`` left and right of ``inner``."""
+    parts = [(outer[0], min(outer[1], inner[0])), (max(outer[0], inner[1]), outer[1])]
+    return [p for p in parts if p[1] - p[0] > 0]
+
+
+def _content_of_verb(verb: Token) -> list[tuple[int, int]]:
+    """Token ranges of what a cue verb reports, from its dependents (or its head for parataxis)."""
+    doc = verb.doc
+    clauses = [c for c in verb.children if c.dep_ in _CLAUSES]
+    if clauses:
+        spans = []
+        for c in clauses:
+            start, end = c.left_edge.i, c.right_edge.i + 1
+            if end <= verb.i:  # the reported clause comes first: it runs up to the cue's clause
+                end = min([verb.i] + [s.left_edge.i for s in verb.children if s.dep_ in _SUBJECTS])
+            spans.append((start, end))
+        return spans
+    if verb.dep_ == "parataxis" and verb.head.i != verb.i:
+        head = verb.head
+        subtree = (verb.left_edge.i, verb.right_edge.i + 1)
+        return _without(doc, (head.left_edge.i, head.right_edge.i + 1), subtree)
+    colon = verb.right_edge.i + 1
+    for child in verb.rights:
+        if child.text == ":":
+            colon = child.i
+            break
+    if colon < len(doc) and doc[colon].text == ":":
+        sent_end = doc[colon].sent.end
+        return [(colon + 1, sent_end)]
+    objects = [c for c in verb.children if c.dep_ in _OBJECTS]
+    if verb.lemma_ in _HEARER_VERBS:
+        objects = [c for c in objects if c.dep_ != "dobj"]
+    if objects:
+        return [(min(c.left_edge.i for c in objects), max(c.right_edge.i for c in objects) + 1)]
+    return []
+
+
+def _inverted(verb: Token) -> Token | None:
+    """ "..., said three people briefed on the plans": a clause right after a subject-less cue,
+    which the parser took for its complement, is the source; returns that clause's subject."""
+    after = [c for c in verb.rights if c.dep_ in _CLAUSES and c.left_edge.i == verb.i + 1]
+    before = [c for c in verb.lefts if c.dep_ in _CLAUSES]
+    if after and before:
+        return next((c for c in after[0].children if c.dep_ in _SUBJECTS), None)
+    return None
+
+
+def _from_verb(verb: Token, regions: list[tuple[int, int]]) -> Attribution | None:
+    doc = verb.doc
+    content = []
+    subject = _subject(verb)
+    quoted = _quoted_subject(verb, subject, regions)
+    if quoted is not None:
+        return quoted
+    inverted = _inverted(verb) if subject is None else None
+    if inverted is not None:
+        clause = inverted.head
+        attribution = _from_verb_parts(verb, [(c.left_edge.i, verb.i) for c in verb.lefts if c.dep_ in _CLAUSES], regions)
+        if attribution is not None:
+            attribution.source = _edge_trim(doc, clause.left_edge.i, clause.right_edge.i + 1)
+            attribution.antecedent = inverted.i
+        return attribution
+    for start, end in _content_of_verb(verb):
+        if subject is not None and start <= subject.i < end:
+            end = min(end, subject.left_edge.i) if subject.i > start else end
+        span = _chars(doc, start, end)
+        if span is not None:
+            content.append(_grow(span, regions))
+    if not content or (subject is None and verb.dep_ not in _CLAUSES):
+        return None
+    attribution = Attribution(cue=(verb.idx, verb.idx + len(verb)), content=content, cue_token=verb.i)
+    if subject is not None:
+        source = _edge_trim(doc, subject.left_edge.i, subject.right_edge.i + 1)
+        attribution.source = source
+        if subject.lower_ in _RELATIVE and subject.head.dep_ == "relcl":
+            noun = subject.head.head
+            attribution.antecedent = noun.i
+            if noun.i < subject.i:  # "a video that showed ...": the noun phrase and its pronoun
+                attribution.source = _edge_trim(doc, noun.left_edge.i, subject.i + 1)
+    return attribution
+
+
+def _quoted_subject(verb: Token, subject: Token | None, regions: list[tuple[int, int]]) -> Attribution | None:
+    """ "“Meh,” wrote a supporter": the parser took the quotation for the subject and the speaker
+    for the object; the quotation is the content and the noun phrase after the cue the source."""
+    if subject is None or subject.i > verb.i:
+        return None
+    region = next((r for r in regions if r[0] <= subject.idx < r[1]), None)
+    after = [c for c in verb.rights if c.dep_ in ("dobj", "nsubj", "attr", "npadvmod") and c.left_edge.i == verb.i + 1]
+    if region is None or not after:
+        return None
+    speaker = after[0]
+    attribution = Attribution(cue=(verb.idx, verb.idx + len(verb)), content=[region], cue_token=verb.i)
+    attribution.source = _edge_trim(verb.doc, speaker.left_edge.i, speaker.right_edge.i + 1)
+    attribution.antecedent = speaker.i
+    return attribution
+
+
+def _from_verb_parts(verb: Token, parts: list[tuple[int, int]], regions: list[tuple[int, int]]) -> Attribution | None:
+    spans = [span for span in (_chars(verb.doc, s, e) for s, e in parts) if span is not None]
+    if not spans:
+        return None
+    return Attribution(cue=(verb.idx, verb.idx + len(verb)), content=[_grow(sp, regions) for sp in spans], cue_token=verb.i)
+
+
+def _from_according(token: Token, regions: list[tuple[int, int]]) -> Attribution | None:
+    """ "according to X": X is the source, the clause the phrase modifies the content."""
+    doc = token.doc
+    if token.i + 1 >= len(doc) or doc[token.i + 1].lower_ != "to":
+        return None
+    to = doc[token.i + 1]
+    objects = [c for c in to.children if c.dep_ == "pobj"] or [c for c in token.children if c.dep_ == "pobj"]
+    phrase = (token.left_edge.i, max(token.right_edge.i, to.right_edge.i) + 1)
+    head = token.head if token.head.i != token.i else token
+    sent = token.sent
+    outer = (sent.start, sent.end) if head is token else (head.left_edge.i, head.right_edge.i + 1)
+    content = []
+    for start, end in _without(doc, outer, phrase):
+        span = _chars(doc, start, end)
+        if span is not None and end - start > 2:
+            content.append(_grow(span, regions))
+    if not content:
+        return None
+    attribution = Attribution(cue=(token.idx, to.idx + len(to)), content=content, cue_token=token.i)
+    if objects:
+        obj = objects[0]
+        attribution.source = _edge_trim(doc, obj.left_edge.i, obj.right_edge.i + 1)
+    return attribution
+
+
+def _nested(doc: Doc, found: list[Attribution]) -> list[Attribution]:
+    """Drop an attribution whose cue lies inside another's content or source (PolNeAR keeps the outer)."""
+    kept = []
+    for item in found:
+        start = item.cue[0]
+        inside = any(
+            other is not item
+            and (
+                any(c0 <= start < c1 for c0, c1 in other.content)
+                or (other.source is not None and other.source[0] <= item.cue_token < other.source[1])
+            )
+            for other in found
+        )
+        if not inside:
+            kept.append(item)
+    return kept
+
+
+def _floating(doc: Doc, found: list[Attribution], regions: list[tuple[int, int]]) -> None:
+    """Attach quoted sentences no cue claims to the attribution just before them."""
+    text = doc.text
+    covered = [c for item in found for c in item.content]
+    ordered = sorted(found, key=lambda a: a.content[-1][1])
+    for r_start, r_end in regions:
+        if any(c0 <= r_start < c1 or r_start <= c0 < r_end for c0, c1 in covered):
+            continue
+        if len(text[r_start:r_end].split()) < 3:
+            continue
+        previous = [a for a in ordered if a.content[-1][1] <= r_start]
+        if not previous:
+            continue
+        last = previous[-1]
+        gap_start = last.content[-1][1]
+        gap = text[gap_start:r_start]
+        if any(gap_start <= a.cue[0] < r_start for a in found if a is not last):
+            continue  # another attribution stands between them
+        direct = _is_direct_span(text, last.content[-1])
+        split = len(gap) < 80 and gap_start <= last.cue[0] < r_start and "\n" not in gap
+        before = text[max(0, r_start - 40) : r_start].rstrip()
+        sentence = not before or before[-1] in ".!?\n”\"'"
+        near = len(gap) < (_FLOAT_GAP if direct else _FLOAT_GAP // 2) and gap.count("\n") <= (2 if direct else 0)
+        if (split and direct) or (sentence and near):
+            last.content.append((r_start, r_end))
+            covered.append((r_start, r_end))
+
+
+def _is_direct_span(text: str, span: tuple[int, int]) -> bool:
+    return text[span[0]] in "“\"‘'" and text[span[1] - 1] in "”\"’'"
+
+
+def _headline_colons(doc: Doc) -> list[Attribution]:
+    """ "Name: what they said" opening a paragraph (a headline form): a short proper-name phrase,
+    a colon, and the rest of the paragraph as content."""
+    found = []
+    text = doc.text
+    for match in _HEADLINE.finditer(text):
+        source = doc.char_span(match.start(1), match.end(1), alignment_mode="contract")
+        if source is None or len(source) > 6 or not any(t.pos_ == "PROPN" for t in source):
+            continue
+        if any(t.pos_ not in ("PROPN", "NOUN", "PART", "PUNCT", "ADJ") for t in source):
+            continue
+        end = match.end(2)
+        while end > match.start(2) and text[end - 1] in ".!? ":
+            end -= 1
+        colon = match.end(1)
+        item = Attribution(cue=(colon, colon + 1), content=[(match.start(2), end)], source=(source.start, source.end))
+        item.cue_token = source.end
+        found.append(item)
+    return found
+
+
+def _inside(doc: Doc, regions: list[tuple[int, int]]) -> set[int]:
+    """Indices of the tokens inside quoted regions (marks excluded)."""
+    inside: set[int] = set()
+    for start, end in regions:
+        span = doc.char_span(start + 1, end - 1, alignment_mode="contract")
+        if span is not None:
+            inside.update(range(span.start, span.end))
+    return inside
+
+
+def find_attributions(doc: Doc) -> list[Attribution]:
+    """Every attribution in ``doc`` with its cue, content and written source, in text order."""
+    regions = quote_regions(doc.text)
+    found: list[Attribution] = []
+    quoted = _inside(doc, regions)
+    for token in doc:
+        item = None
+        if token.i in quoted:  # a cue inside a quotation is the quoted speaker's, not the article's
+            continue
+        if token.lower_ == "according":
+            item = _from_according(token, regions)
+        elif is_cue(token):
+            item = _from_verb(token, regions)
+        if item is not None:
+            found.append(item)
+    found.extend(_headline_colons(doc))
+    found = _nested(doc, found)
+    _floating(doc, found, regions)
+    for item in found:
+        item.content.sort()
+    return sorted(found, key=lambda a: a.content[0][0])

@@ -1,0 +1,274 @@
+"""Events: who did what to whom, where and when, with a PLOVER type and a mode
+(``newsgraph.events.v1``), and each article's main event as who / what / when / where / why / how.
+
+The component reads the parse already in the Doc and the facts of earlier components: entity
+mentions (participants and places link to them) and time expressions (events link to the one in
+their clause). Frames come from ``frames``, types from ``plover``, modes from ``modes``, the main
+event from ``main_event``.
+
+No ``from __future__ import annotations`` here: spaCy reads the factory's annotations at run time.
+"""
+
+import dataclasses
+import re
+from typing import NamedTuple
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from newsgraph.model import Argument, Event, EventMode, Mention, evidence_from, fact_id
+from newsgraph.nlp import modes
+from newsgraph.nlp.frames import LOCATIVE_PREPS, Frame, is_controller, is_reporter, sentence_frames, units, visit_place
+from newsgraph.nlp.main_event import main_event
+from newsgraph.nlp.phrases import MentionIndex, participant
+
+EXTRACTOR = "newsgraph.events.v1"
+_WALK_LIMIT = 12
+
+
+class TimeRef(NamedTuple):
+    """A time expression as events use it: its span, root token, TIMEX3 value, and whether it
+    names a point in time (a date or a clock time, not a duration, an age or a frequency)."""
+
+    start: int
+    end: int
+    root: Token
+    value: str | None
+    point: bool
+    text: str
+
+
+_POINT = re.compile(
+    r"\b(mon|tues|wednes|thurs|fri|satur|sun)day|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\b"
+    r"|\b(today|yesterday|tomorrow|tonight|morning|afternoon|evening|night|noon|midnight)\b"
+    r"|\b\d{1,2}([:.]\d\d)?\s*([ap]\.?m\.?)(?!\w)|\b(1[89]|20)\d\d\b|\b(last|next|this|earlier|later)\s+(week|month|year)",
+    re.IGNORECASE,
+)
+_DATED = re.compile(r"^(\d{4}|XXXX)-(\d\d|W\d\d|XX)")
+_NOT_POINT = re.compile(r"-year-old|\byears? old\b|\bevery\b", re.IGNORECASE)
+
+
+def is_point_time(text: str) -> bool:
+    """True for a time expression naming a point in time ("on Wednesday", "6.10am", "last month")."""
+    return bool(_POINT.search(text)) and not _NOT_POINT.search(text)
+
+
+def doc_times(doc: Doc) -> list[TimeRef]:
+    """The time expressions the times component left in ``doc._.ng["times"]`` (none without it)."""
+    refs = []
+    for t in doc._.ng.get("times", ()):
+        span = doc.char_span(t.evidence.start, t.evidence.end, alignment_mode="expand")
+        if span is not None:
+            point = t.type.value in ("DATE", "TIME") and (
+                is_point_time(t.evidence.text) or bool(t.value and _DATED.match(t.value))
+            )
+            refs.append(TimeRef(t.evidence.start, t.evidence.end, span.root, t.value, point, t.evidence.text))
+    return refs
+
+
+def nearest_frame(token: Token, by_token: dict[int, Frame]) -> Frame | None:
+    """The event whose clause ``token`` sits in: walk up the parse to the first event predicate,
+    passing through control and reporting verbs to the clause they govern."""
+    tok = token
+    for _ in range(_WALK_LIMIT):
+        if tok.i in by_token:
+            return by_token[tok.i]
+        if is_controller(tok) or is_reporter(tok):
+            for child in tok.children:
+                if child.dep_ in ("xcomp", "ccomp") and child.i in by_token:
+                    return by_token[child.i]
+        if tok.head == tok:
+            return None
+        tok = tok.head
+    return None
+
+
+def _link_times(frames_by_token: dict[int, Frame], times: list[TimeRef], sent: Span) -> None:
+    for n, ref in enumerate(times):
+        if not sent.start <= ref.root.i < sent.end:
+            continue
+        frame = nearest_frame(ref.root, frames_by_token)
+        if frame is not None and frame.time is None:
+            frame.time = n
+
+
+_PLACE_NOUNS = frozenset({
+    "city", "town", "village", "province", "region", "state", "district", "county", "capital",
+    "area", "port", "island", "suburb", "neighbourhood", "neighborhood", "border", "coast",
+})
+
+
+def _named_place(noun: Token, index: MentionIndex) -> Token | None:
+    """The name inside a place noun: "Kandahar province", "Kenya's capital Nairobi" → the most
+    specific place mention among its modifiers (a name before a country that owns it)."""
+    named = [c for c in noun.children if c.dep_ in ("compound", "appos", "flat", "npadvmod") and index.place_at(c)]
+    owners = [c for c in noun.children if c.dep_ == "poss" and index.place_at(c)]
+    return (named or owners or [None])[0]
+
+
+def _locatives(sent: Span, index: MentionIndex) -> list[Token]:
+    """Place mentions that are objects of a locative preposition ("in Paris", "in Afghanistan's
+    Kandahar province"), in text order."""
+    out = []
+    for tok in sent:
+        if tok.dep_ != "pobj" or tok.head.lower_ not in LOCATIVE_PREPS:
+            continue
+        if index.place_at(tok) is not None:
+            out.append(tok)
+        elif tok.lemma_.lower() in _PLACE_NOUNS:
+            named = _named_place(tok, index)
+            if named is not None:
+                out.append(named)
+    return out
+
+
+def _link_places(frames: list[Frame], by_token: dict[int, Frame], sent: Span, index: MentionIndex) -> None:
+    locatives = _locatives(sent, index)
+    for tok in locatives:
+        prep = tok.head if tok.dep_ == "pobj" else tok.head.head
+        frame = nearest_frame(prep.head, by_token)
+        if frame is not None and frame.place is None:
+            frame.place = tok
+    for frame in frames:
+        if frame.place is None:
+            dest = visit_place(frame)
+            if dest is not None and index.place_at(dest) is not None:
+                frame.place = dest
+    if locatives:
+        for frame in frames:
+            if frame.place is None:
+                frame.place = locatives[0]
+
+
+def _mode(frame: Frame, by_token: dict[int, Frame], depth: int = 0) -> EventMode:
+    pred = frame.pred
+    if frame.nominal:
+        head = nearest_frame(pred.head, by_token) if pred.head != pred else None
+        return _mode(head, by_token, depth + 1) if head is not None and depth < 4 else EventMode.ASSERTED
+    mode = modes.own_mode(pred)
+    if mode is EventMode.ASSERTED and pred.dep_ in ("xcomp", "relcl", "acl") and pred.head != pred:
+        controller = pred.head if pred.dep_ == "xcomp" else pred.head.head
+        own = modes.own_mode(controller)
+        lent = modes.control_mode(controller) if pred.dep_ == "xcomp" or pred.head.dep_ == "attr" else None
+        mode = own if own is not EventMode.ASSERTED else (lent or EventMode.ASSERTED)
+    if mode is EventMode.ASSERTED and pred.dep_ == "conj" and pred.head.i in by_token and depth < 4:
+        mode = _mode(by_token[pred.head.i], by_token, depth + 1)
+    if mode is EventMode.ASSERTED:
+        mode = _reported_mode(pred)
+    return mode
+
+
+def _reported_mode(pred: Token) -> EventMode:
+    """Reported when a reporting verb governs the clause, or is attached to it as an aside."""
+    tok = pred
+    for _ in range(3):
+        if tok.dep_ in ("ccomp", "xcomp") and is_reporter(tok.head):
+            return modes.report_mode(tok.head)
+        if tok.dep_ not in ("xcomp", "conj") or tok.head == tok:
+            break
+        tok = tok.head
+    for child in tok.children:
+        if child.dep_ in ("parataxis", "ccomp") and is_reporter(child) and child.i > pred.i:
+            return modes.report_mode(child)
+    return EventMode.ASSERTED
+
+
+def _argument(token: Token, index: MentionIndex, article_id: str, text: str) -> Argument:
+    span = participant(token, index)
+    mention: Mention | None = span.mention
+    return Argument(
+        evidence=evidence_from(article_id, text, span.start, span.end),
+        mention_id=mention.id if mention else None,
+        entity_id=mention.entity_id if mention else None,
+    )
+
+
+def _arguments(tokens: list[Token], index: MentionIndex, article_id: str, text: str) -> tuple[Argument, ...]:
+    seen: set[tuple[int, int]] = set()
+    out = []
+    for tok in tokens:
+        arg = _argument(tok, index, article_id, text)
+        key = (arg.evidence.start, arg.evidence.end)
+        if key not in seen:
+            seen.add(key)
+            out.append(arg)
+    return tuple(out)
+
+
+def to_event(frame: Frame, text: str, index: MentionIndex, times: list[TimeRef], article_id: str) -> Event:
+    """The model ``Event`` for a finished frame (``text`` is the article text the doc was made from)."""
+    doc = frame.pred.doc
+    start, end = doc[frame.trigger[0]].idx, doc[frame.trigger[1] - 1].idx + len(doc[frame.trigger[1] - 1].text)
+    place = _argument(frame.place, index, article_id, text) if frame.place is not None else None
+    time = None
+    if frame.time is not None:
+        ref = times[frame.time]
+        time = Argument(evidence=evidence_from(article_id, text, ref.start, ref.end), value=ref.value)
+    targets = [t for t in frame.targets if frame.place is None or t != frame.place or frame.pred.lemma_.lower() == "visit"]
+    return Event(
+        id=fact_id("event", article_id, start, end),
+        article_id=article_id,
+        trigger=evidence_from(article_id, text, start, end),
+        type=frame.type,
+        mode=frame.mode,
+        actors=_arguments(frame.actors, index, article_id, text),
+        targets=_arguments(targets, index, article_id, text),
+        place=place,
+        time=time,
+        extractor=EXTRACTOR,
+    )
+
+
+def _time_tokens(doc: Doc, times: list[TimeRef]) -> frozenset[int]:
+    tokens: set[int] = set()
+    for ref in times:
+        span = doc.char_span(ref.start, ref.end, alignment_mode="expand")
+        if span is not None:
+            tokens.update(range(span.start, span.end))
+    return frozenset(tokens)
+
+
+def doc_frames(doc: Doc, index: MentionIndex, times: list[TimeRef]) -> list[Frame]:
+    """Every frame of the doc, linked to its place and time, with its mode."""
+    out: list[Frame] = []
+    time_tokens = _time_tokens(doc, times)
+    for sent in units(doc):
+        frames = sentence_frames(sent, time_tokens)
+        by_token: dict[int, Frame] = {}
+        for frame in frames:
+            by_token.setdefault(frame.pred.i, frame)
+            by_token.setdefault(frame.anchor.i, frame)
+        _link_times(by_token, times, sent)
+        _link_places(frames, by_token, sent, index)
+        for frame in frames:
+            frame.mode = _mode(frame, by_token)
+            if frame.mode is EventMode.ASSERTED and frame.time is not None:
+                ref = times[frame.time]
+                if modes.is_future_time(ref.text):
+                    frame.mode = EventMode.PLANNED
+        out.extend(frames)
+    return out
+
+
+class EventComponent:
+    """spaCy component: adds ``events`` and ``main`` to ``doc._.ng``."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        state = doc._.ng
+        article = state["article"]
+        index = MentionIndex(doc, tuple(state.get("mentions", ())))
+        times = doc_times(doc)
+        frames = doc_frames(doc, index, times)
+        events = [to_event(f, article.text, index, times, article.id) for f in frames]
+        main = main_event(doc, frames, events, index, times, tuple(state.get("entities", ())))
+        if main is not None and main.event_id is not None:
+            events = [dataclasses.replace(e, main=True) if e.id == main.event_id else e for e in events]
+        state["events"] = tuple(events)
+        state["main"] = main
+        state.setdefault("extractors", []).append(EXTRACTOR)
+        return doc
+
+
+@Language.factory("newsgraph_events")
+def make_event_component(nlp: Language, name: str) -> EventComponent:
+    return EventComponent()

@@ -1,0 +1,343 @@
+"""An article's main event as the journalistic who / what / when / where / why / how.
+
+The main event is read from the lede: among the events of the first sentences, the first
+sentence holding an event with a named or described actor gives it, and within that sentence
+the event that best answers the questions (an actor that is a named or human participant, a
+PLOVER type, the clause's main verb, a time, a place), each later sentence a point behind. Each
+answer is a span of the article: who is the actor's phrase (a "he"/"she" the last person named,
+a short name its entity's full name), what the verb group with its object and a second argument
+("blames X on Y"), when the linked time expression (else the first dated expression of the
+sentence, else of the article: news puts its when early), where the linked place (else a
+dateline, a locative place of the sentence or lede, another place of the lede that is not the
+actor, the article's first locative place; widened over comma qualifiers: "Croydon, South
+London"), why a purpose or cause clause ("to ...", "because ...", "after ...", "amid ..."), how
+a manner or instrument phrase ("by ...", "with ...").
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc, Span, Token
+
+from newsgraph.model import Event, Evidence, LocalEntity, MainEvent, Mention, evidence_from
+from newsgraph.nlp.phrases import PLACE_TYPES, MentionIndex, noun_phrase, participant
+
+if TYPE_CHECKING:
+    from newsgraph.nlp.events import TimeRef
+    from newsgraph.nlp.frames import Frame
+
+LEDE_SENTENCES = 3
+SENTENCE_PENALTY = 1.0
+_CAUSE_MARKS = frozenset({"because", "as", "since", "so"})
+_CAUSE_PREPS = frozenset({"after", "amid", "amidst", "because", "due", "following", "over", "for"})
+_MANNER_PREPS = frozenset({"by", "with", "through", "using", "via"})
+_SECOND_PREPS = frozenset({"on", "for", "to", "into", "against", "with", "over", "as"})
+_OBJECT_PREPS = frozenset({"with", "against", "to", "on", "into", "for", "over", "about"})
+_NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
+
+
+_PEOPLE_WORDS = frozenset({
+    "people", "police", "rescuers", "officials", "authorities", "government", "protesters",
+    "demonstrators", "troops", "soldiers", "rebels", "militants", "fans", "players", "voters",
+    "workers", "residents", "leaders", "president", "minister", "driver", "passengers", "team",
+    "company", "firm", "party", "army", "court", "judge", "spokesman", "spokeswoman", "man", "woman",
+})
+
+
+def _actor_quality(actor: Token, index: MentionIndex) -> float:
+    """How well a subject answers "who": a named person, group or place, a word for people,
+    a personal pronoun; a thing ("the tram", "gunfire") scores nothing."""
+    mention = index.at(actor)
+    if mention is not None and mention.type.value in _NAMED:
+        return 2.0
+    if actor.lower_ in ("he", "she", "they", "we", "i"):
+        return 1.0
+    if actor.lemma_.lower() in _PEOPLE_WORDS or actor.lower_ in _PEOPLE_WORDS or actor.ent_type_ in _NAMED:
+        return 1.5
+    return 0.0
+
+
+def _score(frame: Frame, index: MentionIndex) -> float:
+    pred = frame.pred
+    score = 0.0
+    if frame.actors:
+        score += 3 + _actor_quality(frame.actors[0], index)
+    if frame.type != "OTHER":
+        score += 1
+    head_is_root = pred.head == pred or pred.head.head == pred.head and pred.dep_ in ("xcomp", "ccomp", "conj")
+    if head_is_root:
+        score += 1
+    if frame.time is not None:
+        score += 0.5
+    if frame.place is not None:
+        score += 0.5
+    if frame.nominal:
+        score -= 2
+    if pred.dep_ in ("relcl", "acl", "pcomp", "advcl"):
+        score -= 1
+    return score
+
+
+def headline_cased(sent: Span) -> bool:
+    """True for a Headline Cased Sentence, whose parse is not to be trusted."""
+    words = [t for t in sent if t.is_alpha and len(t) > 3]
+    return len(words) >= 3 and sum(t.is_title or t.is_upper for t in words) > 0.6 * len(words)
+
+
+def choose(frames: list[Frame], index: MentionIndex) -> Frame | None:
+    """The lede's main frame: the best-scoring frame of the lede's first sentences, each later
+    sentence a point behind the one before (headline-cased sentences are passed over when a
+    later sentence has a frame)."""
+    if not frames:
+        return None
+    cased: dict[int, bool] = {}
+    trusted = []
+    for f in frames:
+        if f.unit is not None and f.unit.start not in cased:
+            if len(cased) == LEDE_SENTENCES + 2:  # enough units seen for the lede
+                break
+            cased[f.unit.start] = headline_cased(f.unit)
+        if f.unit is not None and not cased[f.unit.start]:
+            trusted.append(f)
+    frames = trusted or frames
+    sents: list[list[Frame]] = []
+    for frame in frames:
+        if not sents or sents[-1][0].unit != frame.unit:
+            if len(sents) == LEDE_SENTENCES:
+                break
+            sents.append([])
+        sents[-1].append(frame)
+    ranked = [(_score(f, index) - SENTENCE_PENALTY * n, -f.trigger[0], f) for n, group in enumerate(sents) for f in group]
+    return max(ranked, key=lambda r: r[:2])[2]
+
+
+def _chars(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Character bounds of tokens [start, end)."""
+    last = doc[end - 1]
+    return doc[start].idx, last.idx + len(last.text)
+
+
+def _group_start(verb: Token) -> int:
+    start = verb.i
+    for child in verb.lefts:
+        if child.dep_ in ("aux", "auxpass", "neg") and child.i >= start - 3 and child.lower_ != "to":
+            start = min(start, child.i)
+    return start
+
+
+def _what(frame: Frame) -> tuple[int, int]:
+    """Token bounds of the verb group with its object phrase."""
+    pred = frame.pred
+    start = _group_start(frame.controller) if frame.controller is not None else _group_start(pred)
+    if frame.nominal:
+        start, end = noun_phrase(pred)
+        for child in pred.rights:
+            if child.dep_ == "prep" and child.lower_ in _OBJECT_PREPS:
+                end = max(end, child.right_edge.i + 1)
+                break
+        return start, end
+    end = frame.trigger[1]
+    obj = frame.anchor if frame.anchor != pred else None
+    if obj is None:
+        obj = next((c for c in pred.rights if c.dep_ in ("dobj", "attr", "acomp", "oprd", "dative")), None)
+    if obj is not None:
+        end = max(end, noun_phrase(obj)[1])
+        second = next((c for c in pred.rights if c.dep_ in ("prep", "agent") and c.i == end), None)
+        if second is not None and second.lower_ in _SECOND_PREPS and not _temporal(second):
+            pobj = next((g for g in second.children if g.dep_ == "pobj"), None)  # "blames X on Y"
+            if pobj is not None:
+                end = noun_phrase(pobj)[1]
+    else:
+        prep = next((c for c in pred.rights if c.dep_ == "prep" and c.lower_ in _OBJECT_PREPS and not _temporal(c)), None)
+        xcomp = next((c for c in pred.rights if c.dep_ == "xcomp"), None)
+        if prep is not None:
+            pobj = next((g for g in prep.children if g.dep_ == "pobj"), None)
+            end = max(end, noun_phrase(pobj)[1] if pobj is not None else prep.i + 1)
+        elif xcomp is not None:  # "agreed to resume talks"
+            obj = next((c for c in xcomp.rights if c.dep_ == "dobj"), None)
+            end = max(end, noun_phrase(obj)[1] if obj is not None else xcomp.i + 1)
+    return start, end
+
+
+def _temporal(prep: Token) -> bool:
+    return any(g.ent_type_ in ("DATE", "TIME") for g in prep.children)
+
+
+def _clause_children(frame: Frame) -> list[Token]:
+    kids = list(frame.pred.children)
+    if frame.controller is not None:
+        kids += [c for c in frame.controller.children if c != frame.pred]
+    return sorted(kids, key=lambda t: t.i)
+
+
+def _why(frame: Frame) -> tuple[int, int] | None:
+    for child in _clause_children(frame):
+        if child.dep_ == "advcl":
+            mark = next((c for c in child.children if c.dep_ == "mark"), None)
+            if mark is not None and mark.lower_ in _CAUSE_MARKS | {"after"}:
+                return mark.i, child.right_edge.i + 1
+            to = next((c for c in child.children if c.dep_ == "aux" and c.lower_ == "to"), None)
+            if to is not None and child.i > frame.pred.i:
+                return child.left_edge.i, child.right_edge.i + 1
+        if child.dep_ == "prep" and child.lower_ in _CAUSE_PREPS - {"for", "over"} and child.i > frame.pred.i:
+            return child.i, child.right_edge.i + 1
+    return None
+
+
+def _how(frame: Frame, index: MentionIndex) -> tuple[int, int] | None:
+    for child in _clause_children(frame):
+        if child.dep_ == "prep" and child.lower_ in _MANNER_PREPS and not _temporal(child):
+            pobj = next((g for g in child.children if g.dep_ in ("pobj", "pcomp")), None)
+            mention = index.at(pobj) if pobj is not None else None
+            if pobj is not None and (mention is None or mention.type.value not in _NAMED):
+                return child.i, child.right_edge.i + 1
+    for child in _clause_children(frame):  # "..., spinning his car": a participle of manner
+        if child.dep_ == "advcl" and child.tag_ == "VBG" and not any(c.dep_ in ("mark", "nsubj") for c in child.children):
+            return child.left_edge.i, child.right_edge.i + 1
+        if child.dep_ == "advmod" and child.lower_.endswith("ly") and child.i < frame.pred.i and child.i >= frame.pred.i - 2:
+            return child.i, child.i + 1  # "narrowly avoids"
+    return None
+
+
+def _first_time(times: list[TimeRef], sent_start: int, limit_end: int) -> TimeRef | None:
+    return next((t for t in times if sent_start <= t.root.i < limit_end and t.point), None)
+
+
+def _antecedent(pronoun: Token, index: MentionIndex) -> Mention | None:
+    """The person a "he"/"she" subject most likely is: the last person named before it."""
+    if pronoun.lower_ not in ("he", "she"):
+        return None
+    before = [m for m in index.mentions if m.type.value == "PERSON" and m.evidence.end <= pronoun.idx]
+    return before[-1] if before else None
+
+
+def _who(frame: Frame, index: MentionIndex, entities: tuple[LocalEntity, ...], article_id: str, text: str) -> Evidence | None:
+    """The first actor's phrase (the event keeps all its actors); a pronoun is the person last
+    named before it; a short name ("Trump") is the span of its entity's full name."""
+    if not frame.actors:
+        return None
+    span = participant(frame.actors[0], index)
+    mention = span.mention or _antecedent(frame.actors[0], index)
+    if mention is None:
+        return evidence_from(article_id, text, span.start, span.end)
+    entity = next((e for e in entities if e.key == mention.cluster), None)
+    if entity is not None and len(entity.name) > len(mention.evidence.text):
+        full = next((m for m in index.mentions if m.cluster == entity.key and m.evidence.text == entity.name), None)
+        if full is not None:
+            return full.evidence
+    if span.mention is None:
+        return mention.evidence
+    return evidence_from(article_id, text, span.start, span.end)
+
+
+def _lede_place(doc: Doc, index: MentionIndex, start: int, end: int, skip: set[int], locative: bool) -> tuple[int, int] | None:
+    """The first place mention in tokens [start, end): an object of in/at/near when ``locative``,
+    else any place that is not one of the event's actors (token indices in ``skip``)."""
+    for mention in sorted(index.mentions, key=lambda m: m.evidence.start):
+        if mention.type.value not in PLACE_TYPES:
+            continue
+        span = doc.char_span(mention.evidence.start, mention.evidence.end, alignment_mode="expand")
+        if span is None or not start <= span.start < end:
+            continue
+        if span.root.dep_ == "poss" and index.place_at(span.root.head) is not None:
+            continue  # "Afghanistan's Mazar-i-Sharif": the place it qualifies is the answer
+        is_locative = span.root.dep_ == "pobj" and span.root.head.lower_ in ("in", "at", "near")
+        if is_locative if locative else not any(t.i in skip for t in span):
+            return mention.evidence.start, mention.evidence.end
+    return None
+
+
+_DATELINE = re.compile(r"(?m)^([A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3})(?:,? \(\w+\))? ?(?:--|—|–|:) ")
+
+
+def dateline(text: str, limit: int) -> tuple[int, int] | None:
+    """The place of a dateline opening a paragraph in the first ``limit`` characters
+    ("LONDON -- At least seven people ...")."""
+    match = _DATELINE.search(text, 0, limit)
+    return match.span(1) if match else None
+
+
+def widen_place(doc: Doc, index: MentionIndex, start: int, end: int) -> tuple[int, int]:
+    """A place with the places that qualify it after commas: "Croydon, South London"."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    while span is not None and span.end + 1 < len(doc) and doc[span.end].text == ",":
+        nxt = index.place_at(doc[span.end + 1])
+        if nxt is None or nxt.evidence.start != doc[span.end + 1].idx:
+            break
+        end = nxt.evidence.end
+        span = doc.char_span(start, end, alignment_mode="expand")
+    return start, end
+
+
+def _where(doc: Doc, index: MentionIndex, frame: Frame, sent: Span, lede_end: int) -> tuple[int, int] | None:
+    skip = {t.i for a in frame.actors for t in a.subtree}
+    for start, end, locative in ((sent.start, sent.end, True), (0, lede_end, True), (sent.start, sent.end, False), (0, lede_end, False), (0, len(doc), True)):
+        found = _lede_place(doc, index, start, end, skip, locative)
+        if found is not None:
+            return found
+    return None
+
+
+def _lede_end(doc: Doc, sent: Span) -> int:
+    """End token of the lede: the frame's sentence and the next ones, up to LEDE_SENTENCES."""
+    end = sent.end
+    for n, other in enumerate(doc[sent.end :].sents if sent.end < len(doc) else ()):
+        if n + 1 >= LEDE_SENTENCES:
+            break
+        end = other.end
+    return end
+
+
+def main_event(
+    doc: Doc,
+    frames: list[Frame],
+    events: list[Event],
+    index: MentionIndex,
+    times: list[TimeRef],
+    entities: tuple[LocalEntity, ...],
+) -> MainEvent | None:
+    """The article's 5W1H from its lede's main event; None for an article without events."""
+    frame = choose(frames, index)
+    if frame is None:
+        return None
+    event = events[frames.index(frame)]
+    text = doc._.ng["article"].text
+    article_id = event.article_id
+
+    def ev(bounds: tuple[int, int] | None, chars: bool = False) -> Evidence | None:
+        if bounds is None:
+            return None
+        if not chars and frame.unit is not None:  # the parse can run on past a paragraph break
+            bounds = (max(bounds[0], frame.unit.start), min(bounds[1], frame.unit.end))
+            while bounds[1] > bounds[0] + 1 and (doc[bounds[1] - 1].is_space or doc[bounds[1] - 1].is_punct):
+                bounds = (bounds[0], bounds[1] - 1)
+            if bounds[1] <= bounds[0]:
+                return None
+        start, end = bounds if chars else _chars(doc, *bounds)
+        return evidence_from(article_id, text, start, end)
+
+    who = _who(frame, index, entities, article_id, text)
+    sent = frame.unit if frame.unit is not None else frame.pred.sent
+    lede_end = _lede_end(doc, sent)
+    when = event.time.evidence if event.time is not None and times[frame.time].point else None
+    if when is None:
+        ref = _first_time(times, sent.start, sent.end) or _first_time(times, 0, len(doc))
+        when = ev((ref.start, ref.end), chars=True) if ref is not None else None
+    bounds = (event.place.evidence.start, event.place.evidence.end) if event.place is not None else None
+    if bounds is None:
+        limit = doc[lede_end - 1].idx if lede_end > 0 else 0
+        bounds = dateline(text, limit) or _where(doc, index, frame, sent, lede_end)
+    where = ev(widen_place(doc, index, *bounds), chars=True) if bounds is not None else None
+    what, how = _what(frame), _how(frame, index)
+    return MainEvent(
+        article_id=article_id,
+        event_id=event.id,
+        who=who,
+        what=ev(what),
+        when=when,
+        where=where,
+        why=ev(_why(frame)),
+        how=ev(how if how is not None and not (what[0] <= how[0] and how[1] <= what[1]) else None),
+    )

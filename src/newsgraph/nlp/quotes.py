@@ -1,0 +1,90 @@
+"""Quotes: who said what (``newsgraph.quotes.v1``), filling ``doc._.ng["quotes"]``.
+
+Attributions are read from the parse (``attributions.find_attributions``), their speakers
+resolved against the article's mentions and local entities (``speakers.resolve_speaker``), and
+each becomes a ``Quote``: its content spans in text order, its cue, its speaker and its kind —
+direct when every content span is a quotation in marks, mixed when the reported content holds a
+quoted fragment, indirect otherwise.
+
+No ``from __future__ import annotations`` here: spaCy reads the factory's annotations at run time.
+"""
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from newsgraph.model import Quote, QuoteKind, evidence_from, fact_id
+from newsgraph.nlp.attributions import Attribution, find_attributions
+from newsgraph.nlp.quote_cues import quote_regions
+from newsgraph.nlp.speakers import resolve_speaker
+
+EXTRACTOR = "newsgraph.quotes.v1"
+_OPEN = "“\"‘'"
+_CLOSE = "”\"’'"
+
+
+def quote_kind(text: str, content: list[tuple[int, int]], regions: list[tuple[int, int]]) -> QuoteKind:
+    """Direct when every span is a quotation in marks; mixed when one holds a quoted fragment."""
+    direct = all(text[s] in _OPEN and text[e - 1] in _CLOSE for s, e in content)
+    if direct:
+        return QuoteKind.DIRECT
+    if any(s <= r0 and r1 <= e for s, e in content for r0, r1 in regions):
+        return QuoteKind.MIXED
+    return QuoteKind.INDIRECT
+
+
+def _head(doc: Doc, item: Attribution):
+    if item.source is None:
+        return None
+    if item.antecedent is not None:
+        return doc[item.antecedent]
+    span = doc[item.source[0] : item.source[1]]
+    return span.root
+
+
+def quotes_from_doc(doc: Doc) -> tuple[Quote, ...]:
+    """The quotes of a Doc whose ``doc._.ng`` holds its article, mentions and entities."""
+    state = doc._.ng
+    article_id = state["article"].id
+    text = doc.text
+    regions = quote_regions(text)
+    context = {"mentions": state.get("mentions", ()), "entities": state.get("entities", ()), "speakers": []}
+    quotes = []
+    for item in find_attributions(doc):
+        verb = doc[item.cue_token] if item.cue_token >= 0 else None
+        head = _head(doc, item)
+        speaker, mention = resolve_speaker(doc, article_id, item.source, head, verb, context)
+        if mention is not None:
+            context["speakers"].append((item.cue[0], mention))
+        source = None
+        if item.source is not None:
+            s, e = item.source
+            source = evidence_from(article_id, text, doc[s].idx, doc[e - 1].idx + len(doc[e - 1]))
+        first = item.content[0]
+        quotes.append(
+            Quote(
+                id=fact_id("quote", article_id, first[0], first[1]),
+                article_id=article_id,
+                kind=quote_kind(text, item.content, regions),
+                content=tuple(evidence_from(article_id, text, s, e) for s, e in item.content),
+                cue=evidence_from(article_id, text, *item.cue),
+                speaker=speaker,
+                source=source,
+                extractor=EXTRACTOR,
+            )
+        )
+    return tuple(quotes)
+
+
+class QuoteComponent:
+    """spaCy component: adds ``quotes`` to ``doc._.ng``."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        state = doc._.ng
+        state["quotes"] = quotes_from_doc(doc)
+        state.setdefault("extractors", []).append(EXTRACTOR)
+        return doc
+
+
+@Language.factory("newsgraph_quotes")
+def make_quote_component(nlp: Language, name: str) -> QuoteComponent:
+    return QuoteComponent()

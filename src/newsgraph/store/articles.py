@@ -1,0 +1,157 @@
+"""Articles: rows to and from ``Article``, and the read functions over them."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from typing import Any
+
+from newsgraph.model import Article, Boilerplate, BoilerplateKind, SourceFormat, SourcePointer
+from newsgraph.store.connection import Store, joined
+
+ARTICLE_COLUMNS = (
+    "id", "seq", "source_path", "source_format", "source_line", "source_end_line",
+    "source_byte_offset", "source_record", "source_url", "text", "title", "kicker", "deck",
+    "byline", "publisher", "url", "published", "language", "truncated", "run_id",
+)
+BOILERPLATE_COLUMNS = ("article_id", "idx", "kind", "text", "offset")
+
+
+def article_row(article: Article, seq: int, run_id: str) -> tuple[Any, ...]:
+    src = article.source
+    return (
+        article.id, seq, src.path, str(src.format), src.line, src.end_line, src.byte_offset,
+        src.record, src.url, article.text, article.title, article.kicker, article.deck,
+        article.byline, article.publisher, article.url, article.published, article.language,
+        article.truncated, run_id,
+    )
+
+
+def boilerplate_rows(article: Article) -> list[tuple[Any, ...]]:
+    return [(article.id, i, str(b.kind), b.text, b.offset) for i, b in enumerate(article.boilerplate)]
+
+
+def _utc(value: datetime | None) -> datetime | None:
+    return value.astimezone(timezone.utc) if value is not None else None
+
+
+def _to_article(row: dict[str, Any], boilerplate: Sequence[Boilerplate]) -> Article:
+    source = SourcePointer(
+        path=row["source_path"], format=SourceFormat(row["source_format"]), line=row["source_line"],
+        end_line=row["source_end_line"], byte_offset=row["source_byte_offset"],
+        record=row["source_record"], url=row["source_url"],
+    )
+    return Article(
+        id=row["id"], source=source, text=row["text"], title=row["title"], kicker=row["kicker"],
+        deck=row["deck"], byline=row["byline"], publisher=row["publisher"], url=row["url"],
+        published=_utc(row["published"]), language=row["language"], truncated=row["truncated"],
+        boilerplate=tuple(boilerplate),
+    )
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ArticleFilter:
+    """Filters for ``list_articles``; every field None means "any".
+
+    Attributes:
+        text: case-insensitive substring of title, kicker, deck or text.
+        since, until: published on or after / before (exclusive) these times.
+        source: substring of the source path.
+        truncated: only truncated (True) or only complete (False) articles.
+        duplicates: include articles recorded as duplicates of another.
+        limit: at most this many, in ingest order.
+    """
+
+    text: str | None = None
+    since: datetime | None = None
+    until: datetime | None = None
+    source: str | None = None
+    truncated: bool | None = None
+    duplicates: bool = False
+    limit: int | None = None
+
+
+def _where(filters: ArticleFilter) -> tuple[str, list[Any]]:
+    clauses: list[str] = []
+    params: list[Any] = []
+    if filters.text:
+        clauses.append(
+            "(contains(lower(a.text), ?) OR contains(lower(coalesce(a.title, '')), ?)"
+            " OR contains(lower(coalesce(a.kicker, '')), ?) OR contains(lower(coalesce(a.deck, '')), ?))"
+        )
+        params += [filters.text.lower()] * 4
+    if filters.since is not None:
+        clauses.append("a.published >= ?")
+        params.append(filters.since)
+    if filters.until is not None:
+        clauses.append("a.published < ?")
+        params.append(filters.until)
+    if filters.source:
+        clauses.append("contains(a.source_path, ?)")
+        params.append(filters.source)
+    if filters.truncated is not None:
+        clauses.append("a.truncated = ?")
+        params.append(filters.truncated)
+    if not filters.duplicates:
+        clauses.append("a.id NOT IN (SELECT article_id FROM duplicates)")
+    return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+
+def _boilerplate_for(store: Store, ids: Sequence[str]) -> dict[str, list[Boilerplate]]:
+    found: dict[str, list[Boilerplate]] = {i: [] for i in ids}
+    if not ids:
+        return found
+    rows = store.rows(
+        'SELECT article_id, kind, text, "offset" FROM boilerplate WHERE article_id IN (SELECT unnest(string_split(?, chr(31))))'
+        " ORDER BY article_id, idx",
+        [joined(ids)],
+    )
+    for article_id, kind, text, offset in rows:
+        found[article_id].append(Boilerplate(kind=BoilerplateKind(kind), text=text, offset=offset))
+    return found
+
+
+def list_articles(store: Store, filters: ArticleFilter = ArticleFilter()) -> list[Article]:
+    """Articles matching ``filters``, in the order they were ingested."""
+    where, params = _where(filters)
+    limit = f" LIMIT {int(filters.limit)}" if filters.limit is not None else ""
+    rows = store.dicts(f"SELECT a.* FROM articles a{where} ORDER BY a.seq{limit}", params)
+    boilerplate = _boilerplate_for(store, [r["id"] for r in rows])
+    return [_to_article(r, boilerplate[r["id"]]) for r in rows]
+
+
+def get_article(store: Store, article_id: str) -> Article | None:
+    """One article by id, or None."""
+    rows = store.dicts("SELECT * FROM articles WHERE id = ?", [article_id])
+    if not rows:
+        return None
+    return _to_article(rows[0], _boilerplate_for(store, [article_id])[article_id])
+
+
+def existing_ids(store: Store, ids: Sequence[str]) -> set[str]:
+    """Which of ``ids`` are stored already."""
+    if not ids:
+        return set()
+    rows = store.rows("SELECT id FROM articles WHERE id IN (SELECT unnest(string_split(?, chr(31))))", [joined(ids)])
+    return {r[0] for r in rows}
+
+
+def article_texts(store: Store, ids: Sequence[str]) -> dict[str, Article]:
+    """The stored articles for ``ids`` (those that exist)."""
+    if not ids:
+        return {}
+    rows = store.dicts("SELECT * FROM articles WHERE id IN (SELECT unnest(string_split(?, chr(31))))", [joined(ids)])
+    boilerplate = _boilerplate_for(store, [r["id"] for r in rows])
+    return {r["id"]: _to_article(r, boilerplate[r["id"]]) for r in rows}
+
+
+def count_articles(store: Store, *, duplicates: bool = False) -> int:
+    sql = "SELECT count(*) FROM articles"
+    if not duplicates:
+        sql += " WHERE id NOT IN (SELECT article_id FROM duplicates)"
+    return int(store.scalar(sql))
+
+
+def next_seq(store: Store) -> int:
+    return int(store.scalar("SELECT coalesce(max(seq), -1) + 1 FROM articles"))

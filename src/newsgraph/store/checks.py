@@ -1,0 +1,77 @@
+"""Invariants of a knowledge base, as rows for ``verify`` to judge."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from newsgraph.store.connection import Store
+
+# (table, id column, span name) for every stored evidence
+SPANS: tuple[tuple[str, str, str], ...] = (
+    ("mentions", "id", "ev"), ("local_aliases", "entity_key", "ev"), ("roles", "title", "ev"),
+    ("entity_aliases", "entity_id", "ev"), ("quotes", "id", "cue"), ("quotes", "id", "speaker"),
+    ("quotes", "id", "source"),
+    ("quote_content", "quote_id", "ev"), ("figures", "id", "ev"), ("times", "id", "ev"),
+    ("events", "id", "trigger"), ("event_arguments", "event_id", "ev"),
+    *(("main_events", "article_id", p) for p in ("who", "what", "when", "where", "why", "how")),
+)
+
+_ORPHANS: tuple[tuple[str, str], ...] = (
+    *((f"{t} rows whose article is not stored", f"SELECT DISTINCT '{t}', article_id FROM {t} "
+       "WHERE article_id IS NOT NULL AND article_id NOT IN (SELECT id FROM articles)")
+      for t in ("mentions", "local_entities", "roles", "quotes", "quote_content", "figures", "times",
+                "events", "event_arguments", "main_events", "extracted", "boilerplate", "entity_articles",
+                "story_articles", "signatures", "minhash_bands")),
+    ("mentions whose entity is not stored", "SELECT id, entity_id FROM mentions WHERE entity_id IS NOT NULL"
+     " AND entity_id NOT IN (SELECT id FROM entities)"),
+    ("duplicates whose copy is not stored", "SELECT article_id, duplicate_of FROM duplicates"
+     " WHERE article_id NOT IN (SELECT id FROM articles)"),
+    ("duplicates of an article that is not stored", "SELECT article_id, duplicate_of FROM duplicates"
+     " WHERE duplicate_of NOT IN (SELECT id FROM articles)"),
+    ("duplicates of a duplicate", "SELECT article_id, duplicate_of FROM duplicates"
+     " WHERE duplicate_of IN (SELECT article_id FROM duplicates)"),
+    ("ingest log entries naming an article that is not stored", "SELECT source, article_id FROM ingest_log"
+     " WHERE code IN ('NG120', 'NG121') AND article_id NOT IN (SELECT id FROM articles)"),
+)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SpanRow:
+    """One stored evidence beside its article's text (None when the article is missing)."""
+
+    table: str
+    fact: str
+    article_id: str
+    start: int
+    end: int
+    text: str
+    article_text: str | None
+
+
+def span_rows(store: Store) -> Iterator[SpanRow]:
+    """Every stored evidence, streamed table by table."""
+    for table, id_col, name in SPANS:
+        cursor = store.conn.cursor().execute(
+            f"SELECT t.{id_col}, t.article_id, t.{name}_start, t.{name}_end, t.{name}_text, a.text"
+            f" FROM {table} t LEFT JOIN articles a ON a.id = t.article_id"
+            f" WHERE t.{name}_start IS NOT NULL ORDER BY t.article_id"
+        )
+        while rows := cursor.fetchmany(1024):
+            for fact, aid, start, end, text, article_text in rows:
+                yield SpanRow(table=f"{table}.{name}", fact=str(fact), article_id=aid, start=start, end=end,
+                              text=text, article_text=article_text)
+
+
+def invariant_failures(store: Store) -> Iterator[tuple[str, str]]:
+    """(what is wrong, which rows) for every broken cross-table invariant."""
+    for what, sql in _ORPHANS:
+        for row in store.rows(sql):
+            yield what, " → ".join(str(v) for v in row)
+
+
+def counts(store: Store) -> dict[str, int]:
+    """Row counts of the main tables."""
+    tables = ("articles", "duplicates", "ingest_log", "signatures", "mentions", "entities", "quotes",
+              "figures", "times", "events", "main_events", "stories")
+    return {t: int(store.scalar(f"SELECT count(*) FROM {t}")) for t in tables}

@@ -1,0 +1,83 @@
+"""Cross-article entities: upsert (replacing what the store held for that id) and read."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+
+import duckdb
+
+from newsgraph.model import Alias, AliasKind, Entity, EntityType, Role
+from newsgraph.store.connection import Store, insert, joined
+from newsgraph.store.facts import evidence, role_from_row, span
+
+
+def write_entities(conn: duckdb.DuckDBPyConnection, entities: Sequence[Entity]) -> None:
+    """Upsert ``entities``: each id's name, type, aliases, roles and articles become these."""
+    if not entities:
+        return
+    ids = [e.id for e in entities]
+    conn.execute("DELETE FROM entities WHERE id IN (SELECT unnest(string_split(?, chr(31))))", [joined(ids)])
+    for table in ("entity_aliases", "entity_articles"):
+        conn.execute(f"DELETE FROM {table} WHERE entity_id IN (SELECT unnest(string_split(?, chr(31))))", [joined(ids)])
+    conn.execute("DELETE FROM roles WHERE entity_key IS NULL AND entity_id IN (SELECT unnest(string_split(?, chr(31))))", [joined(ids)])
+    insert(conn, "entities", ("id", "name", "type"), [(e.id, e.name, str(e.type)) for e in entities])
+    insert(conn, "entity_aliases",
+           ("entity_id", "text", "kind", "script", "article_id", "ev_start", "ev_end", "ev_text"),
+           [(e.id, a.text, str(a.kind), a.script, a.evidence.article_id if a.evidence else None, *span(a.evidence))
+            for e in entities for a in e.aliases])
+    insert(conn, "entity_articles", ("entity_id", "article_id"),
+           [(e.id, a) for e in entities for a in e.article_ids])
+    insert(conn, "roles",
+           ("article_id", "entity_key", "entity_id", "title", "organization", "status", "ev_start", "ev_end", "ev_text", "published"),
+           [(r.article_id, None, e.id, r.title, r.organization, str(r.status), *span(r.evidence), r.published)
+            for e in entities for r in e.roles])
+
+
+def read_entities(store: Store, entity_id: str | None = None) -> list[Entity]:
+    """Every entity (or the one with ``entity_id``) with aliases, roles and articles."""
+    where, params = ("WHERE entity_id = ?", [entity_id]) if entity_id else ("", [])
+    aliases: dict[str, list[Alias]] = defaultdict(list)
+    for r in store.dicts(f"SELECT * FROM entity_aliases {where} ORDER BY entity_id, text", params):
+        ev = evidence(r["article_id"], r, "ev") if r["article_id"] else None
+        aliases[r["entity_id"]].append(Alias(text=r["text"], kind=AliasKind(r["kind"]), script=r["script"], evidence=ev))
+    roles: dict[str, list[Role]] = defaultdict(list)
+    role_where = "WHERE entity_key IS NULL" + (" AND entity_id = ?" if entity_id else "")
+    for r in store.dicts(f"SELECT * FROM roles {role_where} ORDER BY entity_id, article_id, ev_start", params):
+        roles[r["entity_id"]].append(role_from_row(r))
+    articles: dict[str, list[str]] = defaultdict(list)
+    for eid, aid in store.rows(f"SELECT entity_id, article_id FROM entity_articles {where} ORDER BY entity_id, article_id", params):
+        articles[eid].append(aid)
+    ent_where, ent_params = ("WHERE id = ?", [entity_id]) if entity_id else ("", [])
+    return [
+        Entity(id=i, name=n, type=EntityType(t), aliases=tuple(aliases[i]), roles=tuple(roles[i]), article_ids=tuple(articles[i]))
+        for i, n, t in store.rows(f"SELECT id, name, type FROM entities {ent_where} ORDER BY name, id", ent_params)
+    ]
+
+
+def cooccurring(store: Store, entity_id: str, limit: int = 10) -> list[tuple[str, str, str, int]]:
+    """The entities that share most articles with ``entity_id``: (id, name, type, shared articles)."""
+    return [
+        (r[0], r[1], r[2], int(r[3]))
+        for r in store.rows(
+            """SELECT e.id, e.name, e.type, count(DISTINCT o.article_id) AS shared
+               FROM entity_articles s JOIN entity_articles o ON o.article_id = s.article_id AND o.entity_id <> s.entity_id
+               JOIN entities e ON e.id = o.entity_id
+               WHERE s.entity_id = ? GROUP BY e.id, e.name, e.type ORDER BY shared DESC, e.name LIMIT ?""",
+            [entity_id, limit],
+        )
+    ]
+
+
+def find_entity_ids(store: Store, name: str) -> list[str]:
+    """Ids of entities whose name or an alias equals ``name`` (any case), best (most articles) first."""
+    return [
+        r[0]
+        for r in store.rows(
+            """SELECT e.id FROM entities e LEFT JOIN entity_articles a ON a.entity_id = e.id
+               WHERE lower(e.name) = lower(?) OR e.id = ?
+                  OR e.id IN (SELECT entity_id FROM entity_aliases WHERE lower(text) = lower(?))
+               GROUP BY e.id ORDER BY count(a.article_id) DESC, e.id""",
+            [name, name, name],
+        )
+    ]

@@ -1,0 +1,219 @@
+"""Per-article facts: ``ArticleFacts`` to rows (replacing an article's earlier facts) and back."""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Sequence
+from typing import Any
+
+import duckdb
+
+from newsgraph.model import (
+    Alias, AliasKind, Argument, ArticleFacts, EntityType, Event, EventMode, Evidence, Figure,
+    LocalEntity, MainEvent, Mention, Quote, QuoteKind, Role, RoleStatus, Speaker, TimeExpression,
+    TimeType,
+)
+from newsgraph.store.connection import Store, insert, joined
+
+FACT_TABLES = (
+    "extracted", "mentions", "local_entities", "local_aliases", "roles", "quotes", "quote_content",
+    "figures", "times", "events", "event_arguments", "main_events",
+)
+_MAIN_PARTS = ("who", "what", "when", "where", "why", "how")
+
+
+def span(ev: Evidence | None) -> tuple[Any, Any, Any]:
+    """An evidence as its three stored columns (None, None, None when absent)."""
+    return (ev.start, ev.end, ev.text) if ev is not None else (None, None, None)
+
+
+def evidence(article_id: str, row: dict[str, Any], name: str) -> Evidence | None:
+    """The evidence stored as ``<name>_start/_end/_text`` in ``row``, or None."""
+    if row[f"{name}_start"] is None:
+        return None
+    return Evidence(article_id=article_id, start=row[f"{name}_start"], end=row[f"{name}_end"], text=row[f"{name}_text"])
+
+
+def _entity_rows(facts: ArticleFacts) -> dict[str, list[tuple[Any, ...]]]:
+    a = facts.article_id
+    out: dict[str, list[tuple[Any, ...]]] = defaultdict(list)
+    for e in facts.entities:
+        out["local_entities"].append((a, e.key, e.name, str(e.type), json.dumps(list(e.mention_ids))))
+        for al in e.aliases:
+            out["local_aliases"].append((a, e.key, al.text, str(al.kind), al.script, *span(al.evidence)))
+        for r in e.roles:
+            out["roles"].append((a, e.key, None, r.title, r.organization, str(r.status), *span(r.evidence), r.published))
+    return out
+
+
+def _event_rows(facts: ArticleFacts) -> dict[str, list[tuple[Any, ...]]]:
+    a = facts.article_id
+    out: dict[str, list[tuple[Any, ...]]] = defaultdict(list)
+    for e in facts.events:
+        out["events"].append((e.id, a, *span(e.trigger), e.type, str(e.mode), e.main, e.extractor))
+        args = [("actor", i, x) for i, x in enumerate(e.actors)] + [("target", i, x) for i, x in enumerate(e.targets)]
+        args += [(role, 0, x) for role, x in (("place", e.place), ("time", e.time)) if x is not None]
+        for role, i, x in args:
+            out["event_arguments"].append((e.id, a, role, i, *span(x.evidence), x.mention_id, x.entity_id, x.value))
+    if facts.main is not None:
+        m = facts.main
+        parts = [v for p in _MAIN_PARTS for v in span(getattr(m, p))]
+        out["main_events"].append((a, m.event_id, *parts))
+    return out
+
+
+def fact_rows(facts: ArticleFacts) -> dict[str, list[tuple[Any, ...]]]:
+    """Rows for every fact table, keyed by table, in that table's column order."""
+    a = facts.article_id
+    out: dict[str, list[tuple[Any, ...]]] = defaultdict(list)
+    out["extracted"].append((a, json.dumps(list(facts.extractors))))
+    for m in facts.mentions:
+        out["mentions"].append((m.id, a, *span(m.evidence), str(m.type), m.cluster, m.entity_id, m.extractor))
+    for q in facts.quotes:
+        s = q.speaker
+        out["quotes"].append((q.id, a, str(q.kind), *span(q.cue), *span(s.evidence), s.mention_id,
+                              s.entity_id, s.anonymous, s.description, s.reason, q.extractor, *span(q.source)))
+        for i, c in enumerate(q.content):
+            out["quote_content"].append((q.id, a, i, *span(c)))
+    for f in facts.figures:
+        out["figures"].append((f.id, a, *span(f.evidence), f.value, f.value_high, f.unit, f.qualifier, f.measures, f.owner, f.extractor))
+    for t in facts.times:
+        out["times"].append((t.id, a, *span(t.evidence), str(t.type), t.value, t.resolved, t.extractor))
+    for part in (_entity_rows(facts), _event_rows(facts)):
+        for table, rows in part.items():
+            out[table].extend(rows)
+    return out
+
+
+def _columns(conn: duckdb.DuckDBPyConnection, table: str) -> list[str]:
+    return [r[0] for r in conn.execute(f"SELECT * FROM {table} LIMIT 0").description]
+
+
+def write_facts(conn: duckdb.DuckDBPyConnection, batch: Sequence[ArticleFacts]) -> None:
+    """Replace the facts of each article in ``batch`` (inside the caller's transaction)."""
+    if not batch:
+        return
+    ids = [f.article_id for f in batch]
+    for table in FACT_TABLES:
+        conn.execute(f"DELETE FROM {table} WHERE article_id IN (SELECT unnest(string_split(?, chr(31))))", [joined(ids)])
+    merged: dict[str, list[tuple[Any, ...]]] = defaultdict(list)
+    for facts in batch:
+        for table, rows in fact_rows(facts).items():
+            merged[table].extend(rows)
+    for table, rows in merged.items():
+        insert(conn, table, _columns(conn, table), rows)
+
+
+# --- reading -------------------------------------------------------------------------------
+
+
+def _by_article(store: Store, table: str, article_id: str | None, order: str) -> list[dict[str, Any]]:
+    if article_id is None:
+        return store.dicts(f"SELECT * FROM {table} ORDER BY {order}")
+    return store.dicts(f"SELECT * FROM {table} WHERE article_id = ? ORDER BY {order}", [article_id])
+
+
+def read_mentions(store: Store, article_id: str | None = None) -> list[Mention]:
+    return [
+        Mention(id=r["id"], evidence=evidence(r["article_id"], r, "ev"), type=EntityType(r["type"]),  # type: ignore[arg-type]
+                cluster=r["cluster"], entity_id=r["entity_id"], extractor=r["extractor"])
+        for r in _by_article(store, "mentions", article_id, "article_id, ev_start, id")
+    ]
+
+
+def read_quotes(store: Store, article_id: str | None = None) -> list[Quote]:
+    content: dict[str, list[Evidence]] = defaultdict(list)
+    for r in _by_article(store, "quote_content", article_id, "quote_id, idx"):
+        content[r["quote_id"]].append(evidence(r["article_id"], r, "ev"))  # type: ignore[arg-type]
+    quotes = []
+    for r in _by_article(store, "quotes", article_id, "article_id, id"):
+        a = r["article_id"]
+        speaker = Speaker(evidence=evidence(a, r, "speaker"), mention_id=r["speaker_mention_id"],
+                          entity_id=r["speaker_entity_id"], anonymous=r["anonymous"],
+                          description=r["description"], reason=r["reason"])
+        quotes.append(Quote(id=r["id"], article_id=a, kind=QuoteKind(r["kind"]), content=tuple(content[r["id"]]),
+                            cue=evidence(a, r, "cue"), speaker=speaker, extractor=r["extractor"],
+                            source=evidence(a, r, "source")))
+    return quotes
+
+
+def read_figures(store: Store, article_id: str | None = None) -> list[Figure]:
+    return [
+        Figure(id=r["id"], evidence=evidence(r["article_id"], r, "ev"), value=r["value"], unit=r["unit"],  # type: ignore[arg-type]
+               value_high=r["value_high"], qualifier=r["qualifier"], measures=r["measures"],
+               owner=r["owner"], extractor=r["extractor"])
+        for r in _by_article(store, "figures", article_id, "article_id, ev_start, id")
+    ]
+
+
+def read_times(store: Store, article_id: str | None = None) -> list[TimeExpression]:
+    return [
+        TimeExpression(id=r["id"], evidence=evidence(r["article_id"], r, "ev"), type=TimeType(r["type"]),  # type: ignore[arg-type]
+                       value=r["value"], resolved=r["resolved"], extractor=r["extractor"])
+        for r in _by_article(store, "times", article_id, "article_id, ev_start, id")
+    ]
+
+
+def _argument(r: dict[str, Any]) -> Argument:
+    return Argument(evidence=evidence(r["article_id"], r, "ev"), mention_id=r["mention_id"],  # type: ignore[arg-type]
+                    entity_id=r["entity_id"], value=r["value"])
+
+
+def read_events(store: Store, article_id: str | None = None) -> list[Event]:
+    args: dict[str, dict[str, list[Argument]]] = defaultdict(lambda: defaultdict(list))
+    for r in _by_article(store, "event_arguments", article_id, "event_id, role, idx"):
+        args[r["event_id"]][r["role"]].append(_argument(r))
+    events = []
+    for r in _by_article(store, "events", article_id, "article_id, trigger_start, id"):
+        a = args[r["id"]]
+        events.append(Event(
+            id=r["id"], article_id=r["article_id"], trigger=evidence(r["article_id"], r, "trigger"),  # type: ignore[arg-type]
+            type=r["type"], mode=EventMode(r["mode"]), actors=tuple(a["actor"]), targets=tuple(a["target"]),
+            place=(a["place"] or [None])[0], time=(a["time"] or [None])[0], main=r["main"], extractor=r["extractor"],
+        ))
+    return events
+
+
+def read_main_events(store: Store, article_id: str | None = None) -> list[MainEvent]:
+    return [
+        MainEvent(article_id=r["article_id"], event_id=r["event_id"],
+                  **{p: evidence(r["article_id"], r, p) for p in _MAIN_PARTS})
+        for r in _by_article(store, "main_events", article_id, "article_id")
+    ]
+
+
+def read_local_entities(store: Store, article_id: str | None = None) -> list[LocalEntity]:
+    aliases: dict[tuple[str, str], list[Alias]] = defaultdict(list)
+    for r in _by_article(store, "local_aliases", article_id, "article_id, entity_key, ev_start"):
+        aliases[(r["article_id"], r["entity_key"])].append(
+            Alias(text=r["text"], kind=AliasKind(r["kind"]), script=r["script"], evidence=evidence(r["article_id"], r, "ev")))
+    roles: dict[tuple[str, str], list[Role]] = defaultdict(list)
+    for r in _by_article(store, "roles", article_id, "article_id, entity_key, ev_start"):
+        roles[(r["article_id"], r["entity_key"])].append(role_from_row(r))
+    return [
+        LocalEntity(key=r["key"], name=r["name"], type=EntityType(r["type"]), mention_ids=tuple(json.loads(r["mention_ids"])),
+                    aliases=tuple(aliases[(r["article_id"], r["key"])]), roles=tuple(roles[(r["article_id"], r["key"])]))
+        for r in _by_article(store, "local_entities", article_id, "article_id, key")
+    ]
+
+
+def role_from_row(r: dict[str, Any]) -> Role:
+    return Role(title=r["title"], organization=r["organization"], status=RoleStatus(r["status"]),
+                article_id=r["article_id"], evidence=evidence(r["article_id"], r, "ev"),  # type: ignore[arg-type]
+                published=r["published"])
+
+
+def read_article_facts(store: Store, article_id: str) -> ArticleFacts | None:
+    """All facts of one article, or None when it was never extracted."""
+    row = store.rows("SELECT extractors FROM extracted WHERE article_id = ?", [article_id])
+    if not row:
+        return None
+    mains = read_main_events(store, article_id)
+    return ArticleFacts(
+        article_id=article_id, mentions=tuple(read_mentions(store, article_id)),
+        entities=tuple(read_local_entities(store, article_id)), quotes=tuple(read_quotes(store, article_id)),
+        figures=tuple(read_figures(store, article_id)), times=tuple(read_times(store, article_id)),
+        events=tuple(read_events(store, article_id)), main=mains[0] if mains else None,
+        extractors=tuple(json.loads(row[0][0] or "[]")),
+    )

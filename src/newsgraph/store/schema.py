@@ -1,0 +1,127 @@
+"""The versioned schema: an ordered list of migrations and the ``schema_version`` table.
+
+Migration ``n`` (1-based) brings a store from version ``n - 1`` to ``n``. A store whose version is
+higher than ``SCHEMA_VERSION`` was written by a newer newsgraph and is refused (NG302). Append
+migrations; never edit one that has shipped.
+
+Every fact's evidence is stored as three columns ``<name>_start``, ``<name>_end``, ``<name>_text``.
+"""
+
+from __future__ import annotations
+
+import duckdb
+
+from newsgraph.errors import StoreError
+
+
+def _span(name: str) -> str:
+    return f"{name}_start INTEGER, {name}_end INTEGER, {name}_text VARCHAR"
+
+
+_V1: tuple[str, ...] = (
+    """CREATE TABLE runs (
+        id VARCHAR PRIMARY KEY, started TIMESTAMPTZ, finished TIMESTAMPTZ,
+        inputs VARCHAR, summary VARCHAR)""",
+    """CREATE TABLE articles (
+        id VARCHAR PRIMARY KEY, seq BIGINT NOT NULL,
+        source_path VARCHAR NOT NULL, source_format VARCHAR NOT NULL, source_line INTEGER,
+        source_end_line INTEGER, source_byte_offset BIGINT, source_record INTEGER, source_url VARCHAR,
+        text VARCHAR NOT NULL, title VARCHAR, kicker VARCHAR, deck VARCHAR, byline VARCHAR,
+        publisher VARCHAR, url VARCHAR, published TIMESTAMPTZ, language VARCHAR,
+        truncated BOOLEAN NOT NULL, run_id VARCHAR)""",
+    """CREATE TABLE boilerplate (
+        article_id VARCHAR NOT NULL, idx INTEGER NOT NULL, kind VARCHAR NOT NULL,
+        text VARCHAR NOT NULL, "offset" INTEGER NOT NULL)""",
+    """CREATE TABLE ingest_log (
+        id VARCHAR PRIMARY KEY, seq BIGINT NOT NULL, run_id VARCHAR, time TIMESTAMPTZ,
+        source VARCHAR, code VARCHAR, level VARCHAR, reason VARCHAR, article_id VARCHAR)""",
+    """CREATE TABLE duplicates (
+        article_id VARCHAR PRIMARY KEY, duplicate_of VARCHAR NOT NULL, kind VARCHAR NOT NULL,
+        similarity DOUBLE NOT NULL)""",
+    """CREATE TABLE signatures (
+        article_id VARCHAR PRIMARY KEY, exact_hash VARCHAR NOT NULL, signature BLOB)""",
+    "CREATE TABLE minhash_bands (band BIGINT NOT NULL, article_id VARCHAR NOT NULL)",
+    "CREATE TABLE extracted (article_id VARCHAR PRIMARY KEY, extractors VARCHAR)",
+    f"""CREATE TABLE mentions (
+        id VARCHAR, article_id VARCHAR, {_span('ev')}, type VARCHAR, cluster VARCHAR,
+        entity_id VARCHAR, extractor VARCHAR)""",
+    """CREATE TABLE local_entities (
+        article_id VARCHAR, key VARCHAR, name VARCHAR, type VARCHAR, mention_ids VARCHAR)""",
+    f"""CREATE TABLE local_aliases (
+        article_id VARCHAR, entity_key VARCHAR, text VARCHAR, kind VARCHAR, script VARCHAR,
+        {_span('ev')})""",
+    f"""CREATE TABLE roles (
+        article_id VARCHAR, entity_key VARCHAR, entity_id VARCHAR, title VARCHAR,
+        organization VARCHAR, status VARCHAR, {_span('ev')}, published TIMESTAMPTZ)""",
+    "CREATE TABLE entities (id VARCHAR PRIMARY KEY, name VARCHAR, type VARCHAR)",
+    f"""CREATE TABLE entity_aliases (
+        entity_id VARCHAR, text VARCHAR, kind VARCHAR, script VARCHAR, article_id VARCHAR,
+        {_span('ev')})""",
+    "CREATE TABLE entity_articles (entity_id VARCHAR, article_id VARCHAR)",
+    f"""CREATE TABLE quotes (
+        id VARCHAR, article_id VARCHAR, kind VARCHAR, {_span('cue')}, {_span('speaker')},
+        speaker_mention_id VARCHAR, speaker_entity_id VARCHAR, anonymous BOOLEAN,
+        description VARCHAR, reason VARCHAR, extractor VARCHAR, {_span('source')})""",
+    f"""CREATE TABLE quote_content (
+        quote_id VARCHAR, article_id VARCHAR, idx INTEGER, {_span('ev')})""",
+    f"""CREATE TABLE figures (
+        id VARCHAR, article_id VARCHAR, {_span('ev')}, value DOUBLE, value_high DOUBLE,
+        unit VARCHAR, qualifier VARCHAR, measures VARCHAR, owner VARCHAR, extractor VARCHAR)""",
+    f"""CREATE TABLE times (
+        id VARCHAR, article_id VARCHAR, {_span('ev')}, type VARCHAR, value VARCHAR,
+        resolved BOOLEAN, extractor VARCHAR)""",
+    f"""CREATE TABLE events (
+        id VARCHAR, article_id VARCHAR, {_span('trigger')}, type VARCHAR, mode VARCHAR,
+        main BOOLEAN, extractor VARCHAR)""",
+    f"""CREATE TABLE event_arguments (
+        event_id VARCHAR, article_id VARCHAR, role VARCHAR, idx INTEGER, {_span('ev')},
+        mention_id VARCHAR, entity_id VARCHAR, value VARCHAR)""",
+    f"""CREATE TABLE main_events (
+        article_id VARCHAR, event_id VARCHAR, {_span('who')}, {_span('what')}, {_span('when')},
+        {_span('where')}, {_span('why')}, {_span('how')})""",
+    "CREATE TABLE stories (id VARCHAR PRIMARY KEY, title VARCHAR)",
+    "CREATE TABLE story_articles (story_id VARCHAR, article_id VARCHAR)",
+)
+
+MIGRATIONS: tuple[tuple[str, ...], ...] = (_V1,)
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def current_version(conn: duckdb.DuckDBPyConnection) -> int:
+    """The store's schema version; 0 for an empty file."""
+    found = conn.execute(
+        "SELECT count(*) FROM information_schema.tables WHERE table_name = 'schema_version'"
+    ).fetchone()
+    if not found or not found[0]:
+        return 0
+    row = conn.execute("SELECT max(version) FROM schema_version").fetchone()
+    return int(row[0]) if row and row[0] is not None else 0
+
+
+def check_version(conn: duckdb.DuckDBPyConnection, path: str) -> int:
+    """Refuse a store written by a newer newsgraph (NG302); return its version."""
+    version = current_version(conn)
+    if version > SCHEMA_VERSION:
+        raise StoreError(
+            "NG302",
+            f"{path} has schema version {version}; this newsgraph reads up to {SCHEMA_VERSION}",
+        )
+    return version
+
+
+def migrate(conn: duckdb.DuckDBPyConnection, path: str) -> int:
+    """Apply the missing migrations, each in its own transaction; return the new version."""
+    version = check_version(conn, path)
+    if version == 0:
+        conn.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")
+    for number in range(version + 1, SCHEMA_VERSION + 1):
+        conn.execute("BEGIN TRANSACTION")
+        try:
+            for statement in MIGRATIONS[number - 1]:
+                conn.execute(statement)
+            conn.execute("INSERT INTO schema_version VALUES (?)", [number])
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+    return SCHEMA_VERSION

@@ -1,0 +1,76 @@
+"""The single writer: one batch, one transaction."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime, timezone
+
+from newsgraph.model import Article, ArticleFacts, Duplicate, Entity, Skip, Story
+from newsgraph.store.articles import ARTICLE_COLUMNS, BOILERPLATE_COLUMNS, article_row, boilerplate_rows, next_seq
+from newsgraph.store.connection import Store, insert, insert_new, joined
+from newsgraph.store.entities import write_entities
+from newsgraph.store.facts import write_facts
+from newsgraph.store.log import write_log
+from newsgraph.store.signatures import Signature, write_signatures
+from newsgraph.store.stories import write_stories
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Batch:
+    """Everything one batch adds to the store.
+
+    Attributes:
+        run_id: the ingest run.
+        articles: new articles, kept ones and duplicate copies alike, in input order.
+        skips: ingest-log entries (unreadable inputs, dropped articles).
+        duplicates: which of ``articles`` copy an earlier one.
+        signatures: de-duplication keys of the kept articles.
+        facts: extracted facts (replacing any earlier facts of those articles).
+        entities: entity upserts.
+        stories: story upserts.
+    """
+
+    run_id: str
+    articles: Sequence[Article] = ()
+    skips: Sequence[Skip] = ()
+    duplicates: Sequence[Duplicate] = ()
+    signatures: Sequence[Signature] = ()
+    facts: Sequence[ArticleFacts] = ()
+    entities: Sequence[Entity] = ()
+    stories: Sequence[Story] = ()
+
+
+def write_batch(store: Store, batch: Batch) -> None:
+    """Write ``batch`` in one transaction: all of it, or (on a crash or error) none of it.
+
+    Ids are deterministic and rows already present are left as they are, so writing the same
+    batch twice changes nothing.
+    """
+    now = datetime.now(timezone.utc)
+    with store.transaction() as conn:
+        seq = next_seq(store)
+        known = {r[0] for r in conn.execute(
+            "SELECT id FROM articles WHERE id IN (SELECT unnest(string_split(?, chr(31))))",
+            [joined(a.id for a in batch.articles)]).fetchall()} if batch.articles else set()
+        fresh = list({a.id: a for a in batch.articles if a.id not in known}.values())
+        insert(conn, "articles", ARTICLE_COLUMNS, [article_row(a, seq + i, batch.run_id) for i, a in enumerate(fresh)])
+        insert(conn, "boilerplate", BOILERPLATE_COLUMNS, [row for a in fresh for row in boilerplate_rows(a)])
+        insert_new(conn, "duplicates", "article_id", ("article_id", "duplicate_of", "kind", "similarity"),
+                   [(d.article_id, d.duplicate_of, str(d.kind), d.similarity) for d in batch.duplicates])
+        write_signatures(conn, batch.signatures)
+        write_log(conn, batch.skips, batch.run_id, now)
+        write_facts(conn, batch.facts)
+        write_entities(conn, batch.entities)
+        write_stories(conn, batch.stories)
+
+
+def start_run(store: Store, run_id: str, inputs: Sequence[str]) -> None:
+    with store.transaction() as conn:
+        insert(conn, "runs", ("id", "started", "inputs"), [(run_id, datetime.now(timezone.utc), "\n".join(inputs))], ignore=True)
+
+
+def finish_run(store: Store, run_id: str, summary_json: str) -> None:
+    with store.transaction() as conn:
+        conn.execute("UPDATE runs SET finished = ?, summary = ? WHERE id = ?",
+                     [datetime.now(timezone.utc), summary_json, run_id])

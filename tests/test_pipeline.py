@@ -1,0 +1,128 @@
+"""The pipeline: batches, de-duplication across batches and runs, idempotence, kill -9 and re-run."""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from newsgraph.model import Article, Skip, SourceFormat, SourcePointer, article_id
+from newsgraph.pipeline import IngestOptions, ingest_records
+from newsgraph.query import export_records
+from newsgraph.store import counts, open_store, read_duplicates, read_log
+
+WORDS = [f"w{i}" for i in range(4000)]
+
+
+def text_of(seed: int, n: int = 150) -> str:
+    rng = random.Random(seed)
+    return " ".join(rng.choice(WORDS) for _ in range(n)) + "."
+
+
+def art(text: str, path: str) -> Article:
+    return Article(id=article_id(path, text), source=SourcePointer(path=path, format=SourceFormat.TEXT, line=1), text=text)
+
+
+def corpus() -> list[Article]:
+    """30 distinct articles, then 10 exact and 10 near copies of earlier ones, interleaved."""
+    base = [art(text_of(i), f"orig/{i}.txt") for i in range(30)]
+    out = list(base)
+    for i in range(10):
+        out.insert(5 + 3 * i, art("  " + base[i].text.replace(" ", "\n", 3), f"exact/{i}.txt"))
+        words = base[i + 10].text.split()
+        words[:6] = [f"changed{j}" for j in range(6)]
+        out.append(art(" ".join(words), f"near/{i}.txt"))
+    return out
+
+
+def dup_pairs(db: Path) -> set[tuple[str, str, str]]:
+    with open_store(db, read_only=True) as store:
+        return {(d.article_id, d.duplicate_of, str(d.kind)) for d in read_duplicates(store)}
+
+
+@pytest.mark.parametrize("batch_size", [1, 4, 1000])
+def test_ingest_records_finds_the_same_duplicates_whatever_the_batch_size(tmp_path: Path, batch_size: int, verified) -> None:
+    summary = ingest_records(iter(corpus()), db=tmp_path / "kb.duckdb", options=IngestOptions(batch_size=batch_size))
+    assert (summary.read, summary.stored, summary.duplicates, summary.unchanged) == (50, 30, 20, 0)
+    pairs = dup_pairs(tmp_path / "kb.duckdb")
+    assert len({p for p in pairs if p[2] == "exact"}) == 10 and len({p for p in pairs if p[2] == "near"}) == 10
+    assert all(d.startswith("art_") for _, d, _ in pairs)
+    with open_store(tmp_path / "kb.duckdb", read_only=True) as store:
+        assert sorted(e.code for e in read_log(store)) == ["NG120"] * 10 + ["NG121"] * 10
+    verified(tmp_path / "kb.duckdb")
+
+
+def test_ingest_records_detects_duplicates_of_articles_stored_by_an_earlier_run(tmp_path: Path) -> None:
+    items = corpus()
+    db = tmp_path / "kb.duckdb"
+    first = ingest_records(iter([a for a in items if a.source.path.startswith("orig/")]), db=db)
+    second = ingest_records(iter([a for a in items if not a.source.path.startswith("orig/")]), db=db)
+    assert (first.stored, first.duplicates) == (30, 0)
+    assert (second.stored, second.duplicates) == (0, 20)
+    one_run = tmp_path / "one.duckdb"
+    ingest_records(iter(items), db=one_run)
+    assert dup_pairs(db) == dup_pairs(one_run)
+
+
+def test_ingest_records_twice_changes_nothing(tmp_path: Path) -> None:
+    db = tmp_path / "kb.duckdb"
+    records: list[Article | Skip] = [*corpus(), Skip(source="x.bin", code="NG104", reason="binary")]
+    ingest_records(iter(records), db=db, options=IngestOptions(batch_size=7))
+    with open_store(db, read_only=True) as store:
+        before = counts(store)
+    exported = export_records(db)
+    again = ingest_records(iter(records), db=db, options=IngestOptions(batch_size=7))
+    assert (again.read, again.stored, again.duplicates, again.unchanged, again.skipped) == (50, 0, 0, 50, {"NG104": 1})
+    with open_store(db, read_only=True) as store:
+        assert counts(store) == before
+    assert export_records(db) == exported
+
+
+def test_ingest_records_logs_an_empty_article_as_ng114(tmp_path: Path) -> None:
+    summary = ingest_records(iter([art(" \n ", "blank.txt"), art("Real text.", "real.txt")]), db=tmp_path / "kb.duckdb")
+    assert (summary.read, summary.stored, summary.skipped) == (1, 1, {"NG114": 1})
+
+
+def write_inputs(folder: Path, files: int, per_file: int) -> None:
+    folder.mkdir()
+    for f in range(files):
+        lines = [json.dumps({"title": f"Item {f}-{r}", "text": text_of(f * 1000 + r, 60)}) for r in range(per_file)]
+        (folder / f"part{f:04d}.jsonl").write_text("\n".join(lines) + "\n")
+
+
+def test_ingest_killed_mid_run_then_rerun_equals_a_clean_run(tmp_path: Path, newsgraph, newsgraph_env, verified) -> None:
+    inputs = tmp_path / "inputs"
+    write_inputs(inputs, files=150, per_file=10)  # 1,500 articles, 150 batches of 10
+    clean, killed = tmp_path / "clean.duckdb", tmp_path / "killed.duckdb"
+    assert newsgraph("ingest", inputs, "--db", clean, "--batch-size", "10", "--json").returncode == 0
+
+    proc = subprocess.Popen([sys.executable, "-m", "newsgraph", "ingest", str(inputs), "--db", str(killed),
+                             "--batch-size", "10", "--json"], env=newsgraph_env, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL)
+    wal = Path(str(killed) + ".wal")
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and (not wal.exists() or wal.stat().st_size < 200_000):
+        time.sleep(0.02)
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    with open_store(killed, read_only=True) as store:
+        partial = counts(store)["articles"]
+    assert 0 < partial < 1500, f"the kill did not land mid-run ({partial} articles stored)"
+
+    rerun = newsgraph("ingest", inputs, "--db", killed, "--batch-size", "10", "--json")
+    assert rerun.returncode == 0, rerun.stderr
+    summary = json.loads(rerun.stdout)
+    assert summary["unchanged"] == partial and summary["stored"] + summary["unchanged"] == 1500
+    with open_store(clean, read_only=True) as a, open_store(killed, read_only=True) as b:
+        assert counts(a) == counts(b)
+        ids = "SELECT id, text, seq IS NOT NULL FROM articles ORDER BY id"
+        assert a.rows(ids) == b.rows(ids)
+    assert export_records(clean) == export_records(killed)
+    verified(killed)
