@@ -196,6 +196,8 @@ def role_clause(ctx: _Context, e: int) -> tuple[_Found, int] | None:
     doc = ctx.doc
     if e + 2 >= len(doc) or doc[e].text != "," or doc[e + 1].lower_ != "who":
         return None
+    while e + 3 < len(doc) and doc[e + 2].pos_ == "ADV":
+        e += 1  # "who now chairs", "who also leads"
     verb = doc[e + 2]
     if verb.lemma_ == "be":
         i = e + 3
