@@ -109,42 +109,23 @@ def load(root: Path, split: str) -> list[GoldArticle]:
     return articles
 
 
-_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
-
-
-def cue_word_counts(articles: list[GoldArticle]) -> dict[str, tuple[int, int]]:
-    """Lower-cased word → (times inside a cue span, times in the texts), over ``articles``.
-
-    This is how ``nlp/data/quote_cues.tsv`` is derived from PolNeAR ``train``: a word's share of
-    occurrences that are (part of) a cue tells how reliably it marks an attribution.
-    """
-    in_cue: dict[str, int] = {}
-    total: dict[str, int] = {}
-    for article in articles:
-        for match in _WORD.finditer(article.text):
-            word = match.group().lower()
-            total[word] = total.get(word, 0) + 1
-        for attribution in article.attributions:
-            for start, end in attribution.cue:
-                for match in _WORD.finditer(article.text[start:end]):
-                    word = match.group().lower()
-                    in_cue[word] = in_cue.get(word, 0) + 1
-    return {word: (count, max(total.get(word, 0), count)) for word, count in in_cue.items()}
-
-
 def cue_verb_counts(articles: list[GoldArticle], docs: list) -> dict[str, tuple[int, int]]:
     """Lower-cased verb form → (verb uses inside a gold cue span, all verb uses), over parsed ``docs``.
 
-    ``docs`` are spaCy Docs of the articles' texts, in the same order. This is how
-    ``nlp/data/quote_cues.tsv`` is derived from PolNeAR ``train``: a verb form's share of uses
-    that were (part of) a cue tells how reliably it marks an attribution.
+    ``docs`` are spaCy Docs of the articles' texts, in the same order. Verbs inside quotation
+    marks are left out (the quoted speaker's words are not the article's attributions). This is
+    how ``nlp/data/quote_cues.tsv`` is derived from PolNeAR ``train``: a verb form's share of
+    uses that were (part of) a cue tells how reliably it marks an attribution.
     """
+    from newsgraph.nlp.quote_cues import quote_regions
+
     in_cue: dict[str, int] = {}
     total: dict[str, int] = {}
     for article, doc in zip(articles, docs):
         cue_chars = {i for a in article.attributions for s, e in a.cue for i in range(s, e)}
+        quoted = {i for s, e in quote_regions(article.text) for i in range(s, e)}
         for token in doc:
-            if token.pos_ != "VERB":
+            if token.pos_ != "VERB" or token.idx in quoted:
                 continue
             word = token.lower_
             total[word] = total.get(word, 0) + 1

@@ -1,12 +1,14 @@
 """What marks an attribution: cue words and quotation marks.
 
-The cue lexicon (``data/quote_cues.tsv``) is derived from PolNeAR ``train`` only: for each word,
-how often it was part of an annotated cue and how often it occurs at all
-(``newsgraph.evaluate.polnear.cue_word_counts``). A verb is a cue when that share is high enough;
-a small hand list of speech verbs (``SPEECH``) is always a cue, so that the common news forms
-hold even for a word the training data saw rarely.
+The cue lexicon (``data/quote_cues.tsv``) is derived from PolNeAR ``train`` only: for each verb
+form, how often it was part of an annotated cue and how often the parser tagged it a verb outside
+quotation marks (``newsgraph.evaluate.polnear.cue_verb_counts``). A verb is a cue when that share
+reaches MIN_SHARE and it was a cue MIN_COUNT times (both chosen on train); a small hand list of
+speech verbs (``SPEECH``) is always a cue, so that the common news forms hold even for a word the
+training data saw rarely.
 
-Quotation marks: curly pairs (“ ” and ‘ ’) and straight double quotes, paired in text order; an
+Quotation marks: curly and straight pairs (“ ” ‘ ’ " '), two apostrophes ('' as in NYT archives),
+paired in text order, a double mark closing whatever shape opened it; an
 opening mark with no close before the end of its paragraph runs to the paragraph's end, and the
 next paragraph continues it when that one opens with a quotation mark too (the news convention for
 a quote over several paragraphs).
