@@ -33,6 +33,12 @@ def rows(figures):
     [
         ("The fund could raise as much as US$40 billion for new ports.",
          [("as much as US$40 billion", 4e10, None, "USD", "as much as", None, None)]),
+        ("The levy could cost the fleet as much as NOK 2.4 billion.",
+         [("as much as NOK 2.4 billion", 2.4e9, None, "NOK", "as much as", None, None)]),
+        ("The museum spent 4.1 million Swiss francs on its roof.",
+         [("4.1 million Swiss francs", 4.1e6, None, "CHF", None, None, None)]),
+        ("The court fined the airline 3 million Danish kroner.",
+         [("3 million Danish kroner", 3e6, None, "DKK", None, None, None)]),
         ("The club paid $3m for the striker.", [("$3m", 3e6, None, "USD", None, None, None)]),
         ("Brussels set aside €20bn for farmers.", [("€20bn", 2e10, None, "EUR", None, None, None)]),
         ("The charity raised £1.2 million last year.", [("£1.2 million", 1.2e6, None, "GBP", None, None, None)]),

@@ -240,8 +240,10 @@ def _unit_after(doc: Doc, k: int) -> tuple[str | None, int, bool]:
         return "years", k + (4 if words[0] == "-" else 2), True
     if words[:2] == ["-", "year-old"]:
         return "years", k + 2, True
-    if words[:1] and words[0] in money.DOLLAR_COUNTRIES and words[1:2] in (["dollars"], ["dollar"]):
-        return money.name_code(words[1], words[0]), k + 2, False
+    if len(words) >= 2 and (words[0] in money.DOLLAR_COUNTRIES or words[0] in money.QUALIFYING):
+        code = money.name_code(words[1], words[0])
+        if code and code != money.NAMES.get(words[1]):  # "Hong Kong dollars", "Swiss francs"
+            return code, k + 2, False
     if words:
         code = money.name_code(doc[k].text, None) or (
             money.symbol_code(doc[k].text) if doc[k].text.isupper() else None)
