@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import asdict
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -17,13 +19,35 @@ class _Tasks(click.Command):
             formatter.write_dl(list(evaluation.tasks().items()))
 
 
+def _options(split: str | None, limit: int | None, pairs: tuple[str, ...]) -> dict[str, Any]:
+    options: dict[str, Any] = {}
+    for pair in pairs:
+        key, sep, raw = pair.partition("=")
+        if not sep or not key.isidentifier():
+            raise click.UsageError(f"--option takes KEY=VALUE, got {pair!r}")
+        try:
+            options[key] = json.loads(raw)
+        except json.JSONDecodeError:
+            options[key] = raw
+    if split is not None:
+        options["split"] = split
+    if limit is not None:
+        options["limit"] = limit
+    return options
+
+
 @cli.command(name="eval", cls=_Tasks)
 @click.argument("task")
 @click.option("--data", required=True, type=click.Path(path_type=Path), help="Path to the benchmark data.")
+@click.option("--split", default=None, help="Data split, for tasks that have splits (quotes: train or dev).")
+@click.option("--limit", type=click.IntRange(min=1), default=None, help="Score only the first N documents (a quick look).")
+@click.option("--option", "-o", "pairs", multiple=True, metavar="KEY=VALUE",
+              help="A task option, e.g. -o single_article=true for segmentation over one-article files.")
 @json_option
-def eval_command(task: str, data: Path, as_json: bool) -> None:
+def eval_command(task: str, data: Path, split: str | None, limit: int | None, pairs: tuple[str, ...],
+                 as_json: bool) -> None:
     """Run evaluation TASK on the data at --data and print our figures beside the anchor's."""
-    report = evaluation.run(task, data)
+    report = evaluation.run(task, data, **_options(split, limit, pairs))
     if as_json:
         print_json(asdict(report))
         return
