@@ -41,7 +41,7 @@ def test_clean_keeps_boilerplate_with_offsets() -> None:
     ("“We will win,” she said.”", False),
     ("He asked whether it mattered?", False),
     ("The report found that the", True),
-    ("Regulators in the two Southeast Asian", True),
+    ("Inspectors from the three neighbouring", True),
     ("Prices rose sharply…", True),
     ("Prices rose sharply...", True),
     ("First paragraph.\nSecond one stops at", True),
