@@ -62,6 +62,11 @@ CASES = [
     ("Maria Lopez said the plan was “dead on arrival” and would be withdrawn.",
      ("mixed", ("the plan was “dead on arrival” and would be withdrawn",), "said", "Maria Lopez")),
     ("'We are ready,' Maria Lopez said.", ("direct", ("'We are ready,'",), "said", "Maria Lopez")),
+    ("Daniel Brooks said: the talks have failed.",
+     ("indirect", ("the talks have failed",), "said", "Daniel Brooks")),
+    ("Brooks: Talks With Unions Have Failed\nDaniel Brooks spoke on Monday.",
+     ("indirect", ("Talks With Unions Have Failed",), ":", "Daniel Brooks")),
+    ("“It is over,” wrote Daniel Brooks.", ("direct", ("“It is over,”",), "wrote", "Daniel Brooks")),
     ('"We are ready," Maria Lopez said.', ("direct", ('"We are ready,"',), "said", "Maria Lopez")),
 ]
 
@@ -96,6 +101,8 @@ def test_quotes_title_org_pronoun_resolve_to_mention(nlp, text: str, source: str
         ("The company will cut 500 jobs, people familiar with the matter said.",
          "people familiar with the matter", None, "The company will cut 500 jobs"),
         ("The plant will close next year, officials said.", "officials", None, "The plant will close next year"),
+        ("Officials at the embassy said the visa rules would change.",
+         "Officials at the embassy", None, "the visa rules would change"),
         ("A senior official, who spoke on condition of anonymity, said the talks had stalled.",
          "A senior official", "who spoke on condition of anonymity", "the talks had stalled"),
         ("The company will sell its shipping unit, said three people briefed on the plans, "
@@ -135,3 +142,8 @@ def test_quote_regions_pairs_marks(text: str, regions: list[str]) -> None:
 def test_quotes_pronoun_matches_marked_gender(nlp, text: str, speaker: str) -> None:
     (quote,) = _quotes(nlp, text)
     assert quote.speaker.evidence.text == speaker
+
+
+def test_quotes_relative_pronoun_source_resolves_to_antecedent(nlp) -> None:
+    (quote,) = _quotes(nlp, "The plan was backed by Daniel Brooks, who said the vote would pass.")
+    assert (quote.source.text, quote.speaker.evidence.text) == ("Daniel Brooks, who", "Daniel Brooks")

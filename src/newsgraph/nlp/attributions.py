@@ -158,6 +158,8 @@ def _from_verb(verb: Token, regions: list[tuple[int, int]]) -> Attribution | Non
             end = min(end, subject.left_edge.i) if subject.i > start else end
         span = _chars(doc, start, end)
         if span is not None:
+            span = _paragraph_clip(doc.text, span, verb.idx)
+        if span is not None:
             content.append(_grow(span, regions))
     if not content or (subject is None and verb.dep_ not in _CLAUSES):
         return None
@@ -187,6 +189,17 @@ def _quoted_subject(verb: Token, subject: Token | None, regions: list[tuple[int,
     attribution.source = _edge_trim(verb.doc, speaker.left_edge.i, speaker.right_edge.i + 1)
     attribution.antecedent = speaker.i
     return attribution
+
+
+def _paragraph_clip(text: str, span: tuple[int, int], cue: int) -> tuple[int, int] | None:
+    """The part of a content span in the cue's paragraph (a parse can run a headline into the
+    next paragraph); quotation marks later grow it across paragraphs where a quote runs on."""
+    start = max(span[0], text.rfind("\n", 0, cue) + 1)
+    para_end = text.find("\n", cue)
+    end = span[1] if para_end == -1 else min(span[1], para_end)
+    while end > start and text[end - 1] in " \t":
+        end -= 1
+    return (start, end) if end - start > 1 else None
 
 
 def _from_verb_parts(verb: Token, parts: list[tuple[int, int]], regions: list[tuple[int, int]]) -> Attribution | None:

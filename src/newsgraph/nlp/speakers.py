@@ -41,10 +41,20 @@ _HONORIFICS = {"mr": "m", "sir": "m", "mrs": "f", "ms": "f", "miss": "f", "madam
 
 
 def _mention_at(mentions: tuple[Mention, ...], start: int, end: int, head: int) -> Mention | None:
-    """The mention holding the source's head word ("a French spokesperson" holds none)."""
+    """The mention inside the source holding its head word ("a French spokesperson" holds none)."""
     for mention in mentions:
         ev = mention.evidence
-        if ev.start < end and ev.end > start and ev.start <= head < ev.end:
+        if start <= ev.start and ev.end <= end and ev.start <= head < ev.end:
+            return mention
+    return None
+
+
+def _by_name(name: str, mentions: tuple[Mention, ...]) -> Mention | None:
+    """A person or organisation mention elsewhere written as ``name`` or ending with it (a headline's
+    "Brooks" for "Daniel Brooks"), for a proper-name source the mentions missed."""
+    for mention in mentions:
+        text = mention.evidence.text
+        if mention.type in ("PERSON", "ORG") and (text == name or text.endswith(" " + name)):
             return mention
     return None
 
@@ -159,7 +169,11 @@ def resolve_speaker(
     start, end = source
     c_start, c_end = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
     written = evidence_from(article_id, doc.text, c_start, c_end)
+    if not c_start <= head.idx < c_end:  # "X, who said": look the antecedent's phrase up instead
+        c_start, c_end = head.left_edge.idx, head.idx + len(head)
     mention = _mention_at(mentions, c_start, c_end, head.idx)
+    if mention is None and head.pos_ == "PROPN":
+        mention = _by_name(written.text, mentions)
     if mention is not None and mention.type in ("PERSON", "ORG", "GPE", "NORP"):
         return Speaker(evidence=mention.evidence, mention_id=mention.id), mention
     lower = head.lower_
