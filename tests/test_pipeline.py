@@ -126,3 +126,42 @@ def test_ingest_killed_mid_run_then_rerun_equals_a_clean_run(tmp_path: Path, new
         assert a.rows(ids) == b.rows(ids)
     assert export_records(clean) == export_records(killed)
     verified(killed)
+
+
+def test_pipeline_extraction_failure_on_one_article_is_logged_and_the_rest_extracted(tmp_path, monkeypatch) -> None:
+    """A component that breaks on one article (as a bug met on untrusted text would) costs that
+    article its facts, logged as NG202, and nothing else."""
+    from spacy.language import Language
+
+    from newsgraph import nlp, pipeline
+    from newsgraph.query import find_articles, ingest_log, verify
+
+    if "test_breaks_on_marker" not in Language.factories:
+        @Language.component("test_breaks_on_marker")
+        def _breaks(doc):  # noqa: ANN001, ANN202
+            if "Zorblax" in doc.text:
+                raise ValueError("component broke")
+            return doc
+
+    real_load = nlp.load_pipeline
+
+    def load_with_a_breaking_component(model=None):  # noqa: ANN001, ANN202
+        loaded = real_load(model)
+        loaded.add_pipe("test_breaks_on_marker", first=True)
+        return loaded
+
+    monkeypatch.setattr(nlp, "load_pipeline", load_with_a_breaking_component)
+    dump = tmp_path / "dump.jsonl"
+    dump.write_text(
+        '{"title": "Harbour", "text": "Mayor Lena Ortiz opened the new harbour on Friday, officials said."}\n'
+        '{"title": "Bad", "text": "Zorblax is a word that breaks the test component."}\n'
+        '{"title": "Rail", "text": "The rail union said on Monday that drivers would strike next week."}\n',
+        encoding="utf-8",
+    )
+    db = tmp_path / "kb.duckdb"
+    summary = pipeline.ingest([str(dump)], db=db, extract=True)
+    assert (summary.stored, summary.extracted, summary.skipped) == (3, 2, {"NG202": 1})
+    [entry] = ingest_log(db, code="NG202")
+    assert entry.reason == "extraction failed (ValueError: component broke); stored without facts"
+    assert len(find_articles(db)) == 3
+    assert verify(db).ok

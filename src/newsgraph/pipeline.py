@@ -88,20 +88,39 @@ class _Extractor:
         self.nlp: Any = None
         self.known: dict[str, Entity] | None = None
 
-    def __call__(self, articles: Sequence[Article]) -> tuple[list[ArticleFacts], tuple[Entity, ...]]:
+    def __call__(self, articles: Sequence[Article]) -> tuple[list[ArticleFacts], tuple[Entity, ...], list[Skip]]:
         """THE place where a batch's facts are produced: extract, resolve, carry entity ids."""
         if not self.enabled or not articles:
-            return [], ()
+            return [], (), []
         from newsgraph import nlp
 
         if self.nlp is None:
             self.nlp = nlp.load_pipeline(settings.get("model") or None)
         if self.known is None:
             self.known = {e.id: e for e in read_entities(self.store)}
-        facts = list(nlp.extract(articles, nlp=self.nlp))
+        facts, failures = self._extract(articles)
         resolution = resolve_entities(facts, list(self.known.values()))
         self.known.update((e.id, e) for e in resolution.entities)
-        return [with_entity_ids(f, resolution.assignment) for f in facts], resolution.entities
+        return [with_entity_ids(f, resolution.assignment) for f in facts], resolution.entities, failures
+
+    def _extract(self, articles: Sequence[Article]) -> tuple[list[ArticleFacts], list[Skip]]:
+        """The batch's facts; when extraction breaks on an article (a bug met on untrusted text),
+        that article alone is stored without facts and logged as NG202, and the run goes on."""
+        from newsgraph import nlp
+
+        try:
+            return list(nlp.extract(articles, nlp=self.nlp)), []
+        except Exception:  # noqa: BLE001 - find the article that broke it, one by one
+            facts: list[ArticleFacts] = []
+            failures: list[Skip] = []
+            for article in articles:
+                try:
+                    facts.extend(nlp.extract([article], nlp=self.nlp))
+                except Exception as exc:  # noqa: BLE001
+                    failures.append(Skip(source=article.source.describe(), code="NG202", level=LogLevel.ERROR,
+                                         reason=f"extraction failed ({type(exc).__name__}: {exc}); stored without facts",
+                                         article_id=article.id))
+            return facts, failures
 
 
 def _prior(store: Store, fps: Sequence[Fingerprint]) -> Prior:
@@ -156,7 +175,9 @@ class _Ingest:
         duplicates = [d for d in found if d is not None]
         kept = [a for a, d in zip(new, found) if d is None]
         skips = self.skips + [_duplicate_skip(a, d) for a, d in zip(new, found) if d is not None]
-        facts, entities = self.extract(kept)
+        facts, entities, failures = self.extract(kept)
+        skips += failures
+        self.skipped.update(f.code for f in failures)
         signatures = [Signature(article_id=f.article_id, exact_hash=f.exact_hash, bands=f.bands, signature=f.signature)
                       for f, d in zip(fps, found) if d is None]
         write_batch(self.store, Batch(run_id=self.summary.run_id, articles=new, skips=skips,
