@@ -99,3 +99,16 @@ def examples_kb(tmp_path_factory: pytest.TempPathFactory) -> Path:
     proc = run_newsgraph("ingest", *(EXAMPLES / name for name in EXAMPLE_FEEDS), "--db", db, "--json")
     assert proc.returncode == 0, proc.stderr
     return db
+
+
+@pytest.fixture(scope="session")
+def seed_export(seed_path: Path, tmp_path_factory: pytest.TempPathFactory) -> dict:
+    """The seed ingested with NLP through the real CLI (published 2025-10-21), verified, exported."""
+    db = tmp_path_factory.mktemp("seed") / "seed.duckdb"
+    proc = run_newsgraph("ingest", seed_path, "--db", db, "--published", "2025-10-21", "--json")
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout)["extracted"] == 5
+    assert_verified(db)
+    out = run_newsgraph("export", "--db", db, "--format", "json")
+    assert out.returncode == 0, out.stderr
+    return json.loads(out.stdout)

@@ -11,19 +11,22 @@ class EvidenceError(ValueError):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Evidence:
-    """A half-open span of an article's canonical text.
+    """A half-open span of an article's canonical text (or of its deck).
 
     Attributes:
         article_id: id of the article whose ``text`` the offsets index.
         start: 0-based offset of the first character (Python string index).
         end: offset one past the last character.
         text: ``article.text[start:end]``, kept so a reader needs no second lookup.
+        field: which of the article's texts the offsets index: ``"text"`` (the body, nearly
+            always) or ``"deck"`` (a standfirst split off the body, read for facts too).
     """
 
     article_id: str
     start: int
     end: int
     text: str
+    field: str = "text"
 
     def __post_init__(self) -> None:
         if self.start < 0 or self.end < self.start:
@@ -42,8 +45,12 @@ def evidence_from(article_id: str, text: str, start: int, end: int) -> Evidence:
     return Evidence(article_id=article_id, start=start, end=end, text=text[start:end])
 
 
+FIELDS = ("text", "deck")
+
+
 def check_evidence(evidence: Evidence, text: str) -> str | None:
-    """Return why ``evidence`` does not hold against ``text``, or None when it does."""
+    """Return why ``evidence`` does not hold against ``text`` (the article's ``evidence.field``),
+    or None when it does."""
     if evidence.end > len(text):
         return f"span [{evidence.start}, {evidence.end}) runs past the text ({len(text)} chars)"
     actual = text[evidence.start : evidence.end]

@@ -11,7 +11,9 @@ objects. ``convert.facts_from_doc`` turns that state into ``ArticleFacts``.
 from __future__ import annotations
 
 import importlib
+from collections import deque
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from typing import Any
 
 import spacy
@@ -101,10 +103,33 @@ def make_doc(nlp: Language, article: Article) -> Doc:
 def extract(
     articles: Iterable[Article], *, nlp: Language | None = None, batch_size: int = 32
 ) -> Iterator[ArticleFacts]:
-    """Run the pipeline over ``articles`` and yield each one's facts, in input order."""
-    from newsgraph.nlp.convert import facts_from_doc
+    """Run the pipeline over ``articles`` and yield each one's facts, in input order.
+
+    An article's deck (the standfirst split off its body) is read too, as a document of its own;
+    its facts join the article's, their evidence marked ``field="deck"``.
+    """
+    from newsgraph.nlp.convert import facts_from_doc, with_deck_facts
 
     pipeline = nlp if nlp is not None else load_pipeline()
-    docs = (make_doc(pipeline, article) for article in articles)
-    for doc in pipeline.pipe(docs, batch_size=batch_size):
-        yield facts_from_doc(doc)
+    order: deque[Article | None] = deque()  # the article a doc belongs to; None for a deck
+
+    def docs() -> Iterator[Doc]:
+        for article in articles:
+            order.append(article)
+            yield make_doc(pipeline, article)
+            if article.deck:
+                order.append(None)
+                yield make_doc(pipeline, replace(article, id=f"{article.id}#deck", text=article.deck, deck=None))
+
+    pending: ArticleFacts | None = None
+    for doc in pipeline.pipe(docs(), batch_size=batch_size):
+        owner = order.popleft()
+        facts = facts_from_doc(doc)
+        if owner is None and pending is not None:
+            pending = with_deck_facts(pending, facts)
+            continue
+        if pending is not None:
+            yield pending
+        pending = facts
+    if pending is not None:
+        yield pending

@@ -24,7 +24,7 @@ KEYS = ("articles", "entities", "mentions", "quotes", "figures", "times", "event
 
 
 def _span(ev: Evidence | None) -> dict[str, Any] | None:
-    return None if ev is None else {"start": ev.start, "end": ev.end, "text": ev.text}
+    return None if ev is None else {"start": ev.start, "end": ev.end, "text": ev.text, "field": ev.field}
 
 
 def article_record(a: Article) -> dict[str, Any]:

@@ -41,9 +41,9 @@ class VerifyReport:
 
 def _check_span(row: SpanRow) -> str | None:
     if row.article_text is None:
-        return f"its article {row.article_id} is not stored"
+        return f"its article {row.article_id} is not stored" + (f" or has no {row.field}" if row.field != "text" else "")
     try:
-        evidence = Evidence(article_id=row.article_id, start=row.start, end=row.end, text=row.text)
+        evidence = Evidence(article_id=row.article_id, start=row.start, end=row.end, text=row.text, field=row.field)
     except EvidenceError as exc:
         return str(exc)
     return check_evidence(evidence, row.article_text)

@@ -46,6 +46,7 @@ class SpanRow:
     start: int
     end: int
     text: str
+    field: str
     article_text: str | None
 
 
@@ -53,14 +54,15 @@ def span_rows(store: Store) -> Iterator[SpanRow]:
     """Every stored evidence, streamed table by table."""
     for table, id_col, name in SPANS:
         cursor = store.conn.cursor().execute(
-            f"SELECT t.{id_col}, t.article_id, t.{name}_start, t.{name}_end, t.{name}_text, a.text"
+            f"SELECT t.{id_col}, t.article_id, t.{name}_start, t.{name}_end, t.{name}_text,"
+            f" coalesce(t.{name}_field, 'text'), CASE WHEN t.{name}_field = 'deck' THEN a.deck ELSE a.text END"
             f" FROM {table} t LEFT JOIN articles a ON a.id = t.article_id"
             f" WHERE t.{name}_start IS NOT NULL ORDER BY t.article_id"
         )
         while rows := cursor.fetchmany(1024):
-            for fact, aid, start, end, text, article_text in rows:
+            for fact, aid, start, end, text, field, article_text in rows:
                 yield SpanRow(table=f"{table}.{name}", fact=str(fact), article_id=aid, start=start, end=end,
-                              text=text, article_text=article_text)
+                              text=text, field=field, article_text=article_text)
 
 
 def invariant_failures(store: Store) -> Iterator[tuple[str, str]]:

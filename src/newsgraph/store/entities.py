@@ -23,13 +23,14 @@ def write_entities(conn: duckdb.DuckDBPyConnection, entities: Sequence[Entity]) 
     conn.execute("DELETE FROM roles WHERE entity_key IS NULL AND entity_id IN (SELECT unnest(string_split(?, chr(31))))", [joined(ids)])
     insert(conn, "entities", ("id", "name", "type"), [(e.id, e.name, str(e.type)) for e in entities])
     insert(conn, "entity_aliases",
-           ("entity_id", "text", "kind", "script", "article_id", "ev_start", "ev_end", "ev_text"),
+           ("entity_id", "text", "kind", "script", "article_id", "ev_start", "ev_end", "ev_text", "ev_field"),
            [(e.id, a.text, str(a.kind), a.script, a.evidence.article_id if a.evidence else None, *span(a.evidence))
             for e in entities for a in e.aliases])
     insert(conn, "entity_articles", ("entity_id", "article_id"),
            [(e.id, a) for e in entities for a in e.article_ids])
     insert(conn, "roles",
-           ("article_id", "entity_key", "entity_id", "title", "organization", "status", "ev_start", "ev_end", "ev_text", "published"),
+           ("article_id", "entity_key", "entity_id", "title", "organization", "status", "ev_start", "ev_end", "ev_text", "ev_field",
+            "published"),
            [(r.article_id, None, e.id, r.title, r.organization, str(r.status), *span(r.evidence), r.published)
             for e in entities for r in e.roles])
 

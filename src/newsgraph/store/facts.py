@@ -25,14 +25,15 @@ _MAIN_PARTS = ("who", "what", "when", "where", "why", "how")
 
 def span(ev: Evidence | None) -> tuple[Any, Any, Any]:
     """An evidence as its three stored columns (None, None, None when absent)."""
-    return (ev.start, ev.end, ev.text) if ev is not None else (None, None, None)
+    return (ev.start, ev.end, ev.text, ev.field) if ev is not None else (None, None, None, None)
 
 
 def evidence(article_id: str, row: dict[str, Any], name: str) -> Evidence | None:
     """The evidence stored as ``<name>_start/_end/_text`` in ``row``, or None."""
     if row[f"{name}_start"] is None:
         return None
-    return Evidence(article_id=article_id, start=row[f"{name}_start"], end=row[f"{name}_end"], text=row[f"{name}_text"])
+    return Evidence(article_id=article_id, start=row[f"{name}_start"], end=row[f"{name}_end"], text=row[f"{name}_text"],
+                    field=row[f"{name}_field"] or "text")
 
 
 def _entity_rows(facts: ArticleFacts) -> dict[str, list[tuple[Any, ...]]]:

@@ -15,7 +15,7 @@ from newsgraph.errors import StoreError
 
 
 def _span(name: str) -> str:
-    return f"{name}_start INTEGER, {name}_end INTEGER, {name}_text VARCHAR"
+    return f"{name}_start INTEGER, {name}_end INTEGER, {name}_text VARCHAR, {name}_field VARCHAR"
 
 
 _V1: tuple[str, ...] = (
