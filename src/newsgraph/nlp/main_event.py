@@ -17,6 +17,7 @@ a manner or instrument phrase ("by ...", "with ...").
 from __future__ import annotations
 
 import re
+from datetime import date
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
@@ -201,8 +202,33 @@ def _how(frame: Frame, index: MentionIndex) -> tuple[int, int] | None:
     return None
 
 
-def _first_time(times: list[TimeRef], sent_start: int, limit_end: int) -> TimeRef | None:
-    return next((t for t in times if sent_start <= t.root.i < limit_end and t.point), None)
+_VALUE_DATE = re.compile(r"^(\d{4})(?:-(\d\d)(?:-(\d\d))?)?")
+RECENT_DAYS = 7
+
+
+def recent(ref: TimeRef, published: date | None) -> bool:
+    """True when a time can be the main event's: a point in time that is not part of a name
+    ("USA TODAY") and, against a known publication date, falls in the days around it (a day
+    within a week, a month or year that holds one); news reports what just happened, the
+    earlier dates of a lede are background ("the first title since 1908")."""
+    if not ref.point or ref.text.isupper() and len(ref.text) > 3:
+        return False
+    match = _VALUE_DATE.match(ref.value or "")
+    if published is None or match is None:
+        return True
+    year, month, day = (int(g) if g else None for g in match.groups())
+    if day is not None and month is not None:
+        try:
+            return abs((date(year, month, day) - published).days) <= RECENT_DAYS
+        except ValueError:
+            return False
+    if month is not None:
+        return (year, month) == (published.year, published.month)
+    return year == published.year
+
+
+def _first_time(times: list[TimeRef], sent_start: int, limit_end: int, published: date | None = None) -> TimeRef | None:
+    return next((t for t in times if sent_start <= t.root.i < limit_end and recent(t, published)), None)
 
 
 def _antecedent(pronoun: Token, index: MentionIndex) -> Mention | None:
@@ -303,7 +329,9 @@ def main_event(
     if frame is None:
         return None
     event = events[frames.index(frame)]
-    text = doc._.ng["article"].text
+    article = doc._.ng["article"]
+    text = article.text
+    published = article.published.date() if article.published is not None else None
     article_id = event.article_id
 
     def ev(bounds: tuple[int, int] | None, chars: bool = False) -> Evidence | None:
@@ -321,9 +349,15 @@ def main_event(
     who = _who(frame, index, entities, article_id, text)
     sent = frame.unit if frame.unit is not None else frame.pred.sent
     lede_end = _lede_end(doc, sent)
-    when = event.time.evidence if event.time is not None and times[frame.time].point else None
+    when = event.time.evidence if event.time is not None and recent(times[frame.time], published) else None
     if when is None:
-        ref = _first_time(times, sent.start, sent.end) or _first_time(times, 0, len(doc))
+        ref = (
+            _first_time(times, sent.start, sent.end, published)
+            or _first_time(times, 0, lede_end, published)
+            or _first_time(times, 0, len(doc), published)
+            or _first_time(times, sent.start, sent.end)
+            or _first_time(times, 0, len(doc))
+        )
         when = ev((ref.start, ref.end), chars=True) if ref is not None else None
     bounds = (event.place.evidence.start, event.place.evidence.end) if event.place is not None else None
     if bounds is None:
