@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.model import Event, Evidence, LocalEntity, MainEvent, Mention, evidence_from
+from newsgraph.nlp.frames import NOMINAL_EVENTS
 from newsgraph.nlp.phrases import PLACE_TYPES, MentionIndex, noun_phrase, participant
 
 if TYPE_CHECKING:
@@ -128,7 +129,7 @@ def _group_start(verb: Token) -> int:
     return start
 
 
-def _what(frame: Frame) -> tuple[int, int]:
+def _what(frame: Frame, index: MentionIndex) -> tuple[int, int]:
     """Token bounds of the verb group with its object phrase."""
     pred = frame.pred
     start = _group_start(frame.controller) if frame.controller is not None else _group_start(pred)
@@ -159,7 +160,36 @@ def _what(frame: Frame) -> tuple[int, int]:
         elif xcomp is not None:  # "agreed to resume talks"
             obj = next((c for c in xcomp.rights if c.dep_ == "dobj"), None)
             end = max(end, noun_phrase(obj)[1] if obj is not None else xcomp.i + 1)
-    return start, end
+    return start, _complements(pred, start, end, index)
+
+
+_EXTEND_STOP = _CAUSE_PREPS | _MANNER_PREPS | {"as", "while", "since", "during", "before", "until"}
+WHAT_MAX_TOKENS = 14
+
+
+def _complements(pred: Token, start: int, end: int, index: MentionIndex) -> int:
+    """Widen the what over one prepositional phrase that completes it: the object's own
+    modifier ("the gaps between the bar's peaks") or the verb's place or direction ("meet in
+    the White House", "fell down a deep well"), when it follows on without a gap, is neither a
+    time, a cause nor a manner, and the answer stays short. After an object, a named place is
+    the where, not part of the what ("attacks the consulate | in Mazar-i-Sharif")."""
+    objects = [c for c in pred.rights if c.dep_ in ("dobj", "attr", "oprd", "prep", "dative") and c.i < end]
+    for head in [pred] + objects:
+        prep = next((c for c in head.rights if c.dep_ in ("prep", "prt") and c.i == end), None)
+        if prep is None or prep.lower_ in _EXTEND_STOP or _temporal(prep):
+            continue
+        if prep.dep_ == "prt":
+            return prep.i + 1
+        if head.lower_ in NOMINAL_EVENTS:  # "filed a protest | against X": the event's target
+            return end
+        pobj = next((g for g in prep.children if g.dep_ == "pobj"), None)
+        if pobj is None:
+            return end
+        new_start, new_end = noun_phrase(pobj)
+        if objects and any(index.place_at(t) is not None for t in pobj.doc[new_start:new_end]):
+            return end
+        return new_end if new_end - start <= WHAT_MAX_TOKENS else end
+    return end
 
 
 def _temporal(prep: Token) -> bool:
@@ -364,7 +394,7 @@ def main_event(
         limit = doc[lede_end - 1].idx if lede_end > 0 else 0
         bounds = dateline(text, limit) or _where(doc, index, frame, sent, lede_end)
     where = ev(widen_place(doc, index, *bounds), chars=True) if bounds is not None else None
-    what, how = _what(frame), _how(frame, index)
+    what, how = _what(frame, index), _how(frame, index)
     return MainEvent(
         article_id=article_id,
         event_id=event.id,
