@@ -61,11 +61,20 @@ def _actor_quality(actor: Token, index: MentionIndex) -> float:
     return 0.0
 
 
+def undergoer(frame: Frame) -> Token | None:
+    """The subject of a passive without an agent ("At least seven people were killed"): news
+    names the ones it happened to as the who when it names no doer."""
+    if frame.actors or frame.nominal:
+        return None
+    return next((c for c in frame.pred.children if c.dep_ == "nsubjpass"), None)
+
+
 def _score(frame: Frame, index: MentionIndex) -> float:
     pred = frame.pred
     score = 0.0
-    if frame.actors:
-        score += 3 + _actor_quality(frame.actors[0], index)
+    subject = frame.actors[0] if frame.actors else undergoer(frame)
+    if subject is not None:
+        score += 3 + _actor_quality(subject, index)
     if frame.type != "OTHER":
         score += 1
     head_is_root = pred.head == pred or pred.head.head == pred.head and pred.dep_ in ("xcomp", "ccomp", "conj")
@@ -272,10 +281,11 @@ def _antecedent(pronoun: Token, index: MentionIndex) -> Mention | None:
 def _who(frame: Frame, index: MentionIndex, entities: tuple[LocalEntity, ...], article_id: str, text: str) -> Evidence | None:
     """The first actor's phrase (the event keeps all its actors); a pronoun is the person last
     named before it; a short name ("Trump") is the span of its entity's full name."""
-    if not frame.actors:
+    subject = frame.actors[0] if frame.actors else undergoer(frame)
+    if subject is None:
         return None
-    span = participant(frame.actors[0], index)
-    mention = span.mention or _antecedent(frame.actors[0], index)
+    span = participant(subject, index)
+    mention = span.mention or _antecedent(subject, index)
     if mention is None:
         return evidence_from(article_id, text, span.start, span.end)
     entity = next((e for e in entities if e.key == mention.cluster), None)
