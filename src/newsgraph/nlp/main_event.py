@@ -253,8 +253,10 @@ def recent(ref: TimeRef, published: date | None) -> bool:
     if not ref.point or ref.text.isupper() and len(ref.text) > 3:
         return False
     match = _VALUE_DATE.match(ref.value or "")
-    if published is None or match is None:
+    if published is None:
         return True
+    if match is None:  # unresolved: a year written in it must be the publication's
+        return all(int(y) == published.year for y in _YEAR.findall(ref.text))
     year, month, day = (int(g) if g else None for g in match.groups())
     if day is not None and month is not None:
         try:
@@ -264,6 +266,22 @@ def recent(ref: TimeRef, published: date | None) -> bool:
     if month is not None:
         return (year, month) == (published.year, published.month)
     return year == published.year
+
+
+_YEAR = re.compile(r"\b((?:1[89]|20)\d\d)\b")
+_TIME_GLUE = re.compile(r"^(?:\s*,)?\s*(?:local time\s+)?(?:on|at|of)?\s*$", re.IGNORECASE)
+
+
+def widen_time(times: list[TimeRef], text: str, start: int, end: int) -> tuple[int, int]:
+    """A time with the expressions that make it precise beside it: "11am | local time on |
+    Sunday", "Sunday, | Nov. 13, 2016" (only commas, "on", "at", "of" or "local time" between)."""
+    for ref in sorted(times, key=lambda t: t.start):
+        if ref.start >= end and ref.start - end <= 20 and _TIME_GLUE.match(text[end : ref.start]) and ref.point:
+            end = ref.end
+    for ref in sorted(times, key=lambda t: -t.start):
+        if ref.end <= start and start - ref.end <= 20 and _TIME_GLUE.match(text[ref.end : start]) and ref.point:
+            start = ref.start
+    return start, end
 
 
 def _first_time(times: list[TimeRef], sent_start: int, limit_end: int, published: date | None = None) -> TimeRef | None:
@@ -399,6 +417,8 @@ def main_event(
             or _first_time(times, 0, len(doc))
         )
         when = ev((ref.start, ref.end), chars=True) if ref is not None else None
+    if when is not None:
+        when = ev(widen_time(times, text, when.start, when.end), chars=True)
     bounds = (event.place.evidence.start, event.place.evidence.end) if event.place is not None else None
     if bounds is None:
         limit = doc[lede_end - 1].idx if lede_end > 0 else 0
