@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.model import Event, Evidence, LocalEntity, MainEvent, Mention, evidence_from
+from newsgraph.nlp.countries import canonical_country
 from newsgraph.nlp.frames import NOMINAL_EVENTS
 from newsgraph.nlp.phrases import PLACE_TYPES, MentionIndex, noun_phrase, participant
 
@@ -37,6 +38,7 @@ _CAUSE_PREPS = frozenset({"after", "amid", "amidst", "because", "due", "followin
 _MANNER_PREPS = frozenset({"by", "with", "through", "using", "via"})
 _SECOND_PREPS = frozenset({"on", "for", "to", "into", "against", "with", "over", "as"})
 _OBJECT_PREPS = frozenset({"with", "against", "to", "on", "into", "for", "over", "about"})
+_PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "throughout", "around"})
 _NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
 
 
@@ -316,18 +318,21 @@ def _who(frame: Frame, index: MentionIndex, entities: tuple[LocalEntity, ...], a
     return evidence_from(article_id, text, span.start, span.end)
 
 
-def _lede_place(doc: Doc, index: MentionIndex, start: int, end: int, skip: set[int], locative: bool) -> tuple[int, int] | None:
+def _lede_place(
+    doc: Doc, index: MentionIndex, start: int, end: int, skip: set[int], locative: bool, specific: bool = False
+) -> tuple[int, int] | None:
     """The first place mention in tokens [start, end): an object of in/at/near when ``locative``,
-    else any place that is not one of the event's actors (token indices in ``skip``)."""
+    else any place that is not one of the event's actors (token indices in ``skip``); only
+    places below a country when ``specific``."""
     for mention in sorted(index.mentions, key=lambda m: m.evidence.start):
-        if mention.type.value not in PLACE_TYPES:
+        if mention.type.value not in PLACE_TYPES or specific and canonical_country(mention.evidence.text):
             continue
         span = doc.char_span(mention.evidence.start, mention.evidence.end, alignment_mode="expand")
         if span is None or not start <= span.start < end:
             continue
         if span.root.dep_ == "poss" and index.place_at(span.root.head) is not None:
             continue  # "Afghanistan's Mazar-i-Sharif": the place it qualifies is the answer
-        is_locative = span.root.dep_ == "pobj" and span.root.head.lower_ in ("in", "at", "near")
+        is_locative = span.root.dep_ == "pobj" and span.root.head.lower_ in _PLACE_PREPS
         if is_locative if locative else not any(t.i in skip for t in span):
             return mention.evidence.start, mention.evidence.end
     return None
@@ -355,13 +360,25 @@ def widen_place(doc: Doc, index: MentionIndex, start: int, end: int) -> tuple[in
     return start, end
 
 
-def _where(doc: Doc, index: MentionIndex, frame: Frame, sent: Span, lede_end: int) -> tuple[int, int] | None:
+def _where(doc: Doc, index: MentionIndex, frame: Frame, sent: Span, lede_end: int, specific: bool = False) -> tuple[int, int] | None:
+    """The lede's place: a locative place of the sentence, then of the lede, then any place of
+    either that is not the actor, then the article's first locative place."""
     skip = {t.i for a in frame.actors for t in a.subtree}
-    for start, end, locative in ((sent.start, sent.end, True), (0, lede_end, True), (sent.start, sent.end, False), (0, lede_end, False), (0, len(doc), True)):
-        found = _lede_place(doc, index, start, end, skip, locative)
+    passes = ((sent.start, sent.end, True), (0, lede_end, True), (sent.start, sent.end, False), (0, lede_end, False), (0, len(doc), True))
+    for start, end, locative in passes[:2] if specific else passes:
+        found = _lede_place(doc, index, start, end, skip, locative, specific)
         if found is not None:
             return found
     return None
+
+
+def _specific_place(doc: Doc, index: MentionIndex, frame: Frame, sent: Span, lede_end: int, bounds: tuple[int, int]) -> tuple[int, int]:
+    """A country is rarely the most precise where a lede gives: a city, region or site that
+    the sentence or the lede places the news in ("in", "at", "near"), when there is one,
+    answers instead."""
+    if not canonical_country(doc._.ng["article"].text[bounds[0] : bounds[1]]):
+        return bounds
+    return _where(doc, index, frame, sent, lede_end, specific=True) or bounds
 
 
 def _lede_end(doc: Doc, sent: Span) -> int:
@@ -423,6 +440,8 @@ def main_event(
     if bounds is None:
         limit = doc[lede_end - 1].idx if lede_end > 0 else 0
         bounds = dateline(text, limit) or _where(doc, index, frame, sent, lede_end)
+    if bounds is not None:
+        bounds = _specific_place(doc, index, frame, sent, lede_end, bounds)
     where = ev(widen_place(doc, index, *bounds), chars=True) if bounds is not None else None
     what, how = _what(frame, index), _how(frame, index)
     return MainEvent(
