@@ -33,6 +33,7 @@ if TYPE_CHECKING:
 
 LEDE_SENTENCES = 3
 SENTENCE_PENALTY = 1.0
+THING_ACTOR = 1.5
 _CAUSE_MARKS = frozenset({"because", "as", "since", "so"})
 _CAUSE_PREPS = frozenset({"after", "amid", "amidst", "because", "due", "following", "over", "for"})
 _MANNER_PREPS = frozenset({"by", "with", "through", "using", "via"})
@@ -75,8 +76,9 @@ def _score(frame: Frame, index: MentionIndex) -> float:
     pred = frame.pred
     score = 0.0
     subject = frame.actors[0] if frame.actors else undergoer(frame)
-    if subject is not None:
-        score += 3 + _actor_quality(subject, index)
+    if subject is not None:  # a doer that is a thing ("the announcement") answers who badly
+        quality = _actor_quality(subject, index)
+        score += (3 if quality > 0 else THING_ACTOR) + quality
     if frame.type != "OTHER":
         score += 1
     head_is_root = pred.head == pred or pred.head.head == pred.head and pred.dep_ in ("xcomp", "ccomp", "conj")
