@@ -101,6 +101,17 @@ def headline_cased(sent: Span) -> bool:
     return len(words) >= 3 and sum(t.is_title or t.is_upper for t in words) > 0.6 * len(words)
 
 
+def _clear_headline_frame(frame: Frame, index: MentionIndex) -> bool:
+    """A frame of a Headline Cased line that the parse still reads plainly: a present or past
+    verb at the head of the line whose subject is a named person or group ("Clinton Blames
+    F.B.I. Director for Election Loss")."""
+    pred = frame.pred
+    if frame.nominal or pred.dep_ != "ROOT" or pred.tag_ not in ("VBZ", "VBD", "VBP") or not frame.actors:
+        return False
+    mention = index.at(frame.actors[0])
+    return mention is not None and mention.type.value in ("PERSON", "ORG", "NORP")
+
+
 def choose(frames: list[Frame], index: MentionIndex) -> Frame | None:
     """The lede's main frame: the best-scoring frame of the lede's first sentences, each later
     sentence a point behind the one before (headline-cased sentences are passed over when a
@@ -114,7 +125,7 @@ def choose(frames: list[Frame], index: MentionIndex) -> Frame | None:
             if len(cased) == LEDE_SENTENCES + 2:  # enough units seen for the lede
                 break
             cased[f.unit.start] = headline_cased(f.unit)
-        if f.unit is not None and not cased[f.unit.start]:
+        if f.unit is not None and (not cased[f.unit.start] or _clear_headline_frame(f, index)):
             trusted.append(f)
     frames = trusted or frames
     sents: list[list[Frame]] = []
@@ -302,22 +313,26 @@ def _antecedent(pronoun: Token, index: MentionIndex) -> Mention | None:
 
 def _who(frame: Frame, index: MentionIndex, entities: tuple[LocalEntity, ...], article_id: str, text: str) -> Evidence | None:
     """The first actor's phrase (the event keeps all its actors); a pronoun is the person last
-    named before it; a short name ("Trump") is the span of its entity's full name."""
+    named before it; a short name ("Trump") is the span of its entity's full name. The answer
+    never runs into the verb (a headline's "Clinton Blames" read as one name)."""
     subject = frame.actors[0] if frame.actors else undergoer(frame)
     if subject is None:
         return None
     span = participant(subject, index)
     mention = span.mention or _antecedent(subject, index)
-    if mention is None:
-        return evidence_from(article_id, text, span.start, span.end)
-    entity = next((e for e in entities if e.key == mention.cluster), None)
-    if entity is not None and len(entity.name) > len(mention.evidence.text):
-        full = next((m for m in index.mentions if m.cluster == entity.key and m.evidence.text == entity.name), None)
-        if full is not None:
-            return full.evidence
-    if span.mention is None:
+    start, end = span.start, span.end
+    if mention is not None and span.mention is None:
         return mention.evidence
-    return evidence_from(article_id, text, span.start, span.end)
+    if mention is not None:
+        entity = next((e for e in entities if e.key == mention.cluster), None)
+        if entity is not None and len(entity.name) > len(mention.evidence.text):
+            full = next((m for m in index.mentions if m.cluster == entity.key and m.evidence.text == entity.name), None)
+            if full is not None:
+                return full.evidence
+    verb = frame.pred.doc[frame.trigger[0]].idx
+    if start < verb < end:
+        end = len(text[:verb].rstrip())
+    return evidence_from(article_id, text, start, end)
 
 
 def _lede_place(
