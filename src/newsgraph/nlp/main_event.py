@@ -168,8 +168,10 @@ def _what(frame: Frame, index: MentionIndex) -> tuple[int, int]:
     obj = frame.anchor if frame.anchor != pred else None
     if obj is None:
         obj = next((c for c in pred.rights if c.dep_ in ("dobj", "attr", "acomp", "oprd", "dative")), None)
-    if obj is not None:
+    if obj is not None:  # with its coordinated objects: "changes the look and weight of two bars"
         end = max(end, noun_phrase(obj)[1])
+        for conj in (c for c in obj.rights if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")):
+            end = max(end, noun_phrase(conj)[1])
         second = next((c for c in pred.rights if c.dep_ in ("prep", "agent") and c.i == end), None)
         if second is not None and second.lower_ in _SECOND_PREPS and not _temporal(second):
             pobj = next((g for g in second.children if g.dep_ == "pobj"), None)  # "blames X on Y"
