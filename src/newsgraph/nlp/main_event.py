@@ -260,6 +260,7 @@ def _how(frame: Frame, index: MentionIndex) -> tuple[int, int] | None:
 
 _VALUE_DATE = re.compile(r"^(\d{4})(?:-(\d\d)(?:-(\d\d))?)?")
 RECENT_DAYS = 7
+NEAREST_LEDE = True
 
 
 def recent(ref: TimeRef, published: date | None) -> bool:
@@ -301,8 +302,27 @@ def widen_time(times: list[TimeRef], text: str, start: int, end: int) -> tuple[i
     return start, end
 
 
-def _first_time(times: list[TimeRef], sent_start: int, limit_end: int, published: date | None = None) -> TimeRef | None:
-    return next((t for t in times if sent_start <= t.root.i < limit_end and recent(t, published)), None)
+def _days_off(ref: TimeRef, published: date | None) -> int:
+    """Days between a time's date and the publication date: 0 when the publication date is
+    unknown, a week and a day for a coarser time ("this week", "2016"), behind any dated day."""
+    match = _VALUE_DATE.match(ref.value or "")
+    if published is None:
+        return 0
+    if match is None or not all(match.groups()):
+        return RECENT_DAYS + 1
+    try:
+        return abs((date(*map(int, match.groups())) - published).days)
+    except ValueError:
+        return RECENT_DAYS + 1
+
+
+def _first_time(times: list[TimeRef], sent_start: int, limit_end: int, published: date | None = None, nearest: bool = True) -> TimeRef | None:
+    """The time of tokens [sent_start, limit_end) nearest the publication date, the first of
+    equals (news reports its newest happening; a lede's older days are its background)."""
+    found = [t for t in times if sent_start <= t.root.i < limit_end and recent(t, published)]
+    if not found:
+        return None
+    return min(found, key=lambda t: _days_off(t, published)) if nearest else found[0]
 
 
 def _antecedent(pronoun: Token, index: MentionIndex) -> Mention | None:
@@ -447,7 +467,7 @@ def main_event(
     if when is None:
         ref = (
             _first_time(times, sent.start, sent.end, published)
-            or _first_time(times, 0, lede_end, published)
+            or _first_time(times, 0, lede_end, published, NEAREST_LEDE)
             or _first_time(times, 0, len(doc), published)
             or _first_time(times, sent.start, sent.end)
             or _first_time(times, 0, len(doc))
