@@ -371,10 +371,21 @@ def _lede_place(
             continue
         if span.root.dep_ == "poss" and index.place_at(span.root.head) is not None:
             continue  # "Afghanistan's Mazar-i-Sharif": the place it qualifies is the answer
-        is_locative = span.root.dep_ == "pobj" and span.root.head.lower_ in _PLACE_PREPS
+        is_locative = _locative(span.root)
         if is_locative if locative else not any(t.i in skip for t in span):
             return mention.evidence.start, mention.evidence.end
     return None
+
+
+def _locative(root: Token) -> bool:
+    """True for a place put as the scene: the object of in/at/near/outside...; also the "of"
+    object of a noun that is itself one ("in the city of Mazar-i-Sharif")."""
+    if root.dep_ != "pobj":
+        return False
+    prep = root.head
+    if prep.lower_ == "of" and prep.head.dep_ == "pobj" and prep.head.pos_ == "NOUN":
+        prep = prep.head.head
+    return prep.lower_ in _PLACE_PREPS
 
 
 _DATELINE = re.compile(r"(?m)^([A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3})(?:,? \(\w+\))? ?(?:--|—|–|:) ")
@@ -387,8 +398,15 @@ def dateline(text: str, limit: int) -> tuple[int, int] | None:
     return match.span(1) if match else None
 
 
+_HYPHENED = re.compile(r"(?:-[A-Za-z]+)+")
+
+
 def widen_place(doc: Doc, index: MentionIndex, start: int, end: int) -> tuple[int, int]:
-    """A place with the places that qualify it after commas: "Croydon, South London"."""
+    """A place with the rest of a hyphenated name the mention stops short of ("Mazar-i" |
+    "-Sharif") and the places that qualify it after commas: "Croydon, South London"."""
+    hyphened = _HYPHENED.match(doc.text, end)
+    if hyphened is not None:
+        end = hyphened.end()
     span = doc.char_span(start, end, alignment_mode="expand")
     while span is not None and span.end + 1 < len(doc) and doc[span.end].text == ",":
         nxt = index.place_at(doc[span.end + 1])
