@@ -230,17 +230,26 @@ def _clause_children(frame: Frame) -> list[Token]:
 
 
 def _why(frame: Frame) -> tuple[int, int] | None:
+    """A cause or purpose of the clause: a "because"/"as"/"since" clause or a "to" infinitive
+    of purpose, else a "for" phrase of an event or a gerund ("arrives for talks", "blames X for
+    stopping momentum"), else an "after"/"amid"/"due to" phrase (what it followed on)."""
+    found: list[tuple[int, int, int]] = []
     for child in _clause_children(frame):
         if child.dep_ == "advcl":
             mark = next((c for c in child.children if c.dep_ == "mark"), None)
             if mark is not None and mark.lower_ in _CAUSE_MARKS | {"after"}:
-                return mark.i, child.right_edge.i + 1
+                found.append((0 if mark.lower_ in _CAUSE_MARKS else 2, mark.i, child.right_edge.i + 1))
             to = next((c for c in child.children if c.dep_ == "aux" and c.lower_ == "to"), None)
             if to is not None and child.i > frame.pred.i:
-                return child.left_edge.i, child.right_edge.i + 1
-        if child.dep_ == "prep" and child.lower_ in _CAUSE_PREPS - {"for", "over"} and child.i > frame.pred.i:
-            return child.i, child.right_edge.i + 1
-    return None
+                found.append((0, child.left_edge.i, child.right_edge.i + 1))
+        if child.dep_ == "prep" and child.i > frame.pred.i:
+            if child.lower_ == "for" and any(
+                g.dep_ == "pcomp" and g.tag_ == "VBG" or g.dep_ == "pobj" and g.lower_ in NOMINAL_EVENTS for g in child.children
+            ):
+                found.append((1, child.i, child.right_edge.i + 1))
+            elif child.lower_ in _CAUSE_PREPS - {"for", "over"}:
+                found.append((2, child.i, child.right_edge.i + 1))
+    return min(found)[1:] if found else None
 
 
 def _how(frame: Frame, index: MentionIndex) -> tuple[int, int] | None:
