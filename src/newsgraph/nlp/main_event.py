@@ -218,8 +218,14 @@ def _complements(pred: Token, start: int, end: int, index: MentionIndex) -> int:
     return end
 
 
+_CLOCK = re.compile(r"\b\d{1,2}([:.]\d\d)?\s*[ap]\.?m\b", re.IGNORECASE)
+
+
 def _temporal(prep: Token) -> bool:
-    return any(g.ent_type_ in ("DATE", "TIME") for g in prep.children)
+    """True for a phrase of time: "on Sunday", "at 11am"."""
+    if any(g.ent_type_ in ("DATE", "TIME") for g in prep.children):
+        return True
+    return bool(_CLOCK.search(prep.doc[prep.i + 1 : prep.right_edge.i + 1].text))
 
 
 def _clause_children(frame: Frame) -> list[Token]:
