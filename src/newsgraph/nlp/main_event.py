@@ -1,17 +1,19 @@
 """An article's main event as the journalistic who / what / when / where / why / how.
 
-The main event is read from the lede: among the events of the first sentences, the first
-sentence holding an event with a named or described actor gives it, and within that sentence
-the event that best answers the questions (an actor that is a named or human participant, a
-PLOVER type, the clause's main verb, a time, a place), each later sentence a point behind. Each
-answer is a span of the article: who is the actor's phrase (a "he"/"she" the last person named,
-a short name its entity's full name), what the verb group with its object and a second argument
-("blames X on Y"), when the linked time expression (else the first dated expression of the
-sentence, else of the article: news puts its when early), where the linked place (else a
-dateline, a locative place of the sentence or lede, another place of the lede that is not the
-actor, the article's first locative place; widened over comma qualifiers: "Croydon, South
-London"), why a purpose or cause clause ("to ...", "because ...", "after ...", "amid ..."), how
-a manner or instrument phrase ("by ...", "with ...").
+The main event is read from the lede: among the events of the first sentences (a Headline Cased
+line only where its parse reads plainly), the frame that best answers the questions (a doer that
+is a named or human participant, else the subject of an agentless passive, a PLOVER type, the
+clause's main verb, a time, a place), each later sentence a point behind. Each answer is a span
+of the article: who is the actor's phrase (a "he"/"she" the last person named, a short name its
+entity's full name); what the verb group with its object (and coordinated objects), a second
+argument ("blames X on Y") or the phrase that completes it ("meet in the White House"); when the
+linked time expression if it is recent (within a week of publication), else the recent time of
+the sentence, then of the lede, nearest the publication date, joined with the expressions that
+make it precise ("11am local time on Sunday"); where the linked place (else a dateline, a
+locative place of the sentence or lede, another place of the lede that is not the actor, the
+article's first locative place), a country giving way to a more precise place of the lede,
+widened over comma qualifiers ("Croydon, South London"); why a cause or purpose ("because ...",
+"to ...", "for talks ...", "after ..."); how a manner or instrument phrase ("by ...", "with ...").
 """
 
 from __future__ import annotations
