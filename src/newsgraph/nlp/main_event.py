@@ -1,27 +1,32 @@
 """An article's main event as the journalistic who / what / when / where / why / how.
 
-The main event is read from the lede: among the events of the first sentences, the first
-sentence holding an event with a named or described actor gives it, and within that sentence
-the event that best answers the questions (an actor that is a named or human participant, a
-PLOVER type, the clause's main verb, a time, a place), each later sentence a point behind. Each
-answer is a span of the article: who is the actor's phrase (a "he"/"she" the last person named,
-a short name its entity's full name), what the verb group with its object and a second argument
-("blames X on Y"), when the linked time expression (else the first dated expression of the
-sentence, else of the article: news puts its when early), where the linked place (else a
-dateline, a locative place of the sentence or lede, another place of the lede that is not the
-actor, the article's first locative place; widened over comma qualifiers: "Croydon, South
-London"), why a purpose or cause clause ("to ...", "because ...", "after ...", "amid ..."), how
-a manner or instrument phrase ("by ...", "with ...").
+The main event is read from the lede: among the events of the first sentences (a Headline Cased
+line only where its parse reads plainly), the frame that best answers the questions (a doer that
+is a named or human participant, else the subject of an agentless passive, a PLOVER type, the
+clause's main verb, a time, a place), each later sentence a point behind. Each answer is a span
+of the article: who is the actor's phrase (a "he"/"she" the last person named, a short name its
+entity's full name); what the verb group with its object (and coordinated objects), a second
+argument ("blames X on Y") or the phrase that completes it ("meet in the White House"); when the
+linked time expression if it is recent (within a week of publication), else the recent time of
+the sentence, then of the lede, nearest the publication date, joined with the expressions that
+make it precise ("11am local time on Sunday"); where the linked place (else a dateline, a
+locative place of the sentence or lede, another place of the lede that is not the actor, the
+article's first locative place), a country giving way to a more precise place of the lede,
+widened over comma qualifiers ("Croydon, South London"); why a cause or purpose ("because ...",
+"to ...", "for talks ...", "after ..."); how a manner or instrument phrase ("by ...", "with ...").
 """
 
 from __future__ import annotations
 
 import re
+from datetime import date
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.model import Event, Evidence, LocalEntity, MainEvent, Mention, evidence_from
+from newsgraph.nlp.countries import canonical_country
+from newsgraph.nlp.frames import NOMINAL_EVENTS
 from newsgraph.nlp.phrases import PLACE_TYPES, MentionIndex, noun_phrase, participant
 
 if TYPE_CHECKING:
@@ -30,11 +35,13 @@ if TYPE_CHECKING:
 
 LEDE_SENTENCES = 3
 SENTENCE_PENALTY = 1.0
+THING_ACTOR = 1.5
 _CAUSE_MARKS = frozenset({"because", "as", "since", "so"})
 _CAUSE_PREPS = frozenset({"after", "amid", "amidst", "because", "due", "following", "over", "for"})
 _MANNER_PREPS = frozenset({"by", "with", "through", "using", "via"})
 _SECOND_PREPS = frozenset({"on", "for", "to", "into", "against", "with", "over", "as"})
 _OBJECT_PREPS = frozenset({"with", "against", "to", "on", "into", "for", "over", "about"})
+_PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "throughout", "around"})
 _NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
 
 
@@ -59,11 +66,21 @@ def _actor_quality(actor: Token, index: MentionIndex) -> float:
     return 0.0
 
 
+def undergoer(frame: Frame) -> Token | None:
+    """The subject of a passive without an agent ("At least seven people were killed"): news
+    names the ones it happened to as the who when it names no doer."""
+    if frame.actors or frame.nominal:
+        return None
+    return next((c for c in frame.pred.children if c.dep_ == "nsubjpass"), None)
+
+
 def _score(frame: Frame, index: MentionIndex) -> float:
     pred = frame.pred
     score = 0.0
-    if frame.actors:
-        score += 3 + _actor_quality(frame.actors[0], index)
+    subject = frame.actors[0] if frame.actors else undergoer(frame)
+    if subject is not None:  # a doer that is a thing ("the announcement") answers who badly
+        quality = _actor_quality(subject, index)
+        score += (3 if quality > 0 else THING_ACTOR) + quality
     if frame.type != "OTHER":
         score += 1
     head_is_root = pred.head == pred or pred.head.head == pred.head and pred.dep_ in ("xcomp", "ccomp", "conj")
@@ -86,6 +103,17 @@ def headline_cased(sent: Span) -> bool:
     return len(words) >= 3 and sum(t.is_title or t.is_upper for t in words) > 0.6 * len(words)
 
 
+def _clear_headline_frame(frame: Frame, index: MentionIndex) -> bool:
+    """A frame of a Headline Cased line that the parse still reads plainly: a present or past
+    verb at the head of the line whose subject is a named person or group ("Clinton Blames
+    F.B.I. Director for Election Loss")."""
+    pred = frame.pred
+    if frame.nominal or pred.dep_ != "ROOT" or pred.tag_ not in ("VBZ", "VBD", "VBP") or not frame.actors:
+        return False
+    mention = index.at(frame.actors[0])
+    return mention is not None and mention.type.value in ("PERSON", "ORG", "NORP")
+
+
 def choose(frames: list[Frame], index: MentionIndex) -> Frame | None:
     """The lede's main frame: the best-scoring frame of the lede's first sentences, each later
     sentence a point behind the one before (headline-cased sentences are passed over when a
@@ -99,7 +127,7 @@ def choose(frames: list[Frame], index: MentionIndex) -> Frame | None:
             if len(cased) == LEDE_SENTENCES + 2:  # enough units seen for the lede
                 break
             cased[f.unit.start] = headline_cased(f.unit)
-        if f.unit is not None and not cased[f.unit.start]:
+        if f.unit is not None and (not cased[f.unit.start] or _clear_headline_frame(f, index)):
             trusted.append(f)
     frames = trusted or frames
     sents: list[list[Frame]] = []
@@ -127,7 +155,7 @@ def _group_start(verb: Token) -> int:
     return start
 
 
-def _what(frame: Frame) -> tuple[int, int]:
+def _what(frame: Frame, index: MentionIndex) -> tuple[int, int]:
     """Token bounds of the verb group with its object phrase."""
     pred = frame.pred
     start = _group_start(frame.controller) if frame.controller is not None else _group_start(pred)
@@ -142,8 +170,10 @@ def _what(frame: Frame) -> tuple[int, int]:
     obj = frame.anchor if frame.anchor != pred else None
     if obj is None:
         obj = next((c for c in pred.rights if c.dep_ in ("dobj", "attr", "acomp", "oprd", "dative")), None)
-    if obj is not None:
+    if obj is not None:  # with its coordinated objects: "changes the look and weight of two bars"
         end = max(end, noun_phrase(obj)[1])
+        for conj in (c for c in obj.rights if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")):
+            end = max(end, noun_phrase(conj)[1])
         second = next((c for c in pred.rights if c.dep_ in ("prep", "agent") and c.i == end), None)
         if second is not None and second.lower_ in _SECOND_PREPS and not _temporal(second):
             pobj = next((g for g in second.children if g.dep_ == "pobj"), None)  # "blames X on Y"
@@ -158,11 +188,46 @@ def _what(frame: Frame) -> tuple[int, int]:
         elif xcomp is not None:  # "agreed to resume talks"
             obj = next((c for c in xcomp.rights if c.dep_ == "dobj"), None)
             end = max(end, noun_phrase(obj)[1] if obj is not None else xcomp.i + 1)
-    return start, end
+    return start, _complements(pred, start, end, index)
+
+
+_EXTEND_STOP = _CAUSE_PREPS | _MANNER_PREPS | {"as", "while", "since", "during", "before", "until"}
+WHAT_MAX_TOKENS = 14
+
+
+def _complements(pred: Token, start: int, end: int, index: MentionIndex) -> int:
+    """Widen the what over one prepositional phrase that completes it: the object's own
+    modifier ("the gaps between the bar's peaks") or the verb's place or direction ("meet in
+    the White House", "fell down a deep well"), when it follows on without a gap, is neither a
+    time, a cause nor a manner, and the answer stays short. After an object, a named place is
+    the where, not part of the what ("attacks the consulate | in Mazar-i-Sharif")."""
+    objects = [c for c in pred.rights if c.dep_ in ("dobj", "attr", "oprd", "prep", "dative") and c.i < end]
+    for head in [pred] + objects:
+        prep = next((c for c in head.rights if c.dep_ in ("prep", "prt") and c.i == end), None)
+        if prep is None or prep.lower_ in _EXTEND_STOP or _temporal(prep):
+            continue
+        if prep.dep_ == "prt":
+            return prep.i + 1
+        if head.lower_ in NOMINAL_EVENTS:  # "filed a protest | against X": the event's target
+            return end
+        pobj = next((g for g in prep.children if g.dep_ == "pobj"), None)
+        if pobj is None:
+            return end
+        new_start, new_end = noun_phrase(pobj)
+        if objects and any(index.place_at(t) is not None for t in pobj.doc[new_start:new_end]):
+            return end
+        return new_end if new_end - start <= WHAT_MAX_TOKENS else end
+    return end
+
+
+_CLOCK = re.compile(r"\b\d{1,2}([:.]\d\d)?\s*[ap]\.?m\b", re.IGNORECASE)
 
 
 def _temporal(prep: Token) -> bool:
-    return any(g.ent_type_ in ("DATE", "TIME") for g in prep.children)
+    """True for a phrase of time: "on Sunday", "at 11am"."""
+    if any(g.ent_type_ in ("DATE", "TIME") for g in prep.children):
+        return True
+    return bool(_CLOCK.search(prep.doc[prep.i + 1 : prep.right_edge.i + 1].text))
 
 
 def _clause_children(frame: Frame) -> list[Token]:
@@ -173,17 +238,26 @@ def _clause_children(frame: Frame) -> list[Token]:
 
 
 def _why(frame: Frame) -> tuple[int, int] | None:
+    """A cause or purpose of the clause: a "because"/"as"/"since" clause or a "to" infinitive
+    of purpose, else a "for" phrase of an event or a gerund ("arrives for talks", "blames X for
+    stopping momentum"), else an "after"/"amid"/"due to" phrase (what it followed on)."""
+    found: list[tuple[int, int, int]] = []
     for child in _clause_children(frame):
         if child.dep_ == "advcl":
             mark = next((c for c in child.children if c.dep_ == "mark"), None)
             if mark is not None and mark.lower_ in _CAUSE_MARKS | {"after"}:
-                return mark.i, child.right_edge.i + 1
+                found.append((0 if mark.lower_ in _CAUSE_MARKS else 2, mark.i, child.right_edge.i + 1))
             to = next((c for c in child.children if c.dep_ == "aux" and c.lower_ == "to"), None)
             if to is not None and child.i > frame.pred.i:
-                return child.left_edge.i, child.right_edge.i + 1
-        if child.dep_ == "prep" and child.lower_ in _CAUSE_PREPS - {"for", "over"} and child.i > frame.pred.i:
-            return child.i, child.right_edge.i + 1
-    return None
+                found.append((0, child.left_edge.i, child.right_edge.i + 1))
+        if child.dep_ == "prep" and child.i > frame.pred.i:
+            if child.lower_ == "for" and any(
+                g.dep_ == "pcomp" and g.tag_ == "VBG" or g.dep_ == "pobj" and g.lower_ in NOMINAL_EVENTS for g in child.children
+            ):
+                found.append((1, child.i, child.right_edge.i + 1))
+            elif child.lower_ in _CAUSE_PREPS - {"for", "over"}:
+                found.append((2, child.i, child.right_edge.i + 1))
+    return min(found)[1:] if found else None
 
 
 def _how(frame: Frame, index: MentionIndex) -> tuple[int, int] | None:
@@ -201,8 +275,71 @@ def _how(frame: Frame, index: MentionIndex) -> tuple[int, int] | None:
     return None
 
 
-def _first_time(times: list[TimeRef], sent_start: int, limit_end: int) -> TimeRef | None:
-    return next((t for t in times if sent_start <= t.root.i < limit_end and t.point), None)
+_VALUE_DATE = re.compile(r"^(\d{4})(?:-(\d\d)(?:-(\d\d))?)?")
+RECENT_DAYS = 7
+NEAREST_LEDE = True
+
+
+def recent(ref: TimeRef, published: date | None) -> bool:
+    """True when a time can be the main event's: a point in time that is not part of a name
+    ("USA TODAY") and, against a known publication date, falls in the days around it (a day
+    within a week, a month or year that holds one); news reports what just happened, the
+    earlier dates of a lede are background ("the first title since 1908")."""
+    if not ref.point or ref.text.isupper() and len(ref.text) > 3:
+        return False
+    match = _VALUE_DATE.match(ref.value or "")
+    if published is None:
+        return True
+    if match is None:  # unresolved: a year written in it must be the publication's
+        return all(int(y) == published.year for y in _YEAR.findall(ref.text))
+    year, month, day = (int(g) if g else None for g in match.groups())
+    if day is not None and month is not None:
+        try:
+            return abs((date(year, month, day) - published).days) <= RECENT_DAYS
+        except ValueError:
+            return False
+    if month is not None:
+        return (year, month) == (published.year, published.month)
+    return year == published.year
+
+
+_YEAR = re.compile(r"\b((?:1[89]|20)\d\d)\b")
+_TIME_GLUE = re.compile(r"^(?:\s*,)?\s*(?:local time\s+)?(?:on|at|of)?\s*$", re.IGNORECASE)
+
+
+def widen_time(times: list[TimeRef], text: str, start: int, end: int) -> tuple[int, int]:
+    """A time with the expressions that make it precise beside it: "11am | local time on |
+    Sunday", "Sunday, | Nov. 13, 2016" (only commas, "on", "at", "of" or "local time" between)."""
+    for ref in sorted(times, key=lambda t: t.start):
+        if ref.start >= end and ref.start - end <= 20 and _TIME_GLUE.match(text[end : ref.start]) and ref.point:
+            end = ref.end
+    for ref in sorted(times, key=lambda t: -t.start):
+        if ref.end <= start and start - ref.end <= 20 and _TIME_GLUE.match(text[ref.end : start]) and ref.point:
+            start = ref.start
+    return start, end
+
+
+def _days_off(ref: TimeRef, published: date | None) -> int:
+    """Days between a time's date and the publication date: 0 when the publication date is
+    unknown, a week and a day for a coarser time ("this week", "2016"), behind any dated day."""
+    match = _VALUE_DATE.match(ref.value or "")
+    if published is None:
+        return 0
+    if match is None or not all(match.groups()):
+        return RECENT_DAYS + 1
+    try:
+        return abs((date(*map(int, match.groups())) - published).days)
+    except ValueError:
+        return RECENT_DAYS + 1
+
+
+def _first_time(times: list[TimeRef], sent_start: int, limit_end: int, published: date | None = None, nearest: bool = True) -> TimeRef | None:
+    """The time of tokens [sent_start, limit_end) nearest the publication date, the first of
+    equals (news reports its newest happening; a lede's older days are its background)."""
+    found = [t for t in times if sent_start <= t.root.i < limit_end and recent(t, published)]
+    if not found:
+        return None
+    return min(found, key=lambda t: _days_off(t, published)) if nearest else found[0]
 
 
 def _antecedent(pronoun: Token, index: MentionIndex) -> Mention | None:
@@ -215,38 +352,57 @@ def _antecedent(pronoun: Token, index: MentionIndex) -> Mention | None:
 
 def _who(frame: Frame, index: MentionIndex, entities: tuple[LocalEntity, ...], article_id: str, text: str) -> Evidence | None:
     """The first actor's phrase (the event keeps all its actors); a pronoun is the person last
-    named before it; a short name ("Trump") is the span of its entity's full name."""
-    if not frame.actors:
+    named before it; a short name ("Trump") is the span of its entity's full name. The answer
+    never runs into the verb (a headline's "Clinton Blames" read as one name)."""
+    subject = frame.actors[0] if frame.actors else undergoer(frame)
+    if subject is None:
         return None
-    span = participant(frame.actors[0], index)
-    mention = span.mention or _antecedent(frame.actors[0], index)
-    if mention is None:
-        return evidence_from(article_id, text, span.start, span.end)
-    entity = next((e for e in entities if e.key == mention.cluster), None)
-    if entity is not None and len(entity.name) > len(mention.evidence.text):
-        full = next((m for m in index.mentions if m.cluster == entity.key and m.evidence.text == entity.name), None)
-        if full is not None:
-            return full.evidence
-    if span.mention is None:
+    span = participant(subject, index)
+    mention = span.mention or _antecedent(subject, index)
+    start, end = span.start, span.end
+    if mention is not None and span.mention is None:
         return mention.evidence
-    return evidence_from(article_id, text, span.start, span.end)
+    if mention is not None:
+        entity = next((e for e in entities if e.key == mention.cluster), None)
+        if entity is not None and len(entity.name) > len(mention.evidence.text):
+            full = next((m for m in index.mentions if m.cluster == entity.key and m.evidence.text == entity.name), None)
+            if full is not None:
+                return full.evidence
+    verb = frame.pred.doc[frame.trigger[0]].idx
+    if start < verb < end:
+        end = len(text[:verb].rstrip())
+    return evidence_from(article_id, text, start, end)
 
 
-def _lede_place(doc: Doc, index: MentionIndex, start: int, end: int, skip: set[int], locative: bool) -> tuple[int, int] | None:
+def _lede_place(
+    doc: Doc, index: MentionIndex, start: int, end: int, skip: set[int], locative: bool, specific: bool = False
+) -> tuple[int, int] | None:
     """The first place mention in tokens [start, end): an object of in/at/near when ``locative``,
-    else any place that is not one of the event's actors (token indices in ``skip``)."""
+    else any place that is not one of the event's actors (token indices in ``skip``); only
+    places below a country when ``specific``."""
     for mention in sorted(index.mentions, key=lambda m: m.evidence.start):
-        if mention.type.value not in PLACE_TYPES:
+        if mention.type.value not in PLACE_TYPES or specific and canonical_country(mention.evidence.text):
             continue
         span = doc.char_span(mention.evidence.start, mention.evidence.end, alignment_mode="expand")
         if span is None or not start <= span.start < end:
             continue
         if span.root.dep_ == "poss" and index.place_at(span.root.head) is not None:
             continue  # "Afghanistan's Mazar-i-Sharif": the place it qualifies is the answer
-        is_locative = span.root.dep_ == "pobj" and span.root.head.lower_ in ("in", "at", "near")
+        is_locative = _locative(span.root)
         if is_locative if locative else not any(t.i in skip for t in span):
             return mention.evidence.start, mention.evidence.end
     return None
+
+
+def _locative(root: Token) -> bool:
+    """True for a place put as the scene: the object of in/at/near/outside...; also the "of"
+    object of a noun that is itself one ("in the city of Mazar-i-Sharif")."""
+    if root.dep_ != "pobj":
+        return False
+    prep = root.head
+    if prep.lower_ == "of" and prep.head.dep_ == "pobj" and prep.head.pos_ == "NOUN":
+        prep = prep.head.head
+    return prep.lower_ in _PLACE_PREPS
 
 
 _DATELINE = re.compile(r"(?m)^([A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3})(?:,? \(\w+\))? ?(?:--|—|–|:) ")
@@ -259,8 +415,15 @@ def dateline(text: str, limit: int) -> tuple[int, int] | None:
     return match.span(1) if match else None
 
 
+_HYPHENED = re.compile(r"(?:-[A-Za-z]+)+")
+
+
 def widen_place(doc: Doc, index: MentionIndex, start: int, end: int) -> tuple[int, int]:
-    """A place with the places that qualify it after commas: "Croydon, South London"."""
+    """A place with the rest of a hyphenated name the mention stops short of ("Mazar-i" |
+    "-Sharif") and the places that qualify it after commas: "Croydon, South London"."""
+    hyphened = _HYPHENED.match(doc.text, end)
+    if hyphened is not None:
+        end = hyphened.end()
     span = doc.char_span(start, end, alignment_mode="expand")
     while span is not None and span.end + 1 < len(doc) and doc[span.end].text == ",":
         nxt = index.place_at(doc[span.end + 1])
@@ -271,13 +434,25 @@ def widen_place(doc: Doc, index: MentionIndex, start: int, end: int) -> tuple[in
     return start, end
 
 
-def _where(doc: Doc, index: MentionIndex, frame: Frame, sent: Span, lede_end: int) -> tuple[int, int] | None:
+def _where(doc: Doc, index: MentionIndex, frame: Frame, sent: Span, lede_end: int, specific: bool = False) -> tuple[int, int] | None:
+    """The lede's place: a locative place of the sentence, then of the lede, then any place of
+    either that is not the actor, then the article's first locative place."""
     skip = {t.i for a in frame.actors for t in a.subtree}
-    for start, end, locative in ((sent.start, sent.end, True), (0, lede_end, True), (sent.start, sent.end, False), (0, lede_end, False), (0, len(doc), True)):
-        found = _lede_place(doc, index, start, end, skip, locative)
+    passes = ((sent.start, sent.end, True), (0, lede_end, True), (sent.start, sent.end, False), (0, lede_end, False), (0, len(doc), True))
+    for start, end, locative in passes[:2] if specific else passes:
+        found = _lede_place(doc, index, start, end, skip, locative, specific)
         if found is not None:
             return found
     return None
+
+
+def _specific_place(doc: Doc, index: MentionIndex, frame: Frame, sent: Span, lede_end: int, bounds: tuple[int, int]) -> tuple[int, int]:
+    """A country is rarely the most precise where a lede gives: a city, region or site that
+    the sentence or the lede places the news in ("in", "at", "near"), when there is one,
+    answers instead."""
+    if not canonical_country(doc._.ng["article"].text[bounds[0] : bounds[1]]):
+        return bounds
+    return _where(doc, index, frame, sent, lede_end, specific=True) or bounds
 
 
 def _lede_end(doc: Doc, sent: Span) -> int:
@@ -303,7 +478,9 @@ def main_event(
     if frame is None:
         return None
     event = events[frames.index(frame)]
-    text = doc._.ng["article"].text
+    article = doc._.ng["article"]
+    text = article.text
+    published = article.published.date() if article.published is not None else None
     article_id = event.article_id
 
     def ev(bounds: tuple[int, int] | None, chars: bool = False) -> Evidence | None:
@@ -321,16 +498,26 @@ def main_event(
     who = _who(frame, index, entities, article_id, text)
     sent = frame.unit if frame.unit is not None else frame.pred.sent
     lede_end = _lede_end(doc, sent)
-    when = event.time.evidence if event.time is not None and times[frame.time].point else None
+    when = event.time.evidence if event.time is not None and recent(times[frame.time], published) else None
     if when is None:
-        ref = _first_time(times, sent.start, sent.end) or _first_time(times, 0, len(doc))
+        ref = (
+            _first_time(times, sent.start, sent.end, published)
+            or _first_time(times, 0, lede_end, published, NEAREST_LEDE)
+            or _first_time(times, 0, len(doc), published)
+            or _first_time(times, sent.start, sent.end)
+            or _first_time(times, 0, len(doc))
+        )
         when = ev((ref.start, ref.end), chars=True) if ref is not None else None
+    if when is not None:
+        when = ev(widen_time(times, text, when.start, when.end), chars=True)
     bounds = (event.place.evidence.start, event.place.evidence.end) if event.place is not None else None
     if bounds is None:
         limit = doc[lede_end - 1].idx if lede_end > 0 else 0
         bounds = dateline(text, limit) or _where(doc, index, frame, sent, lede_end)
+    if bounds is not None:
+        bounds = _specific_place(doc, index, frame, sent, lede_end, bounds)
     where = ev(widen_place(doc, index, *bounds), chars=True) if bounds is not None else None
-    what, how = _what(frame), _how(frame, index)
+    what, how = _what(frame, index), _how(frame, index)
     return MainEvent(
         article_id=article_id,
         event_id=event.id,
