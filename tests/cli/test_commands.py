@@ -120,7 +120,10 @@ def test_cli_export_writes_one_file_a_key(tmp_path: Path, newsgraph, kb: Path, f
 def test_cli_verify_fails_with_ng303_on_a_broken_span(tmp_path: Path, newsgraph, kb: Path) -> None:
     article = listed(newsgraph, kb)[0]
     conn = duckdb.connect(str(kb))
-    conn.execute("INSERT INTO mentions VALUES ('men_x', ?, 4, 11, 'COUNCIL', 'ORG', 'e1', NULL, 'test')", [article["id"]])
+    conn.execute("INSERT INTO mentions (id, article_id, ev_start, ev_end, ev_text, ev_field, type, cluster, extractor)"
+                 " VALUES ('men_x', ?, 4, 11, 'COUNCIL', 'text', 'ORG', 'e1', 'test')", [article["id"]])
+    conn.execute("INSERT INTO mentions (id, article_id, ev_start, ev_end, ev_text, ev_field, type, cluster, extractor)"
+                 " VALUES ('men_y', ?, 0, 3, 'The', 'deck', 'ORG', 'e1', 'test')", [article["id"]])
     conn.execute("INSERT INTO duplicates VALUES ('art_ghost', 'art_missing', 'near', 0.9)")
     conn.close()
     proc = newsgraph("verify", "--db", kb, "--json")
@@ -129,8 +132,9 @@ def test_cli_verify_fails_with_ng303_on_a_broken_span(tmp_path: Path, newsgraph,
     assert report["ok"] is False
     reasons = {f["reason"] for f in report["failures"]}
     assert "span [4, 11) reads 'council', expected 'COUNCIL'" in reasons
+    assert f"its article {article['id']} is not stored or has no deck" in reasons
     assert {"duplicates whose copy is not stored", "duplicates of an article that is not stored"} <= reasons
-    assert proc.stderr.strip() == f"error NG303: 3 checks failed in {kb} — the listed facts do not match their article text"
+    assert proc.stderr.strip() == f"error NG303: 4 checks failed in {kb} — the listed facts do not match their article text"
 
 
 def test_cli_usage_errors_exit_2_without_traceback(newsgraph, kb: Path) -> None:
