@@ -6,11 +6,9 @@ The component fills ``doc._.ng["mentions"]`` (tuple[Mention], text order) and
 forms: a later surname or short form ("Mr X") joins the full name; an acronym joins the
 organisation it abbreviates; "US", "U.S." and "United States" are one country, named canonically;
 a demonym ("Japanese") joins its country when the article names it.
-
-No ``from __future__ import annotations`` here: spaCy reads the factory's annotations at run time.
 """
 
-from spacy.language import Language
+from newsgraph.nlp.component import register
 from spacy.tokens import Doc, Span
 
 from newsgraph.model import (
@@ -32,7 +30,7 @@ from newsgraph.nlp.roles import roles_for
 
 EXTRACTOR = "newsgraph.entities.v2"
 
-__all__ = ["EXTRACTOR", "EntityComponent", "clean_span", "mentions_and_entities"]
+__all__ = ["EXTRACTOR", "clean_span", "mentions_and_entities"]
 
 
 class _Clusters:
@@ -209,19 +207,9 @@ def mentions_and_entities(doc: Doc, article: Article) -> tuple[tuple[Mention, ..
     return tuple(mentions[i] for i in range(len(spans))), tuple(entities)
 
 
-class EntityComponent:
-    """spaCy component: adds ``mentions`` and ``entities`` to ``doc._.ng``."""
-
-    def __call__(self, doc: Doc) -> Doc:
-        state = doc._.ng
-        mentions, entities = mentions_and_entities(doc, state["article"])
-        state["mentions"] = mentions
-        state["entities"] = entities
-        state.setdefault("extractors", []).append(EXTRACTOR)
-        return doc
+def _entity_facts(doc: Doc) -> dict[str, tuple]:
+    mentions, entities = mentions_and_entities(doc, doc._.ng["article"])
+    return {"mentions": mentions, "entities": entities}
 
 
-@Language.factory("newsgraph_entities")
-def make_entity_component(nlp: Language, name: str) -> EntityComponent:
-    """The entities component (``newsgraph_entities``)."""
-    return EntityComponent()
+register("newsgraph_entities", EXTRACTOR, _entity_facts)

@@ -5,15 +5,13 @@ The component reads the parse already in the Doc and the facts of earlier compon
 mentions (participants and places link to them) and time expressions (events link to the one in
 their clause). Frames come from ``frames``, types from ``plover``, modes from ``modes``, the main
 event from ``main_event``.
-
-No ``from __future__ import annotations`` here: spaCy reads the factory's annotations at run time.
 """
 
 import dataclasses
 import re
 from typing import NamedTuple
 
-from spacy.language import Language
+from newsgraph.nlp.component import register
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.model import Argument, Event, EventMode, Mention, evidence_from, fact_id
@@ -250,25 +248,18 @@ def doc_frames(doc: Doc, index: MentionIndex, times: list[TimeRef]) -> list[Fram
     return out
 
 
-class EventComponent:
-    """spaCy component: adds ``events`` and ``main`` to ``doc._.ng``."""
-
-    def __call__(self, doc: Doc) -> Doc:
-        state = doc._.ng
-        article = state["article"]
-        index = MentionIndex(doc, tuple(state.get("mentions", ())))
-        times = doc_times(doc)
-        frames = doc_frames(doc, index, times)
-        events = [to_event(f, article.text, index, times, article.id) for f in frames]
-        main = main_event(doc, frames, events, index, times, tuple(state.get("entities", ())))
-        if main is not None and main.event_id is not None:
-            events = [dataclasses.replace(e, main=True) if e.id == main.event_id else e for e in events]
-        state["events"] = tuple(events)
-        state["main"] = main
-        state.setdefault("extractors", []).append(EXTRACTOR)
-        return doc
+def _event_facts(doc: Doc) -> dict[str, object]:
+    """The doc's events, the main one flagged, and the article's 5W1H."""
+    state = doc._.ng
+    article = state["article"]
+    index = MentionIndex(doc, tuple(state.get("mentions", ())))
+    times = doc_times(doc)
+    frames = doc_frames(doc, index, times)
+    events = [to_event(f, article.text, index, times, article.id) for f in frames]
+    main = main_event(doc, frames, events, index, times, tuple(state.get("entities", ())))
+    if main is not None and main.event_id is not None:
+        events = [dataclasses.replace(e, main=True) if e.id == main.event_id else e for e in events]
+    return {"events": tuple(events), "main": main}
 
 
-@Language.factory("newsgraph_events")
-def make_event_component(nlp: Language, name: str) -> EventComponent:
-    return EventComponent()
+register("newsgraph_events", EXTRACTOR, _event_facts)

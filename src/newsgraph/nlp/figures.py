@@ -10,13 +10,11 @@ of-complement of a percentage ("GDP"); its owner is a possessor or the person an
 
 Not figures: dates, times and durations (the times component's spans, which run first),
 ordinals, years, phone numbers, and numbers inside names ("F-150", "Covid-19").
-
-No ``from __future__ import annotations`` here: spaCy reads the factory's annotations at run time.
 """
 
 from dataclasses import dataclass
 
-from spacy.language import Language
+from newsgraph.nlp.component import register
 from spacy.tokens import Doc, Token
 
 from newsgraph.model import Figure, evidence_from, fact_id
@@ -430,16 +428,4 @@ def figures_of(doc: Doc) -> tuple[Figure, ...]:
     return tuple(out)
 
 
-class FiguresComponent:
-    """spaCy component: adds ``figures`` (tuple[Figure]) to ``doc._.ng``."""
-
-    def __call__(self, doc: Doc) -> Doc:
-        state = doc._.ng
-        state["figures"] = figures_of(doc)
-        state.setdefault("extractors", []).append(EXTRACTOR)
-        return doc
-
-
-@Language.factory("newsgraph_figures")
-def make_figures_component(nlp: Language, name: str) -> FiguresComponent:
-    return FiguresComponent()
+register("newsgraph_figures", EXTRACTOR, lambda doc: {"figures": figures_of(doc)})

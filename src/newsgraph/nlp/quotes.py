@@ -5,11 +5,9 @@ resolved against the article's mentions and local entities (``speakers.resolve_s
 each becomes a ``Quote``: its content spans in text order, its cue, its speaker and its kind —
 direct when every content span is a quotation in marks, mixed when the reported content holds a
 quoted fragment, indirect otherwise.
-
-No ``from __future__ import annotations`` here: spaCy reads the factory's annotations at run time.
 """
 
-from spacy.language import Language
+from newsgraph.nlp.component import register
 from spacy.tokens import Doc
 
 from newsgraph.model import Quote, QuoteKind, evidence_from, fact_id
@@ -75,16 +73,4 @@ def quotes_from_doc(doc: Doc) -> tuple[Quote, ...]:
     return tuple(quotes)
 
 
-class QuoteComponent:
-    """spaCy component: adds ``quotes`` to ``doc._.ng``."""
-
-    def __call__(self, doc: Doc) -> Doc:
-        state = doc._.ng
-        state["quotes"] = quotes_from_doc(doc)
-        state.setdefault("extractors", []).append(EXTRACTOR)
-        return doc
-
-
-@Language.factory("newsgraph_quotes")
-def make_quote_component(nlp: Language, name: str) -> QuoteComponent:
-    return QuoteComponent()
+register("newsgraph_quotes", EXTRACTOR, lambda doc: {"quotes": quotes_from_doc(doc)})

@@ -7,14 +7,12 @@ TIMEX3 underspecified form "XXXX-10-27"; "now"/"recently" keep "PRESENT_REF"/"PA
 which are never resolved). A weekday or a month without a year is read from the tense of the
 verb that governs it: the coming one after "will", "to", "is expected to", else the last one.
 Durations and sets ("five-year", "every five years") are resolved=True: they need no anchor.
-
-No ``from __future__ import annotations`` here: spaCy reads the factory's annotations at run time.
 """
 
 import re
 from datetime import date
 
-from spacy.language import Language
+from newsgraph.nlp.component import register
 from spacy.tokens import Doc, Token
 
 from newsgraph.model import TimeExpression, TimeType, evidence_from, fact_id
@@ -168,16 +166,4 @@ def time_expressions(doc: Doc) -> tuple[TimeExpression, ...]:
     )
 
 
-class TimesComponent:
-    """spaCy component: adds ``times`` (tuple[TimeExpression]) to ``doc._.ng``."""
-
-    def __call__(self, doc: Doc) -> Doc:
-        state = doc._.ng
-        state["times"] = time_expressions(doc)
-        state.setdefault("extractors", []).append(EXTRACTOR)
-        return doc
-
-
-@Language.factory("newsgraph_times")
-def make_times_component(nlp: Language, name: str) -> TimesComponent:
-    return TimesComponent()
+register("newsgraph_times", EXTRACTOR, lambda doc: {"times": time_expressions(doc)})

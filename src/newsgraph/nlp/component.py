@@ -1,0 +1,34 @@
+"""The one shape every newsgraph component has: read the doc, add facts to ``doc._.ng``.
+
+A component module defines a function ``facts(doc) -> {key: records}`` and registers it with
+``register(factory, extractor, facts)``; the spaCy factory it makes stores the records under their
+keys in ``doc._.ng`` and records the extractor's versioned name in ``doc._.ng["extractors"]``.
+"""
+
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+Facts = Callable[[Doc], Mapping[str, Any]]
+
+
+class FactComponent:
+    """A spaCy component that stores what ``facts(doc)`` returns in ``doc._.ng``."""
+
+    def __init__(self, extractor: str, facts: Facts) -> None:
+        self.extractor = extractor
+        self.facts = facts
+
+    def __call__(self, doc: Doc) -> Doc:
+        state = doc._.ng
+        state.update(self.facts(doc))
+        state.setdefault("extractors", []).append(self.extractor)
+        return doc
+
+
+def register(factory: str, extractor: str, facts: Facts) -> None:
+    """Register the spaCy factory ``factory`` making a ``FactComponent`` over ``facts``."""
+    if not Language.has_factory(factory):
+        Language.factory(factory, func=lambda nlp, name: FactComponent(extractor, facts))
