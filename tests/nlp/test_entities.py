@@ -78,6 +78,8 @@ def test_roles_every_news_form(
         ("General Secretary Ngo Van Thanh opened the congress. Thanh spoke for an hour.", "Ngo Van Thanh", ["Ngo Van Thanh", "Thanh"]),
         ("Senator Laura Bennett filed the bill. Mr Bennett's aides said it would pass.", "Laura Bennett", ["Laura Bennett", "Bennett"]),
         ("Lucia Ferreira arrived late. Ms Ferreira said the delay was due to fog.", "Lucia Ferreira", ["Lucia Ferreira", "Ferreira"]),
+        ("Harbour board chief executive Pieter van Dam said on Tuesday that the cranes were safe. "
+         "Van Dam, 61, said the board had ordered two more.", "Pieter van Dam", ["Pieter van Dam", "Van Dam"]),
     ],
 )
 def test_short_forms_join_the_full_name(nlp: Language, text: str, name: str, forms: list[str]) -> None:

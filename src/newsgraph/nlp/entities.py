@@ -52,7 +52,8 @@ class _Clusters:
 
 
 def _words(span: Span) -> tuple[str, ...]:
-    return tuple(t.text for t in span)
+    """The name's words, case-folded: "De Vries" is a short form of "Marten de Vries"."""
+    return tuple(t.text.casefold() for t in span)
 
 
 def _cluster_persons(spans: list[Span], clusters: _Clusters) -> None:

@@ -159,7 +159,18 @@ def fix_types(spans: list[Span]) -> list[Span]:
     return [Span(s.doc, s.start, s.end, label="PERSON") if _is_person_form(s, person_forms) else s for s in spans]
 
 
+def _ends_with_person_name(span: Span, person_forms: set[str]) -> bool:
+    """ "Marten de Vries" (tagged ORG) when "De Vries" is a person elsewhere: a capitalised name
+    whose last two words are a two-word person form, whatever the case of a particle."""
+    tails = {f.casefold() for f in person_forms if len(f.split()) == 2}
+    words = span.text.split()
+    return (len(words) >= 3 and " ".join(words[-2:]).casefold() in tails
+            and all(w[:1].isupper() or (w.islower() and len(w) <= 3) for w in words))
+
+
 def _is_person_form(span: Span, person_forms: set[str]) -> bool:
+    if span.label_ in _REPAIRABLE and _ends_with_person_name(span, person_forms):
+        return True
     if span.text not in person_forms:
         return False
     if span.label_ in _REPAIRABLE:
