@@ -68,6 +68,10 @@ CASES = [
      ("indirect", ("Talks With Unions Have Failed",), ":", "Daniel Brooks")),
     ("“It is over,” wrote Daniel Brooks.", ("direct", ("“It is over,”",), "wrote", "Daniel Brooks")),
     ('"We are ready," Maria Lopez said.', ("direct", ('"We are ready,"',), "said", "Maria Lopez")),
+    ("Daniel Brooks called for an inquiry into the contracts.",
+     ("indirect", ("an inquiry into the contracts",), "called for", "Daniel Brooks")),
+    ("Maria Lopez was talking about the new tax on fuel.",
+     ("indirect", ("the new tax on fuel",), "talking about", "Maria Lopez")),
 ]
 
 

@@ -26,6 +26,8 @@ _SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 _CLAUSES = {"ccomp", "parataxis"}
 _OBJECTS = {"dobj", "xcomp", "oprd"}
 _HEARER_VERBS = {"tell", "ask", "warn", "urge", "remind", "assure", "inform"}
+_CUE_PREPS = {"for", "about", "to", "on"}
+_NOT_REPORTED = {"DATE", "TIME", "GPE", "LOC", "FAC", "CARDINAL"}
 _MARKS = set("“”‘’\"'")
 _RELATIVE = {"who", "which", "that", "whom"}
 _FLOAT_GAP = 300  # how far (characters) a quoted sentence may follow the quote it continues
@@ -125,7 +127,22 @@ def _content_of_verb(verb: Token) -> list[tuple[int, int]]:
         objects = [c for c in objects if c.dep_ != "dobj"]
     if objects:
         return [(min(c.left_edge.i for c in objects), max(c.right_edge.i for c in objects) + 1)]
-    return []
+    return _prepositional(verb)
+
+
+def _prepositional(verb: Token) -> list[tuple[int, int]]:
+    """ "X called for ...", "X was talking about ...", "X pointed to ...": the object of a
+    preposition right after a cue verb with no object of its own is what the cue reports."""
+    doc = verb.doc
+    if verb.i + 1 >= len(doc):
+        return []
+    prep = doc[verb.i + 1]
+    if prep.head.i != verb.i or prep.dep_ != "prep" or prep.lower_ not in _CUE_PREPS:
+        return []
+    objects = [c for c in prep.children if c.dep_ == "pobj"]
+    if not objects or objects[0].ent_type_ in _NOT_REPORTED:  # "spoke on Monday", "went to Iowa"
+        return []
+    return [(prep.i + 1, prep.right_edge.i + 1)]
 
 
 def _inverted(verb: Token) -> Token | None:
@@ -153,7 +170,8 @@ def _from_verb(verb: Token, regions: list[tuple[int, int]]) -> Attribution | Non
             attribution.source = _edge_trim(doc, clause.left_edge.i, clause.right_edge.i + 1)
             attribution.antecedent = inverted.i
         return attribution
-    for start, end in _content_of_verb(verb):
+    parts = _content_of_verb(verb)
+    for start, end in parts:
         if subject is not None and start <= subject.i < end:
             end = min(end, subject.left_edge.i) if subject.i > start else end
         span = _chars(doc, start, end)
@@ -164,6 +182,9 @@ def _from_verb(verb: Token, regions: list[tuple[int, int]]) -> Attribution | Non
     if not content or (subject is None and verb.dep_ not in _CLAUSES):
         return None
     attribution = Attribution(cue=(verb.idx, verb.idx + len(verb)), content=content, cue_token=verb.i)
+    if parts == _prepositional(verb):  # the preposition belongs to the cue: "called for"
+        prep = doc[verb.i + 1]
+        attribution.cue = (verb.idx, prep.idx + len(prep))
     if subject is not None:
         source = _edge_trim(doc, subject.left_edge.i, subject.right_edge.i + 1)
         attribution.source = source
