@@ -151,3 +151,16 @@ def test_quotes_pronoun_matches_marked_gender(nlp, text: str, speaker: str) -> N
 def test_quotes_relative_pronoun_source_resolves_to_antecedent(nlp) -> None:
     (quote,) = _quotes(nlp, "The plan was backed by Daniel Brooks, who said the vote would pass.")
     assert (quote.source.text, quote.speaker.evidence.text) == ("Daniel Brooks, who", "Daniel Brooks")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("In a new survey released Monday, most farmers lost money this year.",
+         ("indirect", ("most farmers lost money this year",), "In", "a new survey released Monday")),
+        ("In a study of hospitals, a third of the beds stood empty.",
+         ("indirect", ("a third of the beds stood empty",), "In", "a study of hospitals")),
+    ],
+)
+def test_quotes_survey_phrase_is_source(nlp, text: str, expected: tuple) -> None:
+    assert [_row(q) for q in _quotes(nlp, text)] == [expected]

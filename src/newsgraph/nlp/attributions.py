@@ -27,6 +27,7 @@ _CLAUSES = {"ccomp", "parataxis"}
 _OBJECTS = {"dobj", "xcomp", "oprd"}
 _HEARER_VERBS = {"tell", "ask", "warn", "urge", "remind", "assure", "inform"}
 _CUE_PREPS = {"for", "about", "to", "on"}
+_SURVEYS = {"poll", "survey", "study", "report", "analysis"}
 _NOT_REPORTED = {"DATE", "TIME", "GPE", "LOC", "FAC", "CARDINAL"}
 _MARKS = set("“”‘’\"'")
 _RELATIVE = {"who", "which", "that", "whom"}
@@ -255,6 +256,30 @@ def _from_according(token: Token, regions: list[tuple[int, int]]) -> Attribution
     return attribution
 
 
+def _from_survey(token: Token, regions: list[tuple[int, int]]) -> Attribution | None:
+    """ "In a new poll, 50 percent chose ...": a poll, survey or study named by an "in" phrase is
+    the source of the clause the phrase modifies (when that clause has no cue verb of its own)."""
+    doc = token.doc
+    objects = [c for c in token.children if c.dep_ == "pobj"]
+    head = token.head
+    if token.dep_ != "prep" or not objects or objects[0].lemma_.lower() not in _SURVEYS:
+        return None
+    if head.pos_ not in ("VERB", "AUX") or is_cue(head):
+        return None
+    phrase = (token.left_edge.i, token.right_edge.i + 1)
+    content = []
+    for start, end in _without(doc, (head.left_edge.i, head.right_edge.i + 1), phrase):
+        span = _chars(doc, start, end)
+        if span is not None and end - start > 2:
+            content.append(_grow(span, regions))
+    if not content:
+        return None
+    obj = objects[0]
+    attribution = Attribution(cue=(token.idx, token.idx + len(token)), content=content, cue_token=token.i)
+    attribution.source = _edge_trim(doc, obj.left_edge.i, obj.right_edge.i + 1)
+    return attribution
+
+
 def _nested(doc: Doc, found: list[Attribution]) -> list[Attribution]:
     """Drop an attribution whose cue lies inside another's content or source (PolNeAR keeps the outer)."""
     kept = []
@@ -347,6 +372,8 @@ def find_attributions(doc: Doc) -> list[Attribution]:
             continue
         if token.lower_ == "according":
             item = _from_according(token, regions)
+        elif token.lower_ == "in":
+            item = _from_survey(token, regions)
         elif is_cue(token):
             item = _from_verb(token, regions)
         if item is not None:
