@@ -70,6 +70,8 @@ CASES = [
     ('"We are ready," Maria Lopez said.', ("direct", ('"We are ready,"',), "said", "Maria Lopez")),
     ("Daniel Brooks called for an inquiry into the contracts.",
      ("indirect", ("an inquiry into the contracts",), "called for", "Daniel Brooks")),
+    ("Daniel Brooks asked the minister whether the plan would survive.",
+     ("indirect", ("whether the plan would survive",), "asked", "Daniel Brooks")),
     ("Maria Lopez was talking about the new tax on fuel.",
      ("indirect", ("the new tax on fuel",), "talking about", "Maria Lopez")),
 ]

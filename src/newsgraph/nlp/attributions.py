@@ -102,7 +102,7 @@ def _without(doc: Doc, outer: tuple[int, int], inner: tuple[int, int]) -> list[t
 def _content_of_verb(verb: Token) -> list[tuple[int, int]]:
     """Token ranges of what a cue verb reports, from its dependents (or its head for parataxis)."""
     doc = verb.doc
-    clauses = [c for c in verb.children if c.dep_ in _CLAUSES]
+    clauses = [c for c in verb.children if c.dep_ in _CLAUSES] or _question(verb)
     if clauses:
         spans = []
         for c in clauses:
@@ -129,6 +129,16 @@ def _content_of_verb(verb: Token) -> list[tuple[int, int]]:
     if objects:
         return [(min(c.left_edge.i for c in objects), max(c.right_edge.i for c in objects) + 1)]
     return _prepositional(verb)
+
+
+def _question(verb: Token) -> list[Token]:
+    """ "X asked (them) whether ...": an indirect question the parser attached as an adverbial clause."""
+    if verb.lemma_ not in ("ask", "wonder"):
+        return []
+    return [
+        c for c in verb.rights
+        if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "whether") and m.i == c.left_edge.i for m in c.children)
+    ]
 
 
 def _prepositional(verb: Token) -> list[tuple[int, int]]:
