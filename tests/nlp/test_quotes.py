@@ -72,6 +72,8 @@ CASES = [
      ("indirect", ("an inquiry into the contracts",), "called for", "Daniel Brooks")),
     ("Daniel Brooks asked the minister whether the plan would survive.",
      ("indirect", ("whether the plan would survive",), "asked", "Daniel Brooks")),
+    ("Maria Lopez accused the mayor of hiding the audit.",
+     ("indirect", ("the mayor of hiding the audit",), "accused", "Maria Lopez")),
     ("Maria Lopez was talking about the new tax on fuel.",
      ("indirect", ("the new tax on fuel",), "talking about", "Maria Lopez")),
 ]

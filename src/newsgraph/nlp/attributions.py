@@ -127,7 +127,11 @@ def _content_of_verb(verb: Token) -> list[tuple[int, int]]:
     if verb.lemma_ in _HEARER_VERBS:
         objects = [c for c in objects if c.dep_ != "dobj"]
     if objects:
-        return [(min(c.left_edge.i for c in objects), max(c.right_edge.i for c in objects) + 1)]
+        end = max(c.right_edge.i for c in objects) + 1
+        for child in verb.rights:  # "accused him of ...", "criticized her for ...": the charge goes with it
+            if child.i == end and child.dep_ == "prep" and child.lower_ in ("of", "for"):
+                end = child.right_edge.i + 1
+        return [(min(c.left_edge.i for c in objects), end)]
     return _prepositional(verb)
 
 
