@@ -74,6 +74,8 @@ CASES = [
      ("indirect", ("whether the plan would survive",), "asked", "Daniel Brooks")),
     ("Maria Lopez accused the mayor of hiding the audit.",
      ("indirect", ("the mayor of hiding the audit",), "accused", "Maria Lopez")),
+    ("Daniel Brooks described the budget as a betrayal of farmers.",
+     ("indirect", ("the budget as a betrayal of farmers",), "described", "Daniel Brooks")),
     ("Maria Lopez was talking about the new tax on fuel.",
      ("indirect", ("the new tax on fuel",), "talking about", "Maria Lopez")),
 ]

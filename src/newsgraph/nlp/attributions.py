@@ -128,8 +128,8 @@ def _content_of_verb(verb: Token) -> list[tuple[int, int]]:
         objects = [c for c in objects if c.dep_ != "dobj"]
     if objects:
         end = max(c.right_edge.i for c in objects) + 1
-        for child in verb.rights:  # "accused him of ...", "criticized her for ...": the charge goes with it
-            if child.i == end and child.dep_ == "prep" and child.lower_ in ("of", "for"):
+        for child in verb.rights:  # "accused him of ...", "described it as ...": the phrase goes with it
+            if child.i == end and child.dep_ == "prep" and child.lower_ in ("of", "for", "as"):
                 end = child.right_edge.i + 1
         return [(min(c.left_edge.i for c in objects), end)]
     return _prepositional(verb)
