@@ -68,6 +68,16 @@ CASES = [
      ("indirect", ("Talks With Unions Have Failed",), ":", "Daniel Brooks")),
     ("“It is over,” wrote Daniel Brooks.", ("direct", ("“It is over,”",), "wrote", "Daniel Brooks")),
     ('"We are ready," Maria Lopez said.', ("direct", ('"We are ready,"',), "said", "Maria Lopez")),
+    ("Daniel Brooks called for an inquiry into the contracts.",
+     ("indirect", ("an inquiry into the contracts",), "called for", "Daniel Brooks")),
+    ("Daniel Brooks asked the minister whether the plan would survive.",
+     ("indirect", ("whether the plan would survive",), "asked", "Daniel Brooks")),
+    ("Maria Lopez accused the mayor of hiding the audit.",
+     ("indirect", ("the mayor of hiding the audit",), "accused", "Maria Lopez")),
+    ("Daniel Brooks described the budget as a betrayal of farmers.",
+     ("indirect", ("the budget as a betrayal of farmers",), "described", "Daniel Brooks")),
+    ("Maria Lopez was talking about the new tax on fuel.",
+     ("indirect", ("the new tax on fuel",), "talking about", "Maria Lopez")),
 ]
 
 
@@ -147,3 +157,16 @@ def test_quotes_pronoun_matches_marked_gender(nlp, text: str, speaker: str) -> N
 def test_quotes_relative_pronoun_source_resolves_to_antecedent(nlp) -> None:
     (quote,) = _quotes(nlp, "The plan was backed by Daniel Brooks, who said the vote would pass.")
     assert (quote.source.text, quote.speaker.evidence.text) == ("Daniel Brooks, who", "Daniel Brooks")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("In a new survey released Monday, most farmers lost money this year.",
+         ("indirect", ("most farmers lost money this year",), "In", "a new survey released Monday")),
+        ("In a study of hospitals, a third of the beds stood empty.",
+         ("indirect", ("a third of the beds stood empty",), "In", "a study of hospitals")),
+    ],
+)
+def test_quotes_survey_phrase_is_source(nlp, text: str, expected: tuple) -> None:
+    assert [_row(q) for q in _quotes(nlp, text)] == [expected]

@@ -26,6 +26,9 @@ _SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 _CLAUSES = {"ccomp", "parataxis"}
 _OBJECTS = {"dobj", "xcomp", "oprd"}
 _HEARER_VERBS = {"tell", "ask", "warn", "urge", "remind", "assure", "inform"}
+_CUE_PREPS = {"for", "about", "to", "on"}
+_SURVEYS = {"poll", "survey", "study", "report", "analysis"}
+_NOT_REPORTED = {"DATE", "TIME", "GPE", "LOC", "FAC", "CARDINAL"}
 _MARKS = set("“”‘’\"'")
 _RELATIVE = {"who", "which", "that", "whom"}
 _FLOAT_GAP = 300  # how far (characters) a quoted sentence may follow the quote it continues
@@ -99,7 +102,7 @@ def _without(doc: Doc, outer: tuple[int, int], inner: tuple[int, int]) -> list[t
 def _content_of_verb(verb: Token) -> list[tuple[int, int]]:
     """Token ranges of what a cue verb reports, from its dependents (or its head for parataxis)."""
     doc = verb.doc
-    clauses = [c for c in verb.children if c.dep_ in _CLAUSES]
+    clauses = [c for c in verb.children if c.dep_ in _CLAUSES] or _question(verb)
     if clauses:
         spans = []
         for c in clauses:
@@ -124,8 +127,37 @@ def _content_of_verb(verb: Token) -> list[tuple[int, int]]:
     if verb.lemma_ in _HEARER_VERBS:
         objects = [c for c in objects if c.dep_ != "dobj"]
     if objects:
-        return [(min(c.left_edge.i for c in objects), max(c.right_edge.i for c in objects) + 1)]
-    return []
+        end = max(c.right_edge.i for c in objects) + 1
+        for child in verb.rights:  # "accused him of ...", "described it as ...": the phrase goes with it
+            if child.i == end and child.dep_ == "prep" and child.lower_ in ("of", "for", "as"):
+                end = child.right_edge.i + 1
+        return [(min(c.left_edge.i for c in objects), end)]
+    return _prepositional(verb)
+
+
+def _question(verb: Token) -> list[Token]:
+    """ "X asked (them) whether ...": an indirect question the parser attached as an adverbial clause."""
+    if verb.lemma_ not in ("ask", "wonder"):
+        return []
+    return [
+        c for c in verb.rights
+        if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "whether") and m.i == c.left_edge.i for m in c.children)
+    ]
+
+
+def _prepositional(verb: Token) -> list[tuple[int, int]]:
+    """ "X called for ...", "X was talking about ...", "X pointed to ...": the object of a
+    preposition right after a cue verb with no object of its own is what the cue reports."""
+    doc = verb.doc
+    if verb.i + 1 >= len(doc):
+        return []
+    prep = doc[verb.i + 1]
+    if prep.head.i != verb.i or prep.dep_ != "prep" or prep.lower_ not in _CUE_PREPS:
+        return []
+    objects = [c for c in prep.children if c.dep_ == "pobj"]
+    if not objects or objects[0].ent_type_ in _NOT_REPORTED:  # "spoke on Monday", "went to Iowa"
+        return []
+    return [(prep.i + 1, prep.right_edge.i + 1)]
 
 
 def _inverted(verb: Token) -> Token | None:
@@ -153,7 +185,8 @@ def _from_verb(verb: Token, regions: list[tuple[int, int]]) -> Attribution | Non
             attribution.source = _edge_trim(doc, clause.left_edge.i, clause.right_edge.i + 1)
             attribution.antecedent = inverted.i
         return attribution
-    for start, end in _content_of_verb(verb):
+    parts = _content_of_verb(verb)
+    for start, end in parts:
         if subject is not None and start <= subject.i < end:
             end = min(end, subject.left_edge.i) if subject.i > start else end
         span = _chars(doc, start, end)
@@ -164,6 +197,9 @@ def _from_verb(verb: Token, regions: list[tuple[int, int]]) -> Attribution | Non
     if not content or (subject is None and verb.dep_ not in _CLAUSES):
         return None
     attribution = Attribution(cue=(verb.idx, verb.idx + len(verb)), content=content, cue_token=verb.i)
+    if parts == _prepositional(verb):  # the preposition belongs to the cue: "called for"
+        prep = doc[verb.i + 1]
+        attribution.cue = (verb.idx, prep.idx + len(prep))
     if subject is not None:
         source = _edge_trim(doc, subject.left_edge.i, subject.right_edge.i + 1)
         attribution.source = source
@@ -231,6 +267,30 @@ def _from_according(token: Token, regions: list[tuple[int, int]]) -> Attribution
     if objects:
         obj = objects[0]
         attribution.source = _edge_trim(doc, obj.left_edge.i, obj.right_edge.i + 1)
+    return attribution
+
+
+def _from_survey(token: Token, regions: list[tuple[int, int]]) -> Attribution | None:
+    """ "In a new poll, 50 percent chose ...": a poll, survey or study named by an "in" phrase is
+    the source of the clause the phrase modifies (when that clause has no cue verb of its own)."""
+    doc = token.doc
+    objects = [c for c in token.children if c.dep_ == "pobj"]
+    head = token.head
+    if token.dep_ != "prep" or not objects or objects[0].lemma_.lower() not in _SURVEYS:
+        return None
+    if head.pos_ not in ("VERB", "AUX") or is_cue(head):
+        return None
+    phrase = (token.left_edge.i, token.right_edge.i + 1)
+    content = []
+    for start, end in _without(doc, (head.left_edge.i, head.right_edge.i + 1), phrase):
+        span = _chars(doc, start, end)
+        if span is not None and end - start > 2:
+            content.append(_grow(span, regions))
+    if not content:
+        return None
+    obj = objects[0]
+    attribution = Attribution(cue=(token.idx, token.idx + len(token)), content=content, cue_token=token.i)
+    attribution.source = _edge_trim(doc, obj.left_edge.i, obj.right_edge.i + 1)
     return attribution
 
 
@@ -326,6 +386,8 @@ def find_attributions(doc: Doc) -> list[Attribution]:
             continue
         if token.lower_ == "according":
             item = _from_according(token, regions)
+        elif token.lower_ == "in":
+            item = _from_survey(token, regions)
         elif is_cue(token):
             item = _from_verb(token, regions)
         if item is not None:
