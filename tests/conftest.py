@@ -112,3 +112,17 @@ def seed_export(seed_path: Path, tmp_path_factory: pytest.TempPathFactory) -> di
     out = run_newsgraph("export", "--db", db, "--format", "json")
     assert out.returncode == 0, out.stderr
     return json.loads(out.stdout)
+
+
+SEED_NAMES = ("japan", "grok", "vietnam", "embassy", "ice")  # the seed's five articles, in order
+
+
+@pytest.fixture(scope="session")
+def seed_articles(seed_path: Path) -> dict:
+    """The seed's five articles as the project's own text reader reads them, by name."""
+    from newsgraph.model import Article
+    from newsgraph.readers import read
+
+    articles = [r for r in read([str(seed_path)]) if isinstance(r, Article)]
+    assert len(articles) == len(SEED_NAMES)
+    return dict(zip(SEED_NAMES, articles))

@@ -2,47 +2,22 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime, timezone
-from pathlib import Path
 
 import pytest
 
-from newsgraph.model import Article, SourceFormat, SourcePointer
-from newsgraph.nlp.pipeline import load_pipeline, make_doc
+from newsgraph.nlp.pipeline import extract, load_pipeline
 
 PUBLISHED = datetime(2025, 10, 21, tzinfo=timezone.utc)
-_BODY_STARTS = {16: "Communist Party of Vietnam General Secretary", 18: "Thousands of demonstrators"}
-
-
-def seed_texts(seed_path: Path) -> dict[str, str]:
-    """The seed's articles by name: lines 1-15 (no photo credit), 16, 18, and 17/19 from their bodies.
-
-    The deck of line 17 (between its kicker and the body) is kept as an article of its own.
-    """
-    lines = seed_path.read_text(encoding="utf-8").split("\n")
-    texts = {
-        "japan": "\n".join(line for line in lines[:15] if line.strip() != "Photo: AFP"),
-        "grok": lines[15],
-        "embassy": lines[17],
-    }
-    for index, name in ((16, "vietnam"), (18, "ice")):
-        line = lines[index]
-        start = line.find(_BODY_STARTS[index])
-        texts[name] = line[start:]
-        texts[name + "_deck"] = line[:start].split(":", 1)[1].strip()
-    return texts
 
 
 @pytest.fixture(scope="module")
-def seed_figures(seed_path):
+def seed_figures(seed_articles):
+    """Each seed article's (figures, times), its deck included (evidence marked ``field="deck"``)."""
     nlp = load_pipeline(components=["newsgraph_entities", "newsgraph_times", "newsgraph_figures"])
-    out = {}
-    for name, text in seed_texts(seed_path).items():
-        article = Article(id=f"seed_{name}", source=SourcePointer(path=str(seed_path), format=SourceFormat.TEXT),
-                          text=text, published=PUBLISHED)
-        doc = nlp(make_doc(nlp, article))
-        out[name] = (doc._.ng["figures"], doc._.ng["times"])
-    return out
+    articles = [replace(a, published=PUBLISHED) for a in seed_articles.values()]
+    return {name: (f.figures, f.times) for name, f in zip(seed_articles, extract(articles, nlp=nlp))}
 
 
 @pytest.mark.parametrize(
@@ -53,7 +28,7 @@ def seed_figures(seed_path):
         ("japan", "5 percent", 5.0, "percent", None, "GDP", None),
         ("japan", "50,000", 5e4, "count", None, "US troops", None),
         ("vietnam", "about 1,600", 1600.0, "count", "about", "delegates", None),
-        ("vietnam_deck", "200", 200.0, "count", None, "new party delegates", None),
+        ("vietnam", "200", 200.0, "count", None, "new party delegates", None),  # in the deck
         ("vietnam", "68", 68.0, "years", None, "age", "Lam"),
         ("ice", "more than 1,000", 1000.0, "count", "more than", "events", None),
         ("ice", "37-year-old", 37.0, "years", None, "age", "mother"),
@@ -77,6 +52,15 @@ def test_figures_seed_no_figure_overlaps_a_time_expression(seed_figures) -> None
         overlaps = [
             (f.evidence.text, t.evidence.text)
             for f in figures for t in times
-            if f.evidence.start < t.evidence.end and t.evidence.start < f.evidence.end
+            if f.evidence.field == t.evidence.field
+            and f.evidence.start < t.evidence.end and t.evidence.start < f.evidence.end
         ]
         assert overlaps == []
+
+
+def test_figures_seed_deck_figure_points_into_the_deck(seed_figures, seed_articles) -> None:
+    figures, _ = seed_figures["vietnam"]
+    [delegates] = [f for f in figures if f.evidence.text == "200"]
+    evidence = delegates.evidence
+    assert evidence.field == "deck"
+    assert seed_articles["vietnam"].deck[evidence.start:evidence.end] == "200"

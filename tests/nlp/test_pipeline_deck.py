@@ -24,3 +24,18 @@ def test_extract_reads_the_deck_and_keeps_its_offsets_in_the_deck() -> None:
     assert len({m.id for m in facts.mentions}) == len(facts.mentions)  # deck ids never collide with body ids
     assert sum(e.main for e in facts.events) == 1 and all(not e.main for e in facts.events
                                                           if e.trigger.field == "deck")
+
+
+def test_extract_deck_names_join_the_body_entities() -> None:
+    article = Article(
+        id="art_deck2", source=SourcePointer(path="dump.txt", format=SourceFormat.TEXT, line=9),
+        deck="Rasmussen wants the Baltic ferry subsidy cut in half before the summer timetable",
+        text="Danish Transport Minister Anna Rasmussen said on Tuesday that the ferry subsidy would be reviewed.",
+    )
+    [facts] = list(extract([article]))
+    people = [e for e in facts.entities if e.type == "PERSON"]
+    assert [e.name for e in people] == ["Anna Rasmussen"]
+    by_id = {m.id: m for m in facts.mentions}
+    assert sorted((by_id[i].evidence.text, by_id[i].evidence.field) for i in people[0].mention_ids) == [
+        ("Anna Rasmussen", "text"), ("Rasmussen", "deck")]
+    assert {by_id[i].cluster for i in people[0].mention_ids} == {people[0].key}

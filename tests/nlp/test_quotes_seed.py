@@ -2,21 +2,16 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from newsgraph.model import Article, Quote, SourceFormat, SourcePointer, article_id
+from newsgraph.model import Quote
 from newsgraph.nlp.pipeline import load_pipeline, make_doc
 
 
 @pytest.fixture(scope="module")
-def seed_quotes(seed_path: Path) -> tuple[Quote, ...]:
-    lines = seed_path.read_text(encoding="utf-8").splitlines()
-    text = "\n".join(line for line in lines[:15] if line.strip() != "Photo: AFP")
-    article = Article(id=article_id("seed", text), source=SourcePointer(path=str(seed_path), format=SourceFormat.TEXT), text=text)
+def seed_quotes(seed_articles: dict) -> tuple[Quote, ...]:
     nlp = load_pipeline()
-    return nlp(make_doc(nlp, article))._.ng["quotes"]
+    return nlp(make_doc(nlp, seed_articles["japan"]))._.ng["quotes"]
 
 
 def _find(quotes: tuple[Quote, ...], words: str) -> Quote:

@@ -6,11 +6,9 @@ Names appear here because they are the expected output; the seed's text is read 
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from newsgraph.model import Article, ArticleFacts, EntityType, RoleStatus, SourceFormat, SourcePointer
+from newsgraph.model import ArticleFacts, EntityType, RoleStatus
 from newsgraph.nlp import extract, load_pipeline
 from newsgraph.resolve.entities import resolve_entities
 
@@ -46,22 +44,10 @@ TYPED = [
 ]
 
 
-def seed_articles(path: Path) -> list[Article]:
-    """The seed's five articles, split as the brief describes (no readers package needed)."""
-    lines = path.read_text(encoding="utf-8").split("\n")
-    first = "\n".join(line for line in lines[0:15] if line.strip() != "Photo: AFP")
-    third = lines[16][lines[16].find("Communist Party of Vietnam General Secretary") :]
-    fifth = lines[18][lines[18].find("Thousands of demonstrators") :]
-    texts = [first, lines[15], third, lines[17], fifth]
-    return [
-        Article(id=f"seed-{n}", source=SourcePointer(path=str(path), format=SourceFormat.TEXT, record=n), text=text)
-        for n, text in enumerate(texts)
-    ]
-
-
 @pytest.fixture(scope="module")
-def seed_facts(seed_path: Path) -> list[ArticleFacts]:
-    return list(extract(seed_articles(seed_path), nlp=load_pipeline(components=["newsgraph_entities"])))
+def seed_facts(seed_articles: dict) -> list[ArticleFacts]:
+    """The seed read by the project's reader; decks are read too and join the body's entities."""
+    return list(extract(seed_articles.values(), nlp=load_pipeline(components=["newsgraph_entities"])))
 
 
 @pytest.mark.parametrize("article", sorted(PERSONS))
@@ -76,7 +62,7 @@ def test_seed_persons_carry_their_title(
 ) -> None:
     (entity,) = [e for e in seed_facts[article].entities if e.name == name]
     assert (title, organization, status) in {(r.title, r.organization, r.status) for r in entity.roles}
-    assert all(r.article_id == f"seed-{article}" for r in entity.roles)
+    assert all(r.article_id == seed_facts[article].article_id for r in entity.roles)
 
 
 @pytest.mark.parametrize(("article", "name", "etype"), TYPED)
@@ -99,12 +85,12 @@ def test_seed_acronym_joins_its_organisation(seed_facts: list[ArticleFacts]) -> 
     assert [(a.text, a.kind.value) for a in ice.aliases] == [("ICE", "acronym")]
 
 
-def test_seed_mentions_hold_their_evidence(seed_path: Path, seed_facts: list[ArticleFacts]) -> None:
-    texts = {a.id: a.text for a in seed_articles(seed_path)}
+def test_seed_mentions_hold_their_evidence(seed_articles: dict, seed_facts: list[ArticleFacts]) -> None:
+    by_id = {a.id: a for a in seed_articles.values()}
     for facts in seed_facts:
         for mention in facts.mentions:
             ev = mention.evidence
-            assert texts[ev.article_id][ev.start : ev.end] == ev.text
+            assert getattr(by_id[ev.article_id], ev.field)[ev.start : ev.end] == ev.text
             assert not ev.text.endswith(("’s", "'s", ",")) and not ev.text.startswith("The ")
 
 
@@ -113,7 +99,8 @@ def test_seed_resolution_same_person_across_articles(seed_facts: list[ArticleFac
     people = [e for e in resolution.entities if e.type is EntityType.PERSON]
     assert sorted(e.name for e in people) == sorted(set().union(*PERSONS.values()))
     by_name = {e.name: e for e in people}
-    assert by_name["Donald Trump"].article_ids == ("seed-0", "seed-4")
+    ids = [f.article_id for f in seed_facts]
+    assert by_name["Donald Trump"].article_ids == (ids[0], ids[4])
     xi = by_name["Xi Jinping"]
-    assert xi.article_ids == ("seed-2", "seed-3")
+    assert xi.article_ids == (ids[2], ids[3])
     assert {(a.text, a.kind.value, a.script) for a in xi.aliases} == {("習近平", "other_script", "Hani")}

@@ -2,45 +2,25 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime, timezone
-from pathlib import Path
 
 import pytest
 
-from newsgraph.model import Article, SourceFormat, SourcePointer
-from newsgraph.nlp.pipeline import load_pipeline, make_doc
+from newsgraph.nlp.pipeline import extract, load_pipeline
 
 PUBLISHED = datetime(2025, 10, 21, tzinfo=timezone.utc)  # a Tuesday, ISO week 43
-_BODY_STARTS = {16: "Communist Party of Vietnam General Secretary", 18: "Thousands of demonstrators"}
 
 
-def seed_texts(seed_path: Path) -> dict[str, str]:
-    """The seed's articles by name: lines 1-15 (no photo credit), 16, 18, and 17/19 from their bodies."""
-    lines = seed_path.read_text(encoding="utf-8").split("\n")
-    texts = {
-        "japan": "\n".join(line for line in lines[:15] if line.strip() != "Photo: AFP"),
-        "grok": lines[15],
-        "embassy": lines[17],
-    }
-    for index, name in ((16, "vietnam"), (18, "ice")):
-        line = lines[index]
-        texts[name] = line[line.find(_BODY_STARTS[index]):]
-    return texts
-
-
-def _times(seed_path: Path, published: datetime | None):
+def _times(seed_articles: dict, published: datetime | None) -> dict:
     nlp = load_pipeline(components=["newsgraph_times"])
-    out = {}
-    for name, text in seed_texts(seed_path).items():
-        article = Article(id=f"seed_{name}", source=SourcePointer(path=str(seed_path), format=SourceFormat.TEXT),
-                          text=text, published=published)
-        out[name] = nlp(make_doc(nlp, article))._.ng["times"]
-    return out
+    articles = [replace(a, published=published) for a in seed_articles.values()]
+    return {name: f.times for name, f in zip(seed_articles, extract(articles, nlp=nlp))}
 
 
 @pytest.fixture(scope="module")
-def seed_times(seed_path):
-    return _times(seed_path, PUBLISHED), _times(seed_path, None)
+def seed_times(seed_articles):
+    return _times(seed_articles, PUBLISHED), _times(seed_articles, None)
 
 
 def _lookup(times, evidence: str, nth: int = 0):

@@ -7,7 +7,7 @@ from typing import Any
 
 from spacy.tokens import Doc
 
-from newsgraph.model import ArticleFacts, Evidence
+from newsgraph.model import ArticleFacts, Evidence, LocalEntity
 
 _TUPLE_KEYS = ("mentions", "entities", "quotes", "figures", "times", "events")
 
@@ -38,15 +38,56 @@ def _relabel(value: Any, pseudo: str, real: str) -> Any:
     return value
 
 
+def _short_form_of(entity: LocalEntity, body: tuple[LocalEntity, ...]) -> int | None:
+    """The index of the one body person whose name begins or ends with ``entity``'s words (a deck's
+    "Lam" for the body's "To Lam"), or None when there is no such person or more than one."""
+    if entity.type != "PERSON":
+        return None
+    words = entity.name.casefold().split()
+    found = [
+        i for i, e in enumerate(body)
+        if e.type == "PERSON" and len(e.name.split()) > len(words)
+        and words in (e.name.casefold().split()[-len(words):], e.name.casefold().split()[:len(words)])
+    ]
+    return found[0] if len(found) == 1 else None
+
+
+def _join_entities(
+    body: tuple[LocalEntity, ...], deck: tuple[LocalEntity, ...]
+) -> tuple[tuple[LocalEntity, ...], dict[str, str]]:
+    """The body's entities with the deck's joined in: a deck entity of the same type and name as a
+    body entity is that entity (one identity per article). Returns them and deck key → body key."""
+    joined = list(body)
+    where = {(e.type, e.name): i for i, e in enumerate(joined)}
+    rekey: dict[str, str] = {}
+    for entity in deck:
+        i = where.get((entity.type, entity.name), _short_form_of(entity, body))
+        if i is None:
+            where[(entity.type, entity.name)] = len(joined)
+            joined.append(entity)
+            continue
+        twin = joined[i]
+        rekey[entity.key] = twin.key
+        known = {(a.text, a.kind) for a in twin.aliases}
+        joined[i] = replace(
+            twin,
+            mention_ids=twin.mention_ids + entity.mention_ids,
+            aliases=twin.aliases + tuple(a for a in entity.aliases if (a.text, a.kind) not in known),
+            roles=twin.roles + entity.roles,
+        )
+    return tuple(joined), rekey
+
+
 def with_deck_facts(body: ArticleFacts, deck: ArticleFacts) -> ArticleFacts:
     """The article's facts with those read from its deck added (the body keeps the main event).
 
     Fact ids stay distinct: they were made from the deck's own pseudo id (``<id>#deck``)."""
     moved: ArticleFacts = _relabel(deck, deck.article_id, body.article_id)
+    entities, rekey = _join_entities(body.entities, moved.entities)
     return replace(
         body,
-        mentions=body.mentions + moved.mentions,
-        entities=body.entities + moved.entities,
+        mentions=body.mentions + tuple(replace(m, cluster=rekey.get(m.cluster, m.cluster)) for m in moved.mentions),
+        entities=entities,
         quotes=body.quotes + moved.quotes,
         figures=body.figures + moved.figures,
         times=body.times + moved.times,
