@@ -11,7 +11,8 @@ from __future__ import annotations
 import json
 import uuid
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -83,10 +84,15 @@ class _Extractor:
     the entities of every batch before it.
     """
 
-    def __init__(self, store: Store, enabled: bool) -> None:
-        self.store, self.enabled = store, enabled
+    def __init__(self, enabled: bool) -> None:
+        self.enabled = enabled
         self.nlp: Any = None
         self.known: dict[str, Entity] | None = None
+
+    def prepare(self, store: Store) -> None:
+        """Load the entities already stored, once, while the store is open."""
+        if self.enabled and self.known is None:
+            self.known = {e.id: e for e in read_entities(store)}
 
     def __call__(self, articles: Sequence[Article]) -> tuple[list[ArticleFacts], tuple[Entity, ...], list[Skip]]:
         """THE place where a batch's facts are produced: extract, resolve, carry entity ids."""
@@ -96,8 +102,7 @@ class _Extractor:
 
         if self.nlp is None:
             self.nlp = nlp.load_pipeline(settings.get("model") or None)
-        if self.known is None:
-            self.known = {e.id: e for e in read_entities(self.store)}
+        assert self.known is not None, "prepare() loads the stored entities first"
         facts, failures = self._extract(articles)
         resolution = resolve_entities(facts, list(self.known.values()))
         self.known.update((e.id, e) for e in resolution.entities)
@@ -136,15 +141,30 @@ def _prior(store: Store, fps: Sequence[Fingerprint]) -> Prior:
     return Prior(exact=exact, bands=matches.bands, words=words, order=matches.order)
 
 
-class _Ingest:
-    """One run's state: the open store, the pending batch and the running summary."""
+@contextmanager
+def _held(db: str | Path) -> Iterator[Store]:
+    """The knowledge base, opened for writing for one step of a run and closed after it.
 
-    def __init__(self, store: Store, options: IngestOptions, runner: Runner, summary: IngestSummary) -> None:
-        self.store, self.options, self.runner, self.summary = store, options, runner, summary
+    A run holds DuckDB's write lock only while it reads what de-duplication needs and while it
+    writes a batch; extraction, the long part, runs with the file released, so that queries and
+    other writers (which wait up to ``lock_timeout`` seconds) get in between (docs/concurrency.md).
+    """
+    store = open_store(db)
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+class _Ingest:
+    """One run's state: the knowledge base path, the pending batch and the running summary."""
+
+    def __init__(self, db: str | Path, options: IngestOptions, runner: Runner, summary: IngestSummary) -> None:
+        self.db, self.options, self.runner, self.summary = db, options, runner, summary
         self.articles: list[Article] = []
         self.skips: list[Skip] = []
         self.skipped: Counter[str] = Counter()
-        self.extract = _Extractor(store, options.extract)
+        self.extract = _Extractor(options.extract)
 
     def add(self, record: Article | Skip) -> bool:
         """Queue one record; True when the batch is full."""
@@ -162,16 +182,20 @@ class _Ingest:
         """De-duplicate, extract and write the pending batch in one transaction."""
         if not self.articles and not self.skips:
             return
-        known = existing_ids(self.store, [a.id for a in self.articles])
-        new: list[Article] = []
-        for article in self.articles:
-            if article.id in known:
-                self.summary.unchanged += 1
-            else:
-                known.add(article.id)
-                new.append(article)
-        fps = self.runner.map(fingerprint, new)
-        found = find_duplicates(fps, _prior(self.store, fps), threshold=self.options.threshold)
+        every = self.runner.map(fingerprint, self.articles)  # before the store is held
+        with _held(self.db) as store:
+            known = existing_ids(store, [a.id for a in self.articles])
+            new: list[Article] = []
+            fps: list[Fingerprint] = []
+            for article, fp in zip(self.articles, every):
+                if article.id in known:
+                    self.summary.unchanged += 1
+                else:
+                    known.add(article.id)
+                    new.append(article)
+                    fps.append(fp)
+            found = find_duplicates(fps, _prior(store, fps), threshold=self.options.threshold)
+            self.extract.prepare(store)
         duplicates = [d for d in found if d is not None]
         kept = [a for a, d in zip(new, found) if d is None]
         skips = self.skips + [_duplicate_skip(a, d) for a, d in zip(new, found) if d is not None]
@@ -180,9 +204,10 @@ class _Ingest:
         self.skipped.update(f.code for f in failures)
         signatures = [Signature(article_id=f.article_id, exact_hash=f.exact_hash, bands=f.bands, signature=f.signature)
                       for f, d in zip(fps, found) if d is None]
-        write_batch(self.store, Batch(run_id=self.summary.run_id, articles=new, skips=skips,
-                                      duplicates=duplicates, signatures=signatures, facts=facts,
-                                      entities=entities))
+        with _held(self.db) as store:
+            write_batch(store, Batch(run_id=self.summary.run_id, articles=new, skips=skips,
+                                     duplicates=duplicates, signatures=signatures, facts=facts,
+                                     entities=entities))
         self.summary.stored += len(kept)
         self.summary.duplicates += len(duplicates)
         self.summary.extracted += len(facts)
@@ -202,18 +227,19 @@ def ingest_records(
 ) -> IngestSummary:
     """Store ``records`` in the knowledge base at ``db``, batch by batch; return the summary."""
     summary = IngestSummary(run_id=f"run_{uuid.uuid4().hex[:16]}", db=str(db))
-    with open_store(db) as store:
+    with _held(db) as store:
         start_run(store, summary.run_id, inputs)
-        run = _Ingest(store, options, runner or LocalRunner(), summary)
-        for record in records:
-            if run.add(record):
-                run.flush()
-                if progress:
-                    progress(summary)
-        run.flush()
-        summary.skipped = dict(run.skipped)
-        if progress:
-            progress(summary)
+    run = _Ingest(db, options, runner or LocalRunner(), summary)
+    for record in records:
+        if run.add(record):
+            run.flush()
+            if progress:
+                progress(summary)
+    run.flush()
+    summary.skipped = dict(run.skipped)
+    if progress:
+        progress(summary)
+    with _held(db) as store:
         finish_run(store, summary.run_id, json.dumps(summary.to_dict()))
     return summary
 

@@ -36,6 +36,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting(name="batch_size", type=int, default=64, help="articles per batch (one store transaction each)"),
     Setting(name="workers", type=int, default=1, help="NLP worker processes (0 = one a core)"),
     Setting(name="max_bytes", type=int, default=256 * 1024 * 1024, help="largest single input file read, in bytes"),
+    Setting(name="lock_timeout", type=float, default=30.0,
+            help="seconds a reader or a second writer waits for the knowledge base while another process holds it (then NG307)"),
     Setting(name="near_duplicate_threshold", type=float, default=0.8, help="MinHash Jaccard threshold for near-duplicates"),
 )
 

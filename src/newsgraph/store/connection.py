@@ -8,10 +8,13 @@ from pathlib import Path
 from typing import Any
 
 import importlib.util
+import re
 import sys
+import time
 
 import duckdb
 
+from newsgraph import settings
 from newsgraph.errors import StoreError
 from newsgraph.store.schema import check_version, migrate
 
@@ -120,20 +123,52 @@ def insert_new(
     return len(fresh)
 
 
-def open_store(path: str | Path, *, read_only: bool = False) -> Store:
+def _is_lock_conflict(exc: duckdb.Error) -> bool:
+    return "lock" in str(exc).lower() and "conflicting" in str(exc).lower()
+
+
+def _connect(text: str, *, read_only: bool, lock_timeout: float) -> duckdb.DuckDBPyConnection:
+    """Connect, waiting up to ``lock_timeout`` seconds while another process holds the file.
+
+    DuckDB lets one process write a file, or several read it, never both at once: a conflicting
+    open fails at once. It is retried with a growing pause (10 ms up to 250 ms) until the timeout;
+    then StoreError NG307 says who is in the way. Any other failure is NG301 at once.
+    """
+    deadline = time.monotonic() + max(0.0, lock_timeout)
+    pause = 0.01
+    while True:
+        try:
+            return duckdb.connect(text, read_only=read_only)
+        except duckdb.Error as exc:
+            first = str(exc).splitlines()[0]
+            if not _is_lock_conflict(exc):
+                raise StoreError("NG301", f"cannot open {text}: {first}") from None
+            left = deadline - time.monotonic()
+            if left <= 0:
+                holder = re.search(r"\(PID (\d+)\)", first)
+                who = f"process {holder.group(1)}" if holder else "another process"
+                raise StoreError(
+                    "NG307",
+                    f"{text} is held by {who} (an ingest writing to it, or a reader) and stayed locked "
+                    f"for {lock_timeout:g} s",
+                ) from None
+            time.sleep(min(pause, left))
+            pause = min(pause * 2, 0.25)
+
+
+def open_store(path: str | Path, *, read_only: bool = False, lock_timeout: float | None = None) -> Store:
     """Open (and for writing, create or migrate) the knowledge base at ``path``.
 
-    Raises StoreError NG301 when the file is not a DuckDB database or is locked, or when it is
-    missing and ``read_only`` is set; NG302 when a newer newsgraph wrote it.
+    While another process holds the file (an ingest writing, or readers while we want to write),
+    waits up to ``lock_timeout`` seconds (default: the ``lock_timeout`` setting), then raises
+    StoreError NG307. Raises NG301 when the file is not a DuckDB database, or when it is missing
+    and ``read_only`` is set; NG302 when a newer newsgraph wrote it.
     """
     text = str(path)
     if read_only and not Path(text).is_file():
         raise StoreError("NG301", f"no knowledge base at {text}", "run `newsgraph ingest PATH --db FILE` first, or pass --db")
-    try:
-        conn = duckdb.connect(text, read_only=read_only)
-    except duckdb.Error as exc:
-        first = str(exc).splitlines()[0]
-        raise StoreError("NG301", f"cannot open {text}: {first}") from None
+    timeout = float(settings.get("lock_timeout") if lock_timeout is None else lock_timeout)
+    conn = _connect(text, read_only=read_only, lock_timeout=timeout)
     try:
         if read_only:
             if check_version(conn, text) == 0:
