@@ -19,6 +19,7 @@ from newsgraph.query import export_records
 from newsgraph.store import counts, open_store, read_duplicates, read_log
 
 WORDS = [f"w{i}" for i in range(4000)]
+NO_NLP = IngestOptions(extract=False)
 
 
 def text_of(seed: int, n: int = 150) -> str:
@@ -49,7 +50,7 @@ def dup_pairs(db: Path) -> set[tuple[str, str, str]]:
 
 @pytest.mark.parametrize("batch_size", [1, 4, 1000])
 def test_ingest_records_finds_the_same_duplicates_whatever_the_batch_size(tmp_path: Path, batch_size: int, verified) -> None:
-    summary = ingest_records(iter(corpus()), db=tmp_path / "kb.duckdb", options=IngestOptions(batch_size=batch_size))
+    summary = ingest_records(iter(corpus()), db=tmp_path / "kb.duckdb", options=IngestOptions(batch_size=batch_size, extract=False))
     assert (summary.read, summary.stored, summary.duplicates, summary.unchanged) == (50, 30, 20, 0)
     pairs = dup_pairs(tmp_path / "kb.duckdb")
     assert len({p for p in pairs if p[2] == "exact"}) == 10 and len({p for p in pairs if p[2] == "near"}) == 10
@@ -62,23 +63,23 @@ def test_ingest_records_finds_the_same_duplicates_whatever_the_batch_size(tmp_pa
 def test_ingest_records_detects_duplicates_of_articles_stored_by_an_earlier_run(tmp_path: Path) -> None:
     items = corpus()
     db = tmp_path / "kb.duckdb"
-    first = ingest_records(iter([a for a in items if a.source.path.startswith("orig/")]), db=db)
-    second = ingest_records(iter([a for a in items if not a.source.path.startswith("orig/")]), db=db)
+    first = ingest_records(iter([a for a in items if a.source.path.startswith("orig/")]), db=db, options=NO_NLP)
+    second = ingest_records(iter([a for a in items if not a.source.path.startswith("orig/")]), db=db, options=NO_NLP)
     assert (first.stored, first.duplicates) == (30, 0)
     assert (second.stored, second.duplicates) == (0, 20)
     one_run = tmp_path / "one.duckdb"
-    ingest_records(iter(items), db=one_run)
+    ingest_records(iter(items), db=one_run, options=NO_NLP)
     assert dup_pairs(db) == dup_pairs(one_run)
 
 
 def test_ingest_records_twice_changes_nothing(tmp_path: Path) -> None:
     db = tmp_path / "kb.duckdb"
     records: list[Article | Skip] = [*corpus(), Skip(source="x.bin", code="NG104", reason="binary")]
-    ingest_records(iter(records), db=db, options=IngestOptions(batch_size=7))
+    ingest_records(iter(records), db=db, options=IngestOptions(batch_size=7, extract=False))
     with open_store(db, read_only=True) as store:
         before = counts(store)
     exported = export_records(db)
-    again = ingest_records(iter(records), db=db, options=IngestOptions(batch_size=7))
+    again = ingest_records(iter(records), db=db, options=IngestOptions(batch_size=7, extract=False))
     assert (again.read, again.stored, again.duplicates, again.unchanged, again.skipped) == (50, 0, 0, 50, {"NG104": 1})
     with open_store(db, read_only=True) as store:
         assert counts(store) == before
@@ -86,7 +87,8 @@ def test_ingest_records_twice_changes_nothing(tmp_path: Path) -> None:
 
 
 def test_ingest_records_logs_an_empty_article_as_ng114(tmp_path: Path) -> None:
-    summary = ingest_records(iter([art(" \n ", "blank.txt"), art("Real text.", "real.txt")]), db=tmp_path / "kb.duckdb")
+    summary = ingest_records(iter([art(" \n ", "blank.txt"), art("Real text.", "real.txt")]), db=tmp_path / "kb.duckdb",
+                             options=NO_NLP)
     assert (summary.read, summary.stored, summary.skipped) == (1, 1, {"NG114": 1})
 
 

@@ -27,6 +27,7 @@ CODES: dict[str, tuple[str, str]] = {
     "NG121": ("near duplicate", "kept once; this copy is recorded as a duplicate"),
     "NG201": ("spaCy model not found", "run `make install`, or install en_core_web_md, or name a model or path in NEWSGRAPH_MODEL"),
     "NG202": ("extraction failed for an article", "the article is stored without facts; report the input"),
+    "NG203": ("text over max_extract_chars", "the article is stored whole and searchable; its facts come from its first part (raise max_extract_chars, NEWSGRAPH_MAX_EXTRACT_CHARS, to read more)"),
     "NG301": ("cannot open the knowledge base", "check the --db path (it must be a newsgraph DuckDB file)"),
     "NG302": ("knowledge base from a newer newsgraph", "upgrade newsgraph to read it"),
     "NG303": ("verification failed", "the listed facts do not match their article text"),

@@ -61,11 +61,13 @@ class IngestSummary:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class IngestOptions:
-    """How a run goes: batch size, near-duplicate threshold, whether to extract facts."""
+    """How a run goes: batch size, near-duplicate threshold, whether to extract facts (the same
+    default as ``newsgraph ingest``: yes), and the longest text extracted (0: no limit)."""
 
     batch_size: int = 64
     threshold: float = 0.8
-    extract: bool = False
+    extract: bool = True
+    max_extract_chars: int = 200_000
 
 
 def _duplicate_skip(article: Article, dup: Duplicate) -> Skip:
@@ -76,6 +78,19 @@ def _duplicate_skip(article: Article, dup: Duplicate) -> Skip:
                 level=LogLevel.INFO, article_id=article.id)
 
 
+def _long_text_notes(articles: Sequence[Article], max_chars: int) -> list[Skip]:
+    """An NG203 info entry for each article longer than ``max_extract_chars``: its text is stored
+    whole (and searchable), its facts come from the first part only."""
+    if max_chars <= 0:
+        return []
+    from newsgraph.nlp.windows import cut_point
+
+    return [Skip(source=a.source.describe(), code="NG203", level=LogLevel.INFO, article_id=a.id,
+                 reason=f"text of {len(a.text):,} characters is over max_extract_chars ({max_chars:,}); stored whole, "
+                        f"facts extracted from the first {cut_point(a.text, max_chars):,}")
+            for a in articles if len(a.text) > max_chars]
+
+
 class _Extractor:
     """Facts for a run's new, kept articles: spaCy extraction, then entity resolution.
 
@@ -84,8 +99,8 @@ class _Extractor:
     the entities of every batch before it.
     """
 
-    def __init__(self, enabled: bool) -> None:
-        self.enabled = enabled
+    def __init__(self, enabled: bool, max_chars: int = 0) -> None:
+        self.enabled, self.max_chars = enabled, max_chars
         self.nlp: Any = None
         self.known: dict[str, Entity] | None = None
 
@@ -104,6 +119,7 @@ class _Extractor:
             self.nlp = nlp.load_pipeline(settings.get("model") or None)
         assert self.known is not None, "prepare() loads the stored entities first"
         facts, failures = self._extract(articles)
+        failures = _long_text_notes(articles, self.max_chars) + failures
         resolution = resolve_entities(facts, list(self.known.values()))
         self.known.update((e.id, e) for e in resolution.entities)
         return [with_entity_ids(f, resolution.assignment) for f in facts], resolution.entities, failures
@@ -114,13 +130,13 @@ class _Extractor:
         from newsgraph import nlp
 
         try:
-            return list(nlp.extract(articles, nlp=self.nlp)), []
+            return list(nlp.extract(articles, nlp=self.nlp, max_chars=self.max_chars)), []
         except Exception:  # noqa: BLE001 - find the article that broke it, one by one
             facts: list[ArticleFacts] = []
             failures: list[Skip] = []
             for article in articles:
                 try:
-                    facts.extend(nlp.extract([article], nlp=self.nlp))
+                    facts.extend(nlp.extract([article], nlp=self.nlp, max_chars=self.max_chars))
                 except Exception as exc:  # noqa: BLE001
                     failures.append(Skip(source=article.source.describe(), code="NG202", level=LogLevel.ERROR,
                                          reason=f"extraction failed ({type(exc).__name__}: {exc}); stored without facts",
@@ -164,7 +180,7 @@ class _Ingest:
         self.articles: list[Article] = []
         self.skips: list[Skip] = []
         self.skipped: Counter[str] = Counter()
-        self.extract = _Extractor(options.extract)
+        self.extract = _Extractor(options.extract, options.max_extract_chars)
 
     def add(self, record: Article | Skip) -> bool:
         """Queue one record; True when the batch is full."""
@@ -201,7 +217,7 @@ class _Ingest:
         skips = self.skips + [_duplicate_skip(a, d) for a, d in zip(new, found) if d is not None]
         facts, entities, failures = self.extract(kept)
         skips += failures
-        self.skipped.update(f.code for f in failures)
+        self.skipped.update(f.code for f in failures if f.level is not LogLevel.INFO)
         signatures = [Signature(article_id=f.article_id, exact_hash=f.exact_hash, bands=f.bands, signature=f.signature)
                       for f, d in zip(fps, found) if d is None]
         with _held(self.db) as store:
@@ -254,7 +270,7 @@ def ingest(
     title_field: str | None = None,
     url_field: str | None = None,
     date_field: str | None = None,
-    extract: bool = False,
+    extract: bool = True,
     batch_size: int | None = None,
     threshold: float | None = None,
     runner: Runner | None = None,
@@ -266,6 +282,7 @@ def ingest(
     values = settings.resolve({"db": db, "batch_size": batch_size, "near_duplicate_threshold": threshold})
     read_options = ReadOptions(format=format, published=published, text_field=text_field, title_field=title_field,
                                url_field=url_field, date_field=date_field, max_bytes=values["max_bytes"])
-    options = IngestOptions(batch_size=max(1, values["batch_size"]), threshold=values["near_duplicate_threshold"], extract=extract)
+    options = IngestOptions(batch_size=max(1, values["batch_size"]), threshold=values["near_duplicate_threshold"],
+                            extract=extract, max_extract_chars=max(0, values["max_extract_chars"]))
     return ingest_records(read(list(inputs), options=read_options), db=values["db"], options=options,
                           runner=runner, inputs=inputs, progress=progress)

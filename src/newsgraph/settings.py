@@ -38,6 +38,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting(name="max_bytes", type=int, default=256 * 1024 * 1024, help="largest single input file read, in bytes"),
     Setting(name="lock_timeout", type=float, default=30.0,
             help="seconds a reader or a second writer waits for the knowledge base while another process holds it (then NG307)"),
+    Setting(name="max_extract_chars", type=int, default=200_000,
+            help="longest text extracted, in characters: a longer article is stored whole, its facts read from its first part (NG203); 0 = no limit"),
     Setting(name="near_duplicate_threshold", type=float, default=0.8, help="MinHash Jaccard threshold for near-duplicates"),
 )
 

@@ -93,3 +93,39 @@ def with_deck_facts(body: ArticleFacts, deck: ArticleFacts) -> ArticleFacts:
         times=body.times + moved.times,
         events=body.events + tuple(replace(e, main=False) for e in moved.events),
     )
+
+
+def _shift(value: Any, pseudo: str, real: str, offset: int) -> Any:
+    """``value`` with a window's pseudo article id replaced by the article's and its evidence moved
+    by ``offset`` characters (every record, at any depth): window offsets become article offsets."""
+    if isinstance(value, Evidence):
+        if value.article_id != pseudo:
+            return value
+        return replace(value, article_id=real, start=value.start + offset, end=value.end + offset)
+    if isinstance(value, str):
+        return real if value == pseudo else value
+    if isinstance(value, tuple):
+        return tuple(_shift(v, pseudo, real, offset) for v in value)
+    if is_dataclass(value) and not isinstance(value, type):
+        return replace(value, **{f.name: _shift(getattr(value, f.name), pseudo, real, offset) for f in fields(value)})
+    return value
+
+
+def with_window_facts(body: ArticleFacts, window: ArticleFacts, offset: int, real: str) -> ArticleFacts:
+    """The facts read so far with those of the next window of a long text added: the window's
+    evidence moved by ``offset`` (where it starts in the article), its entities joined to the
+    same-named ones found before (one identity per article); the first window keeps the main event.
+
+    Fact ids stay distinct: they were made from the window's own pseudo id (``<id>#w<n>``)."""
+    moved: ArticleFacts = _shift(window, window.article_id, real, offset)
+    entities, rekey = _join_entities(body.entities, moved.entities)
+    return replace(
+        body,
+        mentions=body.mentions + tuple(replace(m, cluster=rekey.get(m.cluster, m.cluster)) for m in moved.mentions),
+        entities=entities,
+        quotes=body.quotes + moved.quotes,
+        figures=body.figures + moved.figures,
+        times=body.times + moved.times,
+        events=body.events + tuple(replace(e, main=False) for e in moved.events),
+        main=body.main if body.main is not None else moved.main,
+    )

@@ -22,6 +22,7 @@ from spacy.tokens import Doc
 
 from newsgraph.errors import NlpError
 from newsgraph.model import Article, ArticleFacts
+from newsgraph.nlp.windows import WINDOW_CHARS
 
 if not Doc.has_extension("ng"):
     Doc.set_extension("ng", default=None)
@@ -100,33 +101,54 @@ def make_doc(nlp: Language, article: Article) -> Doc:
     return doc
 
 
+def _pieces(pipeline: Language, article: Article, max_chars: int | None, window_chars: int) -> Iterator[tuple[Doc, int | None]]:
+    """The docs one article is read as, each with where its text starts in the article (None for
+    the deck): its text up to ``max_chars`` (see ``cut_point``) in windows of ``window_chars``, then
+    its deck. The first window carries the article's own id; later ones a pseudo id ``<id>#w<n>``."""
+    from newsgraph.nlp.windows import cut_point, windows
+
+    end = cut_point(article.text, max_chars or 0)
+    for n, (start, stop) in enumerate(windows(article.text[:end], window_chars)):
+        piece = article if (start, stop) == (0, len(article.text)) else replace(
+            article, id=article.id if n == 0 else f"{article.id}#w{n}", text=article.text[start:stop],
+            deck=article.deck if n == 0 else None)
+        yield make_doc(pipeline, piece), start
+    if article.deck:
+        yield make_doc(pipeline, replace(article, id=f"{article.id}#deck", text=article.deck, deck=None)), None
+
+
 def extract(
-    articles: Iterable[Article], *, nlp: Language | None = None, batch_size: int = 32
+    articles: Iterable[Article], *, nlp: Language | None = None, batch_size: int = 32,
+    max_chars: int | None = None, window_chars: int = WINDOW_CHARS,
 ) -> Iterator[ArticleFacts]:
     """Run the pipeline over ``articles`` and yield each one's facts, in input order.
 
     An article's deck (the standfirst split off its body) is read too, as a document of its own;
-    its facts join the article's, their evidence marked ``field="deck"``.
+    its facts join the article's, their evidence marked ``field="deck"``. A text longer than
+    ``window_chars`` is read in windows (``nlp/windows.py``) whose facts are joined with their
+    offsets moved into the article's text, so time grows linearly with length; with ``max_chars``,
+    only the text up to a boundary at or before it is read (``cut_point``).
     """
-    from newsgraph.nlp.convert import facts_from_doc, with_deck_facts
+    from newsgraph.nlp.convert import facts_from_doc, with_deck_facts, with_window_facts
 
     pipeline = nlp if nlp is not None else load_pipeline()
-    order: deque[Article | None] = deque()  # the article a doc belongs to; None for a deck
+    order: deque[tuple[bool, str, int | None]] = deque()  # first doc of its article?, article id, start
 
     def docs() -> Iterator[Doc]:
         for article in articles:
-            order.append(article)
-            yield make_doc(pipeline, article)
-            if article.deck:
-                order.append(None)
-                yield make_doc(pipeline, replace(article, id=f"{article.id}#deck", text=article.deck, deck=None))
+            for n, (doc, start) in enumerate(_pieces(pipeline, article, max_chars, window_chars)):
+                order.append((n == 0, article.id, start))
+                yield doc
 
     pending: ArticleFacts | None = None
     for doc in pipeline.pipe(docs(), batch_size=batch_size):
-        owner = order.popleft()
+        first, owner, start = order.popleft()
         facts = facts_from_doc(doc)
-        if owner is None and pending is not None:
-            pending = with_deck_facts(pending, facts)
+        if pending is not None and not first:
+            if start is None:
+                pending = with_deck_facts(pending, facts)
+            else:
+                pending = with_window_facts(pending, facts, start, owner)
             continue
         if pending is not None:
             yield pending
