@@ -13,7 +13,7 @@ import uuid
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -22,8 +22,10 @@ from newsgraph import settings
 from newsgraph.model import Article, ArticleFacts, Duplicate, DuplicateKind, Entity, LogLevel, Skip
 from newsgraph.resolve.assign import with_entity_ids
 from newsgraph.resolve.entities import resolve_entities
-from newsgraph.resolve.duplicates import Fingerprint, Prior, dedup_text, find_duplicates, fingerprint, word_set
+from newsgraph.resolve.duplicates import Fingerprint, Prior, dedup_text, find_duplicates, fingerprint, jaccard, word_set
 from newsgraph.runner.local import LocalRunner, Runner
+from newsgraph.model import text_hash
+from newsgraph.store import Stored, Update, same_source, source_key
 from newsgraph.store import Batch, Signature, Store, article_texts, existing_ids, finish_run, open_store, prior_matches, read_entities, start_run, write_batch
 
 
@@ -39,6 +41,7 @@ class IngestSummary:
         duplicates: new articles recorded as duplicates of a kept one (not extracted).
         unchanged: articles already in the store from an earlier run, left as they were.
         extracted: articles whose facts were extracted in this run.
+        updated: stored articles replaced by a newer version from the same source (NG130).
         skipped: ingest-log codes → count, for inputs or articles that were not stored.
         batches: batches written.
     """
@@ -50,6 +53,7 @@ class IngestSummary:
     duplicates: int = 0
     unchanged: int = 0
     extracted: int = 0
+    updated: int = 0
     skipped: dict[str, int] = field(default_factory=dict)
     batches: int = 0
 
@@ -157,6 +161,52 @@ def _prior(store: Store, fps: Sequence[Fingerprint]) -> Prior:
     return Prior(exact=exact, bands=matches.bands, words=words, order=matches.order)
 
 
+UPDATE_SIMILARITY = 0.5  # word-set Jaccard a text at the same locator (no URL) needs to be a new version
+
+
+def _new_versions(
+    articles: Sequence[Article], fps: Sequence[Fingerprint], stored: dict[str, Stored],
+) -> tuple[list[Update], list[Skip], list[Article], list[Fingerprint], int]:
+    """Sort a batch's new articles by what the store holds from their source (``same_source``):
+    a different text from the same URL, or a similar one (word-set Jaccard >= UPDATE_SIMILARITY)
+    at the same locator, is a new version of the stored article: it keeps the stored id and is
+    never compared for duplicates (a correction is not a copy), logged NG130 with both hashes. The
+    same text from the same file is unchanged. Returns the updates, their log entries, the other
+    articles with their fingerprints, and how many were unchanged."""
+    updates: list[Update] = []
+    notes: list[Skip] = []
+    rest: list[Article] = []
+    rest_fps: list[Fingerprint] = []
+    unchanged = 0
+    for article, fp in zip(articles, fps):
+        match = stored.get(article.id)
+        if match is not None and match.text == article.text and match.path == article.source.path:
+            unchanged += 1
+        elif match is not None and match.text != article.text and (match.by_url or jaccard(
+                word_set(article.text), word_set(match.text)) >= UPDATE_SIMILARITY):
+            updates.append(Update(article=replace(article, id=match.id), previous_text=match.text))
+            how = "URL" if match.by_url else "locator"
+            notes.append(Skip(source=article.source.describe(), code="NG130", level=LogLevel.INFO, article_id=match.id,
+                              reason=f"new version from the same source ({how}): text {text_hash(match.text)} → "
+                                     f"{text_hash(article.text)}; facts re-extracted"))
+        else:
+            rest.append(article)
+            rest_fps.append(fp)
+    return updates, notes, rest, rest_fps, unchanged
+
+
+def _forget(known: dict[str, Entity] | None, ids: set[str]) -> None:
+    """Drop from the known entities what they hold from ``ids`` (articles whose text is replaced)."""
+    if not known or not ids:
+        return
+    for eid, e in list(known.items()):
+        if set(e.article_ids) & ids:
+            known[eid] = replace(
+                e, article_ids=tuple(a for a in e.article_ids if a not in ids),
+                aliases=tuple(a for a in e.aliases if a.evidence is None or a.evidence.article_id not in ids),
+                roles=tuple(r for r in e.roles if r.article_id not in ids))
+
+
 @contextmanager
 def _held(db: str | Path) -> Iterator[Store]:
     """The knowledge base, opened for writing for one step of a run and closed after it.
@@ -180,6 +230,7 @@ class _Ingest:
         self.articles: list[Article] = []
         self.skips: list[Skip] = []
         self.skipped: Counter[str] = Counter()
+        self.sources: set[str] = set()
         self.extract = _Extractor(options.extract, options.max_extract_chars)
 
     def add(self, record: Article | Skip) -> bool:
@@ -190,6 +241,10 @@ class _Ingest:
         elif not record.text.strip():
             self.add(Skip(source=record.source.describe(), code="NG114", reason="the article has no text once cleaned"))
         else:
+            key = source_key(record)
+            if key in self.sources:  # a second version from one source: the first is stored before it is compared
+                self.flush()
+            self.sources.add(key)
             self.summary.read += 1
             self.articles.append(record)
         return len(self.articles) >= self.options.batch_size or len(self.skips) >= 4 * self.options.batch_size
@@ -210,26 +265,32 @@ class _Ingest:
                     known.add(article.id)
                     new.append(article)
                     fps.append(fp)
+            updates, notes, new, fps, same = _new_versions(new, fps, same_source(store, new))
             found = find_duplicates(fps, _prior(store, fps), threshold=self.options.threshold)
             self.extract.prepare(store)
+        self.summary.unchanged += same
+        _forget(self.extract.known, {u.article.id for u in updates})
         duplicates = [d for d in found if d is not None]
         kept = [a for a, d in zip(new, found) if d is None]
-        skips = self.skips + [_duplicate_skip(a, d) for a, d in zip(new, found) if d is not None]
-        facts, entities, failures = self.extract(kept)
+        skips = self.skips + notes + [_duplicate_skip(a, d) for a, d in zip(new, found) if d is not None]
+        facts, entities, failures = self.extract(kept + [u.article for u in updates])
         skips += failures
         self.skipped.update(f.code for f in failures if f.level is not LogLevel.INFO)
         signatures = [Signature(article_id=f.article_id, exact_hash=f.exact_hash, bands=f.bands, signature=f.signature)
                       for f, d in zip(fps, found) if d is None]
+        signatures += [Signature(article_id=u.article.id, exact_hash=f.exact_hash, bands=f.bands, signature=f.signature)
+                       for u, f in zip(updates, self.runner.map(fingerprint, [u.article for u in updates]))]
         with _held(self.db) as store:
             write_batch(store, Batch(run_id=self.summary.run_id, articles=new, skips=skips,
                                      duplicates=duplicates, signatures=signatures, facts=facts,
-                                     entities=entities))
+                                     entities=entities, updates=updates))
         self.summary.stored += len(kept)
         self.summary.duplicates += len(duplicates)
+        self.summary.updated += len(updates)
         self.summary.extracted += len(facts)
         self.summary.skipped = dict(self.skipped)
         self.summary.batches += 1
-        self.articles, self.skips = [], []
+        self.articles, self.skips, self.sources = [], [], set()
 
 
 def ingest_records(

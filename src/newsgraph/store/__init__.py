@@ -19,10 +19,11 @@ from newsgraph.store.log import LogEntry, read_log
 from newsgraph.store.schema import SCHEMA_VERSION
 from newsgraph.store.signatures import PriorMatches, Signature, prior_matches
 from newsgraph.store.stories import read_stories
+from newsgraph.store.versions import ArticleVersion, Stored, Update, read_versions, same_source, source_key
 from newsgraph.store.writer import Batch, finish_run, start_run, write_batch
 
 __all__ = [
-    "ArticleFilter", "Batch", "LogEntry", "PriorMatches", "SCHEMA_VERSION", "Signature", "SpanRow",
+    "ArticleFilter", "ArticleVersion", "Stored", "Update", "read_versions", "same_source", "source_key", "Batch", "LogEntry", "PriorMatches", "SCHEMA_VERSION", "Signature", "SpanRow",
     "Store", "article_texts", "cooccurring", "copies_of", "count_articles", "counts", "duplicate_record",
     "existing_ids", "find_entity_ids", "finish_run", "get_article", "invariant_failures", "list_articles", "open_store",
     "prior_matches", "read_article_facts", "read_duplicates", "read_entities", "read_events",

@@ -13,18 +13,24 @@ from newsgraph.store.connection import Store, joined
 ARTICLE_COLUMNS = (
     "id", "seq", "source_path", "source_format", "source_line", "source_end_line",
     "source_byte_offset", "source_record", "source_url", "text", "title", "kicker", "deck",
-    "byline", "publisher", "url", "published", "language", "truncated", "run_id",
+    "byline", "publisher", "url", "published", "language", "truncated", "run_id", "text_of",
 )
 BOILERPLATE_COLUMNS = ("article_id", "idx", "kind", "text", "offset")
 
+# Every read of articles goes through this: a row stored by reference (``text_of``: an exact,
+# byte-identical copy of another article) reads the text of the article it refers to.
+SELECT_ARTICLES = ("SELECT a.* REPLACE (CASE WHEN a.text_of IS NULL THEN a.text ELSE r.text END AS text)"
+                   " FROM articles a LEFT JOIN articles r ON r.id = a.text_of")
 
-def article_row(article: Article, seq: int, run_id: str) -> tuple[Any, ...]:
+
+def article_row(article: Article, seq: int, run_id: str, text_of: str | None = None) -> tuple[Any, ...]:
+    """The row of ``article``; with ``text_of`` its text is stored as a reference to that article."""
     src = article.source
     return (
         article.id, seq, src.path, str(src.format), src.line, src.end_line, src.byte_offset,
-        src.record, src.url, article.text, article.title, article.kicker, article.deck,
+        src.record, src.url, "" if text_of else article.text, article.title, article.kicker, article.deck,
         article.byline, article.publisher, article.url, article.published, article.language,
-        article.truncated, run_id,
+        article.truncated, run_id, text_of,
     )
 
 
@@ -77,7 +83,7 @@ def _where(filters: ArticleFilter) -> tuple[str, list[Any]]:
     params: list[Any] = []
     if filters.text:
         clauses.append(
-            "(contains(lower(a.text), ?) OR contains(lower(coalesce(a.title, '')), ?)"
+            "(contains(lower(CASE WHEN a.text_of IS NULL THEN a.text ELSE r.text END), ?) OR contains(lower(coalesce(a.title, '')), ?)"
             " OR contains(lower(coalesce(a.kicker, '')), ?) OR contains(lower(coalesce(a.deck, '')), ?))"
         )
         params += [filters.text.lower()] * 4
@@ -116,14 +122,14 @@ def list_articles(store: Store, filters: ArticleFilter = ArticleFilter()) -> lis
     """Articles matching ``filters``, in the order they were ingested."""
     where, params = _where(filters)
     limit = f" LIMIT {int(filters.limit)}" if filters.limit is not None else ""
-    rows = store.dicts(f"SELECT a.* FROM articles a{where} ORDER BY a.seq{limit}", params)
+    rows = store.dicts(f"{SELECT_ARTICLES}{where} ORDER BY a.seq{limit}", params)
     boilerplate = _boilerplate_for(store, [r["id"] for r in rows])
     return [_to_article(r, boilerplate[r["id"]]) for r in rows]
 
 
 def get_article(store: Store, article_id: str) -> Article | None:
     """One article by id, or None."""
-    rows = store.dicts("SELECT * FROM articles WHERE id = ?", [article_id])
+    rows = store.dicts(f"{SELECT_ARTICLES} WHERE a.id = ?", [article_id])
     if not rows:
         return None
     return _to_article(rows[0], _boilerplate_for(store, [article_id])[article_id])
@@ -141,7 +147,7 @@ def article_texts(store: Store, ids: Sequence[str]) -> dict[str, Article]:
     """The stored articles for ``ids`` (those that exist)."""
     if not ids:
         return {}
-    rows = store.dicts("SELECT * FROM articles WHERE id IN (SELECT unnest(string_split(?, chr(31))))", [joined(ids)])
+    rows = store.dicts(f"{SELECT_ARTICLES} WHERE a.id IN (SELECT unnest(string_split(?, chr(31))))", [joined(ids)])
     boilerplate = _boilerplate_for(store, [r["id"] for r in rows])
     return {r["id"]: _to_article(r, boilerplate[r["id"]]) for r in rows}
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from newsgraph.store.articles import SELECT_ARTICLES
 from newsgraph.store.connection import Store
 
 # (table, id column, span name) for every stored evidence
@@ -31,6 +32,11 @@ _ORPHANS: tuple[tuple[str, str], ...] = (
      " WHERE duplicate_of NOT IN (SELECT id FROM articles)"),
     ("duplicates of a duplicate", "SELECT article_id, duplicate_of FROM duplicates"
      " WHERE duplicate_of IN (SELECT article_id FROM duplicates)"),
+    ("articles stored by reference to an article that is not stored", "SELECT id, text_of FROM articles"
+     " WHERE text_of IS NOT NULL AND text_of NOT IN (SELECT id FROM articles)"),
+    ("articles stored by reference that are not exact duplicates of what they refer to",
+     "SELECT a.id, a.text_of FROM articles a WHERE a.text_of IS NOT NULL AND NOT EXISTS (SELECT 1 FROM duplicates d"
+     " WHERE d.article_id = a.id AND d.duplicate_of = a.text_of AND d.kind = 'exact')"),
     ("ingest log entries naming an article that is not stored", "SELECT source, article_id FROM ingest_log"
      " WHERE code IN ('NG120', 'NG121') AND article_id NOT IN (SELECT id FROM articles)"),
 )
@@ -56,7 +62,7 @@ def span_rows(store: Store) -> Iterator[SpanRow]:
         cursor = store.conn.cursor().execute(
             f"SELECT t.{id_col}, t.article_id, t.{name}_start, t.{name}_end, t.{name}_text,"
             f" coalesce(t.{name}_field, 'text'), CASE WHEN t.{name}_field = 'deck' THEN a.deck ELSE a.text END"
-            f" FROM {table} t LEFT JOIN articles a ON a.id = t.article_id"
+            f" FROM {table} t LEFT JOIN ({SELECT_ARTICLES}) a ON a.id = t.article_id"
             f" WHERE t.{name}_start IS NOT NULL ORDER BY t.article_id"
         )
         while rows := cursor.fetchmany(1024):

@@ -83,7 +83,19 @@ _V1: tuple[str, ...] = (
     "CREATE TABLE story_articles (story_id VARCHAR, article_id VARCHAR)",
 )
 
-MIGRATIONS: tuple[tuple[str, ...], ...] = (_V1,)
+# harden-store: exact copies stored by reference; versions of an article updated from its source.
+_V_HARDEN_STORE: tuple[str, ...] = (
+    # the id of the article whose text this row shares (a byte-identical exact duplicate); its own
+    # ``text`` is then '' and every read follows the reference
+    "ALTER TABLE articles ADD COLUMN text_of VARCHAR",
+    # one row per earlier version of an article replaced by a newer one from the same source
+    """CREATE TABLE article_versions (
+        article_id VARCHAR NOT NULL, version INTEGER NOT NULL, text_hash VARCHAR NOT NULL,
+        text VARCHAR NOT NULL, title VARCHAR, deck VARCHAR, source VARCHAR, run_id VARCHAR,
+        replaced_by_hash VARCHAR NOT NULL, replaced_in_run VARCHAR, replaced_at TIMESTAMPTZ)""",
+)
+
+MIGRATIONS: tuple[tuple[str, ...], ...] = (_V1, _V_HARDEN_STORE)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -6,7 +6,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timezone
 
-from newsgraph.model import Article, ArticleFacts, Duplicate, Entity, Skip, Story
+import duckdb
+
+from newsgraph.model import Article, ArticleFacts, Duplicate, DuplicateKind, Entity, Skip, Story
 from newsgraph.store.articles import ARTICLE_COLUMNS, BOILERPLATE_COLUMNS, article_row, boilerplate_rows, next_seq
 from newsgraph.store.connection import Store, insert, insert_new, joined
 from newsgraph.store.entities import write_entities
@@ -14,6 +16,7 @@ from newsgraph.store.facts import write_facts
 from newsgraph.store.log import write_log
 from newsgraph.store.signatures import Signature, write_signatures
 from newsgraph.store.stories import write_stories
+from newsgraph.store.versions import Update, drop_orphan_entities, write_updates
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -29,6 +32,7 @@ class Batch:
         facts: extracted facts (replacing any earlier facts of those articles).
         entities: entity upserts.
         stories: story upserts.
+        updates: newer versions of stored articles from the same source (their facts are in ``facts``).
     """
 
     run_id: str
@@ -39,6 +43,7 @@ class Batch:
     facts: Sequence[ArticleFacts] = ()
     entities: Sequence[Entity] = ()
     stories: Sequence[Story] = ()
+    updates: Sequence[Update] = ()
 
 
 def write_batch(store: Store, batch: Batch) -> None:
@@ -54,7 +59,10 @@ def write_batch(store: Store, batch: Batch) -> None:
             "SELECT id FROM articles WHERE id IN (SELECT unnest(string_split(?, chr(31))))",
             [joined(a.id for a in batch.articles)]).fetchall()} if batch.articles else set()
         fresh = list({a.id: a for a in batch.articles if a.id not in known}.values())
-        insert(conn, "articles", ARTICLE_COLUMNS, [article_row(a, seq + i, batch.run_id) for i, a in enumerate(fresh)])
+        refs = _text_refs(conn, fresh, batch.duplicates)
+        insert(conn, "articles", ARTICLE_COLUMNS,
+               [article_row(a, seq + i, batch.run_id, refs.get(a.id)) for i, a in enumerate(fresh)])
+        write_updates(conn, batch.updates, batch.run_id, now)
         insert(conn, "boilerplate", BOILERPLATE_COLUMNS, [row for a in fresh for row in boilerplate_rows(a)])
         insert_new(conn, "duplicates", "article_id", ("article_id", "duplicate_of", "kind", "similarity"),
                    [(d.article_id, d.duplicate_of, str(d.kind), d.similarity) for d in batch.duplicates])
@@ -62,7 +70,26 @@ def write_batch(store: Store, batch: Batch) -> None:
         write_log(conn, batch.skips, batch.run_id, now)
         write_facts(conn, batch.facts)
         write_entities(conn, batch.entities)
+        if batch.updates:
+            drop_orphan_entities(conn)
         write_stories(conn, batch.stories)
+
+
+def _text_refs(conn: duckdb.DuckDBPyConnection, fresh: Sequence[Article], duplicates: Sequence[Duplicate]) -> dict[str, str]:
+    """Copy id → original id for the exact duplicates among ``fresh`` whose text is the original's,
+    character for character: they are stored by reference (``articles.text_of``), not as a second
+    copy of the text. Copies that differ in whitespace keep their own text."""
+    exact = {d.article_id: d.duplicate_of for d in duplicates if d.kind is DuplicateKind.EXACT}
+    copies = [a for a in fresh if a.id in exact]
+    if not copies:
+        return {}
+    texts = {a.id: a.text for a in fresh}
+    wanted = sorted({exact[a.id] for a in copies if exact[a.id] not in texts})
+    if wanted:
+        texts.update(conn.execute(
+            "SELECT id, text FROM articles WHERE text_of IS NULL AND id IN (SELECT unnest(string_split(?, chr(31))))",
+            [joined(wanted)]).fetchall())
+    return {a.id: exact[a.id] for a in copies if texts.get(exact[a.id]) == a.text}
 
 
 def start_run(store: Store, run_id: str, inputs: Sequence[str]) -> None:
