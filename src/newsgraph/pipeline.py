@@ -23,6 +23,7 @@ from newsgraph.model import Article, ArticleFacts, Duplicate, DuplicateKind, Ent
 from newsgraph.resolve.assign import with_entity_ids
 from newsgraph.resolve.entities import resolve_entities
 from newsgraph.resolve.duplicates import Fingerprint, Prior, dedup_text, find_duplicates, fingerprint, jaccard, word_set
+from newsgraph.readers.language import UNDETERMINED, with_language
 from newsgraph.runner.local import LocalRunner, Runner
 from newsgraph.model import text_hash
 from newsgraph.store import Stored, Update, same_source, source_key
@@ -82,6 +83,21 @@ def _duplicate_skip(article: Article, dup: Duplicate) -> Skip:
                 level=LogLevel.INFO, article_id=article.id)
 
 
+def _readable(articles: Sequence[Article], model_language: str) -> tuple[list[Article], list[Skip]]:
+    """The articles the loaded model can read (its language, or undetermined), and an NG204 info
+    entry for each of the others: stored and marked with their language, not extracted."""
+    readable: list[Article] = []
+    notes: list[Skip] = []
+    for a in articles:
+        if a.language in (None, UNDETERMINED, model_language):
+            readable.append(a)
+        else:
+            notes.append(Skip(source=a.source.describe(), code="NG204", level=LogLevel.INFO, article_id=a.id,
+                              reason=f"written in {a.language}; the installed model reads {model_language}: "
+                                     "stored without facts"))
+    return readable, notes
+
+
 def _long_text_notes(articles: Sequence[Article], max_chars: int) -> list[Skip]:
     """An NG203 info entry for each article longer than ``max_extract_chars``: its text is stored
     whole (and searchable), its facts come from the first part only."""
@@ -122,8 +138,9 @@ class _Extractor:
         if self.nlp is None:
             self.nlp = nlp.load_pipeline(settings.get("model") or None)
         assert self.known is not None, "prepare() loads the stored entities first"
+        articles, notes = _readable(articles, self.nlp.lang)
         facts, failures = self._extract(articles)
-        failures = _long_text_notes(articles, self.max_chars) + failures
+        failures = notes + _long_text_notes(articles, self.max_chars) + failures
         resolution = resolve_entities(facts, list(self.known.values()))
         self.known.update((e.id, e) for e in resolution.entities)
         return [with_entity_ids(f, resolution.assignment) for f in facts], resolution.entities, failures
@@ -253,6 +270,7 @@ class _Ingest:
         """De-duplicate, extract and write the pending batch in one transaction."""
         if not self.articles and not self.skips:
             return
+        self.articles = self.runner.map(with_language, self.articles)
         every = self.runner.map(fingerprint, self.articles)  # before the store is held
         with _held(self.db) as store:
             known = existing_ids(store, [a.id for a in self.articles])
