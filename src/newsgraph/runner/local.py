@@ -102,19 +102,43 @@ class ProcessRunner:
     name = "local"
 
     def __init__(self, workers: int = 0, *, window: int | None = None, batch_size: int | None = None,
-                 on_dispatch: Callable[[int, int, int], None] | None = None) -> None:
+                 keep: bool = False, on_dispatch: Callable[[int, int, int], None] | None = None) -> None:
         self.workers = workers if workers > 0 else cores()
         self.window = max(1, window if window is not None else 2 * self.workers)
         self.batch_size = batch_size
+        self.keep = keep
         self.on_dispatch = on_dispatch
         self.restarts = 0
+        self.pool: list[_Worker] = []
+        self.pool_model: str | None = None
 
     def drive(self, writer: Writer, batches: Iterator[Pending]) -> None:
         if not writer.extracts:
             for pending in batches:
                 writer.commit(pending, Extracted())
             return
-        _Pool(self, writer).run(batches)
+        if self.pool_model is not None and self.pool_model != writer.options.model:
+            self.close()
+        self.pool_model = writer.options.model
+        try:
+            _Pool(self, writer).run(batches)
+        except BaseException:
+            self.close()
+            raise
+        if not self.keep:
+            self.close()
+
+    def close(self) -> None:
+        """Stop the worker processes (``keep=True`` keeps them between runs until this is called)."""
+        for worker in self.pool:
+            worker.stop()
+        self.pool.clear()
+
+    def __enter__(self) -> ProcessRunner:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
 
 class _Pool:
@@ -127,35 +151,31 @@ class _Pool:
         self.ctx = _context()
         self.model = writer.options.model
         self.batch_size = runner.batch_size or NLP_BATCH_SIZE
-        self.workers: list[_Worker] = []
+        self.workers = runner.pool
         self.order: deque[Pending] = deque()  # in flight, in batch order
         self.todo: deque[Pending] = deque()  # prepared, not yet sent to a worker
         self.results: dict[int, Extracted] = {}
         self.attempts: dict[int, int] = {}
 
     def run(self, batches: Iterator[Pending]) -> None:
-        try:
-            exhausted = False
-            while True:
-                while not exhausted and len(self.order) < self.runner.window:
-                    pending = next(batches, None)
-                    if pending is None:
-                        exhausted = True
-                        break
-                    self.order.append(pending)
-                    if pending.kept:
-                        self.todo.append(pending)
-                    else:
-                        self.results[pending.number] = Extracted()
-                self._commit_ready()
-                if exhausted and not self.order:
-                    return
-                self._dispatch()
-                if self.order and self.order[0].number not in self.results:
-                    self._wait()
-        finally:
-            for worker in self.workers:
-                worker.stop()
+        exhausted = False
+        while True:
+            while not exhausted and len(self.order) < self.runner.window:
+                pending = next(batches, None)
+                if pending is None:
+                    exhausted = True
+                    break
+                self.order.append(pending)
+                if pending.kept:
+                    self.todo.append(pending)
+                else:
+                    self.results[pending.number] = Extracted()
+            self._commit_ready()
+            if exhausted and not self.order:
+                return
+            self._dispatch()
+            if self.order and self.order[0].number not in self.results:
+                self._wait()
 
     def _commit_ready(self) -> None:
         while self.order and self.order[0].number in self.results:
