@@ -9,32 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from newsgraph.model import Article, SourceFormat, SourcePointer, article_id
 from newsgraph.pipeline import InProcess, IngestOptions, ingest_records
 from newsgraph.query import export_records, ingest_log
 from newsgraph.runner import ProcessRunner, make
 from newsgraph.store import counts, open_store, read_duplicates
-
-# Short articles the team wrote: people recur across batches (so entity resolution joins them
-# across batches in flight), one exact and one near copy of an article in an earlier batch.
-TEXTS = [
-    "Mayor Lena Ortiz opened the new harbour in Port Avel on Friday, officials said.",
-    "The rail union said on Monday that drivers would strike next week over pay.",
-    "Ortiz told reporters the harbour would bring 400 jobs to the region by 2027.",
-    "Finance minister Tomas Berg said inflation fell to 3.1% in March.",
-    "Berg, speaking in Oslo, warned that rates could rise again later this year.",
-    "Mayor Lena Ortiz opened the new harbour in Port Avel on Friday, officials said.",
-    "Lena Ortiz said the harbour cost $12 million and was finished ahead of schedule.",
-    "The rail union said on Monday that drivers would strike next week over wages.",
-    "Police in Port Avel arrested two men after a protest outside the town hall.",
-    "Tomas Berg met union leaders on Tuesday to discuss the strike.",
-]
-
-
-def articles(texts: list[str] = TEXTS) -> list[Article]:
-    return [Article(id=article_id(f"news/{i}.txt", t), source=SourcePointer(path=f"news/{i}.txt", format=SourceFormat.TEXT, line=1),
-                    text=t) for i, t in enumerate(texts)]
-
 
 OPTIONS = IngestOptions(batch_size=2, extract=True)
 
@@ -46,24 +24,12 @@ def pool() -> ProcessRunner:
         yield runner
 
 
-@pytest.fixture(scope="module")
-def one_process(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    db = tmp_path_factory.mktemp("one") / "kb.duckdb"
-    summary = ingest_records(iter(articles()), db=db, options=OPTIONS, runner=InProcess())
-    assert (summary.stored, summary.duplicates, summary.extracted) == (8, 2, 8)
-    return db
-
-
-def log_codes(db: Path) -> list[str]:
-    return sorted(e.code for e in ingest_log(db))
-
-
-def test_process_runner_gives_the_same_knowledge_base_as_one_process(tmp_path: Path, pool, one_process, verified) -> None:
+def test_process_runner_gives_the_same_knowledge_base_as_one_process(tmp_path: Path, pool, short_news, short_news_kb, verified) -> None:
     db = tmp_path / "kb.duckdb"
-    summary = ingest_records(iter(articles()), db=db, options=OPTIONS, runner=pool)
+    summary = ingest_records(iter(short_news), db=db, options=OPTIONS, runner=pool)
     assert (summary.read, summary.stored, summary.duplicates, summary.extracted, summary.batches) == (10, 8, 2, 8, 5)
-    assert export_records(db) == export_records(one_process)
-    with open_store(db, read_only=True) as a, open_store(one_process, read_only=True) as b:
+    assert export_records(db) == export_records(short_news_kb)
+    with open_store(db, read_only=True) as a, open_store(short_news_kb, read_only=True) as b:
         assert counts(a) == counts(b)
         assert {(d.article_id, d.duplicate_of, str(d.kind)) for d in read_duplicates(a)} == \
             {(d.article_id, d.duplicate_of, str(d.kind)) for d in read_duplicates(b)}
@@ -73,7 +39,7 @@ def test_process_runner_gives_the_same_knowledge_base_as_one_process(tmp_path: P
     verified(db)
 
 
-def test_process_runner_killed_worker_batch_is_run_again_and_nothing_lost_or_doubled(tmp_path: Path, pool, one_process) -> None:
+def test_process_runner_killed_worker_batch_is_run_again_and_nothing_lost_or_doubled(tmp_path: Path, pool, short_news, short_news_kb) -> None:
     def kill_first_try_of_batch_1(pid: int, batch: int, attempt: int) -> None:
         if batch == 1 and attempt == 0:
             os.kill(pid, signal.SIGKILL)
@@ -82,18 +48,18 @@ def test_process_runner_killed_worker_batch_is_run_again_and_nothing_lost_or_dou
     try:
         db = tmp_path / "kb.duckdb"
         restarts = pool.restarts
-        summary = ingest_records(iter(articles()), db=db, options=OPTIONS, runner=pool)
+        summary = ingest_records(iter(short_news), db=db, options=OPTIONS, runner=pool)
     finally:
         pool.on_dispatch = None
     assert pool.restarts == restarts + 1
     assert (summary.stored, summary.extracted, summary.skipped) == (8, 8, {"NG210": 1})
     [entry] = ingest_log(db, code="NG210")
     assert "died while extracting batch 1 (killed by signal 9); the batch was run again" in entry.reason
-    exported, clean = export_records(db), export_records(one_process)
+    exported, clean = export_records(db), export_records(short_news_kb)
     assert exported == clean
 
 
-def test_process_runner_worker_killed_twice_logs_the_batch_as_ng211_and_goes_on(tmp_path: Path, pool, verified) -> None:
+def test_process_runner_worker_killed_twice_logs_the_batch_as_ng211_and_goes_on(tmp_path: Path, pool, short_news, verified) -> None:
     def kill_batch_2(pid: int, batch: int, attempt: int) -> None:
         if batch == 2:
             os.kill(pid, signal.SIGKILL)
@@ -101,10 +67,10 @@ def test_process_runner_worker_killed_twice_logs_the_batch_as_ng211_and_goes_on(
     pool.on_dispatch = kill_batch_2
     try:
         db = tmp_path / "kb.duckdb"
-        summary = ingest_records(iter(articles()), db=db, options=OPTIONS, runner=pool)
+        summary = ingest_records(iter(short_news), db=db, options=OPTIONS, runner=pool)
     finally:
         pool.on_dispatch = None
-    lost = [a.id for a in articles()[4:6]]  # batch 2: articles 4 and 5 (5 is an exact copy, not extracted)
+    lost = [a.id for a in short_news[4:6]]  # batch 2: articles 4 and 5 (5 is an exact copy, not extracted)
     assert (summary.stored, summary.extracted) == (8, 7)
     assert summary.skipped == {"NG210": 1, "NG211": 1}
     [entry] = ingest_log(db, code="NG211")
@@ -113,11 +79,11 @@ def test_process_runner_worker_killed_twice_logs_the_batch_as_ng211_and_goes_on(
     exported = export_records(db)
     assert len(exported["articles"]) == 8
     assert not [m for m in exported["mentions"] if m["article_id"] == lost[0]]
-    assert {m["article_id"] for m in exported["mentions"]} >= {a.id for a in articles()[6:]} - {articles()[7].id}
+    assert {m["article_id"] for m in exported["mentions"]} >= {a.id for a in short_news[6:]} - {short_news[7].id}
     verified(db)
 
 
-def test_process_runner_holds_at_most_its_window_of_batches_in_flight(tmp_path: Path, pool) -> None:
+def test_process_runner_holds_at_most_its_window_of_batches_in_flight(tmp_path: Path, pool, short_news) -> None:
     from newsgraph import pipeline
 
     seen: list[int] = []
@@ -129,7 +95,7 @@ def test_process_runner_holds_at_most_its_window_of_batches_in_flight(tmp_path: 
 
     pipeline.Writer.commit = commit  # type: ignore[method-assign]
     try:
-        ingest_records(iter(articles() * 1), db=tmp_path / "kb.duckdb", options=OPTIONS, runner=pool)
+        ingest_records(iter(short_news), db=tmp_path / "kb.duckdb", options=OPTIONS, runner=pool)
     finally:
         pipeline.Writer.commit = real_commit  # type: ignore[method-assign]
     assert len(seen) == 5 and max(seen) == pool.window
@@ -158,12 +124,13 @@ def test_make_picks_one_worker_a_core_by_default(monkeypatch) -> None:
     assert make("local").workers == 3
 
 
-def test_cli_ingest_with_two_workers_equals_one(tmp_path: Path, newsgraph, verified) -> None:
+def test_cli_ingest_with_two_workers_equals_one_process(tmp_path: Path, newsgraph, verified, short_news) -> None:
+    from newsgraph import pipeline
+
     dump = tmp_path / "news.jsonl"
-    dump.write_text("".join(f'{{"title": "Item {i}", "text": "{t}"}}\n' for i, t in enumerate(TEXTS)), encoding="utf-8")
-    for workers in ("1", "2"):
-        proc = newsgraph("ingest", dump, "--db", tmp_path / f"w{workers}.duckdb", "--workers", workers,
-                         "--batch-size", "3", "--json")
-        assert proc.returncode == 0, proc.stderr
+    dump.write_text("".join(f'{{"title": "Item {i}", "text": "{a.text}"}}\n' for i, a in enumerate(short_news)), encoding="utf-8")
+    proc = newsgraph("ingest", dump, "--db", tmp_path / "w2.duckdb", "--workers", "2", "--batch-size", "3", "--json")
+    assert proc.returncode == 0, proc.stderr
+    pipeline.ingest([str(dump)], db=tmp_path / "w1.duckdb", extract=True, batch_size=3)  # in this process
     assert export_records(tmp_path / "w1.duckdb") == export_records(tmp_path / "w2.duckdb")
     verified(tmp_path / "w2.duckdb")

@@ -52,7 +52,10 @@ def _worker_main(conn: Connection, model: str, batch_size: int) -> None:
         if job is None:
             return
         number, articles = job
-        conn.send(("done", number, extractor(articles)))
+        try:
+            conn.send(("done", number, extractor(articles)))
+        except OSError:  # the parent is gone (killed): nothing to hand the facts to
+            return
 
 
 class _Worker:
