@@ -126,3 +126,40 @@ def seed_articles(seed_path: Path) -> dict:
     articles = [r for r in read([str(seed_path)]) if isinstance(r, Article)]
     assert len(articles) == len(SEED_NAMES)
     return dict(zip(SEED_NAMES, articles))
+
+
+# --- short articles for the runners' tests -----------------------------------------------------
+
+SHORT_NEWS = (  # the team wrote these: people recur across batches, one exact and one near copy
+    "Mayor Lena Ortiz opened the new harbour in Port Avel on Friday, officials said.",
+    "The rail union said on Monday that drivers would strike next week over pay.",
+    "Ortiz told reporters the harbour would bring 400 jobs to the region by 2027.",
+    "Finance minister Tomas Berg said inflation fell to 3.1% in March.",
+    "Berg, speaking in Oslo, warned that rates could rise again later this year.",
+    "Mayor Lena Ortiz opened the new harbour in Port Avel on Friday, officials said.",
+    "Lena Ortiz said the harbour cost $12 million and was finished ahead of schedule.",
+    "The rail union said on Monday that drivers would strike next week over wages.",
+    "Police in Port Avel arrested two men after a protest outside the town hall.",
+    "Tomas Berg met union leaders on Tuesday to discuss the strike.",
+)
+
+
+@pytest.fixture(scope="session")
+def short_news() -> list:
+    """Ten one-sentence articles (8 kept, an exact and a near copy), as ``Article`` records."""
+    from newsgraph.model import Article, SourceFormat, SourcePointer, article_id
+
+    return [Article(id=article_id(f"news/{i}.txt", t), text=t,
+                    source=SourcePointer(path=f"news/{i}.txt", format=SourceFormat.TEXT, line=1))
+            for i, t in enumerate(SHORT_NEWS)]
+
+
+@pytest.fixture(scope="session")
+def short_news_kb(short_news: list, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """``short_news`` ingested in this process, batches of 2, with NLP: what every runner must equal."""
+    from newsgraph.pipeline import InProcess, IngestOptions, ingest_records
+
+    db = tmp_path_factory.mktemp("short_news") / "kb.duckdb"
+    summary = ingest_records(iter(short_news), db=db, options=IngestOptions(batch_size=2, extract=True), runner=InProcess())
+    assert (summary.stored, summary.duplicates, summary.extracted) == (8, 2, 8)
+    return db

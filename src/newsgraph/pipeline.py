@@ -4,6 +4,19 @@
 (``Article | Skip``), for callers with their own reader. Each batch is written in one store
 transaction, so a run killed part-way leaves every finished batch stored and nothing half-written;
 ids are deterministic, so running again finishes the job without doubling anything.
+
+The pipeline is the single writer; a runner decides where the pure per-article work runs:
+
+    Writer.batches(records) -> Iterator[Pending]   parent: batch, skip known ids, de-duplicate
+    Extractor()(pending.kept) -> Extracted          anywhere: spaCy extraction (the pure part)
+    Writer.commit(pending, extracted)               parent, in batch order: resolve entities, write
+
+A runner is any object with ``drive(writer, batches)`` (``Runner``); ``InProcess`` (here) runs
+everything in the calling process, ``newsgraph.runner`` holds the process pool and Ray. The
+pipeline never imports a runner: the caller passes one in. A runner may prepare the next batches
+before the earlier ones are committed (that is how work overlaps): the writer then de-duplicates
+against the store *and* the batches still in flight, so the result is the same as one batch at a
+time, whichever runner ran it and however many workers it had.
 """
 
 from __future__ import annotations
@@ -16,7 +29,7 @@ from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from newsgraph import settings
 from newsgraph.model import Article, ArticleFacts, Duplicate, DuplicateKind, Entity, LogLevel, Skip
@@ -24,10 +37,11 @@ from newsgraph.resolve.assign import with_entity_ids
 from newsgraph.resolve.entities import resolve_entities
 from newsgraph.resolve.duplicates import Fingerprint, Prior, dedup_text, find_duplicates, fingerprint, jaccard, word_set
 from newsgraph.readers.language import UNDETERMINED, with_language
-from newsgraph.runner.local import LocalRunner, Runner
 from newsgraph.model import text_hash
 from newsgraph.store import Stored, Update, same_source, source_key
 from newsgraph.store import Batch, Signature, Store, article_texts, existing_ids, finish_run, open_store, prior_matches, read_entities, start_run, write_batch
+
+NLP_BATCH_SIZE = 16  # documents a spaCy nlp.pipe batch (benchmarks/scale.py --sweep measures it)
 
 
 @dataclass(slots=True, kw_only=True)
@@ -67,20 +81,66 @@ class IngestSummary:
 @dataclass(frozen=True, slots=True, kw_only=True)
 class IngestOptions:
     """How a run goes: batch size, near-duplicate threshold, whether to extract facts (the same
-    default as ``newsgraph ingest``: yes), and the longest text extracted (0: no limit)."""
+    default as ``newsgraph ingest``: yes), the longest text extracted (0: no limit), the model."""
 
     batch_size: int = 64
     threshold: float = 0.8
     extract: bool = True
     max_extract_chars: int = 200_000
+    model: str = ""
 
 
-def _duplicate_skip(article: Article, dup: Duplicate) -> Skip:
-    exact = dup.kind is DuplicateKind.EXACT
-    reason = (f"exact duplicate of {dup.duplicate_of}" if exact
-              else f"near duplicate of {dup.duplicate_of} (word-set Jaccard {dup.similarity:.3f})")
-    return Skip(source=article.source.describe(), code="NG120" if exact else "NG121", reason=reason,
-                level=LogLevel.INFO, article_id=article.id)
+# --- the pure per-article work: runs wherever a runner puts it ---------------------------------
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Extracted:
+    """One batch's extraction: the facts of the articles it could read, and the failures logged."""
+
+    facts: tuple[ArticleFacts, ...] = ()
+    failures: tuple[Skip, ...] = ()
+
+
+class Extractor:
+    """spaCy extraction of a batch's kept articles. Pure: no store, no state beyond the loaded
+    model, so a runner may run one in each worker process or actor (the model is loaded once, on
+    ``load`` or the first call)."""
+
+    def __init__(self, model: str = "", batch_size: int = NLP_BATCH_SIZE, max_chars: int | None = None) -> None:
+        self.model, self.batch_size = model, batch_size
+        self.max_chars = max(0, settings.get("max_extract_chars") if max_chars is None else max_chars)
+        self.nlp: Any = None
+
+    def load(self) -> None:
+        """Load the spaCy pipeline (NlpError NG201 when the model is missing)."""
+        if self.nlp is None:
+            from newsgraph import nlp
+
+            self.nlp = nlp.load_pipeline(self.model or settings.get("model") or None)
+
+    def __call__(self, articles: Sequence[Article]) -> Extracted:
+        """The batch's facts, in input order; when extraction breaks on an article (a bug met on
+        untrusted text), that article alone is left without facts and logged as NG202."""
+        if not articles:
+            return Extracted()
+        from newsgraph import nlp
+
+        self.load()
+        articles, notes = _readable(articles, self.nlp.lang)
+        notes += _long_text_notes(articles, self.max_chars)
+        options = {"nlp": self.nlp, "batch_size": self.batch_size, "max_chars": self.max_chars}
+        try:
+            return Extracted(facts=tuple(nlp.extract(articles, **options)), failures=tuple(notes))
+        except Exception:  # noqa: BLE001 - find the article that broke it, one by one
+            facts: list[ArticleFacts] = []
+            failures: list[Skip] = list(notes)
+            for article in articles:
+                try:
+                    facts.extend(nlp.extract([article], **options))
+                except Exception as exc:  # noqa: BLE001
+                    failures.append(Skip(source=article.source.describe(), code="NG202", level=LogLevel.ERROR,
+                                         reason=f"extraction failed ({type(exc).__name__}: {exc}); stored without facts",
+                                         article_id=article.id))
+            return Extracted(facts=tuple(facts), failures=tuple(failures))
 
 
 def _readable(articles: Sequence[Article], model_language: str) -> tuple[list[Article], list[Skip]]:
@@ -111,58 +171,126 @@ def _long_text_notes(articles: Sequence[Article], max_chars: int) -> list[Skip]:
             for a in articles if len(a.text) > max_chars]
 
 
-class _Extractor:
-    """Facts for a run's new, kept articles: spaCy extraction, then entity resolution.
+def lost(articles: Sequence[Article], reason: str, code: str = "NG211") -> Extracted:
+    """What a runner hands the writer for articles whose extraction never came back (a worker
+    died on their batch twice): no facts, one log entry each; the articles are still stored."""
+    return Extracted(failures=tuple(
+        Skip(source=a.source.describe(), code=code, level=LogLevel.ERROR, reason=reason, article_id=a.id)
+        for a in articles))
 
-    The spaCy pipeline is loaded on the first batch that needs it, and the entities already in the
-    store are loaded once, then kept up to date with each batch's resolution, so that a batch joins
-    the entities of every batch before it.
+
+# --- the single writer ------------------------------------------------------------------------
+
+@dataclass(slots=True, kw_only=True)
+class Pending:
+    """A batch the writer has prepared and not yet committed.
+
+    Attributes:
+        number: the batch's position in the run (0, 1, ...); batches are committed in this order.
+        articles: its new articles, kept ones and duplicate copies alike, in input order.
+        kept: the articles to extract (new, not duplicates), in input order, then the new
+            versions of stored articles (``updates``), which are extracted too.
+        skips: its ingest-log entries so far (unreadable inputs, dropped articles, duplicates).
+        duplicates: which of ``articles`` copy an earlier article.
+        fingerprints: the kept articles' fingerprints, in the order of ``kept``.
+        notes: entries a runner adds (e.g. a worker that died and was retried), logged with the batch.
     """
 
-    def __init__(self, enabled: bool, max_chars: int = 0) -> None:
-        self.enabled, self.max_chars = enabled, max_chars
-        self.nlp: Any = None
-        self.known: dict[str, Entity] | None = None
+    number: int
+    articles: list[Article]
+    kept: list[Article]
+    skips: list[Skip]
+    duplicates: list[Duplicate]
+    fingerprints: list[Fingerprint]
+    notes: list[Skip] = field(default_factory=list)
+    updates: list[Update] = field(default_factory=list)
+    new_kept: int = 0
 
-    def prepare(self, store: Store) -> None:
-        """Load the entities already stored, once, while the store is open."""
-        if self.enabled and self.known is None:
-            self.known = {e.id: e for e in read_entities(store)}
 
-    def __call__(self, articles: Sequence[Article]) -> tuple[list[ArticleFacts], tuple[Entity, ...], list[Skip]]:
-        """THE place where a batch's facts are produced: extract, resolve, carry entity ids."""
-        if not self.enabled or not articles:
-            return [], (), []
-        from newsgraph import nlp
+def _duplicate_skip(article: Article, dup: Duplicate) -> Skip:
+    exact = dup.kind is DuplicateKind.EXACT
+    reason = (f"exact duplicate of {dup.duplicate_of}" if exact
+              else f"near duplicate of {dup.duplicate_of} (word-set Jaccard {dup.similarity:.3f})")
+    return Skip(source=article.source.describe(), code="NG120" if exact else "NG121", reason=reason,
+                level=LogLevel.INFO, article_id=article.id)
 
-        if self.nlp is None:
-            self.nlp = nlp.load_pipeline(settings.get("model") or None)
-        assert self.known is not None, "prepare() loads the stored entities first"
-        articles, notes = _readable(articles, self.nlp.lang)
-        facts, failures = self._extract(articles)
-        failures = notes + _long_text_notes(articles, self.max_chars) + failures
-        resolution = resolve_entities(facts, list(self.known.values()))
-        self.known.update((e.id, e) for e in resolution.entities)
-        return [with_entity_ids(f, resolution.assignment) for f in facts], resolution.entities, failures
 
-    def _extract(self, articles: Sequence[Article]) -> tuple[list[ArticleFacts], list[Skip]]:
-        """The batch's facts; when extraction breaks on an article (a bug met on untrusted text),
-        that article alone is stored without facts and logged as NG202, and the run goes on."""
-        from newsgraph import nlp
+class _InFlight:
+    """Prepared, uncommitted batches: what they add to the store's de-duplication state.
 
-        try:
-            return list(nlp.extract(articles, nlp=self.nlp, max_chars=self.max_chars)), []
-        except Exception:  # noqa: BLE001 - find the article that broke it, one by one
-            facts: list[ArticleFacts] = []
-            failures: list[Skip] = []
-            for article in articles:
-                try:
-                    facts.extend(nlp.extract([article], nlp=self.nlp, max_chars=self.max_chars))
-                except Exception as exc:  # noqa: BLE001
-                    failures.append(Skip(source=article.source.describe(), code="NG202", level=LogLevel.ERROR,
-                                         reason=f"extraction failed ({type(exc).__name__}: {exc}); stored without facts",
-                                         article_id=article.id))
-            return facts, failures
+    A runner prepares batch k+1 before batch k is written; batch k's ids and kept fingerprints are
+    held here until its commit, and merged into what the store knows, after everything stored."""
+
+    _AFTER_STORE = 1 << 62  # positions of in-flight articles: after every stored article's seq
+
+    def __init__(self) -> None:
+        self.batches: dict[int, Pending] = {}
+        self.ids: dict[str, int] = {}
+        self.kept: dict[str, tuple[int, Fingerprint]] = {}  # article id → (position, fingerprint)
+        self.exact: dict[str, str] = {}
+        self.bands: dict[int, list[str]] = {}
+        self.sources: dict[str, Stored] = {}  # source key → the in-flight version from that source
+        self.counter = 0
+
+    def add(self, pending: Pending) -> None:
+        self.batches[pending.number] = pending
+        self.ids.update((a.id, pending.number) for a in pending.articles)
+        for fp in pending.fingerprints:
+            self.kept[fp.article_id] = (self._AFTER_STORE + self.counter, fp)
+            self.counter += 1
+            self.exact.setdefault(fp.exact_hash, fp.article_id)
+            for band in fp.bands:
+                self.bands.setdefault(band, []).append(fp.article_id)
+        for article in pending.kept:
+            self.sources[source_key(article)] = Stored(
+                id=article.id, text=article.text, path=article.source.path,
+                by_url=(article.url or article.source.url) is not None)
+
+    def remove(self, pending: Pending) -> None:
+        """Forget a committed batch: the store holds it now."""
+        self.batches.pop(pending.number, None)
+        for article in pending.kept:
+            key = source_key(article)
+            if self.sources.get(key) is not None and self.sources[key].id == article.id:
+                del self.sources[key]
+        for a in pending.articles:
+            self.ids.pop(a.id, None)
+        for fp in pending.fingerprints:
+            self.kept.pop(fp.article_id, None)
+            if self.exact.get(fp.exact_hash) == fp.article_id:
+                del self.exact[fp.exact_hash]
+            for band in fp.bands:
+                ids = self.bands.get(band)
+                if ids is not None:
+                    ids.remove(fp.article_id)
+                    if not ids:
+                        del self.bands[band]
+
+    def same_source(self, articles: Sequence[Article]) -> dict[str, Stored]:
+        """For each of ``articles`` (by id) whose source an in-flight version shares: that version."""
+        found: dict[str, Stored] = {}
+        for article in articles:
+            match = self.sources.get(source_key(article))
+            if match is not None:
+                found[article.id] = match
+        return found
+
+    def merge(self, prior: Prior, fps: Sequence[Fingerprint]) -> Prior:
+        """``prior`` (the store's) with the in-flight kept articles that ``fps`` may duplicate."""
+        if not self.kept:
+            return prior
+        exact = dict(prior.exact)
+        for fp in fps:
+            if fp.exact_hash not in exact and fp.exact_hash in self.exact:
+                exact[fp.exact_hash] = self.exact[fp.exact_hash]
+        bands = {b: list(ids) for b, ids in prior.bands.items()}
+        words, order = dict(prior.words), dict(prior.order)
+        for band in {b for fp in fps for b in fp.bands}:
+            for aid in self.bands.get(band, ()):
+                bands.setdefault(band, []).append(aid)
+                position, kept = self.kept[aid]
+                words[aid], order[aid] = kept.words, position
+        return Prior(exact=exact, bands=bands, words=words, order=order)
 
 
 def _prior(store: Store, fps: Sequence[Fingerprint]) -> Prior:
@@ -239,76 +367,161 @@ def _held(db: str | Path) -> Iterator[Store]:
         store.close()
 
 
-class _Ingest:
-    """One run's state: the knowledge base path, the pending batch and the running summary."""
+class Writer:
+    """The single writer of one run: the knowledge base, the running summary, the batches in flight.
 
-    def __init__(self, db: str | Path, options: IngestOptions, runner: Runner, summary: IngestSummary) -> None:
-        self.db, self.options, self.runner, self.summary = db, options, runner, summary
-        self.articles: list[Article] = []
-        self.skips: list[Skip] = []
+    ``batches`` turns records into prepared batches (lazily: a runner pulls the next one when it
+    has room, which is the back-pressure that bounds memory); ``commit`` writes one, in order.
+    The file is held (DuckDB's write lock) only while a batch is prepared against it and while one
+    is written (``_held``): extraction runs with it released, so queries get in between.
+    """
+
+    def __init__(self, db: str | Path, options: IngestOptions, summary: IngestSummary,
+                 progress: Callable[[IngestSummary], None] | None = None) -> None:
+        self.db, self.options, self.summary, self.progress = db, options, summary, progress
         self.skipped: Counter[str] = Counter()
-        self.sources: set[str] = set()
-        self.extract = _Extractor(options.extract, options.max_extract_chars)
+        self.known: dict[str, Entity] | None = None
+        self.in_flight = _InFlight()
+        self.committed = 0
+        self.after_commit: list[Callable[[Store, Pending, Sequence[ArticleFacts]], None]] = []
 
-    def add(self, record: Article | Skip) -> bool:
-        """Queue one record; True when the batch is full."""
-        if isinstance(record, Skip):
-            self.skips.append(record)
-            self.skipped[record.code] += 1
-        elif not record.text.strip():
-            self.add(Skip(source=record.source.describe(), code="NG114", reason="the article has no text once cleaned"))
-        else:
-            key = source_key(record)
-            if key in self.sources:  # a second version from one source: the first is stored before it is compared
-                self.flush()
-            self.sources.add(key)
-            self.summary.read += 1
-            self.articles.append(record)
-        return len(self.articles) >= self.options.batch_size or len(self.skips) >= 4 * self.options.batch_size
+    @property
+    def extracts(self) -> bool:
+        return self.options.extract
 
-    def flush(self) -> None:
-        """De-duplicate, extract and write the pending batch in one transaction."""
-        if not self.articles and not self.skips:
-            return
-        self.articles = self.runner.map(with_language, self.articles)
-        every = self.runner.map(fingerprint, self.articles)  # before the store is held
+    def batches(self, records: Iterable[Article | Skip]) -> Iterator[Pending]:
+        """Prepared batches of ``records``, in order (the last one may be short). A second version
+        from a source already in the batch closes the batch first, so that the first version is
+        in flight (or stored) when the second is compared with it."""
+        articles: list[Article] = []
+        skips: list[Skip] = []
+        sources: set[str] = set()
+        number = 0
+        for record in records:
+            if isinstance(record, Skip):
+                skips.append(record)
+                self.skipped[record.code] += 1
+            elif not record.text.strip():
+                skips.append(Skip(source=record.source.describe(), code="NG114", reason="the article has no text once cleaned"))
+                self.skipped["NG114"] += 1
+            else:
+                key = source_key(record)
+                if key in sources:
+                    yield self.prepare(number, articles, skips)
+                    number += 1
+                    articles, skips, sources = [], [], set()
+                sources.add(key)
+                self.summary.read += 1
+                articles.append(record)
+            if len(articles) >= self.options.batch_size or len(skips) >= 4 * self.options.batch_size:
+                yield self.prepare(number, articles, skips)
+                number += 1
+                articles, skips, sources = [], [], set()
+        if articles or skips:
+            yield self.prepare(number, articles, skips)
+
+    def prepare(self, number: int, articles: list[Article], skips: list[Skip]) -> Pending:
+        """Mark each article's language, leave out articles already stored (or in flight), sort out
+        new versions of stored articles, then de-duplicate the rest."""
+        articles = [with_language(a) for a in articles]
+        every = [fingerprint(a) for a in articles]  # before the store is held
         with _held(self.db) as store:
-            known = existing_ids(store, [a.id for a in self.articles])
+            known = existing_ids(store, [a.id for a in articles]) | {a.id for a in articles if a.id in self.in_flight.ids}
             new: list[Article] = []
             fps: list[Fingerprint] = []
-            for article, fp in zip(self.articles, every):
+            for article, fp in zip(articles, every):
                 if article.id in known:
                     self.summary.unchanged += 1
                 else:
                     known.add(article.id)
                     new.append(article)
                     fps.append(fp)
-            updates, notes, new, fps, same = _new_versions(new, fps, same_source(store, new))
-            found = find_duplicates(fps, _prior(store, fps), threshold=self.options.threshold)
-            self.extract.prepare(store)
+            stored = same_source(store, new)
+            stored.update(self.in_flight.same_source(new))
+            updates, notes, new, fps, same = _new_versions(new, fps, stored)
+            prior = self.in_flight.merge(_prior(store, fps), fps)
+            if self.extracts and self.known is None:
+                self.known = {e.id: e for e in read_entities(store)}
         self.summary.unchanged += same
-        _forget(self.extract.known, {u.article.id for u in updates})
-        duplicates = [d for d in found if d is not None]
+        found = find_duplicates(fps, prior, threshold=self.options.threshold)
         kept = [a for a, d in zip(new, found) if d is None]
-        skips = self.skips + notes + [_duplicate_skip(a, d) for a, d in zip(new, found) if d is not None]
-        facts, entities, failures = self.extract(kept + [u.article for u in updates])
-        skips += failures
+        pending = Pending(
+            number=number, articles=new, kept=kept + [u.article for u in updates],
+            skips=skips + notes + [_duplicate_skip(a, d) for a, d in zip(new, found) if d is not None],
+            duplicates=[d for d in found if d is not None],
+            fingerprints=[f for f, d in zip(fps, found) if d is None] + [fingerprint(u.article) for u in updates],
+            updates=updates, new_kept=len(kept),
+        )
+        self.in_flight.add(pending)
+        return pending
+
+    def commit(self, pending: Pending, extracted: Extracted) -> None:
+        """Resolve the batch's entities against the whole knowledge base and write it, in one
+        transaction. Batches must be committed in the order they were prepared."""
+        if pending.number != self.committed:
+            raise RuntimeError(f"batch {pending.number} committed out of order (expected {self.committed})")
+        _forget(self.known, {u.article.id for u in pending.updates})
+        facts, entities = self._resolve(extracted.facts)
+        failures = [*pending.notes, *extracted.failures]
         self.skipped.update(f.code for f in failures if f.level is not LogLevel.INFO)
-        signatures = [Signature(article_id=f.article_id, exact_hash=f.exact_hash, bands=f.bands, signature=f.signature)
-                      for f, d in zip(fps, found) if d is None]
-        signatures += [Signature(article_id=u.article.id, exact_hash=f.exact_hash, bands=f.bands, signature=f.signature)
-                       for u, f in zip(updates, self.runner.map(fingerprint, [u.article for u in updates]))]
         with _held(self.db) as store:
-            write_batch(store, Batch(run_id=self.summary.run_id, articles=new, skips=skips,
-                                     duplicates=duplicates, signatures=signatures, facts=facts,
-                                     entities=entities, updates=updates))
-        self.summary.stored += len(kept)
-        self.summary.duplicates += len(duplicates)
-        self.summary.updated += len(updates)
+            write_batch(store, Batch(
+                run_id=self.summary.run_id, articles=pending.articles, skips=[*pending.skips, *failures],
+                duplicates=pending.duplicates, facts=facts, entities=entities, updates=pending.updates,
+                signatures=[Signature(article_id=f.article_id, exact_hash=f.exact_hash, bands=f.bands, signature=f.signature)
+                            for f in pending.fingerprints]))
+            for hook in self.after_commit:
+                hook(store, pending, facts)
+        self.in_flight.remove(pending)
+        self.committed += 1
+        self.summary.stored += pending.new_kept
+        self.summary.duplicates += len(pending.duplicates)
+        self.summary.updated += len(pending.updates)
         self.summary.extracted += len(facts)
         self.summary.skipped = dict(self.skipped)
         self.summary.batches += 1
-        self.articles, self.skips, self.sources = [], [], set()
+        if self.progress:
+            self.progress(self.summary)
+
+    def _resolve(self, facts: Sequence[ArticleFacts]) -> tuple[list[ArticleFacts], tuple[Entity, ...]]:
+        """Entity identity across the knowledge base: the stored entities are loaded once (while a
+        batch is prepared), then kept current with each batch's resolution, so a batch joins every
+        batch before it."""
+        if not facts:
+            return [], ()
+        if self.known is None:
+            with _held(self.db) as store:
+                self.known = {e.id: e for e in read_entities(store)}
+        resolution = resolve_entities(facts, list(self.known.values()))
+        self.known.update((e.id, e) for e in resolution.entities)
+        return [with_entity_ids(f, resolution.assignment) for f in facts], resolution.entities
+
+
+# --- runners: who drives the per-article work --------------------------------------------------
+
+class Runner(Protocol):
+    """Where the per-article work runs. ``drive`` pulls prepared batches from ``batches`` (as many
+    ahead as it likes: that bounds memory), gets each one's ``Extracted`` somewhere, and calls
+    ``writer.commit`` for each batch in order. ``newsgraph.runner`` holds the process pool and Ray."""
+
+    name: str
+
+    def drive(self, writer: Writer, batches: Iterator[Pending]) -> None: ...
+
+
+class InProcess:
+    """Everything in the calling process, one batch at a time (the pipeline's own default)."""
+
+    name = "in-process"
+
+    def __init__(self, extractor: Extractor | None = None) -> None:
+        self.extractor = extractor
+
+    def drive(self, writer: Writer, batches: Iterator[Pending]) -> None:
+        if writer.extracts and self.extractor is None:
+            self.extractor = Extractor(writer.options.model, max_chars=writer.options.max_extract_chars)
+        for pending in batches:
+            writer.commit(pending, self.extractor(pending.kept) if writer.extracts and self.extractor else Extracted())
 
 
 def ingest_records(
@@ -320,18 +533,16 @@ def ingest_records(
     inputs: Sequence[str] = (),
     progress: Callable[[IngestSummary], None] | None = None,
 ) -> IngestSummary:
-    """Store ``records`` in the knowledge base at ``db``, batch by batch; return the summary."""
+    """Store ``records`` in the knowledge base at ``db``, batch by batch; return the summary.
+
+    ``runner`` decides where extraction runs (default: here, ``InProcess``); see ``Runner``.
+    """
     summary = IngestSummary(run_id=f"run_{uuid.uuid4().hex[:16]}", db=str(db))
     with _held(db) as store:
         start_run(store, summary.run_id, inputs)
-    run = _Ingest(db, options, runner or LocalRunner(), summary)
-    for record in records:
-        if run.add(record):
-            run.flush()
-            if progress:
-                progress(summary)
-    run.flush()
-    summary.skipped = dict(run.skipped)
+    writer = Writer(db, options, summary, progress)
+    (runner or InProcess()).drive(writer, writer.batches(records))
+    summary.skipped = dict(writer.skipped)
     if progress:
         progress(summary)
     with _held(db) as store:
@@ -355,13 +566,17 @@ def ingest(
     runner: Runner | None = None,
     progress: Callable[[IngestSummary], None] | None = None,
 ) -> IngestSummary:
-    """Read ``inputs`` (paths, folders, globs, ``-``) and store them in the knowledge base ``db``."""
+    """Read ``inputs`` (paths, folders, globs, ``-``) and store them in the knowledge base ``db``.
+
+    Extraction runs in this process unless a ``runner`` is given: ``newsgraph.runner.make(...)``
+    builds the process pool (one worker a core by default) or the Ray runner.
+    """
     from newsgraph.readers import ReadOptions, read
 
     values = settings.resolve({"db": db, "batch_size": batch_size, "near_duplicate_threshold": threshold})
     read_options = ReadOptions(format=format, published=published, text_field=text_field, title_field=title_field,
                                url_field=url_field, date_field=date_field, max_bytes=values["max_bytes"])
     options = IngestOptions(batch_size=max(1, values["batch_size"]), threshold=values["near_duplicate_threshold"],
-                            extract=extract, max_extract_chars=max(0, values["max_extract_chars"]))
+                            extract=extract, max_extract_chars=max(0, values["max_extract_chars"]), model=values["model"])
     return ingest_records(read(list(inputs), options=read_options), db=values["db"], options=options,
                           runner=runner, inputs=inputs, progress=progress)

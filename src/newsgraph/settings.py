@@ -34,7 +34,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting(name="db", type=str, default="newsgraph.duckdb", help="the knowledge base file (DuckDB)"),
     Setting(name="model", type=str, default="", help="spaCy model name or path; empty picks the pinned en_core_web_md"),
     Setting(name="batch_size", type=int, default=64, help="articles per batch (one store transaction each)"),
-    Setting(name="workers", type=int, default=1, help="NLP worker processes (0 = one a core)"),
+    Setting(name="workers", type=int, default=0, help="NLP worker processes (0 = one a core; 1 = in the calling process)"),
     Setting(name="max_bytes", type=int, default=256 * 1024 * 1024, help="largest single input file read, in bytes"),
     Setting(name="lock_timeout", type=float, default=30.0,
             help="seconds a reader or a second writer waits for the knowledge base while another process holds it (then NG307)"),

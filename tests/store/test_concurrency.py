@@ -59,8 +59,9 @@ def test_queries_succeed_while_an_ingest_runs(tmp_path: Path) -> None:
         deadline = time.monotonic() + 60
         while not db.exists() and time.monotonic() < deadline:
             time.sleep(0.05)
-        seen = []
-        for _ in range(3):
+        seen: list[int] = []
+        deadline = time.monotonic() + 90
+        while (len(seen) < 3 or seen[-1] == 0) and time.monotonic() < deadline:
             seen.append(_stored(db))  # waits for the lock between two batches; never NG301
             assert ingest.poll() is None, "the ingest ended before the queries ran: make the input longer"
         log = _cli("log", "--db", db, "--json")

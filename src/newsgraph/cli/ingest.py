@@ -58,20 +58,31 @@ def _first_skip(db: str, run_codes: dict[str, int]) -> InputError:
 @click.option("--batch-size", type=click.IntRange(min=1), default=None, help="Articles per batch (one transaction each).")
 @click.option("--nlp/--no-nlp", "nlp", default=True, show_default=True,
               help="Extract facts (entities, quotes, figures, times, events) with spaCy and resolve entities; --no-nlp stores articles only.")
+@click.option("--workers", type=click.IntRange(min=0), default=None,
+              help="Extraction worker processes (default: the workers setting; 0 = one a core, 1 = in this process).")
+@click.option("--engine", type=click.Choice(["local", "ray"]), default="local", show_default=True,
+              help="Where extraction runs: local processes, or Ray Data (needs the ray extra).")
+@click.option("--address", default=None, help="With --engine ray: the Ray cluster (auto, or HOST:PORT); default a local Ray.")
+@click.option("--keep-parquet", type=click.Path(file_okay=False), default=None,
+              help="With --engine ray: keep the extracted facts as Parquet shards in this folder.")
 @json_option
 def ingest(paths: tuple[str, ...], db: str | None, fmt: str, published: datetime | None, text_field: str | None,
            title_field: str | None, url_field: str | None, date_field: str | None, batch_size: int | None,
-           nlp: bool, as_json: bool) -> None:
+           nlp: bool, workers: int | None, engine: str, address: str | None, keep_parquet: str | None,
+           as_json: bool) -> None:
     """Read PATH... (files, folders, globs, .gz, or - for stdin) into the knowledge base.
 
     Inputs that cannot be read and articles that are dropped (duplicates, empty) are logged with
     their code (see `newsgraph log`) and counted in the summary; they never stop the run.
     Ingesting the same input again changes nothing. Exit status 0 when the run read at least one
     article, 1 when nothing could be read (the last skip's code is printed) or on an error.
+    Extraction runs in one worker process a core by default (--workers), or on Ray (--engine ray);
+    the knowledge base is the same whichever runs it.
     """
-    from newsgraph import pipeline
+    from newsgraph import pipeline, runner
 
     path = db_path(db)
+    chosen = runner.make(engine, workers=workers, address=address, keep_parquet=keep_parquet)
     with ExitStack() as stack:
         progress = None
         if sys.stderr.isatty() and not as_json:
@@ -86,7 +97,7 @@ def ingest(paths: tuple[str, ...], db: str | None, fmt: str, published: datetime
 
         summary = pipeline.ingest(list(paths), db=path, format=fmt, published=published, text_field=text_field,
                                   title_field=title_field, url_field=url_field, date_field=date_field,
-                                  extract=nlp, batch_size=batch_size, progress=progress)
+                                  extract=nlp, batch_size=batch_size, runner=chosen, progress=progress)
     if as_json:
         print_json(summary.to_dict())
     else:
