@@ -23,7 +23,7 @@ from newsgraph.resolve.assign import with_entity_ids
 from newsgraph.resolve.entities import resolve_entities
 from newsgraph.resolve.duplicates import Fingerprint, Prior, dedup_text, find_duplicates, fingerprint, word_set
 from newsgraph.runner.local import LocalRunner, Runner
-from newsgraph.store import Batch, Signature, Store, article_texts, existing_ids, finish_run, open_store, prior_matches, read_entities, start_run, write_batch
+from newsgraph.store import Batch, Signature, Store, article_texts, existing_ids, finish_run, open_store, prior_matches, read_entities, start_run, story_context, story_stats, write_batch
 
 
 @dataclass(slots=True, kw_only=True)
@@ -123,6 +123,29 @@ class _Extractor:
             return facts, failures
 
 
+def _cluster_stories(store: Store, kept: Sequence[Article], facts: Sequence[ArticleFacts],
+                     duplicates: Sequence[Duplicate]) -> dict[str, Any]:
+    """THE place where a batch joins the stories: its kept articles (entities from their facts when
+    extracted) and its copies are clustered with the stored stories around them. Returns the
+    batch's story fields (see ``store.Batch``)."""
+    from newsgraph.resolve.stories import Neighbourhood, cluster_stories, document_keys, index_keys
+    from newsgraph.resolve.story_features import story_features
+
+    by_id = {f.article_id: f for f in facts}
+    features = [story_features(a, by_id.get(a.id)) for a in kept]
+    copies = {d.article_id: d.duplicate_of for d in duplicates}
+    if not features and not copies:
+        return {}
+    df, documents = story_stats(store, sorted({k for f in features for k in document_keys(f)}))
+    keys = {f.article_id: index_keys(f, df, documents) for f in features}
+    kept_ids = {a.id for a in kept}
+    context = story_context(store, keys, df, documents, sorted({o for o in copies.values() if o not in kept_ids}))
+    around = Neighbourhood(stories=context.stories, features=context.features, copies=context.copies | copies,
+                           df=df, documents=documents)
+    result = cluster_stories(features, around)
+    return {"stories": result.stories, "removed_stories": result.removed, "story_features": features, "story_keys": keys}
+
+
 def _prior(store: Store, fps: Sequence[Fingerprint]) -> Prior:
     """What the store knows that ``fps`` may duplicate. Band candidates (and their texts, for the
     exact Jaccard check) are fetched only for articles with no exact match."""
@@ -182,7 +205,7 @@ class _Ingest:
                       for f, d in zip(fps, found) if d is None]
         write_batch(self.store, Batch(run_id=self.summary.run_id, articles=new, skips=skips,
                                       duplicates=duplicates, signatures=signatures, facts=facts,
-                                      entities=entities))
+                                      entities=entities, **_cluster_stories(self.store, kept, facts, duplicates)))
         self.summary.stored += len(kept)
         self.summary.duplicates += len(duplicates)
         self.summary.extracted += len(facts)

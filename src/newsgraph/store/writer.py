@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
-from newsgraph.model import Article, ArticleFacts, Duplicate, Entity, Skip, Story
+from newsgraph.model import Article, ArticleFacts, Duplicate, Entity, Skip, Story, StoryFeatures
 from newsgraph.store.articles import ARTICLE_COLUMNS, BOILERPLATE_COLUMNS, article_row, boilerplate_rows, next_seq
 from newsgraph.store.connection import Store, insert, insert_new, joined
 from newsgraph.store.entities import write_entities
 from newsgraph.store.facts import write_facts
 from newsgraph.store.log import write_log
 from newsgraph.store.signatures import Signature, write_signatures
-from newsgraph.store.stories import write_stories
+from newsgraph.store.stories import write_stories, write_story_features
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -29,6 +29,9 @@ class Batch:
         facts: extracted facts (replacing any earlier facts of those articles).
         entities: entity upserts.
         stories: story upserts.
+        removed_stories: ids of stories merged into another one (deleted).
+        story_features: story features of the kept articles.
+        story_keys: article id → the keys later batches find it by.
     """
 
     run_id: str
@@ -39,6 +42,9 @@ class Batch:
     facts: Sequence[ArticleFacts] = ()
     entities: Sequence[Entity] = ()
     stories: Sequence[Story] = ()
+    removed_stories: Sequence[str] = ()
+    story_features: Sequence[StoryFeatures] = ()
+    story_keys: Mapping[str, Sequence[str]] = field(default_factory=dict)
 
 
 def write_batch(store: Store, batch: Batch) -> None:
@@ -62,7 +68,8 @@ def write_batch(store: Store, batch: Batch) -> None:
         write_log(conn, batch.skips, batch.run_id, now)
         write_facts(conn, batch.facts)
         write_entities(conn, batch.entities)
-        write_stories(conn, batch.stories)
+        write_stories(conn, batch.stories, batch.removed_stories)
+        write_story_features(conn, batch.story_features, batch.story_keys)
 
 
 def start_run(store: Store, run_id: str, inputs: Sequence[str]) -> None:
