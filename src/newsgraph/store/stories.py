@@ -17,6 +17,7 @@ from datetime import datetime
 import duckdb
 
 from newsgraph.model import Story, StoryFeatures
+from newsgraph.store.articles import _utc
 from newsgraph.store.connection import Store, insert, joined
 
 _IN = "IN (SELECT unnest(string_split(?, chr(31))))"
@@ -87,7 +88,7 @@ def write_story_features(conn: duckdb.DuckDBPyConnection, features: Sequence[Sto
 
 def _features(row: tuple) -> StoryFeatures:
     aid, title, published, terms, entities, marks = row
-    return StoryFeatures(article_id=aid, title=title, published=published,
+    return StoryFeatures(article_id=aid, title=title, published=_utc(published),
                          terms=tuple((t, float(c)) for t, c in json.loads(terms)),
                          entities=tuple((e, float(w)) for e, w in json.loads(entities)),
                          marks=tuple(json.loads(marks)))
@@ -101,7 +102,7 @@ def _stories(store: Store, where: str = "", params: Sequence[object] = (), order
     for sid, aid in store.rows(f"SELECT story_id, article_id FROM story_articles WHERE story_id {_IN} ORDER BY article_id",
                                [joined(r[0] for r in rows)]):
         members[sid].append(aid)
-    return [Story(id=i, title=t, start=s, end=e, article_ids=tuple(members[i]),
+    return [Story(id=i, title=t, start=_utc(s), end=_utc(e), article_ids=tuple(members[i]),
                   merged_ids=tuple(json.loads(m)) if m else ()) for i, t, s, e, m in rows]
 
 
