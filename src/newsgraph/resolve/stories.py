@@ -103,15 +103,18 @@ def document_keys(features: StoryFeatures) -> set[str]:
     return {t for t, _ in features.terms} | {f"@{e}" for e, _ in features.entities}
 
 
+IDF_PRIOR = 20  # unseen background documents: a small base's IDF is not yet to be trusted
+
+
 def _idf(df: Mapping[str, int], documents: int) -> dict[str, float]:
-    return {k: math.log((documents + 1) / (v + 0.5)) for k, v in df.items()}
+    return {k: math.log((documents + IDF_PRIOR + 1) / (v + 0.5)) for k, v in df.items()}
 
 
 def index_keys(features: StoryFeatures, df: Mapping[str, int], documents: int, *, terms: int = 12) -> tuple[str, ...]:
     """The keys by which later articles find this one: its ``terms`` highest TF-IDF terms and its
     people, places and organisations (by entity id)."""
     idf = _idf(df, documents)
-    ranked = sorted(features.terms, key=lambda tc: (-(1 + math.log(tc[1])) * idf.get(tc[0], math.log(documents + 2)), tc[0]))
+    ranked = sorted(features.terms, key=lambda tc: (-(1 + math.log(tc[1])) * idf.get(tc[0], math.log(documents + IDF_PRIOR + 2)), tc[0]))
     entities = [f"@{e}" for e, w in features.entities if w >= 1.0]
     return tuple(sorted({t for t, _ in ranked[:terms]} | set(entities)))
 
@@ -183,7 +186,7 @@ def similarity_matrix(items: Sequence[StoryFeatures], df: Mapping[str, int], doc
                       params: StoryParams = StoryParams()) -> np.ndarray:
     """Pairwise similarity of ``items`` (``df`` and ``documents`` should count the items too)."""
     idf = _idf(df, documents)
-    fallback = math.log(documents + 2)
+    fallback = math.log(documents + IDF_PRIOR + 2)
     text = _matrix([[(t, 1 + math.log(c)) if c >= 1 else (t, c) for t, c in f.terms] for f in items], idf, fallback)
     ents = _matrix([[(f"@{e}", w) for e, w in f.entities] for f in items], idf, fallback)
     has = np.array([bool(f.entities) for f in items])

@@ -34,14 +34,17 @@ _YEAR = re.compile(r"\b(1[89][0-9]{2}|20[0-9]{2})\b")
 _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
            "october", "november", "december")
 _MONTH = {m: i + 1 for i, m in enumerate(_MONTHS)} | {m[:3]: i + 1 for i, m in enumerate(_MONTHS)} | {"sept": 9}
-_DATE = re.compile(r"\b(?:(?P<m1>[A-Za-z]{3,9})\.?\s+(?P<d1>[0-9]{1,2})(?:st|nd|rd|th)?\b"
-                   r"|(?P<d2>[0-9]{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>[A-Za-z]{3,9})\b)")
+_MONTH_NAME = "(?:" + "|".join(sorted(set(_MONTHS) | {m[:3] for m in _MONTHS} | {"sept"}, key=len, reverse=True)) + ")"
+_DATE = re.compile(rf"(?i:\b(?:(?P<m1>{_MONTH_NAME})\.?\s+(?P<d1>[0-9]{{1,2}})(?:st|nd|rd|th)?\b"
+                   rf"|\b(?P<d2>[0-9]{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{_MONTH_NAME})\b))")
 _NUMBER_WORDS = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
     "seventeen eighteen nineteen twenty".split())} | {"thirty": 30, "forty": 40, "fifty": 50, "hundred": 100,
                                                       "dozen": 12, "dozens": 24, "hundreds": 200, "thousands": 2000}
-_COUNT = re.compile(r"\b([0-9]{1,3}(?:,[0-9]{3})*|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
-                    + r")\s+(?:[a-z]+\s+)?([a-z]{3,})\b", re.IGNORECASE)
+_COUNT = re.compile(r"(?<![0-9.,:])([0-9]{1,3}(?:,[0-9]{3})*|(?i:" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
+                    + r"))(?![.,:]?[0-9])\s+(?:of\s+)?(?:[A-Z][a-z]+\s+)?([a-z]{3,})\b")
+_NOT_COUNTED = frozenset("""and the for per are was were have had has more than who that which with from into
+near about after before over under across around year years old month months week weeks day days hour hours minute minutes time times percent per cent""".split())
 
 STOPWORDS = frozenset("""
 a about above after again against all almost also although always am among an and another any are
@@ -67,11 +70,15 @@ def stem(word: str) -> str:
         w = w[:-2]
     w = w.strip("'")
     for suffix, keep in (("ies", "y"), ("sses", "ss"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):
-        if w.endswith(suffix) and len(w) - len(suffix) >= 3 and not (suffix == "s" and w.endswith("ss")):
+        if suffix == "es" and not w.endswith(("ses", "xes", "zes", "ches", "shes")):
+            continue
+        if w.endswith(suffix) and len(w) - len(suffix) >= 3 and not (suffix == "s" and w.endswith(("ss", "us", "is"))):
             w = w[: len(w) - len(suffix)] + keep
             break
     if len(w) > 4 and w[-1] == w[-2] and w[-1] not in "lsz":
         w = w[:-1]  # "stopped" → "stopp" → "stop"
+    if len(w) > 4 and w[-1] == "e":
+        w = w[:-1]  # "arrive" and "arrived" meet at "arriv"
     return w
 
 
@@ -108,7 +115,7 @@ def marks(text: str) -> tuple[str, ...]:
             found.add(f"d{month:02d}-{day:02d}")
     for m in _COUNT.finditer(text):
         raw, noun = m.group(1).lower(), m.group(2).lower()
-        if noun in STOPWORDS or noun in _MONTH:
+        if noun in _NOT_COUNTED or noun in _MONTH:
             continue
         value = _NUMBER_WORDS.get(raw)
         if value is None:
