@@ -55,12 +55,12 @@ class StoryParams:
         block_size: stories larger than this enter as an unsplittable block.
     """
 
-    threshold: float = 0.2
-    entity_weight: float = 0.35
-    year_penalty: float = 0.6
-    date_penalty: float = 0.7
-    count_penalty: float = 0.8
-    agree_bonus: float = 0.03
+    threshold: float = 0.16
+    entity_weight: float = 0.25
+    year_penalty: float = 0.4
+    date_penalty: float = 0.85
+    count_penalty: float = 0.7
+    agree_bonus: float = 0.05
     grace_days: float = 3.0
     tau_days: float = 10.0
     block_size: int = 60
