@@ -165,12 +165,15 @@ def _mark_factor(a: _Marks, b: _Marks, params: StoryParams) -> tuple[float, floa
             agree += 1
         else:
             scale *= params.date_penalty
+    same = differ = 0
     for noun in a.counts.keys() & b.counts.keys():
         if a.counts[noun] & b.counts[noun]:
-            agree += 1
+            same += 1
         else:
-            scale *= params.count_penalty
-    return scale, params.agree_bonus * min(agree, 2)
+            differ += 1
+    if differ > same:
+        scale *= params.count_penalty
+    return scale, params.agree_bonus * min(agree + same, 2)
 
 
 _NEGLIGIBLE = 0.02  # pairs less similar than this are not worth the marks and dates
