@@ -140,6 +140,8 @@ def _cluster_stories(store: Store, kept: Sequence[Article], facts: Sequence[Arti
     keys = {f.article_id: index_keys(f, df, documents) for f in features}
     kept_ids = {a.id for a in kept}
     context = story_context(store, keys, df, documents, sorted({o for o in copies.values() if o not in kept_ids}))
+    wider = sorted({k for f in context.features.values() for k in document_keys(f)} - df.keys())
+    df |= story_stats(store, wider)[0] if wider else {}
     around = Neighbourhood(stories=context.stories, features=context.features, copies=context.copies | copies,
                            df=df, documents=documents)
     result = cluster_stories(features, around)
