@@ -217,11 +217,9 @@ def average_link(sim: np.ndarray, groups: Sequence[Sequence[int]], threshold: fl
     sizes = member.sum(axis=1)
     clusters = [list(g) for g in groups]
     active = np.ones(k, dtype=bool)
-    while active.sum() > 1:
-        avg = total / np.outer(sizes, sizes)
-        mask = np.outer(active, active)
-        np.fill_diagonal(mask, False)
-        avg = np.where(mask, avg, -np.inf)
+    avg = total / np.outer(sizes, sizes)
+    np.fill_diagonal(avg, -np.inf)
+    while k > 1:
         best = int(np.argmax(avg))
         i, j = divmod(best, k)
         if avg[i, j] < threshold:
@@ -232,8 +230,12 @@ def average_link(sim: np.ndarray, groups: Sequence[Sequence[int]], threshold: fl
         sizes[i] += sizes[j]
         clusters[i].extend(clusters[j])
         active[j] = False
-        total[j, :] = 0
-        total[:, j] = 0
+        row = np.where(active, total[i, :] / (sizes[i] * sizes), -np.inf)
+        row[i] = -np.inf
+        avg[i, :] = row
+        avg[:, i] = row
+        avg[j, :] = -np.inf
+        avg[:, j] = -np.inf
     return [sorted(clusters[g]) for g in range(k) if active[g]]
 
 
