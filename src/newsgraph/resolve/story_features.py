@@ -9,7 +9,9 @@ that later batches compare against it without re-reading the text.
   weigh most; organisations less; nationalities and religious or political groups least. A country
   is told from a city by its frequency (its inverse document frequency, applied when comparing).
 - marks: what tells two happenings of one kind apart: years and calendar dates written in the
-  text, and counts with what they count ("23 pirates" → ``n23:pirat``).
+  top of the article (its first ``MARK_CHARS`` characters, where the happening is told; a long
+  article's later background mentions other dates and numbers), and counts with what they count
+  ("23 pirates" → ``n23:pirat``).
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ ENTITY_WEIGHTS: dict[EntityType, float] = {
     EntityType.NORP: 0.4,
 }
 LEDE_CHARS = 160
+MARK_CHARS = 1200  # marks are read from the top of the article, where the happening is told
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’]*[A-Za-z]|[0-9]+(?:[.,][0-9]+)*")
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’']?\s+(?=[\"“‘A-Z0-9])")
@@ -154,4 +157,4 @@ def story_features(article: Article, facts: ArticleFacts | None = None) -> Story
     terms = _counts([(title, 2.0), (article.deck or "", 1.0), (first, 1.0), (article.text, 1.0)])
     all_text = "\n".join(t for t in (title, article.deck or "", article.text) if t)
     return StoryFeatures(article_id=article.id, title=headline, published=article.published, terms=terms,
-                         entities=_entities(facts), marks=marks(all_text))
+                         entities=_entities(facts), marks=marks(all_text[:MARK_CHARS]))
