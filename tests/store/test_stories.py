@@ -57,3 +57,17 @@ def test_write_story_features_counts_each_article_once(tmp_path: Path) -> None:
         context = story_context(store, {"art_new": ("@ent_peru",)}, {"@ent_peru": 1}, 2)
         assert [s.id for s in context.stories] == ["sto_1"]
         assert context.features == {"art_1": a, "art_2": b}
+
+
+def test_invariant_failures_name_an_article_in_two_stories_and_a_clustered_article_in_none(tmp_path: Path) -> None:
+    from newsgraph.store import invariant_failures
+
+    with open_store(tmp_path / "kb.duckdb") as store:
+        with store.transaction() as conn:
+            conn.execute("INSERT INTO articles (id, seq, source_path, source_format, text, truncated) VALUES"
+                         " ('art_1', 1, 'a.txt', 'text', 'A.', false), ('art_2', 2, 'b.txt', 'text', 'B.', false)")
+            write_stories(conn, [Story(id="sto_a", title="A", article_ids=("art_1",)),
+                                 Story(id="sto_b", title="B", article_ids=("art_1",))])
+            write_story_features(conn, [StoryFeatures(article_id="art_2", title="B")], {})
+        found = {what for what, _ in invariant_failures(store)}
+    assert found == {"articles in more than one story", "clustered articles in no story"}

@@ -13,7 +13,6 @@ __all__ = [
     "Duplicate", "DuplicateKind", "Entity", "EntityType", "Event", "EventMode", "Evidence",
     "EvidenceError", "Figure", "LocalEntity", "LogLevel", "MainEvent", "Mention", "Quote",
     "QuoteKind", "Role", "RoleStatus", "Skip", "SourceFormat", "SourcePointer", "Speaker", "Story",
-    "StoryFeatures",
-    "TimeExpression", "TimeType", "article_id", "check_evidence", "evidence_from", "fact_id",
-    "stable_id", "text_hash",
+    "StoryFeatures", "TimeExpression", "TimeType", "article_id", "check_evidence", "evidence_from",
+    "fact_id", "stable_id", "text_hash",
 ]
