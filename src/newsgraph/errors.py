@@ -46,6 +46,7 @@ CODES: dict[str, tuple[str, str]] = {
     "NG403": ("bad query", "see --help for the filters"),
     "NG404": ("unknown evaluation task", "see `newsgraph eval --help` for the tasks"),
     "NG405": ("evaluation data not found", "pass --data PATH to the benchmark data"),
+    "NG413": ("story not found", "list story ids with `newsgraph stories`"),
 }
 
 

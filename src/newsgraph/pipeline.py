@@ -39,7 +39,7 @@ from newsgraph.resolve.duplicates import Fingerprint, Prior, dedup_text, find_du
 from newsgraph.readers.language import UNDETERMINED, with_language
 from newsgraph.model import text_hash
 from newsgraph.store import Stored, Update, same_source, source_key
-from newsgraph.store import Batch, Signature, Store, article_texts, existing_ids, finish_run, open_store, prior_matches, read_entities, start_run, write_batch
+from newsgraph.store import Batch, Signature, Store, article_texts, existing_ids, finish_run, open_store, prior_matches, read_entities, start_run, story_context, story_stats, write_batch
 
 NLP_BATCH_SIZE = 16  # documents a spaCy nlp.pipe batch (benchmarks/scale.py --sweep measures it)
 
@@ -293,6 +293,31 @@ class _InFlight:
         return Prior(exact=exact, bands=bands, words=words, order=order)
 
 
+def _cluster_stories(store: Store, kept: Sequence[Article], facts: Sequence[ArticleFacts],
+                     duplicates: Sequence[Duplicate]) -> dict[str, Any]:
+    """THE place where a batch joins the stories: its kept articles (entities from their facts when
+    extracted) and its copies are clustered with the stored stories around them. Returns the
+    batch's story fields (see ``store.Batch``)."""
+    from newsgraph.resolve.stories import Neighbourhood, cluster_stories, document_keys, index_keys
+    from newsgraph.resolve.story_features import story_features
+
+    by_id = {f.article_id: f for f in facts}
+    features = [story_features(a, by_id.get(a.id)) for a in kept]
+    copies = {d.article_id: d.duplicate_of for d in duplicates}
+    if not features and not copies:
+        return {}
+    df, documents = story_stats(store, sorted({k for f in features for k in document_keys(f)}))
+    keys = {f.article_id: index_keys(f, df, documents) for f in features}
+    kept_ids = {a.id for a in kept}
+    context = story_context(store, keys, df, documents, sorted({o for o in copies.values() if o not in kept_ids}))
+    wider = sorted({k for f in context.features.values() for k in document_keys(f)} - df.keys())
+    df |= story_stats(store, wider)[0] if wider else {}
+    around = Neighbourhood(stories=context.stories, features=context.features, copies=context.copies | copies,
+                           df=df, documents=documents)
+    result = cluster_stories(features, around)
+    return {"stories": result.stories, "removed_stories": result.removed, "story_features": features, "story_keys": keys}
+
+
 def _prior(store: Store, fps: Sequence[Fingerprint]) -> Prior:
     """What the store knows that ``fps`` may duplicate. Band candidates (and their texts, for the
     exact Jaccard check) are fetched only for articles with no exact match."""
@@ -468,6 +493,7 @@ class Writer:
             write_batch(store, Batch(
                 run_id=self.summary.run_id, articles=pending.articles, skips=[*pending.skips, *failures],
                 duplicates=pending.duplicates, facts=facts, entities=entities, updates=pending.updates,
+                **_cluster_stories(store, pending.kept[:pending.new_kept], facts, pending.duplicates),
                 signatures=[Signature(article_id=f.article_id, exact_hash=f.exact_hash, bands=f.bands, signature=f.signature)
                             for f in pending.fingerprints]))
             for hook in self.after_commit:

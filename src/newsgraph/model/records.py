@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from enum import StrEnum
 
 from newsgraph.model.entities import LocalEntity, Mention
@@ -66,14 +67,44 @@ class Story:
     """A cluster of articles about one happening.
 
     Attributes:
-        id: stable id that survives re-clustering.
-        title: a representative title.
-        article_ids: member articles.
+        id: stable id that survives re-clustering: kept when the story grows, and by the larger
+            part when re-clustering merges or splits stories.
+        title: its most central article's headline (or lede, when the article has no headline).
+        start: the earliest publication time among its articles, when any is known.
+        end: the latest publication time among its articles, when any is known.
+        article_ids: member articles (near-duplicate copies included with their original), sorted.
+        merged_ids: ids of stories absorbed into this one by re-clustering, sorted.
     """
 
     id: str
     title: str
-    article_ids: tuple[str, ...]
+    start: datetime | None = None
+    end: datetime | None = None
+    article_ids: tuple[str, ...] = ()
+    merged_ids: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class StoryFeatures:
+    """What story clustering keeps of one kept article, so that later batches need not re-read it.
+
+    Attributes:
+        article_id: the article.
+        title: its headline, or its lede (first sentence, shortened) when it has none.
+        published: its publication time, when known.
+        terms: content-word stems with their weighted counts (headline and lede count double), sorted.
+        entities: resolved entity ids with their type weight (people and places weigh more than
+            countries or nationalities), sorted.
+        marks: what tells two happenings of one kind apart: years (``y2011``), calendar dates
+            (``d11-12``) and counts with what they count (``n23:pirate``), sorted.
+    """
+
+    article_id: str
+    title: str
+    published: datetime | None = None
+    terms: tuple[tuple[str, float], ...] = ()
+    entities: tuple[tuple[str, float], ...] = ()
+    marks: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -9,10 +9,12 @@ from newsgraph.query.facts import (
 )
 from newsgraph.query.export import FORMAT_VERSION, FORMATS, KEYS, export, export_json, export_records
 from newsgraph.query.log import ingest_log
+from newsgraph.query.stories import StoryDetail, TimelineEntry, list_stories, story_detail, story_record
 from newsgraph.query.verify import Failure, VerifyReport, verify
 
 __all__ = [
-    "ArticleDetail", "Brief", "EntityDetail", "FORMATS", "FORMAT_VERSION", "Failure", "KEYS", "VerifyReport",
+    "ArticleDetail", "Brief", "EntityDetail", "FORMATS", "FORMAT_VERSION", "Failure", "KEYS", "StoryDetail", "TimelineEntry", "VerifyReport",
     "article_detail", "brief", "entity_detail", "export", "export_json", "export_records", "find_articles",
-    "find_events", "find_figures", "find_quotes", "ingest_log", "list_entities", "verify",
+    "find_events", "find_figures", "find_quotes", "ingest_log", "list_entities", "list_stories", "story_detail", "story_record",
+    "verify",
 ]

@@ -23,7 +23,12 @@ _ORPHANS: tuple[tuple[str, str], ...] = (
        "WHERE article_id IS NOT NULL AND article_id NOT IN (SELECT id FROM articles)")
       for t in ("mentions", "local_entities", "roles", "quotes", "quote_content", "figures", "times",
                 "events", "event_arguments", "main_events", "extracted", "boilerplate", "entity_articles",
-                "story_articles", "signatures", "minhash_bands")),
+                "story_articles", "signatures", "minhash_bands", "story_features", "story_keys")),
+    ("articles in more than one story", "SELECT article_id, count(*) FROM story_articles GROUP BY article_id HAVING count(*) > 1"),
+    ("story members whose story is not stored", "SELECT story_id, article_id FROM story_articles"
+     " WHERE story_id NOT IN (SELECT id FROM stories)"),
+    ("clustered articles in no story", "SELECT article_id, title FROM story_features"
+     " WHERE article_id NOT IN (SELECT article_id FROM story_articles)"),
     ("mentions whose entity is not stored", "SELECT id, entity_id FROM mentions WHERE entity_id IS NOT NULL"
      " AND entity_id NOT IN (SELECT id FROM entities)"),
     ("duplicates whose copy is not stored", "SELECT article_id, duplicate_of FROM duplicates"

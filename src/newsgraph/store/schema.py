@@ -95,7 +95,21 @@ _V_HARDEN_STORE: tuple[str, ...] = (
         replaced_by_hash VARCHAR NOT NULL, replaced_in_run VARCHAR, replaced_at TIMESTAMPTZ)""",
 )
 
-MIGRATIONS: tuple[tuple[str, ...], ...] = (_V1, _V_HARDEN_STORE)
+# Stories kept current batch by batch: a story's time span and the ids it absorbed; each kept
+# article's story features (so that a later batch compares against them without re-reading the
+# text), the keys by which a batch finds its candidate stories, and document frequencies.
+_V_STORIES: tuple[str, ...] = (
+    "ALTER TABLE stories ADD COLUMN start TIMESTAMPTZ",
+    'ALTER TABLE stories ADD COLUMN "end" TIMESTAMPTZ',
+    "ALTER TABLE stories ADD COLUMN merged_ids VARCHAR",
+    """CREATE TABLE story_features (
+        article_id VARCHAR PRIMARY KEY, title VARCHAR, published TIMESTAMPTZ, terms VARCHAR,
+        entities VARCHAR, marks VARCHAR)""",
+    "CREATE TABLE story_keys (key VARCHAR NOT NULL, article_id VARCHAR NOT NULL)",
+    "CREATE TABLE story_df (key VARCHAR PRIMARY KEY, df INTEGER NOT NULL)",
+)
+
+MIGRATIONS: tuple[tuple[str, ...], ...] = (_V1, _V_HARDEN_STORE, _V_STORIES)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

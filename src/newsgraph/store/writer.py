@@ -2,20 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
 import duckdb
 
-from newsgraph.model import Article, ArticleFacts, Duplicate, DuplicateKind, Entity, Skip, Story
+from newsgraph.model import Article, ArticleFacts, Duplicate, DuplicateKind, Entity, Skip, Story, StoryFeatures
 from newsgraph.store.articles import ARTICLE_COLUMNS, BOILERPLATE_COLUMNS, article_row, boilerplate_rows, next_seq
 from newsgraph.store.connection import Store, insert, insert_new, joined
 from newsgraph.store.entities import write_entities
 from newsgraph.store.facts import write_facts
 from newsgraph.store.log import write_log
 from newsgraph.store.signatures import Signature, write_signatures
-from newsgraph.store.stories import write_stories
+from newsgraph.store.stories import write_stories, write_story_features
 from newsgraph.store.versions import Update, drop_orphan_entities, write_updates
 
 
@@ -33,6 +33,9 @@ class Batch:
         entities: entity upserts.
         stories: story upserts.
         updates: newer versions of stored articles from the same source (their facts are in ``facts``).
+        removed_stories: ids of stories merged into another one (deleted).
+        story_features: story features of the kept articles.
+        story_keys: article id → the keys later batches find it by.
     """
 
     run_id: str
@@ -44,6 +47,9 @@ class Batch:
     entities: Sequence[Entity] = ()
     stories: Sequence[Story] = ()
     updates: Sequence[Update] = ()
+    removed_stories: Sequence[str] = ()
+    story_features: Sequence[StoryFeatures] = ()
+    story_keys: Mapping[str, Sequence[str]] = field(default_factory=dict)
 
 
 def write_batch(store: Store, batch: Batch) -> None:
@@ -72,7 +78,8 @@ def write_batch(store: Store, batch: Batch) -> None:
         write_entities(conn, batch.entities)
         if batch.updates:
             drop_orphan_entities(conn)
-        write_stories(conn, batch.stories)
+        write_stories(conn, batch.stories, batch.removed_stories)
+        write_story_features(conn, batch.story_features, batch.story_keys)
 
 
 def _text_refs(conn: duckdb.DuckDBPyConnection, fresh: Sequence[Article], duplicates: Sequence[Duplicate]) -> dict[str, str]:

@@ -1,0 +1,114 @@
+"""Stories as the CLI and API ask for them: a filtered list, and one story in detail."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from newsgraph.errors import QueryError
+from newsgraph.model import Article, Entity, Figure, MainEvent, Quote, Story
+from newsgraph.store import (
+    StoryFilter, find_entity_ids, find_story, get_article, list_stories as store_list_stories, open_store,
+    read_entities, read_figures, read_main_events, read_mentions, read_quotes,
+)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class TimelineEntry:
+    """One article's main event on a story's timeline.
+
+    Attributes:
+        published: the article's publication time, when known.
+        article_id: the article.
+        title: its headline, when it has one.
+        main: its main event (who / what / when / where / why / how), when found.
+    """
+
+    published: datetime | None
+    article_id: str
+    title: str | None
+    main: MainEvent | None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class StoryDetail:
+    """One story with what its articles say.
+
+    Attributes:
+        story: the story (id, title, start, end, article ids, merged ids).
+        articles: its articles in time order (undated ones last, in id order).
+        timeline: the articles' main events, in the same order.
+        entities: (entity, number of the story's articles that mention it), most articles first.
+        quotes: its articles' quotes, article by article in time order.
+        figures: its articles' figures, the same way.
+    """
+
+    story: Story
+    articles: tuple[Article, ...]
+    timeline: tuple[TimelineEntry, ...]
+    entities: tuple[tuple[Entity, int], ...]
+    quotes: tuple[Quote, ...]
+    figures: tuple[Figure, ...]
+
+
+def list_stories(db: str | Path, *, since: datetime | None = None, until: datetime | None = None,
+                 entity: str | None = None, min_articles: int = 1, limit: int | None = None) -> list[Story]:
+    """Stories whose time span meets [since, until], with an article mentioning ``entity`` (a name,
+    an alias or an id), with at least ``min_articles`` articles; the most recent first."""
+    if min_articles < 0:
+        raise QueryError("NG403", f"--min-articles must be 0 or more, got {min_articles}")
+    if limit is not None and limit < 0:
+        raise QueryError("NG403", f"--limit must be 0 or more, got {limit}")
+    if since is not None and until is not None and since > until:
+        raise QueryError("NG403", f"--since ({since.isoformat()}) is after --until ({until.isoformat()})")
+    with open_store(db, read_only=True) as store:
+        entity_ids = None
+        if entity is not None:
+            entity_ids = tuple(find_entity_ids(store, entity))
+            if not entity_ids:
+                raise QueryError("NG402", f"no entity named {entity!r} in {db}")
+        return store_list_stories(store, StoryFilter(since=since, until=until, entity_ids=entity_ids,
+                                                     min_articles=min_articles, limit=limit))
+
+
+def _time_order(article: Article) -> tuple[bool, str, str]:
+    return (article.published is None, article.published.isoformat() if article.published else "", article.id)
+
+
+def story_detail(db: str | Path, story_id: str, *, entities: int = 10) -> StoryDetail:
+    """The story ``story_id`` (or the story that absorbed it) with its articles in time order, their
+    main events as a timeline, its ``entities`` main entities, quotes and figures; QueryError NG413
+    when there is no such story."""
+    with open_store(db, read_only=True) as store:
+        story = find_story(store, story_id)
+        if story is None:
+            raise QueryError("NG413", f"no story with id {story_id!r} in {db}")
+        articles = sorted((a for a in (get_article(store, i) for i in story.article_ids) if a is not None), key=_time_order)
+        mains: dict[str, MainEvent] = {}
+        quotes: list[Quote] = []
+        figures: list[Figure] = []
+        counts: Counter[str] = Counter()
+        for article in articles:
+            mains.update((m.article_id, m) for m in read_main_events(store, article.id))
+            quotes.extend(read_quotes(store, article.id))
+            figures.extend(read_figures(store, article.id))
+            counts.update({m.entity_id for m in read_mentions(store, article.id) if m.entity_id})
+        ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:entities]
+        known = {e.id: e for eid, _ in ranked for e in read_entities(store, eid)}
+        return StoryDetail(
+            story=story, articles=tuple(articles),
+            timeline=tuple(TimelineEntry(published=a.published, article_id=a.id, title=a.title, main=mains.get(a.id))
+                           for a in articles),
+            entities=tuple(sorted(((known[eid], n) for eid, n in ranked if eid in known),
+                                  key=lambda en: (-en[1], en[0].name))),
+            quotes=tuple(quotes), figures=tuple(figures))
+
+
+def story_record(story: Story) -> dict[str, object]:
+    """A story as the export format writes it: id, title, start, end, article_ids, merged_ids."""
+    return {"id": story.id, "title": story.title,
+            "start": story.start.isoformat() if story.start else None,
+            "end": story.end.isoformat() if story.end else None,
+            "article_ids": list(story.article_ids), "merged_ids": list(story.merged_ids)}
