@@ -40,6 +40,8 @@ class IngestSummary:
         extracted: articles whose facts were extracted in this run.
         skipped: ingest-log codes → count, for inputs or articles that were not stored.
         batches: batches written.
+        embedded: kept articles given a search vector (each batch's, right after it was written).
+        fts_seconds: the one rebuild of the full-text index at the end of the run.
     """
 
     run_id: str
@@ -51,6 +53,8 @@ class IngestSummary:
     extracted: int = 0
     skipped: dict[str, int] = field(default_factory=dict)
     batches: int = 0
+    embedded: int = 0
+    fts_seconds: float = 0.0
 
     def to_dict(self) -> dict[str, Any]:
         out = asdict(self)
@@ -60,11 +64,12 @@ class IngestSummary:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class IngestOptions:
-    """How a run goes: batch size, near-duplicate threshold, whether to extract facts."""
+    """How a run goes: batch size, near-duplicate threshold, whether to extract facts and embed articles."""
 
     batch_size: int = 64
     threshold: float = 0.8
     extract: bool = False
+    embed: bool = True
 
 
 def _duplicate_skip(article: Article, dup: Duplicate) -> Skip:
@@ -189,6 +194,19 @@ class _Ingest:
         self.summary.skipped = dict(self.skipped)
         self.summary.batches += 1
         self.articles, self.skips = [], []
+        _keep_searchable(self.store, self.summary, [a.id for a in kept] if self.options.embed else None)
+
+
+def _keep_searchable(store: Store, summary: IngestSummary, ids: Sequence[str] | None, *, end: bool = False) -> None:
+    """Search stays current: a written batch's kept articles get their vectors (``ids``; None when
+    embedding is off); at the end of the run the fts index is rebuilt once (DuckDB's fts index does
+    not see rows added after it was built, and a rebuild costs in proportion to the whole base)."""
+    from newsgraph import indexing
+
+    if ids:
+        summary.embedded += indexing.embed_articles(store, ids)
+    if end:
+        summary.fts_seconds = round(indexing.rebuild_text_index(store)[2], 3)
 
 
 def ingest_records(
@@ -211,6 +229,7 @@ def ingest_records(
                 if progress:
                     progress(summary)
         run.flush()
+        _keep_searchable(store, summary, None, end=True)
         summary.skipped = dict(run.skipped)
         if progress:
             progress(summary)
@@ -229,6 +248,7 @@ def ingest(
     url_field: str | None = None,
     date_field: str | None = None,
     extract: bool = False,
+    embed: bool = True,
     batch_size: int | None = None,
     threshold: float | None = None,
     runner: Runner | None = None,
@@ -240,6 +260,7 @@ def ingest(
     values = settings.resolve({"db": db, "batch_size": batch_size, "near_duplicate_threshold": threshold})
     read_options = ReadOptions(format=format, published=published, text_field=text_field, title_field=title_field,
                                url_field=url_field, date_field=date_field, max_bytes=values["max_bytes"])
-    options = IngestOptions(batch_size=max(1, values["batch_size"]), threshold=values["near_duplicate_threshold"], extract=extract)
+    options = IngestOptions(batch_size=max(1, values["batch_size"]), threshold=values["near_duplicate_threshold"], extract=extract,
+                            embed=embed)
     return ingest_records(read(list(inputs), options=read_options), db=values["db"], options=options,
                           runner=runner, inputs=inputs, progress=progress)

@@ -83,7 +83,15 @@ _V1: tuple[str, ...] = (
     "CREATE TABLE story_articles (story_id VARCHAR, article_id VARCHAR)",
 )
 
-MIGRATIONS: tuple[tuple[str, ...], ...] = (_V1,)
+# search: article vectors, the quote texts the quote fts index is built over, and what the last
+# fts build saw (store/search.py). The fts indexes themselves are schemas the extension creates.
+_V_SEARCH: tuple[str, ...] = (
+    "CREATE TABLE embeddings (article_id VARCHAR NOT NULL, model VARCHAR NOT NULL, vector FLOAT[384] NOT NULL)",
+    "CREATE TABLE quote_text (id VARCHAR NOT NULL, article_id VARCHAR NOT NULL, content VARCHAR)",
+    "CREATE TABLE search_state (name VARCHAR PRIMARY KEY, built TIMESTAMPTZ, articles BIGINT, quotes BIGINT)",
+)
+
+MIGRATIONS: tuple[tuple[str, ...], ...] = (_V1, _V_SEARCH)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
