@@ -126,3 +126,14 @@ def seed_articles(seed_path: Path) -> dict:
     articles = [r for r in read([str(seed_path)]) if isinstance(r, Article)]
     assert len(articles) == len(SEED_NAMES)
     return dict(zip(SEED_NAMES, articles))
+
+
+@pytest.fixture(scope="session")
+def seed_kb(seed_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The seed ingested with NLP and search indexes through the real CLI (published 2025-10-21).
+    Tests must not write to it; copy it first."""
+    db = tmp_path_factory.mktemp("seed_kb") / "seed.duckdb"
+    proc = run_newsgraph("ingest", seed_path, "--db", db, "--published", "2025-10-21", "--json")
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout)["embedded"] == 5
+    return db
