@@ -103,7 +103,7 @@ def test_search_no_embed_then_index(newsgraph, tmp_path, seed_path, seed_article
     assert json.loads(newsgraph("index", "--db", db, "--json").stdout)["embedded"] == 0  # nothing missing
 
 
-def test_search_sees_a_later_run_and_verify_passes(newsgraph, verified, tmp_path, seed_kb, test_data) -> None:
+def test_search_sees_a_later_run_and_verify_passes(newsgraph, verified, tmp_path, seed_kb) -> None:
     db = tmp_path / "grow.duckdb"
     shutil.copy(seed_kb, db)
     assert _hits(newsgraph, db, "soybeans", "--text")
