@@ -34,7 +34,7 @@ def child_newsgraph(inputs: list[str], db: str) -> dict:
     import datasketch  # noqa: F401
 
     start = time.perf_counter()
-    summary = ingest(inputs, db=db, batch_size=BATCH, extract=False)
+    summary = ingest(inputs, db=db, batch_size=BATCH, extract=False, embed=False)  # search vectors: benchmarks/search.py
     seconds = time.perf_counter() - start
     return {"articles": summary.read, "seconds": seconds, "stored": summary.stored, "duplicates": summary.duplicates}
 

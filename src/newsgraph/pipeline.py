@@ -59,6 +59,8 @@ class IngestSummary:
         updated: stored articles replaced by a newer version from the same source (NG130).
         skipped: ingest-log codes → count, for inputs or articles that were not stored.
         batches: batches written.
+        embedded: kept articles given a search vector (each batch's, right after it was written).
+        fts_seconds: the one rebuild of the full-text index at the end of the run.
     """
 
     run_id: str
@@ -71,6 +73,8 @@ class IngestSummary:
     updated: int = 0
     skipped: dict[str, int] = field(default_factory=dict)
     batches: int = 0
+    embedded: int = 0
+    fts_seconds: float = 0.0
 
     def to_dict(self) -> dict[str, Any]:
         out = asdict(self)
@@ -81,13 +85,15 @@ class IngestSummary:
 @dataclass(frozen=True, slots=True, kw_only=True)
 class IngestOptions:
     """How a run goes: batch size, near-duplicate threshold, whether to extract facts (the same
-    default as ``newsgraph ingest``: yes), the longest text extracted (0: no limit), the model."""
+    default as ``newsgraph ingest``: yes), the longest text extracted (0: no limit), the model,
+    and whether to embed new articles for semantic search."""
 
     batch_size: int = 64
     threshold: float = 0.8
     extract: bool = True
     max_extract_chars: int = 200_000
     model: str = ""
+    embed: bool = True
 
 
 # --- the pure per-article work: runs wherever a runner puts it ---------------------------------
@@ -318,6 +324,19 @@ def _cluster_stories(store: Store, kept: Sequence[Article], facts: Sequence[Arti
     return {"stories": result.stories, "removed_stories": result.removed, "story_features": features, "story_keys": keys}
 
 
+def _keep_searchable(store: Store, summary: IngestSummary, ids: Sequence[str] | None, *, end: bool = False) -> None:
+    """Search stays current: a written batch's kept articles (and new versions) get their vectors
+    (``ids``; None when embedding is off); at the end of the run the fts index is rebuilt once
+    (DuckDB's fts index does not see rows added after it was built, and a rebuild costs in
+    proportion to the whole base)."""
+    from newsgraph import indexing
+
+    if ids:
+        summary.embedded += indexing.embed_articles(store, ids)
+    if end:
+        summary.fts_seconds = round(indexing.rebuild_text_index(store)[2], 3)
+
+
 def _prior(store: Store, fps: Sequence[Fingerprint]) -> Prior:
     """What the store knows that ``fps`` may duplicate. Band candidates (and their texts, for the
     exact Jaccard check) are fetched only for articles with no exact match."""
@@ -496,6 +515,7 @@ class Writer:
                 **_cluster_stories(store, pending.kept[:pending.new_kept], facts, pending.duplicates),
                 signatures=[Signature(article_id=f.article_id, exact_hash=f.exact_hash, bands=f.bands, signature=f.signature)
                             for f in pending.fingerprints]))
+            _keep_searchable(store, self.summary, [a.id for a in pending.kept] if self.options.embed else None)
             for hook in self.after_commit:
                 hook(store, pending, facts)
         self.in_flight.remove(pending)
@@ -572,6 +592,7 @@ def ingest_records(
     if progress:
         progress(summary)
     with _held(db) as store:
+        _keep_searchable(store, summary, None, end=True)
         finish_run(store, summary.run_id, json.dumps(summary.to_dict()))
     return summary
 
@@ -587,6 +608,7 @@ def ingest(
     url_field: str | None = None,
     date_field: str | None = None,
     extract: bool = True,
+    embed: bool = True,
     batch_size: int | None = None,
     threshold: float | None = None,
     runner: Runner | None = None,
@@ -603,6 +625,7 @@ def ingest(
     read_options = ReadOptions(format=format, published=published, text_field=text_field, title_field=title_field,
                                url_field=url_field, date_field=date_field, max_bytes=values["max_bytes"])
     options = IngestOptions(batch_size=max(1, values["batch_size"]), threshold=values["near_duplicate_threshold"],
-                            extract=extract, max_extract_chars=max(0, values["max_extract_chars"]), model=values["model"])
+                            extract=extract, max_extract_chars=max(0, values["max_extract_chars"]), model=values["model"],
+                            embed=embed)
     return ingest_records(read(list(inputs), options=read_options), db=values["db"], options=options,
                           runner=runner, inputs=inputs, progress=progress)

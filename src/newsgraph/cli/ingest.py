@@ -28,7 +28,8 @@ def _print_summary(s: IngestSummary) -> None:
 
     table = Table(title=f"ingest into {s.db}", show_header=False)
     for label, value in (("articles read", s.read), ("stored (new)", s.stored), ("duplicates", s.duplicates),
-                         ("unchanged (already stored)", s.unchanged), ("extracted", s.extracted)):
+                         ("unchanged (already stored)", s.unchanged), ("extracted", s.extracted),
+                         ("embedded (searchable by meaning)", s.embedded)):
         table.add_row(label, str(value))
     for code, count in sorted(s.skipped.items()):
         table.add_row(f"skipped {code}", str(count))
@@ -65,11 +66,14 @@ def _first_skip(db: str, run_codes: dict[str, int]) -> InputError:
 @click.option("--address", default=None, help="With --engine ray: the Ray cluster (auto, or HOST:PORT); default a local Ray.")
 @click.option("--keep-parquet", type=click.Path(file_okay=False), default=None,
               help="With --engine ray: keep the extracted facts as Parquet shards in this folder.")
+@click.option("--embed/--no-embed", "embed", default=True, show_default=True,
+              help="Give each new article a MiniLM vector for semantic search, batch by batch; --no-embed skips it "
+                   "(`newsgraph index` adds them later). The full-text index is rebuilt once at the end of the run either way.")
 @json_option
 def ingest(paths: tuple[str, ...], db: str | None, fmt: str, published: datetime | None, text_field: str | None,
            title_field: str | None, url_field: str | None, date_field: str | None, batch_size: int | None,
            nlp: bool, workers: int | None, engine: str, address: str | None, keep_parquet: str | None,
-           as_json: bool) -> None:
+           embed: bool, as_json: bool) -> None:
     """Read PATH... (files, folders, globs, .gz, or - for stdin) into the knowledge base.
 
     Inputs that cannot be read and articles that are dropped (duplicates, empty) are logged with
@@ -97,7 +101,7 @@ def ingest(paths: tuple[str, ...], db: str | None, fmt: str, published: datetime
 
         summary = pipeline.ingest(list(paths), db=path, format=fmt, published=published, text_field=text_field,
                                   title_field=title_field, url_field=url_field, date_field=date_field,
-                                  extract=nlp, batch_size=batch_size, runner=chosen, progress=progress)
+                                  extract=nlp, embed=embed, batch_size=batch_size, runner=chosen, progress=progress)
     if as_json:
         print_json(summary.to_dict())
     else:

@@ -6,13 +6,14 @@ from newsgraph.model.events import Argument, Event, EventMode, Figure, MainEvent
 from newsgraph.model.evidence import Evidence, EvidenceError, check_evidence, evidence_from
 from newsgraph.model.ids import article_id, fact_id, stable_id, text_hash
 from newsgraph.model.quotes import Quote, QuoteKind, Speaker
+from newsgraph.model.search import QuoteHit, SearchHit, SearchMode
 from newsgraph.model.records import ArticleFacts, Duplicate, DuplicateKind, LogLevel, Skip, Story, StoryFeatures
 
 __all__ = [
     "Alias", "AliasKind", "Argument", "Article", "ArticleFacts", "Boilerplate", "BoilerplateKind",
     "Duplicate", "DuplicateKind", "Entity", "EntityType", "Event", "EventMode", "Evidence",
     "EvidenceError", "Figure", "LocalEntity", "LogLevel", "MainEvent", "Mention", "Quote",
-    "QuoteKind", "Role", "RoleStatus", "Skip", "SourceFormat", "SourcePointer", "Speaker", "Story",
+    "QuoteHit", "QuoteKind", "Role", "RoleStatus", "SearchHit", "SearchMode", "Skip", "SourceFormat", "SourcePointer", "Speaker", "Story",
     "StoryFeatures", "TimeExpression", "TimeType", "article_id", "check_evidence", "evidence_from",
     "fact_id", "stable_id", "text_hash",
 ]

@@ -109,7 +109,15 @@ _V_STORIES: tuple[str, ...] = (
     "CREATE TABLE story_df (key VARCHAR PRIMARY KEY, df INTEGER NOT NULL)",
 )
 
-MIGRATIONS: tuple[tuple[str, ...], ...] = (_V1, _V_HARDEN_STORE, _V_STORIES)
+# search: article vectors, the quote texts the quote fts index is built over, and what the last
+# fts build saw (store/search.py). The fts indexes themselves are schemas the extension creates.
+_V_SEARCH: tuple[str, ...] = (
+    "CREATE TABLE embeddings (article_id VARCHAR NOT NULL, model VARCHAR NOT NULL, vector FLOAT[384] NOT NULL)",
+    "CREATE TABLE quote_text (id VARCHAR NOT NULL, article_id VARCHAR NOT NULL, content VARCHAR)",
+    "CREATE TABLE search_state (name VARCHAR PRIMARY KEY, built TIMESTAMPTZ, articles BIGINT, quotes BIGINT)",
+)
+
+MIGRATIONS: tuple[tuple[str, ...], ...] = (_V1, _V_HARDEN_STORE, _V_STORIES, _V_SEARCH)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

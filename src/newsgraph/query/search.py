@@ -1,0 +1,233 @@
+"""Search: BM25 over article text and quotes, MiniLM cosine over article vectors, fused by RRF.
+
+``search(db, query, mode=...)`` returns ``SearchHit`` records, best first. In ``hybrid`` mode the
+text and semantic rankings (each ``DEPTH`` deep, after the filters) are fused by reciprocal rank
+fusion (``newsgraph.search.fusion``); ``text`` and ``semantic`` use one ranking alone. The query is
+checked before anything runs: empty (NG406), only stopwords or punctuation in text mode (NG407),
+longer than ``MAX_QUERY_CHARS`` (NG408). Query text is only ever a bound parameter: fts syntax
+characters and quotes are ordinary characters here. A knowledge base without search indexes (one
+written before search existed) answers NG410 with the command that builds them.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from datetime import datetime
+from pathlib import Path
+
+from newsgraph import search as embedding
+from newsgraph.errors import QueryError
+from newsgraph.model import QuoteHit, SearchHit, SearchMode
+from newsgraph.store import Store, find_entity_ids, open_store
+from newsgraph.store.search import (
+    IndexState, SearchFilter, has_search_tables, hit_rows, index_state, quote_top, stems, story_exists, text_top,
+    vector_top,
+)
+
+MAX_QUERY_CHARS = 2000
+DEPTH = 100  # how deep each ranking goes before fusion
+MAX_LIMIT = 1000
+SNIPPET_CHARS = 220
+KINDS = {"truncated": True, "teaser": True, "complete": False, "full": False}
+_WORD = re.compile(r"\w+")
+
+
+@contextmanager
+def _opened(db: str | Path | Store) -> Iterator[Store]:
+    if isinstance(db, Store):
+        yield db
+        return
+    with open_store(db, read_only=True) as store:
+        yield store
+
+
+def _clean(text: str) -> str:
+    """Whitespace folded to single spaces, control and format characters (terminal escapes) dropped."""
+    kept = "".join(" " if ch.isspace() else ch for ch in text
+                   if ch.isspace() or unicodedata.category(ch) not in {"Cc", "Cf"})
+    return " ".join(kept.split())
+
+
+def check_query(query: str) -> str:
+    """The query as searched, or QueryError NG406 (empty) / NG408 (too long)."""
+    text = _clean(query or "")
+    if not text:
+        raise QueryError("NG406")
+    if len(query) > MAX_QUERY_CHARS:
+        raise QueryError("NG408", f"the query has {len(query):,} characters; at most {MAX_QUERY_CHARS:,} are searched")
+    return text
+
+
+def _mode(mode: str | SearchMode) -> SearchMode:
+    try:
+        return SearchMode(str(mode))
+    except ValueError:
+        raise QueryError("NG403", f"unknown search mode {mode!r}; use hybrid, text or semantic") from None
+
+
+def _truncated(kind: str | None) -> bool | None:
+    if kind is None:
+        return None
+    if kind.lower() not in KINDS:
+        raise QueryError("NG403", f"unknown article kind {kind!r}; use one of {', '.join(KINDS)}")
+    return KINDS[kind.lower()]
+
+
+def search_status(db: str | Path | Store) -> IndexState | None:
+    """What the search indexes cover, or None for a knowledge base without search tables."""
+    with _opened(db) as store:
+        return index_state(store, embedding.MODEL_NAME) if has_search_tables(store) else None
+
+
+def _require_indexes(store: Store, mode: SearchMode) -> IndexState:
+    hint = f"run `newsgraph index --db {store.path}` to build them"
+    if not has_search_tables(store):
+        raise QueryError("NG410", f"{store.path} was built before search existed and has no search indexes", hint)
+    state = index_state(store, embedding.MODEL_NAME)
+    if mode is not SearchMode.SEMANTIC and state.fts_built is None:
+        raise QueryError("NG410", f"{store.path} has no full-text index yet", hint)
+    if mode is not SearchMode.TEXT and state.embedded == 0 and state.searchable > 0:
+        raise QueryError("NG411", f"no article of {store.path} has a vector yet (ingested with --no-embed?)",
+                         f"run `newsgraph index --db {store.path}`, or search with --text")
+    return state
+
+
+def _filters(store: Store, *, since: datetime | None, until: datetime | None, entity: str | None,
+             story: str | None, source: str | None, kind: str | None) -> SearchFilter:
+    entity_ids = None
+    if entity is not None:
+        entity_ids = tuple(find_entity_ids(store, entity))
+        if not entity_ids:
+            raise QueryError("NG402", f"no entity named {entity!r} in {store.path}")
+    if story is not None and not story_exists(store, story):
+        raise QueryError("NG409", f"no story with id {story!r} in {store.path}")
+    return SearchFilter(since=since, until=until, entity_ids=entity_ids, story=story, source=source,
+                        truncated=_truncated(kind))
+
+
+def _marks(text: str, query_stems: set[str], word_stems: dict[str, str]) -> list[tuple[int, int, str]]:
+    found = []
+    for m in _WORD.finditer(text):
+        stem = word_stems.get(m.group().lower())
+        if stem in query_stems:
+            found.append((m.start(), m.end(), stem))
+    return found
+
+
+def make_snippet(text: str, marks: Sequence[tuple[int, int, str]], width: int = SNIPPET_CHARS) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """The ``width``-character window of ``text`` holding the most distinct matched stems (ties:
+    the earliest), cut at word boundaries, with "…" where it was cut; marks re-based into it."""
+    if not marks:
+        start, end = 0, min(len(text), width)
+    else:
+        best = (-1, -1, 0)
+        for i, (s, _, _) in enumerate(marks):
+            inside = [m for m in marks[i:] if m[1] <= s + width]
+            score = (len({m[2] for m in inside}), len(inside))
+            if score > best[:2]:
+                best = (*score, s)
+        start = max(0, best[2] - width // 4)
+        end = min(len(text), start + width)
+    if start > 0:  # start after a word boundary (the window opens a quarter width before the match)
+        space = text.find(" ", start, start + 30)
+        start = space + 1 if space >= 0 else start
+    if end < len(text):
+        space = text.rfind(" ", start, end)
+        end = space if space > start else end
+    prefix = "…" if start > 0 else ""
+    body = text[start:end]
+    shift = len(prefix) - start
+    kept = tuple((s + shift, e + shift) for s, e, _ in marks if s >= start and e <= end)
+    return prefix + body + ("…" if end < len(text) else ""), kept
+
+
+def _hits(store: Store, ranked: Sequence[tuple[str, float]], text_scores: dict[str, float],
+          semantic_scores: dict[str, float], query_stems: set[str], query: str) -> list[SearchHit]:
+    rows = hit_rows(store, [aid for aid, _ in ranked])
+    cleaned = {aid: _clean(" ".join(p for p in (r["title"], r["deck"], r["text"]) if p)) for aid, r in rows.items()}
+    words = sorted({w.lower() for t in cleaned.values() for w in _WORD.findall(t)}) if query_stems else []
+    word_stems = stems(store, words)
+    quotes: dict[str, list[QuoteHit]] = {}
+    if query_stems:
+        for qid, aid, score, content, speaker in quote_top(store, query, list(rows), 5 * len(rows) + 5):
+            if len(quotes.setdefault(aid, [])) < 3:
+                quotes[aid].append(QuoteHit(quote_id=qid, speaker=speaker, text=_clean(content or ""), score=score))
+    hits = []
+    for aid, score in ranked:
+        row = rows[aid]
+        snippet, marks = make_snippet(cleaned[aid], _marks(cleaned[aid], query_stems, word_stems))
+        hits.append(SearchHit(
+            article_id=aid, title=row["title"], published=row["published"],
+            source=row["url"] or row["source_path"], truncated=bool(row["truncated"]), score=score,
+            text_score=text_scores.get(aid), semantic_score=semantic_scores.get(aid),
+            snippet=snippet, marks=marks, quotes=tuple(quotes.get(aid, ())),
+        ))
+    return hits
+
+
+def search(
+    db: str | Path | Store,
+    query: str,
+    *,
+    mode: str | SearchMode = SearchMode.HYBRID,
+    since: datetime | None = None,
+    until: datetime | None = None,
+    entity: str | None = None,
+    story: str | None = None,
+    source: str | None = None,
+    kind: str | None = None,
+    limit: int = 10,
+    k: float | None = None,
+    semantic_weight: float | None = None,
+) -> list[SearchHit]:
+    """The best ``limit`` articles for ``query``, best first.
+
+    Args:
+        db: the knowledge base (a path, opened read-only for the call, or an open ``Store``).
+        query: words or a sentence; matched as plain text (no operators).
+        mode: ``hybrid`` (default: BM25 and cosine fused by RRF), ``text`` or ``semantic``.
+        since, until: published on or after / before (exclusive).
+        entity: only articles mentioning this entity (name, alias or id; needs a base built with NLP).
+        story: only articles of this story id.
+        source: substring of the source path, URL or publisher.
+        kind: ``truncated`` (teasers) or ``complete`` articles only.
+        limit: how many hits (1 to 1000).
+        k, semantic_weight: the fusion's constants (defaults in ``newsgraph.search.fusion``).
+    """
+    chosen = _mode(mode)
+    text = check_query(query)
+    if not 1 <= int(limit) <= MAX_LIMIT:
+        raise QueryError("NG403", f"limit must be between 1 and {MAX_LIMIT}, got {limit}")
+    with _opened(db) as store:
+        _require_indexes(store, chosen)
+        filters = _filters(store, since=since, until=until, entity=entity, story=story, source=source, kind=kind)
+        terms = _query_terms(store, text, chosen)
+        depth = max(DEPTH, int(limit))
+        text_ranked = text_top(store, text, filters, depth) if terms and chosen is not SearchMode.SEMANTIC else []
+        semantic_ranked: list[tuple[str, float]] = []
+        if chosen is not SearchMode.TEXT:
+            vector = embedding.encoder().embed([text])[0]
+            semantic_ranked = vector_top(store, vector.tolist(), embedding.MODEL_NAME, filters, depth)
+        if chosen is SearchMode.HYBRID:
+            fused = embedding.reciprocal_rank_fusion(
+                [[a for a, _ in text_ranked], [a for a, _ in semantic_ranked]],
+                k=embedding.fusion.K if k is None else k,
+                weights=[1.0, embedding.fusion.SEMANTIC_WEIGHT if semantic_weight is None else semantic_weight])
+            ranked = [(str(a), s) for a, s in fused]
+        else:
+            ranked = text_ranked or semantic_ranked
+        return _hits(store, ranked[: int(limit)], dict(text_ranked), dict(semantic_ranked),
+                     {s for _, s in terms}, text)
+
+
+def _query_terms(store: Store, text: str, mode: SearchMode) -> list[tuple[str, str]]:
+    from newsgraph.store.search import query_terms
+
+    terms = query_terms(store, text)
+    if not terms and mode is SearchMode.TEXT:
+        raise QueryError("NG407", f"the query {text[:60]!r} has only stopwords or punctuation",
+                         "search with more specific words, or drop --text to search by meaning")
+    return terms
