@@ -31,11 +31,19 @@ CODES: dict[str, tuple[str, str]] = {
     "NG302": ("knowledge base from a newer newsgraph", "upgrade newsgraph to read it"),
     "NG303": ("verification failed", "the listed facts do not match their article text"),
     "NG304": ("cannot write the export", "check that the --output path is writable and --format is json|jsonl|parquet|csv"),
+    "NG305": ("cannot write the network or timeline file", "check that the --output path is writable"),
+    "NG306": ("watch state could not be kept", "check that the --db file is writable and not open in another writer"),
     "NG401": ("article not found", "list ids with `newsgraph articles`"),
     "NG402": ("entity not found", "list names with `newsgraph entities`"),
     "NG403": ("bad query", "see --help for the filters"),
     "NG404": ("unknown evaluation task", "see `newsgraph eval --help` for the tasks"),
     "NG405": ("evaluation data not found", "pass --data PATH to the benchmark data"),
+    "NG420": ("feature not installed", "this newsgraph lacks that part; install a newsgraph that has it"),
+    "NG421": ("knowledge base opened read-only", "open it with newsgraph.open(path, read_only=False) to write"),
+    "NG422": ("optional dependency missing", "install the frames extra: pip install 'newsgraph[frames]' (pandas, pyarrow)"),
+    "NG423": ("story not found", "list ids with `newsgraph stories`"),
+    "NG424": ("folder to watch not found", "pass an existing folder to `newsgraph watch`"),
+    "NG425": ("bad network or timeline request", "see `newsgraph network --help` and `newsgraph entity --help`"),
 }
 
 
