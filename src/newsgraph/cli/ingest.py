@@ -9,11 +9,11 @@ from typing import TYPE_CHECKING
 
 import click
 
-from newsgraph.cli.app import DATE, cli, db_option, db_path, json_option, print_json
+from newsgraph.cli.app import DATE, cli, db_option, json_option, open_kb, print_json
 from newsgraph.errors import InputError
-from newsgraph.query import ingest_log
 
 if TYPE_CHECKING:
+    from newsgraph.kb import KnowledgeBase
     from newsgraph.pipeline import IngestSummary
 
 
@@ -38,8 +38,8 @@ def _print_summary(s: IngestSummary) -> None:
         click.echo("see why with: newsgraph log" + (f" --db {s.db}" if s.db != "newsgraph.duckdb" else ""))
 
 
-def _first_skip(db: str, run_codes: dict[str, int]) -> InputError:
-    entries = [e for e in ingest_log(db) if e.code in run_codes]
+def _first_skip(kb: KnowledgeBase, run_codes: dict[str, int]) -> InputError:
+    entries = [e for e in kb.log() if e.code in run_codes]
     if entries:
         e = entries[-1]
         return InputError(e.code, f"nothing ingested: {e.reason} ({e.source})")
@@ -83,10 +83,10 @@ def ingest(paths: tuple[str, ...], db: str | None, fmt: str, published: datetime
     Extraction runs in one worker process a core by default (--workers), or on Ray (--engine ray);
     the knowledge base is the same whichever runs it.
     """
-    from newsgraph import pipeline, runner
+    from newsgraph import runner
 
-    path = db_path(db)
     chosen = runner.make(engine, workers=workers, address=address, keep_parquet=keep_parquet)
+    kb = open_kb(db, read_only=False)
     with ExitStack() as stack:
         progress = None
         if sys.stderr.isatty() and not as_json:
@@ -99,12 +99,12 @@ def ingest(paths: tuple[str, ...], db: str | None, fmt: str, published: datetime
             def progress(s: IngestSummary) -> None:
                 bar.update(task, description=_describe(s))
 
-        summary = pipeline.ingest(list(paths), db=path, format=fmt, published=published, text_field=text_field,
-                                  title_field=title_field, url_field=url_field, date_field=date_field,
-                                  extract=nlp, embed=embed, batch_size=batch_size, runner=chosen, progress=progress)
+        summary = kb.ingest(list(paths), nlp=nlp, format=fmt, published=published, text_field=text_field,
+                            title_field=title_field, url_field=url_field, date_field=date_field,
+                            batch_size=batch_size, embed=embed, runner=chosen, progress=progress)
     if as_json:
         print_json(summary.to_dict())
     else:
         _print_summary(summary)
     if summary.read == 0:
-        raise _first_skip(path, summary.skipped)
+        raise _first_skip(kb, summary.skipped)

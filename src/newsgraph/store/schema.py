@@ -117,7 +117,14 @@ _V_SEARCH: tuple[str, ...] = (
     "CREATE TABLE search_state (name VARCHAR PRIMARY KEY, built TIMESTAMPTZ, articles BIGINT, quotes BIGINT)",
 )
 
-MIGRATIONS: tuple[tuple[str, ...], ...] = (_V1, _V_HARDEN_STORE, _V_STORIES, _V_SEARCH)
+# `newsgraph watch`: the files a watched folder held when last ingested (path, mtime, size).
+_V_KB: tuple[str, ...] = (
+    """CREATE TABLE watched_files (
+        path VARCHAR PRIMARY KEY, mtime_ns BIGINT NOT NULL, size BIGINT NOT NULL, run_id VARCHAR,
+        ingested TIMESTAMPTZ)""",
+)
+
+MIGRATIONS: tuple[tuple[str, ...], ...] = (_V1, _V_HARDEN_STORE, _V_STORIES, _V_SEARCH, _V_KB)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
