@@ -2,12 +2,14 @@
 
 JSON Lines stream line by line. A JSON array (or a single object) is parsed whole, bounded by
 ``max_bytes``. A malformed line is skipped with NG106 and its line number; a record with no text
-with NG113; the other records are still read.
+with NG113; a line (or document) nested deeper than ``MAX_DEPTH`` is skipped with NG116 before
+it is parsed (Python's parser would recurse out of its stack); the other records are still read.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -23,6 +25,39 @@ TITLE_FIELDS = ("title", "headline")
 URL_FIELDS = ("url", "link")
 DATE_FIELDS = ("date", "published", "date_publish", "published_at", "datePublished")
 AUTHOR_FIELDS = ("author", "authors", "byline")
+MAX_DEPTH = 64  # no news record nests this deep; json.loads recurses once a level
+_STRUCTURE = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"?|[\[\]{}]', re.DOTALL)
+
+
+def too_deep(text: str | bytes, limit: int = MAX_DEPTH) -> bool:
+    """True when JSON text opens more than ``limit`` nested arrays or objects (strings skipped).
+
+    A linear scan that never recurses, so it is safe on hostile input of any depth.
+    """
+    if isinstance(text, bytes):
+        text = text.decode("utf-8", errors="replace")
+    if text.count("[") + text.count("{") <= limit:
+        return False
+    depth = 0
+    for match in _STRUCTURE.finditer(text):
+        token = match.group()
+        if token in ("{", "["):
+            depth += 1
+            if depth > limit:
+                return True
+        elif token in ("}", "]"):
+            depth -= 1
+    return False
+
+
+def _loads(text: str) -> Any:
+    """``json.loads`` with the depth bound: NG116 instead of a RecursionError."""
+    if too_deep(text):
+        raise ReadFailure("NG116", f"JSON nested deeper than {MAX_DEPTH} levels")
+    try:
+        return json.loads(text)
+    except RecursionError as error:
+        raise ReadFailure("NG116", f"JSON nested deeper than the parser can follow") from error
 
 
 def sniff_json(head: bytes) -> bool:
@@ -33,9 +68,11 @@ def sniff_json(head: bytes) -> bool:
     if not stripped.startswith(b"{"):
         return False
     first = stripped.split(b"\n", 1)[0]
+    if too_deep(first):
+        return True  # an object opening too deep to parse: the JSON reader logs it (NG116)
     try:
         return isinstance(json.loads(first), dict)
-    except ValueError:
+    except (ValueError, RecursionError):
         return len(first) == len(stripped)  # one object cut by the head: still JSON
 
 
@@ -53,7 +90,10 @@ def read_jsonl(source: Source, options: ReadOptions) -> Iterator[Article | Skip]
             continue
         locator = f"{source.path}:{number}"
         try:
-            record = json.loads(line)
+            record = _loads(line)
+        except ReadFailure as failure:
+            yield Skip(source=locator, code=failure.code, reason=f"line {number}: {failure.reason}; the other lines were read")
+            continue
         except ValueError as error:
             yield Skip(source=locator, code="NG106", reason=f"line {number} is not valid JSON ({error.msg})")
             continue
@@ -68,7 +108,9 @@ def read_jsonl(source: Source, options: ReadOptions) -> Iterator[Article | Skip]
 
 def _read_array(source: Source, encoding: str, options: ReadOptions) -> Iterator[Article | Skip]:
     try:
-        data = json.loads(source.stream.read().decode(encoding))
+        data = _loads(source.stream.read().decode(encoding))
+    except ReadFailure as failure:
+        raise ReadFailure(failure.code, f"{source.path}: {failure.reason}") from failure
     except UnicodeDecodeError as error:
         raise ReadFailure("NG103", f"{source.path} does not decode as {encoding}") from error
     except ValueError as error:
