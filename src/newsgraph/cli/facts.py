@@ -6,7 +6,7 @@ from datetime import datetime
 
 import click
 
-from newsgraph.cli.app import DATE, cli, db_option, db_path, json_option, print_json
+from newsgraph.cli.app import DATE, cli, db_option, db_path, echo, json_option, print_json
 from newsgraph.cli.reading import _short, _table
 from newsgraph.model import EntityType, EventMode, Quote
 from newsgraph.query import brief, entity_detail, find_events, find_figures, find_quotes, list_entities
@@ -57,18 +57,18 @@ def entity(name: str, db: str | None, as_json: bool) -> None:
         print_json({**entity_record(e), "quotes": [quote_record(q) for q in detail.quotes],
                     "appears_with": [{"id": i, "name": n, "type": t, "shared_articles": c} for i, n, t, c in detail.companions]})
         return
-    click.echo(f"{e.name}  [{e.type}]  {e.id}")
+    echo(f"{e.name}  [{e.type}]  {e.id}")
     for a in e.aliases:
-        click.echo(f"  alias     {a.text}  ({a.kind}, {a.script})")
+        echo(f"  alias     {a.text}  ({a.kind}, {a.script})")
     for r in e.roles:
         date = r.published.date().isoformat() if r.published else "undated"
         org = f", {r.organization}" if r.organization else ""
-        click.echo(f"  role      {r.status} {r.title}{org}  ({date}, {r.article_id} [{r.evidence.start}:{r.evidence.end}] “{r.evidence.text}”)")
-    click.echo(f"  articles  {', '.join(e.article_ids)}")
+        echo(f"  role      {r.status} {r.title}{org}  ({date}, {r.article_id} [{r.evidence.start}:{r.evidence.end}] “{r.evidence.text}”)")
+    echo(f"  articles  {', '.join(e.article_ids)}")
     for q in detail.quotes:
-        click.echo(f"  said      ({q.kind}) {_short(_content(q), 100)}  [{q.article_id}]")
+        echo(f"  said      ({q.kind}) {_short(_content(q), 100)}  [{q.article_id}]")
     for _, other, etype, shared in detail.companions:
-        click.echo(f"  with      {other} [{etype}] in {shared} article(s)")
+        echo(f"  with      {other} [{etype}] in {shared} article(s)")
 
 
 @cli.command()
@@ -141,14 +141,14 @@ def brief_command(article_id: str, db: str | None, as_json: bool) -> None:
                     "figures": [figure_record(f) for f in b.figures], "times": [time_record(t) for t in b.times],
                     "events": [event_record(e) for e in b.events]})
         return
-    click.echo(f"{b.article.id}  {b.article.title or _short(b.article.text, 80)}")
+    echo(f"{b.article.id}  {b.article.title or _short(b.article.text, 80)}")
     for p, v in main.items():
-        click.echo(f"  {p:<6}{v.text if v else '—'}")
+        echo(f"  {p:<6}{v.text if v else '—'}")
     if b.entities:
-        click.echo("  entities  " + "; ".join(f"{e.name} [{e.type}]" for e in b.entities))
+        echo("  entities  " + "; ".join(f"{e.name} [{e.type}]" for e in b.entities))
     for q in b.quotes:
-        click.echo(f"  quote     {_speaker(q)}: {_short(_content(q), 90)}")
+        echo(f"  quote     {_speaker(q)}: {_short(_content(q), 90)}")
     for f in b.figures:
-        click.echo(f"  figure    {f.evidence.text} = {f.value:g} {f.unit}" + (f" ({f.measures})" if f.measures else ""))
+        echo(f"  figure    {f.evidence.text} = {f.value:g} {f.unit}" + (f" ({f.measures})" if f.measures else ""))
     for t in b.times:
-        click.echo(f"  time      {t.evidence.text} = {t.value or 'unresolved'}")
+        echo(f"  time      {t.evidence.text} = {t.value or 'unresolved'}")

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from newsgraph.cli.app import DATE, cli, db_option, db_path, json_option, print_json
+from newsgraph.cli.app import DATE, cli, db_option, db_path, echo, json_option, print_json, safe
 from newsgraph.errors import InputError
 from newsgraph.query import ingest_log
 
@@ -26,7 +26,7 @@ def _print_summary(s: IngestSummary) -> None:
     from rich.console import Console
     from rich.table import Table
 
-    table = Table(title=f"ingest into {s.db}", show_header=False)
+    table = Table(title=safe(f"ingest into {s.db}"), show_header=False)
     for label, value in (("articles read", s.read), ("stored (new)", s.stored), ("duplicates", s.duplicates),
                          ("unchanged (already stored)", s.unchanged), ("extracted", s.extracted)):
         table.add_row(label, str(value))
@@ -34,7 +34,7 @@ def _print_summary(s: IngestSummary) -> None:
         table.add_row(f"skipped {code}", str(count))
     Console().print(table)
     if s.skipped:
-        click.echo("see why with: newsgraph log" + (f" --db {s.db}" if s.db != "newsgraph.duckdb" else ""))
+        echo("see why with: newsgraph log" + (f" --db {s.db}" if s.db != "newsgraph.duckdb" else ""))
 
 
 def _first_skip(db: str, run_codes: dict[str, int]) -> InputError:

@@ -6,7 +6,7 @@ from dataclasses import asdict
 
 import click
 
-from newsgraph.cli.app import cli, db_option, db_path, json_option, print_json
+from newsgraph.cli.app import cli, db_option, db_path, echo, json_option, print_json, safe_json
 from newsgraph.errors import StoreError
 from newsgraph.query import FORMATS, export, export_json, verify
 
@@ -25,8 +25,8 @@ def verify_command(db: str | None, as_json: bool) -> None:
                     "failures": [asdict(f) for f in report.failures]})
     else:
         for f in report.failures:
-            click.echo(f"FAIL {f.check}: {f.item}: {f.reason}")
-        click.echo(f"{report.db}: {report.articles} articles, {report.spans} evidence spans checked, "
+            echo(f"FAIL {f.check}: {f.item}: {f.reason}")
+        echo(f"{report.db}: {report.articles} articles, {report.spans} evidence spans checked, "
                    f"{len(report.failures)} failures")
     if not report.ok:
         raise StoreError("NG303", f"{len(report.failures)} checks failed in {report.db}")
@@ -43,7 +43,7 @@ def export_command(db: str | None, fmt: str, output: str | None) -> None:
     figures, times, events, stories, duplicates; format version 1)."""
     path = db_path(db)
     if fmt == "json" and output is None:
-        click.echo(export_json(path))
+        click.echo(safe_json(export_json(path)))
         return
     for written in export(path, fmt, output):
-        click.echo(str(written))
+        echo(str(written))

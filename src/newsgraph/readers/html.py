@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from newsgraph.model import Article, SourceFormat, SourcePointer, Skip, article_id
-from newsgraph.readers.clean import clean, is_truncated, normalize, split_paragraphs
+from newsgraph.readers.clean import clean, is_truncated, normalize, split_paragraphs, strip_controls
 from newsgraph.readers.dates import parse_date
 from newsgraph.readers.options import ReadOptions
 from newsgraph.readers.registry import register
@@ -84,10 +84,11 @@ def extract_page(data: bytes | str, *, url: str | None = None) -> Page | None:
 
 def article_from_page(page: Page, pointer: SourcePointer, options: ReadOptions) -> Article | Skip:
     """Build the article for an extracted page (HTML file, WARC record)."""
-    paragraphs = split_paragraphs(page.text)
+    body, controls = strip_controls(page.text)
+    paragraphs = split_paragraphs(body)
     if page.title and paragraphs and paragraphs[0].casefold() == page.title.casefold() and len(paragraphs) > 1:
         paragraphs = paragraphs[1:]  # the headline repeated as the first block is the title, not text
-    cleaned = clean(paragraphs)
+    cleaned = clean(paragraphs, controls=controls)
     if not cleaned.text:
         return Skip(source=pointer.describe(), code="NG107", reason="no article body left once cleaned")
     return Article(
