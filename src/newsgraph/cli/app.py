@@ -81,7 +81,7 @@ def echo(text: object = "", **kwargs: Any) -> None:
     click.echo(safe(text), **kwargs)
 
 
-def print_table(title: str, headers: list[str], rows: list[list[str]], *, no_wrap: tuple[str, ...] = ("id", "article")) -> None:
+def print_table(title: str, headers: list[str], rows: list[list[str]], *, no_wrap: tuple[str, ...] = ("id", "article", "value")) -> None:
     """A rich table of escaped cells, taken as plain text (never as rich markup); id columns never wrap."""
     from rich.console import Console
     from rich.table import Table
@@ -98,6 +98,16 @@ def print_table(title: str, headers: list[str], rows: list[list[str]], *, no_wra
 
 
 _ID_WIDTH = 20  # art_ + 16 hex digits, ent_ ...: an id column is never narrower
+
+
+def plain_number(value: float | int | None) -> str:
+    """A number in plain notation, never ``1e+06``: 1000000, 2.5, 0.0004."""
+    if value is None:
+        return ""
+    from decimal import Decimal
+
+    text = format(Decimal(repr(float(value))), "f")
+    return text.rstrip("0").rstrip(".") if "." in text else text
 
 
 def safe_json(text: str) -> str:
