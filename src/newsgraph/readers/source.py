@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
+from newsgraph.readers.clean import strip_controls
+
 HEAD_BYTES = 64 * 1024
 READ_CHUNK = 4096  # small reads: a truncated gzip loses at most this much before its error
 MAX_LINE_CHARS = 8 * 1024 * 1024
@@ -344,7 +346,8 @@ class LineDecoder:
                     continue
                 number += 1
                 text = self._decode(piece, offset, number)
-                yield number, self._strip(text.rstrip("\r\n"), number), offset
+                bom = 3 if number == 1 and self.encoding == "utf-8-sig" and piece.startswith(codecs.BOM_UTF8) else 0
+                yield number, self._strip(text.rstrip("\r\n"), number), offset + bom
                 offset += len(piece)
 
     def _decode(self, piece: bytes, offset: int, number: int) -> str:
@@ -352,8 +355,7 @@ class LineDecoder:
         try:
             text = piece.decode(encoding)
         except UnicodeDecodeError:
-            good, stray = utf8_evidence(piece) if self._utf8 else (0, 0)
-            if self._utf8 and not good and not self._seen_utf8 and _single_byte_western(piece):
+            if self._utf8 and not self._seen_utf8 and not utf8_evidence(piece)[0] and _single_byte_western(piece):
                 self.legacy_lines += 1
                 return piece.decode("cp1252", errors="ignore")  # its 5 unassigned bytes are controls
             text, bad, first = decode_replacing(piece, encoding)
@@ -369,8 +371,6 @@ class LineDecoder:
     def _strip(self, line: str, number: int) -> str:
         if not _HAS_CONTROL.search(line):
             return line
-        from newsgraph.readers.clean import strip_controls
-
         kept, removed = strip_controls(line)
         if removed:
             self.controls += sum(len(r) for r in removed)
@@ -397,8 +397,9 @@ class LineDecoder:
         """``(code, level, reason)`` for what decoding changed: NG117 and NG118, when any."""
         path = self.source.path
         if self.replaced:
+            where = f", the first at byte {self.first_bad}" if self.first_bad is not None else ""
             yield ("NG117", "warning", f"{path}: {self.replaced} byte(s) that are not {self.encoding} replaced by "
-                                       f"U+FFFD, the first at byte {self.first_bad}")
+                                       f"U+FFFD{where}")
         if self.legacy_lines:
             yield ("NG117", "info", f"{path}: {self.legacy_lines} line(s) that are not UTF-8 read as cp1252")
         if self.controls:
