@@ -199,10 +199,12 @@ def test_read_legacy_encoding_is_detected(tmp_path: Path) -> None:
     assert isinstance(article, Article) and article.text.startswith("Le café du port rouvre après")
 
 
-def test_read_bad_bytes_after_a_good_start_are_ng103(tmp_path: Path) -> None:
+def test_read_bad_bytes_after_a_good_start_are_replaced(tmp_path: Path) -> None:
     path = tmp_path / "late.txt"
     path.write_bytes(b"A good first line that decodes.\n" * 4000 + b"then \xff\xfe broken bytes\n")
-    assert codes(read_all(path))[-1] == "NG103"
+    items = read_all(path)
+    assert codes(items)[-1] == "NG117" and "2 byte(s)" in items[-1].reason  # type: ignore[union-attr]
+    assert any(isinstance(i, Article) and "then \ufffd\ufffd broken bytes" in i.text for i in items)
 
 
 def test_read_truncated_warc_gz_is_ng108(test_data: Path, tmp_path: Path) -> None:

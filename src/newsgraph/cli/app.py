@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sys
 from collections.abc import Callable
 from datetime import datetime, timezone
@@ -67,8 +68,66 @@ class DateType(click.ParamType):
 DATE = DateType()
 
 
+# What a terminal would act on rather than show: C0 controls but tab and newline, DEL, C1
+# controls, and the bidi marks, embeddings, overrides and isolates that reorder a line.
+_UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_UNSAFE_IN_JSON = re.compile(r"[\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def _escaped(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def safe(text: object) -> str:
+    """The one escaping function for everything the CLI prints: stored strings (titles, sources,
+    log reasons, entity names...) may hold control characters; they are shown as ``\\x1b``,
+    ``\\u202e``, never written raw, on a terminal and when piped alike."""
+    return _UNSAFE.sub(_escaped, str(text))
+
+
+def echo(text: object = "", **kwargs: Any) -> None:
+    """``click.echo`` through ``safe``."""
+    click.echo(safe(text), **kwargs)
+
+
+def print_table(title: str, headers: list[str], rows: list[list[str]], *, no_wrap: tuple[str, ...] = ("id", "article", "value")) -> None:
+    """A rich table of escaped cells, taken as plain text (never as rich markup); id columns never wrap."""
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(title=Text(safe(title)))
+    for header in headers:
+        whole = header in no_wrap
+        table.add_column(header, overflow="ignore" if whole else "fold", no_wrap=whole,
+                         min_width=_ID_WIDTH if whole else None)
+    for row in rows:
+        table.add_row(*(Text(safe(cell)) for cell in row))
+    Console().print(table)
+
+
+_ID_WIDTH = 20  # art_ + 16 hex digits, ent_ ...: an id column is never narrower
+
+
+def plain_number(value: float | int | None) -> str:
+    """A number in plain notation, never ``1e+06``: 1000000, 2.5, 0.0004."""
+    if value is None:
+        return ""
+    from decimal import Decimal
+
+    text = format(Decimal(repr(float(value))), "f")
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def safe_json(text: str) -> str:
+    """JSON text with C1 and bidi characters written as ``\\uXXXX`` (JSON escapes C0 itself): still valid JSON."""
+    return _UNSAFE_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
 def print_json(data: Any) -> None:
-    click.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+    """JSON output, through ``safe_json``."""
+    click.echo(safe_json(json.dumps(data, ensure_ascii=False, indent=2, default=str)))
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -78,7 +137,7 @@ def main(argv: list[str] | None = None) -> None:
     try:
         code = cli.main(args=argv, prog_name="newsgraph", standalone_mode=False)
     except NewsgraphError as exc:
-        click.echo(exc.render(), err=True)
+        echo(exc.render(), err=True)
         sys.exit(1)
     except click.exceptions.Abort:
         click.echo("error: interrupted", err=True)

@@ -10,7 +10,7 @@ from typing import Any
 import click
 
 from newsgraph import evaluate as evaluation
-from newsgraph.cli.app import cli, json_option, print_json
+from newsgraph.cli.app import cli, json_option, print_json, safe
 
 
 class _Tasks(click.Command):
@@ -54,7 +54,7 @@ def eval_command(task: str, data: Path, split: str | None, limit: int | None, pa
     from rich.console import Console
     from rich.table import Table
 
-    table = Table(title=f"{report.task} on {report.data}")
+    table = Table(title=safe(f"{report.task} on {report.data}"))
     for header in ("metric", "ours", "anchor", "anchor is"):
         table.add_column(header)
     for m in report.metrics:
@@ -63,4 +63,4 @@ def eval_command(task: str, data: Path, split: str | None, limit: int | None, pa
     console = Console()
     console.print(table)
     for note in report.notes:
-        console.print(f"- {note}", markup=False)
+        console.print(safe(f"- {note}"), markup=False)

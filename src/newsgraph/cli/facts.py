@@ -6,13 +6,19 @@ from datetime import datetime
 
 import click
 
-from newsgraph.cli.app import DATE, cli, db_option, json_option, open_kb, print_json
+from newsgraph.cli.app import cli, DATE, db_option, db_path, echo, json_option, open_kb, plain_number, print_json
 from newsgraph.cli.reading import _short, _table
 from newsgraph.model import EntityType, EventMode, Quote
+from newsgraph.model.events import EVENT_TYPES
 from newsgraph.query.export import entity_record, event_record, figure_record, quote_record, time_record
 
 _TYPES = click.Choice([t.value for t in EntityType], case_sensitive=False)
 _MODES = click.Choice([m.value for m in EventMode], case_sensitive=False)
+_EVENT_TYPES = click.Choice(EVENT_TYPES, case_sensitive=False)
+
+
+def limit_option(fn):  # type: ignore[no-untyped-def]
+    return click.option("--limit", type=click.IntRange(min=0), default=None, help="At most this many rows.")(fn)
 
 
 def _speaker(q: Quote) -> str:
@@ -27,13 +33,14 @@ def _content(q: Quote) -> str:
 
 @cli.command()
 @db_option
-@click.option("--type", "etype", type=_TYPES, default=None, help="Only entities of this type.")
+@click.option("--type", "etype", type=_TYPES, default=None, help="Only entities of this type (any case).")
 @click.option("--min-articles", type=click.IntRange(min=0), default=1, show_default=True,
               help="Only entities mentioned in at least this many articles.")
+@limit_option
 @json_option
-def entities(db: str | None, etype: str | None, min_articles: int, as_json: bool) -> None:
+def entities(db: str | None, etype: str | None, min_articles: int, limit: int | None, as_json: bool) -> None:
     """List the people, organisations and places, most articles first."""
-    found = open_kb(db).entities(type=etype, min_articles=min_articles)
+    found = open_kb(db).entities(type=etype, min_articles=min_articles)[:limit]
     if as_json:
         print_json([entity_record(e) for e in found])
         return
@@ -61,18 +68,18 @@ def entity(name: str, db: str | None, timeline: bool, as_json: bool) -> None:
         print_json({**entity_record(e), "quotes": [quote_record(q) for q in detail.quotes],
                     "appears_with": [{"id": i, "name": n, "type": t, "shared_articles": c} for i, n, t, c in detail.companions]})
         return
-    click.echo(f"{e.name}  [{e.type}]  {e.id}")
+    echo(f"{e.name}  [{e.type}]  {e.id}")
     for a in e.aliases:
-        click.echo(f"  alias     {a.text}  ({a.kind}, {a.script})")
+        echo(f"  alias     {a.text}  ({a.kind}, {a.script})")
     for r in e.roles:
         date = r.published.date().isoformat() if r.published else "undated"
         org = f", {r.organization}" if r.organization else ""
-        click.echo(f"  role      {r.status} {r.title}{org}  ({date}, {r.article_id} [{r.evidence.start}:{r.evidence.end}] “{r.evidence.text}”)")
-    click.echo(f"  articles  {', '.join(e.article_ids)}")
+        echo(f"  role      {r.status} {r.title}{org}  ({date}, {r.article_id} [{r.evidence.start}:{r.evidence.end}] “{r.evidence.text}”)")
+    echo(f"  articles  {', '.join(e.article_ids)}")
     for q in detail.quotes:
-        click.echo(f"  said      ({q.kind}) {_short(_content(q), 100)}  [{q.article_id}]")
+        echo(f"  said      ({q.kind}) {_short(_content(q), 100)}  [{q.article_id}]")
     for _, other, etype, shared in detail.companions:
-        click.echo(f"  with      {other} [{etype}] in {shared} article(s)")
+        echo(f"  with      {other} [{etype}] in {shared} article(s)")
 
 
 def _timeline(name: str, db: str | None, as_json: bool) -> None:
@@ -90,10 +97,12 @@ def _timeline(name: str, db: str | None, as_json: bool) -> None:
 @click.option("--speaker", default=None, help="Only quotes by this speaker (entity name or alias, or words of the speaker text).")
 @click.option("--anonymous/--named", "anonymous", default=None, help="Only anonymous, or only named, speakers.")
 @click.option("--article", default=None, metavar="ID", help="Only quotes in this article.")
+@limit_option
 @json_option
-def quotes(db: str | None, speaker: str | None, anonymous: bool | None, article: str | None, as_json: bool) -> None:
+def quotes(db: str | None, speaker: str | None, anonymous: bool | None, article: str | None, limit: int | None,
+           as_json: bool) -> None:
     """List who said what: direct, indirect and mixed quotes with their speakers."""
-    found = open_kb(db).quotes(speaker=speaker, anonymous=anonymous, article=article)
+    found = open_kb(db).quotes(speaker=speaker, anonymous=anonymous, article=article)[:limit]
     if as_json:
         print_json([quote_record(q) for q in found])
         return
@@ -105,30 +114,32 @@ def quotes(db: str | None, speaker: str | None, anonymous: bool | None, article:
 @db_option
 @click.option("--article", default=None, metavar="ID", help="Only figures in this article.")
 @click.option("--unit", default=None, help="Only figures in this unit (USD, percent, count, years, ...).")
+@limit_option
 @json_option
-def figures(db: str | None, article: str | None, unit: str | None, as_json: bool) -> None:
-    """List the figures cited: money, percentages, counts and ages, normalised."""
-    found = open_kb(db).figures(article=article, unit=unit)
+def figures(db: str | None, article: str | None, unit: str | None, limit: int | None, as_json: bool) -> None:
+    """List the figures cited: money, percentages, counts and ages, normalised (plain notation)."""
+    found = open_kb(db).figures(article=article, unit=unit)[:limit]
     if as_json:
         print_json([figure_record(f) for f in found])
         return
-    rows = [[f.evidence.text, f"{f.value:g}" + (f"–{f.value_high:g}" if f.value_high is not None else ""), f.unit,
+    rows = [[f.evidence.text, plain_number(f.value) + (f"–{plain_number(f.value_high)}" if f.value_high is not None else ""), f.unit,
              f.qualifier or "", f.measures or "", f.owner or "", f.evidence.article_id] for f in found]
     _table(f"{len(found)} figures", ["text", "value", "unit", "qualifier", "measures", "owner", "article"], rows)
 
 
 @cli.command()
 @db_option
-@click.option("--type", "etype", default=None, help="Only events of this PLOVER type (PROTEST, CONSULT, ..., OTHER).")
+@click.option("--type", "etype", type=_EVENT_TYPES, default=None, help="Only events of this PLOVER type (any case).")
 @click.option("--actor", default=None, help="Only events with this actor (entity name or alias, or words of the actor text).")
 @click.option("--mode", type=_MODES, default=None, help="Only events in this mode.")
 @click.option("--since", type=DATE, default=None, help="Only events on or after this date (their time, else the article's date).")
 @click.option("--article", default=None, metavar="ID", help="Only events in this article.")
+@limit_option
 @json_option
 def events(db: str | None, etype: str | None, actor: str | None, mode: str | None, since: datetime | None,
-           article: str | None, as_json: bool) -> None:
+           article: str | None, limit: int | None, as_json: bool) -> None:
     """List what happened: who did what to whom, when and where, typed with PLOVER."""
-    found = open_kb(db).events(type=etype, actor=actor, mode=mode, since=since, article=article)
+    found = open_kb(db).events(type=etype, actor=actor, mode=mode, since=since, article=article)[:limit]
     if as_json:
         print_json([event_record(e) for e in found])
         return
@@ -155,14 +166,14 @@ def brief_command(article_id: str, db: str | None, as_json: bool) -> None:
                     "figures": [figure_record(f) for f in b.figures], "times": [time_record(t) for t in b.times],
                     "events": [event_record(e) for e in b.events]})
         return
-    click.echo(f"{b.article.id}  {b.article.title or _short(b.article.text, 80)}")
+    echo(f"{b.article.id}  {b.article.title or _short(b.article.text, 80)}")
     for p, v in main.items():
-        click.echo(f"  {p:<6}{v.text if v else '—'}")
+        echo(f"  {p:<6}{v.text if v else '—'}")
     if b.entities:
-        click.echo("  entities  " + "; ".join(f"{e.name} [{e.type}]" for e in b.entities))
+        echo("  entities  " + "; ".join(f"{e.name} [{e.type}]" for e in b.entities))
     for q in b.quotes:
-        click.echo(f"  quote     {_speaker(q)}: {_short(_content(q), 90)}")
+        echo(f"  quote     {_speaker(q)}: {_short(_content(q), 90)}")
     for f in b.figures:
-        click.echo(f"  figure    {f.evidence.text} = {f.value:g} {f.unit}" + (f" ({f.measures})" if f.measures else ""))
+        echo(f"  figure    {f.evidence.text} = {plain_number(f.value)} {f.unit}" + (f" ({f.measures})" if f.measures else ""))
     for t in b.times:
-        click.echo(f"  time      {t.evidence.text} = {t.value or 'unresolved'}")
+        echo(f"  time      {t.evidence.text} = {t.value or 'unresolved'}")

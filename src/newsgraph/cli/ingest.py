@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from newsgraph.cli.app import DATE, cli, db_option, json_option, open_kb, print_json
+from newsgraph.cli.app import cli, DATE, db_option, db_path, echo, json_option, open_kb, print_json, safe
 from newsgraph.errors import InputError
 
 if TYPE_CHECKING:
@@ -26,7 +26,7 @@ def _print_summary(s: IngestSummary) -> None:
     from rich.console import Console
     from rich.table import Table
 
-    table = Table(title=f"ingest into {s.db}", show_header=False)
+    table = Table(title=safe(f"ingest into {s.db}"), show_header=False)
     for label, value in (("articles read", s.read), ("stored (new)", s.stored), ("duplicates", s.duplicates),
                          ("unchanged (already stored)", s.unchanged), ("extracted", s.extracted),
                          ("embedded (searchable by meaning)", s.embedded)):
@@ -35,7 +35,7 @@ def _print_summary(s: IngestSummary) -> None:
         table.add_row(f"skipped {code}", str(count))
     Console().print(table)
     if s.skipped:
-        click.echo("see why with: newsgraph log" + (f" --db {s.db}" if s.db != "newsgraph.duckdb" else ""))
+        echo("see why with: newsgraph log" + (f" --db {s.db}" if s.db != "newsgraph.duckdb" else ""))
 
 
 def _first_skip(kb: KnowledgeBase, run_codes: dict[str, int]) -> InputError:

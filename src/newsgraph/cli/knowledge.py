@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from newsgraph.cli.app import cli, db_option, json_option, open_kb, print_json
+from newsgraph.cli.app import cli, db_option, db_path, echo, json_option, open_kb, print_json, safe_json
 from newsgraph.errors import StoreError
 from newsgraph.query import FORMATS, export_json
 
@@ -27,8 +27,8 @@ def verify_command(db: str | None, as_json: bool) -> None:
                     "failures": [asdict(f) for f in report.failures]})
     else:
         for f in report.failures:
-            click.echo(f"FAIL {f.check}: {f.item}: {f.reason}")
-        click.echo(f"{report.db}: {report.articles} articles, {report.spans} evidence spans checked, "
+            echo(f"FAIL {f.check}: {f.item}: {f.reason}")
+        echo(f"{report.db}: {report.articles} articles, {report.spans} evidence spans checked, "
                    f"{len(report.failures)} failures")
     if not report.ok:
         raise StoreError("NG303", f"{len(report.failures)} checks failed in {report.db}")
@@ -46,7 +46,7 @@ def export_command(db: str | None, fmt: str, output: str | None) -> None:
     figures, times, events, stories, duplicates; format version 1), or its events as GDELT 2.0."""
     kb = open_kb(db)
     if fmt == "json" and output is None:
-        click.echo(export_json(kb.path))
+        click.echo(safe_json(export_json(kb.path)))
         return
     if fmt == "gdelt" and output is None:
         with tempfile.TemporaryDirectory() as tmp:
@@ -54,4 +54,4 @@ def export_command(db: str | None, fmt: str, output: str | None) -> None:
             click.echo(target.read_text(encoding="utf-8"), nl=False)
         return
     for written in kb.export(fmt, output):
-        click.echo(str(written))
+        echo(str(written))

@@ -7,20 +7,12 @@ from datetime import datetime
 
 import click
 
-from newsgraph.cli.app import DATE, cli, db_option, json_option, open_kb, print_json
+from newsgraph.cli.app import cli, DATE, db_option, db_path, echo, json_option, open_kb, print_json, print_table
 from newsgraph.query.export import article_record
 
 
 def _table(title: str, headers: list[str], rows: list[list[str]]) -> None:
-    from rich.console import Console
-    from rich.table import Table
-
-    table = Table(title=title)
-    for header in headers:
-        table.add_column(header, overflow="fold")
-    for row in rows:
-        table.add_row(*row)
-    Console().print(table)
+    print_table(title, headers, rows)
 
 
 def _short(text: str | None, width: int = 70) -> str:
@@ -71,16 +63,16 @@ def show(article_id: str, db: str | None, as_json: bool) -> None:
               ("truncated", "yes" if a.truncated else "no")]
     for name, value in fields:
         if value:
-            click.echo(f"{name + ':':<11}{value}")
+            echo(f"{name + ':':<11}{value}")
     for b in a.boilerplate:
-        click.echo(f"{'removed:':<11}{b.kind} at {b.offset}: {b.text}")
+        echo(f"{'removed:':<11}{b.kind} at {b.offset}: {b.text}")
     if detail.duplicate:
         d = detail.duplicate
-        click.echo(f"{'copy of:':<11}{d.duplicate_of} ({d.kind}, similarity {d.similarity:.3f})")
+        echo(f"{'copy of:':<11}{d.duplicate_of} ({d.kind}, similarity {d.similarity:.3f})")
     for d in detail.copies:
-        click.echo(f"{'copied by:':<11}{d.article_id} ({d.kind}, similarity {d.similarity:.3f})")
-    click.echo("")
-    click.echo(a.text)
+        echo(f"{'copied by:':<11}{d.article_id} ({d.kind}, similarity {d.similarity:.3f})")
+    echo("")
+    echo(a.text)
 
 
 @cli.command()

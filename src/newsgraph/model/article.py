@@ -24,6 +24,7 @@ class BoilerplateKind(StrEnum):
     BYLINE = "byline"
     READ_MORE = "read_more"
     DATELINE = "dateline"
+    CONTROL = "control"  # control characters and terminal escape sequences removed at read time
     OTHER = "other"
 
 

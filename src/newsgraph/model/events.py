@@ -17,6 +17,14 @@ class TimeType(StrEnum):
     SET = "SET"
 
 
+# The PLOVER event types an Event.type takes, and OTHER for an event no type fits.
+PLOVER_TYPES: tuple[str, ...] = (
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+)
+EVENT_TYPES: tuple[str, ...] = (*PLOVER_TYPES, "OTHER")
+
+
 class EventMode(StrEnum):
     """How the text presents an event."""
 

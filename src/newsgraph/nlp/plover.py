@@ -12,11 +12,10 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from newsgraph.model.events import PLOVER_TYPES
+
 OTHER = "OTHER"
-TYPES: tuple[str, ...] = (
-    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
-    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
-)
+TYPES: tuple[str, ...] = PLOVER_TYPES
 
 # Old GSR / CAMEO-era labels and their current PLOVER type (CAMEO2PLOVER table: 09 investigate
 # and 11 disapprove are ACCUSE, 10 demand is REQUEST, 19-20 fight is ASSAULT).

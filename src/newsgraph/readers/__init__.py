@@ -17,7 +17,7 @@ import zlib
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 
-from newsgraph.model import Article, Skip
+from newsgraph.model import Article, LogLevel, Skip
 from newsgraph.readers import registry
 from newsgraph.readers.dates import to_utc
 from newsgraph.readers.options import ReadOptions
@@ -75,6 +75,10 @@ def _read_file(entry: InputFile, options: ReadOptions) -> Iterator[Article | Ski
         source = open_source(entry, options.max_bytes)
     except ReadFailure as failure:
         yield Skip(source=entry.path, code=failure.code, reason=failure.reason)
+        return
+    except Exception as error:  # noqa: BLE001 - the contract: a bad input never ends a run
+        yield Skip(source=entry.path, code="NG119", level=LogLevel.ERROR,
+                   reason=f"unexpected failure opening {entry.path}: {error!r}")
         return
     if options.format == "auto":
         spec = registry.choose(source.suffixes, source.head) or registry.get("text")

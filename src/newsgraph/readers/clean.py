@@ -15,6 +15,17 @@ from dataclasses import dataclass
 
 from newsgraph.model import Boilerplate, BoilerplateKind
 
+# Terminal escape sequences go whole (ESC [31m, an OSC title ending in BEL or ST), then single
+# C0/C1 controls (tab, line and page breaks excepted: they are whitespace, normalised below) and
+# the bidi embeddings, overrides and isolates that can reorder what a terminal or page shows.
+_CONTROLS = re.compile(
+    r"\x1b\[[0-?]*[ -/]*[@-~]"
+    r"|\x1b\][^\x07\x1b\n]{0,512}(?:\x07|\x1b\\)"
+    r"|\x1b[PX^_][^\x1b\n]{0,512}\x1b\\"
+    r"|\x9b[0-?]*[ -/]*[@-~]"
+    r"|\x1b[ -~]?"
+    r"|[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]"
+)
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000\v]+")
 _ZERO_WIDTH = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _PARAGRAPH_BREAK = re.compile(r"\s*\n\s*")
@@ -52,8 +63,30 @@ class CleanText:
     byline: str | None = None
 
 
+def strip_controls(text: str) -> tuple[str, list[str]]:
+    """The text without terminal escape sequences, C0/C1 controls and bidi controls, and what went.
+
+    Tab, line feed, carriage return, vertical tab and form feed stay (they are whitespace).
+    """
+    removed: list[str] = []
+
+    def drop(match: re.Match[str]) -> str:
+        removed.append(match.group())
+        return ""
+
+    return _CONTROLS.sub(drop, text), removed
+
+
+def controls_record(removed: list[str], offset: int = 0) -> Boilerplate | None:
+    """The cleaning record for removed control characters (kept raw; output escapes them)."""
+    if not removed:
+        return None
+    return Boilerplate(kind=BoilerplateKind.CONTROL, text="".join(removed)[:1000], offset=offset)
+
+
 def normalize(text: str) -> str:
-    """NFC, zero-width characters dropped, runs of spaces as one space, stripped."""
+    """NFC, control characters and zero-width characters dropped, runs of spaces as one space, stripped."""
+    text = _CONTROLS.sub("", text)
     text = unicodedata.normalize("NFC", text)
     text = _ZERO_WIDTH.sub("", text)
     return _SPACES.sub(" ", text).strip()
@@ -75,10 +108,12 @@ def boilerplate_kind(paragraph: str) -> BoilerplateKind | None:
     return None
 
 
-def clean(paragraphs: Iterable[str], *, normalized: bool = False) -> CleanText:
+def clean(paragraphs: Iterable[str], *, normalized: bool = False, controls: list[str] | None = None) -> CleanText:
     """Normalise paragraphs, drop boilerplate (kept aside with offsets) and join them by ``\\n``.
 
     ``normalized`` says the paragraphs already went through ``normalize`` (saves a pass).
+    ``controls``: control characters the reader removed from the raw text (``strip_controls``),
+    recorded first among the boilerplate as one ``control`` record.
     """
     kept: list[str] = []
     removed: list[Boilerplate] = []
@@ -97,6 +132,9 @@ def clean(paragraphs: Iterable[str], *, normalized: bool = False) -> CleanText:
         if kind is BoilerplateKind.BYLINE and byline is None:
             byline = re.sub(r"^(?:by|written by|reporting by)\s+", "", paragraph, flags=re.IGNORECASE)
     text = "\n".join(kept)
+    record = controls_record(controls or [])
+    if record is not None:
+        removed.insert(0, record)
     fixed = tuple(
         Boilerplate(kind=b.kind, text=b.text, offset=min(b.offset, len(text))) for b in removed
     )

@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from newsgraph.model import Article, SourceFormat, SourcePointer, Skip, article_id
-from newsgraph.readers.clean import clean, html_to_paragraphs, is_truncated, normalize
+from newsgraph.readers.clean import clean, html_to_paragraphs, is_truncated, normalize, strip_controls
 from newsgraph.readers.dates import parse_date
 from newsgraph.readers.options import ReadOptions
 from newsgraph.readers.registry import register
@@ -64,7 +64,8 @@ def read_feed(source: Source, options: ReadOptions) -> Iterator[Article | Skip]:
     for index, entry in enumerate(entries):
         link = entry.get("link") or None
         pointer = SourcePointer(path=source.path, format=SourceFormat.FEED, record=index, url=link)
-        cleaned = clean(html_to_paragraphs(_entry_text(entry)))
+        content, controls = strip_controls(_entry_text(entry))
+        cleaned = clean(html_to_paragraphs(content), controls=controls)
         if not cleaned.text:
             yield Skip(source=pointer.describe(), code="NG113", reason=f"entry {index} has no content or summary")
             continue

@@ -3,18 +3,21 @@
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
 
 from newsgraph.model import Article, SourceFormat, SourcePointer, Skip, article_id
-from newsgraph.readers.clean import clean, is_truncated, normalize, split_paragraphs
+from newsgraph.readers.clean import clean, is_truncated, normalize, split_paragraphs, strip_controls
 from newsgraph.readers.dates import parse_date
 from newsgraph.readers.options import ReadOptions
 from newsgraph.readers.registry import register
 from newsgraph.readers.source import Source, check_binary
 
 MIN_BODY_WORDS = 5
+MAX_TAG_BYTES = 4096  # a start tag longer than this keeps its name only (lxml is quadratic in attributes)
+_LONG_TAG = re.compile(rb"<([A-Za-z][A-Za-z0-9:_.-]{0,40})[\s/][^<>]{%d,}+>" % MAX_TAG_BYTES)
 _MARKERS = (b"<!doctype html", b"<html", b"<head", b"<body", b"<meta", b"<title", b"<article", b"<div", b"<p>")
 
 
@@ -43,10 +46,23 @@ def sniff_html(head: bytes) -> bool:
     return start.startswith(_MARKERS) or (start.startswith(b"<") and b"<html" in head[:4096].lower())
 
 
+def bound_markup(data: bytes | str) -> bytes:
+    """The page with every start tag longer than ``MAX_TAG_BYTES`` cut to its bare name.
+
+    No real page has a tag that long; a hostile one with 100,000 attributes would take lxml
+    minutes (its duplicate-attribute check is quadratic). Linear: the pattern never backtracks.
+    """
+    raw = data.encode("utf-8", errors="replace") if isinstance(data, str) else data
+    if len(raw) <= MAX_TAG_BYTES:
+        return raw
+    return _LONG_TAG.sub(rb"<\1>", raw)
+
+
 def extract_page(data: bytes | str, *, url: str | None = None) -> Page | None:
     """Body text and metadata of an HTML page, or None when it holds no article body."""
     import trafilatura
 
+    data = bound_markup(data)
     logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
     try:
         document = trafilatura.bare_extraction(data, url=url, include_comments=False, with_metadata=True)
@@ -68,10 +84,11 @@ def extract_page(data: bytes | str, *, url: str | None = None) -> Page | None:
 
 def article_from_page(page: Page, pointer: SourcePointer, options: ReadOptions) -> Article | Skip:
     """Build the article for an extracted page (HTML file, WARC record)."""
-    paragraphs = split_paragraphs(page.text)
+    body, controls = strip_controls(page.text)
+    paragraphs = split_paragraphs(body)
     if page.title and paragraphs and paragraphs[0].casefold() == page.title.casefold() and len(paragraphs) > 1:
         paragraphs = paragraphs[1:]  # the headline repeated as the first block is the title, not text
-    cleaned = clean(paragraphs)
+    cleaned = clean(paragraphs, controls=controls)
     if not cleaned.text:
         return Skip(source=pointer.describe(), code="NG107", reason="no article body left once cleaned")
     return Article(

@@ -86,13 +86,21 @@ def choose(suffixes: tuple[str, ...], head: bytes) -> ReaderSpec | None:
     _load_builtins()
     specs = sorted(_READERS.values(), key=lambda s: -s.priority)
     for spec in specs:
-        if spec.sniff is not None and spec.sniff(head):
+        if spec.sniff is not None and _sniffs(spec, head):
             return spec
     for suffix in suffixes:
         for spec in specs:
             if suffix in spec.extensions:
                 return spec
     return None
+
+
+def _sniffs(spec: ReaderSpec, head: bytes) -> bool:
+    """A sniffer's answer; one that fails on hostile bytes (a plugin's too) just says no."""
+    try:
+        return bool(spec.sniff(head)) if spec.sniff is not None else False
+    except Exception:  # noqa: BLE001 - sniffing must never end a run; the reader then reports the input
+        return False
 
 
 _loaded = False

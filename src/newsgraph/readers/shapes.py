@@ -80,10 +80,16 @@ def split_heading(paragraph: str) -> Heading:
 def deck_end(text: str) -> int | None:
     """Where the body starts in a deck run into it without a full stop, or None when unclear.
 
-    Candidates are a word-final token (lower-case, no punctuation, not a function word) followed by
-    a capitalised word. Each is scored on the deck's length (a standfirst is one sentence of about
-    8-40 words), whether the capitalised word opens a clause (a sentence starter or a multi-word
-    name as subject), and whether the token before is a verb that wants an object ("to paint X").
+    A candidate is a token the deck can end on (a lower-case content word, a number or amount, a
+    closing quote, or a name) followed by a capitalised word the body can start with. The deck
+    never ends on a function word ("in", "the") or a place modifier ("northern", "New"), so a
+    deck ending in a place name keeps it. Where the deck ends in a name and the body starts with
+    capitalised words too, the body's first clause decides: a word that only opens sentences
+    ("The", "Thousands", "Officials") starts it; a subject directly followed by a verb or an
+    appositive comma is a name of up to two words; a capitalised word before a lower-case noun
+    ("Union leaders said") is the body's first word. Each candidate is scored on the deck's
+    length (a standfirst is one headline-style phrase of about 8-40 words), whether the body
+    opens a clause, and whether the token before is a verb that wants an object ("to paint X").
     A deck that ends with a full stop before the first sentence's end is not run in: None.
     """
     tokens = [(m.start(), m.group()) for m in _TOKEN.finditer(text)]
@@ -94,21 +100,94 @@ def deck_end(text: str) -> int | None:
         if first_stop is not None and first_stop.end() <= start:
             break
         following = tokens[i + 1][1]
-        if not _run_in_boundary(prev, following):
+        if not _capitalised(following) or not _deck_final(prev, text[:start]):
             continue
-        score = _deck_score(tokens, i)
+        if _capitalised(prev):
+            if _run_cut(tokens, i + 1) != i + 1:
+                continue
+            if not 8 <= i + 1 <= 40:
+                continue
+            score = 2.0
+        else:
+            cut = _run_cut(tokens, i + 1)
+            if cut is not None and cut != i + 1:
+                continue  # a word that only opens sentences comes later in the run: the body starts there
+            score = _deck_score(tokens, i)
         if score >= 0.5 and (best is None or score > best[0]):
             best = (score, tokens[i + 1][0])
     return None if best is None else best[1]
 
 
-def _run_in_boundary(prev: str, following: str) -> bool:
-    if not prev[-1].isalnum() or not (prev[0].islower() or prev[0].isdigit()):
-        return False
-    if prev.lower() in FUNCTION_WORDS:
-        return False
-    head = following.lstrip("\"“‘'")
+# Words that precede a place name and cannot end a deck ("in northern Sweden", "New Zealand"), and
+# prepositions beyond the function words.
+PLACE_MODIFIERS = frozenset("""
+northern southern eastern western central coastal rural north south east west northeast northwest
+southeast southwest new greater inner outer upper lower downtown upstate former san santa st saint
+los las el al le la mount lake port fort cape prime vice
+across around near beyond behind inside outside along amid amidst despite within throughout beside
+alongside including like unlike versus past
+""".split())
+# Verbs that follow a sentence's subject at once ("Macron said", "Officials were").
+CLAUSE_VERBS = frozenset("""
+said says say told tells tell was were is are has have had will would could can may might must should
+did does do warned announced added urged called claimed insisted confirmed denied admitted agreed
+""".split())
+_OPENING_QUOTES = "\"“‘'("
+_CLOSING_QUOTES = "\"”’'"
+
+
+def _capitalised(token: str) -> bool:
+    head = token.lstrip(_OPENING_QUOTES)
     return bool(head) and head[0].isupper()
+
+
+def _deck_final(prev: str, deck: str) -> bool:
+    """A token a headline-style deck can end on."""
+    if prev[-1] in _CLOSING_QUOTES:  # a quoted phrase ends the deck: 'calls the plan "a recipe for chaos"'
+        word = prev.rstrip(_CLOSING_QUOTES)
+        quoted = deck + prev
+        opened = "“" in quoted or "‘" in quoted or quoted.count('"') >= 2 or quoted.count("'") >= 2
+        return bool(word) and word[-1].isalnum() and opened
+    if not prev[-1].isalnum():
+        return False
+    word = prev.lower()
+    if word in FUNCTION_WORDS or word in PLACE_MODIFIERS:
+        return False
+    return prev[0].isalnum() or (prev[0] in "£$€¥" and any(ch.isdigit() for ch in prev))
+
+
+def _run_cut(tokens: list[tuple[int, str]], j: int) -> int | None:
+    """Where the body starts in the run of capitalised tokens through ``tokens[j]``, or None.
+
+    None when the run gives no evidence (a lone capitalised word, or a run whose start may follow
+    the deck); otherwise the index of the body's first word, from the first clause's shape.
+    """
+    s = j
+    while s > 0 and _capitalised(tokens[s - 1][1]):
+        s -= 1
+    e = j
+    while e + 1 < len(tokens) and _capitalised(tokens[e + 1][1]) and not tokens[e][1].endswith(","):
+        e += 1
+    for k in range(s + 1, e + 1):
+        if tokens[k][1].lstrip(_OPENING_QUOTES).lower() in SENTENCE_STARTERS:
+            return k
+    if s == 0 or _deck_final(tokens[s - 1][1], ""):
+        return None  # the run may start the body after a lower-case deck word: the old scoring decides
+    if e == s or tokens[s - 1][1].lower() in DETERMINERS:
+        return None  # "the Red Cross": one name, never split
+    after = [t.lower().strip(",.;:") for _, t in tokens[e + 1 : e + 3]] + ["", ""]
+    if after[0] in CLAUSE_VERBS or (tokens[e][1].endswith(",") and e - s >= 2):
+        return max(s + 1, e - 1)  # "Maria Lopez said", "Maria Lopez, a pilgrim": a name of two words
+    if after[0] and after[0][0].islower() and after[0] not in FUNCTION_WORDS and _verb_like(after[1]):
+        return e  # "Union leaders said": the last capitalised word modifies the subject noun
+    return None
+
+
+DETERMINERS = frozenset("the a an this that these those its his her their our your my".split())
+
+
+def _verb_like(word: str) -> bool:
+    return word in CLAUSE_VERBS or (len(word) > 4 and word.endswith("ed"))
 
 
 def _deck_score(tokens: list[tuple[int, str]], i: int) -> float:
@@ -124,7 +203,7 @@ def _deck_score(tokens: list[tuple[int, str]], i: int) -> float:
     if following.lower().strip(",.;:") in SENTENCE_STARTERS or run >= 2:
         score += 1.0
     before = tokens[i - 1][1].lower()
-    if before == "to":
+    if before == "to" and not tokens[i][1][0].isdigit():
         score -= 1.5  # "to paint X": an infinitive wants its object
     elif before in MODALS:
         score -= 0.5

@@ -5,13 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import datetime
 
-from newsgraph.model import Article, SourceFormat, SourcePointer, Skip, article_id
+from newsgraph.model import Article, LogLevel, SourceFormat, SourcePointer, Skip, article_id
 from newsgraph.readers.clean import clean, is_truncated
 from newsgraph.readers.options import ReadOptions
 from newsgraph.readers.registry import register
 from newsgraph.readers.segment import Segment, split_dump
 from newsgraph.readers.shapes import split_heading, title_like
-from newsgraph.readers.source import Source, check_binary, detect_encoding, text_lines
+from newsgraph.readers.source import Source, check_binary, detect_encoding, LineDecoder
 
 
 @register("text", extensions=("txt", "text", "md"), priority=0)
@@ -19,14 +19,22 @@ def read_text(source: Source, options: ReadOptions) -> Iterator[Article | Skip]:
     """Read a text dump: every article it holds, with title, kicker, deck and truncation."""
     check_binary(source)
     encoding = detect_encoding(source)
-    lines = ((number, line) for number, line, _ in text_lines(source, encoding))
+    decoder = LineDecoder(source, encoding)
+    lines = ((number, line) for number, line, _ in decoder.lines())
     found = False
     for segment in split_dump(lines):
         item = article_from_segment(segment, path=source.path, published=options.published)
         found = found or isinstance(item, Article)
         yield item
+    yield from decoding_notes(decoder)
     if not found:
         yield Skip(source=source.path, code="NG105", reason=f"{source.path} holds no text")
+
+
+def decoding_notes(decoder: LineDecoder) -> Iterator[Skip]:
+    """The log entries for what decoding replaced or stripped (NG117, NG118)."""
+    for code, level, reason in decoder.notes():
+        yield Skip(source=decoder.source.path, code=code, reason=reason, level=LogLevel(level))
 
 
 def article_from_segment(segment: Segment, *, path: str, published: datetime | None) -> Article | Skip:
