@@ -36,6 +36,20 @@ CODES: dict[str, tuple[str, str]] = {
     "NG403": ("bad query", "see --help for the filters"),
     "NG404": ("unknown evaluation task", "see `newsgraph eval --help` for the tasks"),
     "NG405": ("evaluation data not found", "pass --data PATH to the benchmark data"),
+    # NG430-NG449: the HTTP API and `newsgraph serve`
+    "NG430": ("bad page cursor", "pass back the `next` value of the previous page unchanged, or leave `cursor` out"),
+    "NG431": ("query over its time limit", "narrow the filters or ask for a smaller ?size=; the query was stopped"),
+    "NG432": ("feature not installed", "this build of newsgraph does not have it yet; see docs/web.md"),
+    "NG433": ("bad request parameter", "see /api/docs for the parameters and their forms"),
+    "NG434": ("no such page", "see /api/docs for the endpoints, or start from /"),
+    "NG435": ("missing bearer token", "send `Authorization: Bearer TOKEN` with the server's --write-token"),
+    "NG436": ("wrong bearer token", "send the token the server was started with (--write-token)"),
+    "NG437": ("request body too large", "send fewer articles a request (see docs/web.md for the limit)"),
+    "NG438": ("bad ingest body", "send a JSON object or an array of objects with the JSONL reader's fields (text, title, url, date)"),
+    "NG439": ("knowledge base busy", "an ingest is writing it; retry in a moment"),
+    "NG440": ("cannot serve", "check --host and --port (is the port free?) and --db"),
+    "NG441": ("server is read-only", "start `newsgraph serve` with --write-token TOKEN to accept POST /api/ingest"),
+    "NG442": ("method not allowed", "see /api/docs for the methods each endpoint answers"),
 }
 
 

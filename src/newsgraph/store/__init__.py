@@ -8,6 +8,7 @@ what ``query`` builds on.
 from newsgraph.store.articles import ArticleFilter, article_texts, count_articles, existing_ids, get_article, list_articles
 from newsgraph.store.checks import SpanRow, counts, invariant_failures, span_rows
 from newsgraph.store.connection import Store, open_store
+from newsgraph.store.deadline import time_limit
 from newsgraph.store.duplicates import copies_of, duplicate_record, read_duplicates
 from newsgraph.store.entities import cooccurring, find_entity_ids, read_entities
 from newsgraph.store.export import write_records
@@ -16,6 +17,11 @@ from newsgraph.store.facts import (
     read_mentions, read_quotes, read_times,
 )
 from newsgraph.store.log import LogEntry, read_log
+from newsgraph.store.pages import (
+    LISTS, article_heads, count_rows, entity_article_ids, entity_fact_ids, entity_heads, events_by_id, facet_counts,
+    fact_ids_of_articles, figures_by_id, filters_for, main_event_rows, mentions_by_id, network_edges, page_keys,
+    quote_share, quotes_by_id, times_by_id, top_entities, totals,
+)
 from newsgraph.store.schema import SCHEMA_VERSION
 from newsgraph.store.signatures import PriorMatches, Signature, prior_matches
 from newsgraph.store.stories import read_stories
@@ -29,4 +35,8 @@ __all__ = [
     "read_figures", "read_local_entities", "read_log", "read_main_events", "read_mentions",
     "read_quotes", "read_stories", "read_times", "span_rows", "start_run", "write_batch",
     "write_records",
+    # paged reads (web)
+    "LISTS", "article_heads", "count_rows", "entity_article_ids", "entity_fact_ids", "entity_heads", "events_by_id",
+    "facet_counts", "fact_ids_of_articles", "figures_by_id", "filters_for", "main_event_rows", "mentions_by_id",
+    "network_edges", "page_keys", "quote_share", "quotes_by_id", "time_limit", "times_by_id", "top_entities", "totals",
 ]
