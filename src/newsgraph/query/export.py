@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from newsgraph.errors import StoreError
-from newsgraph.model import Argument, Article, Entity, Event, Evidence, Figure, Mention, Quote, TimeExpression
+from newsgraph.model import Argument, Article, Entity, Event, Evidence, Figure, Mention, Quote, Story, TimeExpression
 from newsgraph.store import (
     ArticleFilter, list_articles, open_store, read_duplicates, read_entities, read_events,
     read_figures, read_mentions, read_quotes, read_stories, read_times, write_records,
@@ -89,6 +89,18 @@ def event_record(e: Event) -> dict[str, Any]:
             "place": _arg(e.place), "time": _arg(e.time, value=True), "extractor": e.extractor}
 
 
+def story_record(s: Story) -> dict[str, Any]:
+    return {"id": s.id, "title": s.title, "article_ids": list(s.article_ids)}
+
+
+def record_of(value: object) -> dict[str, Any] | None:
+    """The export format's record for a model object, or None for a type the format has no key for."""
+    for kind, fn in _RECORDS:
+        if isinstance(value, kind):
+            return fn(value)
+    return None
+
+
 def export_records(db: str | Path) -> dict[str, list[dict[str, Any]]]:
     """Every key of the export format, as lists of JSON-ready records."""
     with open_store(db, read_only=True) as store:
@@ -100,10 +112,16 @@ def export_records(db: str | Path) -> dict[str, list[dict[str, Any]]]:
             "figures": [figure_record(f) for f in read_figures(store)],
             "times": [time_record(t) for t in read_times(store)],
             "events": [event_record(e) for e in read_events(store)],
-            "stories": [{"id": s.id, "title": s.title, "article_ids": list(s.article_ids)} for s in read_stories(store)],
+            "stories": [story_record(s) for s in read_stories(store)],
             "duplicates": [{"article_id": d.article_id, "duplicate_of": d.duplicate_of, "kind": str(d.kind),
                             "similarity": d.similarity} for d in read_duplicates(store)],
         }
+
+
+_RECORDS: tuple[tuple[type, Any], ...] = (
+    (Article, article_record), (Entity, entity_record), (Mention, mention_record), (Quote, quote_record),
+    (Figure, figure_record), (TimeExpression, time_record), (Event, event_record), (Story, story_record),
+)
 
 
 def export_json(db: str | Path) -> str:

@@ -94,6 +94,15 @@ def find_figures(db: str | Path, *, article: str | None = None, unit: str | None
     return [f for f in figures if unit is None or f.unit.casefold() == unit.casefold()]
 
 
+def find_times(db: str | Path, *, article: str | None = None, type: str | None = None,
+               resolved: bool | None = None) -> list[TimeExpression]:
+    """Time expressions, of one article, one type (date, time, duration, set) and/or resolved or not."""
+    with open_store(db, read_only=True) as store:
+        times = read_times(store, article)
+    return [t for t in times if (type is None or str(t.type) == type.lower())
+            and (resolved is None or t.resolved is resolved)]
+
+
 def find_events(db: str | Path, *, type: str | None = None, actor: str | None = None, mode: str | None = None,
                 since: datetime | None = None, article: str | None = None) -> list[Event]:
     """Events filtered by PLOVER type, actor (entity name/alias or words of the actor's text),

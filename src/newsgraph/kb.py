@@ -1,0 +1,175 @@
+"""``KnowledgeBase``: the one object a Python user holds, and what the CLI and the web call.
+
+    import newsgraph
+    kb = newsgraph.open("news.duckdb")
+    kb.ingest(["news/"])
+    kb.entities(type="PERSON").to_pandas()
+
+Each method opens the DuckDB file for the call (read-only for reads), so a ``KnowledgeBase`` is
+cheap to hold and safe to share between threads. Listings return ``Results`` (a list of model
+objects with ``to_pandas()``/``to_arrow()``); single lookups return one detail object and raise a
+coded error (NG401 article, NG402 entity, NG423 story) when there is none.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Sequence
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from newsgraph import query
+from newsgraph.errors import QueryError
+from newsgraph.model import Article, Entity, Event, Figure, Quote, TimeExpression
+from newsgraph.query.results import Results
+from newsgraph.store import LogEntry, open_store
+
+if TYPE_CHECKING:
+    from newsgraph.pipeline import IngestSummary
+
+__all__ = ["KnowledgeBase", "Results", "open"]
+
+
+def _feature(module: str, name: str, feature: str) -> Callable[..., Any]:
+    """A function of a part that may not be installed yet (search, stories); NG420 when absent."""
+    try:
+        found = getattr(importlib.import_module(module), name, None)
+    except ModuleNotFoundError as exc:
+        if exc.name is None or not module.startswith(exc.name):
+            raise
+        found = None
+    if found is None:
+        raise QueryError("NG420", f"{feature} is not installed in this newsgraph ({module}.{name} is missing)")
+    return found
+
+
+class KnowledgeBase:
+    """A newsgraph knowledge base (one DuckDB file). Make one with ``newsgraph.open(path)``.
+
+    Attributes:
+        path: the DuckDB file.
+        read_only: True when it was opened for reading only (``ingest`` then raises NG421).
+    """
+
+    def __init__(self, path: str | Path, *, read_only: bool = False) -> None:
+        self.path = Path(path)
+        self.read_only = read_only
+        with open_store(self.path, read_only=read_only):
+            pass  # NG301 now, not at the first query, when the file is missing (read-only) or not a knowledge base
+
+    def __repr__(self) -> str:
+        return f"KnowledgeBase({str(self.path)!r}, read_only={self.read_only})"
+
+    # --- writing ----------------------------------------------------------------------------------
+
+    def ingest(self, paths: str | Path | Sequence[str | Path], *, nlp: bool = True, **options: Any) -> IngestSummary:
+        """Read ``paths`` (files, folders, globs, ``-``) into the knowledge base and return the run's
+        summary. ``nlp=False`` stores the articles without extracting facts. ``options`` are
+        ``pipeline.ingest``'s: format, published, text_field, title_field, url_field, date_field,
+        batch_size, threshold, runner, progress."""
+        if self.read_only:
+            raise QueryError("NG421", f"{self.path} was opened read-only; ingest needs it writable")
+        from newsgraph import pipeline
+
+        items = [paths] if isinstance(paths, (str, Path)) else list(paths)
+        return pipeline.ingest([str(p) for p in items], db=self.path, extract=nlp, **options)
+
+    # --- articles ---------------------------------------------------------------------------------
+
+    def articles(self, *, text: str | None = None, since: datetime | None = None, until: datetime | None = None,
+                 source: str | None = None, truncated: bool | None = None, duplicates: bool = False,
+                 limit: int | None = None) -> Results[Article]:
+        """Stored articles matching every filter given, in ingest order."""
+        return Results(query.find_articles(self.path, text=text, since=since, until=until, source=source,
+                                           truncated=truncated, duplicates=duplicates, limit=limit))
+
+    def article(self, article_id: str) -> query.ArticleDetail:
+        """One article with its duplicate links; NG401 when there is none."""
+        return query.article_detail(self.path, article_id)
+
+    def brief(self, article_id: str) -> query.Brief:
+        """An article's main event (5W1H) and key facts; NG401 when there is no such article."""
+        return query.brief(self.path, article_id)
+
+    # --- entities and facts -----------------------------------------------------------------------
+
+    def entities(self, *, type: str | None = None, min_articles: int = 1, limit: int | None = None) -> Results[Entity]:
+        """Entities of ``type`` (PERSON, ORG, GPE, ...) in at least ``min_articles`` articles, most first."""
+        found = query.list_entities(self.path, type=type, min_articles=min_articles)
+        return Results(found if limit is None else found[:max(0, limit)])
+
+    def entity(self, name: str) -> query.EntityDetail:
+        """One entity by name, alias or id, with its quotes and companions; NG402 when none is."""
+        return query.entity_detail(self.path, name)
+
+    def quotes(self, *, speaker: str | None = None, anonymous: bool | None = None,
+               article: str | None = None) -> Results[Quote]:
+        """Quotes by speaker (entity name, alias or words of the speaker text), anonymity, article."""
+        return Results(query.find_quotes(self.path, speaker=speaker, anonymous=anonymous, article=article))
+
+    def events(self, *, type: str | None = None, actor: str | None = None, mode: str | None = None,
+               since: datetime | None = None, article: str | None = None) -> Results[Event]:
+        """Events by PLOVER type, actor, mode, date and article."""
+        return Results(query.find_events(self.path, type=type, actor=actor, mode=mode, since=since, article=article))
+
+    def figures(self, *, article: str | None = None, unit: str | None = None) -> Results[Figure]:
+        """Figures, of one article and/or one unit (USD, percent, count, ...)."""
+        return Results(query.find_figures(self.path, article=article, unit=unit))
+
+    def times(self, *, article: str | None = None, type: str | None = None,
+              resolved: bool | None = None) -> Results[TimeExpression]:
+        """Time expressions, of one article, one type (date, time, duration, set), resolved or not."""
+        return Results(query.find_times(self.path, article=article, type=type, resolved=resolved))
+
+    # --- search and stories (their own parts of newsgraph) ----------------------------------------
+
+    def search(self, text: str, *, mode: str = "hybrid", since: datetime | None = None, until: datetime | None = None,
+               entity: str | None = None, story: str | None = None, source: str | None = None,
+               kind: str | None = None, limit: int = 10) -> Results[Any]:
+        """Ranked hits for ``text`` (mode ``hybrid``, ``text`` or ``semantic``), filtered."""
+        search = _feature("newsgraph.query.search", "search", "search")
+        return Results(search(self.path, text, mode=mode, since=since, until=until, entity=entity, story=story,
+                              source=source, kind=kind, limit=limit))
+
+    def stories(self, *, since: datetime | None = None, until: datetime | None = None, entity: str | None = None,
+                min_articles: int = 1, limit: int | None = None) -> Results[Any]:
+        """Stories (clusters of articles about one happening), filtered."""
+        list_stories = _feature("newsgraph.query.stories", "list_stories", "stories")
+        return Results(list_stories(self.path, since=since, until=until, entity=entity, min_articles=min_articles,
+                                    limit=limit))
+
+    def story(self, story_id: str) -> Any:
+        """One story with its articles, timeline, entities, quotes and figures; NG423 when none."""
+        story_detail = _feature("newsgraph.query.stories", "story_detail", "stories")
+        found = story_detail(self.path, story_id)
+        if found is None:
+            raise QueryError("NG423", f"no story with id {story_id!r} in {self.path}")
+        return found
+
+    # --- the whole base ---------------------------------------------------------------------------
+
+    def verify(self) -> query.VerifyReport:
+        """Check every stored evidence span and invariant; the report's ``ok`` says whether all hold."""
+        return query.verify(self.path)
+
+    def log(self, *, code: str | None = None, limit: int | None = None) -> Results[LogEntry]:
+        """The ingest log: skipped inputs and dropped articles with their code and reason."""
+        return Results(query.ingest_log(self.path, code=code, limit=limit))
+
+    def export(self, format: str = "json", output: str | Path | None = None) -> list[Path]:
+        """Write the export (DESIGN.md §7) as json (one file) or jsonl/parquet/csv (a folder);
+        return the files written."""
+        return query.export(self.path, format, output)
+
+    def records(self) -> dict[str, list[dict[str, Any]]]:
+        """Every key of the export format as lists of JSON-ready records, in memory."""
+        return query.export_records(self.path)
+
+
+def open(path: str | Path, *, read_only: bool = False) -> KnowledgeBase:  # noqa: A001 - newsgraph.open, as sqlite3.connect
+    """Open (for writing: create or upgrade) the knowledge base at ``path``.
+
+    ``read_only=True`` never writes and raises NG301 when there is no knowledge base at ``path``.
+    """
+    return KnowledgeBase(path, read_only=read_only)
