@@ -57,6 +57,7 @@ CODES: dict[str, tuple[str, str]] = {
     "NG440": ("cannot serve", "check --host and --port (is the port free?) and --db"),
     "NG441": ("server is read-only", "start `newsgraph serve` with --write-token TOKEN to accept POST /api/ingest"),
     "NG442": ("method not allowed", "see /api/docs for the methods each endpoint answers"),
+    "NG443": ("internal server error", "report it with the request; the server's log has the details"),
 }
 
 
