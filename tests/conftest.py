@@ -126,3 +126,48 @@ def seed_articles(seed_path: Path) -> dict:
     articles = [r for r in read([str(seed_path)]) if isinstance(r, Article)]
     assert len(articles) == len(SEED_NAMES)
     return dict(zip(SEED_NAMES, articles))
+
+
+# --- the web: a knowledge base of the seed, and a real server ----------------------------------
+
+
+@pytest.fixture(scope="session")
+def seed_kb(seed_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The seed ingested with NLP through the real CLI (published 2025-10-21): a knowledge base file."""
+    db = tmp_path_factory.mktemp("seedkb") / "seed.duckdb"
+    proc = run_newsgraph("ingest", seed_path, "--db", db, "--published", "2025-10-21", "--json")
+    assert proc.returncode == 0, proc.stderr
+    return db
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture(scope="session")
+def examples_server(examples_kb: Path):
+    """``newsgraph serve`` in a real subprocess on a free loopback port over the examples: its base URL."""
+    import time
+    import urllib.request
+
+    port = free_port()
+    proc = subprocess.Popen([sys.executable, "-m", "newsgraph", "serve", "--db", str(examples_kb), "--port", str(port)],
+                            env=cli_env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(300):
+            try:
+                urllib.request.urlopen(base + "/api/summary", timeout=1).read()
+                break
+            except OSError:
+                if proc.poll() is not None:
+                    raise AssertionError(proc.stderr.read().decode()) from None
+                time.sleep(0.1)
+        yield base
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)

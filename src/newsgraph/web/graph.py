@@ -10,7 +10,7 @@ from typing import Any
 
 from newsgraph.web.highlight import KINDS
 
-WIDTH, HEIGHT, RADIUS = 640, 420, 160
+WIDTH, HEIGHT, RADIUS = 640, 420, 150
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,7 +54,7 @@ def layout(centre: str, companions: Sequence[tuple[str, str, str, int]], edges: 
     n = len(companions)
     for i, (eid, name, etype, shared) in enumerate(companions):
         angle = -math.pi / 2 + 2 * math.pi * i / max(n, 1)
-        x, y = cx + RADIUS * 1.35 * math.cos(angle), cy + RADIUS * math.sin(angle)
+        x, y = cx + RADIUS * 1.2 * math.cos(angle), cy + RADIUS * math.sin(angle)
         anchor = "start" if math.cos(angle) > 0.2 else "end" if math.cos(angle) < -0.2 else "middle"
         r = 6 + 8 * shared / most
         lx = x + (r + 4 if anchor == "start" else -(r + 4) if anchor == "end" else 0)
