@@ -26,7 +26,10 @@ from newsgraph.query.results import Results
 from newsgraph.store import LogEntry, open_store
 
 if TYPE_CHECKING:
+    import threading
+
     from newsgraph.pipeline import IngestSummary
+    from newsgraph.watch import WatchBatch
 
 __all__ = ["KnowledgeBase", "Results", "open"]
 
@@ -75,6 +78,17 @@ class KnowledgeBase:
         items = [paths] if isinstance(paths, (str, Path)) else list(paths)
         return pipeline.ingest([str(p) for p in items], db=self.path, extract=nlp, **options)
 
+    def watch(self, folder: str | Path, *, interval: float = 2.0, stop: threading.Event | None = None,
+              on_batch: Callable[[WatchBatch], None] | None = None, nlp: bool = True, **options: Any) -> int:
+        """Ingest the new and changed files of ``folder`` as they appear, until ``stop`` is set;
+        ``on_batch`` gets each run's ``WatchBatch``. Returns the runs made. See ``newsgraph.watch``."""
+        if self.read_only:
+            raise QueryError("NG421", f"{self.path} was opened read-only; watch needs it writable")
+        from newsgraph.watch import watch
+
+        options = {k: v for k, v in options.items() if v is not None}
+        return watch(folder, db=self.path, interval=interval, stop=stop, on_batch=on_batch, nlp=nlp, **options)
+
     # --- articles ---------------------------------------------------------------------------------
 
     def articles(self, *, text: str | None = None, since: datetime | None = None, until: datetime | None = None,
@@ -121,6 +135,16 @@ class KnowledgeBase:
               resolved: bool | None = None) -> Results[TimeExpression]:
         """Time expressions, of one article, one type (date, time, duration, set), resolved or not."""
         return Results(query.find_times(self.path, article=article, type=type, resolved=resolved))
+
+    def timeline(self, name: str, *, kinds: tuple[str, ...] = query.timeline_kinds) -> Results[query.TimelineItem]:
+        """The entity named ``name`` through time: its mentions, roles, quotes and events by date
+        (undated last); NG402 when there is no such entity."""
+        return Results(query.timeline(self.path, name, kinds=kinds))
+
+    def network(self, *, entity: str | None = None, min_weight: int = 1) -> query.Network:
+        """Entities that appear together, weighted by shared articles; ``entity`` keeps its ego
+        network, ``min_weight`` drops lighter edges. ``.to_graphml()``, ``.to_json()``."""
+        return query.network(self.path, entity=entity, min_weight=min_weight)
 
     # --- search and stories (their own parts of newsgraph) ----------------------------------------
 

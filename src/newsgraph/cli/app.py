@@ -6,12 +6,15 @@ import json
 import sys
 from collections.abc import Callable
 from datetime import datetime, timezone
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from newsgraph import __version__, settings
 from newsgraph.errors import NewsgraphError
+
+if TYPE_CHECKING:
+    from newsgraph.kb import KnowledgeBase
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -37,6 +40,13 @@ def json_option(fn: F) -> F:
 
 def db_path(db: str | None) -> str:
     return str(settings.get("db", db))
+
+
+def open_kb(db: str | None, *, read_only: bool = True) -> KnowledgeBase:
+    """The knowledge base named by --db (or the `db` setting), read-only unless asked."""
+    from newsgraph.kb import open as open_knowledge_base
+
+    return open_knowledge_base(db_path(db), read_only=read_only)
 
 
 class DateType(click.ParamType):

@@ -1,3 +1,3 @@
 """Every command module, imported once so that each registers itself on the group."""
 
-from newsgraph.cli import evaluate, facts, ingest, knowledge, reading, serve  # noqa: F401
+from newsgraph.cli import evaluate, facts, ingest, knowledge, network, reading, serve, watch  # noqa: F401

@@ -6,10 +6,9 @@ from datetime import datetime
 
 import click
 
-from newsgraph.cli.app import DATE, cli, db_option, db_path, json_option, print_json
+from newsgraph.cli.app import DATE, cli, db_option, json_option, open_kb, print_json
 from newsgraph.cli.reading import _short, _table
 from newsgraph.model import EntityType, EventMode, Quote
-from newsgraph.query import brief, entity_detail, find_events, find_figures, find_quotes, list_entities
 from newsgraph.query.export import entity_record, event_record, figure_record, quote_record, time_record
 
 _TYPES = click.Choice([t.value for t in EntityType], case_sensitive=False)
@@ -34,7 +33,7 @@ def _content(q: Quote) -> str:
 @json_option
 def entities(db: str | None, etype: str | None, min_articles: int, as_json: bool) -> None:
     """List the people, organisations and places, most articles first."""
-    found = list_entities(db_path(db), type=etype, min_articles=min_articles)
+    found = open_kb(db).entities(type=etype, min_articles=min_articles)
     if as_json:
         print_json([entity_record(e) for e in found])
         return
@@ -47,11 +46,16 @@ def entities(db: str | None, etype: str | None, min_articles: int, as_json: bool
 @cli.command()
 @click.argument("name")
 @db_option
+@click.option("--timeline", is_flag=True, help="Show its mentions, roles, quotes and events by date instead.")
 @json_option
-def entity(name: str, db: str | None, as_json: bool) -> None:
+def entity(name: str, db: str | None, timeline: bool, as_json: bool) -> None:
     """Show one entity (by name, alias or id): aliases, roles with dates and evidence, articles,
-    what it said, and the entities it appears with most."""
-    detail = entity_detail(db_path(db), name)
+    what it said, and the entities it appears with most; or, with --timeline, everything about
+    it by date (undated items last)."""
+    if timeline:
+        _timeline(name, db, as_json)
+        return
+    detail = open_kb(db).entity(name)
     e = detail.entity
     if as_json:
         print_json({**entity_record(e), "quotes": [quote_record(q) for q in detail.quotes],
@@ -71,6 +75,16 @@ def entity(name: str, db: str | None, as_json: bool) -> None:
         click.echo(f"  with      {other} [{etype}] in {shared} article(s)")
 
 
+def _timeline(name: str, db: str | None, as_json: bool) -> None:
+    items = open_kb(db).timeline(name)
+    if as_json:
+        print_json(items.to_records())
+        return
+    rows = [[t.date or "undated", t.kind, _short(t.text, 80), f"{t.article_id} [{t.evidence.start}:{t.evidence.end}]"]
+            for t in items]
+    _table(f"{name}: {len(items)} items by date", ["date", "kind", "what", "where"], rows)
+
+
 @cli.command()
 @db_option
 @click.option("--speaker", default=None, help="Only quotes by this speaker (entity name or alias, or words of the speaker text).")
@@ -79,7 +93,7 @@ def entity(name: str, db: str | None, as_json: bool) -> None:
 @json_option
 def quotes(db: str | None, speaker: str | None, anonymous: bool | None, article: str | None, as_json: bool) -> None:
     """List who said what: direct, indirect and mixed quotes with their speakers."""
-    found = find_quotes(db_path(db), speaker=speaker, anonymous=anonymous, article=article)
+    found = open_kb(db).quotes(speaker=speaker, anonymous=anonymous, article=article)
     if as_json:
         print_json([quote_record(q) for q in found])
         return
@@ -94,7 +108,7 @@ def quotes(db: str | None, speaker: str | None, anonymous: bool | None, article:
 @json_option
 def figures(db: str | None, article: str | None, unit: str | None, as_json: bool) -> None:
     """List the figures cited: money, percentages, counts and ages, normalised."""
-    found = find_figures(db_path(db), article=article, unit=unit)
+    found = open_kb(db).figures(article=article, unit=unit)
     if as_json:
         print_json([figure_record(f) for f in found])
         return
@@ -114,7 +128,7 @@ def figures(db: str | None, article: str | None, unit: str | None, as_json: bool
 def events(db: str | None, etype: str | None, actor: str | None, mode: str | None, since: datetime | None,
            article: str | None, as_json: bool) -> None:
     """List what happened: who did what to whom, when and where, typed with PLOVER."""
-    found = find_events(db_path(db), type=etype, actor=actor, mode=mode, since=since, article=article)
+    found = open_kb(db).events(type=etype, actor=actor, mode=mode, since=since, article=article)
     if as_json:
         print_json([event_record(e) for e in found])
         return
@@ -131,7 +145,7 @@ def events(db: str | None, etype: str | None, actor: str | None, mode: str | Non
 @json_option
 def brief_command(article_id: str, db: str | None, as_json: bool) -> None:
     """An article's main event (who / what / when / where / why / how) and its key facts."""
-    b = brief(db_path(db), article_id)
+    b = open_kb(db).brief(article_id)
     parts = ("who", "what", "when", "where", "why", "how")
     main = {p: getattr(b.main, p) if b.main else None for p in parts}
     if as_json:

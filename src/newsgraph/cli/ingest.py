@@ -9,11 +9,11 @@ from typing import TYPE_CHECKING
 
 import click
 
-from newsgraph.cli.app import DATE, cli, db_option, db_path, json_option, print_json
+from newsgraph.cli.app import DATE, cli, db_option, json_option, open_kb, print_json
 from newsgraph.errors import InputError
-from newsgraph.query import ingest_log
 
 if TYPE_CHECKING:
+    from newsgraph.kb import KnowledgeBase
     from newsgraph.pipeline import IngestSummary
 
 
@@ -37,8 +37,8 @@ def _print_summary(s: IngestSummary) -> None:
         click.echo("see why with: newsgraph log" + (f" --db {s.db}" if s.db != "newsgraph.duckdb" else ""))
 
 
-def _first_skip(db: str, run_codes: dict[str, int]) -> InputError:
-    entries = [e for e in ingest_log(db) if e.code in run_codes]
+def _first_skip(kb: KnowledgeBase, run_codes: dict[str, int]) -> InputError:
+    entries = [e for e in kb.log() if e.code in run_codes]
     if entries:
         e = entries[-1]
         return InputError(e.code, f"nothing ingested: {e.reason} ({e.source})")
@@ -69,9 +69,7 @@ def ingest(paths: tuple[str, ...], db: str | None, fmt: str, published: datetime
     Ingesting the same input again changes nothing. Exit status 0 when the run read at least one
     article, 1 when nothing could be read (the last skip's code is printed) or on an error.
     """
-    from newsgraph import pipeline
-
-    path = db_path(db)
+    kb = open_kb(db, read_only=False)
     with ExitStack() as stack:
         progress = None
         if sys.stderr.isatty() and not as_json:
@@ -84,12 +82,12 @@ def ingest(paths: tuple[str, ...], db: str | None, fmt: str, published: datetime
             def progress(s: IngestSummary) -> None:
                 bar.update(task, description=_describe(s))
 
-        summary = pipeline.ingest(list(paths), db=path, format=fmt, published=published, text_field=text_field,
-                                  title_field=title_field, url_field=url_field, date_field=date_field,
-                                  extract=nlp, batch_size=batch_size, progress=progress)
+        summary = kb.ingest(list(paths), nlp=nlp, format=fmt, published=published, text_field=text_field,
+                            title_field=title_field, url_field=url_field, date_field=date_field,
+                            batch_size=batch_size, progress=progress)
     if as_json:
         print_json(summary.to_dict())
     else:
         _print_summary(summary)
     if summary.read == 0:
-        raise _first_skip(path, summary.skipped)
+        raise _first_skip(kb, summary.skipped)

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import tempfile
 from dataclasses import asdict
+from pathlib import Path
 
 import click
 
-from newsgraph.cli.app import cli, db_option, db_path, json_option, print_json
+from newsgraph.cli.app import cli, db_option, json_option, open_kb, print_json
 from newsgraph.errors import StoreError
-from newsgraph.query import FORMATS, export, export_json, verify
+from newsgraph.query import FORMATS, export_json
 
 
 @cli.command(name="verify")
@@ -19,7 +21,7 @@ def verify_command(db: str | None, as_json: bool) -> None:
 
     Exit status 1 (error NG303) with the list of failures when anything does not hold.
     """
-    report = verify(db_path(db))
+    report = open_kb(db).verify()
     if as_json:
         print_json({"db": report.db, "ok": report.ok, "articles": report.articles, "spans": report.spans,
                     "failures": [asdict(f) for f in report.failures]})
@@ -35,15 +37,21 @@ def verify_command(db: str | None, as_json: bool) -> None:
 @cli.command(name="export")
 @db_option
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="json", show_default=True,
-              help="json: one object; jsonl, parquet, csv: one file a key in the --output folder.")
+              help="json: one object; jsonl, parquet, csv: one file a key in the --output folder; "
+                   "gdelt: the events as a GDELT 2.0 event table (docs/gdelt.md).")
 @click.option("--output", "-o", default=None, metavar="PATH",
-              help="File (json) or folder (others) to write; json goes to stdout when omitted.")
+              help="File (json, gdelt) or folder (others) to write; json and gdelt go to stdout when omitted.")
 def export_command(db: str | None, fmt: str, output: str | None) -> None:
     """Export the knowledge base in the documented format (articles, entities, mentions, quotes,
-    figures, times, events, stories, duplicates; format version 1)."""
-    path = db_path(db)
+    figures, times, events, stories, duplicates; format version 1), or its events as GDELT 2.0."""
+    kb = open_kb(db)
     if fmt == "json" and output is None:
-        click.echo(export_json(path))
+        click.echo(export_json(kb.path))
         return
-    for written in export(path, fmt, output):
+    if fmt == "gdelt" and output is None:
+        with tempfile.TemporaryDirectory() as tmp:
+            target = kb.export(fmt, Path(tmp) / "events.tsv")[0]
+            click.echo(target.read_text(encoding="utf-8"), nl=False)
+        return
+    for written in kb.export(fmt, output):
         click.echo(str(written))

@@ -7,8 +7,7 @@ from datetime import datetime
 
 import click
 
-from newsgraph.cli.app import DATE, cli, db_option, db_path, json_option, print_json
-from newsgraph.query import article_detail, find_articles, ingest_log
+from newsgraph.cli.app import DATE, cli, db_option, json_option, open_kb, print_json
 from newsgraph.query.export import article_record
 
 
@@ -42,7 +41,7 @@ def _short(text: str | None, width: int = 70) -> str:
 def articles(db: str | None, text: str | None, since: datetime | None, until: datetime | None, source: str | None,
              truncated: bool | None, duplicates: bool, limit: int | None, as_json: bool) -> None:
     """List stored articles in ingest order, filtered by text, date, source or truncation."""
-    found = find_articles(db_path(db), text=text, since=since, until=until, source=source, truncated=truncated,
+    found = open_kb(db).articles(text=text, since=since, until=until, source=source, truncated=truncated,
                           duplicates=duplicates, limit=limit)
     if as_json:
         print_json([article_record(a) for a in found])
@@ -58,7 +57,7 @@ def articles(db: str | None, text: str | None, since: datetime | None, until: da
 @json_option
 def show(article_id: str, db: str | None, as_json: bool) -> None:
     """Show one article: title, kicker, deck, text, source pointer, boilerplate and duplicates."""
-    detail = article_detail(db_path(db), article_id)
+    detail = open_kb(db).article(article_id)
     a = detail.article
     if as_json:
         record = article_record(a)
@@ -91,7 +90,7 @@ def show(article_id: str, db: str | None, as_json: bool) -> None:
 @json_option
 def log(db: str | None, code: str | None, limit: int | None, as_json: bool) -> None:
     """Show the ingest log: every skipped input and dropped article, with its code and reason."""
-    entries = ingest_log(db_path(db), code=code, limit=limit)
+    entries = open_kb(db).log(code=code, limit=limit)
     if as_json:
         print_json([{**asdict(e), "time": e.time.isoformat(), "level": str(e.level)} for e in entries])
         return

@@ -10,10 +10,12 @@ from newsgraph.query.facts import (
 )
 from newsgraph.query.export import FORMAT_VERSION, FORMATS, KEYS, export, export_json, export_records
 from newsgraph.query.log import ingest_log
+from newsgraph.query.network import Edge, Network, Node, network
+from newsgraph.query.timeline import KINDS as timeline_kinds, TimelineItem, timeline
 from newsgraph.query.verify import Failure, VerifyReport, verify
 
 __all__ = [
-    "ArticleDetail", "Brief", "EntityDetail", "FORMATS", "FORMAT_VERSION", "Failure", "KEYS", "VerifyReport",
+    "ArticleDetail", "Brief", "Edge", "EntityDetail", "Network", "Node", "TimelineItem", "FORMATS", "FORMAT_VERSION", "Failure", "KEYS", "VerifyReport",
     "article_detail", "brief", "entity_detail", "export", "export_json", "export_records", "find_articles",
-    "find_events", "find_figures", "find_quotes", "find_times", "ingest_log", "list_entities", "verify",
+    "find_events", "find_figures", "find_quotes", "find_times", "ingest_log", "list_entities", "network", "timeline", "timeline_kinds", "verify",
 ]

@@ -8,19 +8,35 @@ carry at least the fields §7 lists; offsets index the article's ``text``.
 from __future__ import annotations
 
 import json
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from newsgraph.errors import StoreError
 from newsgraph.model import Argument, Article, Entity, Event, Evidence, Figure, Mention, Quote, Story, TimeExpression
+from newsgraph.query.gdelt import write_gdelt
 from newsgraph.store import (
-    ArticleFilter, list_articles, open_store, read_duplicates, read_entities, read_events,
+    ArticleFilter, added_times, list_articles, open_store, read_duplicates, read_entities, read_events,
     read_figures, read_mentions, read_quotes, read_stories, read_times, write_records,
 )
 
 FORMAT_VERSION = 1
-FORMATS = ("json", "jsonl", "parquet", "csv")
+FORMATS = ("json", "jsonl", "parquet", "csv", "gdelt")
 KEYS = ("articles", "entities", "mentions", "quotes", "figures", "times", "events", "stories", "duplicates")
+_SPAN = ("start", "end", "text", "field")
+# Each key's columns, in record order: what an empty table is written with (a CSV header, a Parquet schema).
+COLUMNS: dict[str, tuple[str, ...]] = {
+    "articles": ("id", "source", "title", "kicker", "deck", "text", "published", "truncated", "boilerplate", "byline",
+                 "publisher", "url", "language"),
+    "entities": ("id", "name", "type", "aliases", "roles", "article_ids", "geo"),
+    "mentions": ("id", "article_id", *_SPAN, "type", "entity_id", "cluster", "extractor"),
+    "quotes": ("id", "article_id", "kind", "content", "cue", "source", "speaker", "extractor"),
+    "figures": ("id", "article_id", *_SPAN, "value", "value_high", "unit", "qualifier", "measures", "owner", "extractor"),
+    "times": ("id", "article_id", *_SPAN, "type", "value", "resolved", "extractor"),
+    "events": ("id", "article_id", "type", "mode", "main", "trigger", "actors", "targets", "place", "time", "extractor"),
+    "stories": ("id", "title", "start", "end", "article_ids", "merged_ids"),
+    "duplicates": ("article_id", "duplicate_of", "kind", "similarity"),
+}
 
 
 def _span(ev: Evidence | None) -> dict[str, Any] | None:
@@ -47,7 +63,15 @@ def entity_record(e: Entity) -> dict[str, Any]:
         "roles": [{"title": r.title, "organization": r.organization, "status": str(r.status), "article_id": r.article_id,
                    "published": r.published.isoformat() if r.published else None, **(_span(r.evidence) or {})} for r in e.roles],
         "article_ids": list(e.article_ids),
+        "geo": _geo(getattr(e, "geo", None)),
     }
+
+
+def _geo(geo: Any) -> dict[str, Any] | None:
+    """An entity's place record ``{geonames_id, country, lat, lon}``, when the model gives one."""
+    if geo is None:
+        return None
+    return {k: getattr(geo, k, None) for k in ("geonames_id", "country", "lat", "lon")}
 
 
 def mention_record(m: Mention) -> dict[str, Any]:
@@ -89,8 +113,19 @@ def event_record(e: Event) -> dict[str, Any]:
             "place": _arg(e.place), "time": _arg(e.time, value=True), "extractor": e.extractor}
 
 
-def story_record(s: Story) -> dict[str, Any]:
-    return {"id": s.id, "title": s.title, "article_ids": list(s.article_ids)}
+def _iso(value: datetime | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def story_record(s: Story, dates: dict[str, datetime] | None = None) -> dict[str, Any]:
+    """A story; ``start``/``end`` are the story's own when it keeps them, else the earliest and
+    latest publication time of its articles in ``dates``."""
+    start, end = getattr(s, "start", None), getattr(s, "end", None)
+    if dates and start is None and end is None:
+        known = sorted(dates[a] for a in s.article_ids if a in dates)
+        start, end = (known[0], known[-1]) if known else (None, None)
+    return {"id": s.id, "title": s.title, "start": _iso(start), "end": _iso(end), "article_ids": list(s.article_ids),
+            "merged_ids": list(getattr(s, "merged_ids", ()))}
 
 
 def record_of(value: object) -> dict[str, Any] | None:
@@ -104,15 +139,18 @@ def record_of(value: object) -> dict[str, Any] | None:
 def export_records(db: str | Path) -> dict[str, list[dict[str, Any]]]:
     """Every key of the export format, as lists of JSON-ready records."""
     with open_store(db, read_only=True) as store:
+        articles = list_articles(store, ArticleFilter(duplicates=True))
+        dates = {a.id: a.published for a in articles if a.published is not None}
+        copies = {d.article_id for d in read_duplicates(store)}
         return {
-            "articles": [article_record(a) for a in list_articles(store, ArticleFilter())],
+            "articles": [article_record(a) for a in articles if a.id not in copies],
             "entities": [entity_record(e) for e in read_entities(store)],
             "mentions": [mention_record(m) for m in read_mentions(store)],
             "quotes": [quote_record(q) for q in read_quotes(store)],
             "figures": [figure_record(f) for f in read_figures(store)],
             "times": [time_record(t) for t in read_times(store)],
             "events": [event_record(e) for e in read_events(store)],
-            "stories": [story_record(s) for s in read_stories(store)],
+            "stories": [story_record(s, dates) for s in read_stories(store)],
             "duplicates": [{"article_id": d.article_id, "duplicate_of": d.duplicate_of, "kind": str(d.kind),
                             "similarity": d.similarity} for d in read_duplicates(store)],
         }
@@ -130,15 +168,29 @@ def export_json(db: str | Path) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2)
 
 
+def export_gdelt(db: str | Path, target: Path) -> None:
+    """The events as a GDELT 2.0 event table (docs/gdelt.md) in the file ``target``."""
+    with open_store(db, read_only=True) as store:
+        articles = {a.id: a for a in list_articles(store, ArticleFilter(duplicates=True))}
+        entities = {e.id: e for e in read_entities(store)}
+        events = read_events(store)
+        added = added_times(store)
+    write_gdelt(events, articles, entities, added, target)
+
+
 def export(db: str | Path, fmt: str, output: str | Path | None) -> list[Path]:
-    """Write the export in ``fmt``: ``json`` to ``output`` (a file); the others one file a key
-    into the folder ``output``. Returns the files written."""
+    """Write the export in ``fmt``: ``json`` and ``gdelt`` to ``output`` (a file); the others one
+    file a key into the folder ``output``. Returns the files written."""
     if fmt not in FORMATS:
         raise StoreError("NG304", f"unknown export format {fmt!r}", f"pass --format {'|'.join(FORMATS)}")
     try:
         if fmt == "json":
             target = Path(output or "newsgraph-export.json")
             target.write_text(export_json(db) + "\n", encoding="utf-8")
+            return [target]
+        if fmt == "gdelt":
+            target = Path(output or "newsgraph-events.gdelt.tsv")
+            export_gdelt(db, target)
             return [target]
         folder = Path(output or "newsgraph-export")
         folder.mkdir(parents=True, exist_ok=True)
@@ -148,7 +200,7 @@ def export(db: str | Path, fmt: str, output: str | Path | None) -> list[Path]:
             if fmt == "jsonl":
                 target.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
             else:
-                write_records(records, target, fmt)
+                write_records(records, target, fmt, COLUMNS[key])
             written.append(target)
         return written
     except OSError as exc:

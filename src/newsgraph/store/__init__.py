@@ -5,9 +5,12 @@ opened for writing); ``write_batch`` is the one writer; the ``read_*``/``list_*`
 what ``query`` builds on.
 """
 
-from newsgraph.store.articles import ArticleFilter, article_texts, count_articles, existing_ids, get_article, list_articles
+from newsgraph.store.articles import ArticleFilter, added_times, article_texts, count_articles, existing_ids, get_article, list_articles
 from newsgraph.store.checks import SpanRow, counts, invariant_failures, span_rows
 from newsgraph.store.connection import Store, open_store
+from newsgraph.store.connections import (
+    cooccurrence, entity_article_counts, entity_events, entity_mentions, entity_quotes, publication_dates,
+)
 from newsgraph.store.deadline import time_limit
 from newsgraph.store.duplicates import copies_of, duplicate_record, read_duplicates
 from newsgraph.store.entities import cooccurring, find_entity_ids, read_entities
@@ -25,15 +28,17 @@ from newsgraph.store.pages import (
 from newsgraph.store.schema import SCHEMA_VERSION
 from newsgraph.store.signatures import PriorMatches, Signature, prior_matches
 from newsgraph.store.stories import read_stories
+from newsgraph.store.watched import record_watched, watched_files
 from newsgraph.store.writer import Batch, finish_run, start_run, write_batch
 
 __all__ = [
-    "ArticleFilter", "Batch", "LogEntry", "PriorMatches", "SCHEMA_VERSION", "Signature", "SpanRow",
-    "Store", "article_texts", "cooccurring", "copies_of", "count_articles", "counts", "duplicate_record",
+    "ArticleFilter", "Batch", "added_times", "LogEntry", "PriorMatches", "SCHEMA_VERSION", "Signature", "SpanRow",
+    "Store", "article_texts", "cooccurrence", "cooccurring", "entity_article_counts", "entity_events",
+    "entity_mentions", "entity_quotes", "publication_dates", "copies_of", "count_articles", "counts", "duplicate_record",
     "existing_ids", "find_entity_ids", "finish_run", "get_article", "invariant_failures", "list_articles", "open_store",
     "prior_matches", "read_article_facts", "read_duplicates", "read_entities", "read_events",
     "read_figures", "read_local_entities", "read_log", "read_main_events", "read_mentions",
-    "read_quotes", "read_stories", "read_times", "span_rows", "start_run", "write_batch",
+    "read_quotes", "read_stories", "read_times", "record_watched", "span_rows", "start_run", "watched_files", "write_batch",
     "write_records",
     # paged reads (web)
     "LISTS", "article_heads", "count_rows", "entity_article_ids", "entity_fact_ids", "entity_heads", "events_by_id",

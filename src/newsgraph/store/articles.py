@@ -155,3 +155,9 @@ def count_articles(store: Store, *, duplicates: bool = False) -> int:
 
 def next_seq(store: Store) -> int:
     return int(store.scalar("SELECT coalesce(max(seq), -1) + 1 FROM articles"))
+
+
+def added_times(store: Store) -> dict[str, datetime]:
+    """When each article was stored: the start of the ingest run that first wrote it (UTC)."""
+    rows = store.rows("SELECT a.id, r.started FROM articles a JOIN runs r ON r.id = a.run_id WHERE r.started IS NOT NULL")
+    return {aid: _utc(started) for aid, started in rows if started is not None}

@@ -11,11 +11,11 @@ from typing import Any
 import duckdb
 
 
-def write_records(records: Sequence[dict[str, Any]], path: Path, fmt: str) -> None:
+def write_records(records: Sequence[dict[str, Any]], path: Path, fmt: str, columns: Sequence[str] = ("id",)) -> None:
     """Write ``records`` (JSON-ready dicts) to ``path`` as ``parquet`` or ``csv``.
 
     Nested values (lists, objects) become JSON text in CSV and nested types in Parquet. An empty
-    table is written with no columns in CSV and no rows in Parquet.
+    table is written with ``columns`` (as text) and no rows: a CSV header line, a Parquet schema.
     """
     with tempfile.TemporaryDirectory() as tmp:
         source = Path(tmp) / "records.jsonl"
@@ -25,10 +25,7 @@ def write_records(records: Sequence[dict[str, Any]], path: Path, fmt: str) -> No
         conn = duckdb.connect()
         try:
             if not records:
-                if fmt == "csv":
-                    path.write_text("", encoding="utf-8")
-                    return
-                conn.execute("CREATE TABLE t (id VARCHAR)")
+                conn.execute("CREATE TABLE t (" + ", ".join(f'"{c}" VARCHAR' for c in columns) + ")")
             else:
                 conn.execute("CREATE TABLE t AS SELECT * FROM read_json(?, format='newline_delimited',"
                              " sample_size=-1)", [str(source)])

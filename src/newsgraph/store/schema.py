@@ -83,7 +83,14 @@ _V1: tuple[str, ...] = (
     "CREATE TABLE story_articles (story_id VARCHAR, article_id VARCHAR)",
 )
 
-MIGRATIONS: tuple[tuple[str, ...], ...] = (_V1,)
+# `newsgraph watch`: the files a watched folder held when last ingested (path, mtime, size).
+_V_KB: tuple[str, ...] = (
+    """CREATE TABLE watched_files (
+        path VARCHAR PRIMARY KEY, mtime_ns BIGINT NOT NULL, size BIGINT NOT NULL, run_id VARCHAR,
+        ingested TIMESTAMPTZ)""",
+)
+
+MIGRATIONS: tuple[tuple[str, ...], ...] = (_V1, _V_KB)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
