@@ -48,26 +48,27 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--db", required=True)
     parser.add_argument("--out", default="docs/img")
-    parser.add_argument("--width", type=int, default=1280)
+    parser.add_argument("--width", type=int, default=1200)
+    parser.add_argument("--full", action="store_true", help="whole pages instead of the first screen")
     args = parser.parse_args()
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     server, base = serve(args.db)
     try:
-        quotes = httpx.get(f"{base}/api/quotes", params={"size": 200, "anonymous": "false"}).json()["rows"]
+        quotes = httpx.get(f"{base}/api/quotes", params={"size": 200, "anonymous": "false"}, timeout=120).json()["rows"]
         counts: dict[str, int] = {}
         for q in quotes:
             counts[q["article_id"]] = counts.get(q["article_id"], 0) + 1
-        article = max(counts, key=lambda a: counts[a]) if counts else httpx.get(f"{base}/api/articles").json()["rows"][0]["id"]
-        person = httpx.get(f"{base}/api/entities", params={"type": "PERSON", "size": 1}).json()["rows"][0]["id"]
+        article = max(counts, key=lambda a: counts[a]) if counts else httpx.get(f"{base}/api/articles", timeout=120).json()["rows"][0]["id"]
+        person = httpx.get(f"{base}/api/entities", params={"type": "PERSON", "size": 1}, timeout=120).json()["rows"][0]["id"]
         shots = {"home": "/", "article": f"/article/{article}", "entity": f"/entity/{person}", "quotes": "/quotes",
                  "events": "/events"}
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-            page = browser.new_page(viewport={"width": args.width, "height": 900})
+            page = browser.new_page(viewport={"width": args.width, "height": 820})
             for name, path in shots.items():
                 page.goto(base + path)
-                page.screenshot(path=str(out / f"{name}.png"), full_page=name != "home")
+                page.screenshot(path=str(out / f"{name}.png"), full_page=args.full)
                 print(out / f"{name}.png")
             phone = browser.new_page(viewport={"width": 390, "height": 844}, device_scale_factor=1)
             phone.goto(base + shots["article"])
