@@ -49,8 +49,10 @@ def main() -> None:
                 exprs.append(f"seq + k * {top}")
             else:
                 exprs.append(f'"{c}"')
-        conn.execute(f"CREATE TEMP TABLE base_{table} AS SELECT * FROM {table}")
-        conn.execute(f"INSERT INTO {table} SELECT {', '.join(exprs)} FROM base_{table}, range(1, {args.copies}) r(k)")
+        conn.execute(f"CREATE TEMP TABLE base_{table} AS SELECT *, row_number() OVER () AS base_row FROM {table}")
+        # copy after copy, each in the source's row order: the layout a real run of ingests leaves
+        conn.execute(f"INSERT INTO {table} SELECT {', '.join(exprs)} FROM base_{table}, range(1, {args.copies}) r(k) "
+                     "ORDER BY k, base_row")
         conn.execute(f"DROP TABLE base_{table}")
     conn.execute("CHECKPOINT")
     counts = {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in ("articles", "mentions", "quotes", "events")}
