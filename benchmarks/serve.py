@@ -61,15 +61,14 @@ def percentile(values: list[float], p: float) -> float:
     return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
 
 
-def drive(base: str, paths: list[str], clients: int) -> tuple[list[float], int, float]:
-    """Send every path once from ``clients`` threads; (latencies in ms, errors, wall seconds)."""
+def drive(base: str, paths: list[str], clients: int) -> tuple[list[float], dict[str, int], float]:
+    """Send every path once from ``clients`` threads; (latencies in ms, errors by status and code, wall seconds)."""
     latencies: list[float] = []
-    errors = 0
+    errors: dict[str, int] = {}
     lock = threading.Lock()
     queue = list(enumerate(paths))
 
     def worker() -> None:
-        nonlocal errors
         with httpx.Client(base_url=base, timeout=60) as client:
             while True:
                 with lock:
@@ -78,13 +77,15 @@ def drive(base: str, paths: list[str], clients: int) -> tuple[list[float], int, 
                     _, path = queue.pop()
                 t0 = time.perf_counter()
                 try:
-                    ok = client.get(path).status_code == 200
-                except httpx.HTTPError:
-                    ok = False
+                    response = client.get(path)
+                    failure = None if response.status_code == 200 else f"{response.status_code} {_code(response)}"
+                except httpx.HTTPError as exc:
+                    failure = type(exc).__name__
                 ms = (time.perf_counter() - t0) * 1000
                 with lock:
                     latencies.append(ms)
-                    errors += not ok
+                    if failure:
+                        errors[failure] = errors.get(failure, 0) + 1
 
     threads = [threading.Thread(target=worker) for _ in range(clients)]
     t0 = time.perf_counter()
@@ -93,6 +94,13 @@ def drive(base: str, paths: list[str], clients: int) -> tuple[list[float], int, 
     for t in threads:
         t.join()
     return latencies, errors, time.perf_counter() - t0
+
+
+def _code(response: httpx.Response) -> str:
+    try:
+        return str(response.json()["error"]["code"])
+    except (ValueError, KeyError, TypeError):
+        return ""
 
 
 def direct(fn: Callable[[], object], n: int) -> float:
@@ -155,8 +163,9 @@ def main() -> None:
             floor = direct(anchor, min(n, 10)) if anchor else None
             p50 = percentile(latencies, 50)
             ratio = f"{floor:14.1f} {p50 / floor:10.1f}" if floor else f"{'-':>14} {'-':>10}"
-            print(f"{name:<22} {len(latencies):>8} {errors:>6} {len(latencies) / wall:>8.1f} {p50:>8.1f} "
-                  f"{percentile(latencies, 95):>8.1f} {percentile(latencies, 99):>8.1f} {ratio}", flush=True)
+            why = ", ".join(f"{k} ×{v}" for k, v in sorted(errors.items()))
+            print(f"{name:<22} {len(latencies):>8} {sum(errors.values()):>6} {len(latencies) / wall:>8.1f} {p50:>8.1f} "
+                  f"{percentile(latencies, 95):>8.1f} {percentile(latencies, 99):>8.1f} {ratio}  {why}", flush=True)
     finally:
         proc.terminate()
         proc.wait(timeout=10)
