@@ -16,8 +16,9 @@ from newsgraph.model import Entity, Quote
 
 
 @pytest.fixture(scope="module")
-def kb(examples_kb: Path) -> newsgraph.KnowledgeBase:
-    return newsgraph.open(examples_kb, read_only=True)
+def kb(examples_kb: Path):
+    with newsgraph.open(examples_kb, read_only=True) as opened:
+        yield opened
 
 
 def _code(fn, *args, **kwargs) -> str:

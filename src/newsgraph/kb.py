@@ -6,9 +6,12 @@
     kb.entities(type="PERSON").to_pandas()
 
 Each method opens the DuckDB file for the call (read-only for reads), so a ``KnowledgeBase`` is
-cheap to hold and safe to share between threads. Listings return ``Results`` (a list of model
-objects with ``to_pandas()``/``to_arrow()``); single lookups return one detail object and raise a
-coded error (NG401 article, NG402 entity, NG423 story) when there is none.
+safe to share between threads. Opened read-only, it also keeps one read-only connection for its
+lifetime (``keep_open``): DuckDB then shares that database instance with every per-call open in
+the process, which makes an open cost well under a millisecond instead of tens (measured by
+benchmarks/query.py); ``close()`` (or a ``with`` block) lets it go. Listings return ``Results`` (a
+list of model objects with ``to_pandas()``/``to_arrow()``); single lookups return one detail object
+and raise a coded error (NG401 article, NG402 entity, NG423 story) when there is none.
 """
 
 from __future__ import annotations
@@ -23,7 +26,7 @@ from newsgraph import query
 from newsgraph.errors import QueryError
 from newsgraph.model import Article, Entity, Event, Figure, Quote, TimeExpression
 from newsgraph.query.results import Results
-from newsgraph.store import LogEntry, open_store
+from newsgraph.store import LogEntry, Store, open_store
 
 if TYPE_CHECKING:
     import threading
@@ -55,14 +58,29 @@ class KnowledgeBase:
         read_only: True when it was opened for reading only (``ingest`` then raises NG421).
     """
 
-    def __init__(self, path: str | Path, *, read_only: bool = False) -> None:
+    def __init__(self, path: str | Path, *, read_only: bool = False, keep_open: bool = True) -> None:
         self.path = Path(path)
         self.read_only = read_only
-        with open_store(self.path, read_only=read_only):
-            pass  # NG301 now, not at the first query, when the file is missing (read-only) or not a knowledge base
+        # NG301 now, not at the first query, when the file is missing (read-only) or not a knowledge base
+        store = open_store(self.path, read_only=read_only)
+        self._held: Store | None = store if read_only and keep_open else None
+        if self._held is None:
+            store.close()
 
     def __repr__(self) -> str:
         return f"KnowledgeBase({str(self.path)!r}, read_only={self.read_only})"
+
+    def close(self) -> None:
+        """Let the connection a read-only knowledge base keeps go (calls still work, each opening the file)."""
+        if self._held is not None:
+            self._held.close()
+            self._held = None
+
+    def __enter__(self) -> KnowledgeBase:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
     # --- writing ----------------------------------------------------------------------------------
 
@@ -191,9 +209,11 @@ class KnowledgeBase:
         return query.export_records(self.path)
 
 
-def open(path: str | Path, *, read_only: bool = False) -> KnowledgeBase:  # noqa: A001 - newsgraph.open, as sqlite3.connect
+def open(path: str | Path, *, read_only: bool = False, keep_open: bool = True) -> KnowledgeBase:  # noqa: A001 - as sqlite3.connect
     """Open (for writing: create or upgrade) the knowledge base at ``path``.
 
-    ``read_only=True`` never writes and raises NG301 when there is no knowledge base at ``path``.
+    ``read_only=True`` never writes and raises NG301 when there is no knowledge base at ``path``;
+    with ``keep_open`` (the default) it holds a read-only connection until ``close()``, which makes
+    every call cheaper but keeps other processes from writing the file meanwhile.
     """
-    return KnowledgeBase(path, read_only=read_only)
+    return KnowledgeBase(path, read_only=read_only, keep_open=keep_open)

@@ -15,8 +15,9 @@ from newsgraph.errors import NewsgraphError
 
 
 @pytest.fixture(scope="module")
-def kb(examples_kb: Path) -> newsgraph.KnowledgeBase:
-    return newsgraph.open(examples_kb, read_only=True)
+def kb(examples_kb: Path):
+    with newsgraph.open(examples_kb, read_only=True) as opened:
+        yield opened
 
 
 def test_timeline_lists_an_entitys_mentions_roles_quotes_and_events_by_date(kb: newsgraph.KnowledgeBase) -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 from newsgraph.errors import QueryError
 from newsgraph.model import Article, Entity, Event, Figure, MainEvent, Quote, TimeExpression
 from newsgraph.store import (
-    Store, cooccurring, find_entity_ids, get_article, open_store, read_entities, read_events, read_figures,
+    Store, article_entity_ids, cooccurring, entities_by_id, entity_quotes, find_entity_ids, get_article, open_store, read_entities, read_events, read_figures,
     read_main_events, read_quotes, read_times,
 )
 
@@ -67,7 +67,7 @@ def entity_detail(db: str | Path, name: str, *, companions: int = 10) -> EntityD
         if not ids:
             raise QueryError("NG402", f"no entity named {name!r} in {db}")
         entity = read_entities(store, ids[0])[0]
-        quotes = tuple(q for q in read_quotes(store) if q.speaker.entity_id == entity.id)
+        quotes = tuple(entity_quotes(store, entity.id))
         return EntityDetail(entity=entity, quotes=quotes, companions=tuple(cooccurring(store, entity.id, companions)))
 
 
@@ -145,7 +145,7 @@ def brief(db: str | Path, article_id: str) -> Brief:
         if article is None:
             raise QueryError("NG401", f"no article with id {article_id!r} in {db}")
         mains = read_main_events(store, article_id)
-        entities = [e for e in read_entities(store) if article_id in e.article_ids]
+        entities = entities_by_id(store, article_entity_ids(store, article_id))
         return Brief(article=article, main=mains[0] if mains else None,
                      entities=tuple(sorted(entities, key=lambda e: (str(e.type), e.name))),
                      quotes=tuple(read_quotes(store, article_id)), figures=tuple(read_figures(store, article_id)),

@@ -9,7 +9,7 @@ from newsgraph.store.articles import ArticleFilter, added_times, article_texts, 
 from newsgraph.store.checks import SpanRow, counts, invariant_failures, span_rows
 from newsgraph.store.connection import Store, open_store
 from newsgraph.store.connections import (
-    cooccurrence, entity_article_counts, entity_events, entity_mentions, entity_quotes, publication_dates,
+    article_entity_ids, cooccurrence, entities_by_id, entity_article_counts, entity_events, entity_mentions, entity_quotes, publication_dates,
 )
 from newsgraph.store.deadline import time_limit
 from newsgraph.store.duplicates import copies_of, duplicate_record, read_duplicates
@@ -33,7 +33,7 @@ from newsgraph.store.writer import Batch, finish_run, start_run, write_batch
 
 __all__ = [
     "ArticleFilter", "Batch", "added_times", "LogEntry", "PriorMatches", "SCHEMA_VERSION", "Signature", "SpanRow",
-    "Store", "article_texts", "cooccurrence", "cooccurring", "entity_article_counts", "entity_events",
+    "Store", "article_entity_ids", "article_texts", "entities_by_id", "cooccurrence", "cooccurring", "entity_article_counts", "entity_events",
     "entity_mentions", "entity_quotes", "publication_dates", "copies_of", "count_articles", "counts", "duplicate_record",
     "existing_ids", "find_entity_ids", "finish_run", "get_article", "invariant_failures", "list_articles", "open_store",
     "prior_matches", "read_article_facts", "read_duplicates", "read_entities", "read_events",

@@ -6,10 +6,12 @@ from collections import defaultdict
 from collections.abc import Sequence
 from datetime import datetime
 
-from newsgraph.model import Argument, EntityType, Event, EventMode, Evidence, Mention, Quote, QuoteKind, Speaker
+from newsgraph.model import (
+    Alias, AliasKind, Argument, Entity, EntityType, Event, EventMode, Evidence, Mention, Quote, QuoteKind, Role, Speaker,
+)
 from newsgraph.store.articles import _utc
 from newsgraph.store.connection import Store, joined
-from newsgraph.store.facts import _argument, evidence
+from newsgraph.store.facts import _argument, evidence, role_from_row
 
 
 def entity_mentions(store: Store, entity_id: str) -> list[Mention]:
@@ -92,3 +94,32 @@ def entity_article_counts(store: Store, entity_ids: Sequence[str]) -> dict[str, 
                          WHERE e.id IN (SELECT unnest(string_split(?, chr(31)))) GROUP BY e.id, e.name, e.type""",
                       [joined(entity_ids)])
     return {i: (n, t, int(c)) for i, n, t, c in rows}
+
+
+def article_entity_ids(store: Store, article_id: str) -> list[str]:
+    """Ids of the entities an article mentions."""
+    return [r[0] for r in store.rows("SELECT DISTINCT entity_id FROM entity_articles WHERE article_id = ? ORDER BY 1",
+                                     [article_id])]
+
+
+def entities_by_id(store: Store, ids: Sequence[str]) -> list[Entity]:
+    """The entities with these ids (aliases, roles, articles), by name, in four queries whatever their number."""
+    if not ids:
+        return []
+    chosen = "(SELECT unnest(string_split(?, chr(31))))"
+    key = [joined(ids)]
+    aliases: dict[str, list[Alias]] = defaultdict(list)
+    for r in store.dicts(f"SELECT * FROM entity_aliases WHERE entity_id IN {chosen} ORDER BY entity_id, text", key):
+        ev = evidence(r["article_id"], r, "ev") if r["article_id"] else None
+        aliases[r["entity_id"]].append(Alias(text=r["text"], kind=AliasKind(r["kind"]), script=r["script"], evidence=ev))
+    roles: dict[str, list[Role]] = defaultdict(list)
+    for r in store.dicts(f"""SELECT * FROM roles WHERE entity_key IS NULL AND entity_id IN {chosen}
+                             ORDER BY entity_id, article_id, ev_start""", key):
+        roles[r["entity_id"]].append(role_from_row(r))
+    articles: dict[str, list[str]] = defaultdict(list)
+    for eid, aid in store.rows(f"SELECT entity_id, article_id FROM entity_articles WHERE entity_id IN {chosen}"
+                               " ORDER BY entity_id, article_id", key):
+        articles[eid].append(aid)
+    return [Entity(id=i, name=n, type=EntityType(t), aliases=tuple(aliases[i]), roles=tuple(roles[i]),
+                   article_ids=tuple(articles[i]))
+            for i, n, t in store.rows(f"SELECT id, name, type FROM entities WHERE id IN {chosen} ORDER BY name, id", key)]

@@ -1,0 +1,32 @@
+"""The watch state table: recorded and read back; a base from before it is upgraded in place."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+
+from newsgraph.store import SCHEMA_VERSION, open_store, record_watched, watched_files
+
+
+def test_watched_files_round_trip_and_replace(tmp_path: Path) -> None:
+    db = tmp_path / "kb.duckdb"
+    with open_store(db) as store:
+        record_watched(store, [("/in/a.txt", 10, 100), ("/in/b.txt", 20, 200)], "run_1")
+        record_watched(store, [("/in/a.txt", 11, 101)], "run_2")
+        assert watched_files(store, ["/in/a.txt", "/in/b.txt", "/in/c.txt"]) == {"/in/a.txt": (11, 101),
+                                                                                "/in/b.txt": (20, 200)}
+
+
+def test_a_base_without_the_watch_table_is_upgraded_in_place(tmp_path: Path) -> None:
+    db = tmp_path / "old.duckdb"
+    open_store(db).close()
+    conn = duckdb.connect(str(db))
+    conn.execute("DROP TABLE watched_files")
+    conn.execute("DELETE FROM schema_version WHERE version > 1")
+    conn.close()
+    with open_store(db, read_only=True) as store:  # read as it is
+        assert store.scalar("SELECT max(version) FROM schema_version") == 1
+    with open_store(db) as store:  # upgraded when opened for writing
+        assert store.scalar("SELECT max(version) FROM schema_version") == SCHEMA_VERSION
+        assert watched_files(store, ["/x"]) == {}
