@@ -61,8 +61,7 @@ def read_kb(request: Request, method: str, *args: Any, **kwargs: Any) -> Any:
     import newsgraph
 
     config = config_of(request)
-    with config.gate.read(config.query_timeout):
-        kb = newsgraph.open(config.db, read_only=True)
+    with config.gate.read(config.query_timeout), newsgraph.open(config.db, read_only=True, keep_open=False) as kb:
         return getattr(kb, method)(*args, **kwargs)
 
 
