@@ -163,6 +163,7 @@ def short_news_kb(short_news: list, tmp_path_factory: pytest.TempPathFactory) ->
     summary = ingest_records(iter(short_news), db=db, options=IngestOptions(batch_size=2, extract=True), runner=InProcess())
     assert (summary.stored, summary.duplicates, summary.extracted) == (8, 2, 8)
     return db
+# --- the web: a knowledge base of the seed, and a real server ----------------------------------
 
 
 @pytest.fixture(scope="session")
@@ -174,3 +175,36 @@ def seed_kb(seed_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     assert proc.returncode == 0, proc.stderr
     assert json.loads(proc.stdout)["embedded"] == 5
     return db
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture(scope="session")
+def examples_server(examples_kb: Path):
+    """``newsgraph serve`` in a real subprocess on a free loopback port over the examples: its base URL."""
+    import time
+    import urllib.request
+
+    port = free_port()
+    proc = subprocess.Popen([sys.executable, "-m", "newsgraph", "serve", "--db", str(examples_kb), "--port", str(port)],
+                            env=cli_env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(300):
+            try:
+                urllib.request.urlopen(base + "/api/summary", timeout=1).read()
+                break
+            except OSError:
+                if proc.poll() is not None:
+                    raise AssertionError(proc.stderr.read().decode()) from None
+                time.sleep(0.1)
+        yield base
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)

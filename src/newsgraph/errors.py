@@ -69,6 +69,20 @@ CODES: dict[str, tuple[str, str]] = {
     "NG423": ("story not found", "list ids with `newsgraph stories`"),
     "NG424": ("folder to watch not found", "pass an existing folder to `newsgraph watch`"),
     "NG425": ("bad network or timeline request", "see `newsgraph network --help` and `newsgraph entity --help`"),
+    # NG430-NG449: the HTTP API and `newsgraph serve`
+    "NG430": ("bad page cursor", "pass back the `next` value of the previous page unchanged, or leave `cursor` out"),
+    "NG431": ("query over its time limit", "narrow the filters or ask for a smaller ?size=; the query was stopped"),
+    "NG433": ("bad request parameter", "see /api/docs for the parameters and their forms"),
+    "NG434": ("no such page", "see /api/docs for the endpoints, or start from /"),
+    "NG435": ("missing bearer token", "send `Authorization: Bearer TOKEN` with the server's --write-token"),
+    "NG436": ("wrong bearer token", "send the token the server was started with (--write-token)"),
+    "NG437": ("request body too large", "send fewer articles a request (see docs/web.md for the limit)"),
+    "NG438": ("bad ingest body", "send a JSON object or an array of objects with the JSONL reader's fields (text, title, url, date)"),
+    "NG439": ("knowledge base busy", "an ingest is writing it; retry in a moment"),
+    "NG440": ("cannot serve", "check --host and --port (is the port free?) and --db"),
+    "NG441": ("server is read-only", "start `newsgraph serve` with --write-token TOKEN to accept POST /api/ingest"),
+    "NG442": ("method not allowed", "see /api/docs for the methods each endpoint answers"),
+    "NG443": ("internal server error", "report it with the request; the server's log has the details"),
 }
 
 

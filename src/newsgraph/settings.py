@@ -41,6 +41,12 @@ SETTINGS: tuple[Setting, ...] = (
     Setting(name="max_extract_chars", type=int, default=200_000,
             help="longest text extracted, in characters: a longer article is stored whole, its facts read from its first part (NG203); 0 = no limit"),
     Setting(name="near_duplicate_threshold", type=float, default=0.8, help="MinHash Jaccard threshold for near-duplicates"),
+    Setting(name="host", type=str, default="127.0.0.1", help="address `newsgraph serve` binds to (loopback unless told otherwise)"),
+    Setting(name="port", type=int, default=8000, help="port `newsgraph serve` listens on"),
+    Setting(name="write_token", type=str, default="", help="bearer token that enables POST /api/ingest; empty serves read-only"),
+    Setting(name="query_timeout", type=float, default=5.0, help="seconds a web request's queries may run before they are interrupted (NG431)"),
+    Setting(name="max_page_size", type=int, default=200, help="largest ?size= a list endpoint accepts"),
+    Setting(name="max_body_bytes", type=int, default=4 * 1024 * 1024, help="largest request body POST /api/ingest accepts (NG437 above)"),
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}

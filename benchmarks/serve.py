@@ -1,0 +1,176 @@
+"""Load on `newsgraph serve`: a fixed number of requests a endpoint from 16 concurrent clients.
+
+    PYTHONPATH=src python benchmarks/serve.py KB [--requests 200] [--clients 16]
+
+Starts `newsgraph serve --db KB` in a second process on a free loopback port (127.0.0.1 only),
+then, per endpoint, sends ``--requests`` requests from ``--clients`` threads (one HTTP client
+each) over ids sampled from the base, and prints throughput, p50/p95/p99 latency and the error
+count (any status but 200). Anchor, in the same run: the same reads called directly in this
+process (``newsgraph.query.pages``, one at a time, no HTTP, no rendering), whose p50 is the floor
+the server's latency sits on. Search and story endpoints are measured when those parts are
+installed, and reported as not installed otherwise.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import socket
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import httpx
+
+from newsgraph.query import pages as q
+
+HOST = "127.0.0.1"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind((HOST, 0))
+        return int(s.getsockname()[1])
+
+
+def start_server(db: str) -> tuple[subprocess.Popen[bytes], str]:
+    port = free_port()
+    src = str(Path(__file__).resolve().parents[1] / "src")
+    env = {**os.environ, "PYTHONPATH": src + os.pathsep + os.environ.get("PYTHONPATH", "")}
+    proc = subprocess.Popen([sys.executable, "-m", "newsgraph", "serve", "--db", db, "--host", HOST, "--port", str(port)],
+                            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    base = f"http://{HOST}:{port}"
+    for _ in range(600):
+        try:
+            httpx.get(base + "/api/summary", timeout=5)
+            return proc, base
+        except httpx.HTTPError:
+            if proc.poll() is not None:
+                raise SystemExit(proc.stderr.read().decode() if proc.stderr else "server died")
+            time.sleep(0.1)
+    raise SystemExit("server did not start")
+
+
+def percentile(values: list[float], p: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
+
+
+def drive(base: str, paths: list[str], clients: int) -> tuple[list[float], dict[str, int], float]:
+    """Send every path once from ``clients`` threads; (latencies in ms, errors by status and code, wall seconds)."""
+    latencies: list[float] = []
+    errors: dict[str, int] = {}
+    lock = threading.Lock()
+    queue = list(enumerate(paths))
+
+    def worker() -> None:
+        with httpx.Client(base_url=base, timeout=60) as client:
+            while True:
+                with lock:
+                    if not queue:
+                        return
+                    _, path = queue.pop()
+                t0 = time.perf_counter()
+                try:
+                    response = client.get(path)
+                    failure = None if response.status_code == 200 else f"{response.status_code} {_code(response)}"
+                except httpx.HTTPError as exc:
+                    failure = type(exc).__name__
+                ms = (time.perf_counter() - t0) * 1000
+                with lock:
+                    latencies.append(ms)
+                    if failure:
+                        errors[failure] = errors.get(failure, 0) + 1
+
+    threads = [threading.Thread(target=worker) for _ in range(clients)]
+    t0 = time.perf_counter()
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    return latencies, errors, time.perf_counter() - t0
+
+
+def _code(response: httpx.Response) -> str:
+    try:
+        return str(response.json()["error"]["code"])
+    except (ValueError, KeyError, TypeError):
+        return ""
+
+
+def direct(fn: Callable[[], object], n: int) -> float:
+    """p50 in ms of ``fn`` called ``n`` times in this process."""
+    times = []
+    for _ in range(n):
+        t0 = time.perf_counter()
+        fn()
+        times.append((time.perf_counter() - t0) * 1000)
+    return statistics.median(times)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("db")
+    parser.add_argument("--requests", type=int, default=200, help="requests a endpoint (bounded, fixed)")
+    parser.add_argument("--clients", type=int, default=16)
+    parser.add_argument("--seed", type=int, default=7)
+    args = parser.parse_args()
+    rng = random.Random(args.seed)
+    db = args.db
+
+    articles = [a.id for a in q.list_page(db, "articles", {}, size=200, facets=False).rows]
+    entities = [e["id"] for e in q.list_page(db, "entities", {"type": "PERSON"}, size=100, facets=False).rows]
+    entities += [e["id"] for e in q.list_page(db, "entities", {}, size=100, facets=False).rows]
+    people = [e["name"] for e in q.list_page(db, "entities", {"type": "PERSON"}, size=30, facets=False).rows]
+    totals = q.home_view(db).totals
+    n = args.requests
+
+    def pick(pool: list[str]) -> list[str]:
+        return [rng.choice(pool) for _ in range(n)]
+
+    endpoints: dict[str, tuple[list[str], Callable[[], object] | None]] = {
+        "api article": ([f"/api/article/{a}" for a in pick(articles)], lambda: q.article_view(db, rng.choice(articles))),
+        "page article": ([f"/article/{a}" for a in pick(articles)], lambda: q.article_view(db, rng.choice(articles))),
+        "api entity": ([f"/api/entity/{e}" for e in pick(entities)], lambda: q.entity_view(db, rng.choice(entities))),
+        "page entity": ([f"/entity/{e}" for e in pick(entities)], lambda: q.entity_view(db, rng.choice(entities))),
+        "api articles (list)": (["/api/articles?size=50"] * n, lambda: q.list_page(db, "articles", {}, size=50)),
+        "api quotes (speaker)": ([f"/api/quotes?size=50&speaker={p}" for p in pick(people)],
+                                 lambda: q.list_page(db, "quotes", {"speaker": rng.choice(people)}, size=50)),
+        "api events (list)": (["/api/events?size=50"] * n, lambda: q.list_page(db, "events", {}, size=50)),
+        "page home": (["/"] * n, lambda: q.home_view(db)),
+        "api search": ([f"/api/search?q={p.split()[-1]}" for p in pick(people)], None),
+        "api stories": (["/api/stories?size=20"] * n, None),
+    }
+    print(f"knowledge base: {db} ({totals['articles']} articles, {totals['entities']} entities, {totals['quotes']} quotes, "
+          f"{totals['events']} events); {args.clients} concurrent clients, {n} requests an endpoint, loopback; "
+          f"{os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f} at the start")
+    print(f"{'endpoint':<22} {'requests':>8} {'errors':>6} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} "
+          f"{'direct p50 ms':>14} {'p50/direct':>10}", flush=True)
+    proc, base = start_server(db)
+    try:
+        for name, (paths, anchor) in endpoints.items():
+            probe = httpx.get(base + paths[0], timeout=120)
+            if probe.status_code == 503 and '"NG420"' in probe.text:
+                print(f"{name:<22} not installed (NG420)", flush=True)
+                continue
+            drive(base, paths[: max(1, n // 10)], args.clients)  # warm up
+            latencies, errors, wall = drive(base, paths, args.clients)
+            floor = direct(anchor, min(n, 10)) if anchor else None
+            p50 = percentile(latencies, 50)
+            ratio = f"{floor:14.1f} {p50 / floor:10.1f}" if floor else f"{'-':>14} {'-':>10}"
+            why = ", ".join(f"{k} ×{v}" for k, v in sorted(errors.items()))
+            print(f"{name:<22} {len(latencies):>8} {sum(errors.values()):>6} {len(latencies) / wall:>8.1f} {p50:>8.1f} "
+                  f"{percentile(latencies, 95):>8.1f} {percentile(latencies, 99):>8.1f} {ratio}  {why}", flush=True)
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+    print("direct: the same read called in this process, one at a time, without HTTP or rendering (the anchor).")
+
+
+if __name__ == "__main__":
+    main()

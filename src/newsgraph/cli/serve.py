@@ -1,0 +1,67 @@
+"""`newsgraph serve`: the HTTP API and the pages over one knowledge base."""
+
+from __future__ import annotations
+
+import ipaddress
+import socket
+
+import click
+
+from newsgraph import settings
+from newsgraph.cli.app import cli, db_option, db_path
+from newsgraph.errors import QueryError
+
+
+def is_loopback(host: str) -> bool:
+    """True for an address only this machine can reach (127.0.0.0/8, ::1, localhost)."""
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+@cli.command(name="serve")
+@db_option
+@click.option("--host", default=None, metavar="ADDRESS", help="Address to bind (default 127.0.0.1: this machine only; setting `host`).")
+@click.option("--port", default=None, type=int, metavar="PORT", help="Port to listen on (default 8000; setting `port`).")
+@click.option("--write-token", default=None, metavar="TOKEN",
+              help="Accept POST /api/ingest with `Authorization: Bearer TOKEN` (env NEWSGRAPH_WRITE_TOKEN); read-only without it.")
+def serve_command(db: str | None, host: str | None, port: int | None, write_token: str | None) -> None:
+    """Serve the knowledge base: a JSON API under /api/ (docs at /api/docs) and web pages at /.
+
+    Reads open the knowledge base read-only for each request. Binds to loopback unless --host
+    says otherwise, and warns when it is reachable from other machines.
+    """
+    import uvicorn
+
+    from newsgraph.query.pages import reading
+    from newsgraph.web import create_app
+
+    values = settings.resolve({"host": host, "port": port, "write_token": write_token})
+    path = db_path(db)
+    with reading(path, None):
+        pass  # NG301/NG302 now, before binding, when there is no readable knowledge base
+    if not 0 < values["port"] < 65536:
+        raise QueryError("NG440", f"--port must be 1 to 65535, got {values['port']}")
+    if not is_loopback(values["host"]):
+        click.echo(f"warning: serving on {values['host']}, reachable from other machines; newsgraph has no login "
+                   "for reading (use 127.0.0.1 unless you mean it)", err=True)
+    _check_free(values["host"], values["port"])
+    token = values["write_token"] or None
+    click.echo(f"newsgraph: serving {path} at http://{values['host']}:{values['port']}/ "
+               f"({'ingest enabled with the write token' if token else 'read-only'}); Ctrl-C stops", err=True)
+    app = create_app(path, write_token=token)
+    uvicorn.run(app, host=values["host"], port=values["port"], log_level="warning", server_header=False)
+
+
+def _check_free(host: str, port: int) -> None:
+    """NG440 when ``host:port`` cannot be bound (taken, or not an address of this machine)."""
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+        with socket.socket(infos[0][0], socket.SOCK_STREAM) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            probe.bind(infos[0][4])
+    except OSError as exc:
+        raise QueryError("NG440", f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None

@@ -1,0 +1,9 @@
+"""The web face of newsgraph: one ASGI app with a JSON API under /api/ and server-rendered pages.
+
+The only package that imports FastAPI. It reads through ``query`` and ``kb`` and writes through
+``kb.ingest``; it never touches ``store``, ``nlp`` or ``readers`` (an import-linter contract).
+"""
+
+from newsgraph.web.app import ServeConfig, create_app
+
+__all__ = ["ServeConfig", "create_app"]

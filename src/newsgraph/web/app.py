@@ -1,0 +1,171 @@
+"""The ASGI app: one FastAPI application serving the JSON API under /api/ and the pages.
+
+``create_app(db, ...)`` builds it; ``newsgraph serve`` runs it with uvicorn. Errors are answered in
+one shape, ``{"ok": false, "error": {"code", "message"}}`` (an HTML page for a page), with the
+status of ``STATUS``. Every response carries a strict Content-Security-Policy and the usual
+security headers; a request body over the limit is refused before it is read.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from newsgraph import __version__, settings
+from newsgraph.errors import CODES, NewsgraphError
+from newsgraph.web.gate import Gate
+
+HERE = Path(__file__).resolve().parent
+log = logging.getLogger("newsgraph.web")
+
+STATUS: dict[str, int] = {
+    "NG401": 404, "NG402": 404, "NG423": 404, "NG434": 404,
+    "NG403": 400, "NG425": 400, "NG430": 400, "NG438": 400,
+    "NG433": 422,
+    "NG435": 401,
+    "NG436": 403, "NG441": 403, "NG421": 403,
+    "NG437": 413,
+    "NG442": 405,
+    "NG420": 503, "NG431": 503, "NG439": 503, "NG301": 503, "NG302": 503, "NG422": 503,
+}
+
+CSP = ("default-src 'none'; script-src 'none'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
+       "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'")
+SECURITY_HEADERS: tuple[tuple[bytes, bytes], ...] = (
+    (b"content-security-policy", CSP.encode()),
+    (b"x-content-type-options", b"nosniff"),
+    (b"x-frame-options", b"DENY"),
+    (b"referrer-policy", b"no-referrer"),
+    (b"cross-origin-opener-policy", b"same-origin"),
+    (b"cross-origin-resource-policy", b"same-origin"),
+    (b"permissions-policy", b"camera=(), microphone=(), geolocation=(), payment=(), usb=()"),
+)
+
+
+@dataclass(slots=True)
+class ServeConfig:
+    """What a running app knows: the knowledge base and its limits.
+
+    Attributes:
+        db: the knowledge base file.
+        write_token: the bearer token that enables POST /api/ingest; None serves read-only.
+        query_timeout: seconds a request's queries may run (NG431 past it).
+        max_page_size: largest ?size=.
+        max_body_bytes: largest request body (NG437 past it).
+        gate: keeps the server's own ingest apart from its reads.
+    """
+
+    db: str
+    write_token: str | None = None
+    query_timeout: float = 5.0
+    max_page_size: int = 200
+    max_body_bytes: int = 4 * 1024 * 1024
+    gate: Gate = field(default_factory=Gate)
+
+
+def error_body(code: str, message: str) -> dict[str, Any]:
+    return {"ok": False, "error": {"code": code, "message": message}}
+
+
+class Guard:
+    """Pure ASGI middleware: security headers on every response; bodies over the limit refused (413)."""
+
+    def __init__(self, app: ASGIApp, max_body_bytes: int) -> None:
+        self.app = app
+        self.max_body_bytes = max_body_bytes
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_secured(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                message["headers"] = [*message.get("headers", []), *SECURITY_HEADERS]
+            await send(message)
+
+        length = dict(scope.get("headers", [])).get(b"content-length")
+        if length is not None and (not length.isdigit() or int(length) > self.max_body_bytes):
+            response = JSONResponse(error_body("NG437", f"the body is {length.decode(errors='replace')} bytes; "
+                                                        f"the limit is {self.max_body_bytes} bytes"), status_code=413)
+            await response(scope, receive, send_secured)
+            return
+        await self.app(scope, receive, send_secured)
+
+
+def _is_api(request: Request) -> bool:
+    return request.url.path.startswith("/api/") or request.url.path == "/api"
+
+
+def _answer(request: Request, code: str, message: str, status: int) -> Response:
+    if _is_api(request):
+        return JSONResponse(error_body(code, message), status_code=status)
+    from newsgraph.web.pages import render_error
+
+    return render_error(request, code, message, status)
+
+
+def _install_errors(app: FastAPI) -> None:
+    @app.exception_handler(NewsgraphError)
+    async def coded(request: Request, exc: NewsgraphError) -> Response:
+        return _answer(request, exc.code, f"{exc.message} — {exc.hint}", STATUS.get(exc.code, 400))
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid(request: Request, exc: RequestValidationError) -> Response:
+        parts = []
+        for err in exc.errors():
+            where = ".".join(str(x) for x in err.get("loc", ()) if x not in ("query", "path", "body"))
+            parts.append(f"{where}: {err.get('msg', 'invalid')}")
+        return _answer(request, "NG433", "; ".join(parts) + " — " + CODES["NG433"][1], 422)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http(request: Request, exc: StarletteHTTPException) -> Response:
+        if exc.status_code == 405:
+            return _answer(request, "NG442", f"{request.method} is not allowed on {request.url.path} — {CODES['NG442'][1]}", 405)
+        return _answer(request, "NG434", f"nothing at {request.url.path} — {CODES['NG434'][1]}", 404)
+
+    @app.exception_handler(Exception)
+    async def unexpected(request: Request, exc: Exception) -> Response:  # the traceback goes to the log, never to the client
+        log.exception("unexpected error on %s", request.url.path)
+        return _answer(request, "NG443", f"the server failed on this request — {CODES['NG443'][1]}", 500)
+
+
+def create_app(db: str | Path, *, write_token: str | None = None, query_timeout: float | None = None,
+               max_page_size: int | None = None, max_body_bytes: int | None = None) -> FastAPI:
+    """The app serving the knowledge base at ``db`` (read-only unless ``write_token`` is given).
+    Limits default to the settings ``query_timeout``, ``max_page_size``, ``max_body_bytes``."""
+    values = settings.resolve({"query_timeout": query_timeout, "max_page_size": max_page_size,
+                               "max_body_bytes": max_body_bytes})
+    config = ServeConfig(db=str(db), write_token=write_token or None, query_timeout=values["query_timeout"],
+                         max_page_size=max(1, values["max_page_size"]), max_body_bytes=values["max_body_bytes"])
+    app = FastAPI(title="newsgraph", version=__version__, docs_url=None, redoc_url=None,
+                  openapi_url="/api/openapi.json",
+                  description="The knowledge base as JSON: lists answer `{ok, rows, next, facets}` with keyset cursors; "
+                              "errors answer `{ok: false, error: {code, message}}`.")
+    app.state.serve = config
+    _install_errors(app)
+    from newsgraph.web import api, pages
+
+    app.include_router(api.router)
+    app.include_router(pages.router)
+    app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
+    app.add_middleware(Guard, max_body_bytes=config.max_body_bytes)
+    return app
+
+
+def config_of(request: Request) -> ServeConfig:
+    return request.app.state.serve  # type: ignore[no-any-return]
+
+
+def dumps(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False)

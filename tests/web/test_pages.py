@@ -1,0 +1,91 @@
+"""The pages on the seed: every article highlighted, Xi Jinping's page, the home page's figures."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from newsgraph.web import create_app
+
+
+@pytest.fixture(scope="module")
+def client(seed_kb: Path) -> TestClient:
+    return TestClient(create_app(seed_kb), raise_server_exceptions=False)
+
+
+def test_pages_five_seed_articles_with_their_facts_highlighted(client: TestClient) -> None:
+    rows = client.get("/api/articles").json()["rows"]
+    assert len(rows) == 5
+    for head in rows:
+        facts = client.get(f"/api/article/{head['id']}").json()["facts"]
+        html = client.get(f"/article/{head['id']}").text
+        body = html.split('<div class="body" id="text">', 1)[1].split("</div>", 1)[0]
+        body_mentions = [m for m in facts["mentions"] if m["field"] == "text"]
+        assert len(re.findall(r'class="hl hl-(?:person|org|place|norp|other)"', body)) >= len(body_mentions)
+        assert body.count('class="hl hl-event"') >= len([e for e in facts["events"] if e["trigger"]["field"] == "text"])
+        assert body.count('class="hl hl-figure"') == len([f for f in facts["figures"] if f["field"] == "text"])
+        assert body.count('class="hl hl-time"') >= len([t for t in facts["times"] if t["field"] == "text"])
+        for q in facts["quotes"]:
+            assert f'id="quote-{q["id"]}-0"' in html
+        assert 'id="main-event"' in html
+
+
+def test_pages_deck_facts_highlighted_in_the_deck(client: TestClient) -> None:
+    for head in client.get("/api/articles").json()["rows"]:
+        facts = client.get(f"/api/article/{head['id']}").json()["facts"]
+        in_deck = [m for m in facts["mentions"] if m["field"] == "deck"]
+        if not in_deck:
+            continue
+        html = client.get(f"/article/{head['id']}").text
+        deck = html.split('<p class="deck"', 1)[1].split("</p>", 1)[0]
+        assert deck.count('class="hl ') >= len(in_deck)
+        return
+    pytest.fail("the seed has a fact read from a deck")
+
+
+def test_pages_kicker_truncation_and_boilerplate_shown(client: TestClient) -> None:
+    pages = [client.get(f"/article/{h['id']}").text for h in client.get("/api/articles").json()["rows"]]
+    assert any('<p class="kicker"' in p and "ICE DISPUTE" in p for p in pages)
+    assert any('class="boilerplate"' in p and "Removed by the reader" in p for p in pages)
+
+
+def test_pages_xi_jinping_entity_page(client: TestClient) -> None:
+    html = client.get("/entity/Xi Jinping").text
+    assert "<h1" in html and "Xi Jinping</h1>" in html
+    assert "習近平" in html
+    articles = html.split('id="entity-articles"', 1)[1].split("</ol>", 1)[0]
+    assert articles.count("<li>") == 2
+    assert "<svg" in html and "<circle" in html  # the co-occurrence network, drawn server-side
+
+
+def test_pages_home_shows_the_anonymous_share(client: TestClient) -> None:
+    summary = client.get("/api/summary").json()
+    html = client.get("/").text
+    share = f"{100 * summary['anonymous_share']:.0f}%"
+    section = html.split('id="anonymous-share"', 1)[1].split("</section>", 1)[0]
+    assert share in section and "<meter" in section
+    assert "Xi Jinping" in html and "Donald Trump" in html
+
+
+@pytest.mark.parametrize("path", ["/articles", "/entities?type=PERSON", "/quotes?anonymous=true", "/events?type=CONSULT",
+                                  "/figures", "/brief?since=2025-10-01", "/quotes?speaker=Toshimitsu Motegi"])
+def test_pages_lists_render(client: TestClient, path: str) -> None:
+    response = client.get(path)
+    assert response.status_code == 200 and "</html>" in response.text
+
+
+def test_pages_errors_are_pages_with_codes(client: TestClient) -> None:
+    response = client.get("/article/art_missing")
+    assert response.status_code == 404 and "NG401" in response.text and "<html" in response.text
+    assert client.get("/entity/Nobody Atall").status_code == 404
+    assert client.get("/quotes?since=soon").status_code == 422
+
+
+def test_pages_list_paging_links(client: TestClient) -> None:
+    html = client.get("/entities", params={"size": 5}).text
+    link = re.search(r'<a class="next" href="([^"]+)"', html).group(1).replace("&amp;", "&")
+    second = client.get(link).text
+    assert "« first page" in second
