@@ -65,6 +65,7 @@ def predict(articles: list[Any], nlp: Any = None) -> dict[str, list[dict[str, An
                 "roles": [
                     {"title": r.title, "organization": r.organization, "status": r.status.value} for r in local.roles
                 ],
+                **({"country": local.geo.country} if local.geo is not None else {}),
             }
             for local in article_facts.entities
         ]
