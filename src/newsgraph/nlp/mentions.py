@@ -38,6 +38,10 @@ def clean_span(span: Span) -> Span | None:
     end = end + 1 if end < span.end and not doc[end].is_space else end  # a name never crosses a line break
     while end > start and (doc[end - 1].text in _TRAILING_DROP or doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
+    if end - start >= 3 and doc[end - 1].like_num and doc[end - 2].text in {"-", "–"} and doc[end - 3].like_num:
+        end -= 3  # "Wigan 3-1": a score is no part of a team's name
+        while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+            end -= 1
     if span.label_ == "PERSON":
         while start < end - 1 and (_is_prefix_word(doc[start].lower_) or doc[start].pos_ == "VERB"):
             start += 1

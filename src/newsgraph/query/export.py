@@ -47,6 +47,8 @@ def entity_record(e: Entity) -> dict[str, Any]:
         "roles": [{"title": r.title, "organization": r.organization, "status": str(r.status), "article_id": r.article_id,
                    "published": r.published.isoformat() if r.published else None, **(_span(r.evidence) or {})} for r in e.roles],
         "article_ids": list(e.article_ids),
+        "geo": ({"geonames_id": e.geo.geonames_id, "country": e.geo.country, "lat": e.geo.lat, "lon": e.geo.lon}
+                if e.geo is not None else None),
     }
 
 

@@ -103,9 +103,11 @@ class _Index:
         self.by_alias: dict[tuple[str, str], set[str]] = {}
         self.by_surname: dict[str, set[str]] = {}
         self.by_given_first: dict[str, set[str]] = {}
+        self.by_geo: dict[tuple[str, int], str] = {}
 
     def add(self, record: _Record) -> None:
         self.records[record.id] = record
+        self.index_geo(record)
         self.index_name(record, record.name)
         for alias in record.aliases.values():
             self.index_alias(record, alias)
@@ -118,6 +120,10 @@ class _Index:
             self.by_surname.setdefault(words[-1], set()).add(record.id)
             if len(words) > 1:  # family name first in many languages ("Zhao Mingyuan")
                 self.by_given_first.setdefault(words[0], set()).add(record.id)
+
+    def index_geo(self, record: _Record) -> None:
+        if record.geo is not None:
+            self.by_geo.setdefault((record.type.value, record.geo.geonames_id), record.id)
 
     def index_alias(self, record: _Record, alias: Alias) -> None:
         if alias.kind in _IDENTIFYING:
@@ -189,6 +195,10 @@ def _match(index: _Index, local: LocalEntity) -> str | None:
 
 def _match_any(index: _Index, local: LocalEntity) -> str | None:
     etype = local.type.value
+    if local.geo is not None and local.type.value in {"GPE", "LOC", "FAC"}:
+        found = index.by_geo.get((etype, local.geo.geonames_id))
+        if found is not None:  # the same gazetteer place, whatever it is called
+            return found
     norm = normalise(local.name)
     found = index.by_name.get((etype, norm))
     if found is not None:
@@ -235,6 +245,7 @@ def _merge(index: _Index, record: _Record, local: LocalEntity, article_id: str) 
         record.roles.setdefault(_role_key(role), role)
     if record.geo is None and local.geo is not None and local.type is record.type:
         record.geo = local.geo
+        index.index_geo(record)
     if article_id not in record.article_ids:
         record.article_ids.append(article_id)
 
