@@ -1,4 +1,4 @@
-"""Entity mentions, their in-article clusters, aliases and roles (``newsgraph.entities.v2``).
+"""Entity mentions, their in-article clusters, aliases and roles (``newsgraph.entities.v3``).
 
 The component fills ``doc._.ng["mentions"]`` (tuple[Mention], text order) and
 ``doc._.ng["entities"]`` (tuple[LocalEntity], with aliases and roles). Mentions come from
