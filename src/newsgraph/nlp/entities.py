@@ -69,11 +69,13 @@ def _cluster_persons(spans: list[Span], clusters: _Clusters) -> None:
             for n in range(1, len(words)):
                 full.setdefault(words[-n:], []).append(i)
                 full.setdefault(words[:n], []).append(i)
+    royal = {_words(s) for s in spans if s.label_ == "PERSON" and len(s) == 1 and s.start > 0
+             and s.doc[s.start - 1].lower_ in ROYAL_TITLES}
     for i, span in enumerate(spans):
         if span.label_ != "PERSON":
             continue
-        if len(span) == 1 and span.start > 0 and span.doc[span.start - 1].lower_ in ROYAL_TITLES:
-            continue  # "Prince Charles" is never the article's "Charles Kennedy"
+        if _words(span) in royal:
+            continue  # "Prince Charles" (and every bare "Charles" beside him) is never the article's "Charles Kennedy"
         candidates = full.get(_words(span), [])
         if not candidates:
             continue

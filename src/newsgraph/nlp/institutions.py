@@ -21,14 +21,13 @@ _TABLE: dict[str, tuple[str, ...]] = {
     "Federal Reserve": ("Fed", "US Federal Reserve"),
     "Labour Party": ("Labour", "Labour party"),
     "Conservative Party": ("Conservatives", "Conservative party", "Tories", "Tory", "Tory party", "Tory Party"),
-    "Liberal Democrats": ("Lib Dems", "Lib Dem", "Liberal Democrat party", "Liberal Democrat Party"),
+    "Liberal Democrats": ("Lib Dems", "Lib Dem", "Liberal Democrat", "Liberal Democrat party", "Liberal Democrat Party"),
     "Scottish National Party": ("SNP",),
     "UK Independence Party": ("UKIP", "Ukip"),
     "Plaid Cymru": (),
     "House of Commons": ("Commons",),
     "House of Lords": ("Lords",),
-    "Democratic Party": ("Democrats",),
-    "Republican Party": ("Republicans", "GOP"),
+    "Republican Party": ("GOP",),  # not "Democrats"/"Republicans": parties of those names exist in many countries
     "National Health Service": ("NHS",),
     "British Broadcasting Corporation": ("BBC",),
 }
@@ -39,6 +38,10 @@ for _name, _forms in _TABLE.items():
         _FORMS[_form] = _name
 
 
+FORMS = frozenset(_FORMS)
+MAX_WORDS = max(len(form.split()) for form in _FORMS)
+
+
 def canonical_institution(text: str) -> str | None:
     """The full name of a known institution written as ``text`` ("EU" → "European Union"), or None."""
     found = _FORMS.get(text.strip())
@@ -47,4 +50,4 @@ def canonical_institution(text: str) -> str | None:
     return found
 
 
-__all__ = ["canonical_institution"]
+__all__ = ["FORMS", "MAX_WORDS", "canonical_institution"]

@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span
 from newsgraph.model import EntityType
 from newsgraph.nlp.countries import country_of
 from newsgraph.nlp.institutions import canonical_institution
-from newsgraph.nlp.organisations import fix_people, join_place_names, split_portfolios
+from newsgraph.nlp.organisations import fix_people, institutions, join_place_names, split_portfolios
 from newsgraph.nlp.places import fix_place_types
 from newsgraph.nlp.titles import HONORIFICS, MODIFIERS, is_head, is_title_word, status_of
 
@@ -36,6 +36,7 @@ def clean_span(span: Span) -> Span | None:
         start += 1
     end = next((k for k in range(start, end) if doc[k].is_space or "\n" in doc[k].whitespace_ and k < end - 1), end)
     end = end + 1 if end < span.end and not doc[end].is_space else end  # a name never crosses a line break
+    end = next((k for k in range(start + 1, end) if doc[k].text == "("), end)  # "Academy of ... (Ampas": a name stops at "("
     while end > start and (doc[end - 1].text in _TRAILING_DROP or doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
     if end - start >= 3 and doc[end - 1].like_num and doc[end - 2].text in {"-", "–"} and doc[end - 3].like_num:
@@ -245,6 +246,7 @@ def mention_spans(doc: Doc) -> list[Span]:
     spans = fix_place_types(doc, spans, forms)
     spans = [Span(doc, s.start, s.end, label="ORG") if s.label_ in _INSTITUTION_LABELS and canonical_institution(s.text) else s
              for s in spans]  # "Tories", "Labour" typed NORP or PERSON are the party
+    spans = institutions(doc, spans)
     spans = recover_repeats(doc, spans)
     return [s for s in spans if s.label_ in KEPT]
 

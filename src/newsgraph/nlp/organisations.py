@@ -49,6 +49,8 @@ _COLLECTIVE = frozenset(
     """.split()
 )
 _PLURAL_ACRONYM = re.compile(r"^[A-Z]{2,5}s$")
+_PARTICIPLE = re.compile(r"^[a-z]+(?:ed|ing)$|^(?:based|born|led|run|made|owned|style|era|era|wide|bound|like)$")
+_TITLE_WORDS = frozenset("chief president minister secretary director chairman spokesman general senator".split())
 _DETERMINERS = {"the", "a", "an", "this", "that", "its", "their"}
 _COMPANY_AFTER = frozenset(
     """
@@ -59,7 +61,7 @@ _COMPANY_AFTER = frozenset(
 _COMPANY_BEFORE = frozenset(
     """
     firm company group giant maker operator carrier rival retailer bank insurer broadcaster brewer airline
-    oil telecoms conglomerate chain supermarket airport operator subsidiary unit owner
+    oil telecoms conglomerate chain supermarket airport operator subsidiary unit owner publisher label studio
     """.split()
 )
 
@@ -121,11 +123,51 @@ def split_portfolios(doc: Doc, spans: list[Span]) -> list[Span]:
     return out
 
 
+def institutions(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Well-known institutions' names (``institutions.py``), whole and typed ORG: a span the model
+    cut ("Democrats" of "Liberal Democrats") grows to the known name; a known name the model missed
+    ("the Commons") becomes a mention. A one-word form at a sentence start ("Labour costs rose") is
+    left alone unless written in capitals."""
+    from newsgraph.nlp.institutions import FORMS, MAX_WORDS
+
+    covered = {i for s in spans for i in range(s.start, s.end)}
+    grown: list[Span] = []
+    for span in spans:
+        best = span
+        for k in range(max(0, span.start - 2), span.start):
+            if all(i not in covered or span.start <= i for i in range(k, span.start)) and doc[k:span.end].text in FORMS:
+                best = Span(doc, k, span.end, label="ORG")
+                break
+        grown.append(best)
+        covered.update(range(best.start, best.end))
+    extra: list[Span] = []
+    i = 0
+    while i < len(doc):
+        for size in range(MAX_WORDS, 0, -1):
+            end = i + size
+            if end > len(doc) or any(k in covered for k in range(i, end)) or doc[i:end].text not in FORMS:
+                continue
+            if size == 1 and doc[i].is_sent_start and not doc[i].text.isupper():
+                continue
+            if end < len(doc) and doc[end].text[:1].isupper() and doc[end].is_alpha:
+                continue  # part of a longer name ("Labour Friends of Israel")
+            extra.append(Span(doc, i, end, label="ORG"))
+            covered.update(range(i, end))
+            i = end - 1
+            break
+        i += 1
+    return sorted(grown + extra, key=lambda s: s.start) if extra or grown != spans else spans
+
+
 def _not_a_person(span: Span) -> bool:
     doc = span.doc
     last = doc[span.end - 1]
     if _PLURAL_ACRONYM.match(last.text) or last.lower_ in _COLLECTIVE:
         return True  # "MPs", "Male MPs", "Officials"
+    if "-" in span.text and _PARTICIPLE.match(span.text.rsplit("-", 1)[-1]):
+        return True  # "Oscar-nominated", "London-based": a name made an adjective
+    if len(span) == 1 and last.lower_ in _TITLE_WORDS:
+        return True  # "Chief executive Peter X": a title word at a sentence start
     before = doc[span.start - 1] if span.start > 0 else None
     return len(span) == 1 and before is not None and before.lower_ in _DETERMINERS and before.pos_ in {"DET", "PRON"}
 
@@ -145,6 +187,8 @@ def _company(span: Span, org_texts: set[str]) -> bool:
     after = doc[span.end].lower_ if span.end < len(doc) else ""
     if after in {"'s", "’s"} and span.end + 1 < len(doc):
         after = doc[span.end + 1].lower_
+    if before == "from" and span.start >= 3 and doc[span.start - 2].text == "," and doc[span.start - 3].ent_type_ == "PERSON":
+        return True  # "Steve Ash, from Activcard, said"
     return after in _COMPANY_AFTER or before in _COMPANY_BEFORE
 
 
@@ -193,4 +237,4 @@ def fix_people(doc: Doc, spans: list[Span], person_forms: set[str]) -> list[Span
     return out
 
 
-__all__ = ["ORG_HEADS", "ORG_STARTS", "ORG_SUFFIXES", "fix_people", "join_place_names", "split_portfolios"]
+__all__ = ["ORG_HEADS", "ORG_STARTS", "ORG_SUFFIXES", "fix_people", "institutions", "join_place_names", "split_portfolios"]

@@ -33,7 +33,8 @@ _DOMINANT = 20
 _BIG_CITY = 1_000_000  # a city this large is a place wherever it is written
 # The nations of the United Kingdom are countries in news but not in ISO 3166 (GeoNames ids).
 _UK_NATIONS = {"England": 6269131, "Scotland": 2638360, "Wales": 2634895, "Northern Ireland": 2641364}
-_LOCATIVE = {"in", "at", "near", "from", "outside", "across", "around", "throughout", "into", "inside", "across", "via"}
+_LOCATIVE = {"in", "at", "near", "from", "outside", "across", "around", "throughout", "into", "inside", "via"}
+_ALTERNATE_MIN = 100_000  # a city this large is also found under its other Latin-script names ("Ghent")
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 # Words that say a place name stands for a team: "Leicester beat Chelsea 2-1".
 _SPORTS = frozenset(
@@ -130,7 +131,11 @@ def gazetteer() -> Gazetteer:
         place = Place(int(row["geonameid"]), row["countrycode"], "city", int(row.get("population") or 0),
                       float(row["latitude"]), float(row["longitude"]),
                       row.get("admin1code") if row["countrycode"] == "US" else None)
-        cities.setdefault(fold(row["name"]), []).append(place)
+        keys = {fold(row["name"])}
+        if place.population >= _ALTERNATE_MIN:
+            keys.update(fold(n) for n in row.get("alternatenames", ()) if n[:1].isupper() and n.isascii() and not n.isupper() and len(n) > 3)
+        for key in keys:
+            cities.setdefault(key, []).append(place)
     return Gazetteer(regions=regions, cities={k: tuple(sorted(v, key=lambda p: -p.population)) for k, v in cities.items()},
                      by_iso=by_iso)
 
@@ -269,6 +274,23 @@ def _place_evidence(span: Span, countries: set[str]) -> bool:
     return cities[0].population >= _BIG_CITY
 
 
+def _person_is_place(span: Span, countries: set[str]) -> bool:
+    """A one-word "person" that reads as a place: the evidence for any name, or a city of a country
+    the article names, after "to", or in a peer's title ("Lord Nicholls of Birkenhead")."""
+    if _place_evidence(span, countries):
+        return True
+    cities = gazetteer().cities.get(fold(span.text), ())
+    if not cities:
+        return False
+    doc = span.doc
+    before = doc[span.start - 1] if span.start > 0 else None
+    if before is not None and before.lower_ == "to" and before.dep_ == "prep":
+        return True
+    if before is not None and before.lower_ == "of" and span.start > 1 and doc[span.start - 2].ent_type_ == "PERSON":
+        return True
+    return any(c.country in countries for c in cities)
+
+
 _ORG_NOUNS = frozenset(
     """
     group company firm charity agency organisation organization bank club party union association institute
@@ -319,7 +341,7 @@ def fix_place_types(doc: Doc, spans: list[Span], person_forms: set[str]) -> list
         elif label == "ORG" and _place_evidence(span, countries) and not sports_context(span):
             label = "GPE"
         elif (label == "PERSON" and len(span) == 1 and span.text not in person_forms
-              and _place_evidence(span, countries) and (_locative(span) or not span.root.dep_.startswith("nsubj"))):
+              and _person_is_place(span, countries) and (_locative(span) or not span.root.dep_.startswith("nsubj"))):
             label = "GPE"
         out.append(span if label == span.label_ else Span(doc, span.start, span.end, label=label))
     return out
