@@ -241,8 +241,8 @@ _RESULT_VERBS = frozenset("beat defeat draw lose face play host thrash edge over
 
 def team_in_result(span: Span) -> bool:
     """Whether a place name is a side in a sports result: "Arsenal beat Leicester 3-0"."""
-    if not sports_context(span):
-        return False
+    if not sports_context(span) or gazetteer().region(span.text) is not None:
+        return False  # a national side keeps its country's name and type ("England beat Wales")
     doc = span.doc
     if _SCORE_AFTER.match(doc.text[span.end_char : span.end_char + 12]) or _SCORE_BEFORE.search(doc.text[max(0, span.start_char - 12) : span.start_char]):
         return True
