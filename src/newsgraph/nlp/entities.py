@@ -27,7 +27,7 @@ from newsgraph.model import (
 from newsgraph.nlp.aliases import ParenAlias, acronym_links, paren_aliases
 from newsgraph.nlp.countries import canonical_country, country_of_demonym
 from newsgraph.nlp.institutions import canonical_institution
-from newsgraph.nlp.places import context_countries, place_in_name, resolve_place
+from newsgraph.nlp.places import context_countries, gazetteer, place_in_name, resolve_place
 from newsgraph.nlp.mentions import clean_span, mention_spans
 from newsgraph.nlp.roles import roles_for
 from newsgraph.nlp.titles import ROYAL_TITLES
@@ -241,4 +241,4 @@ def _entity_facts(doc: Doc) -> dict[str, tuple]:
     return {"mentions": mentions, "entities": entities}
 
 
-register("newsgraph_entities", EXTRACTOR, _entity_facts)
+register("newsgraph_entities", EXTRACTOR, _entity_facts, setup=gazetteer)  # the gazetteer loads with the pipeline

@@ -39,7 +39,10 @@ for _name, _forms in _TABLE.items():
 
 
 FORMS = frozenset(_FORMS)
-MAX_WORDS = max(len(form.split()) for form in _FORMS)
+# first word → the forms starting with it, as word tuples, longest first (the tokeniser splits on spaces here)
+BY_FIRST_WORD: dict[str, tuple[tuple[str, ...], ...]] = {}
+for _form in sorted(_FORMS, key=lambda f: -len(f.split())):
+    BY_FIRST_WORD[_form.split()[0]] = BY_FIRST_WORD.get(_form.split()[0], ()) + (tuple(_form.split()),)
 
 
 def canonical_institution(text: str) -> str | None:
@@ -50,4 +53,4 @@ def canonical_institution(text: str) -> str | None:
     return found
 
 
-__all__ = ["FORMS", "MAX_WORDS", "canonical_institution"]
+__all__ = ["BY_FIRST_WORD", "FORMS", "canonical_institution"]

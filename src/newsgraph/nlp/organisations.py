@@ -128,7 +128,7 @@ def institutions(doc: Doc, spans: list[Span]) -> list[Span]:
     cut ("Democrats" of "Liberal Democrats") grows to the known name; a known name the model missed
     ("the Commons") becomes a mention. A one-word form at a sentence start ("Labour costs rose") is
     left alone unless written in capitals."""
-    from newsgraph.nlp.institutions import FORMS, MAX_WORDS
+    from newsgraph.nlp.institutions import BY_FIRST_WORD, FORMS
 
     covered = {i for s in spans for i in range(s.start, s.end)}
     grown: list[Span] = []
@@ -141,21 +141,19 @@ def institutions(doc: Doc, spans: list[Span]) -> list[Span]:
         grown.append(best)
         covered.update(range(best.start, best.end))
     extra: list[Span] = []
-    i = 0
-    while i < len(doc):
-        for size in range(MAX_WORDS, 0, -1):
-            end = i + size
-            if end > len(doc) or any(k in covered for k in range(i, end)) or doc[i:end].text not in FORMS:
+    words = [t.text for t in doc]
+    for i, word in enumerate(words):
+        for form in BY_FIRST_WORD.get(word, ()):
+            end = i + len(form)
+            if tuple(words[i:end]) != form or any(k in covered for k in range(i, end)):
                 continue
-            if size == 1 and doc[i].is_sent_start and not doc[i].text.isupper():
+            if len(form) == 1 and doc[i].is_sent_start and not word.isupper():
                 continue
-            if end < len(doc) and doc[end].text[:1].isupper() and doc[end].is_alpha:
+            if end < len(doc) and words[end][:1].isupper() and doc[end].is_alpha:
                 continue  # part of a longer name ("Labour Friends of Israel")
             extra.append(Span(doc, i, end, label="ORG"))
             covered.update(range(i, end))
-            i = end - 1
             break
-        i += 1
     return sorted(grown + extra, key=lambda s: s.start) if extra or grown != spans else spans
 
 

@@ -228,9 +228,11 @@ def place_in_name(span: Span, countries: set[str]) -> Geo | None:
     return None
 
 
-def sports_context(span: Span) -> bool:
-    """Whether the sentence around ``span`` reads as a sports report (a result, a league, a striker)."""
-    for token in span.sent:
+def sports_context(span: Span, window: int = 12) -> bool:
+    """Whether the words around ``span`` (``window`` tokens either side, within its paragraph) read
+    as a sports report: a result, a league, a striker."""
+    doc = span.doc
+    for token in doc[max(0, span.start - window) : min(len(doc), span.end + window)]:
         if token.lower_ in _SPORTS or _SCORE.match(token.text):
             return True
     return False
@@ -241,10 +243,12 @@ _RESULT_VERBS = frozenset("beat defeat draw lose face play host thrash edge over
 
 def team_in_result(span: Span) -> bool:
     """Whether a place name is a side in a sports result: "Arsenal beat Leicester 3-0"."""
-    if not sports_context(span) or gazetteer().region(span.text) is not None:
+    if gazetteer().region(span.text) is not None or not sports_context(span):
         return False  # a national side keeps its country's name and type ("England beat Wales")
     doc = span.doc
-    if _SCORE_AFTER.match(doc.text[span.end_char : span.end_char + 12]) or _SCORE_BEFORE.search(doc.text[max(0, span.start_char - 12) : span.start_char]):
+    after = doc[span.end : min(len(doc), span.end + 4)].text  # (Doc.text would rebuild the whole text)
+    before = doc[max(0, span.start - 6) : span.start].text
+    if _SCORE_AFTER.match(" " + after) or _SCORE_BEFORE.search(before + " "):
         return True
     root = span.root
     head = root.head.head if root.dep_ == "pobj" else root.head
