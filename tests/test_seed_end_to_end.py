@@ -37,3 +37,12 @@ def test_seed_anonymous_sources_stay_apart(seed_export: dict) -> None:
 def test_seed_every_article_has_one_main_event(seed_export: dict) -> None:
     mains = [e["article_id"] for e in seed_export["events"] if e["main"]]
     assert sorted(mains) == sorted(a["id"] for a in seed_export["articles"])
+
+
+def test_seed_places_carry_geo_in_the_export(seed_export: dict) -> None:
+    places = [e for e in seed_export["entities"] if e["type"] in {"GPE", "LOC", "FAC"}]
+    assert places and all("geo" in e for e in seed_export["entities"])
+    located = {e["name"]: e["geo"] for e in places if e["geo"] is not None}
+    assert located.get("Japan", {}).get("country") == "JP"
+    for geo in located.values():
+        assert set(geo) == {"geonames_id", "country", "lat", "lon"} and isinstance(geo["geonames_id"], int)

@@ -93,3 +93,63 @@ def test_resolve_reports_only_new_or_changed_entities() -> None:
 @pytest.mark.parametrize(("name", "norm"), [("The U.S. Navy", "u s navy"), ("  Amara  ODHIAMBO ", "amara odhiambo"), ("the", "the")])
 def test_resolve_normalise(name: str, norm: str) -> None:
     assert normalise(name) == norm
+
+
+# --- conflicts, institutions, places, one-word "people" (issue 11) ---------------------------
+
+from datetime import datetime, timezone  # noqa: E402
+from dataclasses import replace  # noqa: E402
+
+from newsgraph.model import Evidence, Geo, Role, RoleStatus  # noqa: E402
+
+
+def titled(article: str, name: str, title: str) -> LocalEntity:
+    role = Role(title=title, organization=None, status=RoleStatus.CURRENT, article_id=article,
+                evidence=Evidence(article_id=article, start=0, end=len(title), text=title),
+                published=datetime(2025, 1, 1, tzinfo=timezone.utc))
+    return replace(local(article, name), roles=(role,))
+
+
+@pytest.mark.parametrize("order", ["prince first", "commoner first"])
+def test_resolve_royal_title_blocks_merge_with_a_commoner(order: str) -> None:
+    prince, mp = facts("a", titled("a", "Charles", "prince")), facts("b", titled("b", "Charles Kennedy", "mp"))
+    batch = [prince, mp] if order == "prince first" else [mp, prince]
+    resolution = resolve_entities(batch, [])
+    assert not same(resolution, "a/Charles", "b/Charles Kennedy")
+
+
+def test_resolve_same_royal_title_still_merges() -> None:
+    batch = [facts("a", titled("a", "Charles", "prince")), facts("b", titled("b", "Charles", "prince"))]
+    assert same(resolve_entities(batch, []), "a/Charles", "b/Charles")
+
+
+@pytest.mark.parametrize(("short", "full"), [("EU", "European Union"), ("Labour", "Labour Party"), ("Tories", "Conservative Party")])
+@pytest.mark.parametrize("short_first", [True, False])
+def test_resolve_institution_short_form_joins_full_name_in_any_order(short: str, full: str, short_first: bool) -> None:
+    a = facts("a", replace(local("a", short, O), known_as=full))
+    b = facts("b", replace(local("b", full, O), known_as=full))
+    resolution = resolve_entities([a, b] if short_first else [b, a], [])
+    assert same(resolution, f"a/{short}", f"b/{full}")
+    (entity,) = [e for e in resolution.entities if e.id == resolution.assignment[f"a/{short}"]]
+    assert entity.name == full
+
+
+def test_resolve_two_places_with_different_geonames_ids_stay_apart() -> None:
+    texas = replace(local("a", "Paris", G), geo=Geo(geonames_id=4717560, country="US", lat=33.66, lon=-95.56))
+    france = replace(local("b", "Paris", G), geo=Geo(geonames_id=2988507, country="FR", lat=48.85, lon=2.35))
+    again = replace(local("c", "Paris", G), geo=Geo(geonames_id=2988507, country="FR", lat=48.85, lon=2.35))
+    resolution = resolve_entities([facts("a", texas), facts("b", france), facts("c", again)], [])
+    assert not same(resolution, "a/Paris", "b/Paris") and same(resolution, "b/Paris", "c/Paris")
+    geos = {e.geo.country for e in resolution.entities if e.geo is not None}
+    assert geos == {"US", "FR"}
+
+
+def test_resolve_one_word_person_joins_known_organisation() -> None:
+    resolution = resolve_entities([facts("a", local("a", "Yukos", O)), facts("b", local("b", "Yukos", P))], [])
+    assert same(resolution, "a/Yukos", "b/Yukos")
+
+
+def test_resolve_one_word_person_with_a_known_surname_stays_a_person() -> None:
+    batch = [facts("a", local("a", "Tony Blair")), facts("b", local("b", "Blair", O)), facts("c", local("c", "Blair"))]
+    resolution = resolve_entities(batch, [])
+    assert same(resolution, "a/Tony Blair", "c/Blair") and not same(resolution, "b/Blair", "c/Blair")

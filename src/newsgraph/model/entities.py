@@ -102,6 +102,24 @@ class Role:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class Geo:
+    """Where a place is, from the GeoNames gazetteer (or, for an organisation named after a place,
+    where that place is).
+
+    Attributes:
+        geonames_id: the GeoNames id of the place.
+        country: ISO 3166-1 alpha-2 code of its country ("FR").
+        lat: latitude in degrees, None where the gazetteer has no point (countries, regions).
+        lon: longitude in degrees, None where the gazetteer has no point.
+    """
+
+    geonames_id: int
+    country: str
+    lat: float | None = None
+    lon: float | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class LocalEntity:
     """An entity as one article knows it, before cross-article resolution.
 
@@ -112,6 +130,9 @@ class LocalEntity:
         mention_ids: ids of its mentions, in text order.
         aliases: other names the article gives it.
         roles: titles the article gives it.
+        geo: the gazetteer place it names (or its name is built on), when resolved; None otherwise.
+        known_as: the full name of a well-known institution its name is a short form of ("EU" →
+            "European Union"), from a curated table rather than the article; used for identity.
     """
 
     key: str
@@ -120,6 +141,8 @@ class LocalEntity:
     mention_ids: tuple[str, ...]
     aliases: tuple[Alias, ...] = ()
     roles: tuple[Role, ...] = ()
+    geo: Geo | None = None
+    known_as: str | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -133,6 +156,7 @@ class Entity:
         aliases: other names, with their script.
         roles: titles read from articles, each with its article and date.
         article_ids: articles that mention it.
+        geo: the gazetteer place it is (a place) or is named after (an organisation), or None.
     """
 
     id: str
@@ -141,3 +165,4 @@ class Entity:
     aliases: tuple[Alias, ...] = ()
     roles: tuple[Role, ...] = ()
     article_ids: tuple[str, ...] = ()
+    geo: Geo | None = None

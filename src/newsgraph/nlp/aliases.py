@@ -70,6 +70,8 @@ def paren_aliases(doc: Doc, spans: list[Span], article: Article) -> list[ParenAl
             out.append(ParenAlias(index, Alias(text=written, kind=AliasKind.OTHER_SCRIPT, script=script, evidence=evidence), None))
         elif close == e + 2 and _is_acronym(written) and span.label_ != "PERSON" and len(span) >= 2 and _abbreviates(written, span):
             out.append(ParenAlias(index, Alias(text=written, kind=AliasKind.ACRONYM, evidence=evidence), e + 1))
+        elif close == e + 2 and span.label_ == "ORG" and written.istitle() and written.isalpha() and written.upper() in initials(span):
+            out.append(ParenAlias(index, Alias(text=written, kind=AliasKind.ACRONYM, evidence=evidence), e + 1))  # "(Ampas)", "(Nato)"
     return out
 
 
@@ -106,4 +108,4 @@ def acronym_links(doc: Doc, spans: list[Span], defined: dict[str, int]) -> list[
     if not table:
         return []
     inside = {i for s in spans if len(s) > 1 for i in range(s.start, s.end)}
-    return [(t.i, table[t.text]) for t in doc if t.text in table and t.i not in inside and _is_acronym(t.text)]
+    return [(t.i, table[t.text]) for t in doc if t.text in table and t.i not in inside and (_is_acronym(t.text) or t.text in defined)]

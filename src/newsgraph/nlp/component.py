@@ -28,7 +28,14 @@ class FactComponent:
         return doc
 
 
-def register(factory: str, extractor: str, facts: Facts) -> None:
-    """Register the spaCy factory ``factory`` making a ``FactComponent`` over ``facts``."""
+def register(factory: str, extractor: str, facts: Facts, setup: Callable[[], object] | None = None) -> None:
+    """Register the spaCy factory ``factory`` making a ``FactComponent`` over ``facts``; ``setup``
+    (loading a table once, say) runs when the pipeline is built, not on the first document."""
+
+    def make(nlp: Language, name: str) -> FactComponent:
+        if setup is not None:
+            setup()
+        return FactComponent(extractor, facts)
+
     if not Language.has_factory(factory):
-        Language.factory(factory, func=lambda nlp, name: FactComponent(extractor, facts))
+        Language.factory(factory, func=make)

@@ -1,4 +1,4 @@
-"""Entity mentions, their in-article clusters, aliases and roles (``newsgraph.entities.v2``).
+"""Entity mentions, their in-article clusters, aliases and roles (``newsgraph.entities.v3``).
 
 The component fills ``doc._.ng["mentions"]`` (tuple[Mention], text order) and
 ``doc._.ng["entities"]`` (tuple[LocalEntity], with aliases and roles). Mentions come from
@@ -16,6 +16,7 @@ from newsgraph.model import (
     AliasKind,
     Article,
     EntityType,
+    Geo,
     LocalEntity,
     Mention,
     Role,
@@ -25,10 +26,13 @@ from newsgraph.model import (
 )
 from newsgraph.nlp.aliases import ParenAlias, acronym_links, paren_aliases
 from newsgraph.nlp.countries import canonical_country, country_of_demonym
+from newsgraph.nlp.institutions import canonical_institution
+from newsgraph.nlp.places import context_countries, gazetteer, place_in_name, resolve_place
 from newsgraph.nlp.mentions import clean_span, mention_spans
 from newsgraph.nlp.roles import roles_for
+from newsgraph.nlp.titles import ROYAL_TITLES
 
-EXTRACTOR = "newsgraph.entities.v2"
+EXTRACTOR = "newsgraph.entities.v3"
 
 __all__ = ["EXTRACTOR", "clean_span", "mentions_and_entities"]
 
@@ -65,9 +69,13 @@ def _cluster_persons(spans: list[Span], clusters: _Clusters) -> None:
             for n in range(1, len(words)):
                 full.setdefault(words[-n:], []).append(i)
                 full.setdefault(words[:n], []).append(i)
+    royal = {_words(s) for s in spans if s.label_ == "PERSON" and len(s) == 1 and s.start > 0
+             and s.doc[s.start - 1].lower_ in ROYAL_TITLES}
     for i, span in enumerate(spans):
         if span.label_ != "PERSON":
             continue
+        if _words(span) in royal:
+            continue  # "Prince Charles" (and every bare "Charles" beside him) is never the article's "Charles Kennedy"
         candidates = full.get(_words(span), [])
         if not candidates:
             continue
@@ -76,10 +84,10 @@ def _cluster_persons(spans: list[Span], clusters: _Clusters) -> None:
 
 
 def _cluster_same_names(spans: list[Span], clusters: _Clusters) -> None:
-    """Same written name (or the same country under any variant) and type: one cluster."""
+    """Same written name (or the same country or institution under any variant) and type: one cluster."""
     seen: dict[tuple[str, str], int] = {}
     for i, span in enumerate(spans):
-        name = _country(span) or span.text
+        name = _country(span) or _institution(span) or span.text
         key = (span.label_, name)
         if key in seen:
             clusters.join(i, seen[key])
@@ -94,6 +102,22 @@ def _cluster_same_names(spans: list[Span], clusters: _Clusters) -> None:
 
 def _country(span: Span) -> str | None:
     return canonical_country(span.text) if span.label_ == "GPE" else None
+
+
+def _institution(span: Span) -> str | None:
+    return canonical_institution(span.text) if span.label_ == "ORG" else None
+
+
+def _geo(etype: EntityType, members: list[Span], countries: set[str], by_start: dict[int, Span]) -> Geo | None:
+    """A place's gazetteer entry, or the place an organisation's name is built on."""
+    if etype.value in {"GPE", "LOC", "FAC"}:
+        for span in members:
+            if span.label_ == etype.value and (geo := resolve_place(span, countries, by_start)) is not None:
+                return geo
+    elif etype is EntityType.ORG:
+        longest = max(members, key=lambda s: len(s))
+        return place_in_name(longest, countries)
+    return None
 
 
 def _spans_with_acronyms(
@@ -179,6 +203,8 @@ def mentions_and_entities(doc: Doc, article: Article) -> tuple[tuple[Mention, ..
         defined.setdefault(clusters.find(p.index), []).append(p.alias)
     mentions: dict[int, Mention] = {}
     entities: list[LocalEntity] = []
+    countries = context_countries(spans)
+    by_start = {s.start: s for s in spans}
     for root, members in sorted(groups.items(), key=lambda kv: kv[1][0]):
         member_spans = [spans[i] for i in members]
         head = min(member_spans, key=lambda s: (s.label_ == "NORP" and len(member_spans) > 1, s.start))
@@ -203,6 +229,8 @@ def mentions_and_entities(doc: Doc, article: Article) -> tuple[tuple[Mention, ..
                 mention_ids=tuple(mentions[i].id for i in members),
                 aliases=_aliases(name, ordered, defined.get(root, []), article),
                 roles=_dedupe_roles([r for i in members for r in roles.get(i, [])]),
+                geo=_geo(etype, ordered, countries, by_start),
+                known_as=canonical_institution(name) if etype is EntityType.ORG else None,
             )
         )
     return tuple(mentions[i] for i in range(len(spans))), tuple(entities)
@@ -213,4 +241,4 @@ def _entity_facts(doc: Doc) -> dict[str, tuple]:
     return {"mentions": mentions, "entities": entities}
 
 
-register("newsgraph_entities", EXTRACTOR, _entity_facts)
+register("newsgraph_entities", EXTRACTOR, _entity_facts, setup=gazetteer)  # the gazetteer loads with the pipeline

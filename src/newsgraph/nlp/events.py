@@ -1,5 +1,5 @@
 """Events: who did what to whom, where and when, with a PLOVER type and a mode
-(``newsgraph.events.v1``), and each article's main event as who / what / when / where / why / how.
+(``newsgraph.events.v2``), and each article's main event as who / what / when / where / why / how.
 
 The component reads the parse already in the Doc and the facts of earlier components: entity
 mentions (participants and places link to them) and time expressions (events link to the one in
@@ -20,7 +20,7 @@ from newsgraph.nlp.frames import LOCATIVE_PREPS, Frame, is_controller, is_report
 from newsgraph.nlp.main_event import main_event
 from newsgraph.nlp.phrases import MentionIndex, participant
 
-EXTRACTOR = "newsgraph.events.v1"
+EXTRACTOR = "newsgraph.events.v2"
 _WALK_LIMIT = 12
 
 

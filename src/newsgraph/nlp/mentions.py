@@ -10,6 +10,9 @@ from spacy.tokens import Doc, Span
 
 from newsgraph.model import EntityType
 from newsgraph.nlp.countries import country_of
+from newsgraph.nlp.institutions import canonical_institution
+from newsgraph.nlp.organisations import fix_people, institutions, join_place_names, split_portfolios
+from newsgraph.nlp.places import fix_place_types
 from newsgraph.nlp.titles import HONORIFICS, MODIFIERS, is_head, is_title_word, status_of
 
 KEPT = frozenset(t.value for t in EntityType)
@@ -17,6 +20,7 @@ _LEADING_DROP = {"the"}
 _TRAILING_DROP = {"'s", "’s", "'", "’", "s"}
 _REPAIRABLE = {"ORG", "PRODUCT", "FAC", "EVENT", "LAW", "NORP", "WORK_OF_ART"}
 _MAX_NAME = 4
+_INSTITUTION_LABELS = {"NORP", "PERSON", "GPE", "FAC", "LOC", "ORG"}
 
 
 def clean_span(span: Span) -> Span | None:
@@ -32,8 +36,13 @@ def clean_span(span: Span) -> Span | None:
         start += 1
     end = next((k for k in range(start, end) if doc[k].is_space or "\n" in doc[k].whitespace_ and k < end - 1), end)
     end = end + 1 if end < span.end and not doc[end].is_space else end  # a name never crosses a line break
+    end = next((k for k in range(start + 1, end) if doc[k].text == "("), end)  # "Academy of ... (Ampas": a name stops at "("
     while end > start and (doc[end - 1].text in _TRAILING_DROP or doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
+    if end - start >= 3 and doc[end - 1].like_num and doc[end - 2].text in {"-", "–"} and doc[end - 3].like_num:
+        end -= 3  # "Wigan 3-1": a score is no part of a team's name
+        while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+            end -= 1
     if span.label_ == "PERSON":
         while start < end - 1 and (_is_prefix_word(doc[start].lower_) or doc[start].pos_ == "VERB"):
             start += 1
@@ -215,12 +224,29 @@ def recover_repeats(doc: Doc, spans: list[Span]) -> list[Span]:
     return sorted(spans + extra, key=lambda s: s.start) if extra else spans
 
 
+def _person_forms(spans: list[Span]) -> set[str]:
+    """Every word of the article's multi-word person names, and the names themselves."""
+    forms: set[str] = set()
+    for span in spans:
+        if span.label_ == "PERSON" and len(span) >= 2:
+            forms.add(span.text)
+            forms.update(t.text for t in span if t.is_alpha)
+    return forms
+
+
 def mention_spans(doc: Doc) -> list[Span]:
     """The article's mention spans of the kept types, cleaned, repaired and recovered, in text order."""
     spans = [s for s in (clean_span(e) for e in doc.ents if e.label_ in KEPT or e.label_ == "WORK_OF_ART") if s is not None]
     spans = merge_of_spans(spans)
+    spans = split_portfolios(doc, join_place_names(doc, spans))
     spans = recover_titled_names(doc, spans)
     spans = fix_types(spans)
+    forms = _person_forms(spans)
+    spans = fix_people(doc, spans, forms)
+    spans = fix_place_types(doc, spans, forms)
+    spans = [Span(doc, s.start, s.end, label="ORG") if s.label_ in _INSTITUTION_LABELS and canonical_institution(s.text) else s
+             for s in spans]  # "Tories", "Labour" typed NORP or PERSON are the party
+    spans = institutions(doc, spans)
     spans = recover_repeats(doc, spans)
     return [s for s in spans if s.label_ in KEPT]
 

@@ -107,6 +107,32 @@ def _org_left(ctx: _Context, k: int) -> tuple[str | None, int]:
     return None, k
 
 
+def _portfolio_word(ctx: _Context, token: Token) -> bool:
+    """A word naming a portfolio before "minister"/"secretary": "infrastructure", "Digital", "Climate"."""
+    if token.i in ctx.by_token or status_of(token.lower_) is not None or country_of(token.text) is not None:
+        return False
+    if token.lower_ in HONORIFICS or is_head(token.lower_) or not token.is_alpha:
+        return False
+    return token.pos_ in {"NOUN", "PROPN"} or token.lower_ in MODIFIERS or (token.text[:1].isupper() and token.pos_ == "ADJ")
+
+
+def _portfolio_left(ctx: _Context, k: int, last: int) -> int:
+    """``k`` moved left over the portfolio written before a minister's title ("Infrastructure and
+    Water Minister")."""
+    if not any(ctx.doc[t].lower_ in PORTFOLIO_HEADS for t in range(k, last + 1)):
+        return k
+    j = k
+    while j > 0 and k - j < 5:
+        prev = ctx.doc[j - 1]
+        if _portfolio_word(ctx, prev):
+            j -= 1
+        elif prev.lower_ in {"and", "&"} and j > 1 and _portfolio_word(ctx, ctx.doc[j - 2]) and j < k:
+            j -= 1
+        else:
+            break
+    return j
+
+
 def title_before(ctx: _Context, s: int) -> _Found | None:
     """A title written right before the name starting at token ``s``."""
     doc = ctx.doc
@@ -120,6 +146,7 @@ def title_before(ctx: _Context, s: int) -> _Found | None:
     if found is None:
         return None
     k, last = found
+    k = _portfolio_left(ctx, k, last)
     org, first = _org_left(ctx, k)
     owner = ctx.by_end.get(last + 1)
     if owner is not None and owner.start > k + 1 and doc[owner.start - 1].lower_ in PORTFOLIO_LINKS and (
@@ -136,6 +163,11 @@ def title_before(ctx: _Context, s: int) -> _Found | None:
 def _title_right(ctx: _Context, i: int) -> tuple[str, str | None, int] | None:
     """A title phrase starting at token ``i``: (title, organisation after it, token after it)."""
     doc = ctx.doc
+    j = i
+    while j < len(doc) and j - i < 5 and (_portfolio_word(ctx, doc[j]) or doc[j].lower_ in {"and", "&"}) and not is_head(doc[j].lower_):
+        j += 1  # "the Dutch infrastructure minister", "the energy and climate minister": the portfolio before the head
+    if j > i and j < len(doc) and doc[j].lower_ in PORTFOLIO_HEADS and doc[j - 1].lower_ not in {"and", "&"}:
+        return _title_text(doc[i : j + 1]), None, j + 1
     j = i
     while j < len(doc) and j - i < 5 and (
         is_title_word(doc[j].lower_) or (doc[j].text == "-" and j > i and j + 1 < len(doc) and is_title_word(doc[j + 1].lower_))

@@ -70,6 +70,11 @@ ROLE_VERBS: dict[str, str] = {
     "co-found": "co-founder",
 }
 
+# Titles a person is called by with the given name alone ("Prince Charles", "Queen Rania").
+ROYAL_TITLES = frozenset(
+    "prince princess king queen emperor empress duke duchess pope sultan emir sheikh crown lord lady baroness baron".split()
+)
+
 PORTFOLIO_LINKS = frozenset({"of", "for"})
 # Heads whose "of X" names a portfolio ("minister of foreign affairs"), not an organisation.
 PORTFOLIO_HEADS = frozenset({"minister", "secretary", "commissioner", "ministers"})

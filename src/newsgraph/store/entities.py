@@ -9,7 +9,7 @@ import duckdb
 
 from newsgraph.model import Alias, AliasKind, Entity, EntityType, Role
 from newsgraph.store.connection import Store, insert, joined
-from newsgraph.store.facts import evidence, role_from_row, span
+from newsgraph.store.facts import GEO_COLUMNS, evidence, geo_columns, geo_from_row, role_from_row, span
 
 
 def write_entities(conn: duckdb.DuckDBPyConnection, entities: Sequence[Entity]) -> None:
@@ -21,7 +21,7 @@ def write_entities(conn: duckdb.DuckDBPyConnection, entities: Sequence[Entity]) 
     for table in ("entity_aliases", "entity_articles"):
         conn.execute(f"DELETE FROM {table} WHERE entity_id IN (SELECT unnest(string_split(?, chr(31))))", [joined(ids)])
     conn.execute("DELETE FROM roles WHERE entity_key IS NULL AND entity_id IN (SELECT unnest(string_split(?, chr(31))))", [joined(ids)])
-    insert(conn, "entities", ("id", "name", "type"), [(e.id, e.name, str(e.type)) for e in entities])
+    insert(conn, "entities", ("id", "name", "type", *GEO_COLUMNS), [(e.id, e.name, str(e.type), *geo_columns(e.geo)) for e in entities])
     insert(conn, "entity_aliases",
            ("entity_id", "text", "kind", "script", "article_id", "ev_start", "ev_end", "ev_text", "ev_field"),
            [(e.id, a.text, str(a.kind), a.script, a.evidence.article_id if a.evidence else None, *span(a.evidence))
@@ -51,8 +51,9 @@ def read_entities(store: Store, entity_id: str | None = None) -> list[Entity]:
         articles[eid].append(aid)
     ent_where, ent_params = ("WHERE id = ?", [entity_id]) if entity_id else ("", [])
     return [
-        Entity(id=i, name=n, type=EntityType(t), aliases=tuple(aliases[i]), roles=tuple(roles[i]), article_ids=tuple(articles[i]))
-        for i, n, t in store.rows(f"SELECT id, name, type FROM entities {ent_where} ORDER BY name, id", ent_params)
+        Entity(id=r["id"], name=r["name"], type=EntityType(r["type"]), aliases=tuple(aliases[r["id"]]), roles=tuple(roles[r["id"]]),
+               article_ids=tuple(articles[r["id"]]), geo=geo_from_row(r))
+        for r in store.dicts(f"SELECT * FROM entities {ent_where} ORDER BY name, id", ent_params)
     ]
 
 

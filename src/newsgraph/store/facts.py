@@ -10,7 +10,7 @@ from typing import Any
 import duckdb
 
 from newsgraph.model import (
-    Alias, AliasKind, Argument, ArticleFacts, EntityType, Event, EventMode, Evidence, Figure,
+    Alias, AliasKind, Argument, ArticleFacts, EntityType, Event, EventMode, Evidence, Figure, Geo,
     LocalEntity, MainEvent, Mention, Quote, QuoteKind, Role, RoleStatus, Speaker, TimeExpression,
     TimeType,
 )
@@ -40,7 +40,7 @@ def _entity_rows(facts: ArticleFacts) -> dict[str, list[tuple[Any, ...]]]:
     a = facts.article_id
     out: dict[str, list[tuple[Any, ...]]] = defaultdict(list)
     for e in facts.entities:
-        out["local_entities"].append((a, e.key, e.name, str(e.type), json.dumps(list(e.mention_ids))))
+        out["local_entities"].append((a, e.key, e.name, str(e.type), json.dumps(list(e.mention_ids)), *geo_columns(e.geo), e.known_as))
         for al in e.aliases:
             out["local_aliases"].append((a, e.key, al.text, str(al.kind), al.script, *span(al.evidence)))
         for r in e.roles:
@@ -87,7 +87,26 @@ def fact_rows(facts: ArticleFacts) -> dict[str, list[tuple[Any, ...]]]:
     return out
 
 
-def _columns(conn: duckdb.DuckDBPyConnection, table: str) -> list[str]:
+GEO_COLUMNS = ("geonames_id", "geo_country", "geo_lat", "geo_lon")
+# Tables whose rows name their columns (columns added by later migrations follow no fixed order).
+_NAMED_COLUMNS = {"local_entities": ("article_id", "key", "name", "type", "mention_ids", *GEO_COLUMNS, "known_as")}
+
+
+def geo_columns(geo: Geo | None) -> tuple[Any, Any, Any, Any]:
+    """A place's gazetteer entry as its four stored columns."""
+    return (geo.geonames_id, geo.country, geo.lat, geo.lon) if geo is not None else (None, None, None, None)
+
+
+def geo_from_row(r: dict[str, Any]) -> Geo | None:
+    """The gazetteer entry stored in ``row``, or None."""
+    if r.get("geonames_id") is None:
+        return None
+    return Geo(geonames_id=int(r["geonames_id"]), country=r["geo_country"], lat=r["geo_lat"], lon=r["geo_lon"])
+
+
+def _columns(conn: duckdb.DuckDBPyConnection, table: str) -> list[str] | tuple[str, ...]:
+    if table in _NAMED_COLUMNS:
+        return _NAMED_COLUMNS[table]
     return [r[0] for r in conn.execute(f"SELECT * FROM {table} LIMIT 0").description]
 
 
@@ -194,7 +213,8 @@ def read_local_entities(store: Store, article_id: str | None = None) -> list[Loc
         roles[(r["article_id"], r["entity_key"])].append(role_from_row(r))
     return [
         LocalEntity(key=r["key"], name=r["name"], type=EntityType(r["type"]), mention_ids=tuple(json.loads(r["mention_ids"])),
-                    aliases=tuple(aliases[(r["article_id"], r["key"])]), roles=tuple(roles[(r["article_id"], r["key"])]))
+                    aliases=tuple(aliases[(r["article_id"], r["key"])]), roles=tuple(roles[(r["article_id"], r["key"])]),
+                    geo=geo_from_row(r), known_as=r.get("known_as"))
         for r in _by_article(store, "local_entities", article_id, "article_id, key")
     ]
 

@@ -124,7 +124,20 @@ _V_KB: tuple[str, ...] = (
         ingested TIMESTAMPTZ)""",
 )
 
-MIGRATIONS: tuple[tuple[str, ...], ...] = (_V1, _V_HARDEN_STORE, _V_STORIES, _V_SEARCH, _V_KB)
+# Entities: where a place is (GeoNames id, country, coordinates), and an institution's full name.
+_V_ENTITIES: tuple[str, ...] = (
+    "ALTER TABLE entities ADD COLUMN geonames_id BIGINT",
+    "ALTER TABLE entities ADD COLUMN geo_country VARCHAR",
+    "ALTER TABLE entities ADD COLUMN geo_lat DOUBLE",
+    "ALTER TABLE entities ADD COLUMN geo_lon DOUBLE",
+    "ALTER TABLE local_entities ADD COLUMN geonames_id BIGINT",
+    "ALTER TABLE local_entities ADD COLUMN geo_country VARCHAR",
+    "ALTER TABLE local_entities ADD COLUMN geo_lat DOUBLE",
+    "ALTER TABLE local_entities ADD COLUMN geo_lon DOUBLE",
+    "ALTER TABLE local_entities ADD COLUMN known_as VARCHAR",
+)
+
+MIGRATIONS: tuple[tuple[str, ...], ...] = (_V1, _V_HARDEN_STORE, _V_STORIES, _V_SEARCH, _V_KB, _V_ENTITIES)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

