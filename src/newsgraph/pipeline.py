@@ -35,7 +35,8 @@ from newsgraph.model import Article, ArticleFacts, Duplicate, DuplicateKind, Ent
 from newsgraph.resolve.assign import with_entity_ids
 from newsgraph.resolve.entities import resolve_entities
 from newsgraph.resolve.duplicates import Fingerprint, Prior, dedup_text, find_duplicates, fingerprint, word_set
-from newsgraph.store import Batch, Signature, Store, article_texts, existing_ids, finish_run, open_store, prior_matches, read_entities, start_run, write_batch
+from newsgraph.errors import InputError
+from newsgraph.store import MEMORY_LIMIT, Batch, Signature, Store, article_texts, existing_ids, finish_run, open_store, prior_matches, read_entities, start_run, write_batch
 
 NLP_BATCH_SIZE = 16  # documents a spaCy nlp.pipe batch (benchmarks/scale.py --sweep measures it)
 
@@ -74,12 +75,14 @@ class IngestSummary:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class IngestOptions:
-    """How a run goes: batch size, near-duplicate threshold, whether to extract facts, the model."""
+    """How a run goes: batch size, near-duplicate threshold, whether to extract facts, the spaCy
+    model (empty: the setting's), DuckDB's memory limit while writing (empty: DuckDB's default)."""
 
     batch_size: int = 64
     threshold: float = 0.8
     extract: bool = False
     model: str = ""
+    memory_limit: str = ""
 
 
 # --- the pure per-article work: runs wherever a runner puts it ---------------------------------
@@ -384,7 +387,7 @@ def ingest_records(
     ``runner`` decides where extraction runs (default: here, ``InProcess``); see ``Runner``.
     """
     summary = IngestSummary(run_id=f"run_{uuid.uuid4().hex[:16]}", db=str(db))
-    with open_store(db) as store:
+    with open_store(db, memory_limit=options.memory_limit) as store:
         start_run(store, summary.run_id, inputs)
         writer = Writer(store, options, summary, progress)
         (runner or InProcess()).drive(writer, writer.batches(records))
@@ -421,7 +424,10 @@ def ingest(
     values = settings.resolve({"db": db, "batch_size": batch_size, "near_duplicate_threshold": threshold})
     read_options = ReadOptions(format=format, published=published, text_field=text_field, title_field=title_field,
                                url_field=url_field, date_field=date_field, max_bytes=values["max_bytes"])
+    if values["memory_limit"] and not MEMORY_LIMIT.match(values["memory_limit"]):
+        raise InputError("NG115", f"memory_limit must be a size such as 512MB or 4GB, got {values['memory_limit']!r}",
+                         "set NEWSGRAPH_MEMORY_LIMIT (or memory_limit in newsgraph.toml) to a size, or empty for DuckDB's default")
     options = IngestOptions(batch_size=max(1, values["batch_size"]), threshold=values["near_duplicate_threshold"],
-                            extract=extract, model=values["model"])
+                            extract=extract, model=values["model"], memory_limit=values["memory_limit"])
     return ingest_records(read(list(inputs), options=read_options), db=values["db"], options=options,
                           runner=runner, inputs=inputs, progress=progress)

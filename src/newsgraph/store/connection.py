@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import importlib.util
+import re
 import sys
 
 import duckdb
@@ -150,12 +151,18 @@ def insert_new(
     return len(fresh)
 
 
-def open_store(path: str | Path, *, read_only: bool = False) -> Store:
+MEMORY_LIMIT = re.compile(r"^\s*\d+(\.\d+)?\s*(B|KB|MB|GB|TB|KiB|MiB|GiB|TiB)\s*$", re.IGNORECASE)
+
+
+def open_store(path: str | Path, *, read_only: bool = False, memory_limit: str = "") -> Store:
     """Open (and for writing, create or migrate) the knowledge base at ``path``.
 
-    Raises StoreError NG301 when the file is not a DuckDB database or is locked, or when it is
-    missing and ``read_only`` is set; NG302 when a newer newsgraph wrote it.
+    ``memory_limit`` (``MEMORY_LIMIT`` form, e.g. ``1GB``) caps DuckDB's buffer memory; empty
+    leaves DuckDB's default. Raises StoreError NG301 when the file is not a DuckDB database or is
+    locked, or when it is missing and ``read_only`` is set; NG302 when a newer newsgraph wrote it.
     """
+    if memory_limit and not MEMORY_LIMIT.match(memory_limit):
+        raise ValueError(f"memory limit {memory_limit!r} is not of the form 512MB, 4GB")
     text = str(path)
     if read_only and not Path(text).is_file():
         raise StoreError("NG301", f"no knowledge base at {text}", "run `newsgraph ingest PATH --db FILE` first, or pass --db")
@@ -165,6 +172,8 @@ def open_store(path: str | Path, *, read_only: bool = False) -> Store:
         first = str(exc).splitlines()[0]
         raise StoreError("NG301", f"cannot open {text}: {first}") from None
     try:
+        if memory_limit:
+            conn.execute(f"SET memory_limit = '{memory_limit.strip()}'")
         if read_only:
             if check_version(conn, text) == 0:
                 raise StoreError("NG301", f"{text} is not a newsgraph knowledge base (no schema)")
