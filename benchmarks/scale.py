@@ -14,6 +14,7 @@ The anchor is the bare model's ``nlp.pipe`` over the raw file texts, batch size 
 before the clock, ``n_process`` = workers. ``--copies K`` ingests the input and the input copied
 K times under other folders (each later copy an exact duplicate, recorded, not extracted) to
 compare peak memory. ``--sweep`` times the extractor alone at several spaCy batch sizes.
+"writer s" is the time the single writer itself spent (preparing and committing batches).
 ``--inserts`` compares the store's multi-row INSERT with an Arrow bulk load on the same rows.
 """
 
@@ -71,13 +72,24 @@ def child_ingest(inputs: list[str], db: str, engine: str, workers: int) -> dict:
         pipeline.ingest([inputs[0]] if Path(inputs[0]).is_file() else [sorted(Path(inputs[0]).rglob("*.txt"))[0].as_posix()],
                         db=warm, extract=True, runner=runner)
     startup = time.perf_counter() - start
+    writer = {"seconds": 0.0}  # the single writer's own time: prepare (dedup) + commit (resolve, write)
+    for name in ("prepare", "commit"):
+        original = getattr(pipeline.Writer, name)
+
+        def timed(self, *a, _original=original):  # type: ignore[no-untyped-def]
+            t = time.perf_counter()
+            try:
+                return _original(self, *a)
+            finally:
+                writer["seconds"] += time.perf_counter() - t
+        setattr(pipeline.Writer, name, timed)
     start = time.perf_counter()
     summary = pipeline.ingest(inputs, db=db, extract=True, runner=runner)
     seconds = time.perf_counter() - start
     if hasattr(runner, "close"):
         runner.close()
     return {"seconds": seconds, "startup": startup, "articles": summary.read, "extracted": summary.extracted,
-            "stored": summary.stored, "duplicates": summary.duplicates}
+            "stored": summary.stored, "duplicates": summary.duplicates, "writer": writer["seconds"]}
 
 
 def child_sweep(files: list[str], sizes: list[int]) -> dict:
@@ -215,7 +227,7 @@ def main() -> None:
         workers = [int(w) for w in args.workers.split(",")]
         print(f"{len(files)} BBC News files, {words} words; {os.cpu_count()} CPUs "
               f"(load average {os.getloadavg()[0]:.1f}: on a shared machine the figures are noisy)")
-        print(f"{'run':40} {'seconds':>8} {'art/s':>7} {'words/s':>8} {'vs anchor':>9} {'peak MB':>8} {'startup s':>9}")
+        print(f"{'run':40} {'seconds':>8} {'art/s':>7} {'words/s':>8} {'vs anchor':>9} {'peak MB':>8} {'startup s':>9} {'writer s':>8}")
         ours: dict[int, float] = {}
         for w in workers:
             anchor = run_child("anchor", files, w)
@@ -224,7 +236,7 @@ def main() -> None:
             got = run_child("ingest", [str(corpus)], str(tmp / f"w{w}.duckdb"), "local", w)
             ours[w] = got["seconds"]
             print(f"{f'newsgraph ingest --workers {w}':40} {got['seconds']:8.1f} {got['articles'] / got['seconds']:7.2f} "
-                  f"{words / got['seconds']:8.0f} {anchor['seconds'] / got['seconds']:9.2f} {got['peak_mb']:8.0f} {got['startup']:9.1f}")
+                  f"{words / got['seconds']:8.0f} {anchor['seconds'] / got['seconds']:9.2f} {got['peak_mb']:8.0f} {got['startup']:9.1f} {got['writer']:8.1f}")
         if len(ours) > 1:
             lo, hi = min(ours), max(ours)
             print(f"{hi} workers vs {lo}: {ours[lo] / ours[hi]:.2f}x")
@@ -232,7 +244,7 @@ def main() -> None:
             w = max(workers)
             got = run_child("ingest", [str(corpus)], str(tmp / "ray.duckdb"), "ray", w)
             print(f"{f'newsgraph ingest --engine ray ({w} CPUs)':40} {got['seconds']:8.1f} {got['articles'] / got['seconds']:7.2f} "
-                  f"{words / got['seconds']:8.0f} {ours.get(w, got['seconds']) / got['seconds']:9.2f} {got['peak_mb']:8.0f} {got['startup']:9.1f}"
+                  f"{words / got['seconds']:8.0f} {ours.get(w, got['seconds']) / got['seconds']:9.2f} {got['peak_mb']:8.0f} {got['startup']:9.1f} {got['writer']:8.1f}"
                   f"  (vs anchor: ratio to --workers {w}; seconds include Ray's actor startup)")
         if args.copies:
             w = max(workers)
@@ -241,7 +253,7 @@ def main() -> None:
             (tmp / "copies").mkdir(exist_ok=True)
             got = run_child("ingest", [str(corpus), str(tmp / "copies")], str(tmp / "copies.duckdb"), "local", w)
             print(f"{f'--workers {w}, input x{args.copies} (copies)':40} {got['seconds']:8.1f} {got['articles'] / got['seconds']:7.2f} "
-                  f"{'':8} {'':9} {got['peak_mb']:8.0f} {got['startup']:9.1f}  ({got['duplicates']} duplicates)")
+                  f"{'':8} {'':9} {got['peak_mb']:8.0f} {got['startup']:9.1f} {got['writer']:8.1f}  ({got['duplicates']} duplicates)")
         if args.sweep:
             sizes = [4, 16, 64, 256]
             got = run_child("sweep", files, sizes)

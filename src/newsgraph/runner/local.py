@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 import sys
 from collections import deque
 from collections.abc import Callable, Iterator
@@ -37,6 +38,7 @@ def cores() -> int:
 
 def _worker_main(conn: Connection, model: str, batch_size: int) -> None:
     """A worker: load the model once, then extract each batch it is sent until told to stop."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle: it stops the workers
     extractor = Extractor(model, batch_size)
     try:
         extractor.load()
