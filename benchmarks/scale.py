@@ -14,6 +14,8 @@ The anchor is the bare model's ``nlp.pipe`` over the raw file texts, batch size 
 before the clock, ``n_process`` = workers. ``--copies K`` ingests the input and the input copied
 K times under other folders (each later copy an exact duplicate, recorded, not extracted) to
 compare peak memory. ``--sweep`` times the extractor alone at several spaCy batch sizes.
+"CPU s" is the CPU time of the child and its descendants (workers included, sampled from /proc;
+it includes startup and the warm-up run): on a shared machine it moves less than the wall clock.
 "writer s" is the time the single writer itself spent (preparing and committing batches).
 ``--inserts`` compares the store's multi-row INSERT with an Arrow bulk load on the same rows.
 """
@@ -103,12 +105,12 @@ def child_sweep(files: list[str], sizes: list[int]) -> dict:
     extractor.load()
     extractor(articles[:4])
     out = {}
-    for size in sizes:
+    for size in sizes:  # CPU time of this one process: steadier than the wall clock on a shared machine
         extractor.batch_size = size
-        start = time.perf_counter()
+        start = time.process_time()
         for i in range(0, len(articles), 64):  # the pipeline's batches of 64
             extractor(articles[i:i + 64])
-        out[str(size)] = time.perf_counter() - start
+        out[str(size)] = time.process_time() - start
     return out
 
 
@@ -150,26 +152,34 @@ def child_inserts(rows: int) -> dict:
 
 # --- the parent: run a child, sample its process tree ----------------------------------------------
 
-def _tree_rss(root: int) -> int:
+def _tree(root: int, cpu: dict[int, int]) -> int:
+    """The summed RSS (bytes) of ``root`` and its descendants now; ``cpu`` keeps each one's CPU ticks."""
     children: dict[int, list[int]] = {}
     rss: dict[int, int] = {}
+    ticks: dict[int, int] = {}
     for entry in os.listdir("/proc"):
         if not entry.isdigit():
             continue
         try:
             with open(f"/proc/{entry}/stat") as f:
-                ppid = int(f.read().rsplit(")", 1)[1].split()[1])
+                fields = f.read().rsplit(")", 1)[1].split()
             with open(f"/proc/{entry}/statm") as f:
-                rss[int(entry)] = int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+                rss[int(entry)] = int(f.read().split()[1]) * PAGE
         except (OSError, ValueError, IndexError):
             continue
-        children.setdefault(ppid, []).append(int(entry))
+        children.setdefault(int(fields[1]), []).append(int(entry))
+        ticks[int(entry)] = int(fields[11]) + int(fields[12])  # utime + stime
     total, todo = 0, [root]
     while todo:
         pid = todo.pop()
         total += rss.get(pid, 0)
+        cpu[pid] = max(cpu.get(pid, 0), ticks.get(pid, 0))
         todo.extend(children.get(pid, ()))
     return total
+
+
+PAGE = os.sysconf("SC_PAGE_SIZE")
+TICK = os.sysconf("SC_CLK_TCK")
 
 
 def run_child(kind: str, *args: object) -> dict:
@@ -177,12 +187,13 @@ def run_child(kind: str, *args: object) -> dict:
     proc = subprocess.Popen([sys.executable, __file__, "--child", json.dumps([kind, *args])], env=env,
                             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
     peak = 0
+    cpu: dict[int, int] = {}
     done = threading.Event()
 
     def sample() -> None:
         nonlocal peak
         while not done.is_set():
-            peak = max(peak, _tree_rss(proc.pid))
+            peak = max(peak, _tree(proc.pid, cpu))
             time.sleep(0.05)
 
     sampler = threading.Thread(target=sample, daemon=True)
@@ -194,6 +205,7 @@ def run_child(kind: str, *args: object) -> dict:
         raise SystemExit(f"child {kind} failed ({proc.returncode})")
     result = json.loads(out.strip().splitlines()[-1])
     result["peak_mb"] = peak / 1e6
+    result["cpu"] = sum(cpu.values()) / TICK
     return result
 
 
@@ -227,16 +239,16 @@ def main() -> None:
         workers = [int(w) for w in args.workers.split(",")]
         print(f"{len(files)} BBC News files, {words} words; {os.cpu_count()} CPUs "
               f"(load average {os.getloadavg()[0]:.1f}: on a shared machine the figures are noisy)")
-        print(f"{'run':40} {'seconds':>8} {'art/s':>7} {'words/s':>8} {'vs anchor':>9} {'peak MB':>8} {'startup s':>9} {'writer s':>8}")
+        print(f"{'run':40} {'seconds':>8} {'art/s':>7} {'words/s':>8} {'vs anchor':>9} {'peak MB':>8} {'startup s':>9} {'writer s':>8} {'CPU s':>7}")
         ours: dict[int, float] = {}
         for w in workers:
             anchor = run_child("anchor", files, w)
             print(f"{f'raw spaCy nlp.pipe n_process={w} (anchor)':40} {anchor['seconds']:8.1f} "
-                  f"{len(files) / anchor['seconds']:7.2f} {words / anchor['seconds']:8.0f} {1.0:9.2f} {anchor['peak_mb']:8.0f}")
+                  f"{len(files) / anchor['seconds']:7.2f} {words / anchor['seconds']:8.0f} {1.0:9.2f} {anchor['peak_mb']:8.0f} {'':9} {'':8} {anchor['cpu']:7.1f}")
             got = run_child("ingest", [str(corpus)], str(tmp / f"w{w}.duckdb"), "local", w)
             ours[w] = got["seconds"]
             print(f"{f'newsgraph ingest --workers {w}':40} {got['seconds']:8.1f} {got['articles'] / got['seconds']:7.2f} "
-                  f"{words / got['seconds']:8.0f} {anchor['seconds'] / got['seconds']:9.2f} {got['peak_mb']:8.0f} {got['startup']:9.1f} {got['writer']:8.1f}")
+                  f"{words / got['seconds']:8.0f} {anchor['seconds'] / got['seconds']:9.2f} {got['peak_mb']:8.0f} {got['startup']:9.1f} {got['writer']:8.1f} {got['cpu']:7.1f}")
         if len(ours) > 1:
             lo, hi = min(ours), max(ours)
             print(f"{hi} workers vs {lo}: {ours[lo] / ours[hi]:.2f}x")
@@ -244,7 +256,7 @@ def main() -> None:
             w = max(workers)
             got = run_child("ingest", [str(corpus)], str(tmp / "ray.duckdb"), "ray", w)
             print(f"{f'newsgraph ingest --engine ray ({w} CPUs)':40} {got['seconds']:8.1f} {got['articles'] / got['seconds']:7.2f} "
-                  f"{words / got['seconds']:8.0f} {ours.get(w, got['seconds']) / got['seconds']:9.2f} {got['peak_mb']:8.0f} {got['startup']:9.1f} {got['writer']:8.1f}"
+                  f"{words / got['seconds']:8.0f} {ours.get(w, got['seconds']) / got['seconds']:9.2f} {got['peak_mb']:8.0f} {got['startup']:9.1f} {got['writer']:8.1f} {got['cpu']:7.1f}"
                   f"  (vs anchor: ratio to --workers {w}; seconds include Ray's actor startup)")
         if args.copies:
             w = max(workers)
@@ -253,12 +265,12 @@ def main() -> None:
             (tmp / "copies").mkdir(exist_ok=True)
             got = run_child("ingest", [str(corpus), str(tmp / "copies")], str(tmp / "copies.duckdb"), "local", w)
             print(f"{f'--workers {w}, input x{args.copies} (copies)':40} {got['seconds']:8.1f} {got['articles'] / got['seconds']:7.2f} "
-                  f"{'':8} {'':9} {got['peak_mb']:8.0f} {got['startup']:9.1f} {got['writer']:8.1f}  ({got['duplicates']} duplicates)")
+                  f"{'':8} {'':9} {got['peak_mb']:8.0f} {got['startup']:9.1f} {got['writer']:8.1f} {got['cpu']:7.1f}  ({got['duplicates']} duplicates)")
         if args.sweep:
-            sizes = [4, 16, 64, 256]
+            sizes = [8, 16, 32, 64, 128]
             got = run_child("sweep", files, sizes)
-            print("\nspaCy batch size (extractor alone, one process): " +
-                  ", ".join(f"{s}: {words / got[str(s)]:.0f} words/s" for s in sizes))
+            print("\nspaCy batch size (extractor alone, one process, words per CPU second): " +
+                  ", ".join(f"{s}: {words / got[str(s)]:.0f}" for s in sizes))
         if args.inserts:
             got = run_child("inserts", args.inserts)
             print(f"\n{args.inserts} mention-like rows, batches of 2000: multi-row INSERT {got['insert']:.2f} s, "
