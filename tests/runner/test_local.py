@@ -134,3 +134,13 @@ def test_cli_ingest_with_two_workers_equals_one_process(tmp_path: Path, newsgrap
     pipeline.ingest([str(dump)], db=tmp_path / "w1.duckdb", extract=True, batch_size=3)  # in this process
     assert export_records(tmp_path / "w1.duckdb") == export_records(tmp_path / "w2.duckdb")
     verified(tmp_path / "w2.duckdb")
+
+
+def test_cli_workers_that_cannot_load_the_model_stop_the_run_with_ng201(tmp_path: Path, newsgraph, newsgraph_env) -> None:
+    dump = tmp_path / "one.txt"
+    dump.write_text("Mayor Lena Ortiz opened the new harbour on Friday.\n", encoding="utf-8")
+    env = dict(newsgraph_env, NEWSGRAPH_MODEL=str(tmp_path / "no-such-model"))
+    proc = newsgraph("ingest", dump, "--db", tmp_path / "kb.duckdb", "--workers", "2", env=env)
+    assert proc.returncode == 1
+    assert proc.stderr.startswith(f"error NG201: cannot load spaCy model {tmp_path / 'no-such-model'}")
+    assert "Traceback" not in proc.stderr
