@@ -39,7 +39,8 @@ from newsgraph.resolve.duplicates import Fingerprint, Prior, dedup_text, find_du
 from newsgraph.readers.language import UNDETERMINED, with_language
 from newsgraph.model import text_hash
 from newsgraph.store import Stored, Update, same_source, source_key
-from newsgraph.store import Batch, Signature, Store, article_texts, existing_ids, finish_run, open_store, prior_matches, read_entities, start_run, story_context, story_stats, write_batch
+from newsgraph.store import MEMORY_LIMIT, Batch, Signature, Store, article_texts, existing_ids, finish_run, open_store, prior_matches, read_entities, start_run, story_context, story_stats, write_batch
+from newsgraph.errors import InputError
 
 NLP_BATCH_SIZE = 16  # documents a spaCy nlp.pipe batch (benchmarks/scale.py --sweep measures it)
 
@@ -86,7 +87,8 @@ class IngestSummary:
 class IngestOptions:
     """How a run goes: batch size, near-duplicate threshold, whether to extract facts (the same
     default as ``newsgraph ingest``: yes), the longest text extracted (0: no limit), the model,
-    and whether to embed new articles for semantic search."""
+    whether to embed new articles for semantic search, and DuckDB's memory limit while writing
+    (empty: DuckDB's default)."""
 
     batch_size: int = 64
     threshold: float = 0.8
@@ -94,6 +96,7 @@ class IngestOptions:
     max_extract_chars: int = 200_000
     model: str = ""
     embed: bool = True
+    memory_limit: str = ""
 
 
 # --- the pure per-article work: runs wherever a runner puts it ---------------------------------
@@ -397,14 +400,14 @@ def _forget(known: dict[str, Entity] | None, ids: set[str]) -> None:
 
 
 @contextmanager
-def _held(db: str | Path) -> Iterator[Store]:
+def _held(db: str | Path, memory_limit: str = "") -> Iterator[Store]:
     """The knowledge base, opened for writing for one step of a run and closed after it.
 
     A run holds DuckDB's write lock only while it reads what de-duplication needs and while it
     writes a batch; extraction, the long part, runs with the file released, so that queries and
     other writers (which wait up to ``lock_timeout`` seconds) get in between (docs/concurrency.md).
     """
-    store = open_store(db)
+    store = open_store(db, memory_limit=memory_limit)
     try:
         yield store
     finally:
@@ -469,7 +472,7 @@ class Writer:
         new versions of stored articles, then de-duplicate the rest."""
         articles = [with_language(a) for a in articles]
         every = [fingerprint(a) for a in articles]  # before the store is held
-        with _held(self.db) as store:
+        with _held(self.db, self.options.memory_limit) as store:
             known = existing_ids(store, [a.id for a in articles]) | {a.id for a in articles if a.id in self.in_flight.ids}
             new: list[Article] = []
             fps: list[Fingerprint] = []
@@ -508,7 +511,7 @@ class Writer:
         facts, entities = self._resolve(extracted.facts)
         failures = [*pending.notes, *extracted.failures]
         self.skipped.update(f.code for f in failures if f.level is not LogLevel.INFO)
-        with _held(self.db) as store:
+        with _held(self.db, self.options.memory_limit) as store:
             write_batch(store, Batch(
                 run_id=self.summary.run_id, articles=pending.articles, skips=[*pending.skips, *failures],
                 duplicates=pending.duplicates, facts=facts, entities=entities, updates=pending.updates,
@@ -536,7 +539,7 @@ class Writer:
         if not facts:
             return [], ()
         if self.known is None:
-            with _held(self.db) as store:
+            with _held(self.db, self.options.memory_limit) as store:
                 self.known = {e.id: e for e in read_entities(store)}
         resolution = resolve_entities(facts, list(self.known.values()))
         self.known.update((e.id, e) for e in resolution.entities)
@@ -584,14 +587,14 @@ def ingest_records(
     ``runner`` decides where extraction runs (default: here, ``InProcess``); see ``Runner``.
     """
     summary = IngestSummary(run_id=f"run_{uuid.uuid4().hex[:16]}", db=str(db))
-    with _held(db) as store:
+    with _held(db, options.memory_limit) as store:
         start_run(store, summary.run_id, inputs)
     writer = Writer(db, options, summary, progress)
     (runner or InProcess()).drive(writer, writer.batches(records))
     summary.skipped = dict(writer.skipped)
     if progress:
         progress(summary)
-    with _held(db) as store:
+    with _held(db, options.memory_limit) as store:
         _keep_searchable(store, summary, None, end=True)
         finish_run(store, summary.run_id, json.dumps(summary.to_dict()))
     return summary
@@ -624,8 +627,11 @@ def ingest(
     values = settings.resolve({"db": db, "batch_size": batch_size, "near_duplicate_threshold": threshold})
     read_options = ReadOptions(format=format, published=published, text_field=text_field, title_field=title_field,
                                url_field=url_field, date_field=date_field, max_bytes=values["max_bytes"])
+    if values["memory_limit"] and not MEMORY_LIMIT.match(values["memory_limit"]):
+        raise InputError("NG115", f"memory_limit must be a size such as 512MB or 4GB, got {values['memory_limit']!r}",
+                         "set NEWSGRAPH_MEMORY_LIMIT (or memory_limit in newsgraph.toml) to a size, or empty for DuckDB's default")
     options = IngestOptions(batch_size=max(1, values["batch_size"]), threshold=values["near_duplicate_threshold"],
                             extract=extract, max_extract_chars=max(0, values["max_extract_chars"]), model=values["model"],
-                            embed=embed)
+                            embed=embed, memory_limit=values["memory_limit"])
     return ingest_records(read(list(inputs), options=read_options), db=values["db"], options=options,
                           runner=runner, inputs=inputs, progress=progress)

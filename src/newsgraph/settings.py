@@ -35,6 +35,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting(name="model", type=str, default="", help="spaCy model name or path; empty picks the pinned en_core_web_md"),
     Setting(name="batch_size", type=int, default=64, help="articles per batch (one store transaction each)"),
     Setting(name="workers", type=int, default=0, help="NLP worker processes (0 = one a core; 1 = in the calling process)"),
+    Setting(name="memory_limit", type=str, default="1GB",
+            help="DuckDB's memory limit while ingesting (e.g. 512MB, 4GB); empty leaves DuckDB's default (80% of RAM)"),
     Setting(name="max_bytes", type=int, default=256 * 1024 * 1024, help="largest single input file read, in bytes"),
     Setting(name="lock_timeout", type=float, default=30.0,
             help="seconds a reader or a second writer waits for the knowledge base while another process holds it (then NG307)"),

@@ -20,7 +20,7 @@ OPTIONS = IngestOptions(batch_size=2, extract=True)
 @pytest.fixture(scope="module")
 def pool() -> ProcessRunner:
     """Two workers kept alive across this module's runs (each loads the model once)."""
-    with ProcessRunner(2, window=3, keep=True) as runner:
+    with ProcessRunner(2, window=3, keep=True) as runner:  # window 3 < 5 batches: back-pressure at work
         yield runner
 
 
@@ -134,3 +134,14 @@ def test_cli_ingest_with_two_workers_equals_one_process(tmp_path: Path, newsgrap
     pipeline.ingest([str(dump)], db=tmp_path / "w1.duckdb", extract=True, batch_size=3)  # in this process
     assert export_records(tmp_path / "w1.duckdb") == export_records(tmp_path / "w2.duckdb")
     verified(tmp_path / "w2.duckdb")
+
+
+def test_cli_workers_that_cannot_load_the_model_stop_the_run_with_ng201(tmp_path: Path, newsgraph, newsgraph_env) -> None:
+    dump = tmp_path / "one.txt"
+    dump.write_text("Mayor Lena Ortiz opened the new harbour on Friday.\n\nThe rail union said on Monday it would strike.\n",
+                    encoding="utf-8")
+    env = dict(newsgraph_env, NEWSGRAPH_MODEL=str(tmp_path / "no-such-model"))
+    proc = newsgraph("ingest", dump, "--db", tmp_path / "kb.duckdb", "--workers", "2", "--batch-size", "1", env=env)
+    assert proc.returncode == 1
+    assert proc.stderr.startswith(f"error NG201: cannot load spaCy model {tmp_path / 'no-such-model'}")
+    assert "Traceback" not in proc.stderr

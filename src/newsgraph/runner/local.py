@@ -14,8 +14,10 @@ that dies too, the batch's articles are stored without facts and logged NG211, a
 
 from __future__ import annotations
 
+import itertools
 import multiprocessing
 import os
+import signal
 import sys
 from collections import deque
 from collections.abc import Callable, Iterator
@@ -24,7 +26,7 @@ from typing import Any
 
 from newsgraph.errors import NewsgraphError, NlpError
 from newsgraph.model import LogLevel, Skip
-from newsgraph.pipeline import Extracted, Extractor, Pending, Writer, lost
+from newsgraph.pipeline import NLP_BATCH_SIZE, Extracted, Extractor, Pending, Writer, lost
 
 
 def cores() -> int:
@@ -37,6 +39,7 @@ def cores() -> int:
 
 def _worker_main(conn: Connection, model: str, batch_size: int, max_chars: int | None = None) -> None:
     """A worker: load the model once, then extract each batch it is sent until told to stop."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle: it stops the workers
     extractor = Extractor(model, batch_size, max_chars)
     try:
         extractor.load()
@@ -97,7 +100,8 @@ def _context() -> Any:
 
 class ProcessRunner:
     """Extraction in ``workers`` processes (0: one a core); ``window`` batches in flight at most
-    (default: twice the workers, so each worker always has its next batch waiting).
+    (default: twice the workers, so each worker always has its next batch waiting). An input of a
+    single batch is extracted in this process: one batch cannot be split, and no pool is started.
 
     ``on_dispatch(pid, batch_number, attempt)`` is called in the parent after each batch is sent
     to a worker (a test hook: the resilience test kills the worker from it)."""
@@ -120,6 +124,13 @@ class ProcessRunner:
             for pending in batches:
                 writer.commit(pending, Extracted())
             return
+        first = list(itertools.islice(batches, 2))
+        if len(first) < 2 and not self.pool:  # one batch cannot be split: extract it here, start no pool
+            extractor = Extractor(writer.options.model, self.batch_size or NLP_BATCH_SIZE, writer.options.max_extract_chars)
+            for pending in first:
+                writer.commit(pending, extractor(pending.kept))
+            return
+        batches = itertools.chain(first, batches)
         if self.pool_model is not None and self.pool_model != writer.options.model:
             self.close()
         self.pool_model = writer.options.model
@@ -148,8 +159,6 @@ class _Pool:
     """One run of the process pool: workers, the queue of batches to extract, results by batch."""
 
     def __init__(self, runner: ProcessRunner, writer: Writer) -> None:
-        from newsgraph.pipeline import NLP_BATCH_SIZE
-
         self.runner, self.writer = runner, writer
         self.ctx = _context()
         self.model = writer.options.model

@@ -6,6 +6,8 @@ sends windows of prepared batches to Ray Data: one row a batch, ``map_batches`` 
 (each actor loads the spaCy pipeline once and extracts the batch exactly as a local worker would),
 ``write_parquet`` one shard folder a window. The single writer then reads the shards back and
 commits the batches in order, so the knowledge base is the same bytes as the local runner's.
+An actor that dies is restarted and its batch retried once by Ray; a window that still fails
+stops the run with NG215, every window committed before it kept (re-running finishes the job).
 
 Shard rows: ``batch`` (the run's batch number), ``position`` (in the batch), ``article_id``,
 ``kind`` (``facts`` or ``failure``), ``record`` (the model object, pickled: what the writer merges)
@@ -145,7 +147,7 @@ class RayRunner:
         items = [{"batch": p.number, "articles": pickle.dumps(p.kept)} for p in todo]
         size = self.workers or max(1, int(ray.cluster_resources().get("CPU", 1)))
         dataset = ray.data.from_items(items, override_num_blocks=len(items)).map_batches(
-            _ExtractActor, batch_size=1, batch_format="numpy", num_cpus=1,
+            _ExtractActor, batch_size=1, batch_format="numpy", num_cpus=1, max_restarts=2, max_task_retries=1,
             compute=ray.data.ActorPoolStrategy(size=min(size, len(items))),
             fn_constructor_kwargs={"model": writer.options.model, "batch_size": NLP_BATCH_SIZE,
                                    "max_chars": writer.options.max_extract_chars},

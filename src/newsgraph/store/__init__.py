@@ -8,7 +8,7 @@ from newsgraph.store.articles import (
     ArticleFilter, article_texts, count_articles, existing_ids, get_article, list_articles, added_times,
 )
 from newsgraph.store.checks import SpanRow, counts, invariant_failures, span_rows
-from newsgraph.store.connection import Store, open_store
+from newsgraph.store.connection import Store, open_store, MEMORY_LIMIT
 from newsgraph.store.duplicates import copies_of, duplicate_record, read_duplicates
 from newsgraph.store.entities import cooccurring, find_entity_ids, read_entities
 from newsgraph.store.export import write_records
@@ -40,10 +40,10 @@ __all__ = [
     "entity_quotes", "events_by_id", "existing_ids", "facet_counts", "fact_ids_of_articles",
     "figures_by_id", "filters_for", "find_entity_ids", "find_story", "finish_run", "get_article",
     "invariant_failures", "list_articles", "list_stories", "LISTS", "LogEntry", "main_event_rows",
-    "mentions_by_id", "network_edges", "open_store", "page_keys", "prior_matches", "PriorMatches",
-    "publication_dates", "quote_share", "quotes_by_id", "read_article_facts", "read_duplicates",
-    "read_entities", "read_events", "read_figures", "read_local_entities", "read_log",
-    "read_main_events", "read_mentions", "read_quotes", "read_stories", "read_times",
+    "MEMORY_LIMIT", "mentions_by_id", "network_edges", "open_store", "page_keys", "prior_matches",
+    "PriorMatches", "publication_dates", "quote_share", "quotes_by_id", "read_article_facts",
+    "read_duplicates", "read_entities", "read_events", "read_figures", "read_local_entities",
+    "read_log", "read_main_events", "read_mentions", "read_quotes", "read_stories", "read_times",
     "read_versions", "record_watched", "same_source", "SCHEMA_VERSION", "Signature", "source_key",
     "span_rows", "SpanRow", "start_run", "Store", "Stored", "story_context", "story_stats",
     "StoryContext", "StoryFilter", "time_limit", "times_by_id", "top_entities", "totals", "Update",

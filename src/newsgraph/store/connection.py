@@ -19,6 +19,8 @@ from newsgraph.errors import StoreError
 from newsgraph.store.schema import check_version, migrate
 
 _CHUNK = 256  # rows per multi-row INSERT statement
+_ARROW_MIN = 16  # from this many rows, insert through Arrow where pyarrow is installed
+_arrow: Any = None  # the pyarrow module once imported; False when it is not installed
 
 # DuckDB's Python binding runs ``import pandas`` for every bound parameter. Where pandas is not
 # installed that import fails, and a failed import is not cached: each one searches sys.path,
@@ -81,6 +83,24 @@ def joined(values: Iterable[object]) -> str:
     return SEP.join(str(v) for v in values)
 
 
+def _arrow_table(columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> Any:
+    """``rows`` as an Arrow table (None when pyarrow is absent or a column's values do not fit one type)."""
+    global _arrow
+    if _arrow is None:
+        try:
+            import pyarrow
+
+            _arrow = pyarrow
+        except ImportError:
+            _arrow = False
+    if not _arrow:
+        return None
+    try:
+        return _arrow.table({f"c{i}": [row[i] for row in rows] for i in range(len(columns))})
+    except (_arrow.ArrowException, TypeError, ValueError, OverflowError):
+        return None
+
+
 def insert(
     conn: duckdb.DuckDBPyConnection,
     table: str,
@@ -89,11 +109,21 @@ def insert(
     *,
     ignore: bool = False,
 ) -> None:
-    """Insert ``rows`` with multi-row VALUES statements (much faster than executemany in DuckDB)."""
+    """Insert ``rows``: as one Arrow table where pyarrow is installed (``benchmarks/scale.py
+    --inserts`` measures it ~30x faster than SQL text), else with multi-row VALUES statements
+    (much faster than executemany in DuckDB)."""
     if not rows:
         return
     verb = "INSERT OR IGNORE INTO" if ignore else "INSERT INTO"
     cols = ", ".join(f'"{c}"' for c in columns)
+    arrow = _arrow_table(columns, rows) if len(rows) >= _ARROW_MIN else None
+    if arrow is not None:
+        conn.register("_newsgraph_rows", arrow)
+        try:
+            conn.execute(f"{verb} {table} ({cols}) SELECT * FROM _newsgraph_rows")
+        finally:
+            conn.unregister("_newsgraph_rows")
+        return
     one = "(" + ", ".join("?" for _ in columns) + ")"
     for start in range(0, len(rows), _CHUNK):
         chunk = rows[start : start + _CHUNK]
@@ -121,6 +151,9 @@ def insert_new(
             fresh.setdefault(row[0], row)
     insert(conn, table, columns, list(fresh.values()))
     return len(fresh)
+
+
+MEMORY_LIMIT = re.compile(r"^\s*\d+(\.\d+)?\s*(B|KB|MB|GB|TB|KiB|MiB|GiB|TiB)\s*$", re.IGNORECASE)
 
 
 def _is_lock_conflict(exc: duckdb.Error) -> bool:
@@ -156,20 +189,26 @@ def _connect(text: str, *, read_only: bool, lock_timeout: float) -> duckdb.DuckD
             pause = min(pause * 2, 0.25)
 
 
-def open_store(path: str | Path, *, read_only: bool = False, lock_timeout: float | None = None) -> Store:
+def open_store(path: str | Path, *, read_only: bool = False, lock_timeout: float | None = None,
+               memory_limit: str = "") -> Store:
     """Open (and for writing, create or migrate) the knowledge base at ``path``.
 
     While another process holds the file (an ingest writing, or readers while we want to write),
     waits up to ``lock_timeout`` seconds (default: the ``lock_timeout`` setting), then raises
     StoreError NG307. Raises NG301 when the file is not a DuckDB database, or when it is missing
-    and ``read_only`` is set; NG302 when a newer newsgraph wrote it.
+    and ``read_only`` is set; NG302 when a newer newsgraph wrote it. ``memory_limit``
+    (``MEMORY_LIMIT`` form, e.g. ``1GB``) caps DuckDB's buffer memory; empty leaves DuckDB's default.
     """
+    if memory_limit and not MEMORY_LIMIT.match(memory_limit):
+        raise ValueError(f"memory limit {memory_limit!r} is not of the form 512MB, 4GB")
     text = str(path)
     if read_only and not Path(text).is_file():
         raise StoreError("NG301", f"no knowledge base at {text}", "run `newsgraph ingest PATH --db FILE` first, or pass --db")
     timeout = float(settings.get("lock_timeout") if lock_timeout is None else lock_timeout)
     conn = _connect(text, read_only=read_only, lock_timeout=timeout)
     try:
+        if memory_limit:
+            conn.execute(f"SET memory_limit = '{memory_limit.strip()}'")
         if read_only:
             if check_version(conn, text) == 0:
                 raise StoreError("NG301", f"{text} is not a newsgraph knowledge base (no schema)")

@@ -1,0 +1,297 @@
+"""End-to-end throughput and peak memory of ``newsgraph ingest`` with 1 and N workers and on Ray,
+beside raw spaCy ``nlp.pipe`` with the same model and ``n_process`` equal to the workers, on the
+same BBC News texts, in the same invocation.
+
+    PYTHONPATH=src python benchmarks/scale.py [--limit 300] [--workers 1,2] [--ray] [--copies 5]
+                                              [--sweep] [--inserts] [--data ../shared/data/bbc-news]
+
+Every measurement runs in a child process of its own; a sampler in this process reads the RSS of
+the child and all its descendants (workers, Ray's processes) from /proc every 50 ms and keeps the
+peak of their sum (shared pages count once per process: an upper bound). "ingest" is read to
+committed (read, clean, de-duplicate, extract, resolve entities, write) with the model already
+loaded in the workers (the pool is started and warmed first; "startup" says what that cost).
+The anchor is the bare model's ``nlp.pipe`` over the raw file texts, batch size 32, model loaded
+before the clock, ``n_process`` = workers. ``--copies K`` ingests the input and the input copied
+K times under other folders (each later copy an exact duplicate, recorded, not extracted) to
+compare peak memory. ``--sweep`` times the extractor alone at several spaCy batch sizes.
+"CPU s" is the CPU time of the child and its descendants (workers included, sampled from /proc;
+it includes startup and the warm-up run): on a shared machine it moves less than the wall clock.
+"run CPU s" is the CPU of the measured run alone (all processes); "CPU vs anchor" compares it with
+the anchor's: the share of raw spaCy's efficiency kept, which a busy machine does not distort.
+"parent CPU s" is the parent's own CPU in the run: with workers, the single writer's whole load
+(reading, de-duplication, entity resolution, writing, handing batches to workers).
+"writer s" is the time the single writer itself spent (preparing and committing batches).
+``--inserts`` compares the store's multi-row INSERT with an Arrow bulk load on the same rows.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+DATA = REPO.parent / "shared" / "data" / "bbc-news"
+
+
+# --- children -----------------------------------------------------------------------------------
+
+def cpu_now() -> float:
+    """CPU seconds so far of this process, its live descendants, and the children it has reaped."""
+    import resource
+
+    ticks: dict[int, int] = {}
+    _tree(os.getpid(), ticks)
+    reaped = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return sum(ticks.values()) / TICK + reaped.ru_utime + reaped.ru_stime
+
+
+def child_anchor(files: list[str], n_process: int) -> dict:
+    from newsgraph.nlp import load_model
+
+    texts = [Path(f).read_text(encoding="utf-8", errors="replace") for f in files]
+    nlp = load_model()
+    list(nlp.pipe(texts[:4]))
+    start, cpu = time.perf_counter(), cpu_now()
+    for _doc in nlp.pipe(texts, batch_size=32, n_process=n_process):
+        pass
+    return {"seconds": time.perf_counter() - start, "articles": len(texts), "run_cpu": cpu_now() - cpu}
+
+
+def child_ingest(inputs: list[str], db: str, engine: str, workers: int) -> dict:
+    from newsgraph import pipeline
+    from newsgraph.runner import InProcess, ProcessRunner
+
+    start = time.perf_counter()
+    warm = Path(db).with_suffix(".warm.duckdb")
+    if engine == "ray":
+        import ray
+
+        from newsgraph.runner.ray import RayRunner
+
+        ray.init(num_cpus=workers, include_dashboard=False, log_to_driver=False, configure_logging=False)
+        runner = RayRunner(workers=workers)
+    elif workers == 1:
+        extractor = pipeline.Extractor()
+        extractor.load()
+        runner = InProcess(extractor)
+    else:
+        runner = ProcessRunner(workers, keep=True)
+    if engine != "ray":  # start and warm the workers: two files, two batches (one batch would run in-process)
+        two = [p.as_posix() for p in sorted(Path(inputs[0]).rglob("*.txt"))[:2]]
+        pipeline.ingest(two, db=warm, extract=True, runner=runner, batch_size=1)
+    startup = time.perf_counter() - start
+    writer = {"seconds": 0.0}  # the single writer's own time: prepare (dedup) + commit (resolve, write)
+    for name in ("prepare", "commit"):
+        original = getattr(pipeline.Writer, name)
+
+        def timed(self, *a, _original=original):  # type: ignore[no-untyped-def]
+            t = time.perf_counter()
+            try:
+                return _original(self, *a)
+            finally:
+                writer["seconds"] += time.perf_counter() - t
+        setattr(pipeline.Writer, name, timed)
+    start, cpu, own = time.perf_counter(), cpu_now(), time.process_time()
+    summary = pipeline.ingest(inputs, db=db, extract=True, runner=runner)
+    seconds, cpu, own = time.perf_counter() - start, cpu_now() - cpu, time.process_time() - own
+    if hasattr(runner, "close"):
+        runner.close()
+    return {"seconds": seconds, "run_cpu": cpu, "parent_cpu": own, "startup": startup, "articles": summary.read, "extracted": summary.extracted,
+            "stored": summary.stored, "duplicates": summary.duplicates, "writer": writer["seconds"]}
+
+
+def child_sweep(files: list[str], sizes: list[int]) -> dict:
+    from newsgraph.model import Article, SourceFormat, SourcePointer
+    from newsgraph.pipeline import Extractor
+
+    texts = [Path(f).read_text(encoding="utf-8", errors="replace") for f in files]
+    articles = [Article(id=f"bbc-{n}", source=SourcePointer(path=f, format=SourceFormat.TEXT), text=t)
+                for n, (f, t) in enumerate(zip(files, texts))]
+    extractor = Extractor()
+    extractor.load()
+    extractor(articles[:4])
+    out = {}
+    for size in sizes:  # CPU time of this one process: steadier than the wall clock on a shared machine
+        extractor.batch_size = size
+        start = time.process_time()
+        for i in range(0, len(articles), 64):  # the pipeline's batches of 64
+            extractor(articles[i:i + 64])
+        out[str(size)] = time.process_time() - start
+    return out
+
+
+def child_inserts(rows: int) -> dict:
+    """The store's multi-row INSERT against an Arrow bulk load, same rows, same table."""
+    import random
+
+    import duckdb
+    import pyarrow as pa
+
+    from newsgraph.store.connection import insert
+
+    rng = random.Random(1)
+    cols = ("id", "article_id", "start", "end", "text", "type", "entity_id", "extractor")
+    data = [(f"men_{i:012d}", f"art_{i // 40:012d}", i, i + 9, "".join(rng.choice("abcdefgh ") for _ in range(14)),
+             "PERSON", f"ent_{rng.randrange(5000):08d}", "newsgraph.entities.v2") for i in range(rows)]
+    create = ("CREATE TABLE t (id VARCHAR PRIMARY KEY, article_id VARCHAR, start INTEGER, \"end\" INTEGER, "
+              "text VARCHAR, type VARCHAR, entity_id VARCHAR, extractor VARCHAR)")
+    out = {}
+    for how in ("insert", "arrow", "insert", "arrow"):
+        conn = duckdb.connect()
+        conn.execute(create)
+        start = time.perf_counter()
+        conn.execute("BEGIN")
+        for chunk in range(0, rows, 2000):  # one batch's worth of rows at a time
+            part = data[chunk:chunk + 2000]
+            if how == "insert":
+                insert(conn, "t", cols, part)
+            else:
+                table = pa.table({c: [r[i] for r in part] for i, c in enumerate(cols)})
+                conn.register("incoming", table)
+                conn.execute('INSERT INTO t SELECT * FROM incoming')
+                conn.unregister("incoming")
+        conn.execute("COMMIT")
+        out[how] = min(out.get(how, 1e9), time.perf_counter() - start)
+        conn.close()
+    return out
+
+
+# --- the parent: run a child, sample its process tree ----------------------------------------------
+
+def _tree(root: int, cpu: dict[int, int]) -> int:
+    """The summed RSS (bytes) of ``root`` and its descendants now; ``cpu`` keeps each one's CPU ticks."""
+    children: dict[int, list[int]] = {}
+    rss: dict[int, int] = {}
+    ticks: dict[int, int] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat") as f:
+                fields = f.read().rsplit(")", 1)[1].split()
+            with open(f"/proc/{entry}/statm") as f:
+                rss[int(entry)] = int(f.read().split()[1]) * PAGE
+        except (OSError, ValueError, IndexError):
+            continue
+        children.setdefault(int(fields[1]), []).append(int(entry))
+        ticks[int(entry)] = int(fields[11]) + int(fields[12])  # utime + stime
+    total, todo = 0, [root]
+    while todo:
+        pid = todo.pop()
+        total += rss.get(pid, 0)
+        cpu[pid] = max(cpu.get(pid, 0), ticks.get(pid, 0))
+        todo.extend(children.get(pid, ()))
+    return total
+
+
+PAGE = os.sysconf("SC_PAGE_SIZE")
+TICK = os.sysconf("SC_CLK_TCK")
+
+
+def run_child(kind: str, *args: object) -> dict:
+    env = dict(os.environ, PYTHONPATH=str(REPO / "src") + os.pathsep + os.environ.get("PYTHONPATH", ""))
+    proc = subprocess.Popen([sys.executable, __file__, "--child", json.dumps([kind, *args])], env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    peak = 0
+    cpu: dict[int, int] = {}
+    done = threading.Event()
+
+    def sample() -> None:
+        nonlocal peak
+        while not done.is_set():
+            peak = max(peak, _tree(proc.pid, cpu))
+            time.sleep(0.05)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    out, _ = proc.communicate()
+    done.set()
+    sampler.join()
+    if proc.returncode != 0:
+        raise SystemExit(f"child {kind} failed ({proc.returncode})")
+    result = json.loads(out.strip().splitlines()[-1])
+    result["peak_mb"] = peak / 1e6
+    result["cpu"] = sum(cpu.values()) / TICK
+    return result
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=DATA)
+    parser.add_argument("--limit", type=int, default=300, help="first N files in sorted order (0: all)")
+    parser.add_argument("--workers", default="1,2", help="worker counts to measure, comma-separated")
+    parser.add_argument("--ray", action="store_true", help="also the Ray runner on this machine (the largest worker count)")
+    parser.add_argument("--copies", type=int, default=0, help="also ingest the input copied K times (peak memory)")
+    parser.add_argument("--sweep", action="store_true", help="spaCy batch sizes, extractor alone, one process")
+    parser.add_argument("--inserts", type=int, default=0, help="rows for the INSERT vs Arrow bulk-load comparison")
+    parser.add_argument("--child", default=None, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        kind, *rest = json.loads(args.child)
+        print(json.dumps(globals()[f"child_{kind}"](*rest)))
+        return
+
+    files = sorted(str(p) for p in args.data.glob("*/*.txt"))
+    if args.limit:
+        files = files[: args.limit]
+    words = sum(len(Path(f).read_text(encoding="utf-8", errors="replace").split()) for f in files)
+    tmp = Path(tempfile.mkdtemp(prefix="newsgraph-scale-"))
+    try:
+        corpus = tmp / "corpus"
+        for f in files:
+            target = corpus / Path(f).parent.name / Path(f).name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.symlink_to(f)
+        workers = [int(w) for w in args.workers.split(",")]
+        print(f"{len(files)} BBC News files, {words} words; {os.cpu_count()} CPUs "
+              f"(load average {os.getloadavg()[0]:.1f}: on a shared machine the figures are noisy)")
+        print(f"{'run':40} {'seconds':>8} {'art/s':>7} {'words/s':>8} {'vs anchor':>9} {'peak MB':>8} {'startup s':>9} {'writer s':>8} {'CPU s':>7} {'run CPU s':>9} {'CPU vs anchor':>13} {'parent CPU s':>12}")
+        ours: dict[int, float] = {}
+        for w in workers:
+            anchor = run_child("anchor", files, w)
+            print(f"{f'raw spaCy nlp.pipe n_process={w} (anchor)':40} {anchor['seconds']:8.1f} "
+                  f"{len(files) / anchor['seconds']:7.2f} {words / anchor['seconds']:8.0f} {1.0:9.2f} {anchor['peak_mb']:8.0f} {'':9} {'':8} {anchor['cpu']:7.1f} {anchor['run_cpu']:9.1f} {1.0:13.2f}")
+            got = run_child("ingest", [str(corpus)], str(tmp / f"w{w}.duckdb"), "local", w)
+            ours[w] = got["seconds"]
+            print(f"{f'newsgraph ingest --workers {w}':40} {got['seconds']:8.1f} {got['articles'] / got['seconds']:7.2f} "
+                  f"{words / got['seconds']:8.0f} {anchor['seconds'] / got['seconds']:9.2f} {got['peak_mb']:8.0f} {got['startup']:9.1f} {got['writer']:8.1f} {got['cpu']:7.1f} {got['run_cpu']:9.1f} {anchor['run_cpu'] / got['run_cpu']:13.2f} {got['parent_cpu']:12.1f}")
+        if len(ours) > 1:
+            lo, hi = min(ours), max(ours)
+            print(f"{hi} workers vs {lo}: {ours[lo] / ours[hi]:.2f}x")
+        if args.ray:
+            w = max(workers)
+            got = run_child("ingest", [str(corpus)], str(tmp / "ray.duckdb"), "ray", w)
+            print(f"{f'newsgraph ingest --engine ray ({w} CPUs)':40} {got['seconds']:8.1f} {got['articles'] / got['seconds']:7.2f} "
+                  f"{words / got['seconds']:8.0f} {ours.get(w, got['seconds']) / got['seconds']:9.2f} {got['peak_mb']:8.0f} {got['startup']:9.1f} {got['writer']:8.1f} {got['cpu']:7.1f} {got['run_cpu']:9.1f} {'':13} {got['parent_cpu']:12.1f}"
+                  f"  (vs anchor: ratio to --workers {w}; seconds include Ray's actor startup)")
+        if args.copies:
+            w = max(workers)
+            for k in range(1, args.copies):
+                shutil.copytree(corpus, tmp / f"copies/c{k}", symlinks=True)
+            (tmp / "copies").mkdir(exist_ok=True)
+            got = run_child("ingest", [str(corpus), str(tmp / "copies")], str(tmp / "copies.duckdb"), "local", w)
+            print(f"{f'--workers {w}, input x{args.copies} (copies)':40} {got['seconds']:8.1f} {got['articles'] / got['seconds']:7.2f} "
+                  f"{'':8} {'':9} {got['peak_mb']:8.0f} {got['startup']:9.1f} {got['writer']:8.1f} {got['cpu']:7.1f}  ({got['duplicates']} duplicates)")
+        if args.sweep:
+            sizes = [8, 16, 32, 64, 128]
+            got = run_child("sweep", files, sizes)
+            print("\nspaCy batch size (extractor alone, one process, words per CPU second): " +
+                  ", ".join(f"{s}: {words / got[str(s)]:.0f}" for s in sizes))
+        if args.inserts:
+            got = run_child("inserts", args.inserts)
+            print(f"\n{args.inserts} mention-like rows, batches of 2000: multi-row INSERT {got['insert']:.2f} s, "
+                  f"Arrow bulk load {got['arrow']:.2f} s ({got['insert'] / got['arrow']:.1f}x)")
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
