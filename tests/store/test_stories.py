@@ -54,7 +54,8 @@ def test_write_story_features_counts_each_article_once(tmp_path: Path) -> None:
                 write_story_features(conn, [a, b], {"art_1": ("quak", "@ent_peru"), "art_2": ("quak",)})
                 write_stories(conn, [Story(id="sto_1", title="Quake", article_ids=("art_1", "art_2"))])
         assert story_stats(store, ["quak", "peru", "@ent_peru", "none"]) == ({"quak": 2, "peru": 1, "@ent_peru": 1}, 2)
-        context = story_context(store, {"art_new": ("@ent_peru",)}, {"@ent_peru": 1}, 2)
+        assert story_context(store, {"art_new": ("@ent_peru",)}, {"@ent_peru": 1}, 2).stories == ()  # one key is not enough
+        context = story_context(store, {"art_new": ("@ent_peru",)}, {"@ent_peru": 1}, 2, min_shared=1)
         assert [s.id for s in context.stories] == ["sto_1"]
         assert context.features == {"art_1": a, "art_2": b}
 

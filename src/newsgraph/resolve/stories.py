@@ -113,8 +113,12 @@ def _idf(df: Mapping[str, int], documents: int) -> dict[str, float]:
 def index_keys(features: StoryFeatures, df: Mapping[str, int], documents: int, *, terms: int = 12) -> tuple[str, ...]:
     """The keys by which later articles find this one: its ``terms`` highest TF-IDF terms and its
     people, places and organisations (by entity id)."""
-    idf = _idf(df, documents)
-    ranked = sorted(features.terms, key=lambda tc: (-(1 + math.log(tc[1])) * idf.get(tc[0], math.log(documents + IDF_PRIOR + 2)), tc[0]))
+    scale = documents + IDF_PRIOR + 1
+
+    def weight(term: str, count: float) -> float:
+        return (1 + math.log(max(count, 1.0))) * math.log(scale / (df.get(term, 0) + 0.5))
+
+    ranked = sorted(features.terms, key=lambda tc: (-weight(*tc), tc[0]))
     entities = [f"@{e}" for e, w in features.entities if w >= 1.0]
     return tuple(sorted({t for t, _ in ranked[:terms]} | set(entities)))
 
@@ -176,7 +180,7 @@ def _mark_factor(a: _Marks, b: _Marks, params: StoryParams) -> tuple[float, floa
     return scale, params.agree_bonus * min(agree + same, 2)
 
 
-_NEGLIGIBLE = 0.02  # pairs less similar than this are not worth the marks and dates
+_NEGLIGIBLE = 0.05  # pairs less similar than this are not worth the marks and dates
 
 
 def _days(a: datetime | None, b: datetime | None) -> float | None:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 from collections.abc import Iterable
 
 from newsgraph.model import Article, ArticleFacts, EntityType, StoryFeatures
@@ -66,6 +67,7 @@ mr mrs ms dr http https www com html htm aspx php
 """.split())
 
 
+@lru_cache(maxsize=1 << 16)
 def stem(word: str) -> str:
     """A crude stem, enough to meet "arrests", "arrested" and "arresting" at one form."""
     w = word.lower().replace("’", "'")

@@ -80,10 +80,11 @@ def write_story_features(conn: duckdb.DuckDBPyConnection, features: Sequence[Sto
         for key in {t for t, _ in f.terms} | {f"@{e}" for e, _ in f.entities}:
             counts[key] += 1
     if counts:
-        conn.execute(
-            "INSERT INTO story_df SELECT unnest(string_split(?, chr(31))), unnest(string_split(?, chr(31)))::INTEGER"
-            " ON CONFLICT (key) DO UPDATE SET df = story_df.df + excluded.df",
-            [joined(counts), joined(counts.values())])
+        batch = "(SELECT unnest(string_split(?, chr(31))) AS key, unnest(string_split(?, chr(31)))::INTEGER AS df)"
+        params = [joined(counts), joined(counts.values())]
+        # an UPDATE and an anti-joined INSERT: DuckDB's ON CONFLICT path is slow row by row
+        conn.execute(f"UPDATE story_df SET df = story_df.df + b.df FROM {batch} b WHERE story_df.key = b.key", params)
+        conn.execute(f"INSERT INTO story_df SELECT b.key, b.df FROM {batch} b ANTI JOIN story_df s ON s.key = b.key", params)
 
 
 def _features(row: tuple) -> StoryFeatures:
@@ -148,9 +149,10 @@ def story_stats(store: Store, keys: Sequence[str]) -> tuple[dict[str, int], int]
 
 
 def story_context(store: Store, keys: Mapping[str, Sequence[str]], df: Mapping[str, int], documents: int,
-                  originals: Sequence[str] = (), *, per_article: int = 10, common: float = 0.05) -> StoryContext:
-    """The stored stories a batch may join: for each batch article, the ``per_article`` stories whose
-    articles share most of its ``keys`` (keys whose ``df`` is over ``common`` of the ``documents``,
+                  originals: Sequence[str] = (), *, per_article: int = 5, min_shared: int = 3,
+                  common: float = 0.05) -> StoryContext:
+    """The stored stories a batch may join: for each batch article, the ``per_article`` stories with
+    an article sharing at least ``min_shared`` of its ``keys``, most shared first (keys whose ``df`` is over ``common`` of the ``documents``,
     and over 50, are too common to tell), and the stories of ``originals`` (the originals of the
     batch's copies); with their members' features and copies."""
     cap = max(50, int(common * documents))
@@ -159,10 +161,12 @@ def story_context(store: Store, keys: Mapping[str, Sequence[str]], df: Mapping[s
     if pairs and documents:
         ids |= {r[0] for r in store.rows(
             "WITH q AS (SELECT unnest(string_split(?, chr(31))) AS article, unnest(string_split(?, chr(31))) AS key),"
-            " hits AS (SELECT q.article, sa.story_id, count(*) AS shared FROM q JOIN story_keys k ON k.key = q.key"
-            " JOIN story_articles sa ON sa.article_id = k.article_id GROUP BY q.article, sa.story_id)"
+            " pairs AS (SELECT q.article, k.article_id AS other, count(*) AS shared FROM q JOIN story_keys k ON k.key = q.key"
+            " GROUP BY q.article, k.article_id HAVING count(*) >= ?),"
+            " hits AS (SELECT p.article, sa.story_id, max(p.shared) AS shared FROM pairs p"
+            " JOIN story_articles sa ON sa.article_id = p.other GROUP BY p.article, sa.story_id)"
             " SELECT story_id FROM hits QUALIFY row_number() OVER (PARTITION BY article ORDER BY shared DESC, story_id) <= ?",
-            [joined(a for a, _ in pairs), joined(k for _, k in pairs), per_article])}
+            [joined(a for a, _ in pairs), joined(k for _, k in pairs), min_shared, per_article])}
     if originals:
         ids |= {r[0] for r in store.rows(f"SELECT story_id FROM story_articles WHERE article_id {_IN}", [joined(originals)])}
     stories = read_stories(store, sorted(ids))
