@@ -81,6 +81,7 @@ def test_city_has_coordinates_country_has_none(nlp: Language) -> None:
         ("Treewatch, an environmental group based in Denver, filed the lawsuit.", "Treewatch", "ORG"),
         ("Shares in Norilko fell 5% after the results.", "Norilko", "ORG"),
         ("BT said the outage had been fixed.", "BT", "ORG"),
+        ("Regulators fined ferry operator Havbris Linjer on Friday.", "Havbris Linjer", "ORG"),
     ],
 )
 def test_types_follow_the_text_and_the_gazetteer(nlp: Language, text: str, span: str, label: str) -> None:

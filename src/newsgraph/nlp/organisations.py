@@ -222,6 +222,10 @@ def fix_people(doc: Doc, spans: list[Span], person_forms: set[str]) -> list[Span
             if not gazetteer().is_place(span.text):
                 out.append(Span(doc, span.start, span.end, label="ORG"))
                 continue
+        if (span.label_ == "PERSON" and len(span) > 1 and span.start > 0
+                and doc[span.start - 1].lower_ in _COMPANY_BEFORE - {"rival", "owner", "unit"}):
+            out.append(Span(doc, span.start, span.end, label="ORG"))  # "ferry operator Nordlys Linjer"
+            continue
         if span.label_ == "PERSON" and span.text not in person_forms:
             if doc[span.end - 1].text == "Bill" and len(span) > 1:
                 out.append(Span(doc, span.start, span.end, label="LAW"))  # "Housing Bill"
