@@ -135,3 +135,16 @@ def test_web_ingest_adds_articles_and_reads_see_them(tmp_path: Path, hostile_kb:
     assert "Harbour reopens" in titles
     again = client.post("/api/ingest", json=article, headers={"Authorization": "Bearer tok"}).json()["summary"]
     assert again["stored"] == 0  # the same article twice changes nothing
+
+
+def test_web_a_bug_answers_a_coded_500_without_its_traceback(hostile_kb: Path) -> None:
+    app = create_app(hostile_kb)
+
+    @app.get("/api/test-failure")
+    def failure() -> None:
+        raise RuntimeError("secret internals")
+
+    response = TestClient(app, raise_server_exceptions=False).get("/api/test-failure")
+    assert response.status_code == 500 and response.json()["error"]["code"] == "NG443"
+    assert "secret internals" not in response.text and "Traceback" not in response.text
+    assert response.headers["x-frame-options"] == "DENY"

@@ -11,28 +11,36 @@ import duckdb
 from newsgraph.errors import QueryError
 from newsgraph.store.connection import Store
 
+_REPEAT = 0.01  # seconds between interrupts once the limit has passed
+
 
 @contextmanager
 def time_limit(store: Store, seconds: float | None) -> Iterator[Store]:
-    """Run the block's queries on ``store``; interrupt the one running when ``seconds`` have passed
-    and raise QueryError NG431. ``None`` or 0 means no limit."""
+    """Run the block's queries on ``store``; once ``seconds`` have passed, interrupt whatever query
+    runs (again every 10 ms, so that one started after the first interrupt is stopped too) and
+    raise QueryError NG431. ``None`` or 0 means no limit."""
     if not seconds or seconds <= 0:
         yield store
         return
     fired = threading.Event()
+    done = threading.Event()
 
-    def interrupt() -> None:
+    def watch() -> None:
+        if done.wait(seconds):
+            return
         fired.set()
-        store.conn.interrupt()
+        while True:
+            store.conn.interrupt()
+            if done.wait(_REPEAT):
+                return
 
-    timer = threading.Timer(seconds, interrupt)
-    timer.daemon = True
-    timer.start()
+    watcher = threading.Thread(target=watch, name="newsgraph-time-limit", daemon=True)
+    watcher.start()
     try:
         yield store
-    except (duckdb.InterruptException, duckdb.Error) as exc:
+    except duckdb.Error as exc:
         if fired.is_set() or isinstance(exc, duckdb.InterruptException):
             raise QueryError("NG431", f"the query ran past its time limit of {seconds:g} s and was stopped") from None
         raise
     finally:
-        timer.cancel()
+        done.set()

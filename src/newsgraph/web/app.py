@@ -89,8 +89,12 @@ class Guard:
             await self.app(scope, receive, send)
             return
 
+        started = False
+
         async def send_secured(message: Message) -> None:
+            nonlocal started
             if message["type"] == "http.response.start":
+                started = True
                 message["headers"] = [*message.get("headers", []), *SECURITY_HEADERS]
             await send(message)
 
@@ -100,7 +104,18 @@ class Guard:
                                                         f"the limit is {self.max_body_bytes} bytes"), status_code=413)
             await response(scope, receive, send_secured)
             return
-        await self.app(scope, receive, send_secured)
+        try:
+            await self.app(scope, receive, send_secured)
+        except Exception:  # a bug: the traceback goes to the log, never to the client
+            log.exception("unexpected error on %s", scope.get("path"))
+            if started:
+                raise
+            message = f"the server failed on this request — {CODES['NG443'][1]}"
+            if str(scope.get("path", "")).startswith("/api"):
+                await JSONResponse(error_body("NG443", message), status_code=500)(scope, receive, send_secured)
+            else:
+                await HTMLResponse(f"<!doctype html><title>500 NG443</title><p>error NG443: {message}</p>",
+                                   status_code=500)(scope, receive, send_secured)
 
 
 def _is_api(request: Request) -> bool:
@@ -133,11 +148,6 @@ def _install_errors(app: FastAPI) -> None:
         if exc.status_code == 405:
             return _answer(request, "NG442", f"{request.method} is not allowed on {request.url.path} — {CODES['NG442'][1]}", 405)
         return _answer(request, "NG434", f"nothing at {request.url.path} — {CODES['NG434'][1]}", 404)
-
-    @app.exception_handler(Exception)
-    async def unexpected(request: Request, exc: Exception) -> Response:  # the traceback goes to the log, never to the client
-        log.exception("unexpected error on %s", request.url.path)
-        return _answer(request, "NG443", f"the server failed on this request — {CODES['NG443'][1]}", 500)
 
 
 def create_app(db: str | Path, *, write_token: str | None = None, query_timeout: float | None = None,
