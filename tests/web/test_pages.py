@@ -89,3 +89,26 @@ def test_pages_list_paging_links(client: TestClient) -> None:
     link = re.search(r'<a class="next" href="([^"]+)"', html).group(1).replace("&amp;", "&")
     second = client.get(link).text
     assert "« first page" in second
+
+
+def test_pages_search_marks_the_match_and_ranks_the_soybean_article_first(client: TestClient) -> None:
+    html = client.get("/search", params={"q": "soybeans"}).text
+    first = html.split('<ol class="hits">', 1)[1].split("</li>", 1)[0]
+    assert "<mark>soybeans</mark>" in first
+    top = client.get("/api/search", params={"q": "soybeans"}).json()["rows"][0]["article_id"]
+    assert f'href="/article/{top}"' in first
+
+
+def test_pages_search_filters_reach_the_search(client: TestClient) -> None:
+    html = client.get("/search", params={"q": "soybeans", "mode": "text", "since": "2030-01-01"}).text
+    assert "Nothing found" in html and 'value="2030-01-01"' in html
+    assert client.get("/search", params={"q": "soybeans", "mode": "nonsense"}).status_code == 422
+
+
+def test_pages_story_page_shows_timeline_entities_and_articles(client: TestClient) -> None:
+    story = client.get("/api/stories").json()["rows"][0]
+    html = client.get(f"/story/{story['id']}").text
+    assert "<h2>Timeline" in html and "<h2>Main entities</h2>" in html and "<h2>Articles</h2>" in html
+    for aid in story["article_ids"]:
+        assert f'href="/article/{aid}"' in html
+    assert client.get("/story/sto_nope").status_code == 404

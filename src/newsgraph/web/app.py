@@ -29,7 +29,7 @@ HERE = Path(__file__).resolve().parent
 log = logging.getLogger("newsgraph.web")
 
 STATUS: dict[str, int] = {
-    "NG401": 404, "NG402": 404, "NG423": 404, "NG434": 404,
+    "NG401": 404, "NG402": 404, "NG409": 404, "NG413": 404, "NG423": 404, "NG434": 404,
     "NG403": 400, "NG425": 400, "NG430": 400, "NG438": 400,
     "NG433": 422,
     "NG435": 401,

@@ -14,6 +14,7 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
+from markupsafe import Markup, escape
 
 from newsgraph.errors import NewsgraphError, QueryError
 from newsgraph.query import pages as q
@@ -86,17 +87,38 @@ def home(request: Request) -> HTMLResponse:
 
 
 @router.get("/search", response_class=HTMLResponse)
-def search(request: Request, q_: str = Query("", alias="q", max_length=1000), size: int = 20) -> HTMLResponse:
+def search(request: Request, q_: str = Query("", alias="q", max_length=1000), size: int = 20,
+           mode: str = Query("hybrid", pattern="^(hybrid|text|semantic)$"), since: str | None = None,
+           until: str | None = None, entity: str | None = None, story: str | None = None) -> HTMLResponse:
+    form = {"mode": mode, "since": since or "", "until": until or "", "entity": entity or "", "story": story or ""}
     if not q_.strip():
-        return page(request, "search.html", query="", hits=[])
+        return page(request, "search.html", query="", hits=[], form=form)
     try:
-        hits = list(read_kb(request, "search", q_, limit=check_size(config_of(request), size)))
+        hits = list(read_kb(request, "search", q_, mode=mode, since=parse_date(since, "since"),
+                            until=parse_date(until, "until"), entity=entity or None, story=story or None,
+                            limit=check_size(config_of(request), size)))
     except NewsgraphError as exc:
         if exc.code != "NG420":
             raise
         names = read(request, q.list_page, "entities", {"name": q_}, size=10, facets=False)
         return render_error(request, exc.code, f"{exc.message} — {exc.hint}", 503, query=q_, names=names.rows)
-    return page(request, "search.html", query=q_, hits=hits)
+    return page(request, "search.html", query=q_, hits=hits, form=form)
+
+
+def _marked(snippet: str, marks: Any) -> Markup:
+    """The snippet with its matched words in <mark>, every piece of article text escaped."""
+    out, at = [], 0
+    for start, end in sorted(marks or ()):
+        if start < at or end > len(snippet):
+            continue
+        out.append(escape(snippet[at:start]))
+        out.append(Markup("<mark>") + escape(snippet[start:end]) + Markup("</mark>"))
+        at = end
+    out.append(escape(snippet[at:]))
+    return Markup("").join(out)
+
+
+templates.env.filters["marked"] = lambda hit: _marked(hit.snippet, hit.marks)
 
 
 @router.get("/articles", response_class=HTMLResponse)
