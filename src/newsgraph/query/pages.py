@@ -54,8 +54,10 @@ class Page:
 
 @contextmanager
 def reading(db: str | Path, timeout: float | None) -> Iterator[Store]:
-    """The knowledge base opened read-only, its queries bounded by ``timeout`` seconds."""
-    with open_store(db, read_only=True) as store, time_limit(store, timeout):
+    """The knowledge base opened read-only, its queries bounded by ``timeout`` seconds; while an
+    ingest holds the file (it does only while it writes a batch), the open waits for it up to
+    ``timeout`` seconds too (NG307 after that)."""
+    with open_store(db, read_only=True, lock_timeout=timeout) as store, time_limit(store, timeout):
         yield store
 
 

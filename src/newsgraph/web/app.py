@@ -36,7 +36,7 @@ STATUS: dict[str, int] = {
     "NG436": 403, "NG441": 403, "NG421": 403,
     "NG437": 413,
     "NG442": 405,
-    "NG420": 503, "NG431": 503, "NG439": 503, "NG301": 503, "NG302": 503, "NG422": 503,
+    "NG420": 503, "NG431": 503, "NG439": 503, "NG301": 503, "NG302": 503, "NG307": 503, "NG422": 503,
 }
 
 CSP = ("default-src 'none'; script-src 'none'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
