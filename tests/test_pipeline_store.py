@@ -98,7 +98,7 @@ def test_a_corrected_version_from_the_same_url_replaces_the_text_and_the_facts(t
         (1, False, text_hash(first.text)), (2, True, text_hash(fixed.text))]
     assert versions[0].text == first.text and versions[0].source == "feed-monday.jsonl:1"
     again = ingest_records(iter([fixed, first]), db=db)  # both inputs again: nothing changes
-    assert (again.updated, again.stored, again.unchanged) == (0, 0, 2)
+    assert (again.updated, again.stored, again.duplicates, again.unchanged) == (0, 0, 0, 2)
     verified(db)
 
 

@@ -9,6 +9,7 @@ ids are deterministic, so running again finishes the job without doubling anythi
 from __future__ import annotations
 
 import json
+import time
 import uuid
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -183,25 +184,21 @@ UPDATE_SIMILARITY = 0.5  # word-set Jaccard a text at the same locator (no URL) 
 
 def _new_versions(
     articles: Sequence[Article], fps: Sequence[Fingerprint], stored: dict[str, Stored],
-) -> tuple[list[Update], list[Skip], list[Article], list[Fingerprint], int]:
+) -> tuple[list[Update], list[Skip], list[Article], list[Fingerprint]]:
     """Sort a batch's new articles by what the store holds from their source (``same_source``):
     a different text from the same URL, or a similar one (word-set Jaccard >= UPDATE_SIMILARITY)
     at the same locator, is a new version of the stored article: it keeps the stored id and is
-    never compared for duplicates (a correction is not a copy), logged NG130 with both hashes. The
-    same text from the same file is unchanged. Returns the updates, their log entries, the other
-    articles with their fingerprints, and how many were unchanged."""
+    never compared for duplicates (a correction is not a copy), logged NG130 with both hashes.
+    Returns the updates, their log entries, and the other articles with their fingerprints."""
     updates: list[Update] = []
     notes: list[Skip] = []
     rest: list[Article] = []
     rest_fps: list[Fingerprint] = []
-    unchanged = 0
     for article, fp in zip(articles, fps):
         match = stored.get(article.id)
-        if match is not None and match.text == article.text and match.path == article.source.path:
-            unchanged += 1
-        elif match is not None and match.text != article.text and (match.by_url or jaccard(
+        if match is not None and match.text != article.text and (match.by_url or jaccard(
                 word_set(article.text), word_set(match.text)) >= UPDATE_SIMILARITY):
-            updates.append(Update(article=replace(article, id=match.id), previous_text=match.text))
+            updates.append(Update(article=replace(article, id=match.id), previous_text=match.text, input_id=article.id))
             how = "URL" if match.by_url else "locator"
             notes.append(Skip(source=article.source.describe(), code="NG130", level=LogLevel.INFO, article_id=match.id,
                               reason=f"new version from the same source ({how}): text {text_hash(match.text)} → "
@@ -209,7 +206,7 @@ def _new_versions(
         else:
             rest.append(article)
             rest_fps.append(fp)
-    return updates, notes, rest, rest_fps, unchanged
+    return updates, notes, rest, rest_fps
 
 
 def _forget(known: dict[str, Entity] | None, ids: set[str]) -> None:
@@ -224,26 +221,43 @@ def _forget(known: dict[str, Entity] | None, ids: set[str]) -> None:
                 roles=tuple(r for r in e.roles if r.article_id not in ids))
 
 
-@contextmanager
-def _held(db: str | Path) -> Iterator[Store]:
-    """The knowledge base, opened for writing for one step of a run and closed after it.
+class _Lease:
+    """The run's hold on the knowledge base: opened for writing when a step needs it, released
+    before extraction (the long part) and at least every ``HOLD_SECONDS``, so that queries and
+    other writers (which wait up to ``lock_timeout`` seconds) get in between batches, while a run
+    without extraction does not pay an open and a checkpoint for every batch (docs/concurrency.md)."""
 
-    A run holds DuckDB's write lock only while it reads what de-duplication needs and while it
-    writes a batch; extraction, the long part, runs with the file released, so that queries and
-    other writers (which wait up to ``lock_timeout`` seconds) get in between (docs/concurrency.md).
-    """
-    store = open_store(db)
-    try:
-        yield store
-    finally:
-        store.close()
+    HOLD_SECONDS = 0.5
+
+    def __init__(self, db: str | Path) -> None:
+        self.db = db
+        self.store: Store | None = None
+        self.since = 0.0
+
+    @contextmanager
+    def held(self, *, release: bool = False) -> Iterator[Store]:
+        """The open store for one step; closed after it when ``release`` or held long enough."""
+        if self.store is None:
+            self.store, self.since = open_store(self.db), time.monotonic()
+        try:
+            yield self.store
+        except BaseException:
+            self.release()
+            raise
+        if release or time.monotonic() - self.since >= self.HOLD_SECONDS:
+            self.release()
+
+    def release(self) -> None:
+        if self.store is not None:
+            self.store.close()
+            self.store = None
 
 
 class _Ingest:
     """One run's state: the knowledge base path, the pending batch and the running summary."""
 
-    def __init__(self, db: str | Path, options: IngestOptions, runner: Runner, summary: IngestSummary) -> None:
-        self.db, self.options, self.runner, self.summary = db, options, runner, summary
+    def __init__(self, lease: _Lease, options: IngestOptions, runner: Runner, summary: IngestSummary) -> None:
+        self.lease, self.options, self.runner, self.summary = lease, options, runner, summary
         self.articles: list[Article] = []
         self.skips: list[Skip] = []
         self.skipped: Counter[str] = Counter()
@@ -272,7 +286,7 @@ class _Ingest:
             return
         self.articles = self.runner.map(with_language, self.articles)
         every = self.runner.map(fingerprint, self.articles)  # before the store is held
-        with _held(self.db) as store:
+        with self.lease.held() as store:
             known = existing_ids(store, [a.id for a in self.articles])
             new: list[Article] = []
             fps: list[Fingerprint] = []
@@ -283,10 +297,11 @@ class _Ingest:
                     known.add(article.id)
                     new.append(article)
                     fps.append(fp)
-            updates, notes, new, fps, same = _new_versions(new, fps, same_source(store, new))
+            updates, notes, new, fps = _new_versions(new, fps, same_source(store, new))
             found = find_duplicates(fps, _prior(store, fps), threshold=self.options.threshold)
             self.extract.prepare(store)
-        self.summary.unchanged += same
+        if self.options.extract:
+            self.lease.release()  # extraction runs with the file released
         _forget(self.extract.known, {u.article.id for u in updates})
         duplicates = [d for d in found if d is not None]
         kept = [a for a, d in zip(new, found) if d is None]
@@ -298,7 +313,7 @@ class _Ingest:
                       for f, d in zip(fps, found) if d is None]
         signatures += [Signature(article_id=u.article.id, exact_hash=f.exact_hash, bands=f.bands, signature=f.signature)
                        for u, f in zip(updates, self.runner.map(fingerprint, [u.article for u in updates]))]
-        with _held(self.db) as store:
+        with self.lease.held() as store:
             write_batch(store, Batch(run_id=self.summary.run_id, articles=new, skips=skips,
                                      duplicates=duplicates, signatures=signatures, facts=facts,
                                      entities=entities, updates=updates))
@@ -322,9 +337,19 @@ def ingest_records(
 ) -> IngestSummary:
     """Store ``records`` in the knowledge base at ``db``, batch by batch; return the summary."""
     summary = IngestSummary(run_id=f"run_{uuid.uuid4().hex[:16]}", db=str(db))
-    with _held(db) as store:
+    lease = _Lease(db)
+    try:
+        summary = _run(records, lease, summary, options, runner, inputs, progress)
+    finally:
+        lease.release()
+    return summary
+
+
+def _run(records: Iterable[Article | Skip], lease: _Lease, summary: IngestSummary, options: IngestOptions,
+         runner: Runner | None, inputs: Sequence[str], progress: Callable[[IngestSummary], None] | None) -> IngestSummary:
+    with lease.held() as store:
         start_run(store, summary.run_id, inputs)
-    run = _Ingest(db, options, runner or LocalRunner(), summary)
+    run = _Ingest(lease, options, runner or LocalRunner(), summary)
     for record in records:
         if run.add(record):
             run.flush()
@@ -334,7 +359,7 @@ def ingest_records(
     summary.skipped = dict(run.skipped)
     if progress:
         progress(summary)
-    with _held(db) as store:
+    with lease.held(release=True) as store:
         finish_run(store, summary.run_id, json.dumps(summary.to_dict()))
     return summary
 
