@@ -98,7 +98,7 @@ def test_a_corrected_version_from_the_same_url_replaces_the_text_and_the_facts(t
         (1, False, text_hash(first.text)), (2, True, text_hash(fixed.text))]
     assert versions[0].text == first.text and versions[0].source == "feed-monday.jsonl:1"
     again = ingest_records(iter([fixed, first]), db=db)  # both inputs again: nothing changes
-    assert (again.updated, again.stored, again.unchanged) == (0, 0, 2)
+    assert (again.updated, again.stored, again.duplicates, again.unchanged) == (0, 0, 0, 2)
     verified(db)
 
 
@@ -178,4 +178,25 @@ def test_a_knowledge_base_with_the_previous_schema_is_upgraded_in_place(tmp_path
         assert counts(store)["articles"] == 3
     assert [a.text for a in find_articles(db, duplicates=True)] == [HARBOUR.replace("12", "15"), RAIL, RAIL]
     assert len(export_records(db)["articles"]) == 2 and stored_text_bytes(db)[1] == 0
+    verified(db)
+
+
+def test_cli_history_lists_the_versions_and_refuses_an_unknown_id(tmp_path: Path, newsgraph, verified) -> None:
+    v1, v2 = tmp_path / "monday.jsonl", tmp_path / "tuesday.jsonl"
+    v1.write_text(json.dumps({"title": "Harbour", "url": "https://example.org/h", "text": HARBOUR}) + "\n", encoding="utf-8")
+    v2.write_text(json.dumps({"title": "Harbour", "url": "https://example.org/h",
+                              "text": HARBOUR.replace("12 new", "14 new")}) + "\n", encoding="utf-8")
+    db = tmp_path / "kb.duckdb"
+    assert newsgraph("ingest", v1, "--db", db, "--no-nlp").returncode == 0
+    second = newsgraph("ingest", v2, "--db", db, "--no-nlp", "--json")
+    assert second.returncode == 0 and json.loads(second.stdout)["updated"] == 1
+    [article] = find_articles(db)
+    proc = newsgraph("history", article.id, "--db", db, "--json")
+    assert proc.returncode == 0, proc.stderr
+    versions = json.loads(proc.stdout)
+    assert [(v["version"], v["current"], v["source"]) for v in versions] == [
+        (1, False, f"{v1}:1"), (2, True, f"{v2}:1")]
+    assert "14 new berths" in versions[1]["text"] and "12 new berths" in versions[0]["text"]
+    missing = newsgraph("history", "art_0000000000000000", "--db", db)
+    assert missing.returncode == 1 and missing.stderr.startswith("error NG401: no article with id 'art_0000000000000000'")
     verified(db)

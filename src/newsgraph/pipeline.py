@@ -22,6 +22,7 @@ time, whichever runner ran it and however many workers it had.
 from __future__ import annotations
 
 import json
+import time
 import uuid
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -401,17 +402,52 @@ def _forget(known: dict[str, Entity] | None, ids: set[str]) -> None:
 
 @contextmanager
 def _held(db: str | Path, memory_limit: str = "") -> Iterator[Store]:
-    """The knowledge base, opened for writing for one step of a run and closed after it.
-
-    A run holds DuckDB's write lock only while it reads what de-duplication needs and while it
-    writes a batch; extraction, the long part, runs with the file released, so that queries and
-    other writers (which wait up to ``lock_timeout`` seconds) get in between (docs/concurrency.md).
-    """
+    """The knowledge base, opened for writing for one step (start and end of a run) and closed after it."""
     store = open_store(db, memory_limit=memory_limit)
     try:
         yield store
     finally:
         store.close()
+
+
+class _Lease:
+    """The run's hold on the knowledge base: opened for writing when a step needs it, released
+    before extraction (the long part) and at least every ``HOLD_SECONDS``, so that queries and
+    other writers (which wait up to ``lock_timeout`` seconds) get in between batches, while a run
+    without extraction does not pay an open and a checkpoint for every batch (docs/concurrency.md).
+    After a release the file stays free for at least ``GAP_SECONDS`` (readers retry every 10 ms),
+    so that a waiting reader is never starved by the writer taking the file straight back."""
+
+    HOLD_SECONDS = 0.5
+    GAP_SECONDS = 0.05
+
+    def __init__(self, db: str | Path, memory_limit: str = "") -> None:
+        self.db, self.memory_limit = db, memory_limit
+        self.store: Store | None = None
+        self.since = 0.0
+        self.released = 0.0
+
+    @contextmanager
+    def held(self, *, release: bool = False) -> Iterator[Store]:
+        """The open store for one step; closed after it when ``release`` or held long enough."""
+        if self.store is None:
+            wait = self.released + self.GAP_SECONDS - time.monotonic()
+            if wait > 0:
+                time.sleep(wait)
+            self.store, self.since = open_store(self.db, memory_limit=self.memory_limit), time.monotonic()
+        try:
+            yield self.store
+        except BaseException:
+            self.release()
+            raise
+        if release or time.monotonic() - self.since >= self.HOLD_SECONDS:
+            self.release()
+
+    def release(self) -> None:
+        if self.store is not None:
+            self.store.close()
+            self.store = None
+            self.released = time.monotonic()
 
 
 class Writer:
@@ -426,6 +462,7 @@ class Writer:
     def __init__(self, db: str | Path, options: IngestOptions, summary: IngestSummary,
                  progress: Callable[[IngestSummary], None] | None = None) -> None:
         self.db, self.options, self.summary, self.progress = db, options, summary, progress
+        self.lease = _Lease(db, options.memory_limit)
         self.skipped: Counter[str] = Counter()
         self.known: dict[str, Entity] | None = None
         self.in_flight = _InFlight()
@@ -472,7 +509,7 @@ class Writer:
         new versions of stored articles, then de-duplicate the rest."""
         articles = [with_language(a) for a in articles]
         every = [fingerprint(a) for a in articles]  # before the store is held
-        with _held(self.db, self.options.memory_limit) as store:
+        with self.lease.held(release=self.extracts) as store:
             known = existing_ids(store, [a.id for a in articles]) | {a.id for a in articles if a.id in self.in_flight.ids}
             new: list[Article] = []
             fps: list[Fingerprint] = []
@@ -511,7 +548,7 @@ class Writer:
         facts, entities = self._resolve(extracted.facts)
         failures = [*pending.notes, *extracted.failures]
         self.skipped.update(f.code for f in failures if f.level is not LogLevel.INFO)
-        with _held(self.db, self.options.memory_limit) as store:
+        with self.lease.held() as store:
             write_batch(store, Batch(
                 run_id=self.summary.run_id, articles=pending.articles, skips=[*pending.skips, *failures],
                 duplicates=pending.duplicates, facts=facts, entities=entities, updates=pending.updates,
@@ -539,7 +576,7 @@ class Writer:
         if not facts:
             return [], ()
         if self.known is None:
-            with _held(self.db, self.options.memory_limit) as store:
+            with self.lease.held() as store:
                 self.known = {e.id: e for e in read_entities(store)}
         resolution = resolve_entities(facts, list(self.known.values()))
         self.known.update((e.id, e) for e in resolution.entities)
@@ -590,7 +627,10 @@ def ingest_records(
     with _held(db, options.memory_limit) as store:
         start_run(store, summary.run_id, inputs)
     writer = Writer(db, options, summary, progress)
-    (runner or InProcess()).drive(writer, writer.batches(records))
+    try:
+        (runner or InProcess()).drive(writer, writer.batches(records))
+    finally:
+        writer.lease.release()
     summary.skipped = dict(writer.skipped)
     if progress:
         progress(summary)

@@ -19,7 +19,8 @@ if TYPE_CHECKING:
 
 def _describe(s: IngestSummary) -> str:
     skipped = sum(s.skipped.values())
-    return f"read {s.read} · stored {s.stored} · duplicates {s.duplicates} · unchanged {s.unchanged} · skipped {skipped}"
+    return (f"read {s.read} · stored {s.stored} · duplicates {s.duplicates} · unchanged {s.unchanged} · "
+            f"updated {s.updated} · skipped {skipped}")
 
 
 def _print_summary(s: IngestSummary) -> None:
@@ -28,8 +29,8 @@ def _print_summary(s: IngestSummary) -> None:
 
     table = Table(title=safe(f"ingest into {s.db}"), show_header=False)
     for label, value in (("articles read", s.read), ("stored (new)", s.stored), ("duplicates", s.duplicates),
-                         ("unchanged (already stored)", s.unchanged), ("extracted", s.extracted),
-                         ("embedded (searchable by meaning)", s.embedded)):
+                         ("unchanged (already stored)", s.unchanged), ("updated (new version, see history)", s.updated),
+                         ("extracted", s.extracted), ("embedded (searchable by meaning)", s.embedded)):
         table.add_row(label, str(value))
     for code, count in sorted(s.skipped.items()):
         table.add_row(f"skipped {code}", str(count))

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from newsgraph.nlp.component import doc_text
 from newsgraph.nlp.quote_cues import lexicon, quote_regions
 
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
@@ -191,7 +192,7 @@ def _from_verb(verb: Token, regions: list[tuple[int, int]]) -> Attribution | Non
             end = min(end, subject.left_edge.i) if subject.i > start else end
         span = _chars(doc, start, end)
         if span is not None:
-            span = _paragraph_clip(doc.text, span, verb.idx)
+            span = _paragraph_clip(doc_text(doc), span, verb.idx)
         if span is not None:
             content.append(_grow(span, regions))
     if not content or (subject is None and verb.dep_ not in _CLAUSES):
@@ -314,7 +315,7 @@ def _nested(doc: Doc, found: list[Attribution]) -> list[Attribution]:
 
 def _floating(doc: Doc, found: list[Attribution], regions: list[tuple[int, int]]) -> None:
     """Attach quoted sentences no cue claims to the attribution just before them."""
-    text = doc.text
+    text = doc_text(doc)
     covered = [c for item in found for c in item.content]
     ordered = sorted(found, key=lambda a: a.content[-1][1])
     for r_start, r_end in regions:
@@ -348,7 +349,7 @@ def _headline_colons(doc: Doc) -> list[Attribution]:
     """ "Name: what they said" opening a paragraph (a headline form): a short proper-name phrase,
     a colon, and the rest of the paragraph as content."""
     found = []
-    text = doc.text
+    text = doc_text(doc)
     for match in _HEADLINE.finditer(text):
         source = doc.char_span(match.start(1), match.end(1), alignment_mode="contract")
         if source is None or len(source) > 6 or not any(t.pos_ == "PROPN" for t in source):
@@ -377,7 +378,7 @@ def _inside(doc: Doc, regions: list[tuple[int, int]]) -> set[int]:
 
 def find_attributions(doc: Doc) -> list[Attribution]:
     """Every attribution in ``doc`` with its cue, content and written source, in text order."""
-    regions = quote_regions(doc.text)
+    regions = quote_regions(doc_text(doc))
     found: list[Attribution] = []
     quoted = _inside(doc, regions)
     for token in doc:

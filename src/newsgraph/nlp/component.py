@@ -39,3 +39,13 @@ def register(factory: str, extractor: str, facts: Facts, setup: Callable[[], obj
 
     if not Language.has_factory(factory):
         Language.factory(factory, func=make)
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, built once a doc: spaCy rebuilds it from every token on each access, which made
+    extraction quadratic in the length of a text when a component asked for it once a quote or a
+    verb. The text of a doc never changes (retokenising keeps the characters)."""
+    cached = doc.user_data.get("newsgraph_text")
+    if cached is None:
+        cached = doc.user_data["newsgraph_text"] = doc.text
+    return cached

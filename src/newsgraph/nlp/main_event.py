@@ -27,6 +27,7 @@ from spacy.tokens import Doc, Span, Token
 from newsgraph.model import Event, Evidence, LocalEntity, MainEvent, Mention, evidence_from
 from newsgraph.nlp.countries import canonical_country
 from newsgraph.nlp.frames import NOMINAL_EVENTS
+from newsgraph.nlp.component import doc_text
 from newsgraph.nlp.phrases import PLACE_TYPES, MentionIndex, noun_phrase, participant
 
 if TYPE_CHECKING:
@@ -421,7 +422,7 @@ _HYPHENED = re.compile(r"(?:-[A-Za-z]+)+")
 def widen_place(doc: Doc, index: MentionIndex, start: int, end: int) -> tuple[int, int]:
     """A place with the rest of a hyphenated name the mention stops short of ("Mazar-i" |
     "-Sharif") and the places that qualify it after commas: "Croydon, South London"."""
-    hyphened = _HYPHENED.match(doc.text, end)
+    hyphened = _HYPHENED.match(doc_text(doc), end)
     if hyphened is not None:
         end = hyphened.end()
     span = doc.char_span(start, end, alignment_mode="expand")

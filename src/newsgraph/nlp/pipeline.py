@@ -117,6 +117,23 @@ def _pieces(pipeline: Language, article: Article, max_chars: int | None, window_
         yield make_doc(pipeline, replace(article, id=f"{article.id}#deck", text=article.deck, deck=None)), None
 
 
+BATCH_CHARS = 50_000  # characters a spaCy batch holds at most: bounds memory when windows of long texts queue up
+
+
+def _groups(docs: Iterable[Doc], size: int) -> Iterator[list[Doc]]:
+    """``docs`` in order, in lists of at most ``size`` docs and about ``BATCH_CHARS`` characters."""
+    group: list[Doc] = []
+    chars = 0
+    for doc in docs:
+        if group and (len(group) >= size or chars + len(doc.text) > BATCH_CHARS):
+            yield group
+            group, chars = [], 0
+        group.append(doc)
+        chars += len(doc.text)
+    if group:
+        yield group
+
+
 def extract(
     articles: Iterable[Article], *, nlp: Language | None = None, batch_size: int = 32,
     max_chars: int | None = None, window_chars: int = WINDOW_CHARS,
@@ -140,8 +157,12 @@ def extract(
                 order.append((n == 0, article.id, start))
                 yield doc
 
+    def processed() -> Iterator[Doc]:
+        for group in _groups(docs(), batch_size):
+            yield from pipeline.pipe(group, batch_size=len(group))
+
     pending: ArticleFacts | None = None
-    for doc in pipeline.pipe(docs(), batch_size=batch_size):
+    for doc in processed():
         first, owner, start = order.popleft()
         facts = facts_from_doc(doc)
         if pending is not None and not first:

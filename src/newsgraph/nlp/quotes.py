@@ -7,7 +7,7 @@ direct when every content span is a quotation in marks, mixed when the reported 
 quoted fragment, indirect otherwise.
 """
 
-from newsgraph.nlp.component import register
+from newsgraph.nlp.component import doc_text, register
 from spacy.tokens import Doc
 
 from newsgraph.model import Quote, QuoteKind, evidence_from, fact_id
@@ -43,7 +43,7 @@ def quotes_from_doc(doc: Doc) -> tuple[Quote, ...]:
     """The quotes of a Doc whose ``doc._.ng`` holds its article, mentions and entities."""
     state = doc._.ng
     article_id = state["article"].id
-    text = doc.text
+    text = doc_text(doc)
     regions = quote_regions(text)
     context = {"mentions": state.get("mentions", ()), "entities": state.get("entities", ()), "speakers": []}
     quotes = []

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from newsgraph.nlp.component import doc_text
 from newsgraph.model import LocalEntity, Mention, Speaker, evidence_from
 
 ANONYMOUS_NOUNS = frozenset(
@@ -87,7 +88,7 @@ def anonymous_speaker(doc: Doc, article_id: str, source: tuple[int, int], head: 
             end = clause[0]
     while end > start + 1 and doc[end - 1].is_punct:
         end -= 1
-    ev = evidence_from(article_id, doc.text, doc[start].idx, doc[end - 1].idx + len(doc[end - 1]))
+    ev = evidence_from(article_id, doc_text(doc), doc[start].idx, doc[end - 1].idx + len(doc[end - 1]))
     return Speaker(evidence=ev, anonymous=True, description=ev.text, reason=reason)
 
 
@@ -139,7 +140,7 @@ def _role_holder(
             earlier = [by_id[i] for i in entity.mention_ids if i in by_id and by_id[i].evidence.end <= before]
             if earlier:
                 return earlier[-1]
-    text = doc.text
+    text = doc_text(doc)
     for mention in reversed([m for m in mentions if m.type == "PERSON" and m.evidence.end <= before]):
         context = text[max(0, mention.evidence.start - 60) : mention.evidence.start].lower()
         if word in context.split()[-6:] or any(w.startswith(word) for w in context.split()[-6:]):
@@ -168,7 +169,7 @@ def resolve_speaker(
     mentions: tuple[Mention, ...] = context["mentions"]
     start, end = source
     c_start, c_end = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
-    written = evidence_from(article_id, doc.text, c_start, c_end)
+    written = evidence_from(article_id, doc_text(doc), c_start, c_end)
     if not c_start <= head.idx < c_end:  # "X, who said": look the antecedent's phrase up instead
         c_start, c_end = head.left_edge.idx, head.idx + len(head)
     mention = _mention_at(mentions, c_start, c_end, head.idx)

@@ -12,7 +12,7 @@ Durations and sets ("five-year", "every five years") are resolved=True: they nee
 import re
 from datetime import date
 
-from newsgraph.nlp.component import register
+from newsgraph.nlp.component import doc_text, register
 from spacy.tokens import Doc, Token
 
 from newsgraph.model import TimeExpression, TimeType, evidence_from, fact_id
@@ -112,7 +112,7 @@ def find_times(doc: Doc, dct: date | None, text: str | None = None) -> list[Foun
         year_ok=lambda s, e: year_ok(doc, s, e),
         sentence=lambda s, e, before: sentence_at(doc, s, e, before),
     )
-    text = doc.text if text is None else text
+    text = doc_text(doc) if text is None else text
     candidates: list[tuple[int, int, int, list[Found]]] = []
     lower = text.lower()
     for priority, ((pattern, handler), triggers) in enumerate(zip(RULES, TRIGGERS)):

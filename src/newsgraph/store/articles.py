@@ -136,10 +136,12 @@ def get_article(store: Store, article_id: str) -> Article | None:
 
 
 def existing_ids(store: Store, ids: Sequence[str]) -> set[str]:
-    """Which of ``ids`` are stored already."""
+    """Which of ``ids`` are stored already: as articles, or as versions read into an article."""
     if not ids:
         return set()
-    rows = store.rows("SELECT id FROM articles WHERE id IN (SELECT unnest(string_split(?, chr(31))))", [joined(ids)])
+    rows = store.rows("SELECT id FROM articles WHERE id IN (SELECT unnest(string_split(?, chr(31))))"
+                      " UNION ALL SELECT input_id FROM article_inputs WHERE input_id IN (SELECT unnest(string_split(?, chr(31))))",
+                      [joined(ids), joined(ids)])
     return {r[0] for r in rows}
 
 

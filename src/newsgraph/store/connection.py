@@ -164,7 +164,8 @@ def _connect(text: str, *, read_only: bool, lock_timeout: float) -> duckdb.DuckD
     """Connect, waiting up to ``lock_timeout`` seconds while another process holds the file.
 
     DuckDB lets one process write a file, or several read it, never both at once: a conflicting
-    open fails at once. It is retried with a growing pause (10 ms up to 250 ms) until the timeout;
+    open fails at once. It is retried every 10 ms (a writer leaves the file free for longer than that
+    between batches) until the timeout;
     then StoreError NG307 says who is in the way. Any other failure is NG301 at once.
     """
     deadline = time.monotonic() + max(0.0, lock_timeout)
@@ -186,7 +187,6 @@ def _connect(text: str, *, read_only: bool, lock_timeout: float) -> duckdb.DuckD
                     f"for {lock_timeout:g} s",
                 ) from None
             time.sleep(min(pause, left))
-            pause = min(pause * 2, 0.25)
 
 
 def open_store(path: str | Path, *, read_only: bool = False, lock_timeout: float | None = None,

@@ -93,6 +93,9 @@ _V_HARDEN_STORE: tuple[str, ...] = (
         article_id VARCHAR NOT NULL, version INTEGER NOT NULL, text_hash VARCHAR NOT NULL,
         text VARCHAR NOT NULL, title VARCHAR, deck VARCHAR, source VARCHAR, run_id VARCHAR,
         replaced_by_hash VARCHAR NOT NULL, replaced_in_run VARCHAR, replaced_at TIMESTAMPTZ)""",
+    # the id each version had as read (source and text hash) → the article it became: reading that
+    # input again is recognised and changes nothing
+    "CREATE TABLE article_inputs (input_id VARCHAR PRIMARY KEY, article_id VARCHAR NOT NULL)",
 )
 
 # Stories kept current batch by batch: a story's time span and the ids it absorbed; each kept

@@ -17,7 +17,7 @@ import duckdb
 
 from newsgraph.model import Article, text_hash
 from newsgraph.store.articles import BOILERPLATE_COLUMNS, SELECT_ARTICLES, boilerplate_rows
-from newsgraph.store.connection import Store, insert, joined
+from newsgraph.store.connection import Store, insert, insert_new, joined
 from newsgraph.store.facts import FACT_TABLES
 
 # The same key in SQL (over a stored row) and in Python (over a new article): keep them in step.
@@ -65,24 +65,30 @@ def same_source(store: Store, articles: Sequence[Article]) -> dict[str, Stored]:
     if not articles:
         return {}
     keys = {source_key(a): a.id for a in articles}
-    rows = store.rows(
-        f"SELECT q.k, a.id, a.text, a.source_path FROM ({SELECT_ARTICLES}) a"
+    rows = store.rows(  # keys first (no text read), then the texts of the few matches
+        f"SELECT q.k, a.id, a.source_path FROM articles a"
         f" JOIN (SELECT unnest(string_split(?, chr(31))) AS k) q ON q.k = ({_KEY_SQL})"
         " WHERE a.id NOT IN (SELECT article_id FROM duplicates) ORDER BY a.seq",
         [joined(keys)],
     )
+    if not rows:
+        return {}
+    texts = dict(store.rows(f"SELECT a.id, a.text FROM ({SELECT_ARTICLES}) a"
+                            " WHERE a.id IN (SELECT unnest(string_split(?, chr(31))))", [joined(r[1] for r in rows)]))
     found: dict[str, Stored] = {}
-    for key, aid, text, path in rows:
-        found.setdefault(keys[key], Stored(id=aid, text=text, path=path, by_url=key.startswith("url ")))
+    for key, aid, path in rows:
+        found.setdefault(keys[key], Stored(id=aid, text=texts[aid], path=path, by_url=key.startswith("url ")))
     return found
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Update:
-    """A newer version of a stored article: ``article`` carries the stored id and the new text."""
+    """A newer version of a stored article: ``article`` carries the stored id and the new text;
+    ``input_id`` is the id the reader gave it (from its own source and text)."""
 
     article: Article
     previous_text: str
+    input_id: str
 
 
 def write_updates(conn: duckdb.DuckDBPyConnection, updates: Sequence[Update], run_id: str, now: datetime) -> None:
@@ -123,6 +129,7 @@ def write_updates(conn: duckdb.DuckDBPyConnection, updates: Sequence[Update], ru
     conn.execute("DELETE FROM roles WHERE entity_key IS NULL AND article_id IN (SELECT unnest(string_split(?, chr(31))))",
                  [joined(ids)])
     insert(conn, "boilerplate", BOILERPLATE_COLUMNS, [row for u in updates for row in boilerplate_rows(u.article)])
+    insert_new(conn, "article_inputs", "input_id", ("input_id", "article_id"), [(u.input_id, u.article.id) for u in updates])
 
 
 def drop_orphan_entities(conn: duckdb.DuckDBPyConnection) -> None:
