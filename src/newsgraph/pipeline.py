@@ -200,12 +200,13 @@ class _Ingest:
 def _keep_searchable(store: Store, summary: IngestSummary, ids: Sequence[str] | None, *, end: bool = False) -> None:
     """Search stays current: a written batch's kept articles get their vectors (``ids``; None when
     embedding is off); at the end of the run the fts index is rebuilt once (DuckDB's fts index does
-    not see rows added after it was built, and a rebuild costs in proportion to the whole base)."""
+    not see rows added after it was built, and a rebuild costs in proportion to the whole base),
+    unless the run stored nothing and the index is current."""
     from newsgraph import indexing
 
     if ids:
         summary.embedded += indexing.embed_articles(store, ids)
-    if end:
+    if end and (summary.stored or summary.duplicates or not indexing.text_index_current(store)):
         summary.fts_seconds = round(indexing.rebuild_text_index(store)[2], 3)
 
 
