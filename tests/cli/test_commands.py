@@ -9,7 +9,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-COMMANDS = ["ingest", "articles", "show", "log", "verify", "export", "eval"]
+COMMANDS = ["ingest", "articles", "show", "log", "verify", "export", "eval", "search", "index"]
 
 
 @pytest.fixture()
