@@ -197,15 +197,19 @@ class _Ingest:
         _keep_searchable(self.store, self.summary, [a.id for a in kept] if self.options.embed else None)
 
 
-def _keep_searchable(store: Store, summary: IngestSummary, ids: Sequence[str] | None, *, end: bool = False) -> None:
+def _keep_searchable(store: Store, summary: IngestSummary, ids: Sequence[str] | None, *, end: bool = False,
+                     embed: bool = True) -> None:
     """Search stays current: a written batch's kept articles get their vectors (``ids``; None when
-    embedding is off); at the end of the run the fts index is rebuilt once (DuckDB's fts index does
-    not see rows added after it was built, and a rebuild costs in proportion to the whole base),
-    unless the run stored nothing and the index is current."""
+    embedding is off). At the end of the run, any kept article still without one gets it (a run
+    killed between a batch's commit and its vectors is repaired by the next run), and the fts index
+    is rebuilt once (DuckDB's fts index does not see rows added after it was built, and a rebuild
+    costs in proportion to the whole base), unless the run stored nothing and the index is current."""
     from newsgraph import indexing
 
     if ids:
         summary.embedded += indexing.embed_articles(store, ids)
+    if end and embed:
+        summary.embedded += indexing.embed_articles(store)
     if end and (summary.stored or summary.duplicates or not indexing.text_index_current(store)):
         summary.fts_seconds = round(indexing.rebuild_text_index(store)[2], 3)
 
@@ -230,7 +234,7 @@ def ingest_records(
                 if progress:
                     progress(summary)
         run.flush()
-        _keep_searchable(store, summary, None, end=True)
+        _keep_searchable(store, summary, None, end=True, embed=options.embed)
         summary.skipped = dict(run.skipped)
         if progress:
             progress(summary)
