@@ -79,6 +79,11 @@ def rebuild_text_index(store: Store) -> tuple[int, int, float]:
     return articles, quotes, time.perf_counter() - started
 
 
+def text_index_current(store: Store) -> bool:
+    """Whether the fts indexes cover every stored article and quote."""
+    return index_state(store, search.MODEL_NAME).fts_current
+
+
 def index(db: str | Path, *, embed: bool = True, text: bool = True,
           progress: Callable[[int], None] | None = None) -> IndexSummary:
     """Build what the knowledge base at ``db`` lacks: vectors for articles without one (``embed``)

@@ -328,16 +328,20 @@ def _cluster_stories(store: Store, kept: Sequence[Article], facts: Sequence[Arti
     return {"stories": result.stories, "removed_stories": result.removed, "story_features": features, "story_keys": keys}
 
 
-def _keep_searchable(store: Store, summary: IngestSummary, ids: Sequence[str] | None, *, end: bool = False) -> None:
-    """Search stays current: a written batch's kept articles (and new versions) get their vectors
-    (``ids``; None when embedding is off); at the end of the run the fts index is rebuilt once
-    (DuckDB's fts index does not see rows added after it was built, and a rebuild costs in
-    proportion to the whole base)."""
+def _keep_searchable(store: Store, summary: IngestSummary, ids: Sequence[str] | None, *, end: bool = False,
+                     embed: bool = True) -> None:
+    """Search stays current: a written batch's kept articles get their vectors (``ids``; None when
+    embedding is off). At the end of the run, any kept article still without one gets it (a run
+    killed between a batch's commit and its vectors is repaired by the next run), and the fts index
+    is rebuilt once (DuckDB's fts index does not see rows added after it was built, and a rebuild
+    costs in proportion to the whole base), unless the run stored nothing and the index is current."""
     from newsgraph import indexing
 
     if ids:
         summary.embedded += indexing.embed_articles(store, ids)
-    if end:
+    if end and embed:
+        summary.embedded += indexing.embed_articles(store)
+    if end and (summary.stored or summary.duplicates or summary.updated or not indexing.text_index_current(store)):
         summary.fts_seconds = round(indexing.rebuild_text_index(store)[2], 3)
 
 
@@ -635,7 +639,7 @@ def ingest_records(
     if progress:
         progress(summary)
     with _held(db, options.memory_limit) as store:
-        _keep_searchable(store, summary, None, end=True)
+        _keep_searchable(store, summary, None, end=True, embed=options.embed)
         finish_run(store, summary.run_id, json.dumps(summary.to_dict()))
     return summary
 

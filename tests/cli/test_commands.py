@@ -9,7 +9,8 @@ from pathlib import Path
 import duckdb
 import pytest
 
-COMMANDS = ["ingest", "articles", "show", "log", "verify", "export", "eval", "network", "watch", "serve"]
+COMMANDS = ["ingest", "articles", "show", "log", "verify", "export", "eval", "network", "watch", "serve", "search", "index",
+            "stories", "story", "history"]
 
 
 @pytest.fixture()
