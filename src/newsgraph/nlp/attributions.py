@@ -7,6 +7,10 @@ Read from the dependency parse already in the Doc:
 - a cue verb with a colon after it: "X said: ...";
 - "according to X" (the clause it modifies is the content);
 - otherwise a cue verb's object or open complement ("X criticized ...", "X urged ... to ...").
+Actions that are not speech are not attributions (they stay events): a verb of ``NOT_SPEECH``
+("refused to discuss", "insisting on improved standards", "sued the council", "criticised the
+plan") whose content is only its object, open complement or prepositional phrase, with no
+reported clause, colon or quotation, says nothing a reader could quote.
 Content spans grow to cover the quotation marks around them, so a multi-sentence or
 multi-paragraph direct quote is one span; a quoted sentence with no cue right after a quote of
 its own ("“...,” he said. “...”") or a quoted paragraph continuing one (a floating quote) is
@@ -32,6 +36,11 @@ _NOT_REPORTED = {"DATE", "TIME", "GPE", "LOC", "FAC", "CARDINAL"}
 _MARKS = set("“”‘’\"'")
 _RELATIVE = {"who", "which", "that", "whom"}
 _FLOAT_GAP = 300  # how far (characters) a quoted sentence may follow the quote it continues
+# Verbs that are actions, not speech, unless a reported clause, a colon or a quotation follows them.
+NOT_SPEECH = frozenset(
+    """refuse decline sue insist criticise criticize condemn slam blame praise attack welcome""".split()
+)
+_REFUSALS = frozenset({"refuse", "decline"})  # "refused to say ...": what follows was not said
 _HEADLINE = re.compile(r"(?m)^([A-Z][^:\n“”\"]{1,60}):[ \t]+(\S[^\n]*)")
 
 
@@ -135,6 +144,27 @@ def _content_of_verb(verb: Token) -> list[tuple[int, int]]:
     return _prepositional(verb)
 
 
+def _reports_clause(verb: Token) -> bool:
+    """Whether a cue verb reports a clause (a complement, a parataxis, an indirect question or a colon)."""
+    if any(c.dep_ in _CLAUSES for c in verb.children) or _question(verb) or verb.dep_ == "parataxis":
+        return True
+    return any(c.text == ":" for c in verb.rights)
+
+
+_ANONYMITY = re.compile(r"^(?:the )?condition (?:of|that)\b", re.I)
+
+
+def is_action(verb: Token, content: list[tuple[int, int]], regions: list[tuple[int, int]]) -> bool:
+    """A verb of ``NOT_SPEECH`` whose content is no reported clause and holds no quotation."""
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _REFUSALS:
+        return True
+    if verb.lemma_.lower() not in NOT_SPEECH and verb.lower_ not in NOT_SPEECH:
+        return False
+    if _reports_clause(verb):
+        return False
+    return not any(r0 < e and s < r1 for s, e in content for r0, r1 in regions)
+
+
 def _question(verb: Token) -> list[Token]:
     """ "X asked (them) whether ...": an indirect question the parser attached as an adverbial clause."""
     if verb.lemma_ not in ("ask", "wonder"):
@@ -196,6 +226,8 @@ def _from_verb(verb: Token, regions: list[tuple[int, int]]) -> Attribution | Non
             content.append(_grow(span, regions))
     if not content or (subject is None and verb.dep_ not in _CLAUSES):
         return None
+    if is_action(verb, content, regions) or any(_ANONYMITY.match(doc.text[s:e]) for s, e in content):
+        return None  # an action, or "spoke on condition of anonymity": no content
     attribution = Attribution(cue=(verb.idx, verb.idx + len(verb)), content=content, cue_token=verb.i)
     if parts == _prepositional(verb):  # the preposition belongs to the cue: "called for"
         prep = doc[verb.i + 1]
