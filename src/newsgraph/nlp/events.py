@@ -6,8 +6,9 @@ An event worth a typed row has an actor that can act: a person, group, organisat
 "protesters", "the government"). A number is never an actor ("just 16 disagreed": dropped from
 the actors); an event whose actors are only things ("a console that offers support") or whose
 trigger is a state, not an action ("be", "seem", "remain"), is kept but typed OTHER, so the
-reader's default view (typed events) leaves it apart. Types that need no agent (``_NO_AGENT``)
-keep their type.
+reader's default view (typed events) leaves it apart; an event with no actor read at all (a
+nominal "the protest", or an actor the parse missed) keeps its type. A thing the type needs
+keeps it (a bomb assaults: ``_TYPE_THINGS``).
 
 The component reads the parse already in the Doc and the facts of earlier components: entity
 mentions (participants and places link to them) and time expressions (events link to the one in
@@ -34,6 +35,14 @@ _NUMBER_TYPES = frozenset({"CARDINAL", "QUANTITY", "PERCENT", "MONEY", "ORDINAL"
 _AGENT_PRONOUNS = frozenset("i we you he she they who us them him her me".split())
 _STATES = frozenset("be seem appear become remain exist include contain mean feel look sound stay".split())
 _NO_AGENT: frozenset[str] = frozenset()
+# Things that may act where the type needs them: a bomb, a missile or an air strike assaults.
+_TYPE_THINGS = {
+    "ASSAULT": frozenset(
+        """bomb bombing blast explosion explosive device missile rocket shell shelling mortar grenade
+        mine drone airstrike strike raid attack gunfire fire artillery bullet shot car truck aircraft
+        plane jet warplane fighter bomber helicopter gunship warship ship vessel tank""".split()
+    ),
+}
 # Nouns naming people or groups that act (singular lemmas; plural forms lemmatise to them).
 AGENT_NOUNS = frozenset(
     """people person man woman men women child boy girl family families resident citizen voter
@@ -50,7 +59,19 @@ AGENT_NOUNS = frozenset(
     senator secretary chancellor king queen prince monarch emperor regime coalition alliance
     nation country state city town village community organisation organization charity campaign
     movement opposition majority minority public crowd mob gang cartel network association
-    federation commission tribunal inspector investigator officer guard""".split()
+    federation commission tribunal inspector investigator officer guard embassy consulate side
+    delegate ally enemy neighbour neighbor power camp faction wing bloc junta cabinet forum summit
+    assembly convention body panel""".split()
+)
+# "truckers", "investors", "activists", "civilians", "businessman", "chairwoman"
+_AGENT_ENDINGS = ("er", "or", "ist", "ian", "man", "woman", "person")
+_THING_ENDINGS = frozenset(
+    """computer paper water number order matter letter power border center centre tower meter poster
+    filter printer container corridor sector factor motor floor door error mirror monitor elevator
+    tractor trailer river weather answer chapter cancer fever winter summer quarter disaster register
+    shoulder finger dinner layer chamber timber copper silver rubber barrier cluster charter character
+    lever liver leather feather thunder danger anger pressure fear cooler heater router browser server
+    scooter helicopter trigger banner""".split()
 )
 
 _WALK_LIMIT = 12
@@ -234,7 +255,10 @@ def is_agent(token: Token, index: MentionIndex) -> bool:
         return True
     if token.ent_type_ in _AGENT_TYPES:
         return True
-    return token.pos_ in ("NOUN", "PROPN") and token.lemma_.lower() in AGENT_NOUNS
+    if token.pos_ not in ("NOUN", "PROPN"):
+        return False
+    lemma = token.lemma_.lower()
+    return lemma in AGENT_NOUNS or (lemma.endswith(_AGENT_ENDINGS) and lemma not in _THING_ENDINGS)
 
 
 def is_number(token: Token) -> bool:
@@ -266,7 +290,10 @@ def worth_a_type(frame: Frame, actors: list[Token], index: MentionIndex) -> bool
         return True
     if frame.anchor is frame.pred and frame.pred.lemma_.lower() in _STATES:
         return False
-    return any(is_agent(_counted(t) if is_number(t) else t, index) for t in actors)
+    if not frame.actors:
+        return True  # no actor read (a nominal event, an actor the parse missed): not a wrong one
+    things = _TYPE_THINGS.get(frame.type, frozenset())
+    return any(is_agent(_counted(t) if is_number(t) else t, index) or t.lemma_.lower() in things for t in actors)
 
 
 def to_event(frame: Frame, text: str, index: MentionIndex, times: list[TimeRef], article_id: str) -> Event:
