@@ -48,6 +48,9 @@ def test_things_and_numbers_are_not_actors_of_typed_events(nlp, text: str, trigg
         ("Truckers blocked the main bridge into the city.", "blocked", "PROTEST", ["Truckers"]),
         ("A bomb exploded outside the station.", "exploded", "ASSAULT", ["bomb"]),
         ("France imposed sanctions on the company.", "sanctions", "SANCTION", ["France"]),
+        ("Guerrillas ambushed an army convoy near the border.", "ambushed", "ASSAULT", ["Guerrillas"]),
+        ("United Nations helicopters evacuated the wounded from the town.", "evacuated", "AID",
+         ["United Nations helicopters"]),
     ],
 )
 def test_actors_that_can_act_keep_the_type(nlp, text: str, trigger: str, etype: str, actors: list[str]) -> None:

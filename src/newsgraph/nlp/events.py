@@ -2,8 +2,9 @@
 (``newsgraph.events.v2``), and each article's main event as who / what / when / where / why / how.
 
 An event worth a typed row has an actor that can act: a person, group, organisation or place
-(a mention of those types, a personal pronoun, or a noun of ``AGENT_NOUNS``: "police",
-"protesters", "the government"). A number is never an actor ("just 16 disagreed": dropped from
+(a mention of those types, a name, a personal pronoun, a noun of ``AGENT_NOUNS`` or ending like
+an agent: "police", "protesters", "the government", or a thing owned by a state or a body: "U.N.
+helicopters"). A number is never an actor ("just 16 disagreed": dropped from
 the actors); an event whose actors are only things ("a console that offers support") or whose
 trigger is a state, not an action ("be", "seem", "remain"), is kept but typed OTHER, so the
 reader's default view (typed events) leaves it apart; an event with no actor read at all (a
@@ -31,6 +32,7 @@ from newsgraph.nlp.phrases import MentionIndex, participant
 
 EXTRACTOR = "newsgraph.events.v2"
 _AGENT_TYPES = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
+_OWNERS = frozenset({"ORG", "GPE", "NORP"})
 _NUMBER_TYPES = frozenset({"CARDINAL", "QUANTITY", "PERCENT", "MONEY", "ORDINAL", "DATE", "TIME"})
 _AGENT_PRONOUNS = frozenset("i we you he she they who us them him her me".split())
 _STATES = frozenset("be seem appear become remain exist include contain mean feel look sound stay".split())
@@ -61,7 +63,8 @@ AGENT_NOUNS = frozenset(
     movement opposition majority minority public crowd mob gang cartel network association
     federation commission tribunal inspector investigator officer guard embassy consulate side
     delegate ally enemy neighbour neighbor power camp faction wing bloc junta cabinet forum summit
-    assembly convention body panel""".split()
+    assembly convention body panel guerrilla guerilla emir sheikh sultan inhabitant militia tribe clan
+    sect population settler dissident combatant participant""".split()
 )
 # "truckers", "investors", "activists", "civilians", "businessman", "chairwoman"
 _AGENT_ENDINGS = ("er", "or", "ist", "ian", "man", "woman", "person")
@@ -255,8 +258,12 @@ def is_agent(token: Token, index: MentionIndex) -> bool:
         return True
     if token.ent_type_ in _AGENT_TYPES:
         return True
-    if token.pos_ not in ("NOUN", "PROPN"):
+    if token.pos_ == "PROPN":
+        return True  # a name the model did not tag ("Hizbollah"): names act in the news
+    if token.pos_ != "NOUN":
         return False
+    if any(c.dep_ in ("compound", "amod", "poss") and c.ent_type_ in _OWNERS for c in token.children):
+        return True  # a thing of a state or a body acts for it: "U.N. helicopters", "Russian aircraft"
     lemma = token.lemma_.lower()
     return lemma in AGENT_NOUNS or (lemma.endswith(_AGENT_ENDINGS) and lemma not in _THING_ENDINGS)
 
