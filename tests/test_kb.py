@@ -65,7 +65,7 @@ def test_kb_listings_are_results_of_model_objects(kb: newsgraph.KnowledgeBase, e
 
 
 def test_kb_results_convert_to_records_pandas_and_arrow(kb: newsgraph.KnowledgeBase, examples_kb: Path) -> None:
-    events = kb.events()
+    events = kb.events(all=True)
     exported = query.export_records(examples_kb)
     assert events.to_records() == exported["events"]
     frame = events.to_pandas()

@@ -141,9 +141,11 @@ class KnowledgeBase:
         return Results(query.find_quotes(self.path, speaker=speaker, anonymous=anonymous, article=article))
 
     def events(self, *, type: str | None = None, actor: str | None = None, mode: str | None = None,
-               since: datetime | None = None, article: str | None = None) -> Results[Event]:
-        """Events by PLOVER type, actor, mode, date and article."""
-        return Results(query.find_events(self.path, type=type, actor=actor, mode=mode, since=since, article=article))
+               since: datetime | None = None, article: str | None = None, all: bool = False) -> Results[Event]:
+        """Events by PLOVER type, actor, mode, date and article: by default the typed
+        ones (a PLOVER type, or an article's main event), with ``all=True`` the OTHER ones too."""
+        return Results(query.find_events(self.path, type=type, actor=actor, mode=mode, since=since, article=article,
+                                         typed=not all))
 
     def figures(self, *, article: str | None = None, unit: str | None = None) -> Results[Figure]:
         """Figures, of one article and/or one unit (USD, percent, count, ...)."""

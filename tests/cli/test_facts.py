@@ -78,6 +78,14 @@ def test_cli_events_filters_and_one_main_event_per_article(newsgraph, examples_k
         assert e["mode"] == "asserted"
 
 
+def test_cli_events_typed_by_default_all_with_other(newsgraph, examples_kb: Path) -> None:
+    typed = as_json(newsgraph, "events", "--db", examples_kb)
+    every = as_json(newsgraph, "events", "--db", examples_kb, "--all")
+    assert all(e["type"] != "OTHER" or e["main"] for e in typed)
+    assert {e["id"] for e in typed} < {e["id"] for e in every}
+    assert {e["id"] for e in every if e["type"] != "OTHER" or e["main"]} == {e["id"] for e in typed}
+
+
 def test_cli_brief_gives_main_event_and_facts(newsgraph, examples_kb: Path) -> None:
     articles = as_json(newsgraph, "articles", "--db", examples_kb, "--source", "wire.jsonl")
     brief = as_json(newsgraph, "brief", articles[0]["id"], "--db", examples_kb)

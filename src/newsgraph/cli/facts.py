@@ -134,12 +134,14 @@ def figures(db: str | None, article: str | None, unit: str | None, limit: int | 
 @click.option("--mode", type=_MODES, default=None, help="Only events in this mode.")
 @click.option("--since", type=DATE, default=None, help="Only events on or after this date (their time, else the article's date).")
 @click.option("--article", default=None, metavar="ID", help="Only events in this article.")
+@click.option("--all", "show_all", is_flag=True,
+              help="Also the events typed OTHER (by default: typed events and each article's main event).")
 @limit_option
 @json_option
 def events(db: str | None, etype: str | None, actor: str | None, mode: str | None, since: datetime | None,
-           article: str | None, limit: int | None, as_json: bool) -> None:
+           article: str | None, show_all: bool, limit: int | None, as_json: bool) -> None:
     """List what happened: who did what to whom, when and where, typed with PLOVER."""
-    found = open_kb(db).events(type=etype, actor=actor, mode=mode, since=since, article=article)[:limit]
+    found = open_kb(db).events(type=etype, actor=actor, mode=mode, since=since, article=article, all=show_all)[:limit]
     if as_json:
         print_json([event_record(e) for e in found])
         return

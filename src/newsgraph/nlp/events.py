@@ -1,5 +1,15 @@
 """Events: who did what to whom, where and when, with a PLOVER type and a mode
-(``newsgraph.events.v2``), and each article's main event as who / what / when / where / why / how.
+(``newsgraph.events.v3``), and each article's main event as who / what / when / where / why / how.
+
+An event worth a typed row has an actor that can act: a person, group, organisation or place
+(a mention of those types, a name, a personal pronoun, a noun of ``AGENT_NOUNS`` or ending like
+an agent: "police", "protesters", "the government", or a thing owned by a state or a body: "U.N.
+helicopters"). A number is never an actor ("just 16 disagreed": dropped from
+the actors); an event whose actors are only things ("a console that offers support") or whose
+trigger is a state, not an action ("be", "seem", "remain"), is kept but typed OTHER, so the
+reader's default view (typed events) leaves it apart; an event with no actor read at all (a
+nominal "the protest", or an actor the parse missed) keeps its type. A thing the type needs
+keeps it (a bomb assaults: ``_TYPE_THINGS``).
 
 The component reads the parse already in the Doc and the facts of earlier components: entity
 mentions (participants and places link to them) and time expressions (events link to the one in
@@ -20,7 +30,53 @@ from newsgraph.nlp.frames import LOCATIVE_PREPS, Frame, is_controller, is_report
 from newsgraph.nlp.main_event import main_event
 from newsgraph.nlp.phrases import MentionIndex, participant
 
-EXTRACTOR = "newsgraph.events.v2"
+EXTRACTOR = "newsgraph.events.v3"
+_AGENT_TYPES = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
+_OWNERS = frozenset({"ORG", "GPE", "NORP"})
+_NUMBER_TYPES = frozenset({"CARDINAL", "QUANTITY", "PERCENT", "MONEY", "ORDINAL", "DATE", "TIME"})
+_AGENT_PRONOUNS = frozenset("i we you he she they who us them him her me".split())
+_STATES = frozenset("be seem appear become remain exist include contain mean feel look sound stay".split())
+_NO_AGENT: frozenset[str] = frozenset()
+# Things that may act where the type needs them: a bomb, a missile or an air strike assaults.
+_TYPE_THINGS = {
+    "ASSAULT": frozenset(
+        """bomb bombing blast explosion explosive device missile rocket shell shelling mortar grenade
+        mine drone airstrike strike raid attack gunfire fire artillery bullet shot car truck aircraft
+        plane jet warplane fighter bomber helicopter gunship warship ship vessel tank""".split()
+    ),
+}
+# Nouns naming people or groups that act (singular lemmas; plural forms lemmatise to them).
+AGENT_NOUNS = frozenset(
+    """people person man woman men women child boy girl family families resident citizen voter
+    worker employee staff official officer police policeman soldier troop army force military navy
+    militant rebel fighter insurgent gunman attacker protester demonstrator activist campaigner
+    striker union group party government administration ministry minister president leader
+    lawmaker legislator parliament congress senate council committee court judge jury prosecutor
+    lawyer regulator authority agency department company firm bank business employer investor
+    shareholder owner board member supporter opponent critic candidate politician diplomat envoy
+    delegation negotiator spokesman spokeswoman spokesperson director chief executive manager
+    chairman chairwoman founder student teacher doctor nurse patient farmer driver pilot crew
+    passenger fan player team club coach athlete scientist researcher expert analyst journalist
+    reporter source witness victim suspect prisoner refugee migrant immigrant mayor governor
+    senator secretary chancellor king queen prince monarch emperor regime coalition alliance
+    nation country state city town village community organisation organization charity campaign
+    movement opposition majority minority public crowd mob gang cartel network association
+    federation commission tribunal inspector investigator officer guard embassy consulate side
+    delegate ally enemy neighbour neighbor power camp faction wing bloc junta cabinet forum summit
+    assembly convention body panel guerrilla guerilla emir sheikh sultan inhabitant militia tribe clan
+    sect population settler dissident combatant participant""".split()
+)
+# "truckers", "investors", "activists", "civilians", "businessman", "chairwoman"
+_AGENT_ENDINGS = ("er", "or", "ist", "ian", "man", "woman", "person")
+_THING_ENDINGS = frozenset(
+    """computer paper water number order matter letter power border center centre tower meter poster
+    filter printer container corridor sector factor motor floor door error mirror monitor elevator
+    tractor trailer river weather answer chapter cancer fever winter summer quarter disaster register
+    shoulder finger dinner layer chamber timber copper silver rubber barrier cluster charter character
+    lever liver leather feather thunder danger anger pressure fear cooler heater router browser server
+    scooter helicopter trigger banner""".split()
+)
+
 _WALK_LIMIT = 12
 
 
@@ -193,6 +249,60 @@ def _arguments(tokens: list[Token], index: MentionIndex, article_id: str, text: 
     return tuple(out)
 
 
+def is_agent(token: Token, index: MentionIndex) -> bool:
+    """Whether a participant can act: a person, group, organisation or place."""
+    mention = index.at(token)
+    if mention is not None and mention.type.value in _AGENT_TYPES:
+        return True
+    if token.lower_ in _AGENT_PRONOUNS:
+        return True
+    if token.ent_type_ in _AGENT_TYPES:
+        return True
+    if token.pos_ == "PROPN":
+        return True  # a name the model did not tag ("Hizbollah"): names act in the news
+    if token.pos_ != "NOUN":
+        return False
+    if any(c.dep_ in ("compound", "amod", "poss") and c.ent_type_ in _OWNERS for c in token.children):
+        return True  # a thing of a state or a body acts for it: "U.N. helicopters", "Russian aircraft"
+    lemma = token.lemma_.lower()
+    return lemma in AGENT_NOUNS or (lemma.endswith(_AGENT_ENDINGS) and lemma not in _THING_ENDINGS)
+
+
+def is_number(token: Token) -> bool:
+    """A participant that is a number or an amount ("just 16", "40%"), never an actor."""
+    return token.like_num or (token.ent_type_ in _NUMBER_TYPES and token.pos_ in ("NUM", "NOUN", "PROPN", "SYM"))
+
+
+def _counted(token: Token) -> Token | None:
+    """What a number counts ("thousands of workers" → "workers"), if it says."""
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    return None
+
+
+def actor_tokens(frame: Frame, index: MentionIndex) -> list[Token]:
+    """The frame's actors without bare numbers; a number counting people stays ("thousands of workers")."""
+    out = []
+    for token in frame.actors:
+        counted = _counted(token) if is_number(token) else None
+        if not is_number(token) or (counted is not None and is_agent(counted, index)):
+            out.append(token)
+    return out
+
+
+def worth_a_type(frame: Frame, actors: list[Token], index: MentionIndex) -> bool:
+    """A typed event needs a real action and an actor that can act (unless its type needs none)."""
+    if frame.type in _NO_AGENT:
+        return True
+    if frame.anchor is frame.pred and frame.pred.lemma_.lower() in _STATES:
+        return False
+    if not frame.actors:
+        return True  # no actor read (a nominal event, an actor the parse missed): not a wrong one
+    things = _TYPE_THINGS.get(frame.type, frozenset())
+    return any(is_agent(_counted(t) if is_number(t) else t, index) or t.lemma_.lower() in things for t in actors)
+
+
 def to_event(frame: Frame, text: str, index: MentionIndex, times: list[TimeRef], article_id: str) -> Event:
     """The model ``Event`` for a finished frame (``text`` is the article text the doc was made from)."""
     doc = frame.pred.doc
@@ -203,13 +313,15 @@ def to_event(frame: Frame, text: str, index: MentionIndex, times: list[TimeRef],
         ref = times[frame.time]
         time = Argument(evidence=evidence_from(article_id, text, ref.start, ref.end), value=ref.value)
     targets = [t for t in frame.targets if frame.place is None or t != frame.place or frame.pred.lemma_.lower() == "visit"]
+    actors = actor_tokens(frame, index)
+    kind = frame.type if frame.type == "OTHER" or worth_a_type(frame, actors, index) else "OTHER"
     return Event(
         id=fact_id("event", article_id, start, end),
         article_id=article_id,
         trigger=evidence_from(article_id, text, start, end),
-        type=frame.type,
+        type=kind,
         mode=frame.mode,
-        actors=_arguments(frame.actors, index, article_id, text),
+        actors=_arguments(actors, index, article_id, text),
         targets=_arguments(targets, index, article_id, text),
         place=place,
         time=time,

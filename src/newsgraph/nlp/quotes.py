@@ -1,11 +1,16 @@
-"""Quotes: who said what (``newsgraph.quotes.v1``), filling ``doc._.ng["quotes"]``.
+"""Quotes: who said what (``newsgraph.quotes.v2``), filling ``doc._.ng["quotes"]``.
 
 Attributions are read from the parse (``attributions.find_attributions``), their speakers
 resolved against the article's mentions and local entities (``speakers.resolve_speaker``), and
 each becomes a ``Quote``: its content spans in text order, its cue, its speaker and its kind —
 direct when every content span is a quotation in marks, mixed when the reported content holds a
-quoted fragment, indirect otherwise.
+quoted fragment, indirect otherwise. An anonymous source's stated reason is kept with its
+speaker (``speakers.stated_reason``), also when the next sentence gives it ("They spoke on condition
+of anonymity because ..."), and a "because ..." reason the parser put inside the content is cut
+from it.
 """
+
+from dataclasses import replace
 
 from newsgraph.nlp.component import doc_text, register
 from spacy.tokens import Doc
@@ -13,9 +18,9 @@ from spacy.tokens import Doc
 from newsgraph.model import Quote, QuoteKind, evidence_from, fact_id
 from newsgraph.nlp.attributions import Attribution, find_attributions
 from newsgraph.nlp.quote_cues import quote_regions
-from newsgraph.nlp.speakers import resolve_speaker
+from newsgraph.nlp.speakers import resolve_speaker, stated_reason
 
-EXTRACTOR = "newsgraph.quotes.v1"
+EXTRACTOR = "newsgraph.quotes.v2"
 _OPEN = "“\"‘'"
 _CLOSE = "”\"’'"
 
@@ -39,6 +44,45 @@ def _head(doc: Doc, item: Attribution):
     return span.root
 
 
+def _without_reason(text: str, content: list[tuple[int, int]], reason: str | None) -> list[tuple[int, int]]:
+    """Content without a trailing reason for anonymity the parser put inside it ("... because they
+    were not authorised to speak", "..., speaking on condition of anonymity")."""
+    if not reason or not content:
+        return content
+    start, end = content[-1]
+    at = text.rfind(reason, start, end)
+    if at <= start or text[at + len(reason) : end].strip(" .,;”\"’'"):
+        return content
+    cuts = [text.rfind(mark, start, at + 1) for mark in (" because ", ", ")]
+    cut = max((c for c in cuts if c > start and at - c < 40), default=-1)
+    if cut == -1 or not text[start:cut].strip():
+        return content
+    return content[:-1] + [(start, cut)]
+
+
+def _reason_after(doc: Doc, quote: Quote) -> Quote:
+    """An anonymous source's reason stated in the sentence after its quote ("They spoke on
+    condition of anonymity because ..."), when the quote's own sentence gives none."""
+    speaker = quote.speaker
+    if not speaker.anonymous or speaker.reason is not None:
+        return quote
+    last = doc.char_span(quote.content[-1].start, quote.content[-1].end, alignment_mode="expand")
+    if last is None:
+        return quote
+    at = last.sent.end
+    while at < len(doc) and doc[at].is_space:
+        at += 1
+    if at >= len(doc):
+        return quote
+    following = doc[at].sent
+    if following[0].lower_ not in ("they", "he", "she", "the", "both", "all"):
+        return quote
+    reason = stated_reason(following.text)
+    if reason is None:
+        return quote
+    return replace(quote, speaker=replace(speaker, reason=reason))
+
+
 def quotes_from_doc(doc: Doc) -> tuple[Quote, ...]:
     """The quotes of a Doc whose ``doc._.ng`` holds its article, mentions and entities."""
     state = doc._.ng
@@ -57,6 +101,7 @@ def quotes_from_doc(doc: Doc) -> tuple[Quote, ...]:
         if item.source is not None:
             s, e = item.source
             source = evidence_from(article_id, text, doc[s].idx, doc[e - 1].idx + len(doc[e - 1]))
+        item.content = _without_reason(text, item.content, speaker.reason if speaker.anonymous else None)
         first = item.content[0]
         quotes.append(
             Quote(
@@ -70,7 +115,7 @@ def quotes_from_doc(doc: Doc) -> tuple[Quote, ...]:
                 extractor=EXTRACTOR,
             )
         )
-    return tuple(quotes)
+    return tuple(_reason_after(doc, quote) for quote in quotes)
 
 
 register("newsgraph_quotes", EXTRACTOR, lambda doc: {"quotes": quotes_from_doc(doc)})

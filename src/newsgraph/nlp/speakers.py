@@ -4,7 +4,14 @@
 - A personal pronoun ("he said") is the speaker of the latest quote by a named PERSON in the
   previous three sentences, else the latest PERSON mention before it that is a subject (among
   the last four), else the latest PERSON mention; a person whose gender the text marks (an
-  honorific, or an earlier "he"/"she" resolved to them) must match the pronoun.
+  honorific, a first name of ``FIRST_NAMES``, or an earlier "he"/"she" resolved to them) must
+  match the pronoun, so "She said" never goes to the man named before her.
+- "it" is the latest organisation (ORG) that spoke or was named in the previous three sentences;
+  "they" the latest organisation or group (ORG, NORP) there, unless a person is named after it
+  (then "they" may be people: unresolved). Otherwise the pronoun stays unresolved, as written.
+- A document or object ("the report", "a Bill", "the statement", ``DOCUMENTS``) is never a
+  person: it stays the speaker as written, with no mention and no entity, even where the model
+  tagged it a name ("Bill").
 - A definite title ("the minister", "the spokesman") is the local entity holding that role
   (``LocalEntity.roles``), else the latest PERSON mention with the title word just before it.
 - A definite organisation noun ("the embassy") is the latest ORG mention whose text holds it.
@@ -16,6 +23,8 @@
 """
 
 from __future__ import annotations
+
+import re
 
 from spacy.tokens import Doc, Token
 
@@ -38,6 +47,47 @@ _ANON_CLAUSE = frozenset(
     "identified named anonymity anonymously authorized authorised publicly record condition".split()
 )
 _PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f"}
+_GROUP_PRONOUNS = {"it": ("ORG",), "they": ("ORG", "NORP")}
+DOCUMENTS = frozenset(
+    """report reports bill bills statement statements document documents letter letters study studies
+    survey poll memo memorandum filing lawsuit complaint ruling order law act motion resolution
+    paper review audit analysis inquiry guidance guidelines plan proposal draft dossier book article
+    website page post tweet video footage film data figures record records minutes transcript
+    agreement treaty deal contract indictment affidavit petition manifesto budget""".split()
+)
+_DOCUMENT_DETS = frozenset("a an the this that these those its their his her our".split())
+# A small table of first names whose gender is near certain in English-language news.
+FIRST_NAMES = {
+    **dict.fromkeys(
+        """john james robert michael william david richard joseph thomas charles christopher daniel
+        matthew anthony mark donald steven paul andrew joshua kenneth kevin brian george timothy
+        ronald edward jason jeffrey ryan jacob gary nicholas eric jonathan stephen larry justin scott
+        brandon benjamin samuel gregory alexander frank patrick raymond jack dennis jerry tyler aaron
+        henry peter adam nathan douglas zachary walter kyle harold carl jeremy keith roger gerald
+        ethan arthur terry christian sean lawrence austin joe noah jesse albert bryan billy bruce
+        willie jordan dylan alan ralph gabriel roy juan wayne eugene logan randy louis russell vincent
+        philip bobby johnny bradley boris vladimir emmanuel rishi keir nigel tony gordon liam oliver
+        harry jeremy ed ben tom tim jim bob mike steve dave nick rob bill barack mitch
+        chuck bernie ted marco rand lindsey kevin xi narendra recep benjamin olaf angus hamish ian
+        alastair alistair neil graham nick simon martin malcolm colin stuart hugh rupert""".split(),
+        "m",
+    ),
+    **dict.fromkeys(
+        """mary patricia jennifer linda elizabeth barbara susan jessica sarah karen nancy lisa betty
+        margaret sandra ashley kimberly emily donna michelle dorothy carol amanda melissa deborah
+        stephanie rebecca sharon laura cynthia kathleen amy shirley angela helen anna brenda pamela
+        nicole emma samantha katherine christine debra rachel catherine carolyn janet ruth maria
+        heather diane virginia julie joyce victoria olivia kelly christina lauren joan evelyn judith
+        megan cheryl andrea hannah martha jacqueline frances gloria ann teresa kathryn sara janice
+        jean alice madison doris abigail julia judy grace denise amber marilyn beverly danielle
+        theresa sophia marie diana brittany natalie isabella charlotte rose alexis kayla theresa
+        angela theresa nicola kemi priti suella liz penny yvette harriet caroline jacinda ursula
+        kamala nancy hillary elizabeth sheila fiona kirsty ruth jo ella lucy sophie chloe jane
+        claire louise kate katie sue anne annie maggie meg""".split(),
+        "f",
+    ),
+}
+
 _HONORIFICS = {"mr": "m", "sir": "m", "mrs": "f", "ms": "f", "miss": "f", "madam": "f", "dame": "f"}
 
 
@@ -70,6 +120,45 @@ def _reason_clause(doc: Doc, tokens: list[Token]) -> tuple[int, int] | None:
     return None
 
 
+_REASON_CUE = re.compile(
+    r"on (?:the )?condition (?:of|that) (?:anonymity|(?:he|she|they|it) (?:not be|was not|were not) (?:named|identified))"
+    r"|(?:requested|requesting|asked for|asking for|sought|seeking|demanded|granted|given) anonymity"
+    r"|(?:declined|declining|refused|asked not|did not want|do not want|does not want) to be (?:named|identified)"
+    r"|(?:is|was|were|are|not) (?:not )?(?:authori[sz]ed|allowed|permitted|cleared) to (?:speak|talk|comment|discuss|brief)",
+    re.I,
+)
+_CLAUSE_END = re.compile(r"[.;:”\"]|, (?:said|says|and|but)\b|$")
+
+
+def _clause_after(text: str, start: int) -> str:
+    end = _CLAUSE_END.search(text, start)
+    return text[start : end.start() if end else len(text)].strip(" ,")
+
+
+def stated_reason(text: str) -> str | None:
+    """The reason for anonymity a sentence states: the clause after "because" where an anonymity
+    cue stands near it ("because they were not authorised to speak"), else a purpose clause
+    after the cue ("requested anonymity to discuss private deliberations": "to discuss private
+    deliberations"), else a "not authorised to ..." clause, else the cue as written ("on
+    condition of anonymity")."""
+    match = _REASON_CUE.search(text)
+    if match is None:
+        return None
+    because = text.find("because", match.start())
+    because = because if because != -1 else text.find("because")
+    if because != -1:
+        reason = _clause_after(text, because + len("because"))
+        if reason:
+            return reason
+    after = text[match.end() :]
+    purpose = re.match(r"\s+(?:in order )?to\s", after)
+    if purpose is not None and "anonymity" in match.group(0).lower():
+        return _clause_after(text, match.end())
+    if re.search(r"authori[sz]ed|allowed|permitted|cleared", match.group(0), re.I):
+        return _clause_after(text, match.start())
+    return match.group(0)
+
+
 def anonymous_speaker(doc: Doc, article_id: str, source: tuple[int, int], head: Token, verb: Token | None) -> Speaker:
     """The anonymous speaker for a source phrase, with its description and stated reason."""
     start, end = source
@@ -86,6 +175,8 @@ def anonymous_speaker(doc: Doc, article_id: str, source: tuple[int, int], head: 
         reason = reason_span.text
         if start < clause[0] < end:
             end = clause[0]
+    if reason is None:
+        reason = stated_reason((verb or head).sent.text)
     while end > start + 1 and doc[end - 1].is_punct:
         end -= 1
     ev = evidence_from(article_id, doc_text(doc), doc[start].idx, doc[end - 1].idx + len(doc[end - 1]))
@@ -97,9 +188,27 @@ def is_anonymous(head: Token, named: bool) -> bool:
     return not named and head.lower_ in ANONYMOUS_NOUNS and head.pos_ in ("NOUN", "PROPN")
 
 
+def is_document(head: Token) -> bool:
+    """A document or object noun ("the report", "a Bill", "its statement"): never a person."""
+    if head.lower_ not in DOCUMENTS and head.lemma_.lower() not in DOCUMENTS:
+        return False
+    return head.is_lower or any(c.dep_ in ("det", "poss") and c.lower_ in _DOCUMENT_DETS for c in head.children)
+
+
+def _document_mention(doc: Doc, mention: Mention) -> bool:
+    """A PERSON mention that is a document in the text ("a Bill" tagged as a name)."""
+    span = doc.char_span(mention.evidence.start, mention.evidence.end, alignment_mode="expand")
+    return span is not None and len(span) == 1 and is_document(span[0])
+
+
 def genders(doc: Doc, mentions: tuple[Mention, ...]) -> dict[str, str]:
-    """Cluster key → "m" or "f" for people an honorific marks ("Mr. Lopez", "Ms. Brooks")."""
+    """Cluster key → "m" or "f" for people an honorific marks ("Mr. Lopez", "Ms. Brooks"), else
+    whose first name the table ``FIRST_NAMES`` knows ("Sarah Jones")."""
     found: dict[str, str] = {}
+    for mention in mentions:
+        words = mention.evidence.text.split()
+        if mention.type == "PERSON" and len(words) >= 2 and words[0].lower() in FIRST_NAMES:
+            found.setdefault(mention.cluster, FIRST_NAMES[words[0].lower()])
     for mention in mentions:
         if mention.type != "PERSON":
             continue
@@ -118,7 +227,9 @@ def _previous_person(doc: Doc, before: int, gender: str, context: dict, floor: i
     known: dict[str, str] = context["genders"]
 
     def fits(mention: Mention) -> bool:
-        return mention.type == "PERSON" and known.get(mention.cluster, gender) == gender
+        if mention.type != "PERSON" or known.get(mention.cluster, gender) != gender:
+            return False
+        return not _document_mention(doc, mention)
 
     for at, mention in reversed(context["speakers"]):
         if floor <= at < before and fits(mention):
@@ -129,6 +240,23 @@ def _previous_person(doc: Doc, before: int, gender: str, context: dict, floor: i
         if span is not None and span.root.dep_ in ("nsubj", "nsubjpass"):
             return mention
     return people[-1] if people else None
+
+
+def _previous_group(doc: Doc, before: int, types: tuple[str, ...], context: dict, floor: int) -> Mention | None:
+    """ "it"/"they": the latest organisation (or group) that spoke or was named since ``floor``;
+    for "they", none when a person is named after it (the pronoun may be those people)."""
+    for at, mention in reversed(context["speakers"]):
+        if floor <= at < before:
+            if mention.type in types:
+                return mention
+            break
+    recent = [m for m in context["mentions"] if floor <= m.evidence.start and m.evidence.end <= before]
+    for mention in reversed(recent):
+        if mention.type in types:
+            return mention
+        if mention.type == "PERSON" and "NORP" in types:
+            return None
+    return None
 
 
 def _role_holder(
@@ -172,6 +300,8 @@ def resolve_speaker(
     written = evidence_from(article_id, doc_text(doc), c_start, c_end)
     if not c_start <= head.idx < c_end:  # "X, who said": look the antecedent's phrase up instead
         c_start, c_end = head.left_edge.idx, head.idx + len(head)
+    if is_document(head):
+        return Speaker(evidence=written), None
     mention = _mention_at(mentions, c_start, c_end, head.idx)
     if mention is None and head.pos_ == "PROPN":
         mention = _by_name(written.text, mentions)
@@ -186,6 +316,14 @@ def resolve_speaker(
         found = _previous_person(doc, c_start, _PRONOUNS[lower], context, doc[floor].idx)
         if found is not None:
             context["genders"].setdefault(found.cluster, _PRONOUNS[lower])
+            return Speaker(evidence=found.evidence, mention_id=found.id), found
+        return Speaker(evidence=written), None
+    if lower in _GROUP_PRONOUNS:
+        floor = head.sent.start
+        for _ in range(2):
+            floor = doc[floor - 1].sent.start if floor else 0
+        found = _previous_group(doc, c_start, _GROUP_PRONOUNS[lower], context, doc[floor].idx)
+        if found is not None:
             return Speaker(evidence=found.evidence, mention_id=found.id), found
         return Speaker(evidence=written), None
     determiners = {c.lower_ for c in head.children if c.dep_ in ("det", "poss")}

@@ -104,15 +104,18 @@ def find_times(db: str | Path, *, article: str | None = None, type: str | None =
 
 
 def find_events(db: str | Path, *, type: str | None = None, actor: str | None = None, mode: str | None = None,
-                since: datetime | None = None, article: str | None = None) -> list[Event]:
+                since: datetime | None = None, article: str | None = None, typed: bool = False) -> list[Event]:
     """Events filtered by PLOVER type, actor (entity name/alias or words of the actor's text),
-    mode, and date (the event's resolved time, else its article's publication date)."""
+    mode, and date (the event's resolved time, else its article's publication date); ``typed``
+    keeps the events with a PLOVER type and each article's main event, leaving OTHER apart."""
     with open_store(db, read_only=True) as store:
         events = read_events(store, article)
         actor_ids = set(find_entity_ids(store, actor)) if actor else set()
         dates = _article_dates(store, {e.article_id for e in events}) if since else {}
     if type:
         events = [e for e in events if e.type.upper() == type.upper()]
+    if typed:
+        events = [e for e in events if e.type != "OTHER" or e.main]
     if mode:
         events = [e for e in events if str(e.mode) == mode.lower()]
     if actor:

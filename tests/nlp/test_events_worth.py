@@ -1,0 +1,58 @@
+"""Events worth a typed row (issue 12), on sentences the team wrote: an actor that can act and a
+real action keep the PLOVER type; numbers are never actors; things and states go to OTHER."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.model import Article, SourceFormat, SourcePointer, article_id
+from newsgraph.nlp.events import EXTRACTOR
+from newsgraph.nlp.pipeline import load_pipeline, make_doc
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_pipeline()
+
+
+def _event(nlp, text: str, trigger: str):
+    article = Article(id=article_id("test", text), source=SourcePointer(path="t", format=SourceFormat.TEXT), text=text)
+    found = [e for e in nlp(make_doc(nlp, article))._.ng["events"] if e.trigger.text == trigger]
+    assert len(found) == 1
+    assert found[0].extractor == EXTRACTOR == "newsgraph.events.v3"
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "actors"),
+    [
+        ("The new console supports older games.", "supports", ["new console"]),
+        ("The app rejected the password.", "rejected", ["app"]),
+        ("The software threatens older systems.", "threatens", ["software"]),
+        ("Twelve agreed with the plan.", "agreed", []),
+        ("Forty percent opposed the deal.", "opposed", []),
+        ("Just 16 disagreed with the ruling.", "disagreed", []),
+    ],
+)
+def test_things_and_numbers_are_not_actors_of_typed_events(nlp, text: str, trigger: str, actors: list[str]) -> None:
+    event = _event(nlp, text, trigger)
+    assert event.type == "OTHER"
+    assert [a.evidence.text for a in event.actors] == actors
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "etype", "actors"),
+    [
+        ("Thousands of workers protested outside parliament.", "protested", "PROTEST", ["Thousands of workers"]),
+        ("The opposition rejected the budget.", "rejected", "REJECT", ["opposition"]),
+        ("Truckers blocked the main bridge into the city.", "blocked", "PROTEST", ["Truckers"]),
+        ("A bomb exploded outside the station.", "exploded", "ASSAULT", ["bomb"]),
+        ("France imposed sanctions on the company.", "sanctions", "SANCTION", ["France"]),
+        ("Guerrillas ambushed an army convoy near the border.", "ambushed", "ASSAULT", ["Guerrillas"]),
+        ("United Nations helicopters evacuated the wounded from the town.", "evacuated", "AID",
+         ["United Nations helicopters"]),
+    ],
+)
+def test_actors_that_can_act_keep_the_type(nlp, text: str, trigger: str, etype: str, actors: list[str]) -> None:
+    event = _event(nlp, text, trigger)
+    assert (event.type, [a.evidence.text for a in event.actors]) == (etype, actors)
