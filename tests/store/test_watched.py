@@ -7,6 +7,7 @@ from pathlib import Path
 import duckdb
 
 from newsgraph.store import SCHEMA_VERSION, open_store, record_watched, watched_files
+from newsgraph.store.schema import _V_KB, MIGRATIONS
 
 
 def test_watched_files_round_trip_and_replace(tmp_path: Path) -> None:
@@ -20,13 +21,16 @@ def test_watched_files_round_trip_and_replace(tmp_path: Path) -> None:
 
 def test_a_base_without_the_watch_table_is_upgraded_in_place(tmp_path: Path) -> None:
     db = tmp_path / "old.duckdb"
-    open_store(db).close()
+    before = MIGRATIONS.index(_V_KB)  # the knowledge base as the schema was before `watch`
     conn = duckdb.connect(str(db))
-    conn.execute("DROP TABLE watched_files")
-    conn.execute("DELETE FROM schema_version WHERE version > 1")
+    conn.execute("CREATE TABLE schema_version (version INTEGER NOT NULL)")
+    for number, statements in enumerate(MIGRATIONS[:before], start=1):
+        for statement in statements:
+            conn.execute(statement)
+        conn.execute("INSERT INTO schema_version VALUES (?)", [number])
     conn.close()
     with open_store(db, read_only=True) as store:  # read as it is
-        assert store.scalar("SELECT max(version) FROM schema_version") == 1
+        assert store.scalar("SELECT max(version) FROM schema_version") == before
     with open_store(db) as store:  # upgraded when opened for writing
         assert store.scalar("SELECT max(version) FROM schema_version") == SCHEMA_VERSION
         assert watched_files(store, ["/x"]) == {}
