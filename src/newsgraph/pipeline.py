@@ -363,25 +363,21 @@ UPDATE_SIMILARITY = 0.5  # word-set Jaccard a text at the same locator (no URL) 
 
 def _new_versions(
     articles: Sequence[Article], fps: Sequence[Fingerprint], stored: dict[str, Stored],
-) -> tuple[list[Update], list[Skip], list[Article], list[Fingerprint], int]:
+) -> tuple[list[Update], list[Skip], list[Article], list[Fingerprint]]:
     """Sort a batch's new articles by what the store holds from their source (``same_source``):
     a different text from the same URL, or a similar one (word-set Jaccard >= UPDATE_SIMILARITY)
     at the same locator, is a new version of the stored article: it keeps the stored id and is
-    never compared for duplicates (a correction is not a copy), logged NG130 with both hashes. The
-    same text from the same file is unchanged. Returns the updates, their log entries, the other
-    articles with their fingerprints, and how many were unchanged."""
+    never compared for duplicates (a correction is not a copy), logged NG130 with both hashes.
+    Returns the updates, their log entries, and the other articles with their fingerprints."""
     updates: list[Update] = []
     notes: list[Skip] = []
     rest: list[Article] = []
     rest_fps: list[Fingerprint] = []
-    unchanged = 0
     for article, fp in zip(articles, fps):
         match = stored.get(article.id)
-        if match is not None and match.text == article.text and match.path == article.source.path:
-            unchanged += 1
-        elif match is not None and match.text != article.text and (match.by_url or jaccard(
+        if match is not None and match.text != article.text and (match.by_url or jaccard(
                 word_set(article.text), word_set(match.text)) >= UPDATE_SIMILARITY):
-            updates.append(Update(article=replace(article, id=match.id), previous_text=match.text))
+            updates.append(Update(article=replace(article, id=match.id), previous_text=match.text, input_id=article.id))
             how = "URL" if match.by_url else "locator"
             notes.append(Skip(source=article.source.describe(), code="NG130", level=LogLevel.INFO, article_id=match.id,
                               reason=f"new version from the same source ({how}): text {text_hash(match.text)} → "
@@ -389,7 +385,7 @@ def _new_versions(
         else:
             rest.append(article)
             rest_fps.append(fp)
-    return updates, notes, rest, rest_fps, unchanged
+    return updates, notes, rest, rest_fps
 
 
 def _forget(known: dict[str, Entity] | None, ids: set[str]) -> None:
@@ -526,11 +522,10 @@ class Writer:
                     fps.append(fp)
             stored = same_source(store, new)
             stored.update(self.in_flight.same_source(new))
-            updates, notes, new, fps, same = _new_versions(new, fps, stored)
+            updates, notes, new, fps = _new_versions(new, fps, stored)
             prior = self.in_flight.merge(_prior(store, fps), fps)
             if self.extracts and self.known is None:
                 self.known = {e.id: e for e in read_entities(store)}
-        self.summary.unchanged += same
         found = find_duplicates(fps, prior, threshold=self.options.threshold)
         kept = [a for a, d in zip(new, found) if d is None]
         pending = Pending(
