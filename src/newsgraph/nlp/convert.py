@@ -82,7 +82,13 @@ def with_deck_facts(body: ArticleFacts, deck: ArticleFacts) -> ArticleFacts:
     """The article's facts with those read from its deck added (the body keeps the main event).
 
     Fact ids stay distinct: they were made from the deck's own pseudo id (``<id>#deck``)."""
-    moved: ArticleFacts = _relabel(deck, deck.article_id, body.article_id)
+    return _appended(body, _relabel(deck, deck.article_id, body.article_id), keep_main=True)
+
+
+def _appended(body: ArticleFacts, moved: ArticleFacts, *, keep_main: bool) -> ArticleFacts:
+    """``body`` with the facts of ``moved`` (already relabelled to the article) added: its entities
+    joined to the same-named ones of ``body``, its events never the main one; the main event stays
+    the body's (``keep_main``), else it is the first one found."""
     entities, rekey = _join_entities(body.entities, moved.entities)
     return replace(
         body,
@@ -92,6 +98,7 @@ def with_deck_facts(body: ArticleFacts, deck: ArticleFacts) -> ArticleFacts:
         figures=body.figures + moved.figures,
         times=body.times + moved.times,
         events=body.events + tuple(replace(e, main=False) for e in moved.events),
+        main=body.main if keep_main or body.main is not None else moved.main,
     )
 
 
@@ -117,15 +124,4 @@ def with_window_facts(body: ArticleFacts, window: ArticleFacts, offset: int, rea
     same-named ones found before (one identity per article); the first window keeps the main event.
 
     Fact ids stay distinct: they were made from the window's own pseudo id (``<id>#w<n>``)."""
-    moved: ArticleFacts = _shift(window, window.article_id, real, offset)
-    entities, rekey = _join_entities(body.entities, moved.entities)
-    return replace(
-        body,
-        mentions=body.mentions + tuple(replace(m, cluster=rekey.get(m.cluster, m.cluster)) for m in moved.mentions),
-        entities=entities,
-        quotes=body.quotes + moved.quotes,
-        figures=body.figures + moved.figures,
-        times=body.times + moved.times,
-        events=body.events + tuple(replace(e, main=False) for e in moved.events),
-        main=body.main if body.main is not None else moved.main,
-    )
+    return _appended(body, _shift(window, window.article_id, real, offset), keep_main=False)

@@ -7,11 +7,11 @@ from collections.abc import Sequence
 from datetime import datetime
 
 from newsgraph.model import (
-    Alias, AliasKind, Argument, Entity, EntityType, Event, EventMode, Evidence, Mention, Quote, QuoteKind, Role, Speaker,
+    Alias, AliasKind, Argument, Entity, EntityType, Event, EventMode, Mention, Quote, Role,
 )
 from newsgraph.store.articles import _utc
 from newsgraph.store.connection import Store, joined
-from newsgraph.store.facts import _argument, evidence, role_from_row
+from newsgraph.store.facts import _argument, evidence, quotes_from_rows, role_from_row
 
 
 def entity_mentions(store: Store, entity_id: str) -> list[Mention]:
@@ -26,20 +26,9 @@ def entity_mentions(store: Store, entity_id: str) -> list[Mention]:
 def entity_quotes(store: Store, entity_id: str) -> list[Quote]:
     """Every quote whose speaker is ``entity_id``."""
     rows = store.dicts("SELECT * FROM quotes WHERE speaker_entity_id = ? ORDER BY article_id, id", [entity_id])
-    content: dict[str, list[Evidence]] = defaultdict(list)
-    for r in store.dicts("""SELECT * FROM quote_content WHERE quote_id IN
-                            (SELECT id FROM quotes WHERE speaker_entity_id = ?) ORDER BY quote_id, idx""", [entity_id]):
-        content[r["quote_id"]].append(evidence(r["article_id"], r, "ev"))  # type: ignore[arg-type]
-    out = []
-    for r in rows:
-        a = r["article_id"]
-        speaker = Speaker(evidence=evidence(a, r, "speaker"), mention_id=r["speaker_mention_id"],
-                          entity_id=r["speaker_entity_id"], anonymous=r["anonymous"],
-                          description=r["description"], reason=r["reason"])
-        out.append(Quote(id=r["id"], article_id=a, kind=QuoteKind(r["kind"]), content=tuple(content[r["id"]]),
-                         cue=evidence(a, r, "cue"), speaker=speaker, extractor=r["extractor"],
-                         source=evidence(a, r, "source")))
-    return out
+    content = store.dicts("""SELECT * FROM quote_content WHERE quote_id IN
+                             (SELECT id FROM quotes WHERE speaker_entity_id = ?) ORDER BY quote_id, idx""", [entity_id])
+    return quotes_from_rows(rows, content)
 
 
 def entity_events(store: Store, entity_id: str) -> list[Event]:

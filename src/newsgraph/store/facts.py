@@ -142,12 +142,13 @@ def read_mentions(store: Store, article_id: str | None = None) -> list[Mention]:
     ]
 
 
-def read_quotes(store: Store, article_id: str | None = None) -> list[Quote]:
+def quotes_from_rows(rows: list[dict[str, Any]], content_rows: list[dict[str, Any]]) -> list[Quote]:
+    """Quote records from ``quotes`` rows and their ``quote_content`` rows (in idx order)."""
     content: dict[str, list[Evidence]] = defaultdict(list)
-    for r in _by_article(store, "quote_content", article_id, "quote_id, idx"):
+    for r in content_rows:
         content[r["quote_id"]].append(evidence(r["article_id"], r, "ev"))  # type: ignore[arg-type]
     quotes = []
-    for r in _by_article(store, "quotes", article_id, "article_id, id"):
+    for r in rows:
         a = r["article_id"]
         speaker = Speaker(evidence=evidence(a, r, "speaker"), mention_id=r["speaker_mention_id"],
                           entity_id=r["speaker_entity_id"], anonymous=r["anonymous"],
@@ -156,6 +157,11 @@ def read_quotes(store: Store, article_id: str | None = None) -> list[Quote]:
                             cue=evidence(a, r, "cue"), speaker=speaker, extractor=r["extractor"],
                             source=evidence(a, r, "source")))
     return quotes
+
+
+def read_quotes(store: Store, article_id: str | None = None) -> list[Quote]:
+    return quotes_from_rows(_by_article(store, "quotes", article_id, "article_id, id"),
+                            _by_article(store, "quote_content", article_id, "quote_id, idx"))
 
 
 def read_figures(store: Store, article_id: str | None = None) -> list[Figure]:
