@@ -203,6 +203,8 @@ def _mode(frame: Frame, by_token: dict[int, Frame], depth: int = 0) -> EventMode
     if mode is EventMode.ASSERTED and pred.dep_ in ("xcomp", "relcl", "acl") and pred.head != pred:
         controller = pred.head if pred.dep_ == "xcomp" else pred.head.head
         own = modes.own_mode(controller)
+        if own is EventMode.ASSERTED and controller.pos_ == "ADJ" and controller.head != controller:
+            own = modes.own_mode(controller.head)  # "must be ready to mediate": demanded
         lent = modes.control_mode(controller) if pred.dep_ == "xcomp" or pred.head.dep_ == "attr" else None
         mode = own if own is not EventMode.ASSERTED else (lent or EventMode.ASSERTED)
     if mode is EventMode.ASSERTED and pred.dep_ == "conj" and pred.head.i in by_token and depth < 4:

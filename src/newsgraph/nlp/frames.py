@@ -35,7 +35,14 @@ NOMINAL_EVENTS = frozenset({
     "march", "clash", "clashes", "raid", "arrest", "airstrike", "assault", "shooting", "killing",
     "withdrawal", "deployment", "blockade", "embargo", "accusation", "condemnation", "threat",
     "offensive", "agreement", "deal", "truce", "ceasefire", "investigation", "probe", "call",
+    "riot", "riots", "uprising", "assassination", "detention", "deportation", "massacre",
+    "bombardment", "shelling", "kidnapping", "abduction", "walkout", "sit-in", "mediation",
+    "sanction", "negotiation", "talk", "demand", "appeal", "warning", "criticism", "lawsuit",
+    "seizure", "evacuation", "release", "fighting",
 })
+# Who a nominal event is done to, after "of": "the arrest of X", "the killing of Y".
+_OF_TARGET_TYPES = frozenset({"COERCE", "ASSAULT", "RETREAT", "SUPPORT", "ACCUSE"})
+_ACTOR_ADJECTIVES = frozenset({"NORP", "GPE", "ORG"})
 
 
 @dataclass(slots=True)
@@ -156,6 +163,10 @@ def noun_participants(frame: Frame) -> None:
             frame.actors.extend(g for g in child.children if g.dep_ == "pobj")
         elif child.dep_ == "prep" and child.lower_ in _NOUN_TARGET_PREPS:
             frame.targets.extend(g for g in child.children if g.dep_ == "pobj")
+        elif child.dep_ == "amod" and child.ent_type_ in _ACTOR_ADJECTIVES:
+            frame.actors.append(child)  # "Palestinian riots", "Israeli air strikes"
+        elif child.dep_ == "prep" and child.lower_ == "of" and event_type(noun) in _OF_TARGET_TYPES:
+            frame.targets.extend(g for g in child.children if g.dep_ == "pobj")
 
 
 def _inherited_subjects(pred: Token, depth: int = 0) -> list[Token]:
@@ -173,7 +184,7 @@ def _inherited_subjects(pred: Token, depth: int = 0) -> list[Token]:
     head = pred.head
     if head == pred:
         return []
-    if pred.dep_ in ("xcomp", "conj") or pred.dep_ == "advcl" and pred.tag_ in ("VBG", "VB"):
+    if pred.dep_ in ("xcomp", "conj", "acomp") or pred.dep_ == "advcl" and pred.tag_ in ("VBG", "VB"):
         return _inherited_subjects(head, depth + 1)
     infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in pred.children)
     if pred.dep_ in ("relcl", "acl") and head.dep_ == "attr" and infinitive:
