@@ -60,8 +60,9 @@ CASES = [
      "released", "OTHER", "asserted", {"Apple"}, {"new phone"}, "California", "Wednesday"),
     ("Thousands of workers marched through Seoul on Saturday to demand higher wages.",
      "marched", "PROTEST", "asserted", {"Thousands of workers"}, set(), "Seoul", "Saturday"),
+    # signing a formal agreement is SUPPORT (CAMEO 057); planned, its PLOVER code is AGREE
     ("The two presidents are expected to sign a trade agreement in Hanoi on Friday.",
-     "agreement", "AGREE", "planned", {"two presidents"}, set(), "Hanoi", "Friday"),
+     "agreement", "SUPPORT", "planned", {"two presidents"}, set(), "Hanoi", "Friday"),
     ("The United Nations will provide food aid to refugees in Sudan.",
      "provide", "AID", "planned", {"United Nations"}, {"food aid", "refugees"}, "Sudan", None),
     ("Russia threatened to cut gas supplies to Ukraine.",
