@@ -83,6 +83,8 @@ CODES: dict[str, tuple[str, str]] = {
     "NG441": ("server is read-only", "start `newsgraph serve` with --write-token TOKEN to accept POST /api/ingest"),
     "NG442": ("method not allowed", "see /api/docs for the methods each endpoint answers"),
     "NG443": ("internal server error", "report it with the request; the server's log has the details"),
+    "NG480": ("no MEANTIME English articles found", "pass --data the meantime folder (the one with intra-doc_annotation/)"),
+    "NG481": ("no BBC events sample golden file", "pass --data tests/golden/events-bbc/sample.json (the blind annotation)"),
 }
 
 

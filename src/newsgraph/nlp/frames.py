@@ -294,3 +294,31 @@ def visit_place(frame: Frame) -> Token | None:
                 if g.dep_ == "pobj":
                     return g
     return None
+
+
+def _phrase(token: Token) -> tuple[int, int]:
+    """Character span of a noun's phrase (its subtree without a trailing relative clause)."""
+    left = token.left_edge
+    right = max((c.right_edge for c in token.rights if c.dep_ not in ("relcl", "acl", "punct", "appos")), key=lambda t: t.i, default=token)
+    right = max(right, token, key=lambda t: t.i)
+    return left.idx, right.idx + len(right.text)
+
+
+def subject_verb_object(texts: list[str]) -> list[list[tuple[tuple[int, int], tuple[int, int], tuple[int, int]]]]:
+    """The simple anchor for events with participants: every verb with a nominal subject and a
+    direct object, as (verb, subject phrase, object phrase) character spans, per text."""
+    from newsgraph.nlp.pipeline import load_model
+
+    nlp = load_model()
+    out = []
+    for doc in nlp.pipe(texts):
+        found = []
+        for tok in doc:
+            if tok.pos_ not in ("VERB", "AUX"):
+                continue
+            subjects = [c for c in tok.children if c.dep_ == "nsubj"]
+            objects = [c for c in tok.children if c.dep_ == "dobj"]
+            if subjects and objects:
+                found.append(((tok.idx, tok.idx + len(tok.text)), _phrase(subjects[0]), _phrase(objects[0])))
+        out.append(found)
+    return out
