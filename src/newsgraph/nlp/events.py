@@ -30,7 +30,7 @@ from newsgraph.nlp.frames import LOCATIVE_PREPS, Frame, is_controller, is_report
 from newsgraph.nlp.main_event import main_event
 from newsgraph.nlp.phrases import MentionIndex, participant
 
-EXTRACTOR = "newsgraph.events.v3"
+EXTRACTOR = "newsgraph.events.v4"
 _AGENT_TYPES = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
 _OWNERS = frozenset({"ORG", "GPE", "NORP"})
 _NUMBER_TYPES = frozenset({"CARDINAL", "QUANTITY", "PERCENT", "MONEY", "ORDINAL", "DATE", "TIME"})
@@ -76,6 +76,13 @@ _THING_ENDINGS = frozenset(
     lever liver leather feather thunder danger anger pressure fear cooler heater router browser server
     scooter helicopter trigger banner""".split()
 )
+
+# Acts done for or to people: typed only when what they are done to can act ("protect
+# civilians", not "protect inventions"; "killed three soldiers", not "killed off demand").
+_FOR_PEOPLE = frozenset({
+    "protect", "help", "assist", "rescue", "shelter", "feed", "evacuate", "kill", "beat", "arrest", "detain",
+    "free", "release", "execute", "injure", "wound",
+})
 
 _WALK_LIMIT = 12
 
@@ -301,6 +308,8 @@ def worth_a_type(frame: Frame, actors: list[Token], index: MentionIndex) -> bool
         return False
     if not frame.actors:
         return True  # no actor read (a nominal event, an actor the parse missed): not a wrong one
+    if frame.pred.lemma_.lower() in _FOR_PEOPLE and frame.targets and not any(is_agent(t, index) for t in frame.targets):
+        return False  # "protect inventions", "help the economy": no one is helped
     things = _TYPE_THINGS.get(frame.type, frozenset())
     return any(is_agent(_counted(t) if is_number(t) else t, index) or t.lemma_.lower() in things for t in actors)
 

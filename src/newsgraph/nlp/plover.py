@@ -329,9 +329,88 @@ def context_type(verb: Token) -> str | None:
     return None
 
 
+# Everyday senses of typed words, read off BBC News articles outside the blind sample: a firm
+# that offers a product, a phone call, a game settled, costs cut, a court that rules.
+_GIFTS = frozenset({
+    "aid", "help", "assistance", "support", "relief", "money", "fund", "funding", "loan", "credit",
+    "grant", "food", "medicine", "supply", "supplies", "shelter", "asylum", "protection", "troop",
+    "force", "weapon", "arm", "equipment", "ammunition", "training", "debt", "cash", "donation",
+    "compensation", "amnesty", "pardon", "concession", "access", "talks", "ceasefire", "truce",
+    "resignation", "deal", "assurance", "guarantee", "place", "job", "seat", "visa", "citizenship",
+    "refuge", "sanctuary", "security", "post", "role", "mediation", "negotiation", "dialogue", "election",
+    "vote", "reform", "autonomy", "independence", "right", "freedom", "immunity", "pledge", "promise",
+    "plan", "proposal", "peace", "backing", "endorsement", "recognition", "permission", "approval",
+    "contract", "order", "sanction", "ultimatum", "warning", "apology", "exemption", "relief",
+})
+# Lexicon words that as nouns name things, not events ("the station", "a gun", "the rule").
+_THING_NOUNS = frozenset({"phone", "telephone", "station", "mass", "arm", "gun", "back", "turn", "rule", "free", "step"})
+_SHARED = frozenset({"intelligence", "information", "data", "technology", "expertise", "resource", "knowledge", "evidence", "facility", "base", "power", "responsibility", "burden", "cost", "border"})
+_EASED_THINGS = frozenset({"siege", "blockade", "pressure", "tension", "control", "rule", "grip", "crackdown", "sanction", "embargo", "restriction", "ban", "curfew", "suspension", "freeze", "state",
+                            "quota", "tariff", "duty", "barrier", "moratorium", "closure", "veto", "boycott", "visa", "lockdown"})
+_DISPUTES = frozenset({"dispute", "case", "claim", "lawsuit", "difference", "row", "conflict", "matter", "suit", "score", "feud", "strike"})
+_ECONOMY = frozenset({
+    "cost", "price", "job", "rate", "edge", "spending", "tax", "budget", "emission", "deficit", "staff",
+    "workforce", "interest", "fee", "output", "production", "forecast", "bill", "time", "waste", "figure",
+})
+_UNMET = frozenset({"interest", "target", "need", "expectation", "criterion", "standard", "cost", "deadline", "requirement"})
+_ARMS = frozenset({"arm", "arms", "weapon", "troop", "territory", "city", "town", "position", "base"})
+_VICTIMS = frozenset({
+    "man", "woman", "men", "women", "child", "boy", "girl", "people", "person", "protester", "prisoner",
+    "detainee", "civilian", "student", "journalist", "demonstrator", "suspect", "victim", "officer",
+    "policeman", "wife", "husband", "teenager", "youth",
+})
+
+
+def everyday_sense(trigger: Token) -> bool:
+    """True where a typed word is used in its everyday, non-political sense (no event type)."""
+    lemma = trigger.lemma_.lower()
+    particle = next((c.lower_ for c in trigger.children if c.dep_ == "prt"), "")
+    objects = [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")]
+    lemmas = {o.lemma_.lower() for o in objects} | {o.lower_ for o in objects}
+    xcomp = any(c.dep_ == "xcomp" for c in trigger.children)
+    money = any(o.ent_type_ == "MONEY" or o.like_num or o.lower_ in ("£", "$", "€") for o in objects)
+    if trigger.pos_ in ("NOUN", "PROPN"):
+        if lemma == "call":
+            return not any(c.dep_ == "prep" and c.lower_ == "for" for c in trigger.children)
+        return lemma in _THING_NOUNS
+    if lemma == "step" and particle not in ("down", "aside", "back"):
+        return True
+    if lemma == "share" and not lemmas & _SHARED:
+        return True
+    if lemma in ("lift", "ease", "relax", "loosen") and objects and not lemmas & (_RESTRICTIONS | _ECONOMIC_PRESSURE | _EASED_THINGS):
+        return True
+    if lemma in ("release", "free") and objects and not any(_captive(o) for o in objects):
+        return True
+    if lemma in ("offer", "provide", "give", "grant", "supply") and not xcomp and objects and not money:
+        return not lemmas & _GIFTS
+    if lemma == "settle":
+        return not (lemmas & _DISPUTES or not objects and any(c.dep_ == "prep" and c.lower_ in ("with", "out") for c in trigger.children))
+    if lemma == "sign" and particle == "up" or lemma == "back" and particle == "up":
+        return True
+    if lemma == "turn" and particle not in ("down", "away", "back"):
+        return True
+    if lemma == "rule" and particle != "out":
+        return True
+    if lemma == "cut" and lemmas & _ECONOMY:
+        return True
+    if lemma == "meet" and lemmas & _UNMET:
+        return True
+    if lemma == "surrender" and objects and not lemmas & _ARMS:
+        return True
+    if lemma == "return" and not objects:
+        return True
+    if lemma == "beat" and particle != "up" and not any(o.dep_ == "nsubjpass" for o in objects):
+        return not lemmas & _VICTIMS
+    if lemma in ("kill", "destroy") and particle == "off":
+        return True
+    return False
+
+
 def event_type(trigger: Token) -> str:
     """The PLOVER type of the event ``trigger`` expresses (a verb or an eventive noun), or OTHER."""
     lemma = trigger.lemma_.lower()
+    if everyday_sense(trigger):
+        return OTHER
     if trigger.pos_ in ("NOUN", "PROPN"):
         return _noun_type(trigger) or OTHER
     if lemma == "take" and any(
