@@ -306,10 +306,12 @@ def worth_a_type(frame: Frame, actors: list[Token], index: MentionIndex) -> bool
         return True
     if frame.anchor is frame.pred and frame.pred.lemma_.lower() in _STATES:
         return False
-    if not frame.actors:
-        return True  # no actor read (a nominal event, an actor the parse missed): not a wrong one
     if frame.pred.lemma_.lower() in _FOR_PEOPLE and frame.targets and not any(is_agent(t, index) for t in frame.targets):
         return False  # "protect inventions", "help the economy": no one is helped
+    if not frame.actors:
+        # no actor read: a happening still when something is done to someone ("was arrested",
+        # "protests against the WEF"), not a bare word ("Warning over pensions")
+        return bool(frame.targets) and (frame.nominal or any(t.dep_ == "nsubjpass" for t in frame.targets))
     things = _TYPE_THINGS.get(frame.type, frozenset())
     return any(is_agent(_counted(t) if is_number(t) else t, index) or t.lemma_.lower() in things for t in actors)
 
