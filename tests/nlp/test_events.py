@@ -42,8 +42,9 @@ CASES = [
      "deal", "AGREE", "hoped", {"union"}, {"airline"}, None, "Friday"),
     ("The minister denied that the army had attacked the village.",
      "attacked", "ASSAULT", "denied", {"army"}, {"village"}, None, None),
+    # cutting jobs is economy, not a PLOVER sanction (newsgraph.events.v4)
     ("The company did not cut jobs in Ohio last year.",
-     "cut", "SANCTION", "denied", {"company"}, {"jobs"}, "Ohio", "last year"),
+     "cut", "OTHER", "denied", {"company"}, {"jobs"}, "Ohio", "last year"),
     ("If the talks fail, the rebels could attack the capital.",
      "attack", "ASSAULT", "hypothetical", {"rebels"}, {"capital"}, None, None),
     ("Officials said the government had imposed a curfew in the northern city of Kano.",

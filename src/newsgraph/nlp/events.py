@@ -29,6 +29,7 @@ from newsgraph.nlp import modes
 from newsgraph.nlp.frames import LOCATIVE_PREPS, Frame, is_controller, is_reporter, sentence_frames, units, visit_place
 from newsgraph.nlp.main_event import main_event
 from newsgraph.nlp.phrases import MentionIndex, participant
+from newsgraph.nlp.plover import is_captive
 
 EXTRACTOR = "newsgraph.events.v4"
 _AGENT_TYPES = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
@@ -306,7 +307,9 @@ def worth_a_type(frame: Frame, actors: list[Token], index: MentionIndex) -> bool
         return True
     if frame.anchor is frame.pred and frame.pred.lemma_.lower() in _STATES:
         return False
-    if frame.pred.lemma_.lower() in _FOR_PEOPLE and frame.targets and not any(is_agent(t, index) for t in frame.targets):
+    if frame.pred.lemma_.lower() in _FOR_PEOPLE and frame.targets and not any(
+        is_agent(t, index) or is_captive(t) for t in frame.targets
+    ):
         return False  # "protect inventions", "help the economy": no one is helped
     if not frame.actors:
         # no actor read: a happening still when something is done to someone ("was arrested",

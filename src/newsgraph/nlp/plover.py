@@ -126,7 +126,7 @@ _CAPTIVES = frozenset({
 })
 
 
-def _captive(noun: Token) -> bool:
+def is_captive(noun: Token) -> bool:
     """A person, a group of people or seized property, the things PLOVER's RETREAT releases."""
     return noun.ent_type_ in ("PERSON", "NORP") or noun.lemma_.lower() in _CAPTIVES or noun.pos_ == "PRON"
 
@@ -306,7 +306,7 @@ def context_type(verb: Token) -> str | None:
         return "RETREAT"  # 0863 allow delivery of humanitarian aid
     if lemma in ("compensate",) or lemma == "pay" and lemmas & {"compensation", "reparation", "reparations"}:
         return "RETREAT"  # 0842 return property
-    if lemma in ("hand", "turn") and particle == "over" and any(_captive(o) for o in objects):
+    if lemma in ("hand", "turn") and particle == "over" and any(is_captive(o) for o in objects):
         return "RETREAT"  # 0841 return persons
     if lemma in ("deploy", "send", "dispatch") and lemmas & {"peacekeeper", "peacekeeping"}:
         return "AID"  # 074 provide peacekeeping
@@ -379,7 +379,7 @@ def everyday_sense(trigger: Token) -> bool:
         return True
     if lemma in ("lift", "ease", "relax", "loosen") and objects and not lemmas & (_RESTRICTIONS | _ECONOMIC_PRESSURE | _EASED_THINGS):
         return True
-    if lemma in ("release", "free") and objects and not any(_captive(o) for o in objects):
+    if lemma in ("release", "free") and objects and not any(is_captive(o) for o in objects):
         return True
     if lemma in ("offer", "provide", "give", "grant", "supply") and not xcomp and objects and not money:
         return not lemmas & _GIFTS
@@ -433,7 +433,7 @@ def event_type(trigger: Token) -> str:
         return "PROTEST"
     if lemma == "blow" and particle == "up" or lemma == "set" and any(o.lower_ == "fire" for o in objects):
         return "COERCE"
-    if lemma in ("release", "free", "return") and objects and not any(_captive(o) for o in objects):
+    if lemma in ("release", "free", "return") and objects and not any(is_captive(o) for o in objects):
         return OTHER  # a product, a report, a statement: not a release of people
     if lemma in ("send", "ship", "deliver", "hand", "airlift"):
         if any(o.lower_ in _MATERIAL_AID or o.lemma_.lower() in _MATERIAL_AID for o in objects) or particle == "over":
