@@ -347,12 +347,20 @@ _THING_NOUNS = frozenset({"phone", "telephone", "station", "mass", "arm", "gun",
 _SHARED = frozenset({"intelligence", "information", "data", "technology", "expertise", "resource", "knowledge", "evidence", "facility", "base", "power", "responsibility", "burden", "cost", "border"})
 _EASED_THINGS = frozenset({"siege", "blockade", "pressure", "tension", "control", "rule", "grip", "crackdown", "sanction", "embargo", "restriction", "ban", "curfew", "suspension", "freeze", "state",
                             "quota", "tariff", "duty", "barrier", "moratorium", "closure", "veto", "boycott", "visa", "lockdown"})
+_NEEDS_OBJECT = frozenset({"press", "block", "hang", "close", "shut", "seize", "capture", "free", "release", "cut"})
+_SOUGHT = frozenset({
+    "release", "extradition", "return", "withdrawal", "explanation", "clarification", "apology", "damages",
+    "meeting", "inquiry", "investigation", "ban", "end", "change", "resignation", "removal", "reform", "review",
+})
 _DISPUTES = frozenset({"dispute", "case", "claim", "lawsuit", "difference", "row", "conflict", "matter", "suit", "score", "feud", "strike"})
 _ECONOMY = frozenset({
     "cost", "price", "job", "rate", "edge", "spending", "tax", "budget", "emission", "deficit", "staff",
     "workforce", "interest", "fee", "output", "production", "forecast", "bill", "time", "waste", "figure",
 })
-_UNMET = frozenset({"interest", "target", "need", "expectation", "criterion", "standard", "cost", "deadline", "requirement"})
+_UNMET = frozenset({
+    "interest", "target", "need", "expectation", "criterion", "standard", "cost", "deadline", "requirement",
+    "projection", "rule", "goal", "obligation", "commitment", "forecast", "challenge",
+})
 _ARMS = frozenset({"arm", "arms", "weapon", "troop", "territory", "city", "town", "position", "base"})
 _VICTIMS = frozenset({
     "man", "woman", "men", "women", "child", "boy", "girl", "people", "person", "protester", "prisoner",
@@ -385,8 +393,24 @@ def everyday_sense(trigger: Token) -> bool:
         return not lemmas & _GIFTS
     if lemma == "settle":
         return not (lemmas & _DISPUTES or not objects and any(c.dep_ == "prep" and c.lower_ in ("with", "out") for c in trigger.children))
-    if lemma == "sign" and particle == "up" or lemma == "back" and particle == "up":
+    if lemma == "sign" and particle == "up" or lemma == "back" and particle in ("up", "off"):
         return True
+    if lemma in _NEEDS_OBJECT and not objects and not particle and not any(c.dep_ == "prep" and c.lower_ in ("for", "on", "against") for c in trigger.children):
+        return True  # "began to press", "was out quickly to block", "could not hang in there"
+    if lemma == "break" and not lemmas & (_TIES | {"link", "contact", "talks", "ceasefire", "truce", "siege", "blockade", "promise", "pledge", "agreement", "law", "rule", "ban"}):
+        return True  # "broke the record", "broke clear"
+    if lemma == "force" and xcomp and not any(c.dep_ in ("nsubj", "agent") for c in trigger.children):
+        return True  # "was forced to withdraw" (by injury): a circumstance, not coercion
+    if lemma == "commit" and objects and not lemmas & (_GIFTS | _ARMED):
+        return True  # "commit fraud"
+    if lemma == "plead" and any(c.lower_ in ("guilty", "innocent", "not") for c in trigger.children):
+        return True
+    if lemma == "seek" and objects and not lemmas & (_GIFTS | _SOUGHT):
+        return True  # "seeks a first victory"
+    if lemma == "recall" and objects and not lemmas & _ENVOYS:
+        return True  # a player or a product recalled
+    if lemma == "rule" and particle == "out" and any(o.dep_ == "nsubjpass" and o.ent_type_ == "PERSON" for o in objects):
+        return True  # "was ruled out for the rest of the tournament" (injured)
     if lemma == "turn" and particle not in ("down", "away", "back"):
         return True
     if lemma == "rule" and particle != "out":
