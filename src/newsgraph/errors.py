@@ -83,6 +83,10 @@ CODES: dict[str, tuple[str, str]] = {
     "NG441": ("server is read-only", "start `newsgraph serve` with --write-token TOKEN to accept POST /api/ingest"),
     "NG442": ("method not allowed", "see /api/docs for the methods each endpoint answers"),
     "NG443": ("internal server error", "report it with the request; the server's log has the details"),
+    "NG460": ("the trained recogniser's model file is missing", "reinstall newsgraph (the model is package data: nlp/data/ner/ner.onnx), or set ner = \"spacy\""),
+    "NG461": ("the trained recogniser's model file does not match its sha256", "reinstall newsgraph, or rebuild it with scripts/train_ner.py"),
+    "NG462": ("the trained recogniser cannot be loaded", "reinstall newsgraph and onnxruntime, or set ner = \"spacy\""),
+    "NG463": ("unknown ner setting", "set ner to combined or spacy"),
 }
 
 
