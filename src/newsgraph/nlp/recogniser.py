@@ -12,8 +12,8 @@ The component runs after spaCy's ``ner`` and replaces ``doc.ents`` by the vote o
 - the trained spans win on boundaries and on the coarse class (PER/ORG/LOC/MISC);
 - the OntoNotes type is spaCy's when a spaCy entity overlapping the span has a type of that class
   (GPE/LOC/FAC for LOC; NORP/EVENT/PRODUCT/LAW/WORK_OF_ART/LANGUAGE for MISC), else the class's
-  default (PERSON, ORG, a known country or a place in the gazetteer → GPE else LOC, a demonym →
-  NORP else spaCy-less MISC is dropped);
+  default (PERSON, ORG, a known country or a place in the gazetteer → GPE else LOC, a demonym or
+  one word → NORP else EVENT);
 - spaCy's named entities that no trained span overlaps are kept only for the types the trained
   model was never taught (``SPACY_ONLY``: WORK_OF_ART, LAW, LANGUAGE, PRODUCT, EVENT, FAC), and its
   numeric entities (DATE, MONEY, CARDINAL, ...) are kept untouched wherever no name covers them.
@@ -22,7 +22,6 @@ spaCy's own entities stay readable as ``doc.user_data["newsgraph_spacy_ents"]`` 
 spans as ``doc.user_data["newsgraph_trained_ents"]`` (token start, end, label), for ``eval ner``.
 """
 
-from __future__ import annotations
 
 import hashlib
 import json
@@ -49,6 +48,7 @@ FINE: dict[str, frozenset[str]] = {
 }
 SPACY_ONLY = frozenset({"WORK_OF_ART", "LAW", "LANGUAGE", "PRODUCT", "EVENT", "FAC"})
 BATCH = 32
+BOUNDARIES = "trained"
 
 
 def casing_class(word: str) -> int:
@@ -219,7 +219,9 @@ def _fine_label(span: Span, coarse: str, spacy_ents: Sequence[Span], misc_defaul
         return "ORG"
     if coarse == "LOC":
         return "GPE" if canonical_country(span.text) is not None or _is_city(span.text) else "LOC"
-    return "NORP" if country_of_demonym(span.text) is not None else misc_default
+    if misc_default is not None:
+        return misc_default
+    return "NORP" if country_of_demonym(span.text) is not None or len(span) == 1 else "EVENT"
 
 
 def _is_city(text: str) -> bool:
@@ -228,21 +230,75 @@ def _is_city(text: str) -> bool:
     return gazetteer().is_place(text)
 
 
-def combine(doc: Doc, trained: Sequence[Span], spacy_ents: Sequence[Span], *,
+def combine(doc: Doc, trained: Sequence[Span], spacy_ents: Sequence[Span], *, boundaries: str = BOUNDARIES,
             spacy_only: frozenset[str] = SPACY_ONLY, misc_default: str | None = None) -> list[Span]:
-    """The vote: trained boundaries and class, spaCy's fine type where it agrees, spaCy's numbers.
+    """The vote: the trained class, spaCy's fine type where it agrees, spaCy's numbers.
 
-    ``spacy_only`` and ``misc_default`` are the alternatives ``eval ner`` was measured with."""
+    With ``boundaries="trained"`` a trained span keeps its own boundaries; with ``"spacy"`` a
+    trained span that spaCy's entities of the same class overlap gives way to them (the rules
+    after it were written on spaCy's boundaries). ``spacy_only`` and ``misc_default`` are the other
+    alternatives ``eval ner`` was measured with."""
+    if boundaries in {"retype", "retype-only"}:
+        return _retype(doc, trained, spacy_ents, misc_default, add=boundaries == "retype")
     out: list[Span] = []
+    taken: set[int] = set()
     for span in trained:
+        agreeing = [e for e in spacy_ents if e.label_ in FINE[span.label_] and e.start < span.end and span.start < e.end]
+        if boundaries == "spacy" and agreeing:
+            for e in agreeing:
+                if not taken.intersection(range(e.start, e.end)):
+                    out.append(e)
+                    taken.update(range(e.start, e.end))
+            continue
         label = _fine_label(span, span.label_, spacy_ents, misc_default)
-        if label is not None:
+        if label is not None and not taken.intersection(range(span.start, span.end)):
             out.append(Span(doc, span.start, span.end, label=label))
-    covered = {i for s in trained for i in range(s.start, s.end)}
+            taken.update(range(span.start, span.end))
+    covered = taken | {i for s in trained for i in range(s.start, s.end)}
     for ent in spacy_ents:
         if (ent.label_ in NUMERIC or ent.label_ in spacy_only) and not covered.intersection(range(ent.start, ent.end)):
             out.append(ent)
     return sorted(out, key=lambda s: s.start)
+
+
+def _retype(doc: Doc, trained: Sequence[Span], spacy_ents: Sequence[Span], misc_default: str | None, *,
+            add: bool = True) -> list[Span]:
+    """spaCy's spans stay; a trained span with the same boundaries and another class retypes it, and
+    a trained span that no spaCy name overlaps is added."""
+    exact = {(t.start, t.end): t for t in trained}
+    out: list[Span] = []
+    covered: set[int] = set()
+    for ent in spacy_ents:
+        if ent.label_ in NUMERIC:
+            continue
+        t = exact.get((ent.start, ent.end))
+        if t is not None and ent.label_ not in FINE[t.label_] and _may_retype(t):
+            label = _fine_label(t, t.label_, (), misc_default)
+            if label is None:
+                continue
+            ent = Span(doc, ent.start, ent.end, label=label)
+        out.append(ent)
+        covered.update(range(ent.start, ent.end))
+    for t in trained if add else ():
+        if not covered.intersection(range(t.start, t.end)) and _may_retype(t):
+            label = _fine_label(t, t.label_, (), misc_default)
+            if label is not None:
+                out.append(Span(doc, t.start, t.end, label=label))
+                covered.update(range(t.start, t.end))
+    out += [e for e in spacy_ents if e.label_ in NUMERIC and not covered.intersection(range(e.start, e.end))]
+    return sorted(out, key=lambda s: s.start)
+
+
+def _may_retype(span: Span) -> bool:
+    """Where the trained class may overrule spaCy's: English-script names, never to MISC, a place
+    only when the gazetteer knows it and a person never when it does (the golden set's errors)."""
+    if not span.text.isascii() or span.label_ == "MISC":
+        return False
+    if span.label_ == "LOC":
+        return _is_city(span.text) or canonical_country(span.text) is not None
+    if span.label_ == "PER":
+        return not _is_city(span.text)
+    return True
 
 
 class Combiner:
