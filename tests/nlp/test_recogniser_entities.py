@@ -75,7 +75,7 @@ def test_vote_keeps_spacys_fine_type_and_numbers(nlp) -> None:
     trained = [Span(doc, 1, 5, label="ORG"), Span(doc, 11, 12, label="LOC")]
     spacy_ents = [Span(doc, 3, 4, label="GPE"), Span(doc, 6, 10, label="MONEY"), Span(doc, 11, 12, label="GPE"),
                   Span(doc, 13, 14, label="DATE")]
-    out = {(s.text, s.label_) for s in combine(doc, trained, spacy_ents)}
+    out = {(s.text, s.label_) for s in combine(doc, trained, spacy_ents, boundaries="trained")}
     assert out == {("Port of Rotterdam Authority", "ORG"), ("5 million euros", "MONEY"), ("Rotterdam", "GPE"), ("Monday", "DATE")}
 
 
@@ -84,8 +84,20 @@ def test_vote_defaults_when_spacy_disagrees(nlp) -> None:
     trained = [Span(doc, 0, 1, label="ORG"), Span(doc, 3, 4, label="PER"), Span(doc, 6, 7, label="MISC"),
                Span(doc, 9, 10, label="LOC")]
     spacy_ents = [Span(doc, 0, 1, label="GPE"), Span(doc, 3, 4, label="ORG")]
-    out = {(s.text, s.label_) for s in combine(doc, trained, spacy_ents)}
+    out = {(s.text, s.label_) for s in combine(doc, trained, spacy_ents, boundaries="trained")}
     assert out == {("Leicester", "ORG"), ("Smith", "PERSON"), ("French", "NORP"), ("Alps", "LOC")}
+
+
+def test_default_vote_retypes_spacys_spans_with_guards(nlp) -> None:
+    """The pipeline's vote: spaCy's spans stay; the trained class retypes one with the same boundaries,
+    but never into MISC, never a non-English-script name, a place only when the gazetteer knows it."""
+    doc = nlp("Yukos said Whitcombe met Павел in Paris and the US.")
+    trained = [Span(doc, 0, 1, label="ORG"), Span(doc, 2, 3, label="LOC"), Span(doc, 4, 5, label="ORG"),
+               Span(doc, 6, 7, label="LOC"), Span(doc, 9, 10, label="MISC")]
+    spacy_ents = [Span(doc, 0, 1, label="PERSON"), Span(doc, 2, 3, label="PERSON"), Span(doc, 4, 5, label="PERSON"),
+                  Span(doc, 6, 7, label="GPE"), Span(doc, 9, 10, label="GPE")]
+    out = {(s.text, s.label_) for s in combine(doc, trained, spacy_ents)}
+    assert out == {("Yukos", "ORG"), ("Whitcombe", "PERSON"), ("Павел", "PERSON"), ("Paris", "GPE"), ("US", "GPE")}
 
 
 def test_pipeline_setting(nlp) -> None:

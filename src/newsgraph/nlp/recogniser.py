@@ -48,7 +48,7 @@ FINE: dict[str, frozenset[str]] = {
 }
 SPACY_ONLY = frozenset({"WORK_OF_ART", "LAW", "LANGUAGE", "PRODUCT", "EVENT", "FAC"})
 BATCH = 32
-BOUNDARIES = "trained"
+BOUNDARIES = "retype-only"  # the vote the pipeline uses (measured: docs in eval ner, README)
 
 
 def casing_class(word: str) -> int:
