@@ -415,7 +415,6 @@ def export(model, tok, dev, dev_s, log, cls_id, sep_id) -> None:
         if f32["all"] - scores["all"] < 0.005:
             kind, chosen, i8 = name, path, scores
             break
-    use_int8 = kind != "fp32"
     data = chosen.read_bytes()
     (OUT / "ner.onnx").write_bytes(data)
     digest = hashlib.sha256(data).hexdigest()
