@@ -90,14 +90,17 @@ def test_vote_defaults_when_spacy_disagrees(nlp) -> None:
 
 def test_default_vote_retypes_spacys_spans_with_guards(nlp) -> None:
     """The pipeline's vote: spaCy's spans stay; the trained class retypes one with the same boundaries,
-    but never into MISC, never a non-English-script name, a place only when the gazetteer knows it."""
-    doc = nlp("Yukos said Whitcombe met Павел in Paris and the US.")
+    but never into MISC, never a non-English-script name, a place only when the gazetteer knows it;
+    a trained name spaCy missed is added under the same guards."""
+    doc = nlp("Yukos said Whitcombe met Павел in Paris and the US with Diageo and Сорокин.")
     trained = [Span(doc, 0, 1, label="ORG"), Span(doc, 2, 3, label="LOC"), Span(doc, 4, 5, label="ORG"),
-               Span(doc, 6, 7, label="LOC"), Span(doc, 9, 10, label="MISC")]
+               Span(doc, 6, 7, label="LOC"), Span(doc, 9, 10, label="MISC"), Span(doc, 11, 12, label="ORG"),
+               Span(doc, 13, 14, label="PER")]
     spacy_ents = [Span(doc, 0, 1, label="PERSON"), Span(doc, 2, 3, label="PERSON"), Span(doc, 4, 5, label="PERSON"),
                   Span(doc, 6, 7, label="GPE"), Span(doc, 9, 10, label="GPE")]
     out = {(s.text, s.label_) for s in combine(doc, trained, spacy_ents)}
-    assert out == {("Yukos", "ORG"), ("Whitcombe", "PERSON"), ("Павел", "PERSON"), ("Paris", "GPE"), ("US", "GPE")}
+    assert out == {("Yukos", "ORG"), ("Whitcombe", "PERSON"), ("Павел", "PERSON"), ("Paris", "GPE"), ("US", "GPE"),
+                   ("Diageo", "ORG")}
 
 
 def test_pipeline_setting(nlp) -> None:

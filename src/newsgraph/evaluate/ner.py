@@ -113,7 +113,7 @@ SYSTEMS = (
     ("spacy", "spaCy en_core_web_md alone"),
     ("rules", "spaCy + newsgraph rules (ner = spacy)"),
     ("trained", "trained recogniser alone (MiniLM-L6, CoNLL-2003 train)"),
-    ("combined", "spaCy's spans retyped by the trained recogniser + newsgraph rules (ner = combined)"),
+    ("combined", "spaCy's spans retyped by the trained recogniser, its names spaCy missed added, + newsgraph rules (ner = combined)"),
     ("bounds", "trained spans and classes, spaCy's fine types and numbers + newsgraph rules (the other vote)"),
 )
 
