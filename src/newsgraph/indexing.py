@@ -1,9 +1,11 @@
 """Keeping the search indexes current: article vectors and the fts (BM25) indexes.
 
-The pipeline calls ``embed_articles`` after each batch is written (the batch is then searchable
-by meaning) and ``rebuild_text_index`` once at the end of the run (DuckDB's fts index does not see
-rows added after it was built, and rebuilding costs time in proportion to the whole base, so it
-is done once a run, never per batch). ``index`` is ``newsgraph index``: build what is missing in
+The pipeline calls ``embed_articles`` and ``append_text_index`` after each batch is written (the
+batch is then searchable by meaning and by words; the append adds the batch's rows to the fts
+index's tables, at a cost that follows the batch, not the base). ``rebuild_text_index`` rebuilds
+over the whole base (its cost grows with the base): the pipeline calls it at most once a run, when
+the index is missing or an update replaced stored texts (DuckDB's own fts index is only ever built
+whole). ``index`` is ``newsgraph index``: build what is missing in
 an existing knowledge base (one ingested with ``--no-embed``, or written before search existed).
 """
 
@@ -18,7 +20,7 @@ from typing import Any
 from newsgraph import search
 from newsgraph.errors import StoreError
 from newsgraph.store import Store, open_store
-from newsgraph.store.search import articles_to_embed, index_state, rebuild_fts, write_embeddings
+from newsgraph.store.search import append_fts, articles_to_embed, index_state, rebuild_fts, write_embeddings
 
 CHUNK = 256  # articles embedded and written at a time
 
@@ -77,6 +79,13 @@ def rebuild_text_index(store: Store) -> tuple[int, int, float]:
     started = time.perf_counter()
     articles, quotes = rebuild_fts(store)
     return articles, quotes, time.perf_counter() - started
+
+
+def append_text_index(store: Store, article_ids: Sequence[str]) -> tuple[int, int] | None:
+    """Add stored articles (and their quotes) to the fts indexes without a rebuild, at a cost that
+    follows the batch, not the base; None when the indexes are missing or not current apart from
+    ``article_ids`` (then only ``rebuild_text_index`` is right)."""
+    return append_fts(store, article_ids)
 
 
 def text_index_current(store: Store) -> bool:

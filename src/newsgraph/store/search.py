@@ -165,6 +165,94 @@ def _rebuild(store: Store) -> tuple[int, int]:
     return articles, quotes
 
 
+# The fts extension's index is plain tables (docs, terms, dict, stats, fields, stopwords) that its
+# match_bm25 macro reads at query time; create_fts_index fills them with one SQL script. Appending
+# new documents runs the same tokenising, stemming and stopword steps for those documents only and
+# adds their rows (new terms get new term ids; df, the document count and the mean length are
+# updated), so a batch costs in proportion to the batch (plus hash lookups in the vocabulary),
+# not the base, and BM25 scores come out as a full rebuild gives them.
+_FTS_FIELDS = {ARTICLE_FTS: ("title", "deck", "text"), QUOTE_FTS: ("content",)}
+
+
+def _fts_append(conn: duckdb.DuckDBPyConnection, schema: str, new_rows: str, params: Sequence[Any]) -> int:
+    """Add the documents of ``new_rows`` (a query giving ``name`` and the index's fields) to the
+    index ``schema``; return how many were added."""
+    conn.execute("DROP TABLE IF EXISTS fts_new")
+    conn.execute("DROP TABLE IF EXISTS fts_tok")
+    conn.execute(f"""CREATE TEMP TABLE fts_new AS
+                     SELECT (SELECT coalesce(max(docid), -1) FROM {schema}.docs) + row_number() OVER (ORDER BY n.name) AS docid, n.*
+                     FROM ({new_rows}) n ANTI JOIN {schema}.docs d ON d.name = n.name""", list(params))
+    added = int(conn.execute("SELECT count(*) FROM fts_new").fetchone()[0])
+    if not added:
+        return 0
+    tokenized = " UNION ALL ".join(
+        f"""SELECT unnest({schema}.tokenize(n."{f}")) AS w, n.docid,
+                   (SELECT fieldid FROM {schema}.fields WHERE field = '{f}') AS fieldid FROM fts_new n"""
+        for f in _FTS_FIELDS[schema])
+    conn.execute(f"""CREATE TEMP TABLE fts_tok AS
+                     SELECT stem(t.w, 'porter') AS term, t.docid, t.fieldid FROM ({tokenized}) t
+                     WHERE t.w NOT NULL AND len(t.w) > 0 AND t.w NOT IN (SELECT sw FROM {schema}.stopwords)""")
+    conn.execute(f"""INSERT INTO {schema}.dict (termid, term, df)
+                     SELECT (SELECT coalesce(max(termid), -1) FROM {schema}.dict) + row_number() OVER (ORDER BY n.term), n.term, 0
+                     FROM (SELECT DISTINCT term FROM fts_tok) n ANTI JOIN {schema}.dict d ON d.term = n.term""")
+    conn.execute(f"""UPDATE {schema}.dict AS d SET df = d.df + n.df
+                     FROM (SELECT term, count(DISTINCT docid) AS df FROM fts_tok GROUP BY term) n
+                     WHERE d.term = n.term""")
+    conn.execute(f"""INSERT INTO {schema}.terms (docid, fieldid, termid)
+                     SELECT t.docid, t.fieldid, d.termid FROM fts_tok t JOIN {schema}.dict d ON d.term = t.term""")
+    conn.execute(f"""INSERT INTO {schema}.docs (docid, name, len)
+                     SELECT n.docid, n.name, coalesce(l.len, 0) FROM fts_new n
+                     LEFT JOIN (SELECT docid, count(*) AS len FROM fts_tok GROUP BY docid) l ON l.docid = n.docid""")
+    # the mean length from the stored one (its total is num_docs x avgdl, an integer), not by a scan
+    num, avgdl = conn.execute(f"SELECT num_docs, avgdl FROM {schema}.stats").fetchone()
+    total = round(float(avgdl or 0) * int(num or 0)) + int(conn.execute("SELECT count(*) FROM fts_tok").fetchone()[0])
+    conn.execute(f"UPDATE {schema}.stats SET num_docs = ?, avgdl = ?::BIGINT / ?::BIGINT", [int(num) + added, total, int(num) + added])
+    conn.execute("DROP TABLE fts_new")
+    conn.execute("DROP TABLE fts_tok")
+    return added
+
+
+def append_fts(store: Store, article_ids: Sequence[str]) -> tuple[int, int] | None:
+    """Add ``article_ids`` (stored articles, duplicates included, and their quotes) to both fts
+    indexes without a rebuild; return (articles, quotes) added, or None when the indexes are not
+    there or not current apart from these articles (then ``rebuild_fts`` is what works)."""
+    if not article_ids:
+        return (0, 0)
+    load_fts(store)
+    try:
+        with store.transaction() as conn:
+            return _append(store, conn, article_ids)
+    except duckdb.Error as exc:
+        raise StoreError("NG311", f"cannot update the fts index of {store.path}: {str(exc).splitlines()[0]}") from None
+
+
+def _append(store: Store, conn: duckdb.DuckDBPyConnection, article_ids: Sequence[str]) -> tuple[int, int] | None:
+    present = {r[0] for r in conn.execute(
+        "SELECT schema_name FROM information_schema.schemata WHERE schema_name IN (?, ?)", [ARTICLE_FTS, QUOTE_FTS]).fetchall()}
+    row = conn.execute("SELECT articles, quotes FROM search_state WHERE name = 'fts'").fetchone()
+    if present != {ARTICLE_FTS, QUOTE_FTS} or row is None:
+        return None
+    ids = joined(article_ids)
+    in_ids = "IN (SELECT unnest(string_split(?, chr(31))))"
+    # the indexes must cover everything but these articles: otherwise something else changed (an
+    # update replaced a text, a run died before its upkeep) and only a rebuild is right
+    indexed = int(conn.execute(f"SELECT count(*) FROM {ARTICLE_FTS}.docs WHERE name {in_ids}", [ids]).fetchone()[0])
+    outside = int(conn.execute("SELECT count(*) FROM articles").fetchone()[0]) - int(
+        conn.execute(f"SELECT count(*) FROM articles WHERE id {in_ids}", [ids]).fetchone()[0])
+    if int(row[0]) != outside + indexed:
+        return None
+    conn.execute(f"""INSERT INTO quote_text (id, article_id, content)
+                     SELECT quote_id, any_value(article_id), string_agg(ev_text, ' ' ORDER BY idx)
+                     FROM quote_content WHERE article_id {in_ids}
+                       AND quote_id NOT IN (SELECT id FROM quote_text WHERE article_id {in_ids})
+                     GROUP BY quote_id""", [ids, ids])
+    articles = _fts_append(conn, ARTICLE_FTS, f"SELECT id AS name, title, deck, text FROM articles WHERE id {in_ids}", [ids])
+    quotes = _fts_append(conn, QUOTE_FTS, f"SELECT id AS name, content FROM quote_text WHERE article_id {in_ids}", [ids])
+    conn.execute("UPDATE search_state SET built = ?, articles = articles + ?, quotes = quotes + ? WHERE name = 'fts'",
+                 [datetime.now(timezone.utc), articles, quotes])
+    return articles, quotes
+
+
 def query_terms(store: Store, text: str) -> list[tuple[str, str]]:
     """(token, porter stem) of each word of ``text`` that the fts index would search (stopwords dropped)."""
     load_fts(store)
