@@ -332,6 +332,9 @@ def _cluster_stories(store: Store, kept: Sequence[Article], facts: Sequence[Arti
     return {"stories": result.stories, "removed_stories": result.removed, "story_features": features, "story_keys": keys}
 
 
+join_stories = _cluster_stories  # the same step for a backfill (``indexing.backfill_stories``)
+
+
 def _keep_searchable(store: Store, summary: IngestSummary, ids: Sequence[str] | None, *, end: bool = False,
                      embed: bool = True, written: Sequence[str] | None = None, stale: bool = False) -> bool:
     """Search stays current: a written batch's kept articles get their vectors (``ids``; None when

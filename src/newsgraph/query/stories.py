@@ -79,12 +79,12 @@ def _time_order(article: Article) -> tuple[bool, str, str]:
 
 def story_detail(db: str | Path, story_id: str, *, entities: int = 10) -> StoryDetail:
     """The story ``story_id`` (or the story that absorbed it) with its articles in time order, their
-    main events as a timeline, its ``entities`` main entities, quotes and figures; QueryError NG413
+    main events as a timeline, its ``entities`` main entities, quotes and figures; QueryError NG409
     when there is no such story."""
     with open_store(db, read_only=True) as store:
         story = find_story(store, story_id)
         if story is None:
-            raise QueryError("NG413", f"no story with id {story_id!r} in {db}")
+            raise QueryError("NG409", f"no story with id {story_id!r} in {db}")
         articles = sorted((a for a in (get_article(store, i) for i in story.article_ids) if a is not None), key=_time_order)
         mains: dict[str, MainEvent] = {}
         quotes: list[Quote] = []
