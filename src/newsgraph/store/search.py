@@ -118,13 +118,13 @@ class IndexState:
 
 def has_search_tables(store: Store) -> bool:
     """Whether the store has the search tables (a base written before search has none)."""
-    return bool(store.scalar("SELECT count(*) FROM information_schema.tables WHERE table_name = 'search_state'"))
+    return bool(store.scalar("SELECT count(*) FROM duckdb_tables() WHERE table_name = 'search_state'"))
 
 
 def index_state(store: Store, model: str) -> IndexState:
     row = store.rows("SELECT built, articles, quotes FROM search_state WHERE name = 'fts'")
     fts_present = bool(store.scalar(
-        "SELECT count(*) FROM information_schema.schemata WHERE schema_name = ?", [ARTICLE_FTS]))
+        "SELECT count(*) FROM duckdb_schemas() WHERE schema_name = ?", [ARTICLE_FTS]))
     built, fts_articles, fts_quotes = (row[0] if row and fts_present else (None, 0, 0))
     return IndexState(
         searchable=int(store.scalar("SELECT count(*) FROM articles WHERE id NOT IN (SELECT article_id FROM duplicates)")),
@@ -134,6 +134,30 @@ def index_state(store: Store, model: str) -> IndexState:
         fts_built=built, fts_articles=int(fts_articles), articles=int(store.scalar("SELECT count(*) FROM articles")),
         quotes=int(store.scalar("SELECT count(DISTINCT quote_id) FROM quote_content")), fts_quotes=int(fts_quotes),
     )
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Readiness:
+    """What a search needs to know before it runs, each answered without a scan of the base.
+
+    Attributes:
+        fts_built: when the fts indexes were last built or appended to, or None (never).
+        vectors: whether any article has a vector of the model.
+        articles: whether the store holds any article.
+    """
+
+    fts_built: datetime | None
+    vectors: bool
+    articles: bool
+
+
+def readiness(store: Store, model: str) -> Readiness:
+    """The cheap checks a search makes on every call (``index_state`` counts the whole base)."""
+    row = store.rows("SELECT built FROM search_state WHERE name = 'fts'")
+    present = bool(store.scalar("SELECT count(*) FROM duckdb_schemas() WHERE schema_name = ?", [ARTICLE_FTS]))
+    return Readiness(fts_built=row[0][0] if row and present else None,
+                     vectors=bool(store.scalar("SELECT EXISTS (SELECT 1 FROM embeddings WHERE model = ?)", [model])),
+                     articles=bool(store.scalar("SELECT EXISTS (SELECT 1 FROM articles)")))
 
 
 def rebuild_fts(store: Store) -> tuple[int, int]:
@@ -228,7 +252,7 @@ def append_fts(store: Store, article_ids: Sequence[str]) -> tuple[int, int] | No
 
 def _append(store: Store, conn: duckdb.DuckDBPyConnection, article_ids: Sequence[str]) -> tuple[int, int] | None:
     present = {r[0] for r in conn.execute(
-        "SELECT schema_name FROM information_schema.schemata WHERE schema_name IN (?, ?)", [ARTICLE_FTS, QUOTE_FTS]).fetchall()}
+        "SELECT schema_name FROM duckdb_schemas() WHERE schema_name IN (?, ?)", [ARTICLE_FTS, QUOTE_FTS]).fetchall()}
     row = conn.execute("SELECT articles, quotes FROM search_state WHERE name = 'fts'").fetchone()
     if present != {ARTICLE_FTS, QUOTE_FTS} or row is None:
         return None
