@@ -96,7 +96,7 @@ def story_detail(db: str | Path, story_id: str, *, entities: int = 10) -> StoryD
             figures.extend(read_figures(store, article.id))
             counts.update({m.entity_id for m in read_mentions(store, article.id) if m.entity_id})
         ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:entities]
-        known = {e.id: e for eid, _ in ranked for e in read_entities(store, eid)}
+        known = {e.id: e for e in read_entities(store, [eid for eid, _ in ranked])}
         return StoryDetail(
             story=story, articles=tuple(articles),
             timeline=tuple(TimelineEntry(published=a.published, article_id=a.id, title=a.title, main=mains.get(a.id))

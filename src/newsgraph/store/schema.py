@@ -151,7 +151,8 @@ _KBQ_INDEXED: tuple[tuple[str, str], ...] = (
     ("main_events", "article_id"), ("local_entities", "article_id"), ("local_aliases", "article_id"),
     ("roles", "article_id"), ("roles", "entity_id"), ("entity_articles", "entity_id"), ("entity_articles", "article_id"),
     ("entity_aliases", "entity_id"), ("story_articles", "story_id"), ("story_articles", "article_id"),
-    ("embeddings", "article_id"), ("duplicates", "duplicate_of"),
+    ("embeddings", "article_id"), ("duplicates", "duplicate_of"), ("boilerplate", "article_id"),
+    ("quote_text", "article_id"),
 )
 _V_KBQ: tuple[str, ...] = tuple(f"CREATE INDEX IF NOT EXISTS idx_{t}_{c} ON {t} ({c})" for t, c in _KBQ_INDEXED)
 

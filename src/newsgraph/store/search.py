@@ -334,13 +334,31 @@ def _where(f: SearchFilter, column: str) -> tuple[str, list[Any]]:
     return " AND ".join(clauses), params
 
 
+def _bm25(schema: str, candidates: str = "") -> str:
+    """BM25 scores (``name``, ``score``) of the documents of the fts index ``schema`` that hold a
+    word of the query (the first parameter), as the extension's ``match_bm25`` computes them (k 1.2,
+    b 0.75; same tokens, df, lengths), but read from the index's tables for the query's terms only:
+    ``match_bm25`` is a per-row macro, and joined to every row of a large table it reads the whole
+    postings list and the table. ``candidates`` (SQL giving document names) narrows the documents."""
+    narrowed = f"AND t.docid IN (SELECT docid FROM {schema}.docs WHERE name IN ({candidates}))" if candidates else ""
+    return f"""WITH tokens AS (SELECT DISTINCT stem(unnest({schema}.tokenize(?)), 'porter') AS t),
+        qterms AS (SELECT d.termid, d.df FROM {schema}.dict d JOIN tokens ON d.term = tokens.t),
+        tf AS (SELECT t.docid, t.termid, count(*) AS tf FROM {schema}.terms t
+               WHERE t.termid IN (SELECT termid FROM qterms) {narrowed} GROUP BY t.docid, t.termid),
+        stats AS (SELECT num_docs, avgdl FROM {schema}.stats)
+        SELECT docs.name, sum(log((stats.num_docs - q.df + 0.5) / (q.df + 0.5) + 1)
+                              * ((tf.tf * (1.2 + 1)) / (tf.tf + 1.2 * (1 - 0.75 + 0.75 * (docs.len / stats.avgdl))))) AS score
+        FROM tf JOIN qterms q ON q.termid = tf.termid JOIN {schema}.docs docs ON docs.docid = tf.docid, stats
+        GROUP BY docs.name"""
+
+
 def text_top(store: Store, query: str, f: SearchFilter, limit: int) -> list[tuple[str, float]]:
     """(article id, BM25 score) of the best ``limit`` articles for ``query``, best first."""
     load_fts(store)
-    where, params = _where(f, "a.id")
+    where, params = _where(f, "s.name")
     return [(r[0], float(r[1])) for r in store.rows(
-        f"""SELECT id, score FROM (SELECT a.id, {ARTICLE_FTS}.match_bm25(a.id, ?) AS score FROM articles a
-            WHERE {where}) WHERE score IS NOT NULL ORDER BY score DESC, id LIMIT {int(limit)}""",
+        f"""SELECT s.name, s.score FROM ({_bm25(ARTICLE_FTS)}) s
+            WHERE {where} ORDER BY s.score DESC, s.name LIMIT {int(limit)}""",
         [query, *params])]
 
 
@@ -349,14 +367,16 @@ def quote_top(store: Store, query: str, article_ids: Sequence[str], limit: int) 
     if not article_ids:
         return []
     load_fts(store)
-    return [tuple(r) for r in store.rows(  # type: ignore[misc]
-        f"""SELECT t.id, t.article_id, s.score, t.content,
-                   coalesce(q.description, q.speaker_text) AS speaker
-            FROM (SELECT id, {QUOTE_FTS}.match_bm25(id, ?) AS score FROM quote_text) s
-            JOIN quote_text t ON t.id = s.id
-            LEFT JOIN (SELECT DISTINCT ON (id) * FROM quotes) q ON q.id = t.id
-            WHERE s.score IS NOT NULL AND t.article_id IN (SELECT unnest(string_split(?, chr(31))))
-            ORDER BY s.score DESC, t.id LIMIT {int(limit)}""", [query, joined(article_ids)])]
+    ids = list(article_ids)
+    texts = {r[0]: (r[1], r[2]) for r in store.rows(
+        "SELECT id, article_id, content FROM quote_text WHERE article_id IN (SELECT unnest(?))", [ids])}
+    if not texts:
+        return []
+    scored = store.rows(f"""SELECT s.name, s.score FROM ({_bm25(QUOTE_FTS, "SELECT unnest(?)")}) s
+                            ORDER BY s.score DESC, s.name LIMIT {int(limit)}""", [query, sorted(texts)])
+    speakers = dict(store.rows("""SELECT id, any_value(coalesce(description, speaker_text)) FROM quotes
+                                  WHERE article_id IN (SELECT unnest(?)) GROUP BY id""", [ids]))
+    return [(qid, texts[qid][0], float(score), texts[qid][1], speakers.get(qid)) for qid, score in scored if qid in texts]
 
 
 def vector_top(store: Store, vector: Sequence[float], model: str, f: SearchFilter, limit: int) -> list[tuple[str, float]]:
