@@ -172,7 +172,11 @@ def _connect(text: str, *, read_only: bool, lock_timeout: float) -> duckdb.DuckD
     pause = 0.01
     while True:
         try:
-            return duckdb.connect(text, read_only=read_only)
+            conn = duckdb.connect(text, read_only=read_only)
+            # DuckDB draws a progress bar on stderr for a query over 2 s (a search on a loaded
+            # machine): not what a command's output may carry
+            conn.execute("SET enable_progress_bar = false")
+            return conn
         except duckdb.Error as exc:
             first = str(exc).splitlines()[0]
             if not _is_lock_conflict(exc):
