@@ -55,18 +55,16 @@ CODES: dict[str, tuple[str, str]] = {
     "NG403": ("bad query", "see --help for the filters"),
     "NG404": ("unknown evaluation task", "see `newsgraph eval --help` for the tasks"),
     "NG405": ("evaluation data not found", "pass --data PATH to the benchmark data"),
-    "NG413": ("story not found", "list story ids with `newsgraph stories`"),
     "NG406": ("empty search query", "give the words or sentence to search for"),
     "NG407": ("the search query has no searchable word", "search with more specific words"),
     "NG408": ("search query too long", "search with a shorter query (a sentence or a paragraph)"),
-    "NG409": ("story not found", "list stories with `newsgraph stories`"),
+    "NG409": ("story not found", "list story ids with `newsgraph stories`"),
     "NG410": ("no search index", "run `newsgraph index` to build it"),
     "NG411": ("no article vectors", "run `newsgraph index`, or search with --text"),
     "NG412": ("bad judged query set", "fix the queries file: a JSON list of {query, relevant: [paths]}"),
     "NG420": ("feature not installed", "this newsgraph lacks that part; install a newsgraph that has it"),
     "NG421": ("knowledge base opened read-only", "open it with newsgraph.open(path, read_only=False) to write"),
     "NG422": ("optional dependency missing", "install the frames extra: pip install 'newsgraph[frames]' (pandas, pyarrow)"),
-    "NG423": ("story not found", "list ids with `newsgraph stories`"),
     "NG424": ("folder to watch not found", "pass an existing folder to `newsgraph watch`"),
     "NG425": ("bad network or timeline request", "see `newsgraph network --help` and `newsgraph entity --help`"),
     # NG430-NG449: the HTTP API and `newsgraph serve`
@@ -89,6 +87,8 @@ CODES: dict[str, tuple[str, str]] = {
     "NG461": ("the trained recogniser's model file does not match its sha256", "reinstall newsgraph, or rebuild it with scripts/train_ner.py"),
     "NG462": ("the trained recogniser cannot be loaded", "reinstall newsgraph and onnxruntime, or set ner = \"spacy\""),
     "NG463": ("unknown ner setting", "set ner to combined or spacy"),
+    # NG450-NG459: reading a knowledge base (the KnowledgeBase's views)
+    "NG450": ("knowledge base from an older newsgraph, opened read-only", "run `newsgraph index --db PATH` once: it upgrades the file in place and builds what is missing"),
 }
 
 

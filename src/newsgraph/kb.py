@@ -11,7 +11,7 @@ lifetime (``keep_open``): DuckDB then shares that database instance with every p
 the process, which makes an open cost well under a millisecond instead of tens (measured by
 benchmarks/query.py); ``close()`` (or a ``with`` block) lets it go. Listings return ``Results`` (a
 list of model objects with ``to_pandas()``/``to_arrow()``); single lookups return one detail object
-and raise a coded error (NG401 article, NG402 entity, NG423 story) when there is none.
+and raise a coded error (NG401 article, NG402 entity, NG409 story) when there is none.
 """
 
 from __future__ import annotations
@@ -120,6 +120,12 @@ class KnowledgeBase:
         """One article with its duplicate links; NG401 when there is none."""
         return query.article_detail(self.path, article_id)
 
+    def history(self, article_id: str) -> Results[Any]:
+        """The versions of an article updated from its source, oldest first; NG401 when none."""
+        from newsgraph.query.history import article_history
+
+        return Results(article_history(self.path, article_id))
+
     def brief(self, article_id: str) -> query.Brief:
         """An article's main event (5W1H) and key facts; NG401 when there is no such article."""
         return query.brief(self.path, article_id)
@@ -184,12 +190,20 @@ class KnowledgeBase:
                                     limit=limit))
 
     def story(self, story_id: str) -> Any:
-        """One story with its articles, timeline, entities, quotes and figures; NG423 when none."""
+        """One story (by id, or an id it absorbed) with its articles, timeline, entities, quotes and
+        figures; NG409 when none."""
         story_detail = _feature("newsgraph.query.stories", "story_detail", "stories")
-        found = story_detail(self.path, story_id)
-        if found is None:
-            raise QueryError("NG423", f"no story with id {story_id!r} in {self.path}")
-        return found
+        return story_detail(self.path, story_id)
+
+    def index(self, *, embed: bool = True, text: bool = True, stories: bool = True) -> Any:
+        """Build what the knowledge base lacks (``newsgraph index``): stories for articles without
+        one, vectors for articles without one (``embed``), the fts index rebuilt (``text``);
+        returns an ``IndexSummary``."""
+        if self.read_only:
+            raise QueryError("NG421", f"{self.path} was opened read-only; index needs it writable")
+        from newsgraph.indexing import index
+
+        return index(self.path, embed=embed, text=text, stories=stories)
 
     # --- the whole base ---------------------------------------------------------------------------
 
@@ -205,6 +219,10 @@ class KnowledgeBase:
         """Write the export (DESIGN.md §7) as json (one file) or jsonl/parquet/csv (a folder);
         return the files written."""
         return query.export(self.path, format, output)
+
+    def export_json(self) -> str:
+        """The whole knowledge base as one JSON document (the json export, as a string)."""
+        return query.export_json(self.path)
 
     def records(self) -> dict[str, list[dict[str, Any]]]:
         """Every key of the export format as lists of JSON-ready records, in memory."""
