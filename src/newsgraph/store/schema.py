@@ -140,7 +140,15 @@ _V_ENTITIES: tuple[str, ...] = (
     "ALTER TABLE local_entities ADD COLUMN known_as VARCHAR",
 )
 
-MIGRATIONS: tuple[tuple[str, ...], ...] = (_V1, _V_HARDEN_STORE, _V_STORIES, _V_SEARCH, _V_KB, _V_ENTITIES)
+# curate: corrections by a person to entity identity, kept as rules (store/curations.py).
+_V_CURATE: tuple[str, ...] = (
+    """CREATE TABLE curations (
+        id VARCHAR PRIMARY KEY, seq BIGINT NOT NULL, action VARCHAR NOT NULL, entity_id VARCHAR NOT NULL,
+        entity_name VARCHAR NOT NULL, entity_type VARCHAR NOT NULL, value VARCHAR NOT NULL, new_id VARCHAR NOT NULL,
+        created TIMESTAMPTZ NOT NULL, undone TIMESTAMPTZ)""",
+)
+
+MIGRATIONS: tuple[tuple[str, ...], ...] = (_V1, _V_HARDEN_STORE, _V_STORIES, _V_SEARCH, _V_KB, _V_ENTITIES, _V_CURATE)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
