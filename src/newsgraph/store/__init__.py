@@ -13,6 +13,7 @@ from newsgraph.store.duplicates import copies_of, duplicate_record, read_duplica
 from newsgraph.store.curations import (
     add_curation, identity_inputs, mark_undone, next_curation_seq, read_curations, rewrite_identity,
 )
+from newsgraph.store.reextract import extraction_state, fact_ids, replace_extraction
 from newsgraph.store.entities import cooccurring, find_entity_ids, read_entities
 from newsgraph.store.export import write_records
 from newsgraph.store.facts import (
@@ -36,6 +37,7 @@ from newsgraph.store.pages import (
 )
 
 __all__ = [
+    "extraction_state", "fact_ids", "replace_extraction",
     "add_curation", "identity_inputs", "mark_undone", "next_curation_seq", "read_curations", "rewrite_identity",
     "added_times", "article_entity_ids", "article_heads", "article_texts", "ArticleFilter",
     "ArticleVersion", "Batch", "cooccurrence", "cooccurring", "copies_of", "count_articles",
