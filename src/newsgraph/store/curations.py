@@ -24,7 +24,10 @@ _COLUMNS = ("id", "seq", "action", "entity_id", "entity_name", "entity_type", "v
 
 
 def read_curations(store: Store, *, active_only: bool = False) -> list[Curation]:
-    """Every curation made (or only those in force), in the order they were made."""
+    """Every curation made (or only those in force), in the order they were made; none in a base
+    opened read-only before its schema had them."""
+    if not store.scalar("SELECT count(*) FROM information_schema.tables WHERE table_name = 'curations'"):
+        return []
     where = "WHERE undone IS NULL" if active_only else ""
     return [Curation(id=r["id"], seq=int(r["seq"]), action=CurationAction(r["action"]), entity_id=r["entity_id"],
                      entity_name=r["entity_name"], entity_type=r["entity_type"], value=r["value"], new_id=r["new_id"],
