@@ -157,6 +157,11 @@ def institutions(doc: Doc, spans: list[Span]) -> list[Span]:
     return sorted(grown + extra, key=lambda s: s.start) if extra or grown != spans else spans
 
 
+def is_collective(word: str) -> bool:
+    """Whether ``word`` names a group of people, never one: "MPs", "MEPs", "officials"."""
+    return bool(_PLURAL_ACRONYM.match(word)) or word.lower() in _COLLECTIVE
+
+
 def _not_a_person(span: Span) -> bool:
     doc = span.doc
     last = doc[span.end - 1]
@@ -170,7 +175,9 @@ def _not_a_person(span: Span) -> bool:
     return len(span) == 1 and before is not None and before.lower_ in _DETERMINERS and before.pos_ in {"DET", "PRON"}
 
 
-def _company(span: Span, org_texts: set[str]) -> bool:
+def company_cue(span: Span, org_texts: set[str]) -> bool:
+    """Whether ``span`` reads as a company here: typed ORG elsewhere in the article, written in
+    capitals, or with a company's words around it ("shares in X", "the firm X", "X shares")."""
     doc = span.doc
     if span.text in org_texts:
         return True
@@ -216,7 +223,7 @@ def fix_people(doc: Doc, spans: list[Span], person_forms: set[str]) -> list[Span
                 out.append(owner)
             if span.label_ == "PERSON" or owner is not None:
                 continue
-        if span.label_ == "GPE" and len(span) == 1 and _company(span, org_texts):
+        if span.label_ == "GPE" and len(span) == 1 and company_cue(span, org_texts):
             from newsgraph.nlp.places import gazetteer
 
             if not gazetteer().is_place(span.text):
@@ -232,11 +239,11 @@ def fix_people(doc: Doc, spans: list[Span], person_forms: set[str]) -> list[Span
                 continue
             if _not_a_person(span):
                 continue
-            if _company(span, org_texts):
+            if company_cue(span, org_texts):
                 out.append(Span(doc, span.start, span.end, label="ORG"))
                 continue
         out.append(span)
     return out
 
 
-__all__ = ["ORG_HEADS", "ORG_STARTS", "ORG_SUFFIXES", "fix_people", "institutions", "join_place_names", "split_portfolios"]
+__all__ = ["ORG_HEADS", "ORG_STARTS", "ORG_SUFFIXES", "company_cue", "fix_people", "is_collective", "institutions", "join_place_names", "split_portfolios"]
