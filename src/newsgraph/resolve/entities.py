@@ -11,7 +11,8 @@ Rules, in order, for a local entity of type T:
   two people who share a surname are never merged on the surname alone, and two full names with
   different first names are different people;
 - a royal title held by one side and not the other blocks any merge (Prince Charles is never
-  Charles Kennedy);
+  Charles Kennedy); two sides holding royal titles merge when they share one (a prince an
+  article also calls the future king);
 - a one-word "person" without a title joins an organisation of that name when no known person
   carries it ("Yukos"), taking that entity's type;
 - an institution's short form ("EU", "Labour", "Commons") carries its full name as a variant alias
@@ -176,8 +177,8 @@ def _conflict(record: _Record, local: LocalEntity) -> bool:
     known_titles = [r.title for r in record.roles.values()]
     local_titles = [r.title for r in local.roles]
     known, here = _royal(known_titles), _royal(local_titles)
-    if known == here:
-        return False
+    if known == here or known & here:
+        return False  # a royal title in common ("prince"; one article adds "king" for the future): the same person
     commoner = (record.name, known_titles) if not known else (local.name, local_titles)
     return len(commoner[0].split()) > 1 or bool(commoner[1]) or bool(known and here)
 
