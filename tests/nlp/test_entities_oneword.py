@@ -83,3 +83,36 @@ def test_oneword_name_counted_with_an_article_is_no_person(nlp: Language) -> Non
     facts = run(nlp, text)
     assert not [e.name for e in facts.entities if e.type.value == "PERSON" and e.name == "Oscar"]
     assert {e.name for e in facts.entities if e.type.value == "PERSON"} == {"Takeo Mori"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "found"),
+    [
+        ("Tories attack asylum moves\n\nThe plans were criticised on Monday.", "Tories", True),
+        ("Labour's 'propaganda' claim\n\nThe row grew on Monday.", "Labour", True),
+        ("Dame Alice Hoyle, the first woman to be Commons Speaker, said the reforms had failed.", "Commons", True),
+        ("Labour costs rose by 3% in March, the figures showed.", "Labour", False),
+    ],
+)
+def test_institution_short_form_at_a_headline_start_or_before_a_title(nlp: Language, text: str, name: str, found: bool) -> None:
+    names = {e.name: e for e in run(nlp, text).entities}
+    assert (name in names and names[name].type.value == "ORG") is found
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Her words were echoed by Iris director Sir Richard Eyre, who called the work excellent.", "Iris"),
+        ("Her version of Giselle, all lightness and grace, is still considered among the best.", "Giselle"),
+        ("The winners included a drama, Robbing Peter and Primer. Primer, a $7,000 (£3,650) tale of discovery, won top prize.", "Primer"),
+    ],
+)
+def test_oneword_work_title_is_no_person(nlp: Language, text: str, name: str) -> None:
+    assert "PERSON" in model_labels(nlp, text).get(name, set())
+    assert name not in {e.name for e in run(nlp, text).entities if e.type.value == "PERSON"}
+
+
+def test_oneword_brand_before_a_product_noun(nlp: Language) -> None:
+    text = "Its big names include Malibu rum, Stolichnaya vodka and Ballantine's whisky."
+    assert {e.name: e.type.value for e in run(nlp, text).entities if e.name in {"Stolichnaya", "Ballantine"}} == {
+        "Stolichnaya": "PRODUCT", "Ballantine": "PRODUCT"}

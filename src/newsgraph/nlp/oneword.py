@@ -5,7 +5,9 @@ person name in the article (no first-name evidence), never follows a person's ti
 is never followed in its sentence by a personal pronoun and is never the subject of a say-verb is
 suspect. Its occurrences are read together, and any one of them can show what it is:
 
-- PRODUCT: a product noun follows it ("the Firefox browser");
+- no entity: a work's title ("her version of X", "X director Sir Richard Eyre", "X, a $7,000
+  tale of discovery"), or a name counted with an indefinite article ("an Oscar");
+- PRODUCT: a product noun follows it or its possessive ("the Firefox browser", "X's whisky");
 - ORG: a company cue (``organisations.company_cue``: "shares in X", "the firm X", "X shares",
   "BT"), "market leader X", a job title and "at"/"of"/"with" before it, with or without a business noun between
   ("a research director at analyst Gartner"), a business noun after its possessive ("X's market
@@ -14,8 +16,7 @@ suspect. Its occurrences are read together, and any one of them can show what it
 - GPE: a list whose other names are places, a constituency ("MP for X"), a place noun before
   "of" ("the edge of X"), or a gazetteer place that reads as one (after a locative preposition, or
   modifying a noun: "the official Kent house");
-- LOC: a locative preposition before it ("a year at X") when the gazetteer does not know it;
-- no entity: counted with an indefinite article ("an Oscar").
+- LOC: a locative preposition before it ("a year at X") when the gazetteer does not know it.
 
 A collective ("MPs", "officials") is never a person, even where the model made "Male MPs" a name.
 
@@ -39,7 +40,15 @@ _PERSON_TITLES = HONORIFICS | ROYAL_TITLES | frozenset(
 )
 _PRONOUNS = frozenset("he she him his her himself herself".split())
 _SAY = frozenset("say tell add argue insist explain claim admit deny believe think reply urge".split())
-_PRODUCT_AFTER = frozenset("browser software handset phone console player device app program operating".split())
+_PRODUCT_AFTER = frozenset(
+    "browser software handset phone console player device app program operating whisky vodka rum brandy gin beer "
+    "lager cider cola".split()
+)
+# a name modifying one of these is a work's title ("Iris director Sir Richard Eyre")
+_CREATIVE = frozenset("director producer star screenwriter composer choreographer cast soundtrack".split())
+# "a version of X", "X, a $7,000 tale of discovery": a work
+_WORK_OF = frozenset("version production staging adaptation performance sequel remake revival".split())
+_WORK_NOUNS = frozenset("film movie play musical ballet opera album song novel book tale documentary series sitcom".split())
 _BUSINESS_AFTER = frozenset(
     "market share shares profit profits sales revenue revenues customers users products product brand stores "
     "shareholders staff workers takeover".split()
@@ -94,13 +103,34 @@ def _neighbour_labels(span: Span, spans: list[Span]) -> list[str]:
     return labels
 
 
+def _work(span: Span) -> bool:
+    """A work's title: "her version of X", "X director Sir Richard Eyre", "X, a $7,000 tale of ..."."""
+    doc = span.doc
+    if span.start >= 2 and doc[span.start - 1].lower_ in {"of", "to"} and doc[span.start - 2].lower_ in _WORK_OF:
+        return True
+    root = span.root
+    if root.dep_ == "compound" and root.head.lower_ in _CREATIVE and root.head.i == span.end:
+        return True
+    if span.end + 1 < len(doc) and doc[span.end].text == "," and doc[span.end + 1].lower_ in {"a", "an", "the"}:
+        for k in range(span.end + 2, min(span.end + 10, len(doc))):
+            if doc[k].lower_ in _WORK_NOUNS:
+                return True
+            if doc[k].pos_ not in {"ADJ", "NOUN", "NUM", "SYM", "PUNCT", "ADV"} or doc[k].text == ",":
+                return False
+    return False
+
+
 def _cue(span: Span, spans: list[Span], org_texts: set[str]) -> str | None:
-    """What one occurrence shows the name is (PRODUCT, ORG, GPE, LOC), or None."""
+    """What one occurrence shows the name is (NONE for a work or a thing, PRODUCT, ORG, GPE, LOC), or None."""
     from newsgraph.nlp.organisations import company_cue
     from newsgraph.nlp.places import gazetteer
 
     doc = span.doc
+    if _work(span):
+        return "NONE"
     nxt = doc[span.end] if span.end < len(doc) else None
+    if nxt is not None and nxt.text in {"'s", "’s"} and span.end + 1 < len(doc):
+        nxt = doc[span.end + 1] if doc[span.end + 1].lower_ in _PRODUCT_AFTER else nxt  # "X's whisky"
     if nxt is not None and nxt.lower_ in _PRODUCT_AFTER:
         return "PRODUCT"
     if company_cue(span, org_texts):

@@ -127,8 +127,10 @@ def institutions(doc: Doc, spans: list[Span]) -> list[Span]:
     """Well-known institutions' names (``institutions.py``), whole and typed ORG: a span the model
     cut ("Democrats" of "Liberal Democrats") grows to the known name; a known name the model missed
     ("the Commons") becomes a mention. A one-word form at a sentence start ("Labour costs rose") is
-    left alone unless written in capitals."""
+    left alone unless written in capitals or tagged a proper noun ("Tories attack ...", "Labour's
+    ..."); before a title ("Commons Speaker") it is a mention of its own."""
     from newsgraph.nlp.institutions import BY_FIRST_WORD, FORMS
+    from newsgraph.nlp.titles import is_head
 
     covered = {i for s in spans for i in range(s.start, s.end)}
     grown: list[Span] = []
@@ -147,10 +149,10 @@ def institutions(doc: Doc, spans: list[Span]) -> list[Span]:
             end = i + len(form)
             if tuple(words[i:end]) != form or any(k in covered for k in range(i, end)):
                 continue
-            if len(form) == 1 and doc[i].is_sent_start and not word.isupper():
-                continue
-            if end < len(doc) and words[end][:1].isupper() and doc[end].is_alpha:
-                continue  # part of a longer name ("Labour Friends of Israel")
+            if len(form) == 1 and doc[i].is_sent_start and not word.isupper() and doc[i].pos_ != "PROPN":
+                continue  # "Labour costs rose" (the tagger reads a noun), not "Tories attack ..." or "Labour's ..."
+            if end < len(doc) and words[end][:1].isupper() and doc[end].is_alpha and not is_head(doc[end].lower_):
+                continue  # part of a longer name ("Labour Friends of Israel"), not a title ("Commons Speaker")
             extra.append(Span(doc, i, end, label="ORG"))
             covered.update(range(i, end))
             break
