@@ -116,3 +116,14 @@ def test_oneword_brand_before_a_product_noun(nlp: Language) -> None:
     text = "Its big names include Malibu rum, Stolichnaya vodka and Ballantine's whisky."
     assert {e.name: e.type.value for e in run(nlp, text).entities if e.name in {"Stolichnaya", "Ballantine"}} == {
         "Stolichnaya": "PRODUCT", "Ballantine": "PRODUCT"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        ("The group owns snack food chains such as Dunkin' Donuts and Baskin-Robbins ice cream.", "Baskin-Robbins", "ORG"),
+    ],
+)
+def test_oneword_listed_after_companies_such_as(nlp: Language, text: str, name: str, expected: str) -> None:
+    assert "PERSON" in model_labels(nlp, text).get(name, set())
+    assert {e.type.value for e in run(nlp, text).entities if e.name == name} == {expected}

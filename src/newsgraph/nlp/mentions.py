@@ -245,7 +245,7 @@ def mention_spans(doc: Doc) -> list[Span]:
     forms = _person_forms(spans)
     spans = fix_people(doc, spans, forms)
     spans = fix_place_types(doc, spans, forms)
-    spans = retype_one_word_people(doc, spans, forms)  # nlp/oneword.py: "the Firefox browser", "market leader Diageo"
+    spans = retype_one_word_people(doc, spans)  # nlp/oneword.py: "the Firefox browser", "market leader Diageo"
     spans = [Span(doc, s.start, s.end, label="ORG") if s.label_ in _INSTITUTION_LABELS and canonical_institution(s.text) else s
              for s in spans]  # "Tories", "Labour" typed NORP or PERSON are the party
     spans = institutions(doc, spans)

@@ -9,7 +9,7 @@ suspect. Its occurrences are read together, and any one of them can show what it
   tale of discovery"), or a name counted with an indefinite article ("an Oscar");
 - PRODUCT: a product noun follows it or its possessive ("the Firefox browser", "X's whisky");
 - ORG: a company cue (``organisations.company_cue``: "shares in X", "the firm X", "X shares",
-  "BT"), "market leader X", a job title and "at"/"of"/"with" before it, with or without a business noun between
+  "BT"), "market leader X", a list that "companies such as" begins, a job title and "at"/"of"/"with" before it, with or without a business noun between
   ("a research director at analyst Gartner"), a business noun after its possessive ("X's market
   share"), or a list whose other names are organisations ("Anheuser-Busch, Heineken and
   Scottish & Newcastle");
@@ -104,8 +104,13 @@ def _neighbour_labels(span: Span, spans: list[Span]) -> list[str]:
 
 
 def _work(span: Span) -> bool:
-    """A work's title: "her version of X", "X director Sir Richard Eyre", "X, a $7,000 tale of ..."."""
+    """A work's title: "her version of X", "X director Sir Richard Eyre", "X, a $7,000 tale of ...",
+    "his first novel, X", "a documentary called X"."""
     doc = span.doc
+    before = [t.lower_ for t in doc[max(0, span.start - 2):span.start]]
+    if before and (before[-1] in _WORK_NOUNS or (len(before) == 2 and before[0] in _WORK_NOUNS
+                                                  and before[1] in {",", "called", "titled", "entitled"})):
+        return True
     if span.start >= 2 and doc[span.start - 1].lower_ in {"of", "to"} and doc[span.start - 2].lower_ in _WORK_OF:
         return True
     root = span.root
@@ -147,6 +152,8 @@ def _cue(span: Span, spans: list[Span], org_texts: set[str]) -> str | None:
         ahead = {t.lower_ for t in doc[span.end + 1:span.end + 3]}
         if ahead & _BUSINESS_AFTER:
             return "ORG"  # "X's market share"
+    if _listed_after_companies(span):
+        return "ORG"  # "snack food chains such as Dunkin' Donuts and X"
     listed = [label for label in _neighbour_labels(span, spans) if label != "PERSON"]
     if listed and len(set(listed)) == 1 and listed[0] in {"ORG", "GPE", "LOC", "PRODUCT"}:
         return listed[0]
@@ -164,6 +171,27 @@ def _cue(span: Span, spans: list[Span], org_texts: set[str]) -> str | None:
     return None
 
 
+_COMPANIES = frozenset(
+    "companies firms rivals brands chains retailers banks groups makers operators carriers airlines insurers lenders "
+    "competitors browsers".split()
+)
+
+
+def _listed_after_companies(span: Span) -> bool:
+    """Whether ``span`` is in a list of names that "companies such as" (including, like) begins."""
+    doc = span.doc
+    k = span.start - 1
+    while k >= 0 and (doc[k].pos_ == "PROPN" or doc[k].text in _LIST_WORDS or doc[k].text in {"'", "’", "'s", "-"}):
+        k -= 1
+    if k >= 1 and doc[k].lower_ == "as" and doc[k - 1].lower_ == "such":
+        k -= 2
+    elif k >= 0 and doc[k].lower_ in {"including", "like"}:
+        k -= 1
+    else:
+        return False
+    return k >= 0 and doc[k].lower_ in _COMPANIES
+
+
 _RANK = ("NONE", "PRODUCT", "ORG", "GPE", "LOC")
 
 
@@ -179,11 +207,13 @@ def _collective(span: Span) -> bool:
     return is_collective(span.doc[span.end - 1].text)
 
 
-def retype_one_word_people(doc: Doc, spans: list[Span], person_forms: set[str]) -> list[Span]:
+def retype_one_word_people(doc: Doc, spans: list[Span]) -> list[Span]:
     """``spans`` with each suspect one-word PERSON (see the module) retyped where any of its
     occurrences shows what it is."""
     spans = [s for s in spans if not (s.label_ == "PERSON" and _collective(s))]  # "MPs", even where "Male MPs" was a "name"
-    names = {s.text for s in spans if s.label_ == "PERSON" and " " not in s.text and s.text not in person_forms
+    # first-name evidence: the name is a word of a longer person name the article writes ("Tessa Brannock")
+    longer = {w for s in spans if s.label_ == "PERSON" and " " in s.text for w in s.text.split()}
+    names = {s.text for s in spans if s.label_ == "PERSON" and " " not in s.text and s.text not in longer
              and s.text[:1].isupper()}
     if not names:
         return spans
