@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 import newsgraph
+import newsgraph as newsgraph_api
 from newsgraph.errors import QueryError
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "curate"
@@ -81,17 +82,21 @@ def test_entity_edit_cli_reports_lists_and_refuses_bad_ids(newsgraph, tmp_path: 
     assert [(c["id"], c["active"]) for c in listed] == [(out["curation"]["id"], True)]
     table = newsgraph("entity-edit", "list", "--db", db)
     assert out["curation"]["id"] in table.stdout and "in force" in table.stdout
+    bad = newsgraph("entity-edit", "merge", "Nobody Here", "Tories", "--db", db)
+    assert bad.returncode == 1 and "Traceback" not in bad.stderr, bad.stderr
+    assert bad.stderr.startswith("error NG470: no entity named or with id 'Nobody Here'"), bad.stderr
+    kb = newsgraph_api.open(db)
     cases = [
-        (("merge", "Nobody Here", "Tories"), "error NG470: no entity named or with id 'Nobody Here'"),
-        (("merge", "Tories", "Tories"), "error NG472: cannot merge 'Tories'"),
-        (("split", "Charles Kennedy", "--name", "Prince Charles"), "error NG474: 'Charles Kennedy'"),
-        (("rename", "Tories", "  "), "error NG472: the new name is empty"),
-        (("undo", "cur_0000000000000000"), "error NG473: no entity edit with id 'cur_0000000000000000'"),
+        (lambda: kb.merge("Tories", "Tories"), "NG472", "cannot merge 'Tories'"),
+        (lambda: kb.split("Charles Kennedy", "Prince Charles"), "NG474", "'Charles Kennedy'"),
+        (lambda: kb.rename("Tories", "  "), "NG472", "the new name is empty"),
+        (lambda: kb.undo_edit("cur_0000000000000000"), "NG473", "no entity edit with id 'cur_0000000000000000'"),
+        (lambda: kb.edit("explode", "Tories"), "NG403", "unknown edit 'explode'"),
     ]
-    for args, message in cases:
-        bad = newsgraph("entity-edit", *args, "--db", db)
-        assert bad.returncode == 1 and "Traceback" not in bad.stderr, bad.stderr
-        assert bad.stderr.startswith(message), bad.stderr
+    for call, code, message in cases:
+        with pytest.raises(QueryError) as err:
+            call()
+        assert err.value.code == code and err.value.message.startswith(message), err.value.message
     assert newsgraph("entity-edit", "undo", out["curation"]["id"], "--db", db).returncode == 0
     again = newsgraph("entity-edit", "undo", out["curation"]["id"], "--db", db)
     assert again.returncode == 1 and "already undone" in again.stderr
