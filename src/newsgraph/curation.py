@@ -5,7 +5,7 @@ identity is rebuilt at once from the stored per-article entities with every rule
 (``resolve.curate`` applies them after resolution). Ingest and reextract apply the same rules to
 every later batch, so an edit survives new articles, new versions of an article and re-extraction;
 undoing one marks it undone and rebuilds identity without it. The rebuild reads no text and runs
-no model: it costs seconds for thousands of articles.
+no model (its cost grows with the number of stored local entities; not yet measured by a benchmark).
 
 Edits name entities by id, name or alias (as ``newsgraph entity`` does: the entity in most
 articles when a name is shared). Errors: NG470 unknown entity, NG471 unknown type, NG472 a merge
