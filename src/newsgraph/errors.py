@@ -67,6 +67,13 @@ CODES: dict[str, tuple[str, str]] = {
     "NG422": ("optional dependency missing", "install the frames extra: pip install 'newsgraph[frames]' (pandas, pyarrow)"),
     "NG424": ("folder to watch not found", "pass an existing folder to `newsgraph watch`"),
     "NG425": ("bad network or timeline request", "see `newsgraph network --help` and `newsgraph entity --help`"),
+    # NG470-NG479: corrections to entity identity (`newsgraph entity-edit`) and re-extraction
+    "NG470": ("entity not found for the edit", "name the entity by its id, name or an alias as `newsgraph entities` lists them"),
+    "NG471": ("unknown entity type", "use one of PERSON, ORG, GPE, LOC, NORP, FAC, PRODUCT, EVENT, LAW"),
+    "NG472": ("edit that changes nothing", "merge two different entities, or give a non-empty name"),
+    "NG473": ("entity edit not found or already undone", "list the edits and their ids with `newsgraph entity-edit list`"),
+    "NG474": ("split by a name the entity is not called", "split by one of the entity's name or aliases (see `newsgraph entity NAME`)"),
+    "NG475": ("nothing to re-extract", "name stored article ids (see `newsgraph articles`), or leave out --stale to re-extract everything"),
     # NG430-NG449: the HTTP API and `newsgraph serve`
     "NG430": ("bad page cursor", "pass back the `next` value of the previous page unchanged, or leave `cursor` out"),
     "NG431": ("query over its time limit", "narrow the filters or ask for a smaller ?size=; the query was stopped"),

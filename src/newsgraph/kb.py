@@ -107,6 +107,54 @@ class KnowledgeBase:
         options = {k: v for k, v in options.items() if v is not None}
         return watch(folder, db=self.path, interval=interval, stop=stop, on_batch=on_batch, nlp=nlp, **options)
 
+    # --- corrections to entity identity (newsgraph.curation) ---------------------------------------
+
+    def edit(self, action: str, entity: str, value: str | None = None, names: Sequence[str] = ()) -> Any:
+        """One entity edit by name: merge (``value``: into), split (``names``), retype (``value``:
+        type), rename (``value``: name) or drop; ``newsgraph.curation.EditResult``."""
+        if self.read_only:
+            raise QueryError("NG421", f"{self.path} was opened read-only; entity edits need it writable")
+        from newsgraph.curation import edit_entity
+
+        self.close()
+        return edit_entity(self.path, action, entity, value, tuple(names))
+
+    def merge(self, entity: str, into: str) -> Any:
+        """Merge ``entity`` (id, name or alias) into ``into``, as a rule kept for every later ingest
+        and reextract; returns the ``EditResult`` (the rule, and the entity merged into)."""
+        return self.edit("merge", entity, into)
+
+    def split(self, entity: str, names: str | Sequence[str]) -> Any:
+        """Move the mentions of ``entity`` under ``names`` (names it is called by) to an entity of their own."""
+        return self.edit("split", entity, names=(names,) if isinstance(names, str) else tuple(names))
+
+    def retype(self, entity: str, type: str) -> Any:
+        """Give ``entity`` the type ``type`` (PERSON, ORG, GPE, ...)."""
+        return self.edit("retype", entity, type)
+
+    def rename(self, entity: str, name: str) -> Any:
+        """Give ``entity`` the name ``name`` (its old name stays an alias)."""
+        return self.edit("rename", entity, name)
+
+    def drop(self, entity: str) -> Any:
+        """Make ``entity`` no entity ("MPs"): its mentions stay, unresolved, now and in later ingests."""
+        return self.edit("drop", entity)
+
+    def undo_edit(self, edit_id: str) -> Any:
+        """Undo the entity edit ``edit_id`` (identity is rebuilt without it); NG473 when none is in force."""
+        if self.read_only:
+            raise QueryError("NG421", f"{self.path} was opened read-only; entity edits need it writable")
+        from newsgraph.curation import undo_edit
+
+        self.close()
+        return undo_edit(self.path, edit_id)
+
+    def edits(self, *, active_only: bool = False) -> Results[Any]:
+        """The entity edits made, in order (undone ones marked), or only those in force."""
+        from newsgraph.curation import list_edits
+
+        return Results(list_edits(self.path, active_only=active_only))
+
     # --- articles ---------------------------------------------------------------------------------
 
     def articles(self, *, text: str | None = None, since: datetime | None = None, until: datetime | None = None,

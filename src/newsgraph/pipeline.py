@@ -33,13 +33,14 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from newsgraph import settings
-from newsgraph.model import Article, ArticleFacts, Duplicate, DuplicateKind, Entity, LogLevel, Skip
+from newsgraph.model import Article, ArticleFacts, Curation, Duplicate, DuplicateKind, Entity, LogLevel, Skip
 from newsgraph.resolve.assign import with_entity_ids
 from newsgraph.resolve.entities import resolve_entities
 from newsgraph.resolve.duplicates import Fingerprint, Prior, dedup_text, find_duplicates, fingerprint, jaccard, word_set
 from newsgraph.readers.language import UNDETERMINED, with_language
 from newsgraph.model import text_hash
 from newsgraph.store import Stored, Update, same_source, source_key
+from newsgraph.store import read_curations
 from newsgraph.store import MEMORY_LIMIT, Batch, Signature, Store, article_texts, existing_ids, finish_run, open_store, prior_matches, read_entities, start_run, story_context, story_stats, write_batch
 from newsgraph.errors import InputError
 
@@ -490,6 +491,7 @@ class Writer:
         self.lease = _Lease(db, options.memory_limit)
         self.skipped: Counter[str] = Counter()
         self.known: dict[str, Entity] | None = None
+        self.curations: list[Curation] = []
         self.in_flight = _InFlight()
         self.committed = 0
         self.fts_stale = False  # a batch replaced stored texts: the fts index owes a rebuild
@@ -552,6 +554,7 @@ class Writer:
             prior = self.in_flight.merge(_prior(store, fps), fps)
             if self.extracts and self.known is None:
                 self.known = {e.id: e for e in read_entities(store)}
+                self.curations = read_curations(store, active_only=True)
         found = find_duplicates(fps, prior, threshold=self.options.threshold)
         kept = [a for a, d in zip(new, found) if d is None]
         pending = Pending(
@@ -570,13 +573,14 @@ class Writer:
         if pending.number != self.committed:
             raise RuntimeError(f"batch {pending.number} committed out of order (expected {self.committed})")
         _forget(self.known, {u.article.id for u in pending.updates})
-        facts, entities = self._resolve(extracted.facts)
+        facts, entities, removed = self._resolve(extracted.facts)
         failures = [*pending.notes, *extracted.failures]
         self.skipped.update(f.code for f in failures if f.level is not LogLevel.INFO)
         with self.lease.held() as store:
             write_batch(store, Batch(
                 run_id=self.summary.run_id, articles=pending.articles, skips=[*pending.skips, *failures],
                 duplicates=pending.duplicates, facts=facts, entities=entities, updates=pending.updates,
+                removed_entities=removed,
                 **_cluster_stories(store, pending.kept[:pending.new_kept], facts, pending.duplicates),
                 signatures=[Signature(article_id=f.article_id, exact_hash=f.exact_hash, bands=f.bands, signature=f.signature)
                             for f in pending.fingerprints]))
@@ -596,18 +600,21 @@ class Writer:
         if self.progress:
             self.progress(self.summary)
 
-    def _resolve(self, facts: Sequence[ArticleFacts]) -> tuple[list[ArticleFacts], tuple[Entity, ...]]:
-        """Entity identity across the knowledge base: the stored entities are loaded once (while a
-        batch is prepared), then kept current with each batch's resolution, so a batch joins every
-        batch before it."""
+    def _resolve(self, facts: Sequence[ArticleFacts]) -> tuple[list[ArticleFacts], tuple[Entity, ...], dict[str, str | None]]:
+        """Entity identity across the knowledge base: the stored entities (and the curations in
+        force) are loaded once (while a batch is prepared), then kept current with each batch's
+        resolution, so a batch joins every batch before it; the curations apply to every batch."""
         if not facts:
-            return [], ()
+            return [], (), {}
         if self.known is None:
             with self.lease.held() as store:
                 self.known = {e.id: e for e in read_entities(store)}
-        resolution = resolve_entities(facts, list(self.known.values()))
+                self.curations = read_curations(store, active_only=True)
+        resolution = resolve_entities(facts, list(self.known.values()), self.curations)
+        for gone in resolution.removed:
+            self.known.pop(gone, None)
         self.known.update((e.id, e) for e in resolution.entities)
-        return [with_entity_ids(f, resolution.assignment) for f in facts], resolution.entities
+        return [with_entity_ids(f, resolution.assignment) for f in facts], resolution.entities, dict(resolution.removed)
 
 
 # --- runners: who drives the per-article work --------------------------------------------------

@@ -37,6 +37,12 @@ COMPONENTS: tuple[tuple[str, str], ...] = (
 )
 
 
+def extractor_versions() -> tuple[str, ...]:
+    """The versioned extractor names of the components, in the order they run (what a fresh
+    extraction records in ``ArticleFacts.extractors``)."""
+    return tuple(importlib.import_module(module).EXTRACTOR for _, module in COMPONENTS)
+
+
 def _model_path(model: str | None) -> Any:
     if model:
         return model

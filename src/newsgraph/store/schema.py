@@ -156,7 +156,15 @@ _KBQ_INDEXED: tuple[tuple[str, str], ...] = (
 )
 _V_KBQ: tuple[str, ...] = tuple(f"CREATE INDEX IF NOT EXISTS idx_{t}_{c} ON {t} ({c})" for t, c in _KBQ_INDEXED)
 
-MIGRATIONS: tuple[tuple[str, ...], ...] = (_V1, _V_HARDEN_STORE, _V_STORIES, _V_SEARCH, _V_KB, _V_ENTITIES, _V_KBQ)
+# curate: corrections by a person to entity identity, kept as rules (store/curations.py).
+_V_CURATE: tuple[str, ...] = (
+    """CREATE TABLE curations (
+        id VARCHAR PRIMARY KEY, seq BIGINT NOT NULL, action VARCHAR NOT NULL, entity_id VARCHAR NOT NULL,
+        entity_name VARCHAR NOT NULL, entity_type VARCHAR NOT NULL, value VARCHAR NOT NULL, new_id VARCHAR NOT NULL,
+        created TIMESTAMPTZ NOT NULL, undone TIMESTAMPTZ)""",
+)
+
+MIGRATIONS: tuple[tuple[str, ...], ...] = (_V1, _V_HARDEN_STORE, _V_STORIES, _V_SEARCH, _V_KB, _V_ENTITIES, _V_KBQ, _V_CURATE)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

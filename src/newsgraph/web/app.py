@@ -164,9 +164,10 @@ def create_app(db: str | Path, *, write_token: str | None = None, query_timeout:
                               "errors answer `{ok: false, error: {code, message}}`.")
     app.state.serve = config
     _install_errors(app)
-    from newsgraph.web import api, pages
+    from newsgraph.web import api, edits, pages
 
     app.include_router(api.router)
+    app.include_router(edits.router)
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     app.add_middleware(Guard, max_body_bytes=config.max_body_bytes)
