@@ -138,6 +138,15 @@ def _content_of_verb(verb: Token) -> list[tuple[int, int]]:
             break
     if colon < len(doc) and doc[colon].text == ":":
         sent_end = doc[colon].sent.end
+        following = colon + 1
+        while following < len(doc) and doc[following].is_space:
+            following += 1
+        if following > colon + 1 and following < len(doc) and doc[following].text in ("“", '"'):
+            region = next((r for r in quote_regions(doc_text(doc)) if r[0] == doc[following].idx), None)
+            if region is not None:  # "X said:" ending a paragraph, the quotation opening the next
+                span = doc.char_span(region[0], region[1], alignment_mode="expand")
+                if span is not None:
+                    return [(span.start, span.end)]
         return [(colon + 1, sent_end)]
     objects = [c for c in verb.children if c.dep_ in _OBJECTS]
     if verb.lemma_ in _HEARER_VERBS:
@@ -241,7 +250,7 @@ def _from_verb(verb: Token, regions: list[tuple[int, int]]) -> Attribution | Non
         if subject is not None and start <= subject.i < end:
             end = min(end, subject.left_edge.i) if subject.i > start else end
         span = _chars(doc, start, end)
-        if span is not None:
+        if span is not None and span not in regions:  # a whole quotation (the next paragraph's) stays
             span = _paragraph_clip(doc_text(doc), span, verb.idx)
         if span is not None:
             content.append(_grow(span, regions))
@@ -440,16 +449,34 @@ def _is_direct_span(text: str, span: tuple[int, int]) -> bool:
     return text[span[0]] in "“\"‘'" and text[span[1] - 1] in "”\"’'"
 
 
+_KICKERS = frozenset(
+    """update updated breaking watch video photo photos note exclusive live read related opinion
+    analysis correction editor editors clarification warning spoiler""".split()
+)
+_SOURCE_POS = frozenset({"PROPN", "NOUN", "PART", "PUNCT", "ADJ", "ADP", "DET", "CCONJ", "NUM"})
+
+
+def _headline_source(source) -> bool:
+    """A short phrase naming who speaks before a headline's colon ("Trump", "Poll", "CNN President
+    On Trump", "Clinton to Planned Parenthood"), not a kicker ("UPDATE", "WATCH", "Photo")."""
+    words = source.text.split()
+    if not words or len(source) > 8 or not words[0][0].isupper():
+        return False
+    if words[0].lower().strip("'’s") in _KICKERS or (len(words) > 1 and source.text.isupper()):
+        return False
+    return all(t.pos_ in _SOURCE_POS for t in source)
+
+
 def _headline_colons(doc: Doc) -> list[Attribution]:
-    """ "Name: what they said" opening a paragraph (a headline form): a short proper-name phrase,
-    a colon, and the rest of the paragraph as content."""
+    """ "Name: what they said" opening a paragraph (a headline form): a short phrase naming a
+    speaker (``_headline_source``), a colon, and the rest of the paragraph as content; and
+    "... pollster Daron Shaw: “...”" inside a paragraph, a person or organisation named right
+    before a colon that opens a quotation."""
     found = []
     text = doc_text(doc)
     for match in _HEADLINE.finditer(text):
         source = doc.char_span(match.start(1), match.end(1), alignment_mode="contract")
-        if source is None or len(source) > 6 or not any(t.pos_ == "PROPN" for t in source):
-            continue
-        if any(t.pos_ not in ("PROPN", "NOUN", "PART", "PUNCT", "ADJ") for t in source):
+        if source is None or not _headline_source(source) or len(match.group(2).split()) < 3:
             continue
         end = match.end(2)
         while end > match.start(2) and text[end - 1] in ".!? ":
@@ -457,6 +484,23 @@ def _headline_colons(doc: Doc) -> list[Attribution]:
         colon = match.end(1)
         item = Attribution(cue=(colon, colon + 1), content=[(match.start(2), end)], source=(source.start, source.end))
         item.cue_token = source.end
+        found.append(item)
+    for region in quote_regions(text):
+        colon = text.rfind(":", max(0, region[0] - 3), region[0])
+        if colon == -1 or text[colon + 1 : region[0]].strip() or colon == 0:
+            continue
+        before = doc.char_span(colon - 1, colon, alignment_mode="expand")
+        if before is None or before[-1].ent_type_ not in ("PERSON", "ORG") or before[-1].ent_iob_ == "O":
+            continue
+        start = before[-1].i
+        while start > 0 and doc[start].ent_iob_ == "I":
+            start -= 1
+        if any(m.start() <= colon < m.end() for m in _HEADLINE.finditer(text)):
+            continue
+        if len(text[region[0] : region[1]].split()) < 3:
+            continue
+        item = Attribution(cue=(colon, colon + 1), content=[region], source=(start, before[-1].i + 1))
+        item.cue_token = before[-1].i + 1
         found.append(item)
     return found
 
