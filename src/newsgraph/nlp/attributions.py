@@ -95,6 +95,9 @@ def _subject(verb: Token) -> Token | None:
         subjects = [c for c in verb.children if c.dep_ in _SUBJECTS]
         if subjects:
             return min(subjects, key=lambda c: abs(c.i - verb.i))
+        before = verb.doc[verb.i - 1] if verb.i else None
+        if verb.dep_ == "conj" and before is not None and before.ent_type_ == "PERSON" and before.head is not verb:
+            return before  # "... with a late Gerrard strike and Benitez said": the parse took the name for a conjunct
         if verb.dep_ in ("conj", "advcl", "xcomp", "acl") and verb.head is not verb:
             verb = verb.head
         else:

@@ -27,7 +27,8 @@ _CLOSE = "”\"’'"
 
 def quote_kind(text: str, content: list[tuple[int, int]], regions: list[tuple[int, int]]) -> QuoteKind:
     """Direct when every span is a quotation in marks; mixed when one holds a quoted fragment."""
-    direct = all(text[s] in _OPEN and text[e - 1] in _CLOSE for s, e in content)
+    ends = {r1 for _, r1 in regions}  # "“One. “Two.”": the first sentence's region ends unclosed
+    direct = all(text[s] in _OPEN and (text[e - 1] in _CLOSE or e in ends) for s, e in content)
     if direct:
         return QuoteKind.DIRECT
     if any(s <= r0 and r1 <= e for s, e in content for r0, r1 in regions):

@@ -36,7 +36,7 @@ ANONYMOUS_NOUNS = frozenset(
     aide aides diplomat diplomats insider insiders staffer staffers adviser advisers advisor advisors
     witness witnesses resident residents member members employee employees expert experts analyst
     analysts investigator investigators lawmaker lawmakers officer officers executive executives
-    observer observers someone""".split()
+    observer observers someone respondents correspondent correspondents voters""".split()
 )
 TITLES = frozenset(
     """minister president secretary spokesman spokeswoman spokesperson chairman chairwoman chair
@@ -54,6 +54,11 @@ DOCUMENTS = frozenset(
     paper review audit analysis inquiry guidance guidelines plan proposal draft dossier book article
     website page post tweet video footage film data figures record records minutes transcript
     agreement treaty deal contract indictment affidavit petition manifesto budget""".split()
+)
+# Heads of a partitive source ("more than half of the respondents", "55% of voters"): the noun
+# after "of" tells whether the source is anonymous.
+PARTITIVES = frozenset(
+    "half majority minority most many some third thirds quarter fifth percent per cent number proportion share all none few".split()
 )
 _DOCUMENT_DETS = frozenset("a an the this that these those its their his her our".split())
 # A small table of first names whose gender is near certain in English-language news.
@@ -97,6 +102,20 @@ def _mention_at(mentions: tuple[Mention, ...], start: int, end: int, head: int) 
         ev = mention.evidence
         if start <= ev.start and ev.end <= end and ev.start <= head < ev.end:
             return mention
+    return None
+
+
+_TITLE_NOUNS = frozenset("boss manager coach leader chief editor head captain".split())
+
+
+def _apposition(head: Token, mentions: tuple[Mention, ...]) -> Mention | None:
+    """ "UKIP's leader, Roger Knapman": a title whose appositive names the person."""
+    for child in head.children:
+        if child.dep_ == "appos":
+            start, end = child.left_edge.idx, child.right_edge.idx + len(child.right_edge)
+            found = _mention_at(mentions, start, end, child.idx)
+            if found is not None and found.type == "PERSON":
+                return found
     return None
 
 
@@ -305,6 +324,8 @@ def resolve_speaker(
     mention = _mention_at(mentions, c_start, c_end, head.idx)
     if mention is None and head.pos_ == "PROPN":
         mention = _by_name(written.text, mentions)
+    if mention is None and (head.lower_ in TITLES or head.lower_ in _TITLE_NOUNS):
+        mention = _apposition(head, mentions)
     if mention is not None and mention.type in ("PERSON", "ORG", "GPE", "NORP"):
         return Speaker(evidence=mention.evidence, mention_id=mention.id), mention
     lower = head.lower_
@@ -326,6 +347,11 @@ def resolve_speaker(
         if found is not None:
             return Speaker(evidence=found.evidence, mention_id=found.id), found
         return Speaker(evidence=written), None
+    if lower in PARTITIVES or head.like_num or head.text == "%":
+        of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        noun = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        if noun is not None and is_anonymous(noun, False):
+            return anonymous_speaker(doc, article_id, source, head, verb), None
     determiners = {c.lower_ for c in head.children if c.dep_ in ("det", "poss")}
     anonymous = is_anonymous(head, mention is not None)
     if anonymous and not ("the" in determiners and lower in TITLES):
