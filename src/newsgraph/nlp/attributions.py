@@ -170,7 +170,7 @@ def _reports_clause(verb: Token) -> bool:
     return any(c.text == ":" for c in verb.rights)
 
 
-_ANONYMITY = re.compile(r"^(?:the )?condition (?:of|that)\b", re.I)
+_ANONYMITY = re.compile(r"^(?:(?:the )?condition (?:of|that)\b|to be (?:named|identified)\b)", re.I)
 
 
 def is_action(verb: Token, content: list[tuple[int, int]], regions: list[tuple[int, int]]) -> bool:

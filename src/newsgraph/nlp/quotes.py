@@ -10,6 +10,7 @@ of anonymity because ..."), and a "because ..." reason the parser put inside the
 from it.
 """
 
+import re
 from dataclasses import replace
 
 from newsgraph.nlp.component import doc_text, register
@@ -45,12 +46,20 @@ def _head(doc: Doc, item: Attribution):
     return span.root
 
 
+_ANONYMOUS_TAIL = re.compile(
+    r",\s+(?:speaking|talking|who spoke)\s+(?:anonymously|on (?:the )?condition of anonymity)\b[^,.;]*", re.I
+)
+
+
 def _without_reason(text: str, content: list[tuple[int, int]], reason: str | None) -> list[tuple[int, int]]:
     """Content without a trailing reason for anonymity the parser put inside it ("... because they
     were not authorised to speak", "..., speaking on condition of anonymity")."""
     if not reason or not content:
         return content
     start, end = content[-1]
+    tail = _ANONYMOUS_TAIL.search(text, start, end)
+    if tail is not None and tail.start() > start and not text[tail.end() : end].strip(" .,;”\"’'"):
+        return content[:-1] + [(start, tail.start())]
     at = text.rfind(reason, start, end)
     if at <= start or text[at + len(reason) : end].strip(" .,;”\"’'"):
         return content

@@ -18,8 +18,9 @@
 - An unnamed source headed by a source noun ("a source with knowledge of ...", "two officials",
   "people familiar with the matter") is anonymous: its description is the noun phrase as written
   without the clause giving the reason for anonymity; the reason is the part after "because" in
-  that clause when there is one ("they are not authorized to talk to the media"), else the whole
-  clause ("who spoke on condition of anonymity"). Anonymous speakers never get an entity id.
+  that clause when there is one ("they are not authorized to talk to the media"; also after
+  "because of", "for fear of", "due to"), else the whole clause ("who spoke on condition of
+  anonymity"). Anonymous speakers never get an entity id.
 """
 
 from __future__ import annotations
@@ -141,11 +142,14 @@ def _reason_clause(doc: Doc, tokens: list[Token]) -> tuple[int, int] | None:
 
 _REASON_CUE = re.compile(
     r"on (?:the )?condition (?:of|that) (?:anonymity|(?:he|she|they|it) (?:not be|was not|were not) (?:named|identified))"
+    r"|(?:speaking|spoke|talking|talked) anonymously"
     r"|(?:requested|requesting|asked for|asking for|sought|seeking|demanded|granted|given) anonymity"
     r"|(?:declined|declining|refused|asked not|did not want|do not want|does not want) to be (?:named|identified)"
     r"|(?:is|was|were|are|not) (?:not )?(?:authori[sz]ed|allowed|permitted|cleared) to (?:speak|talk|comment|discuss|brief)",
     re.I,
 )
+# What introduces the reason itself: "because (of) ...", "for (fear of ...)", "due to ...".
+_BECAUSE = re.compile(r"\b(?:because(?: of)?|for(?= fears? )|due to)\s", re.I)
 _CLAUSE_END = re.compile(r"[.;:”\"]|, (?:said|says|and|but)\b|$")
 
 
@@ -163,10 +167,9 @@ def stated_reason(text: str) -> str | None:
     match = _REASON_CUE.search(text)
     if match is None:
         return None
-    because = text.find("because", match.start())
-    because = because if because != -1 else text.find("because")
-    if because != -1:
-        reason = _clause_after(text, because + len("because"))
+    because = _BECAUSE.search(text, match.start()) or _BECAUSE.search(text)
+    if because is not None:
+        reason = _clause_after(text, because.end())
         if reason:
             return reason
     after = text[match.end() :]
@@ -187,8 +190,11 @@ def anonymous_speaker(doc: Doc, article_id: str, source: tuple[int, int], head: 
     reason = None
     if clause is not None:
         words = doc[clause[0] : clause[1]]
-        because = next((t for t in words if t.lower_ == "because"), None)
-        reason_span = doc[because.i + 1 : clause[1]] if because is not None else words
+        because = _BECAUSE.search(words.text)
+        reason_span = words
+        if because is not None:
+            inner = doc.char_span(words.start_char + because.end(), words.end_char, alignment_mode="contract")
+            reason_span = inner if inner is not None and len(inner) else words
         while len(reason_span) and reason_span[-1].is_punct:
             reason_span = reason_span[:-1]
         reason = reason_span.text
