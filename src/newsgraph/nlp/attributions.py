@@ -493,7 +493,7 @@ def _headline_colons(doc: Doc) -> list[Attribution]:
         if colon == -1 or text[colon + 1 : region[0]].strip() or colon == 0:
             continue
         before = doc.char_span(colon - 1, colon, alignment_mode="expand")
-        if before is None or before[-1].ent_type_ not in ("PERSON", "ORG") or before[-1].ent_iob_ == "O":
+        if before is None or not len(before) or before[-1].ent_type_ not in ("PERSON", "ORG") or before[-1].ent_iob_ == "O":
             continue
         start = before[-1].i
         while start > 0 and doc[start].ent_iob_ == "I":
