@@ -139,6 +139,12 @@ def _content_of_verb(verb: Token) -> list[tuple[int, int]]:
         if child.text == ":":
             colon = child.i
             break
+    else:  # "said on Monday about the plan:" — the colon hangs off the last phrase
+        edge = verb.right_edge.i
+        while edge > verb.i and doc[edge].is_space:
+            edge -= 1
+        if doc[edge].text == ":" and "\n" in doc_text(doc)[doc[edge].idx : doc[edge].idx + 4]:
+            colon = edge
     if colon < len(doc) and doc[colon].text == ":":
         sent_end = doc[colon].sent.end
         following = colon + 1
@@ -253,8 +259,11 @@ def _from_verb(verb: Token, regions: list[tuple[int, int]]) -> Attribution | Non
         if subject is not None and start <= subject.i < end:
             end = min(end, subject.left_edge.i) if subject.i > start else end
         span = _chars(doc, start, end)
-        if span is not None and span not in regions:  # a whole quotation (the next paragraph's) stays
-            span = _paragraph_clip(doc_text(doc), span, verb.idx)
+        if span is not None:
+            grown = _grow(span, regions)
+            lead = doc_text(doc)[verb.idx : grown[0]].rstrip()
+            if not (grown in regions and lead.endswith(":")):  # "X said:" then the next paragraph's quotation
+                span = _paragraph_clip(doc_text(doc), span, verb.idx)
         if span is not None:
             content.append(_grow(span, regions))
     if not content and subject is not None:  # the parse found no content: a quotation right after the cue
@@ -498,7 +507,7 @@ def _headline_colons(doc: Doc) -> list[Attribution]:
         start = before[-1].i
         while start > 0 and doc[start].ent_iob_ == "I":
             start -= 1
-        if any(m.start() <= colon < m.end() for m in _HEADLINE.finditer(text)):
+        if any(item.cue[0] == colon for item in found):
             continue
         if len(text[region[0] : region[1]].split()) < 3:
             continue
