@@ -29,14 +29,14 @@ HERE = Path(__file__).resolve().parent
 log = logging.getLogger("newsgraph.web")
 
 STATUS: dict[str, int] = {
-    "NG401": 404, "NG402": 404, "NG409": 404, "NG413": 404, "NG423": 404, "NG434": 404,
+    "NG401": 404, "NG402": 404, "NG409": 404, "NG434": 404,
     "NG403": 400, "NG425": 400, "NG430": 400, "NG438": 400,
     "NG433": 422,
     "NG435": 401,
     "NG436": 403, "NG441": 403, "NG421": 403,
     "NG437": 413,
     "NG442": 405,
-    "NG420": 503, "NG431": 503, "NG439": 503, "NG301": 503, "NG302": 503, "NG307": 503, "NG422": 503,
+    "NG420": 503, "NG431": 503, "NG439": 503, "NG301": 503, "NG302": 503, "NG450": 503, "NG307": 503, "NG422": 503,
 }
 
 CSP = ("default-src 'none'; script-src 'none'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
