@@ -140,7 +140,7 @@ def predictions(docs: list[Any]) -> dict[str, set[Any]]:
 def evaluate(data: Path, *, limit: int | None = None, model: str | None = None, **_: object) -> Report:
     """Score spaCy md, spaCy with our rules, the trained recogniser and the combination on ``data``
     (a CoNLL-2003 file); ``limit`` documents at most. ``ours`` is the pipeline the ``ner`` setting
-    selects (combined by default); the other systems are reported as ``<system>_<metric>``."""
+    selects (spacy, i.e. spaCy with newsgraph's rules, by default); the other systems are reported as ``<system>_<metric>``."""
     from spacy.tokens import Doc
 
     from newsgraph import settings

@@ -77,7 +77,7 @@ def load_pipeline(model: str | None = None, components: Iterable[str] | None = N
 
     A paragraph break always ends a sentence: ``newsgraph_paragraphs`` marks the token after each
     line break as a sentence start before the parser runs, so a headline or a paragraph is never
-    parsed together with the next one. With ``ner="combined"`` (the ``ner`` setting's default),
+    parsed together with the next one. With ``ner="combined"`` (the ``ner`` setting; its default is ``"spacy"``),
     ``newsgraph_recogniser`` (nlp/recogniser.py) follows spaCy's ``ner`` and replaces its entities
     by the vote of the trained recogniser and spaCy; ``"spacy"`` keeps spaCy's entities alone.
     """
