@@ -261,6 +261,34 @@ def _why(frame: Frame) -> tuple[int, int] | None:
     return min(found)[1:] if found else None
 
 
+# Causes and purposes written anywhere in the lede, when the main clause gives none (or only an
+# "after ..."): group 1 is the answer. Chosen on the even half of Giveme5W1H train, checked on the odd.
+_LEDE_WHY = re.compile(
+    r"\b(?:because of|due to|as a result of|driven by|caused by|amid)\s+(.+?)(?=[,.;:!?\n]|\s(?:said|says|according)\b|$)"
+    r"|\b((?:in )?(?:retaliation|revenge|reprisal|response) for\s.+?)(?=[,.;:!?\n]|\s(?:said|says|according)\b|$)"
+    r"|\b(?:blam\w+|criticis\w+|criticiz\w+|accus\w+|slam\w*|critici\w+)\b[^.\n]{0,80}?\s(for\s\w+ing\b.+?)(?=[,.;:!?\n]|\s(?:said|says|according)\b|$)"
+    r"|\bblam\w+\b[^.\n]{0,80}?\son\s(.+?)(?=[,.;:!?\n]|\s(?:said|says|according|in a call|in call)\b|$)"
+    r"|\b(?:in an attempt|in a bid|in an effort|as a [\w-]+ measure)\s(to\s.+?)(?=[,.;:!?\n]|\s(?:said|says|according)\b|$)"
+    r"|\bbecause\s(.+?)(?=[,.;:!?\n]|\s(?:said|says|according)\b|$)",
+    re.I,
+)
+_WHY_WORDS = 16
+_TITLE_AFTER = re.compile(r"\bafter\s(.+?)(?=[,.;:!?]|$)", re.I)
+WHY_SENTENCES = 6  # how far into the article a stated cause is looked for (the headline included)
+
+
+def _lede_why(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The first cause or purpose the lede states (``_LEDE_WHY``): "because of rising prices",
+    "in retaliation for air strikes", "blamed X for blunting her momentum", "blames defeat on
+    the FBI director", "in a bid to save the child"; at most ``_WHY_WORDS`` words."""
+    for match in _LEDE_WHY.finditer(text, start, end):
+        group = next(g for g in range(1, (match.lastindex or 0) + 1) if match.group(g))
+        g_start, g_end = match.span(group)
+        if len(text[g_start:g_end].split()) <= _WHY_WORDS and g_end - g_start > 3:
+            return g_start, g_end
+    return None
+
+
 def _how(frame: Frame, index: MentionIndex) -> tuple[int, int] | None:
     for child in _clause_children(frame):
         if child.dep_ == "prep" and child.lower_ in _MANNER_PREPS and not _temporal(child):
@@ -519,6 +547,15 @@ def main_event(
         bounds = _specific_place(doc, index, frame, sent, lede_end, bounds)
     where = ev(widen_place(doc, index, *bounds), chars=True) if bounds is not None else None
     what, how = _what(frame, index), _how(frame, index)
+    why = ev(_why(frame))
+    if why is None or why.text.lower().startswith(("after", "following")):
+        sents = list(doc.sents)[:WHY_SENTENCES]
+        lede = _lede_why(text, 0, sents[-1].end_char if sents else 0)
+        if lede is None and why is None:  # "Seven killed as tram derails after 'speeding' round sharp bend"
+            title = _TITLE_AFTER.search(text, 0, max(0, text.find("\n")))
+            lede = title.span(1) if title is not None else None
+        if lede is not None:
+            why = ev(lede, chars=True)
     return MainEvent(
         article_id=article_id,
         event_id=event.id,
@@ -526,6 +563,6 @@ def main_event(
         what=ev(what),
         when=when,
         where=where,
-        why=ev(_why(frame)),
+        why=why,
         how=ev(how if how is not None and not (what[0] <= how[0] and how[1] <= what[1]) else None),
     )

@@ -8,7 +8,9 @@ speech verbs (``SPEECH``) is always a cue, so that the common news forms hold ev
 training data saw rarely.
 
 Quotation marks: curly and straight pairs (“ ” ‘ ’ " '), two apostrophes ('' as in NYT archives),
-paired in text order, a double mark closing whatever shape opened it; an
+paired in text order, a double mark closing whatever shape opened it (but a straight mark after a
+sentence's end and a space, before a letter, opens the next quoted sentence: BBC News writes
+"One. "Two." for a quote of two sentences); an
 opening mark with no close before the end of its paragraph runs to the paragraph's end, and the
 next paragraph continues it when that one opens with a quotation mark too (the news convention for
 a quote over several paragraphs).
@@ -103,6 +105,16 @@ def quote_regions(text: str) -> list[tuple[int, int]]:
         para_end = text.find("\n", i)
         para_end = n if para_end == -1 else para_end
         end = _close(text, i, OPENERS[ch], para_end)
+        if end != -1 and _reopens(text, end):
+            # BBC style, "First sentence. "Second sentence.": a straight mark after a space and
+            # before a letter opens the next quoted sentence; this one ends at the space
+            stop = end
+            while stop > i and text[stop - 1].isspace():
+                stop -= 1
+            if stop - i > 2:
+                regions.append((i, stop))
+            i = end
+            continue
         if end == -1:
             if ch in "‘'":
                 i += 1
@@ -114,6 +126,13 @@ def quote_regions(text: str) -> list[tuple[int, int]]:
             regions.append((i, end))
         i = max(end, i + 1)
     return regions
+
+
+def _reopens(text: str, at: int) -> bool:
+    """A straight double mark after a sentence's end and a space, before a letter: an opening mark."""
+    if text[at] != '"' or at < 2 or at + 1 >= len(text):
+        return False
+    return text[at - 1] == " " and text[at - 2] in ".?!" and (text[at + 1].isalnum() or text[at + 1] in "[(")
 
 
 def _run_on(text: str, para_end: int) -> int:

@@ -10,6 +10,7 @@ of anonymity because ..."), and a "because ..." reason the parser put inside the
 from it.
 """
 
+import re
 from dataclasses import replace
 
 from newsgraph.nlp.component import doc_text, register
@@ -27,7 +28,8 @@ _CLOSE = "”\"’'"
 
 def quote_kind(text: str, content: list[tuple[int, int]], regions: list[tuple[int, int]]) -> QuoteKind:
     """Direct when every span is a quotation in marks; mixed when one holds a quoted fragment."""
-    direct = all(text[s] in _OPEN and text[e - 1] in _CLOSE for s, e in content)
+    ends = {r1 for _, r1 in regions}  # "“One. “Two.”": the first sentence's region ends unclosed
+    direct = all(text[s] in _OPEN and (text[e - 1] in _CLOSE or e in ends) for s, e in content)
     if direct:
         return QuoteKind.DIRECT
     if any(s <= r0 and r1 <= e for s, e in content for r0, r1 in regions):
@@ -44,12 +46,20 @@ def _head(doc: Doc, item: Attribution):
     return span.root
 
 
+_ANONYMOUS_TAIL = re.compile(
+    r",\s+(?:speaking|talking|who spoke)\s+(?:anonymously|on (?:the )?condition of anonymity)\b[^,.;]*", re.I
+)
+
+
 def _without_reason(text: str, content: list[tuple[int, int]], reason: str | None) -> list[tuple[int, int]]:
     """Content without a trailing reason for anonymity the parser put inside it ("... because they
     were not authorised to speak", "..., speaking on condition of anonymity")."""
     if not reason or not content:
         return content
     start, end = content[-1]
+    tail = _ANONYMOUS_TAIL.search(text, start, end)
+    if tail is not None and tail.start() > start and not text[tail.end() : end].strip(" .,;”\"’'"):
+        return content[:-1] + [(start, tail.start())]
     at = text.rfind(reason, start, end)
     if at <= start or text[at + len(reason) : end].strip(" .,;”\"’'"):
         return content

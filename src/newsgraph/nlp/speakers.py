@@ -18,8 +18,9 @@
 - An unnamed source headed by a source noun ("a source with knowledge of ...", "two officials",
   "people familiar with the matter") is anonymous: its description is the noun phrase as written
   without the clause giving the reason for anonymity; the reason is the part after "because" in
-  that clause when there is one ("they are not authorized to talk to the media"), else the whole
-  clause ("who spoke on condition of anonymity"). Anonymous speakers never get an entity id.
+  that clause when there is one ("they are not authorized to talk to the media"; also after
+  "because of", "for fear of", "due to"), else the whole clause ("who spoke on condition of
+  anonymity"). Anonymous speakers never get an entity id.
 """
 
 from __future__ import annotations
@@ -36,7 +37,7 @@ ANONYMOUS_NOUNS = frozenset(
     aide aides diplomat diplomats insider insiders staffer staffers adviser advisers advisor advisors
     witness witnesses resident residents member members employee employees expert experts analyst
     analysts investigator investigators lawmaker lawmakers officer officers executive executives
-    observer observers someone""".split()
+    observer observers someone respondents correspondent correspondents voters""".split()
 )
 TITLES = frozenset(
     """minister president secretary spokesman spokeswoman spokesperson chairman chairwoman chair
@@ -54,6 +55,11 @@ DOCUMENTS = frozenset(
     paper review audit analysis inquiry guidance guidelines plan proposal draft dossier book article
     website page post tweet video footage film data figures record records minutes transcript
     agreement treaty deal contract indictment affidavit petition manifesto budget""".split()
+)
+# Heads of a partitive source ("more than half of the respondents", "55% of voters"): the noun
+# after "of" tells whether the source is anonymous.
+PARTITIVES = frozenset(
+    "half majority minority most many some third thirds quarter fifth percent per cent number proportion share all none few".split()
 )
 _DOCUMENT_DETS = frozenset("a an the this that these those its their his her our".split())
 # A small table of first names whose gender is near certain in English-language news.
@@ -100,6 +106,20 @@ def _mention_at(mentions: tuple[Mention, ...], start: int, end: int, head: int) 
     return None
 
 
+_TITLE_NOUNS = frozenset("boss manager coach leader chief editor head captain".split())
+
+
+def _apposition(head: Token, mentions: tuple[Mention, ...]) -> Mention | None:
+    """ "UKIP's leader, Roger Knapman": a title whose appositive names the person."""
+    for child in head.children:
+        if child.dep_ == "appos":
+            start, end = child.left_edge.idx, child.right_edge.idx + len(child.right_edge)
+            found = _mention_at(mentions, start, end, child.idx)
+            if found is not None and found.type == "PERSON":
+                return found
+    return None
+
+
 def _by_name(name: str, mentions: tuple[Mention, ...]) -> Mention | None:
     """A person or organisation mention elsewhere written as ``name`` or ending with it (a headline's
     "Brooks" for "Daniel Brooks"), for a proper-name source the mentions missed."""
@@ -122,11 +142,14 @@ def _reason_clause(doc: Doc, tokens: list[Token]) -> tuple[int, int] | None:
 
 _REASON_CUE = re.compile(
     r"on (?:the )?condition (?:of|that) (?:anonymity|(?:he|she|they|it) (?:not be|was not|were not) (?:named|identified))"
+    r"|(?:speaking|spoke|talking|talked) anonymously"
     r"|(?:requested|requesting|asked for|asking for|sought|seeking|demanded|granted|given) anonymity"
     r"|(?:declined|declining|refused|asked not|did not want|do not want|does not want) to be (?:named|identified)"
     r"|(?:is|was|were|are|not) (?:not )?(?:authori[sz]ed|allowed|permitted|cleared) to (?:speak|talk|comment|discuss|brief)",
     re.I,
 )
+# What introduces the reason itself: "because (of) ...", "for (fear of ...)", "due to ...".
+_BECAUSE = re.compile(r"\b(?:because(?: of)?|for(?= fears? )|due to)\s", re.I)
 _CLAUSE_END = re.compile(r"[.;:”\"]|, (?:said|says|and|but)\b|$")
 
 
@@ -144,10 +167,9 @@ def stated_reason(text: str) -> str | None:
     match = _REASON_CUE.search(text)
     if match is None:
         return None
-    because = text.find("because", match.start())
-    because = because if because != -1 else text.find("because")
-    if because != -1:
-        reason = _clause_after(text, because + len("because"))
+    because = _BECAUSE.search(text, match.start()) or _BECAUSE.search(text)
+    if because is not None:
+        reason = _clause_after(text, because.end())
         if reason:
             return reason
     after = text[match.end() :]
@@ -168,8 +190,11 @@ def anonymous_speaker(doc: Doc, article_id: str, source: tuple[int, int], head: 
     reason = None
     if clause is not None:
         words = doc[clause[0] : clause[1]]
-        because = next((t for t in words if t.lower_ == "because"), None)
-        reason_span = doc[because.i + 1 : clause[1]] if because is not None else words
+        because = _BECAUSE.search(words.text)
+        reason_span = words
+        if because is not None:
+            inner = doc.char_span(words.start_char + because.end(), words.end_char, alignment_mode="contract")
+            reason_span = inner if inner is not None and len(inner) else words
         while len(reason_span) and reason_span[-1].is_punct:
             reason_span = reason_span[:-1]
         reason = reason_span.text
@@ -305,6 +330,8 @@ def resolve_speaker(
     mention = _mention_at(mentions, c_start, c_end, head.idx)
     if mention is None and head.pos_ == "PROPN":
         mention = _by_name(written.text, mentions)
+    if mention is None and (head.lower_ in TITLES or head.lower_ in _TITLE_NOUNS):
+        mention = _apposition(head, mentions)
     if mention is not None and mention.type in ("PERSON", "ORG", "GPE", "NORP"):
         return Speaker(evidence=mention.evidence, mention_id=mention.id), mention
     lower = head.lower_
@@ -326,6 +353,11 @@ def resolve_speaker(
         if found is not None:
             return Speaker(evidence=found.evidence, mention_id=found.id), found
         return Speaker(evidence=written), None
+    if lower in PARTITIVES or head.like_num or head.text == "%":
+        of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        noun = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        if noun is not None and is_anonymous(noun, False):
+            return anonymous_speaker(doc, article_id, source, head, verb), None
     determiners = {c.lower_ for c in head.children if c.dep_ in ("det", "poss")}
     anonymous = is_anonymous(head, mention is not None)
     if anonymous and not ("the" in determiners and lower in TITLES):
