@@ -126,3 +126,16 @@ def test_more_stated_reasons(nlp, text: str, reason: str, content: str) -> None:
     (quote,) = _quotes(nlp, text)
     assert quote.speaker.anonymous and quote.speaker.reason == reason
     assert [c.text for c in quote.content] == [content]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“We will not comment on rumours,” a company spokesman said when asked about the takeover.",
+        "“The deal is not done yet,” the minister told reporters when asked about the talks on Friday.",
+        "“Nobody expected this result,” said the coach, when asked about the defeat.",
+    ],
+)
+def test_one_quote_when_a_second_cue_modifies_the_first(nlp, text: str) -> None:
+    (quote,) = _quotes(nlp, text)
+    assert quote.cue.text in ("said", "told") and quote.content[0].text.startswith("“")

@@ -96,9 +96,9 @@ def _subject(verb: Token) -> Token | None:
         if subjects:
             return min(subjects, key=lambda c: abs(c.i - verb.i))
         before = verb.doc[verb.i - 1] if verb.i else None
-        if verb.dep_ == "conj" and before is not None and before.ent_type_ == "PERSON" and before.head is not verb:
+        if verb.dep_ == "conj" and before is not None and before.ent_type_ == "PERSON" and before.head.i != verb.i:
             return before  # "... with a late Gerrard strike and Benitez said": the parse took the name for a conjunct
-        if verb.dep_ in ("conj", "advcl", "xcomp", "acl") and verb.head is not verb:
+        if verb.dep_ in ("conj", "advcl", "xcomp", "acl") and verb.head.i != verb.i:
             verb = verb.head
         else:
             return None
@@ -237,6 +237,8 @@ def _inverted(verb: Token) -> Token | None:
 def _from_verb(verb: Token, regions: list[tuple[int, int]]) -> Attribution | None:
     doc = verb.doc
     content = []
+    if verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl") and not any(c.dep_ in _SUBJECTS for c in verb.children):
+        return None  # "..., she said when asked about X": who was asked did not say X
     subject = _subject(verb)
     quoted = _quoted_subject(verb, subject, regions)
     if quoted is not None:
@@ -320,6 +322,8 @@ def _adjacent_quote(
         return None
     if subject is None or not (r_end <= subject.idx < verb.idx or subject.i == verb.i + 1):
         return None
+    if subject.head.i != verb.i and verb.dep_ != "conj":
+        return None  # "..., he said when asked": the cue borrowed its subject from the verb it modifies
     between = verb.doc.char_span(r_end, verb.idx, alignment_mode="expand")
     if between is not None and any(t.is_sent_start and t.i != subject.i for t in between if t.idx > r_end):
         return None
@@ -527,6 +531,19 @@ def _inside(doc: Doc, regions: list[tuple[int, int]]) -> set[int]:
     return inside
 
 
+def _one_per_content(found: list[Attribution]) -> list[Attribution]:
+    """One attribution for a piece of content: two cues that reach the same quotation ("..., a
+    spokesperson said when asked about ...") keep the first found, the cue nearest in text order."""
+    kept: list[Attribution] = []
+    seen: set[tuple[int, int]] = set()
+    for item in found:
+        if item.content and item.content[0] in seen:
+            continue
+        seen.update(item.content[:1])
+        kept.append(item)
+    return kept
+
+
 def find_attributions(doc: Doc) -> list[Attribution]:
     """Every attribution in ``doc`` with its cue, content and written source, in text order."""
     regions = quote_regions(doc_text(doc))
@@ -545,6 +562,7 @@ def find_attributions(doc: Doc) -> list[Attribution]:
         if item is not None:
             found.append(item)
     found.extend(_headline_colons(doc))
+    found = _one_per_content(found)
     found = _nested(doc, found)
     _floating(doc, found, regions)
     for item in found:
