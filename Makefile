@@ -7,6 +7,8 @@ BIN    := $(VENV)/bin
 PIP    := $(BIN)/python -m pip --disable-pip-version-check
 STAMP  := $(VENV)/.installed
 DEMO_DB ?= demo.duckdb
+# pytest processes for `make test` (pytest-xdist; auto = one a core); TEST_WORKERS=0 runs in one process
+TEST_WORKERS ?= auto
 DEMO_INPUTS := examples/dump.txt examples/wire.jsonl examples/feed.xml examples/page.html examples/archive.warc.gz
 
 .PHONY: install browser demo test lint clean
@@ -36,7 +38,7 @@ browser:
 
 test: install browser
 	$(BIN)/lint-imports
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -n $(TEST_WORKERS) --dist loadfile
 
 clean:
 	rm -rf $(VENV) $(DEMO_DB) .pytest_cache
