@@ -177,6 +177,24 @@ def seed_kb(seed_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     return db
 
 
+@pytest.fixture(scope="session")
+def quotes_of():
+    """The quotes a pipeline finds in a text written as one article, every evidence checked
+    against the text it points into."""
+    from newsgraph.model import Article, SourceFormat, SourcePointer, article_id
+    from newsgraph.nlp.pipeline import make_doc
+
+    def quotes(nlp, text: str) -> tuple:
+        article = Article(id=article_id("test", text), source=SourcePointer(path="test", format=SourceFormat.TEXT), text=text)
+        found = nlp(make_doc(nlp, article))._.ng["quotes"]
+        for quote in found:
+            for ev in (*quote.content, quote.cue, quote.source, quote.speaker.evidence):
+                assert ev is None or text[ev.start : ev.end] == ev.text
+        return found
+
+    return quotes
+
+
 def free_port() -> int:
     import socket
 

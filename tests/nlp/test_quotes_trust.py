@@ -6,8 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsgraph.model import Article, Quote, SourceFormat, SourcePointer, article_id
-from newsgraph.nlp.pipeline import load_pipeline, make_doc
+from newsgraph.nlp.pipeline import load_pipeline
 from newsgraph.nlp.quotes import EXTRACTOR
 from newsgraph.nlp.speakers import stated_reason
 
@@ -15,15 +14,6 @@ from newsgraph.nlp.speakers import stated_reason
 @pytest.fixture(scope="module")
 def nlp():
     return load_pipeline()
-
-
-def _quotes(nlp, text: str) -> tuple[Quote, ...]:
-    article = Article(id=article_id("test", text), source=SourcePointer(path="test", format=SourceFormat.TEXT), text=text)
-    quotes = nlp(make_doc(nlp, article))._.ng["quotes"]
-    for quote in quotes:
-        for ev in (*quote.content, quote.cue, quote.source, quote.speaker.evidence):
-            assert ev is None or text[ev.start : ev.end] == ev.text
-    return quotes
 
 
 @pytest.mark.parametrize(
@@ -34,8 +24,8 @@ def _quotes(nlp, text: str) -> tuple[Quote, ...]:
         "Tenants sued the council.",
     ],
 )
-def test_actions_that_are_not_speech_are_not_quotes(nlp, text: str) -> None:
-    assert _quotes(nlp, text) == ()
+def test_actions_that_are_not_speech_are_not_quotes(nlp, quotes_of, text: str) -> None:
+    assert quotes_of(nlp, text) == ()
 
 
 @pytest.mark.parametrize(
@@ -45,9 +35,9 @@ def test_actions_that_are_not_speech_are_not_quotes(nlp, text: str) -> None:
         ("The spokesman declined to comment on the report.", "to comment on the report"),
     ],
 )
-def test_what_a_refusal_governs_was_not_said(nlp, text: str, content: str) -> None:
+def test_what_a_refusal_governs_was_not_said(nlp, quotes_of, text: str, content: str) -> None:
     """The refusal is the attribution (PolNeAR's reading), never the "discuss" it withholds."""
-    (quote,) = _quotes(nlp, text)
+    (quote,) = quotes_of(nlp, text)
     assert quote.cue.text in ("refused", "declined") and [c.text for c in quote.content] == [content]
 
 
@@ -60,8 +50,8 @@ def test_what_a_refusal_governs_was_not_said(nlp, text: str, content: str) -> No
         ("Daniel Brooks criticised the plan as reckless.", "the plan as reckless"),
     ],
 )
-def test_speech_after_such_verbs_is_still_a_quote(nlp, text: str, content: str) -> None:
-    quotes = _quotes(nlp, text)
+def test_speech_after_such_verbs_is_still_a_quote(nlp, quotes_of, text: str, content: str) -> None:
+    quotes = quotes_of(nlp, text)
     assert content in [q.content[0].text for q in quotes]
     assert {q.extractor for q in quotes} == {EXTRACTOR} == {"newsgraph.quotes.v4"}
 
@@ -74,8 +64,8 @@ def test_speech_after_such_verbs_is_still_a_quote(nlp, text: str, content: str) 
         ("The statement said the factory would close in March.", "The statement"),
     ],
 )
-def test_documents_stay_non_person_speakers(nlp, text: str, speaker: str) -> None:
-    (quote,) = _quotes(nlp, text)
+def test_documents_stay_non_person_speakers(nlp, quotes_of, text: str, speaker: str) -> None:
+    (quote,) = quotes_of(nlp, text)
     assert quote.speaker.evidence.text == speaker
     assert (quote.speaker.mention_id, quote.speaker.entity_id, quote.speaker.anonymous) == (None, None, False)
 
@@ -92,8 +82,8 @@ def test_documents_stay_non_person_speakers(nlp, text: str, speaker: str) -> Non
         ("The Harbour Trust met Peter Dunn and Alex Moore. They said the pier would reopen.", "They", False),
     ],
 )
-def test_pronouns_go_to_a_compatible_antecedent_or_stay(nlp, text: str, speaker: str, resolved: bool) -> None:
-    quote = _quotes(nlp, text)[-1]
+def test_pronouns_go_to_a_compatible_antecedent_or_stay(nlp, quotes_of, text: str, speaker: str, resolved: bool) -> None:
+    quote = quotes_of(nlp, text)[-1]
     assert quote.speaker.evidence.text == speaker
     assert (quote.speaker.mention_id is not None) is resolved
 
@@ -114,8 +104,8 @@ def test_pronouns_go_to_a_compatible_antecedent_or_stay(nlp, text: str, speaker:
          "The officials", "they were not authorised to brief reporters", "the talks had stalled"),
     ],
 )
-def test_anonymous_sources_keep_their_reason(nlp, text: str, description: str, reason: str, content: str) -> None:
-    quotes = _quotes(nlp, text)
+def test_anonymous_sources_keep_their_reason(nlp, quotes_of, text: str, description: str, reason: str, content: str) -> None:
+    quotes = quotes_of(nlp, text)
     assert len(quotes) == 1  # "spoke on condition of anonymity" is no quote of its own
     speaker = quotes[0].speaker
     assert (speaker.anonymous, speaker.description, speaker.reason) == (True, description, reason)
