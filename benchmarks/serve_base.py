@@ -5,10 +5,14 @@
 Extraction runs at thousands of words a second on these CPUs, so a 45,000-article base takes
 hours to build from text; this copies every article and every fact of SOURCE (a base built by
 `newsgraph ingest`) N times with suffixed ids (``art_x`` → ``art_x_c3``), so that TARGET has N
-times the articles, mentions, quotes, events, figures and times. Entities keep their ids: each
-copy of an article names the same people, as the same people recur across real news, so an
-entity's page lists N times the articles. Duplicate signatures are not copied (TARGET is for
-reading). Benchmark-only: it writes DuckDB directly, which the package never does outside store/.
+times the articles, mentions, quotes, events, figures and times, embeddings and story features.
+Stories are copied with their articles (``sto_x`` → ``sto_x_c3`` holds the third copies of
+``sto_x``'s articles), so that a story keeps its size and there are N times the stories. Entities
+keep their ids: each copy of an article names the same people, as the same people recur across
+real news, so an entity's page lists N times the articles. Duplicate signatures are not copied
+(TARGET is for reading). Then TARGET is opened with newsgraph (which adds the indexes of later
+migrations once, over the full tables) and its full-text indexes are rebuilt over every copy.
+Benchmark-only: it writes DuckDB directly, which the package never does outside store/.
 """
 
 from __future__ import annotations
@@ -19,9 +23,14 @@ import time
 
 import duckdb
 
-SUFFIXED = {"id", "article_id", "duplicate_of", "quote_id", "event_id", "mention_id", "speaker_mention_id"}
-SKIP = {"entities", "entity_aliases", "signatures", "minhash_bands", "runs", "ingest_log", "schema_version", "stories",
-        "watched_files"}
+from newsgraph.store import open_store
+from newsgraph.store.search import has_search_tables, rebuild_fts
+
+SUFFIXED = {"id", "article_id", "duplicate_of", "quote_id", "event_id", "mention_id", "speaker_mention_id", "story_id",
+            "input_id"}
+SKIP = {"entities", "entity_aliases", "signatures", "minhash_bands", "runs", "ingest_log", "schema_version",
+        "watched_files", "search_state", "story_df"}
+COPIED_WITHOUT_ARTICLE = {"stories"}  # copied although they have no article_id column
 
 
 def main() -> None:
@@ -39,7 +48,7 @@ def main() -> None:
         if table in SKIP:
             continue
         columns = [r[0] for r in conn.execute(f"SELECT * FROM {table} LIMIT 0").description]
-        if "article_id" not in columns and table != "articles":
+        if "article_id" not in columns and table != "articles" and table not in COPIED_WITHOUT_ARTICLE:
             continue
         exprs = []
         for c in columns:
@@ -55,9 +64,18 @@ def main() -> None:
                      "ORDER BY k, base_row")
         conn.execute(f"DROP TABLE base_{table}")
     conn.execute("CHECKPOINT")
-    counts = {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in ("articles", "mentions", "quotes", "events")}
     conn.close()
-    print(f"{args.target}: {counts} in {time.perf_counter() - t0:.1f} s")
+    copied = time.perf_counter() - t0
+    t1 = time.perf_counter()
+    with open_store(args.target) as store:  # migrations (indexes) over the full tables
+        migrated = time.perf_counter() - t1
+        t2 = time.perf_counter()
+        if has_search_tables(store):
+            rebuild_fts(store)
+        fts = time.perf_counter() - t2
+        counts = {t: store.scalar(f"SELECT count(*) FROM {t}") for t in
+                  ("articles", "mentions", "quotes", "events", "embeddings", "stories", "story_articles")}
+    print(f"{args.target}: {counts}; copied in {copied:.1f} s, migrated in {migrated:.1f} s, fts rebuilt in {fts:.1f} s")
 
 
 if __name__ == "__main__":

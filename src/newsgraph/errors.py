@@ -69,6 +69,9 @@ CODES: dict[str, tuple[str, str]] = {
     "NG423": ("story not found", "list ids with `newsgraph stories`"),
     "NG424": ("folder to watch not found", "pass an existing folder to `newsgraph watch`"),
     "NG425": ("bad network or timeline request", "see `newsgraph network --help` and `newsgraph entity --help`"),
+    # NG320-NG329: serving under load
+    "NG320": ("server busy", "every reader of this server stayed taken while the request waited; retry in a moment, "
+                             "or start `newsgraph serve` with more --workers"),
     # NG430-NG449: the HTTP API and `newsgraph serve`
     "NG430": ("bad page cursor", "pass back the `next` value of the previous page unchanged, or leave `cursor` out"),
     "NG431": ("query over its time limit", "narrow the filters or ask for a smaller ?size=; the query was stopped"),

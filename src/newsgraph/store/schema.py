@@ -140,7 +140,27 @@ _V_ENTITIES: tuple[str, ...] = (
     "ALTER TABLE local_entities ADD COLUMN known_as VARCHAR",
 )
 
-MIGRATIONS: tuple[tuple[str, ...], ...] = (_V1, _V_HARDEN_STORE, _V_STORIES, _V_SEARCH, _V_KB, _V_ENTITIES)
+# serve2: indexes for the reads a page makes (one article's facts, one entity's, facts by id).
+# Without them each such lookup scans a table of a million rows and more (~100 ms of CPU a scan
+# of a text column in DuckDB); with them it costs a few milliseconds. They make the file about
+# twice as large and add a little to each batch's write (benchmarks/serve.py, docs/web.md).
+_SERVE2_INDEXED: tuple[tuple[str, str], ...] = (
+    ("mentions", "article_id"), ("mentions", "entity_id"), ("mentions", "id"),
+    ("quotes", "article_id"), ("quotes", "id"), ("quotes", "speaker_entity_id"),
+    ("quote_content", "article_id"), ("quote_content", "quote_id"),
+    ("figures", "article_id"), ("figures", "id"), ("times", "article_id"), ("times", "id"),
+    ("events", "article_id"), ("events", "id"),
+    ("event_arguments", "article_id"), ("event_arguments", "event_id"), ("event_arguments", "entity_id"),
+    ("main_events", "article_id"), ("local_entities", "article_id"), ("local_aliases", "article_id"),
+    ("roles", "article_id"), ("roles", "entity_id"), ("boilerplate", "article_id"),
+    ("entity_articles", "entity_id"), ("entity_articles", "article_id"), ("entity_aliases", "entity_id"),
+    ("story_articles", "story_id"), ("story_articles", "article_id"),
+)
+_V_SERVE2: tuple[str, ...] = tuple(
+    f"CREATE INDEX IF NOT EXISTS idx_{table}_{column} ON {table}({column})" for table, column in _SERVE2_INDEXED
+)
+
+MIGRATIONS: tuple[tuple[str, ...], ...] = (_V1, _V_HARDEN_STORE, _V_STORIES, _V_SEARCH, _V_KB, _V_ENTITIES, _V_SERVE2)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -50,19 +50,30 @@ def check_size(config: ServeConfig, size: int) -> int:
 
 
 def read(request: Request, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
-    """Call a read of ``query.pages`` on the served knowledge base, inside the gate and time limit."""
+    """Call a read of ``query.pages`` on the served knowledge base (through the server's shared
+    reader), inside the gate and time limit."""
     config = config_of(request)
     with config.gate.read(config.query_timeout):
-        return fn(config.db, *args, timeout=config.query_timeout, **kwargs)
+        return fn(config.reader, *args, timeout=config.query_timeout, **kwargs)
+
+
+PARTS = {"search": ("newsgraph.query.search", "search", "search"),
+         "stories": ("newsgraph.query.stories", "list_stories", "stories"),
+         "story": ("newsgraph.query.stories", "story_detail", "stories")}
 
 
 def read_kb(request: Request, method: str, *args: Any, **kwargs: Any) -> Any:
-    """Call a ``KnowledgeBase`` method (search, stories: parts that may not be installed: NG420)."""
-    import newsgraph
+    """Call a part of newsgraph that may not be installed (search, stories: NG420 then) on a
+    cursor of the server's shared reader, inside the gate and the time limit."""
+    from newsgraph.kb import _feature
 
     config = config_of(request)
-    with config.gate.read(config.query_timeout), newsgraph.open(config.db, read_only=True, keep_open=False) as kb:
-        return getattr(kb, method)(*args, **kwargs)
+    fn = _feature(*PARTS[method])
+    with config.gate.read(config.query_timeout), q.reading(config.reader, config.query_timeout) as store:
+        found = fn(store, *args, **kwargs)
+    if method == "story" and found is None:
+        raise QueryError("NG423", f"no story with id {args[0]!r}")
+    return found
 
 
 def listing(request: Request, kind: str, filters: dict[str, Any], cursor: str | None, size: int) -> dict[str, Any]:
@@ -256,6 +267,8 @@ def _ingest(config: ServeConfig, items: list[dict[str, Any]]) -> dict[str, Any]:
         path = Path(folder) / "request.jsonl"
         path.write_text("".join(json.dumps(x, ensure_ascii=False) + "\n" for x in items), encoding="utf-8")
         with config.gate.write(max(config.query_timeout, 30.0)):
+            assert config.reader is not None
+            config.reader.close()  # this process cannot hold the file read-only while it writes it
             return newsgraph.open(config.db).ingest([str(path)], format="jsonl").to_dict()
 
 
