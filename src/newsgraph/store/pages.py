@@ -206,7 +206,8 @@ def page_keys(store: Store, kind: str, conditions: Sequence[tuple[str, list[Any]
                                              [*params, window])]
         if not articles:
             return []
-        keys = _keys(store, listing, [*conds, (f"{alias}.article_id IN ({_marks(articles)})", articles)], size)
+        chosen = _marks(articles)
+        keys = _keys(store, listing, [*conds, (f"{alias}.article_id IN ({chosen}) AND a.id IN ({chosen})", articles * 2)], size)
         if len(keys) >= size or len(articles) < window:
             return keys
         window *= 4
@@ -386,10 +387,10 @@ def entity_fact_ids(store: Store, entity_id: str, limit: int, window: Sequence[t
             WHERE c.article_id IN ({marks})""", [*ids, entity_id, *ids])
     spoken = {r[0] for r in said_rows}
     about = [r[0] for r in sorted(about_rows, key=lambda r: (-seq[r[1]], r[0])) if r[0] not in spoken][:limit]
-    event_rows = store.rows(
-        f"""SELECT ev.id, ev.article_id, ev.trigger_start FROM events ev WHERE ev.article_id IN ({marks})
-            AND ev.id IN (SELECT event_id FROM event_arguments WHERE article_id IN ({marks}) AND entity_id = ?)""",
-        [*ids, *ids, entity_id])
+    event_ids = [r[0] for r in store.rows(
+        f"SELECT DISTINCT event_id FROM event_arguments WHERE article_id IN ({marks}) AND entity_id = ?", [*ids, entity_id])]
+    event_rows = store.rows(f"SELECT id, article_id, trigger_start FROM events WHERE id IN ({_marks(event_ids)})",
+                            event_ids) if event_ids else []
     events = [r[0] for r in sorted(event_rows, key=lambda r: (-seq[r[1]], r[2] if r[2] is not None else -1, r[0]))][:limit]
     return {"said": said, "about": about, "events": events}
 

@@ -69,6 +69,10 @@ def read_kb(request: Request, method: str, *args: Any, **kwargs: Any) -> Any:
 
     config = config_of(request)
     fn = _feature(*PARTS[method])
+    if method == "search":  # build the query encoder (once a process, about a second) before the time limit starts
+        from newsgraph.search import encoder
+
+        encoder()
     with config.gate.read(config.query_timeout), q.reading(config.reader, config.query_timeout) as store:
         found = fn(store, *args, **kwargs)
     if method == "story" and found is None:

@@ -77,7 +77,7 @@ class ServeConfig:
     max_body_bytes: int = 4 * 1024 * 1024
     gate: Gate = field(default_factory=Gate)
     reader: SharedReader | None = None
-    read_slots: int = 4
+    read_slots: int = 2
     queue_timeout: float = 30.0
 
     def __post_init__(self) -> None:
@@ -170,11 +170,13 @@ def _install_errors(app: FastAPI) -> None:
 
 
 def create_app(db: str | Path, *, write_token: str | None = None, query_timeout: float | None = None,
-               max_page_size: int | None = None, max_body_bytes: int | None = None) -> FastAPI:
+               max_page_size: int | None = None, max_body_bytes: int | None = None, read_slots: int | None = None,
+               queue_timeout: float | None = None) -> FastAPI:
     """The app serving the knowledge base at ``db`` (read-only unless ``write_token`` is given).
-    Limits default to the settings ``query_timeout``, ``max_page_size``, ``max_body_bytes``."""
+    Limits default to the settings ``query_timeout``, ``max_page_size``, ``max_body_bytes``,
+    ``read_slots`` and ``queue_timeout``."""
     values = settings.resolve({"query_timeout": query_timeout, "max_page_size": max_page_size,
-                               "max_body_bytes": max_body_bytes, "read_slots": None, "queue_timeout": None})
+                               "max_body_bytes": max_body_bytes, "read_slots": read_slots, "queue_timeout": queue_timeout})
     config = ServeConfig(db=str(db), write_token=write_token or None, query_timeout=values["query_timeout"],
                          max_page_size=max(1, values["max_page_size"]), max_body_bytes=values["max_body_bytes"],
                          read_slots=values["read_slots"], queue_timeout=values["queue_timeout"])
