@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import os
 import random
+import re
 import socket
 import statistics
 import subprocess
@@ -102,8 +103,9 @@ def drive(base: str, paths: list[str], clients: int) -> tuple[list[float], dict[
 def _code(response: httpx.Response) -> str:
     try:
         return str(response.json()["error"]["code"])
-    except (ValueError, KeyError, TypeError):
-        return ""
+    except (ValueError, KeyError, TypeError):  # a page: its code is in its text
+        found = re.search(r"NG\d{3}", response.text)
+        return found.group() if found else ""
 
 
 def direct(fn: Callable[[], object], n: int) -> float:

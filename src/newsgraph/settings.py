@@ -49,7 +49,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting(name="query_timeout", type=float, default=5.0, help="seconds a web request's queries may run before they are interrupted (NG431)"),
     Setting(name="serve_workers", type=int, default=0,
             help="`newsgraph serve` worker processes (0 = one a core, at most 4); each holds its own read-only connection"),
-    Setting(name="read_slots", type=int, default=2,
+    Setting(name="read_slots", type=int, default=1,
             help="requests a serve worker reads the knowledge base for at once; more wait in line (their time limit starts when they run)"),
     Setting(name="queue_timeout", type=float, default=30.0,
             help="seconds a web request may wait in line for a read slot before it is answered 503 NG320"),

@@ -223,27 +223,27 @@ class EntityView:
     entities: dict[str, dict[str, Any]]
 
 
-WINDOW = 1  # an entity's page reads its facts from its WINDOW x limit newest articles
+FACT_WINDOW = 20  # an entity's page reads its quotes, events and companions from its 20 newest articles
 
 
 def entity_view(db: Source, name: str, *, limit: int = 50, companions: int = 12,
                 timeout: float | None = None) -> EntityView:
     """The entity with id, name or alias ``name``; QueryError NG402 when none has.
 
-    Its quotes, the quotes about it, its events and its companions are read from its ``WINDOW x
-    limit`` newest articles (50 by default), newest first, ``limit`` of each: the cost of the
-    page does not grow with how often the entity is in the news."""
+    Its ``limit`` newest articles are listed; its quotes, the quotes about it, its events and its
+    companions are read from its ``FACT_WINDOW`` newest articles, newest first, ``limit`` of each:
+    the cost of the page does not grow with how often the entity is in the news."""
     with reading(db, timeout) as store:
         ids = find_entity_ids(store, name)
         if not ids:
             raise QueryError("NG402", f"no entity named {name!r}")
         entity = read_entities(store, ids[0])[0]
-        window = entity_window(store, entity.id, WINDOW * limit)
-        facts = entity_fact_ids(store, entity.id, limit, window)
+        window = entity_window(store, entity.id, max(limit, FACT_WINDOW))
+        facts = entity_fact_ids(store, entity.id, limit, window[:FACT_WINDOW])
         said, about = quotes_by_id(store, facts["said"]), quotes_by_id(store, facts["about"])
         events = events_by_id(store, facts["events"])
         arts = entity_article_ids(store, entity.id, limit, window)
-        others, edges = window_companions(store, entity.id, window, companions)
+        others, edges = window_companions(store, entity.id, window[:FACT_WINDOW], companions)
         article_ids = {a for a, _ in arts} | {q.article_id for q in (*said, *about)} | {e.article_id for e in events}
         article_ids |= {r.article_id for r in entity.roles}
         heads = article_heads(store, sorted(article_ids))

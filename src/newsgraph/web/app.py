@@ -77,7 +77,7 @@ class ServeConfig:
     max_body_bytes: int = 4 * 1024 * 1024
     gate: Gate = field(default_factory=Gate)
     reader: SharedReader | None = None
-    read_slots: int = 2
+    read_slots: int = 1
     queue_timeout: float = 30.0
 
     def __post_init__(self) -> None:

@@ -26,7 +26,7 @@ from newsgraph.errors import QueryError
 class Gate:
     """A readers-writer gate that prefers the writer once it is waiting."""
 
-    def __init__(self, slots: int = 4, queue: float = 30.0) -> None:
+    def __init__(self, slots: int = 1, queue: float = 30.0) -> None:
         self._cond = threading.Condition()
         self._readers = 0
         self._writing = False
