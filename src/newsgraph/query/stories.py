@@ -10,9 +10,9 @@ from datetime import datetime
 from pathlib import Path
 
 from newsgraph.errors import QueryError
-from newsgraph.model import Article, Entity, Figure, MainEvent, Quote, Story
+from newsgraph.model import Article, Entity, EntityType, Figure, MainEvent, Quote, Story
 from newsgraph.store import (
-    Store, StoryFilter, find_entity_ids, find_story, get_article, list_stories as store_list_stories, open_store,
+    Store, StoryFilter, entity_heads, find_entity_ids, find_story, get_article, list_stories as store_list_stories, open_store,
     read_entities, read_figures, read_main_events, read_mentions, read_quotes,
 )
 
@@ -89,10 +89,12 @@ def _time_order(article: Article) -> tuple[bool, str, str]:
     return (article.published is None, article.published.isoformat() if article.published else "", article.id)
 
 
-def story_detail(db: str | Path | Store, story_id: str, *, entities: int = 10) -> StoryDetail:
+def story_detail(db: str | Path | Store, story_id: str, *, entities: int = 10, heads_only: bool = False) -> StoryDetail:
     """The story ``story_id`` (or the story that absorbed it) with its articles in time order, their
     main events as a timeline, its ``entities`` main entities, quotes and figures; QueryError NG413
-    when there is no such story."""
+    when there is no such story. ``heads_only`` gives the main entities as id, name and type only
+    (what the web pages link to; reading every alias, role and article of a frequent entity costs
+    far more than the rest of the story)."""
     with _opened(db) as store:
         story = find_story(store, story_id)
         if story is None:
@@ -108,7 +110,11 @@ def story_detail(db: str | Path | Store, story_id: str, *, entities: int = 10) -
             figures.extend(read_figures(store, article.id))
             counts.update({m.entity_id for m in read_mentions(store, article.id) if m.entity_id})
         ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:entities]
-        known = {e.id: e for eid, _ in ranked for e in read_entities(store, eid)}
+        if heads_only:  # id, name and type only (a page's links): not every alias, role and article of each
+            known = {h["id"]: Entity(id=h["id"], name=h["name"], type=EntityType(h["type"]), aliases=(), roles=(),
+                                     article_ids=()) for h in entity_heads(store, [eid for eid, _ in ranked]).values()}
+        else:
+            known = {e.id: e for eid, _ in ranked for e in read_entities(store, eid)}
         return StoryDetail(
             story=story, articles=tuple(articles),
             timeline=tuple(TimelineEntry(published=a.published, article_id=a.id, title=a.title, main=mains.get(a.id))

@@ -136,6 +136,9 @@ class SharedReader:
         self._root = open_store(self.path, read_only=True, lock_timeout=wait)
         if self.threads > 0:
             self._root.conn.execute(f"SET threads = {int(self.threads)}")
+        # the binding imports what parameters need (pandas, where installed: seconds on a busy machine)
+        # at the first bound parameter of the process: here, not inside a request's time limit
+        self._root.conn.execute("SELECT ?::VARCHAR", ["warm"]).fetchall()
         self.version = file_version(self.path)
         self.opens += 1
         self._last_used = time.monotonic()

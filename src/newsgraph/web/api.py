@@ -211,7 +211,7 @@ def stories(request: Request, since: str | None = SINCE, until: str | None = UNT
 
 @router.get("/story/{story_id}", summary="One story: its articles in time order, timeline, entities, quotes (NG420 until installed)")
 def story(request: Request, story_id: str) -> dict[str, Any]:
-    return {"ok": True, "story": generic(read_kb(request, "story", story_id))}
+    return {"ok": True, "story": generic(read_kb(request, "story", story_id, heads_only=True))}
 
 
 # --- writing ----------------------------------------------------------------------------------
