@@ -64,16 +64,14 @@ PARTS = {"search": ("newsgraph.query.search", "search", "search"),
 
 def read_kb(request: Request, method: str, *args: Any, **kwargs: Any) -> Any:
     """Call a part of newsgraph that may not be installed (search, stories: NG420 then) on a
-    cursor of the server's shared reader, inside the gate and the time limit."""
+    cursor of the server's shared reader, inside the gate and a read slot."""
     from newsgraph.kb import _feature
 
     config = config_of(request)
     fn = _feature(*PARTS[method])
-    if method == "search":  # build the query encoder (once a process, about a second) before the time limit starts
-        from newsgraph.search import encoder
-
-        encoder()
-    with config.gate.read(config.query_timeout), q.reading(config.reader, config.query_timeout) as store:
+    # no query time limit here, as before the shared reader: a search runs the query encoder (seconds
+    # on a busy machine the first time) between its queries
+    with config.gate.read(config.query_timeout), q.reading(config.reader, None) as store:
         found = fn(store, *args, **kwargs)
     if method == "story" and found is None:
         raise QueryError("NG423", f"no story with id {args[0]!r}")
