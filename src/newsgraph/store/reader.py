@@ -79,6 +79,7 @@ class SharedReader:
         self._draining = False
         self._last_used = 0.0
         self._timer: threading.Thread | None = None
+        self._watching = False
         self.version: tuple[Any, ...] | None = None
         self.opens = 0
         self._memo: OrderedDict[Hashable, tuple[tuple[Any, ...] | None, Any]] = OrderedDict()
@@ -142,7 +143,8 @@ class SharedReader:
         self.version = file_version(self.path)
         self.opens += 1
         self._last_used = time.monotonic()
-        if self._timer is None or not self._timer.is_alive():
+        if not self._watching:  # (under the lock, as the watcher's exit: no window where neither watches)
+            self._watching = True
             self._timer = threading.Thread(target=self._close_when_idle, name="newsgraph-reader-linger", daemon=True)
             self._timer.start()
 
@@ -159,8 +161,9 @@ class SharedReader:
                 idle = time.monotonic() - self._last_used
                 if self._users == 0 and (idle >= self.linger or writer_waiting(self.path)):
                     self._close()
-                    return
+                    break
                 self._cond.wait(max(0.01, min(self.linger - idle, 0.05)))
+            self._watching = False
 
     def close(self, wait: float | None = None) -> None:
         """Close the instance once the requests in flight are done (before this process writes)."""
