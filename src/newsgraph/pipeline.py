@@ -33,13 +33,14 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from newsgraph import settings
-from newsgraph.model import Article, ArticleFacts, Duplicate, DuplicateKind, Entity, LogLevel, Skip
+from newsgraph.model import Article, ArticleFacts, Curation, Duplicate, DuplicateKind, Entity, LogLevel, Skip
 from newsgraph.resolve.assign import with_entity_ids
 from newsgraph.resolve.entities import resolve_entities
 from newsgraph.resolve.duplicates import Fingerprint, Prior, dedup_text, find_duplicates, fingerprint, jaccard, word_set
 from newsgraph.readers.language import UNDETERMINED, with_language
 from newsgraph.model import text_hash
 from newsgraph.store import Stored, Update, same_source, source_key
+from newsgraph.store import read_curations
 from newsgraph.store import MEMORY_LIMIT, Batch, Signature, Store, article_texts, existing_ids, finish_run, open_store, prior_matches, read_entities, start_run, story_context, story_stats, write_batch
 from newsgraph.errors import InputError
 
@@ -62,7 +63,10 @@ class IngestSummary:
         skipped: ingest-log codes → count, for inputs or articles that were not stored.
         batches: batches written.
         embedded: kept articles given a search vector (each batch's, right after it was written).
-        fts_seconds: the one rebuild of the full-text index at the end of the run.
+        fts_seconds: time spent keeping the full-text index current (each batch's rows appended,
+            and a rebuild when one was needed).
+        fts_rebuilds: whole rebuilds of the full-text index in the run (0 when every batch could be
+            appended; 1 when the index was missing or a batch replaced stored texts).
     """
 
     run_id: str
@@ -77,6 +81,7 @@ class IngestSummary:
     batches: int = 0
     embedded: int = 0
     fts_seconds: float = 0.0
+    fts_rebuilds: int = 0
 
     def to_dict(self) -> dict[str, Any]:
         out = asdict(self)
@@ -328,21 +333,42 @@ def _cluster_stories(store: Store, kept: Sequence[Article], facts: Sequence[Arti
     return {"stories": result.stories, "removed_stories": result.removed, "story_features": features, "story_keys": keys}
 
 
+join_stories = _cluster_stories  # the same step for a backfill (``indexing.backfill_stories``)
+
+
 def _keep_searchable(store: Store, summary: IngestSummary, ids: Sequence[str] | None, *, end: bool = False,
-                     embed: bool = True) -> None:
+                     embed: bool = True, written: Sequence[str] | None = None, stale: bool = False) -> bool:
     """Search stays current: a written batch's kept articles get their vectors (``ids``; None when
-    embedding is off). At the end of the run, any kept article still without one gets it (a run
-    killed between a batch's commit and its vectors is repaired by the next run), and the fts index
-    is rebuilt once (DuckDB's fts index does not see rows added after it was built, and a rebuild
-    costs in proportion to the whole base), unless the run stored nothing and the index is current."""
+    embedding is off) and its new articles (``written``) are appended to the fts index (its tables
+    take the batch's rows: the cost follows the batch, not the base). When the index cannot take an
+    append (missing, or behind), it is rebuilt over everything, at most once in the run; a batch that
+    replaced stored texts (``stale``) leaves that rebuild to the end of the run. At the end, any kept
+    article still without a vector gets one (a run killed between a batch's commit and its vectors is
+    repaired by the next run), and the index is rebuilt if it is not current. Returns whether the fts
+    index is left stale (a rebuild owed at the end)."""
     from newsgraph import indexing
 
     if ids:
         summary.embedded += indexing.embed_articles(store, ids)
     if end and embed:
         summary.embedded += indexing.embed_articles(store)
-    if end and (summary.stored or summary.duplicates or summary.updated or not indexing.text_index_current(store)):
-        summary.fts_seconds = round(indexing.rebuild_text_index(store)[2], 3)
+    if written is None and not end:
+        return stale
+    started = time.perf_counter()
+    if end:
+        if stale or not indexing.text_index_current(store):
+            indexing.rebuild_text_index(store)
+            summary.fts_rebuilds += 1
+        stale = False
+    elif indexing.append_text_index(store, written or ()) is None:
+        if summary.fts_rebuilds:
+            stale = True
+        else:
+            indexing.rebuild_text_index(store)  # after this batch's write: covers it, updates included
+            summary.fts_rebuilds += 1
+            stale = False
+    summary.fts_seconds = round(summary.fts_seconds + time.perf_counter() - started, 3)
+    return stale
 
 
 def _prior(store: Store, fps: Sequence[Fingerprint]) -> Prior:
@@ -465,8 +491,10 @@ class Writer:
         self.lease = _Lease(db, options.memory_limit)
         self.skipped: Counter[str] = Counter()
         self.known: dict[str, Entity] | None = None
+        self.curations: list[Curation] = []
         self.in_flight = _InFlight()
         self.committed = 0
+        self.fts_stale = False  # a batch replaced stored texts: the fts index owes a rebuild
         self.after_commit: list[Callable[[Store, Pending, Sequence[ArticleFacts]], None]] = []
 
     @property
@@ -526,6 +554,7 @@ class Writer:
             prior = self.in_flight.merge(_prior(store, fps), fps)
             if self.extracts and self.known is None:
                 self.known = {e.id: e for e in read_entities(store)}
+                self.curations = read_curations(store, active_only=True)
         found = find_duplicates(fps, prior, threshold=self.options.threshold)
         kept = [a for a, d in zip(new, found) if d is None]
         pending = Pending(
@@ -544,17 +573,20 @@ class Writer:
         if pending.number != self.committed:
             raise RuntimeError(f"batch {pending.number} committed out of order (expected {self.committed})")
         _forget(self.known, {u.article.id for u in pending.updates})
-        facts, entities = self._resolve(extracted.facts)
+        facts, entities, removed = self._resolve(extracted.facts)
         failures = [*pending.notes, *extracted.failures]
         self.skipped.update(f.code for f in failures if f.level is not LogLevel.INFO)
         with self.lease.held() as store:
             write_batch(store, Batch(
                 run_id=self.summary.run_id, articles=pending.articles, skips=[*pending.skips, *failures],
                 duplicates=pending.duplicates, facts=facts, entities=entities, updates=pending.updates,
+                removed_entities=removed,
                 **_cluster_stories(store, pending.kept[:pending.new_kept], facts, pending.duplicates),
                 signatures=[Signature(article_id=f.article_id, exact_hash=f.exact_hash, bands=f.bands, signature=f.signature)
                             for f in pending.fingerprints]))
-            _keep_searchable(store, self.summary, [a.id for a in pending.kept] if self.options.embed else None)
+            self.fts_stale = _keep_searchable(store, self.summary, [a.id for a in pending.kept] if self.options.embed else None,
+                                              written=[a.id for a in pending.articles],
+                                              stale=self.fts_stale or bool(pending.updates))
             for hook in self.after_commit:
                 hook(store, pending, facts)
         self.in_flight.remove(pending)
@@ -568,18 +600,21 @@ class Writer:
         if self.progress:
             self.progress(self.summary)
 
-    def _resolve(self, facts: Sequence[ArticleFacts]) -> tuple[list[ArticleFacts], tuple[Entity, ...]]:
-        """Entity identity across the knowledge base: the stored entities are loaded once (while a
-        batch is prepared), then kept current with each batch's resolution, so a batch joins every
-        batch before it."""
+    def _resolve(self, facts: Sequence[ArticleFacts]) -> tuple[list[ArticleFacts], tuple[Entity, ...], dict[str, str | None]]:
+        """Entity identity across the knowledge base: the stored entities (and the curations in
+        force) are loaded once (while a batch is prepared), then kept current with each batch's
+        resolution, so a batch joins every batch before it; the curations apply to every batch."""
         if not facts:
-            return [], ()
+            return [], (), {}
         if self.known is None:
             with self.lease.held() as store:
                 self.known = {e.id: e for e in read_entities(store)}
-        resolution = resolve_entities(facts, list(self.known.values()))
+                self.curations = read_curations(store, active_only=True)
+        resolution = resolve_entities(facts, list(self.known.values()), self.curations)
+        for gone in resolution.removed:
+            self.known.pop(gone, None)
         self.known.update((e.id, e) for e in resolution.entities)
-        return [with_entity_ids(f, resolution.assignment) for f in facts], resolution.entities
+        return [with_entity_ids(f, resolution.assignment) for f in facts], resolution.entities, dict(resolution.removed)
 
 
 # --- runners: who drives the per-article work --------------------------------------------------
@@ -634,7 +669,7 @@ def ingest_records(
     if progress:
         progress(summary)
     with _held(db, options.memory_limit) as store:
-        _keep_searchable(store, summary, None, end=True, embed=options.embed)
+        _keep_searchable(store, summary, None, end=True, embed=options.embed, stale=writer.fts_stale)
         finish_run(store, summary.run_id, json.dumps(summary.to_dict()))
     return summary
 

@@ -91,14 +91,14 @@ def _time_order(article: Article) -> tuple[bool, str, str]:
 
 def story_detail(db: str | Path | Store, story_id: str, *, entities: int = 10, heads_only: bool = False) -> StoryDetail:
     """The story ``story_id`` (or the story that absorbed it) with its articles in time order, their
-    main events as a timeline, its ``entities`` main entities, quotes and figures; QueryError NG413
+    main events as a timeline, its ``entities`` main entities, quotes and figures; QueryError NG409
     when there is no such story. ``heads_only`` gives the main entities as id, name and type only
     (what the web pages link to; reading every alias, role and article of a frequent entity costs
     far more than the rest of the story)."""
     with _opened(db) as store:
         story = find_story(store, story_id)
         if story is None:
-            raise QueryError("NG413", f"no story with id {story_id!r} in {db}")
+            raise QueryError("NG409", f"no story with id {story_id!r} in {db}")
         articles = sorted((a for a in (get_article(store, i) for i in story.article_ids) if a is not None), key=_time_order)
         mains: dict[str, MainEvent] = {}
         quotes: list[Quote] = []
@@ -114,7 +114,7 @@ def story_detail(db: str | Path | Store, story_id: str, *, entities: int = 10, h
             known = {h["id"]: Entity(id=h["id"], name=h["name"], type=EntityType(h["type"]), aliases=(), roles=(),
                                      article_ids=()) for h in entity_heads(store, [eid for eid, _ in ranked]).values()}
         else:
-            known = {e.id: e for eid, _ in ranked for e in read_entities(store, eid)}
+            known = {e.id: e for e in read_entities(store, [eid for eid, _ in ranked])}
         return StoryDetail(
             story=story, articles=tuple(articles),
             timeline=tuple(TimelineEntry(published=a.published, article_id=a.id, title=a.title, main=mains.get(a.id))

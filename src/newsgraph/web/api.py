@@ -59,12 +59,13 @@ def read(request: Request, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T
 
 PARTS = {"search": ("newsgraph.query.search", "search", "search"),
          "stories": ("newsgraph.query.stories", "list_stories", "stories"),
-         "story": ("newsgraph.query.stories", "story_detail", "stories")}
+         "story": ("newsgraph.query.stories", "story_detail", "stories"),
+         "edits": ("newsgraph.curation", "list_edits", "curate")}
 
 
 def read_kb(request: Request, method: str, *args: Any, **kwargs: Any) -> Any:
-    """Call a part of newsgraph that may not be installed (search, stories: NG420 then) on a
-    cursor of the server's shared reader, inside the gate and a read slot."""
+    """Call a part of newsgraph that may not be installed (search, stories, entity edits: NG420
+    then) on a cursor of the server's shared reader, inside the gate and a read slot."""
     from newsgraph.kb import _feature
 
     config = config_of(request)
@@ -72,10 +73,7 @@ def read_kb(request: Request, method: str, *args: Any, **kwargs: Any) -> Any:
     # no query time limit here, as before the shared reader: a search runs the query encoder (seconds
     # on a busy machine the first time) between its queries
     with config.gate.read(config.query_timeout), q.reading(config.reader, None) as store:
-        found = fn(store, *args, **kwargs)
-    if method == "story" and found is None:
-        raise QueryError("NG423", f"no story with id {args[0]!r}")
-    return found
+        return fn(store, *args, **kwargs)
 
 
 def listing(request: Request, kind: str, filters: dict[str, Any], cursor: str | None, size: int) -> dict[str, Any]:
