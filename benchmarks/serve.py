@@ -1,14 +1,16 @@
 """Load on `newsgraph serve`: a fixed number of requests a endpoint from 16 concurrent clients.
 
-    PYTHONPATH=src python benchmarks/serve.py KB [--requests 200] [--clients 16]
+    PYTHONPATH=src python benchmarks/serve.py KB [--requests 200] [--clients 16] [--workers 0]
 
 Starts `newsgraph serve --db KB` in a second process on a free loopback port (127.0.0.1 only),
 then, per endpoint, sends ``--requests`` requests from ``--clients`` threads (one HTTP client
-each) over ids sampled from the base, and prints throughput, p50/p95/p99 latency and the error
-count (any status but 200). Anchor, in the same run: the same reads called directly in this
-process (``newsgraph.query.pages``, one at a time, no HTTP, no rendering), whose p50 is the floor
-the server's latency sits on. Search and story endpoints are measured when those parts are
-installed, and reported as not installed otherwise.
+each) over ids drawn at random from a large pool (``--pool`` articles, entities in most articles
+and of every type, stories), and prints throughput, p50/p95/p99 latency and the error count (any
+status but 200, with its code). The pages (HTML) and their API counterparts are both measured.
+Anchor, in the same run: the same reads called directly in this process through a reader like
+the server's (``newsgraph.query.pages`` on a ``SharedReader``, one at a time, no HTTP, no
+rendering), whose p50 is the floor the server's latency sits on. The load average of the machine
+is printed at the start and the end: on a shared machine it says how much of the CPUs was ours.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from __future__ import annotations
 import argparse
 import os
 import random
+import re
 import socket
 import statistics
 import subprocess
@@ -38,11 +41,12 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def start_server(db: str) -> tuple[subprocess.Popen[bytes], str]:
+def start_server(db: str, workers: int) -> tuple[subprocess.Popen[bytes], str]:
     port = free_port()
     src = str(Path(__file__).resolve().parents[1] / "src")
     env = {**os.environ, "PYTHONPATH": src + os.pathsep + os.environ.get("PYTHONPATH", "")}
-    proc = subprocess.Popen([sys.executable, "-m", "newsgraph", "serve", "--db", db, "--host", HOST, "--port", str(port)],
+    proc = subprocess.Popen([sys.executable, "-m", "newsgraph", "serve", "--db", db, "--host", HOST, "--port", str(port),
+                             "--workers", str(workers)],
                             env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     base = f"http://{HOST}:{port}"
     for _ in range(600):
@@ -99,8 +103,9 @@ def drive(base: str, paths: list[str], clients: int) -> tuple[list[float], dict[
 def _code(response: httpx.Response) -> str:
     try:
         return str(response.json()["error"]["code"])
-    except (ValueError, KeyError, TypeError):
-        return ""
+    except (ValueError, KeyError, TypeError):  # a page: its code is in its text
+        found = re.search(r"NG\d{3}", response.text)
+        return found.group() if found else ""
 
 
 def direct(fn: Callable[[], object], n: int) -> float:
@@ -118,42 +123,83 @@ def main() -> None:
     parser.add_argument("db")
     parser.add_argument("--requests", type=int, default=200, help="requests a endpoint (bounded, fixed)")
     parser.add_argument("--clients", type=int, default=16)
+    parser.add_argument("--workers", type=int, default=0, help="server worker processes (0: the server's default)")
+    parser.add_argument("--pool", type=int, default=1000, help="articles the article requests are drawn from")
+    parser.add_argument("--only", default="", help="comma-separated endpoint names to run (default: all)")
     parser.add_argument("--seed", type=int, default=7)
     args = parser.parse_args()
     rng = random.Random(args.seed)
     db = args.db
+    import newsgraph
+    from newsgraph.store import SharedReader
 
-    articles = [a.id for a in q.list_page(db, "articles", {}, size=200, facets=False).rows]
-    entities = [e["id"] for e in q.list_page(db, "entities", {"type": "PERSON"}, size=100, facets=False).rows]
-    entities += [e["id"] for e in q.list_page(db, "entities", {}, size=100, facets=False).rows]
-    people = [e["name"] for e in q.list_page(db, "entities", {"type": "PERSON"}, size=30, facets=False).rows]
-    totals = q.home_view(db).totals
+    reader = SharedReader(db, linger=3600)
+    articles: list[str] = []
+    cursor = None
+    while len(articles) < args.pool:
+        page = q.list_page(reader, "articles", {}, size=200, cursor=cursor, facets=False)
+        articles += [a.id for a in page.rows]
+        cursor = page.next
+        if cursor is None:
+            break
+    entities = [e["id"] for e in q.list_page(reader, "entities", {"type": "PERSON"}, size=100, facets=False).rows]
+    entities += [e["id"] for e in q.list_page(reader, "entities", {}, size=100, facets=False).rows]
+    people = [e["name"] for e in q.list_page(reader, "entities", {"type": "PERSON"}, size=30, facets=False).rows]
+    totals = q.home_view(reader).totals
+    with newsgraph.open(db, read_only=True, keep_open=False) as kb:
+        try:
+            stories = [s.id for s in kb.stories(min_articles=2)][: args.pool]
+        except newsgraph.errors.NewsgraphError:
+            stories = []
     n = args.requests
 
     def pick(pool: list[str]) -> list[str]:
-        return [rng.choice(pool) for _ in range(n)]
+        return [rng.choice(pool) for _ in range(n)] if pool else []
 
+    def story_direct() -> object:
+        from newsgraph.query.stories import story_detail
+
+        with q.reading(reader, None) as store:
+            return story_detail(store, rng.choice(stories))
+
+    def search_direct() -> object:
+        from newsgraph.query.search import search
+
+        with q.reading(reader, None) as store:
+            return search(store, rng.choice(people).split()[-1], limit=20)
+
+    words = [p.split()[-1] for p in pick(people)]
     endpoints: dict[str, tuple[list[str], Callable[[], object] | None]] = {
-        "api article": ([f"/api/article/{a}" for a in pick(articles)], lambda: q.article_view(db, rng.choice(articles))),
-        "page article": ([f"/article/{a}" for a in pick(articles)], lambda: q.article_view(db, rng.choice(articles))),
-        "api entity": ([f"/api/entity/{e}" for e in pick(entities)], lambda: q.entity_view(db, rng.choice(entities))),
-        "page entity": ([f"/entity/{e}" for e in pick(entities)], lambda: q.entity_view(db, rng.choice(entities))),
-        "api articles (list)": (["/api/articles?size=50"] * n, lambda: q.list_page(db, "articles", {}, size=50)),
+        "page article": ([f"/article/{a}" for a in pick(articles)], lambda: q.article_view(reader, rng.choice(articles))),
+        "api article": ([f"/api/article/{a}" for a in pick(articles)], lambda: q.article_view(reader, rng.choice(articles))),
+        "page entity": ([f"/entity/{e}" for e in pick(entities)], lambda: q.entity_view(reader, rng.choice(entities))),
+        "api entity": ([f"/api/entity/{e}" for e in pick(entities)], lambda: q.entity_view(reader, rng.choice(entities))),
+        "page story": ([f"/story/{s}" for s in pick(stories)], story_direct if stories else None),
+        "api story": ([f"/api/story/{s}" for s in pick(stories)], story_direct if stories else None),
+        "page search": ([f"/search?q={w}" for w in words], search_direct),
+        "api search": ([f"/api/search?q={w}&size=20" for w in words], search_direct),
+        "page home": (["/"] * n, lambda: q.home_view(reader)),
+        "api articles (list)": (["/api/articles?size=50"] * n, lambda: q.list_page(reader, "articles", {}, size=50)),
+        "api events (list)": (["/api/events?size=50"] * n, lambda: q.list_page(reader, "events", {}, size=50)),
         "api quotes (speaker)": ([f"/api/quotes?size=50&speaker={p}" for p in pick(people)],
-                                 lambda: q.list_page(db, "quotes", {"speaker": rng.choice(people)}, size=50)),
-        "api events (list)": (["/api/events?size=50"] * n, lambda: q.list_page(db, "events", {}, size=50)),
-        "page home": (["/"] * n, lambda: q.home_view(db)),
-        "api search": ([f"/api/search?q={p.split()[-1]}" for p in pick(people)], None),
+                                 lambda: q.list_page(reader, "quotes", {"speaker": rng.choice(people)}, size=50)),
         "api stories": (["/api/stories?size=20"] * n, None),
     }
+    if args.only:
+        wanted = {w.strip() for w in args.only.split(",")}
+        endpoints = {k: v for k, v in endpoints.items() if k in wanted}
     print(f"knowledge base: {db} ({totals['articles']} articles, {totals['entities']} entities, {totals['quotes']} quotes, "
-          f"{totals['events']} events); {args.clients} concurrent clients, {n} requests an endpoint, loopback; "
-          f"{os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f} at the start")
+          f"{totals['events']} events, {totals.get('stories', 0)} stories); {args.clients} concurrent clients, {n} requests "
+          f"an endpoint over {len(articles)} articles, {len(set(entities))} entities, {len(stories)} stories; loopback; "
+          f"{os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f} at the start", flush=True)
     print(f"{'endpoint':<22} {'requests':>8} {'errors':>6} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} "
           f"{'direct p50 ms':>14} {'p50/direct':>10}", flush=True)
-    proc, base = start_server(db)
+    proc, base = start_server(db, args.workers)
     try:
         for name, (paths, anchor) in endpoints.items():
+            if not paths:
+                print(f"{name:<22} nothing to ask (no stories in this base)", flush=True)
+                continue
             probe = httpx.get(base + paths[0], timeout=120)
             if probe.status_code == 503 and '"NG420"' in probe.text:
                 print(f"{name:<22} not installed (NG420)", flush=True)
@@ -168,8 +214,10 @@ def main() -> None:
                   f"{percentile(latencies, 95):>8.1f} {percentile(latencies, 99):>8.1f} {ratio}  {why}", flush=True)
     finally:
         proc.terminate()
-        proc.wait(timeout=10)
-    print("direct: the same read called in this process, one at a time, without HTTP or rendering (the anchor).")
+        proc.wait(timeout=30)
+        reader.close()
+    print(f"load average {os.getloadavg()[0]:.1f} at the end. direct: the same read called in this process through a "
+          "shared reader, one at a time, without HTTP or rendering (the anchor).")
 
 
 if __name__ == "__main__":

@@ -140,8 +140,11 @@ def undo_edit(db: str | Path, curation_id: str) -> EditResult:
     return EditResult(curation=undone, entities=count, entity=None)
 
 
-def list_edits(db: str | Path, *, active_only: bool = False) -> list[Curation]:
-    """Every correction made, in order (undone ones marked), or only those in force."""
+def list_edits(db: str | Path | Store, *, active_only: bool = False) -> list[Curation]:
+    """Every correction made, in order (undone ones marked), or only those in force. ``db`` may be
+    an open store (a server's cursor)."""
+    if isinstance(db, Store):
+        return read_curations(db, active_only=active_only)
     with open_store(db, read_only=True) as store:
         return read_curations(store, active_only=active_only)
 

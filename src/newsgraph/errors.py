@@ -67,6 +67,9 @@ CODES: dict[str, tuple[str, str]] = {
     "NG422": ("optional dependency missing", "install the frames extra: pip install 'newsgraph[frames]' (pandas, pyarrow)"),
     "NG424": ("folder to watch not found", "pass an existing folder to `newsgraph watch`"),
     "NG425": ("bad network or timeline request", "see `newsgraph network --help` and `newsgraph entity --help`"),
+    # NG320-NG329: serving under load
+    "NG320": ("server busy", "every reader of this server stayed taken while the request waited; retry in a moment, "
+                             "or start `newsgraph serve` with more --workers"),
     # NG470-NG479: corrections to entity identity (`newsgraph entity-edit`) and re-extraction
     "NG470": ("entity not found for the edit", "name the entity by its id, name or an alias as `newsgraph entities` lists them"),
     "NG471": ("unknown entity type", "use one of PERSON, ORG, GPE, LOC, NORP, FAC, PRODUCT, EVENT, LAW"),

@@ -49,6 +49,12 @@ SETTINGS: tuple[Setting, ...] = (
     Setting(name="port", type=int, default=8000, help="port `newsgraph serve` listens on"),
     Setting(name="write_token", type=str, default="", help="bearer token that enables POST /api/ingest; empty serves read-only"),
     Setting(name="query_timeout", type=float, default=5.0, help="seconds a web request's queries may run before they are interrupted (NG431)"),
+    Setting(name="serve_workers", type=int, default=0,
+            help="`newsgraph serve` worker processes (0 = one a core, at most 4); each holds its own read-only connection"),
+    Setting(name="read_slots", type=int, default=1,
+            help="requests a serve worker reads the knowledge base for at once; more wait in line (their time limit starts when they run)"),
+    Setting(name="queue_timeout", type=float, default=30.0,
+            help="seconds a web request may wait in line for a read slot before it is answered 503 NG320"),
     Setting(name="max_page_size", type=int, default=200, help="largest ?size= a list endpoint accepts"),
     Setting(name="max_body_bytes", type=int, default=4 * 1024 * 1024, help="largest request body POST /api/ingest accepts (NG437 above)"),
 )

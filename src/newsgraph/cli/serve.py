@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ipaddress
+import os
 import socket
 
 import click
@@ -28,18 +29,24 @@ def is_loopback(host: str) -> bool:
 @click.option("--port", default=None, type=int, metavar="PORT", help="Port to listen on (default 8000; setting `port`).")
 @click.option("--write-token", default=None, metavar="TOKEN",
               help="Accept POST /api/ingest with `Authorization: Bearer TOKEN` (env NEWSGRAPH_WRITE_TOKEN); read-only without it.")
-def serve_command(db: str | None, host: str | None, port: int | None, write_token: str | None) -> None:
+@click.option("--workers", default=None, type=int, metavar="N",
+              help="Worker processes (default 0: one a core, at most 4; setting `serve_workers`).")
+def serve_command(db: str | None, host: str | None, port: int | None, write_token: str | None, workers: int | None) -> None:
     """Serve the knowledge base: a JSON API under /api/ (docs at /api/docs) and web pages at /.
 
-    Reads open the knowledge base read-only for each request. Binds to loopback unless --host
-    says otherwise, and warns when it is reachable from other machines.
+    Each worker reads through one read-only connection, which it lets go when idle or when an
+    ingest wants the file. Binds to loopback unless --host says otherwise, and warns when it is
+    reachable from other machines.
     """
     import uvicorn
 
     from newsgraph.query.pages import reading
     from newsgraph.web import create_app
 
-    values = settings.resolve({"host": host, "port": port, "write_token": write_token})
+    values = settings.resolve({"host": host, "port": port, "write_token": write_token, "serve_workers": workers})
+    if values["serve_workers"] < 0:
+        raise QueryError("NG440", f"--workers must be 0 (one a core) or more, got {values['serve_workers']}")
+    count = values["serve_workers"] or min(4, os.cpu_count() or 1)
     path = db_path(db)
     with reading(path, None):
         pass  # NG301/NG302 now, before binding, when there is no readable knowledge base
@@ -51,9 +58,17 @@ def serve_command(db: str | None, host: str | None, port: int | None, write_toke
     _check_free(values["host"], values["port"])
     token = values["write_token"] or None
     click.echo(f"newsgraph: serving {path} at http://{values['host']}:{values['port']}/ "
-               f"({'ingest enabled with the write token' if token else 'read-only'}); Ctrl-C stops", err=True)
-    app = create_app(path, write_token=token)
-    uvicorn.run(app, host=values["host"], port=values["port"], log_level="warning", server_header=False)
+               f"({'ingest enabled with the write token' if token else 'read-only'}; {count} worker"
+               f"{'s' if count > 1 else ''}); Ctrl-C stops", err=True)
+    if count == 1:
+        uvicorn.run(create_app(path, write_token=token), host=values["host"], port=values["port"], log_level="warning",
+                    server_header=False)
+        return
+    # worker processes build their app from the settings, passed down through the environment
+    os.environ["NEWSGRAPH_DB"] = str(path)
+    os.environ["NEWSGRAPH_WRITE_TOKEN"] = token or ""
+    uvicorn.run("newsgraph.web:app_from_settings", factory=True, workers=count, host=values["host"], port=values["port"],
+                log_level="warning", server_header=False)
 
 
 def _check_free(host: str, port: int) -> None:

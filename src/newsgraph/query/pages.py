@@ -21,10 +21,10 @@ from typing import Any
 from newsgraph.errors import QueryError
 from newsgraph.model import Article, ArticleFacts, Entity, Event, Figure, Quote
 from newsgraph.store import (
-    LISTS, Store, article_heads, article_texts, cooccurring, entity_article_ids, entity_fact_ids, entity_heads,
+    LISTS, Store, article_heads, article_texts, cooccurring, entity_article_ids, entity_fact_ids, entity_heads, entity_window,
     events_by_id, facet_counts, fact_ids_of_articles, figures_by_id, filters_for, find_entity_ids, get_article,
     main_event_rows, mentions_by_id, network_edges, open_store, page_keys, quote_share, quotes_by_id,
-    read_article_facts, read_entities, time_limit, times_by_id, top_entities, totals,
+    read_article_facts, read_entities, SharedReader, time_limit, times_by_id, top_entities, totals, window_companions,
 )
 
 KINDS = tuple(LISTS)
@@ -52,13 +52,29 @@ class Page:
     entities: dict[str, dict[str, Any]] = field(default_factory=dict)
 
 
+Source = str | Path | SharedReader  # a file (opened for the call) or a server's shared reader
+
+
 @contextmanager
-def reading(db: str | Path, timeout: float | None) -> Iterator[Store]:
-    """The knowledge base opened read-only, its queries bounded by ``timeout`` seconds; while an
-    ingest holds the file (it does only while it writes a batch), the open waits for it up to
-    ``timeout`` seconds too (NG307 after that)."""
+def reading(db: Source, timeout: float | None) -> Iterator[Store]:
+    """The knowledge base opened read-only (or a cursor of a ``SharedReader``), its queries bounded
+    by ``timeout`` seconds; while an ingest holds the file (it does only while it writes a batch),
+    the open waits for it up to ``timeout`` seconds too (NG307 after that)."""
+    if isinstance(db, SharedReader):
+        with db.borrow(timeout) as store, time_limit(store, timeout):
+            yield store
+        return
     with open_store(db, read_only=True, lock_timeout=timeout) as store, time_limit(store, timeout):
         yield store
+
+
+def _key(conditions: list[tuple[str, list[Any]]]) -> tuple[Any, ...]:
+    return tuple((sql, tuple(repr(p) for p in params)) for sql, params in conditions)
+
+
+def _memo(db: Source, key: tuple[Any, ...], compute: Any) -> Any:
+    """``compute()``, kept by a shared reader until the file changes (computed each time otherwise)."""
+    return db.memo(key, compute) if isinstance(db, SharedReader) else compute()
 
 
 def encode_cursor(kind: str, key: tuple[Any, ...]) -> str:
@@ -123,7 +139,7 @@ def _entity_refs(rows: tuple[Any, ...]) -> set[str]:
     return refs
 
 
-def list_page(db: str | Path, kind: str, filters: dict[str, Any], *, cursor: str | None = None, size: int = 50,
+def list_page(db: Source, kind: str, filters: dict[str, Any], *, cursor: str | None = None, size: int = 50,
               timeout: float | None = None, facets: bool = True) -> Page:
     """One page of list ``kind`` under ``filters`` (see ``store.filters_for``; ``speaker`` and
     ``actor`` take a name, alias or words of the text), after ``cursor``, at most ``size`` rows."""
@@ -143,7 +159,8 @@ def list_page(db: str | Path, kind: str, filters: dict[str, Any], *, cursor: str
         article_ids = sorted({getattr(r, "article_id", None) or getattr(getattr(r, "evidence", None), "article_id", None)
                               for r in rows} - {None})
         return Page(kind=kind, rows=rows, next=encode_cursor(kind, keys[-1]) if more else None,
-                    facets=facet_counts(store, kind, conditions) if facets else {},
+                    facets=_memo(db, ("facets", kind, _key(conditions)), lambda: facet_counts(store, kind, conditions))
+                    if facets else {},
                     articles=article_heads(store, article_ids) if kind != "articles" else {},
                     entities=entity_heads(store, sorted(_entity_refs(rows))))
 
@@ -166,7 +183,7 @@ class ArticleView:
     entities: dict[str, dict[str, Any]]
 
 
-def article_view(db: str | Path, article_id: str, *, timeout: float | None = None) -> ArticleView:
+def article_view(db: Source, article_id: str, *, timeout: float | None = None) -> ArticleView:
     """One article and its facts; QueryError NG401 when there is none."""
     with reading(db, timeout) as store:
         article = get_article(store, article_id)
@@ -206,20 +223,27 @@ class EntityView:
     entities: dict[str, dict[str, Any]]
 
 
-def entity_view(db: str | Path, name: str, *, limit: int = 50, companions: int = 12,
+FACT_WINDOW = 20  # an entity's page reads its quotes, events and companions from its 20 newest articles
+
+
+def entity_view(db: Source, name: str, *, limit: int = 50, companions: int = 12,
                 timeout: float | None = None) -> EntityView:
-    """The entity with id, name or alias ``name``; QueryError NG402 when none has."""
+    """The entity with id, name or alias ``name``; QueryError NG402 when none has.
+
+    Its ``limit`` newest articles are listed; its quotes, the quotes about it, its events and its
+    companions are read from its ``FACT_WINDOW`` newest articles, newest first, ``limit`` of each:
+    the cost of the page does not grow with how often the entity is in the news."""
     with reading(db, timeout) as store:
         ids = find_entity_ids(store, name)
         if not ids:
             raise QueryError("NG402", f"no entity named {name!r}")
         entity = read_entities(store, ids[0])[0]
-        facts = entity_fact_ids(store, entity.id, limit)
+        window = entity_window(store, entity.id, max(limit, FACT_WINDOW))
+        facts = entity_fact_ids(store, entity.id, limit, window[:FACT_WINDOW])
         said, about = quotes_by_id(store, facts["said"]), quotes_by_id(store, facts["about"])
         events = events_by_id(store, facts["events"])
-        arts = entity_article_ids(store, entity.id, limit)
-        others = cooccurring(store, entity.id, companions)
-        edges = network_edges(store, [entity.id, *(c[0] for c in others)], 1)
+        arts = entity_article_ids(store, entity.id, limit, window)
+        others, edges = window_companions(store, entity.id, window[:FACT_WINDOW], companions)
         article_ids = {a for a, _ in arts} | {q.article_id for q in (*said, *about)} | {e.article_id for e in events}
         article_ids |= {r.article_id for r in entity.roles}
         heads = article_heads(store, sorted(article_ids))
@@ -248,17 +272,19 @@ class HomeView:
     latest: tuple[dict[str, Any], ...]
 
 
-def home_view(db: str | Path, *, top: int = 8, latest: int = 8, timeout: float | None = None) -> HomeView:
+def home_view(db: Source, *, top: int = 8, latest: int = 8, timeout: float | None = None) -> HomeView:
     with reading(db, timeout) as store:
-        anonymous, quotes = quote_share(store)
+        # counts over whole tables: computed once while the file does not change (by a server's reader)
+        anonymous, quotes = _memo(db, ("quote_share",), lambda: quote_share(store))
         keys = page_keys(store, "articles", filters_for("articles", {}), None, latest)
         heads = article_heads(store, [k[-1] for k in keys])
-        return HomeView(totals=totals(store), people=tuple(top_entities(store, "PERSON", top)),
-                        organisations=tuple(top_entities(store, "ORG", top)), anonymous=anonymous, quotes=quotes,
-                        latest=tuple(heads[k[-1]] for k in keys if k[-1] in heads))
+        return HomeView(totals=_memo(db, ("totals",), lambda: totals(store)),
+                        people=tuple(_memo(db, ("top", "PERSON", top), lambda: top_entities(store, "PERSON", top))),
+                        organisations=tuple(_memo(db, ("top", "ORG", top), lambda: top_entities(store, "ORG", top))),
+                        anonymous=anonymous, quotes=quotes, latest=tuple(heads[k[-1]] for k in keys if k[-1] in heads))
 
 
-def network(db: str | Path, *, entity: str | None = None, limit: int = 30, min_weight: int = 1,
+def network(db: Source, *, entity: str | None = None, limit: int = 30, min_weight: int = 1,
             timeout: float | None = None) -> dict[str, Any]:
     """Entities that appear together, weighted by shared articles: ``{nodes: [{id, name, type,
     articles}], edges: [{source, target, weight}]}``, around ``entity`` (its companions) when
@@ -291,7 +317,7 @@ class BriefItem:
     quotes: tuple[Quote, ...]
 
 
-def brief_range(db: str | Path, *, since: datetime | None, until: datetime | None, limit: int = 30,
+def brief_range(db: Source, *, since: datetime | None, until: datetime | None, limit: int = 30,
                 per_article: int = 3, timeout: float | None = None) -> tuple[BriefItem, ...]:
     """The articles published in [since, until), newest first, each with its main event, first
     figures and quotes."""

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 from newsgraph.errors import QueryError
-from newsgraph.model import Article, Entity, Figure, MainEvent, Quote, Story
+from newsgraph.model import Article, Entity, EntityType, Figure, MainEvent, Quote, Story
 from newsgraph.store import (
-    StoryFilter, find_entity_ids, find_story, get_article, list_stories as store_list_stories, open_store,
+    Store, StoryFilter, entity_heads, find_entity_ids, find_story, get_article, list_stories as store_list_stories, open_store,
     read_entities, read_figures, read_main_events, read_mentions, read_quotes,
 )
 
@@ -53,7 +55,17 @@ class StoryDetail:
     figures: tuple[Figure, ...]
 
 
-def list_stories(db: str | Path, *, since: datetime | None = None, until: datetime | None = None,
+@contextmanager
+def _opened(db: str | Path | Store) -> Iterator[Store]:
+    """``db`` itself when it is an open store (a server's cursor), else the file opened read-only for the call."""
+    if isinstance(db, Store):
+        yield db
+        return
+    with open_store(db, read_only=True) as store:
+        yield store
+
+
+def list_stories(db: str | Path | Store, *, since: datetime | None = None, until: datetime | None = None,
                  entity: str | None = None, min_articles: int = 1, limit: int | None = None) -> list[Story]:
     """Stories whose time span meets [since, until], with an article mentioning ``entity`` (a name,
     an alias or an id), with at least ``min_articles`` articles; the most recent first."""
@@ -63,7 +75,7 @@ def list_stories(db: str | Path, *, since: datetime | None = None, until: dateti
         raise QueryError("NG403", f"--limit must be 0 or more, got {limit}")
     if since is not None and until is not None and since > until:
         raise QueryError("NG403", f"--since ({since.isoformat()}) is after --until ({until.isoformat()})")
-    with open_store(db, read_only=True) as store:
+    with _opened(db) as store:
         entity_ids = None
         if entity is not None:
             entity_ids = tuple(find_entity_ids(store, entity))
@@ -77,11 +89,13 @@ def _time_order(article: Article) -> tuple[bool, str, str]:
     return (article.published is None, article.published.isoformat() if article.published else "", article.id)
 
 
-def story_detail(db: str | Path, story_id: str, *, entities: int = 10) -> StoryDetail:
+def story_detail(db: str | Path | Store, story_id: str, *, entities: int = 10, heads_only: bool = False) -> StoryDetail:
     """The story ``story_id`` (or the story that absorbed it) with its articles in time order, their
     main events as a timeline, its ``entities`` main entities, quotes and figures; QueryError NG409
-    when there is no such story."""
-    with open_store(db, read_only=True) as store:
+    when there is no such story. ``heads_only`` gives the main entities as id, name and type only
+    (what the web pages link to; reading every alias, role and article of a frequent entity costs
+    far more than the rest of the story)."""
+    with _opened(db) as store:
         story = find_story(store, story_id)
         if story is None:
             raise QueryError("NG409", f"no story with id {story_id!r} in {db}")
@@ -96,7 +110,11 @@ def story_detail(db: str | Path, story_id: str, *, entities: int = 10) -> StoryD
             figures.extend(read_figures(store, article.id))
             counts.update({m.entity_id for m in read_mentions(store, article.id) if m.entity_id})
         ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:entities]
-        known = {e.id: e for e in read_entities(store, [eid for eid, _ in ranked])}
+        if heads_only:  # id, name and type only (a page's links): not every alias, role and article of each
+            known = {h["id"]: Entity(id=h["id"], name=h["name"], type=EntityType(h["type"]), aliases=(), roles=(),
+                                     article_ids=()) for h in entity_heads(store, [eid for eid, _ in ranked]).values()}
+        else:
+            known = {e.id: e for e in read_entities(store, [eid for eid, _ in ranked])}
         return StoryDetail(
             story=story, articles=tuple(articles),
             timeline=tuple(TimelineEntry(published=a.published, article_id=a.id, title=a.title, main=mains.get(a.id))

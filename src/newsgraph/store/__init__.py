@@ -32,8 +32,9 @@ from newsgraph.store.connections import (
 )
 from newsgraph.store.watched import record_watched, watched_files
 from newsgraph.store.deadline import time_limit
+from newsgraph.store.reader import SharedReader
 from newsgraph.store.pages import (
-    LISTS, article_heads, count_rows, entity_article_ids, entity_fact_ids, entity_heads, events_by_id, facet_counts, fact_ids_of_articles, figures_by_id, filters_for, main_event_rows, mentions_by_id, network_edges, page_keys, quote_share, quotes_by_id, times_by_id, top_entities, totals,
+    LISTS, article_heads, count_rows, entity_article_count, entity_article_ids, entity_window, window_companions, entity_fact_ids, entity_heads, events_by_id, facet_counts, fact_ids_of_articles, figures_by_id, filters_for, main_event_rows, mentions_by_id, network_edges, page_keys, quote_share, quotes_by_id, times_by_id, top_entities, totals,
 )
 
 __all__ = [
@@ -42,7 +43,7 @@ __all__ = [
     "added_times", "article_entity_ids", "article_heads", "article_texts", "ArticleFilter",
     "ArticleVersion", "Batch", "cooccurrence", "cooccurring", "copies_of", "count_articles",
     "count_rows", "counts", "duplicate_record", "entities_by_id", "entity_article_counts",
-    "entity_article_ids", "entity_events", "entity_fact_ids", "entity_heads", "entity_mentions",
+    "entity_article_count", "entity_article_ids", "entity_events", "entity_window", "window_companions", "entity_fact_ids", "entity_heads", "entity_mentions",
     "entity_quotes", "events_by_id", "existing_ids", "facet_counts", "fact_ids_of_articles",
     "figures_by_id", "filters_for", "find_entity_ids", "find_story", "finish_run", "get_article",
     "invariant_failures", "list_articles", "list_stories", "LISTS", "LogEntry", "main_event_rows",
@@ -50,7 +51,7 @@ __all__ = [
     "PriorMatches", "publication_dates", "quote_share", "quotes_by_id", "read_article_facts",
     "read_duplicates", "read_entities", "read_events", "read_figures", "read_local_entities",
     "read_log", "read_main_events", "read_mentions", "read_quotes", "read_stories", "read_times",
-    "read_versions", "record_watched", "same_source", "SCHEMA_VERSION", "Signature", "source_key",
+    "read_versions", "record_watched", "same_source", "SCHEMA_VERSION", "SharedReader", "Signature", "source_key",
     "span_rows", "SpanRow", "start_run", "Store", "Stored", "story_context", "story_stats",
     "StoryContext", "StoryFilter", "time_limit", "times_by_id", "top_entities", "totals", "Update",
     "watched_files", "write_batch", "write_records",

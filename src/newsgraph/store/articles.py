@@ -108,11 +108,13 @@ def _boilerplate_for(store: Store, ids: Sequence[str]) -> dict[str, list[Boilerp
     found: dict[str, list[Boilerplate]] = {i: [] for i in ids}
     if not ids:
         return found
-    rows = store.rows(
-        'SELECT article_id, kind, text, "offset" FROM boilerplate WHERE article_id IN (SELECT unnest(string_split(?, chr(31))))'
-        " ORDER BY article_id, idx",
-        [joined(ids)],
-    )
+    # one placeholder an id (up to 500), so that the index on boilerplate.article_id serves it
+    unique = list(dict.fromkeys(ids))
+    rows = []
+    for start in range(0, len(unique), 500):
+        chunk = unique[start:start + 500]
+        rows += store.rows(f'SELECT article_id, kind, text, "offset" FROM boilerplate WHERE article_id IN ({", ".join("?" for _ in chunk)})'
+                           " ORDER BY article_id, idx", chunk)
     for article_id, kind, text, offset in rows:
         found[article_id].append(Boilerplate(kind=BoilerplateKind(kind), text=text, offset=offset))
     return found
@@ -125,6 +127,18 @@ def list_articles(store: Store, filters: ArticleFilter = ArticleFilter()) -> lis
     rows = store.dicts(f"{SELECT_ARTICLES}{where} ORDER BY a.seq{limit}", params)
     boilerplate = _boilerplate_for(store, [r["id"] for r in rows])
     return [_to_article(r, boilerplate[r["id"]]) for r in rows]
+
+
+def _referenced_texts(store: Store, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """``rows`` (``SELECT *`` of articles) with the text of those stored by reference read from the
+    article they refer to: what SELECT_ARTICLES does, without its join, which reads every row of
+    the table (30 ms for one article of 45,000, against 1.5 ms by the primary key)."""
+    refs = sorted({r["text_of"] for r in rows if r.get("text_of")})
+    if refs:
+        texts = dict(store.rows("SELECT id, text FROM articles WHERE id IN (SELECT unnest(string_split(?, chr(31))))",
+                                [joined(refs)]))
+        rows = [{**r, "text": texts.get(r["text_of"], r["text"])} if r.get("text_of") else r for r in rows]
+    return rows
 
 
 def get_article(store: Store, article_id: str) -> Article | None:
@@ -154,7 +168,8 @@ def article_texts(store: Store, ids: Sequence[str]) -> dict[str, Article]:
     """The stored articles for ``ids`` (those that exist)."""
     if not ids:
         return {}
-    rows = store.dicts(f"{SELECT_ARTICLES} WHERE a.id IN (SELECT unnest(string_split(?, chr(31))))", [joined(ids)])
+    rows = _referenced_texts(store, store.dicts(
+        "SELECT * FROM articles WHERE id IN (SELECT unnest(string_split(?, chr(31))))", [joined(ids)]))
     boilerplate = _boilerplate_for(store, [r["id"] for r in rows])
     return {r["id"]: _to_article(r, boilerplate[r["id"]]) for r in rows}
 

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import importlib.util
+import os
 import re
 import sys
 import time
@@ -157,7 +158,26 @@ MEMORY_LIMIT = re.compile(r"^\s*\d+(\.\d+)?\s*(B|KB|MB|GB|TB|KiB|MiB|GiB|TiB)\s*
 
 
 def _is_lock_conflict(exc: duckdb.Error) -> bool:
-    return "lock" in str(exc).lower() and "conflicting" in str(exc).lower()
+    text = str(exc).lower()
+    # the second: this process holds the file read-only (a server's shared reader) and wants to write
+    return ("lock" in text and "conflicting" in text) or "different configuration" in text
+
+
+def want_write_marker(path: str) -> str:
+    """The file a writer waiting for ``path`` touches, so that readers holding it let it go
+    (``store.reader.SharedReader``)."""
+    return path + ".write-wanted"
+
+
+def _want_write(text: str, wanted: bool) -> None:
+    marker = want_write_marker(text)
+    try:
+        if wanted:
+            Path(marker).touch()
+        else:
+            os.unlink(marker)
+    except OSError:  # a read-only folder, or no marker: readers then let go when idle
+        pass
 
 
 def _connect(text: str, *, read_only: bool, lock_timeout: float) -> duckdb.DuckDBPyConnection:
@@ -170,9 +190,12 @@ def _connect(text: str, *, read_only: bool, lock_timeout: float) -> duckdb.DuckD
     """
     deadline = time.monotonic() + max(0.0, lock_timeout)
     pause = 0.01
+    waited = False
     while True:
         try:
             conn = duckdb.connect(text, read_only=read_only)
+            if waited:
+                _want_write(text, False)
             # DuckDB draws a progress bar on stderr for a query over 2 s (a search on a loaded
             # machine): not what a command's output may carry
             conn.execute("SET enable_progress_bar = false")
@@ -181,8 +204,13 @@ def _connect(text: str, *, read_only: bool, lock_timeout: float) -> duckdb.DuckD
             first = str(exc).splitlines()[0]
             if not _is_lock_conflict(exc):
                 raise StoreError("NG301", f"cannot open {text}: {first}") from None
+            if not read_only:  # say so: a server holding the file read-only lets it go for us
+                _want_write(text, True)
+                waited = True
             left = deadline - time.monotonic()
             if left <= 0:
+                if waited:
+                    _want_write(text, False)
                 holder = re.search(r"\(PID (\d+)\)", first)
                 who = f"process {holder.group(1)}" if holder else "another process"
                 raise StoreError(

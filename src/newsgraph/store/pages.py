@@ -170,13 +170,11 @@ def _after(listing: Listing, after: Sequence[Any]) -> tuple[str, list[Any]]:
     return "(" + " OR ".join(ors) + ")", params
 
 
-def page_keys(store: Store, kind: str, conditions: Sequence[tuple[str, list[Any]]], after: Sequence[Any] | None,
-              size: int) -> list[tuple[Any, ...]]:
-    """Up to ``size`` sort keys (order columns then the id) of list ``kind``, after ``after``."""
-    listing = LISTS[kind]
-    conds = list(conditions)
-    if after is not None:
-        conds.append(_after(listing, after))
+_FACT_ALIAS = {"mentions": "m", "quotes": "q", "events": "ev", "figures": "f", "times": "t"}
+WINDOW_FIRST, WINDOW_LAST = 32, 2048  # articles a fact list's page reads first, and at most before reading them all
+
+
+def _keys(store: Store, listing: Listing, conds: list[tuple[str, list[Any]]], size: int) -> list[tuple[Any, ...]]:
     where, params = _where(conds)
     columns = [c for c, _ in listing.order] + ([] if listing.order[-1][0] == listing.id_column else [listing.id_column])
     order = ", ".join(f"{c} {'DESC' if d else 'ASC'}" for c, d in listing.order)
@@ -186,16 +184,55 @@ def page_keys(store: Store, kind: str, conditions: Sequence[tuple[str, list[Any]
     return [tuple(r) for r in store.rows(sql, params)]
 
 
+def page_keys(store: Store, kind: str, conditions: Sequence[tuple[str, list[Any]]], after: Sequence[Any] | None,
+              size: int) -> list[tuple[Any, ...]]:
+    """Up to ``size`` sort keys (order columns then the id) of list ``kind``, after ``after``.
+
+    A list of facts (newest article first) filtered by article only (date, story) or not at all
+    is read from a window of the newest articles at or after the cursor, their facts found by the index on ``article_id``; the window grows (x4)
+    while it holds fewer than ``size`` rows, up to ``WINDOW_LAST`` articles, then the whole table
+    is read. The rows are those of the whole table's order either way: every article newer than
+    the window's oldest is in the window."""
+    listing = LISTS[kind]
+    conds = list(conditions)
+    if after is not None:
+        conds.append(_after(listing, after))
+    alias = _FACT_ALIAS.get(kind)
+    if alias is None or not all(c == _NOT_DUP or c.startswith("a.") for c, _ in conditions):
+        # a filter on the facts themselves (type, speaker...) may match few rows of many articles
+        return _keys(store, listing, conds, size)
+    window = WINDOW_FIRST
+    while window <= WINDOW_LAST:
+        bound, params = ("", []) if after is None else (" AND a.seq <= ?", [after[0]])
+        articles = [r[0] for r in store.rows(f"SELECT a.id FROM articles a WHERE {_NOT_DUP}{bound} ORDER BY a.seq DESC LIMIT ?",
+                                             [*params, window])]
+        if not articles:
+            return []
+        chosen = _marks(articles)
+        keys = _keys(store, listing, [*conds, (f"{alias}.article_id IN ({chosen}) AND a.id IN ({chosen})", articles * 2)], size)
+        if len(keys) >= size or len(articles) < window:
+            return keys
+        window *= 4
+    return _keys(store, listing, conds, size)
+
+
 def facet_counts(store: Store, kind: str, conditions: Sequence[tuple[str, list[Any]]], limit: int = 20) -> dict[str, dict[str, int]]:
-    """For each facet of list ``kind``: value → rows matching the filters, most first."""
+    """For each facet of list ``kind``: value → rows matching the filters, most first (one pass
+    over the rows for all facets: GROUPING SETS)."""
     listing = LISTS[kind]
     where, params = _where(conditions)
-    out: dict[str, dict[str, int]] = {}
-    for name, expr in listing.facets.items():
-        rows = store.rows(f"SELECT {expr} AS v, count(*) AS n FROM {listing.source}{where} GROUP BY v ORDER BY n DESC, v LIMIT {int(limit)}",
-                          params)
-        out[name] = {("unknown" if v is None else str(v)): int(n) for v, n in rows}
-    return out
+    names = list(listing.facets)
+    columns = ", ".join(f"{listing.facets[n]} AS f{i}" for i, n in enumerate(names))
+    flags = ", ".join(f"grouping(f{i})" for i in range(len(names)))
+    sets = ", ".join(f"(f{i})" for i in range(len(names)))
+    values = ", ".join(f"f{i}" for i in range(len(names)))
+    found: dict[str, list[tuple[int, str]]] = {n: [] for n in names}
+    for row in store.rows(f"SELECT {flags}, {values}, count(*) FROM (SELECT {columns} FROM {listing.source}{where}) "
+                          f"GROUP BY GROUPING SETS ({sets})", params):
+        flag, value, n = row[: len(names)], row[len(names): 2 * len(names)], row[-1]
+        i = list(flag).index(0)
+        found[names[i]].append((int(n), "unknown" if value[i] is None else str(value[i])))
+    return {name: {v: n for n, v in sorted(pairs, key=lambda p: (-p[0], p[1]))[:limit]} for name, pairs in found.items()}
 
 
 def count_rows(store: Store, kind: str, conditions: Sequence[tuple[str, list[Any]]]) -> int:
@@ -275,7 +312,16 @@ def mentions_by_id(store: Store, ids: Sequence[str]) -> list[Mention]:
 
 def article_heads(store: Store, ids: Sequence[str]) -> dict[str, dict[str, Any]]:
     """id → {id, title, kicker, published, source_path, truncated, lede} for the articles in ``ids``."""
-    rows = _by_ids(store, "articles", "id", ids, "seq")
+    unique = list(dict.fromkeys(ids))
+    rows: list[dict[str, Any]] = []
+    for start in range(0, len(unique), 500):
+        chunk = unique[start:start + 500]
+        rows += store.dicts(f"""SELECT id, title, kicker, published, source_path, truncated, text_of, left(text, 280) AS text
+                                FROM articles WHERE id IN ({_marks(chunk)}) ORDER BY seq""", chunk)
+    refs = sorted({r["text_of"] for r in rows if r["text_of"]})
+    if refs:  # an exact copy stored by reference: its lede is its original's
+        ledes = dict(store.rows(f"SELECT id, left(text, 280) FROM articles WHERE id IN ({_marks(refs)})", refs))
+        rows = [{**r, "text": ledes.get(r["text_of"], r["text"])} if r["text_of"] else r for r in rows]
     return {r["id"]: {"id": r["id"], "title": r["title"], "kicker": r["kicker"], "published": r["published"],
                       "source": r["source_path"], "truncated": r["truncated"], "lede": r["text"][:280]} for r in rows}
 
@@ -310,31 +356,86 @@ def totals(store: Store) -> dict[str, int]:
     return out
 
 
-def entity_fact_ids(store: Store, entity_id: str, limit: int) -> dict[str, list[str]]:
-    """Ids of what concerns one entity, newest article first: quotes it said, quotes whose content
-    names it, events it takes part in."""
-    said = [r[0] for r in store.rows(
-        "SELECT q.id FROM quotes q JOIN articles a ON a.id = q.article_id WHERE q.speaker_entity_id = ? ORDER BY a.seq DESC, q.id LIMIT ?",
-        [entity_id, limit])]
-    about = [r[0] for r in store.rows(
-        """SELECT DISTINCT q.id, a.seq FROM quote_content c JOIN mentions m ON m.article_id = c.article_id
-               AND m.ev_start >= c.ev_start AND m.ev_end <= c.ev_end AND coalesce(m.ev_field, 'text') = coalesce(c.ev_field, 'text')
-           JOIN quotes q ON q.id = c.quote_id JOIN articles a ON a.id = q.article_id
-           WHERE m.entity_id = ? AND coalesce(q.speaker_entity_id, '') <> ? ORDER BY a.seq DESC, q.id LIMIT ?""",
-        [entity_id, entity_id, limit])]
-    events = [r[0] for r in store.rows(
-        """SELECT DISTINCT ev.id, a.seq, ev.trigger_start FROM event_arguments x JOIN events ev ON ev.id = x.event_id
-           JOIN articles a ON a.id = ev.article_id WHERE x.entity_id = ? ORDER BY a.seq DESC, ev.trigger_start, ev.id LIMIT ?""",
-        [entity_id, limit])]
+def _marks(values: Sequence[Any]) -> str:
+    return ", ".join("?" for _ in values)
+
+
+def entity_window(store: Store, entity_id: str, size: int) -> list[tuple[str, int]]:
+    """(article id, seq) of the ``size`` newest articles naming ``entity_id``, newest first: the
+    window an entity's page reads its facts from, so that its cost does not grow with how often
+    the entity is in the news."""
+    return [(r[0], int(r[1])) for r in store.rows(
+        """SELECT a.id, a.seq FROM articles a WHERE a.id IN (SELECT article_id FROM entity_articles WHERE entity_id = ?)
+           ORDER BY a.seq DESC LIMIT ?""", [entity_id, size])]
+
+
+def entity_fact_ids(store: Store, entity_id: str, limit: int, window: Sequence[tuple[str, int]]) -> dict[str, list[str]]:
+    """Ids of what concerns one entity in the articles of ``window`` (see ``entity_window``),
+    newest article first, at most ``limit`` of each: quotes it said, quotes whose content names
+    it, events it takes part in. Every lookup goes by an indexed article id."""
+    ids = [a for a, _ in window]
+    if not ids:
+        return {"said": [], "about": [], "events": []}
+    seq = {a: s for a, s in window}
+    marks = _marks(ids)
+    said_rows = store.rows(f"SELECT id, article_id FROM quotes WHERE article_id IN ({marks}) AND speaker_entity_id = ?",
+                           [*ids, entity_id])
+    said = [r[0] for r in sorted(said_rows, key=lambda r: (-seq[r[1]], r[0]))][:limit]
+    about_rows = store.rows(
+        f"""SELECT DISTINCT c.quote_id, c.article_id FROM quote_content c JOIN
+                (SELECT article_id, ev_start, ev_end, ev_field FROM mentions WHERE article_id IN ({marks}) AND entity_id = ?) m
+                ON m.article_id = c.article_id AND m.ev_start >= c.ev_start AND m.ev_end <= c.ev_end
+               AND coalesce(m.ev_field, 'text') = coalesce(c.ev_field, 'text')
+            WHERE c.article_id IN ({marks})""", [*ids, entity_id, *ids])
+    spoken = {r[0] for r in said_rows}
+    about = [r[0] for r in sorted(about_rows, key=lambda r: (-seq[r[1]], r[0])) if r[0] not in spoken][:limit]
+    event_ids = [r[0] for r in store.rows(
+        f"SELECT DISTINCT event_id FROM event_arguments WHERE article_id IN ({marks}) AND entity_id = ?", [*ids, entity_id])]
+    event_rows = store.rows(f"SELECT id, article_id, trigger_start FROM events WHERE id IN ({_marks(event_ids)})",
+                            event_ids) if event_ids else []
+    events = [r[0] for r in sorted(event_rows, key=lambda r: (-seq[r[1]], r[2] if r[2] is not None else -1, r[0]))][:limit]
     return {"said": said, "about": about, "events": events}
 
 
-def entity_article_ids(store: Store, entity_id: str, limit: int) -> list[tuple[str, int]]:
-    """(article id, mentions of the entity in it), newest first."""
-    return [(r[0], int(r[1])) for r in store.rows(
-        """SELECT ea.article_id, (SELECT count(*) FROM mentions m WHERE m.article_id = ea.article_id AND m.entity_id = ea.entity_id)
-           FROM entity_articles ea JOIN articles a ON a.id = ea.article_id WHERE ea.entity_id = ? ORDER BY a.seq DESC LIMIT ?""",
-        [entity_id, limit])]
+def entity_article_ids(store: Store, entity_id: str, limit: int, window: Sequence[tuple[str, int]]) -> list[tuple[str, int]]:
+    """(article id, mentions of the entity in it) of the first ``limit`` articles of ``window``."""
+    ids = [a for a, _ in window][:limit]
+    if not ids:
+        return []
+    counts = dict(store.rows(f"SELECT article_id, count(*) FROM mentions WHERE article_id IN ({_marks(ids)}) AND entity_id = ?"
+                             " GROUP BY article_id", [*ids, entity_id]))
+    return [(a, int(counts.get(a, 0))) for a in ids]
+
+
+def entity_article_count(store: Store, entity_id: str) -> int:
+    """How many articles name ``entity_id``."""
+    return int(store.scalar("SELECT count(*) FROM entity_articles WHERE entity_id = ?", [entity_id]))
+
+
+def window_companions(store: Store, entity_id: str, window: Sequence[tuple[str, int]], limit: int
+                      ) -> tuple[list[tuple[str, str, str, int]], list[tuple[str, str, int]]]:
+    """The entities sharing most articles of ``window`` with ``entity_id`` — (id, name, type,
+    shared articles) — and the edges (a, b, shared articles, a < b) among it and them, counted
+    over the same articles."""
+    ids = [a for a, _ in window]
+    if not ids:
+        return [], []
+    pairs = store.rows(f"SELECT entity_id, article_id FROM entity_articles WHERE article_id IN ({_marks(ids)})", ids)
+    by_entity: dict[str, set[str]] = defaultdict(set)
+    for e, a in pairs:
+        by_entity[e].add(a)
+    ranked = sorted(((len(arts), e) for e, arts in by_entity.items() if e != entity_id), key=lambda x: (-x[0], x[1]))
+    heads = entity_heads(store, [e for _, e in ranked[: limit * 3]])
+    top = sorted(((e, heads[e]["name"], heads[e]["type"], n) for n, e in ranked[: limit * 3] if e in heads),
+                 key=lambda c: (-c[3], c[1] or ""))[:limit]
+    nodes = [entity_id, *(c[0] for c in top)]
+    edges = []
+    for i, a in enumerate(sorted(nodes)):
+        for b in sorted(nodes)[i + 1:]:
+            w = len(by_entity.get(a, set()) & by_entity.get(b, set()))
+            if w:
+                edges.append((a, b, w))
+    return top, sorted(edges, key=lambda e: (-e[2], e[0], e[1]))
 
 
 def network_edges(store: Store, entity_ids: Sequence[str], min_weight: int) -> list[tuple[str, str, int]]:

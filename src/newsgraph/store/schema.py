@@ -164,7 +164,22 @@ _V_CURATE: tuple[str, ...] = (
         created TIMESTAMPTZ NOT NULL, undone TIMESTAMPTZ)""",
 )
 
-MIGRATIONS: tuple[tuple[str, ...], ...] = (_V1, _V_HARDEN_STORE, _V_STORIES, _V_SEARCH, _V_KB, _V_ENTITIES, _V_KBQ, _V_CURATE)
+# serve2: indexes for the reads a page makes that kbq's indexes above do not cover (a fact by its
+# id, an entity's event arguments). Without them each such lookup scans a table of a million rows
+# and more (~100 ms of CPU a scan of a text column in DuckDB); with them it costs a few
+# milliseconds. They add to the file's size and a little to each batch's write
+# (benchmarks/serve.py, docs/web.md). Names differ from kbq's (idx_<table>_<column>, other columns).
+_SERVE2_INDEXED: tuple[tuple[str, str], ...] = (
+    ("mentions", "id"), ("quotes", "id"), ("figures", "id"), ("times", "id"), ("events", "id"),
+    ("event_arguments", "entity_id"),
+)
+_V_SERVE2: tuple[str, ...] = tuple(
+    f"CREATE INDEX IF NOT EXISTS idx_{table}_{column} ON {table} ({column})" for table, column in _SERVE2_INDEXED
+)
+
+MIGRATIONS: tuple[tuple[str, ...], ...] = (
+    _V1, _V_HARDEN_STORE, _V_STORIES, _V_SEARCH, _V_KB, _V_ENTITIES, _V_KBQ, _V_CURATE, _V_SERVE2,
+)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

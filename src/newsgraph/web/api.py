@@ -50,19 +50,30 @@ def check_size(config: ServeConfig, size: int) -> int:
 
 
 def read(request: Request, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
-    """Call a read of ``query.pages`` on the served knowledge base, inside the gate and time limit."""
+    """Call a read of ``query.pages`` on the served knowledge base (through the server's shared
+    reader), inside the gate and time limit."""
     config = config_of(request)
     with config.gate.read(config.query_timeout):
-        return fn(config.db, *args, timeout=config.query_timeout, **kwargs)
+        return fn(config.reader, *args, timeout=config.query_timeout, **kwargs)
+
+
+PARTS = {"search": ("newsgraph.query.search", "search", "search"),
+         "stories": ("newsgraph.query.stories", "list_stories", "stories"),
+         "story": ("newsgraph.query.stories", "story_detail", "stories"),
+         "edits": ("newsgraph.curation", "list_edits", "curate")}
 
 
 def read_kb(request: Request, method: str, *args: Any, **kwargs: Any) -> Any:
-    """Call a ``KnowledgeBase`` method (search, stories: parts that may not be installed: NG420)."""
-    import newsgraph
+    """Call a part of newsgraph that may not be installed (search, stories, entity edits: NG420
+    then) on a cursor of the server's shared reader, inside the gate and a read slot."""
+    from newsgraph.kb import _feature
 
     config = config_of(request)
-    with config.gate.read(config.query_timeout), newsgraph.open(config.db, read_only=True, keep_open=False) as kb:
-        return getattr(kb, method)(*args, **kwargs)
+    fn = _feature(*PARTS[method])
+    # no query time limit here, as before the shared reader: a search runs the query encoder (seconds
+    # on a busy machine the first time) between its queries
+    with config.gate.read(config.query_timeout), q.reading(config.reader, None) as store:
+        return fn(store, *args, **kwargs)
 
 
 def listing(request: Request, kind: str, filters: dict[str, Any], cursor: str | None, size: int) -> dict[str, Any]:
@@ -196,7 +207,7 @@ def stories(request: Request, since: str | None = SINCE, until: str | None = UNT
 
 @router.get("/story/{story_id}", summary="One story: its articles in time order, timeline, entities, quotes (NG420 until installed)")
 def story(request: Request, story_id: str) -> dict[str, Any]:
-    return {"ok": True, "story": generic(read_kb(request, "story", story_id))}
+    return {"ok": True, "story": generic(read_kb(request, "story", story_id, heads_only=True))}
 
 
 # --- writing ----------------------------------------------------------------------------------
@@ -256,6 +267,8 @@ def _ingest(config: ServeConfig, items: list[dict[str, Any]]) -> dict[str, Any]:
         path = Path(folder) / "request.jsonl"
         path.write_text("".join(json.dumps(x, ensure_ascii=False) + "\n" for x in items), encoding="utf-8")
         with config.gate.write(max(config.query_timeout, 30.0)):
+            assert config.reader is not None
+            config.reader.close()  # this process cannot hold the file read-only while it writes it
             return newsgraph.open(config.db).ingest([str(path)], format="jsonl").to_dict()
 
 

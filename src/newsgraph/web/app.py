@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -23,6 +24,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from newsgraph import __version__, settings
 from newsgraph.errors import CODES, NewsgraphError
+from newsgraph.query.pages import SharedReader
 from newsgraph.web.gate import Gate
 
 HERE = Path(__file__).resolve().parent
@@ -36,7 +38,8 @@ STATUS: dict[str, int] = {
     "NG436": 403, "NG441": 403, "NG421": 403,
     "NG437": 413,
     "NG442": 405,
-    "NG420": 503, "NG431": 503, "NG439": 503, "NG301": 503, "NG302": 503, "NG450": 503, "NG307": 503, "NG422": 503,
+    "NG420": 503, "NG320": 503, "NG431": 503, "NG439": 503, "NG301": 503, "NG302": 503, "NG450": 503, "NG307": 503,
+    "NG422": 503,
 }
 
 CSP = ("default-src 'none'; script-src 'none'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
@@ -62,7 +65,10 @@ class ServeConfig:
         query_timeout: seconds a request's queries may run (NG431 past it).
         max_page_size: largest ?size=.
         max_body_bytes: largest request body (NG437 past it).
+        read_slots, queue_timeout: requests read at once, and how long others wait for a slot (NG320).
         gate: keeps the server's own ingest apart from its reads.
+        reader: the read-only DuckDB instance the requests share (``store.SharedReader``): open
+            while requests come, let go when idle or when a writer waits for the file.
     """
 
     db: str
@@ -71,6 +77,20 @@ class ServeConfig:
     max_page_size: int = 200
     max_body_bytes: int = 4 * 1024 * 1024
     gate: Gate = field(default_factory=Gate)
+    reader: SharedReader | None = None
+    read_slots: int = 1
+    queue_timeout: float = 30.0
+
+    def __post_init__(self) -> None:
+        if self.reader is None:
+            self.reader = SharedReader(self.db, threads=_threads())
+        self.gate = Gate(self.read_slots, self.queue_timeout)
+
+
+def _threads() -> int:
+    """DuckDB threads for a server's reader: at most two. Requests run side by side, so splitting
+    one query over every core buys little and costs each small query its coordination."""
+    return min(2, os.cpu_count() or 1)
 
 
 def error_body(code: str, message: str) -> dict[str, Any]:
@@ -151,13 +171,16 @@ def _install_errors(app: FastAPI) -> None:
 
 
 def create_app(db: str | Path, *, write_token: str | None = None, query_timeout: float | None = None,
-               max_page_size: int | None = None, max_body_bytes: int | None = None) -> FastAPI:
+               max_page_size: int | None = None, max_body_bytes: int | None = None, read_slots: int | None = None,
+               queue_timeout: float | None = None) -> FastAPI:
     """The app serving the knowledge base at ``db`` (read-only unless ``write_token`` is given).
-    Limits default to the settings ``query_timeout``, ``max_page_size``, ``max_body_bytes``."""
+    Limits default to the settings ``query_timeout``, ``max_page_size``, ``max_body_bytes``,
+    ``read_slots`` and ``queue_timeout``."""
     values = settings.resolve({"query_timeout": query_timeout, "max_page_size": max_page_size,
-                               "max_body_bytes": max_body_bytes})
+                               "max_body_bytes": max_body_bytes, "read_slots": read_slots, "queue_timeout": queue_timeout})
     config = ServeConfig(db=str(db), write_token=write_token or None, query_timeout=values["query_timeout"],
-                         max_page_size=max(1, values["max_page_size"]), max_body_bytes=values["max_body_bytes"])
+                         max_page_size=max(1, values["max_page_size"]), max_body_bytes=values["max_body_bytes"],
+                         read_slots=values["read_slots"], queue_timeout=values["queue_timeout"])
     app = FastAPI(title="newsgraph", version=__version__, docs_url=None, redoc_url=None,
                   openapi_url="/api/openapi.json",
                   description="The knowledge base as JSON: lists answer `{ok, rows, next, facets}` with keyset cursors; "
@@ -172,6 +195,12 @@ def create_app(db: str | Path, *, write_token: str | None = None, query_timeout:
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     app.add_middleware(Guard, max_body_bytes=config.max_body_bytes)
     return app
+
+
+def app_from_settings() -> FastAPI:
+    """The app over the settings' ``db`` and ``write_token`` (what each `newsgraph serve --workers N` worker builds)."""
+    values = settings.resolve()
+    return create_app(values["db"], write_token=values["write_token"] or None)
 
 
 def config_of(request: Request) -> ServeConfig:

@@ -48,6 +48,8 @@ def _write(config: ServeConfig, call: Any) -> JSONResponse:
 
     try:
         with config.gate.write(max(config.query_timeout, 30.0)):
+            assert config.reader is not None
+            config.reader.close()  # this process cannot hold the file read-only while it writes it
             result = call(newsgraph.open(config.db))
     except NewsgraphError as exc:
         if exc.code in _NOT_FOUND or exc.code in {"NG471", "NG472", "NG474", "NG403"}:

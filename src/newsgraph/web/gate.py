@@ -4,6 +4,12 @@ DuckDB lets a process hold a file either read-only or read-write, not both at on
 through short read-only connections (many at a time); ``POST /api/ingest`` writes through one
 read-write connection. The gate lets reads share and a write wait for them to finish; reads that
 arrive while a write runs wait for it up to their time limit, then are answered NG439 (503).
+
+Reads also take one of ``slots`` read slots. On a busy server (more requests than cores) the
+others wait in line, up to ``queue`` seconds (then NG320, 503), instead of all running at once:
+running side by side they would share the cores, each would take many times its own time, and
+the time limit, meant to stop a runaway query, would stop ordinary ones that were only kept
+waiting for a core. A request's time limit starts when it gets its slot.
 """
 
 from __future__ import annotations
@@ -12,17 +18,23 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+import time
+
 from newsgraph.errors import QueryError
 
 
 class Gate:
     """A readers-writer gate that prefers the writer once it is waiting."""
 
-    def __init__(self) -> None:
+    def __init__(self, slots: int = 1, queue: float = 30.0) -> None:
         self._cond = threading.Condition()
         self._readers = 0
         self._writing = False
         self._waiting = 0
+        self.slots = max(1, slots)
+        self.queue = queue
+        self._free = threading.Semaphore(self.slots)
+        self.waited_max = 0.0  # the longest wait for a slot so far, in seconds
 
     @contextmanager
     def read(self, wait: float) -> Iterator[None]:
@@ -31,7 +43,14 @@ class Gate:
                 raise QueryError("NG439", "the knowledge base is being written by an ingest through this server")
             self._readers += 1
         try:
-            yield
+            start = time.monotonic()
+            if not self._free.acquire(timeout=self.queue):
+                raise QueryError("NG320", f"the request waited {self.queue:g} s for one of the server's {self.slots} read slots")
+            self.waited_max = max(self.waited_max, time.monotonic() - start)
+            try:
+                yield
+            finally:
+                self._free.release()
         finally:
             with self._cond:
                 self._readers -= 1

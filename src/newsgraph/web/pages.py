@@ -226,7 +226,7 @@ def stories(request: Request) -> HTMLResponse:
 
 @router.get("/story/{story_id}", response_class=HTMLResponse)
 def story(request: Request, story_id: str) -> HTMLResponse:
-    return page(request, "story.html", story=read_kb(request, "story", story_id))
+    return page(request, "story.html", story=read_kb(request, "story", story_id, heads_only=True))
 
 
 __all__ = ["router", "render_error", "templates", "QueryError"]
