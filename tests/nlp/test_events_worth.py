@@ -56,3 +56,27 @@ def test_things_and_numbers_are_not_actors_of_typed_events(nlp, text: str, trigg
 def test_actors_that_can_act_keep_the_type(nlp, text: str, trigger: str, etype: str, actors: list[str]) -> None:
     event = _event(nlp, text, trigger)
     assert (event.type, [a.evidence.text for a in event.actors]) == (etype, actors)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("The mayor said: “We will support the striking drivers until the end.”", "support"),
+        ("“The rebels attacked our village at dawn,” a farmer told reporters.", "attacked"),
+        ("Her lawyer said the firm would “fight this ruling in every court”.", "fight"),
+    ],
+)
+def test_an_event_in_a_quotation_is_what_was_said_not_a_typed_happening(nlp, text: str, trigger: str) -> None:
+    assert _event(nlp, text, trigger).type == "OTHER"
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("The mayor said the city will support the striking drivers.", "support"),
+        ("Rebels attacked the village at dawn, a farmer said.", "attacked"),
+        ("“The Football Association will appeal against the ban,” its lawyer said.", "appeal"),
+    ],
+)
+def test_the_same_event_told_by_the_reporter_or_of_a_named_actor_keeps_its_type(nlp, text: str, trigger: str) -> None:
+    assert _event(nlp, text, trigger).type != "OTHER"

@@ -1,5 +1,5 @@
 """Events: who did what to whom, where and when, with a PLOVER type and a mode
-(``newsgraph.events.v3``), and each article's main event as who / what / when / where / why / how.
+(``newsgraph.events.v5``), and each article's main event as who / what / when / where / why / how.
 
 An event worth a typed row has an actor that can act: a person, group, organisation or place
 (a mention of those types, a name, a personal pronoun, a noun of ``AGENT_NOUNS`` or ending like
@@ -17,8 +17,10 @@ their clause). Frames come from ``frames``, types from ``plover``, modes from ``
 event from ``main_event``.
 """
 
+import bisect
 import dataclasses
 import re
+from collections.abc import Sequence
 from typing import NamedTuple
 
 from newsgraph.nlp.component import register
@@ -28,6 +30,7 @@ from newsgraph.model import Argument, Event, EventMode, Mention, evidence_from, 
 from newsgraph.nlp import modes
 from newsgraph.nlp.frames import LOCATIVE_PREPS, Frame, is_controller, is_reporter, sentence_frames, units, visit_place
 from newsgraph.nlp.main_event import main_event
+from newsgraph.nlp.quote_cues import quote_regions
 from newsgraph.nlp.phrases import MentionIndex, participant
 from newsgraph.nlp.plover import is_captive
 
@@ -319,8 +322,24 @@ def worth_a_type(frame: Frame, actors: list[Token], index: MentionIndex) -> bool
     return any(is_agent(_counted(t) if is_number(t) else t, index) or t.lemma_.lower() in things for t in actors)
 
 
-def to_event(frame: Frame, text: str, index: MentionIndex, times: list[TimeRef], article_id: str) -> Event:
-    """The model ``Event`` for a finished frame (``text`` is the article text the doc was made from)."""
+_TOLD_AS_FACT = frozenset({EventMode.ASSERTED, EventMode.PLANNED, EventMode.REPORTED})
+
+
+def _quoted(at: int, regions: Sequence[tuple[int, int]]) -> bool:
+    """Whether the character ``at`` lies inside one of ``regions`` (sorted, not overlapping)."""
+    n = bisect.bisect_right(regions, (at, 1 << 62)) - 1
+    return n >= 0 and regions[n][0] <= at < regions[n][1]
+
+
+def to_event(
+    frame: Frame, text: str, index: MentionIndex, times: list[TimeRef], article_id: str,
+    quotations: Sequence[tuple[int, int]] = (),
+) -> Event:
+    """The model ``Event`` for a finished frame (``text`` is the article text the doc was made from).
+    An event told in a quotation's own words (``quotations``: the text's quoted regions) is typed
+    OTHER unless a named actor does it as a fact or a plan ("the IAAF will appeal"): the rest is
+    what someone said ("I worked really hard", "you're fighting", "if Ken wants to give them up"),
+    kept with the quote that holds it, not a happening the article reports."""
     doc = frame.pred.doc
     start, end = doc[frame.trigger[0]].idx, doc[frame.trigger[1] - 1].idx + len(doc[frame.trigger[1] - 1].text)
     place = _argument(frame.place, index, article_id, text) if frame.place is not None else None
@@ -331,13 +350,18 @@ def to_event(frame: Frame, text: str, index: MentionIndex, times: list[TimeRef],
     targets = [t for t in frame.targets if frame.place is None or t != frame.place or frame.pred.lemma_.lower() == "visit"]
     actors = actor_tokens(frame, index)
     kind = frame.type if frame.type == "OTHER" or worth_a_type(frame, actors, index) else "OTHER"
+    actor_args = _arguments(actors, index, article_id, text)
+    if kind != "OTHER" and _quoted(start, quotations) and not (
+        frame.mode in _TOLD_AS_FACT and any(a.mention_id for a in actor_args)
+    ):
+        kind = "OTHER"
     return Event(
         id=fact_id("event", article_id, start, end),
         article_id=article_id,
         trigger=evidence_from(article_id, text, start, end),
         type=kind,
         mode=frame.mode,
-        actors=_arguments(actors, index, article_id, text),
+        actors=actor_args,
         targets=_arguments(targets, index, article_id, text),
         place=place,
         time=time,
@@ -383,7 +407,8 @@ def _event_facts(doc: Doc) -> dict[str, object]:
     index = MentionIndex(doc, tuple(state.get("mentions", ())))
     times = doc_times(doc)
     frames = doc_frames(doc, index, times)
-    events = [to_event(f, article.text, index, times, article.id) for f in frames]
+    quotations = quote_regions(article.text)
+    events = [to_event(f, article.text, index, times, article.id, quotations) for f in frames]
     main = main_event(doc, frames, events, index, times, tuple(state.get("entities", ())))
     if main is not None and main.event_id is not None:
         events = [dataclasses.replace(e, main=True) if e.id == main.event_id else e for e in events]
