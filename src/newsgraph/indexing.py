@@ -1,7 +1,9 @@
 """Keeping the search indexes current: article vectors and the fts (BM25) indexes.
 
-The pipeline calls ``embed_articles`` after each batch is written (the batch is then searchable
-by meaning) and ``rebuild_text_index`` once at the end of the run (DuckDB's fts index does not see
+The pipeline's extractor computes each kept article's vector with ``article_vectors`` (in the
+extraction workers), the writer stores them with the batch (the batch is then searchable by
+meaning); ``embed_articles`` gives a vector to stored articles still without one, at the end of
+a run; ``rebuild_text_index`` runs once at the end of the run (DuckDB's fts index does not see
 rows added after it was built, and rebuilding costs time in proportion to the whole base, so it
 is done once a run, never per batch). ``index`` is ``newsgraph index``: build what is missing in
 an existing knowledge base (one ingested with ``--no-embed``, or written before search existed).
@@ -17,6 +19,7 @@ from typing import Any
 
 from newsgraph import search
 from newsgraph.errors import StoreError
+from newsgraph.model import Article
 from newsgraph.store import Store, open_store
 from newsgraph.store.search import articles_to_embed, index_state, rebuild_fts, write_embeddings
 
@@ -53,6 +56,16 @@ def _encoder() -> search.Encoder:
         return search.encoder()
     except (OSError, ImportError, ValueError) as exc:
         raise StoreError("NG312", f"cannot load the MiniLM embedding model: {type(exc).__name__}: {exc}") from None
+
+
+def article_vectors(articles: Sequence[Article], enc: search.Encoder | None = None) -> dict[str, Any]:
+    """Article id → its unit vector (``search.MODEL_NAME``, float32), from its title, deck and text;
+    no store involved, so an extraction worker computes them (with its own ``enc``)."""
+    if not articles:
+        return {}
+    enc = enc or _encoder()
+    vectors = enc.embed([search.article_text(a.title, a.deck, a.text) for a in articles])
+    return {a.id: vector for a, vector in zip(articles, vectors)}
 
 
 def embed_articles(store: Store, ids: Sequence[str] | None = None,

@@ -8,8 +8,10 @@ ids are deterministic, so running again finishes the job without doubling anythi
 The pipeline is the single writer; a runner decides where the pure per-article work runs:
 
     Writer.batches(records) -> Iterator[Pending]   parent: batch, skip known ids, de-duplicate
-    Extractor()(pending.kept) -> Extracted          anywhere: spaCy extraction (the pure part)
-    Writer.commit(pending, extracted)               parent, in batch order: resolve entities, write
+    Extractor()(pending.kept) -> Extracted          anywhere: spaCy extraction, search vectors and story
+                                                    features (the pure, per-article part)
+    Writer.commit(pending, extracted)               parent, in batch order: resolve entities, cluster
+                                                    stories, write facts and vectors in one transaction
 
 A runner is any object with ``drive(writer, batches)`` (``Runner``); ``InProcess`` (here) runs
 everything in the calling process, ``newsgraph.runner`` holds the process pool and Ray. The
@@ -33,7 +35,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from newsgraph import settings
-from newsgraph.model import Article, ArticleFacts, Duplicate, DuplicateKind, Entity, LogLevel, Skip
+from newsgraph.model import Article, ArticleFacts, Duplicate, DuplicateKind, Entity, LogLevel, Skip, StoryFeatures
 from newsgraph.resolve.assign import with_entity_ids
 from newsgraph.resolve.entities import resolve_entities
 from newsgraph.resolve.duplicates import Fingerprint, Prior, dedup_text, find_duplicates, fingerprint, jaccard, word_set
@@ -44,6 +46,8 @@ from newsgraph.store import MEMORY_LIMIT, Batch, Signature, Store, article_texts
 from newsgraph.errors import InputError
 
 NLP_BATCH_SIZE = 16  # documents a spaCy nlp.pipe batch (benchmarks/scale.py --sweep measures it)
+EMBED_THREADS = 1  # onnxruntime intra-op threads of an extractor's encoder: one a process, since the
+#                    runners start one worker a core (more threads only fight the other workers)
 
 
 @dataclass(slots=True, kw_only=True)
@@ -104,37 +108,63 @@ class IngestOptions:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Extracted:
-    """One batch's extraction: the facts of the articles it could read, and the failures logged."""
+    """One batch's extraction: the facts of the articles it could read, the failures logged, and
+    what needs no knowledge base: each article's search vector (``search.MODEL_NAME``, a float32
+    array; empty when embedding is off or the encoder could not load) and its story features
+    without entities (the writer adds the resolved ones). The writer computes what is missing."""
 
     facts: tuple[ArticleFacts, ...] = ()
     failures: tuple[Skip, ...] = ()
+    vectors: dict[str, Any] = field(default_factory=dict)
+    features: dict[str, StoryFeatures] = field(default_factory=dict)
 
 
 class Extractor:
-    """spaCy extraction of a batch's kept articles. Pure: no store, no state beyond the loaded
-    model, so a runner may run one in each worker process or actor (the model is loaded once, on
-    ``load`` or the first call)."""
+    """The per-article work on a batch's kept articles: spaCy extraction, the search vectors and
+    the story features. Pure: no store, no state beyond the loaded models, so a runner may run one
+    in each worker process or actor (the models are loaded once, on ``load`` or the first call)."""
 
-    def __init__(self, model: str = "", batch_size: int = NLP_BATCH_SIZE, max_chars: int | None = None) -> None:
+    def __init__(self, model: str = "", batch_size: int = NLP_BATCH_SIZE, max_chars: int | None = None,
+                 *, embed: bool = True) -> None:
         self.model, self.batch_size = model, batch_size
         self.max_chars = max(0, settings.get("max_extract_chars") if max_chars is None else max_chars)
+        self.embed = embed
         self.nlp: Any = None
+        self.encoder: Any = None
 
     def load(self) -> None:
-        """Load the spaCy pipeline (NlpError NG201 when the model is missing)."""
+        """Load the spaCy pipeline (NlpError NG201 when the model is missing) and, when embedding,
+        the MiniLM encoder with ``EMBED_THREADS`` threads (when it cannot load, the vectors are left
+        to the writer, which reports NG312)."""
         if self.nlp is None:
             from newsgraph import nlp
 
             self.nlp = nlp.load_pipeline(self.model or settings.get("model") or None)
+        if self.embed and self.encoder is None:
+            from newsgraph import search
+
+            try:
+                self.encoder = search.Encoder(threads=EMBED_THREADS)
+            except (OSError, ImportError, ValueError):
+                self.embed = False
 
     def __call__(self, articles: Sequence[Article]) -> Extracted:
         """The batch's facts, in input order; when extraction breaks on an article (a bug met on
-        untrusted text), that article alone is left without facts and logged as NG202."""
+        untrusted text), that article alone is left without facts and logged as NG202. Every
+        article gets its vector and story features, extracted or not."""
         if not articles:
             return Extracted()
-        from newsgraph import nlp
+        from newsgraph import indexing
+        from newsgraph.resolve.story_features import story_features
 
         self.load()
+        extracted = self._facts(articles)
+        vectors = indexing.article_vectors(articles, self.encoder) if self.encoder is not None else {}
+        return replace(extracted, vectors=vectors, features={a.id: story_features(a) for a in articles})
+
+    def _facts(self, articles: Sequence[Article]) -> Extracted:
+        from newsgraph import nlp
+
         articles, notes = _readable(articles, self.nlp.lang)
         notes += _long_text_notes(articles, self.max_chars)
         options = {"nlp": self.nlp, "batch_size": self.batch_size, "max_chars": self.max_chars}
@@ -303,22 +333,29 @@ class _InFlight:
         return Prior(exact=exact, bands=bands, words=words, order=order)
 
 
-def _cluster_stories(store: Store, kept: Sequence[Article], facts: Sequence[ArticleFacts],
-                     duplicates: Sequence[Duplicate]) -> dict[str, Any]:
-    """THE place where a batch joins the stories: its kept articles (entities from their facts when
-    extracted) and its copies are clustered with the stored stories around them. Returns the
-    batch's story fields (see ``store.Batch``)."""
-    from newsgraph.resolve.stories import Neighbourhood, cluster_stories, document_keys, index_keys
-    from newsgraph.resolve.story_features import story_features
+def _story_features(kept: Sequence[Article], facts: Sequence[ArticleFacts],
+                    computed: dict[str, StoryFeatures]) -> list[StoryFeatures]:
+    """The kept articles' story features: those a worker computed (``computed``) or computed here,
+    with the entities of their resolved facts."""
+    from newsgraph.resolve.story_features import story_features, with_entities
 
     by_id = {f.article_id: f for f in facts}
-    features = [story_features(a, by_id.get(a.id)) for a in kept]
+    return [with_entities(computed[a.id], by_id.get(a.id)) if a.id in computed else story_features(a, by_id.get(a.id))
+            for a in kept]
+
+
+def _cluster_stories(store: Store, features: Sequence[StoryFeatures], duplicates: Sequence[Duplicate]) -> dict[str, Any]:
+    """THE place where a batch joins the stories: its kept articles (their ``features``, entities
+    included when extracted) and its copies are clustered with the stored stories around them.
+    Returns the batch's story fields (see ``store.Batch``)."""
+    from newsgraph.resolve.stories import Neighbourhood, cluster_stories, document_keys, index_keys
+
     copies = {d.article_id: d.duplicate_of for d in duplicates}
     if not features and not copies:
         return {}
     df, documents = story_stats(store, sorted({k for f in features for k in document_keys(f)}))
     keys = {f.article_id: index_keys(f, df, documents) for f in features}
-    kept_ids = {a.id for a in kept}
+    kept_ids = {f.article_id for f in features}
     context = story_context(store, keys, df, documents, sorted({o for o in copies.values() if o not in kept_ids}))
     wider = sorted({k for f in context.features.values() for k in document_keys(f)} - df.keys())
     df |= story_stats(store, wider)[0] if wider else {}
@@ -328,21 +365,27 @@ def _cluster_stories(store: Store, kept: Sequence[Article], facts: Sequence[Arti
     return {"stories": result.stories, "removed_stories": result.removed, "story_features": features, "story_keys": keys}
 
 
-def _keep_searchable(store: Store, summary: IngestSummary, ids: Sequence[str] | None, *, end: bool = False,
-                     embed: bool = True) -> None:
-    """Search stays current: a written batch's kept articles get their vectors (``ids``; None when
-    embedding is off). At the end of the run, any kept article still without one gets it (a run
-    killed between a batch's commit and its vectors is repaired by the next run), and the fts index
-    is rebuilt once (DuckDB's fts index does not see rows added after it was built, and a rebuild
-    costs in proportion to the whole base), unless the run stored nothing and the index is current."""
+def _keep_searchable(store: Store, summary: IngestSummary, *, embed: bool = True) -> None:
+    """Search stays current at the end of a run (each batch's vectors are written with it): any
+    kept article still without a vector gets it (one stored before search existed, or by a run
+    that was killed), and the fts index is rebuilt once (DuckDB's fts index does not see rows added
+    after it was built, and a rebuild costs in proportion to the whole base), unless the run stored
+    nothing and the index is current."""
     from newsgraph import indexing
 
-    if ids:
-        summary.embedded += indexing.embed_articles(store, ids)
-    if end and embed:
+    if embed:
         summary.embedded += indexing.embed_articles(store)
-    if end and (summary.stored or summary.duplicates or summary.updated or not indexing.text_index_current(store)):
+    if summary.stored or summary.duplicates or summary.updated or not indexing.text_index_current(store):
         summary.fts_seconds = round(indexing.rebuild_text_index(store)[2], 3)
+
+
+def _vectors(articles: Sequence[Article], computed: dict[str, Any]) -> list[tuple[str, Any]]:
+    """The kept articles' search vectors, in order: those a worker computed, the rest computed here
+    (extraction off, or a batch lost with its worker), before the writer takes the store."""
+    from newsgraph import indexing
+
+    missing = indexing.article_vectors([a for a in articles if a.id not in computed])
+    return [(a.id, computed[a.id] if a.id in computed else missing[a.id]) for a in articles]
 
 
 def _prior(store: Store, fps: Sequence[Fingerprint]) -> Prior:
@@ -543,20 +586,25 @@ class Writer:
         transaction. Batches must be committed in the order they were prepared."""
         if pending.number != self.committed:
             raise RuntimeError(f"batch {pending.number} committed out of order (expected {self.committed})")
+        from newsgraph.search import MODEL_NAME
+
         _forget(self.known, {u.article.id for u in pending.updates})
         facts, entities = self._resolve(extracted.facts)
         failures = [*pending.notes, *extracted.failures]
         self.skipped.update(f.code for f in failures if f.level is not LogLevel.INFO)
-        with self.lease.held() as store:
+        features = _story_features(pending.kept[:pending.new_kept], facts, extracted.features)
+        vectors = _vectors(pending.kept, extracted.vectors) if self.options.embed else []
+        with self.lease.held() as store:  # only store work from here: the per-article work is done
             write_batch(store, Batch(
                 run_id=self.summary.run_id, articles=pending.articles, skips=[*pending.skips, *failures],
                 duplicates=pending.duplicates, facts=facts, entities=entities, updates=pending.updates,
-                **_cluster_stories(store, pending.kept[:pending.new_kept], facts, pending.duplicates),
+                **_cluster_stories(store, features, pending.duplicates),
                 signatures=[Signature(article_id=f.article_id, exact_hash=f.exact_hash, bands=f.bands, signature=f.signature)
-                            for f in pending.fingerprints]))
-            _keep_searchable(store, self.summary, [a.id for a in pending.kept] if self.options.embed else None)
+                            for f in pending.fingerprints],
+                vectors=vectors, vector_model=MODEL_NAME))
             for hook in self.after_commit:
                 hook(store, pending, facts)
+        self.summary.embedded += len(vectors)
         self.in_flight.remove(pending)
         self.committed += 1
         self.summary.stored += pending.new_kept
@@ -604,7 +652,8 @@ class InProcess:
 
     def drive(self, writer: Writer, batches: Iterator[Pending]) -> None:
         if writer.extracts and self.extractor is None:
-            self.extractor = Extractor(writer.options.model, max_chars=writer.options.max_extract_chars)
+            self.extractor = Extractor(writer.options.model, max_chars=writer.options.max_extract_chars,
+                                       embed=writer.options.embed)
         for pending in batches:
             writer.commit(pending, self.extractor(pending.kept) if writer.extracts and self.extractor else Extracted())
 
@@ -634,7 +683,7 @@ def ingest_records(
     if progress:
         progress(summary)
     with _held(db, options.memory_limit) as store:
-        _keep_searchable(store, summary, None, end=True, embed=options.embed)
+        _keep_searchable(store, summary, embed=options.embed)
         finish_run(store, summary.run_id, json.dumps(summary.to_dict()))
     return summary
 
