@@ -616,6 +616,11 @@ class Writer:
         if self.progress:
             self.progress(self.summary)
 
+    def pause(self) -> None:
+        """Release the knowledge base: the runner is about to wait for extraction (a commit may
+        have kept the file for the next step, which would otherwise keep queries out meanwhile)."""
+        self.lease.release()
+
     def _resolve(self, facts: Sequence[ArticleFacts]) -> tuple[list[ArticleFacts], tuple[Entity, ...]]:
         """Entity identity across the knowledge base: the stored entities are loaded once (while a
         batch is prepared), then kept current with each batch's resolution, so a batch joins every

@@ -192,6 +192,7 @@ class _Pool:
                 return
             self._dispatch()
             if self.order and self.order[0].number not in self.results:
+                self.writer.pause()  # never hold the knowledge base while waiting for a worker
                 self._wait()
 
     def _commit_ready(self) -> None:
