@@ -593,6 +593,8 @@ class Writer:
         failures = [*pending.notes, *extracted.failures]
         self.skipped.update(f.code for f in failures if f.level is not LogLevel.INFO)
         features = _story_features(pending.kept[:pending.new_kept], facts, extracted.features)
+        if self.options.embed and any(a.id not in extracted.vectors for a in pending.kept):
+            self.lease.release()  # embedding here takes seconds: queries get in meanwhile
         vectors = _vectors(pending.kept, extracted.vectors) if self.options.embed else []
         with self.lease.held() as store:  # only store work from here: the per-article work is done
             write_batch(store, Batch(
