@@ -596,7 +596,9 @@ class Writer:
         if self.options.embed and any(a.id not in extracted.vectors for a in pending.kept):
             self.lease.release()  # embedding here takes seconds: queries get in meanwhile
         vectors = _vectors(pending.kept, extracted.vectors) if self.options.embed else []
-        with self.lease.held() as store:  # only store work from here: the per-article work is done
+        # only store work while held; with extraction, released after the write: the next step
+        # (reading, language, fingerprints) runs without it (on a starved machine it took minutes)
+        with self.lease.held(release=self.extracts) as store:
             write_batch(store, Batch(
                 run_id=self.summary.run_id, articles=pending.articles, skips=[*pending.skips, *failures],
                 duplicates=pending.duplicates, facts=facts, entities=entities, updates=pending.updates,
