@@ -55,20 +55,25 @@ CODES: dict[str, tuple[str, str]] = {
     "NG403": ("bad query", "see --help for the filters"),
     "NG404": ("unknown evaluation task", "see `newsgraph eval --help` for the tasks"),
     "NG405": ("evaluation data not found", "pass --data PATH to the benchmark data"),
-    "NG413": ("story not found", "list story ids with `newsgraph stories`"),
     "NG406": ("empty search query", "give the words or sentence to search for"),
     "NG407": ("the search query has no searchable word", "search with more specific words"),
     "NG408": ("search query too long", "search with a shorter query (a sentence or a paragraph)"),
-    "NG409": ("story not found", "list stories with `newsgraph stories`"),
+    "NG409": ("story not found", "list story ids with `newsgraph stories`"),
     "NG410": ("no search index", "run `newsgraph index` to build it"),
     "NG411": ("no article vectors", "run `newsgraph index`, or search with --text"),
     "NG412": ("bad judged query set", "fix the queries file: a JSON list of {query, relevant: [paths]}"),
     "NG420": ("feature not installed", "this newsgraph lacks that part; install a newsgraph that has it"),
     "NG421": ("knowledge base opened read-only", "open it with newsgraph.open(path, read_only=False) to write"),
     "NG422": ("optional dependency missing", "install the frames extra: pip install 'newsgraph[frames]' (pandas, pyarrow)"),
-    "NG423": ("story not found", "list ids with `newsgraph stories`"),
     "NG424": ("folder to watch not found", "pass an existing folder to `newsgraph watch`"),
     "NG425": ("bad network or timeline request", "see `newsgraph network --help` and `newsgraph entity --help`"),
+    # NG470-NG479: corrections to entity identity (`newsgraph entity-edit`) and re-extraction
+    "NG470": ("entity not found for the edit", "name the entity by its id, name or an alias as `newsgraph entities` lists them"),
+    "NG471": ("unknown entity type", "use one of PERSON, ORG, GPE, LOC, NORP, FAC, PRODUCT, EVENT, LAW"),
+    "NG472": ("edit that changes nothing", "merge two different entities, or give a non-empty name"),
+    "NG473": ("entity edit not found or already undone", "list the edits and their ids with `newsgraph entity-edit list`"),
+    "NG474": ("split by a name the entity is not called", "split by one of the entity's name or aliases (see `newsgraph entity NAME`)"),
+    "NG475": ("nothing to re-extract", "name stored article ids (see `newsgraph articles`), or leave out --stale to re-extract everything"),
     # NG430-NG449: the HTTP API and `newsgraph serve`
     "NG430": ("bad page cursor", "pass back the `next` value of the previous page unchanged, or leave `cursor` out"),
     "NG431": ("query over its time limit", "narrow the filters or ask for a smaller ?size=; the query was stopped"),
@@ -83,6 +88,14 @@ CODES: dict[str, tuple[str, str]] = {
     "NG441": ("server is read-only", "start `newsgraph serve` with --write-token TOKEN to accept POST /api/ingest"),
     "NG442": ("method not allowed", "see /api/docs for the methods each endpoint answers"),
     "NG443": ("internal server error", "report it with the request; the server's log has the details"),
+    "NG480": ("no MEANTIME English articles found", "pass --data the meantime folder (the one with intra-doc_annotation/)"),
+    "NG481": ("no BBC events sample golden file", "pass --data tests/golden/events-bbc/sample.json (the blind annotation)"),
+    "NG460": ("the trained recogniser's model file is missing", "reinstall newsgraph (the model is package data: nlp/data/ner/ner.onnx), or set ner = \"spacy\""),
+    "NG461": ("the trained recogniser's model file does not match its sha256", "reinstall newsgraph, or rebuild it with scripts/train_ner.py"),
+    "NG462": ("the trained recogniser cannot be loaded", "reinstall newsgraph and onnxruntime, or set ner = \"spacy\""),
+    "NG463": ("unknown ner setting", "set ner to combined or spacy"),
+    # NG450-NG459: reading a knowledge base (the KnowledgeBase's views)
+    "NG450": ("knowledge base from an older newsgraph, opened read-only", "run `newsgraph index --db PATH` once: it upgrades the file in place and builds what is missing"),
 }
 
 

@@ -2,11 +2,15 @@
 
 The pipeline's extractor computes each kept article's vector with ``article_vectors`` (in the
 extraction workers), the writer stores them with the batch (the batch is then searchable by
-meaning); ``embed_articles`` gives a vector to stored articles still without one, at the end of
-a run; ``rebuild_text_index`` runs once at the end of the run (DuckDB's fts index does not see
-rows added after it was built, and rebuilding costs time in proportion to the whole base, so it
-is done once a run, never per batch). ``index`` is ``newsgraph index``: build what is missing in
-an existing knowledge base (one ingested with ``--no-embed``, or written before search existed).
+meaning); the pipeline then calls ``append_text_index`` after each batch is written (the batch is
+then searchable by words; the append adds the batch's rows to the fts index's tables, at a cost
+that follows the batch, not the base). ``embed_articles`` gives a vector to stored articles still
+without one, at the end of a run. ``rebuild_text_index`` rebuilds over the whole base (its cost
+grows with the base): the pipeline calls it at most once a run, when the index is missing or an
+update replaced stored texts (DuckDB's own fts index is only ever built whole). ``index`` is
+``newsgraph index``: build what is missing in an existing knowledge base (one ingested with
+``--no-embed``, or written before search or stories existed): vectors, the fts index, and stories
+for articles without one.
 """
 
 from __future__ import annotations
@@ -21,7 +25,7 @@ from newsgraph import search
 from newsgraph.errors import StoreError
 from newsgraph.model import Article
 from newsgraph.store import Store, open_store
-from newsgraph.store.search import articles_to_embed, index_state, rebuild_fts, write_embeddings
+from newsgraph.store.search import append_fts, articles_to_embed, index_state, rebuild_fts, write_embeddings
 
 CHUNK = 256  # articles embedded and written at a time
 
@@ -34,7 +38,9 @@ class IndexSummary:
         db: the knowledge base.
         embedded: articles given a vector in this call.
         articles_indexed, quotes_indexed: rows the rebuilt fts indexes cover (0 when not rebuilt).
-        embed_seconds, fts_seconds: time spent on each.
+        storied: articles (and duplicate copies) given a story in this call: those stored before
+            stories existed.
+        embed_seconds, fts_seconds, story_seconds: time spent on each.
         searchable, with_vectors: kept articles, and how many of them now have a vector.
     """
 
@@ -44,6 +50,8 @@ class IndexSummary:
     quotes_indexed: int = 0
     embed_seconds: float = 0.0
     fts_seconds: float = 0.0
+    storied: int = 0
+    story_seconds: float = 0.0
     searchable: int = 0
     with_vectors: int = 0
 
@@ -92,17 +100,58 @@ def rebuild_text_index(store: Store) -> tuple[int, int, float]:
     return articles, quotes, time.perf_counter() - started
 
 
+def append_text_index(store: Store, article_ids: Sequence[str]) -> tuple[int, int] | None:
+    """Add stored articles (and their quotes) to the fts indexes without a rebuild, at a cost that
+    follows the batch, not the base; None when the indexes are missing or not current apart from
+    ``article_ids`` (then only ``rebuild_text_index`` is right)."""
+    return append_fts(store, article_ids)
+
+
 def text_index_current(store: Store) -> bool:
     """Whether the fts indexes cover every stored article and quote."""
     return index_state(store, search.MODEL_NAME).fts_current
 
 
-def index(db: str | Path, *, embed: bool = True, text: bool = True,
+def backfill_stories(store: Store, *, chunk: int = CHUNK, progress: Callable[[int], None] | None = None) -> int:
+    """Give a story to every kept article without one (stored before stories existed), ``chunk`` at
+    a time in ingest order, exactly as a batch of an ingest joins the stories (entities from the
+    stored mentions); then the duplicate copies without one join their original's. Returns how
+    many articles and copies got a story."""
+    from newsgraph.model import ArticleFacts
+    from newsgraph.pipeline import join_stories
+    from newsgraph.store import article_texts, read_duplicates, read_mentions
+    from newsgraph.store.stories import articles_without_story, copies_without_story, write_story_batch
+
+    ids = articles_without_story(store)
+    done = 0
+    for start in range(0, len(ids), chunk):
+        part = ids[start : start + chunk]
+        found = article_texts(store, part)
+        kept = [found[i] for i in part if i in found]
+        facts = [ArticleFacts(article_id=a.id, mentions=tuple(read_mentions(store, a.id))) for a in kept]
+        write_story_batch(store, **join_stories(store, kept, facts, ()))
+        done += len(kept)
+        if progress:
+            progress(done)
+    copies = {c for c, _ in copies_without_story(store)}
+    if copies:
+        duplicates = [d for d in read_duplicates(store) if d.article_id in copies]
+        write_story_batch(store, **join_stories(store, (), (), duplicates))
+        done += len(duplicates)
+    return done
+
+
+def index(db: str | Path, *, embed: bool = True, text: bool = True, stories: bool = True,
           progress: Callable[[int], None] | None = None) -> IndexSummary:
-    """Build what the knowledge base at ``db`` lacks: vectors for articles without one (``embed``)
-    and the fts indexes, rebuilt over everything (``text``)."""
+    """Build what the knowledge base at ``db`` lacks: stories for articles without one
+    (``stories``), vectors for articles without one (``embed``) and the fts indexes, rebuilt over
+    everything (``text``)."""
     summary = IndexSummary(db=str(db))
     with open_store(db) as store:
+        if stories:
+            started = time.perf_counter()
+            summary.storied = backfill_stories(store)
+            summary.story_seconds = round(time.perf_counter() - started, 3)
         if embed:
             started = time.perf_counter()
             summary.embedded = embed_articles(store, progress=progress)

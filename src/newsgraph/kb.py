@@ -11,7 +11,7 @@ lifetime (``keep_open``): DuckDB then shares that database instance with every p
 the process, which makes an open cost well under a millisecond instead of tens (measured by
 benchmarks/query.py); ``close()`` (or a ``with`` block) lets it go. Listings return ``Results`` (a
 list of model objects with ``to_pandas()``/``to_arrow()``); single lookups return one detail object
-and raise a coded error (NG401 article, NG402 entity, NG423 story) when there is none.
+and raise a coded error (NG401 article, NG402 entity, NG409 story) when there is none.
 """
 
 from __future__ import annotations
@@ -107,6 +107,54 @@ class KnowledgeBase:
         options = {k: v for k, v in options.items() if v is not None}
         return watch(folder, db=self.path, interval=interval, stop=stop, on_batch=on_batch, nlp=nlp, **options)
 
+    # --- corrections to entity identity (newsgraph.curation) ---------------------------------------
+
+    def edit(self, action: str, entity: str, value: str | None = None, names: Sequence[str] = ()) -> Any:
+        """One entity edit by name: merge (``value``: into), split (``names``), retype (``value``:
+        type), rename (``value``: name) or drop; ``newsgraph.curation.EditResult``."""
+        if self.read_only:
+            raise QueryError("NG421", f"{self.path} was opened read-only; entity edits need it writable")
+        from newsgraph.curation import edit_entity
+
+        self.close()
+        return edit_entity(self.path, action, entity, value, tuple(names))
+
+    def merge(self, entity: str, into: str) -> Any:
+        """Merge ``entity`` (id, name or alias) into ``into``, as a rule kept for every later ingest
+        and reextract; returns the ``EditResult`` (the rule, and the entity merged into)."""
+        return self.edit("merge", entity, into)
+
+    def split(self, entity: str, names: str | Sequence[str]) -> Any:
+        """Move the mentions of ``entity`` under ``names`` (names it is called by) to an entity of their own."""
+        return self.edit("split", entity, names=(names,) if isinstance(names, str) else tuple(names))
+
+    def retype(self, entity: str, type: str) -> Any:
+        """Give ``entity`` the type ``type`` (PERSON, ORG, GPE, ...)."""
+        return self.edit("retype", entity, type)
+
+    def rename(self, entity: str, name: str) -> Any:
+        """Give ``entity`` the name ``name`` (its old name stays an alias)."""
+        return self.edit("rename", entity, name)
+
+    def drop(self, entity: str) -> Any:
+        """Make ``entity`` no entity ("MPs"): its mentions stay, unresolved, now and in later ingests."""
+        return self.edit("drop", entity)
+
+    def undo_edit(self, edit_id: str) -> Any:
+        """Undo the entity edit ``edit_id`` (identity is rebuilt without it); NG473 when none is in force."""
+        if self.read_only:
+            raise QueryError("NG421", f"{self.path} was opened read-only; entity edits need it writable")
+        from newsgraph.curation import undo_edit
+
+        self.close()
+        return undo_edit(self.path, edit_id)
+
+    def edits(self, *, active_only: bool = False) -> Results[Any]:
+        """The entity edits made, in order (undone ones marked), or only those in force."""
+        from newsgraph.curation import list_edits
+
+        return Results(list_edits(self.path, active_only=active_only))
+
     # --- articles ---------------------------------------------------------------------------------
 
     def articles(self, *, text: str | None = None, since: datetime | None = None, until: datetime | None = None,
@@ -119,6 +167,12 @@ class KnowledgeBase:
     def article(self, article_id: str) -> query.ArticleDetail:
         """One article with its duplicate links; NG401 when there is none."""
         return query.article_detail(self.path, article_id)
+
+    def history(self, article_id: str) -> Results[Any]:
+        """The versions of an article updated from its source, oldest first; NG401 when none."""
+        from newsgraph.query.history import article_history
+
+        return Results(article_history(self.path, article_id))
 
     def brief(self, article_id: str) -> query.Brief:
         """An article's main event (5W1H) and key facts; NG401 when there is no such article."""
@@ -184,12 +238,20 @@ class KnowledgeBase:
                                     limit=limit))
 
     def story(self, story_id: str) -> Any:
-        """One story with its articles, timeline, entities, quotes and figures; NG423 when none."""
+        """One story (by id, or an id it absorbed) with its articles, timeline, entities, quotes and
+        figures; NG409 when none."""
         story_detail = _feature("newsgraph.query.stories", "story_detail", "stories")
-        found = story_detail(self.path, story_id)
-        if found is None:
-            raise QueryError("NG423", f"no story with id {story_id!r} in {self.path}")
-        return found
+        return story_detail(self.path, story_id)
+
+    def index(self, *, embed: bool = True, text: bool = True, stories: bool = True) -> Any:
+        """Build what the knowledge base lacks (``newsgraph index``): stories for articles without
+        one, vectors for articles without one (``embed``), the fts index rebuilt (``text``);
+        returns an ``IndexSummary``."""
+        if self.read_only:
+            raise QueryError("NG421", f"{self.path} was opened read-only; index needs it writable")
+        from newsgraph.indexing import index
+
+        return index(self.path, embed=embed, text=text, stories=stories)
 
     # --- the whole base ---------------------------------------------------------------------------
 
@@ -205,6 +267,10 @@ class KnowledgeBase:
         """Write the export (DESIGN.md §7) as json (one file) or jsonl/parquet/csv (a folder);
         return the files written."""
         return query.export(self.path, format, output)
+
+    def export_json(self) -> str:
+        """The whole knowledge base as one JSON document (the json export, as a string)."""
+        return query.export_json(self.path)
 
     def records(self) -> dict[str, list[dict[str, Any]]]:
         """Every key of the export format as lists of JSON-ready records, in memory."""

@@ -35,13 +35,14 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from newsgraph import settings
-from newsgraph.model import Article, ArticleFacts, Duplicate, DuplicateKind, Entity, LogLevel, Skip, StoryFeatures
+from newsgraph.model import Article, ArticleFacts, Curation, Duplicate, DuplicateKind, Entity, LogLevel, Skip, StoryFeatures
 from newsgraph.resolve.assign import with_entity_ids
 from newsgraph.resolve.entities import resolve_entities
 from newsgraph.resolve.duplicates import Fingerprint, Prior, dedup_text, find_duplicates, fingerprint, jaccard, word_set
 from newsgraph.readers.language import UNDETERMINED, with_language
 from newsgraph.model import text_hash
 from newsgraph.store import Stored, Update, same_source, source_key
+from newsgraph.store import read_curations
 from newsgraph.store import MEMORY_LIMIT, Batch, Signature, Store, article_texts, existing_ids, finish_run, open_store, prior_matches, read_entities, start_run, story_context, story_stats, write_batch
 from newsgraph.errors import InputError
 
@@ -66,7 +67,10 @@ class IngestSummary:
         skipped: ingest-log codes → count, for inputs or articles that were not stored.
         batches: batches written.
         embedded: kept articles given a search vector (each batch's, right after it was written).
-        fts_seconds: the one rebuild of the full-text index at the end of the run.
+        fts_seconds: time spent keeping the full-text index current (each batch's rows appended,
+            and a rebuild when one was needed).
+        fts_rebuilds: whole rebuilds of the full-text index in the run (0 when every batch could be
+            appended; 1 when the index was missing or a batch replaced stored texts).
     """
 
     run_id: str
@@ -81,6 +85,7 @@ class IngestSummary:
     batches: int = 0
     embedded: int = 0
     fts_seconds: float = 0.0
+    fts_rebuilds: int = 0
 
     def to_dict(self) -> dict[str, Any]:
         out = asdict(self)
@@ -92,8 +97,9 @@ class IngestSummary:
 class IngestOptions:
     """How a run goes: batch size, near-duplicate threshold, whether to extract facts (the same
     default as ``newsgraph ingest``: yes), the longest text extracted (0: no limit), the model,
-    whether to embed new articles for semantic search, and DuckDB's memory limit while writing
-    (empty: DuckDB's default)."""
+    whether to embed new articles for semantic search, DuckDB's memory limit while writing
+    (empty: DuckDB's default), and the ``ner`` setting (empty: read from the settings by the
+    writer, in the calling process, so that every runner's extractors get the same value)."""
 
     batch_size: int = 64
     threshold: float = 0.8
@@ -102,6 +108,7 @@ class IngestOptions:
     model: str = ""
     embed: bool = True
     memory_limit: str = ""
+    ner: str = ""
 
 
 # --- the pure per-article work: runs wherever a runner puts it ---------------------------------
@@ -125,10 +132,11 @@ class Extractor:
     in each worker process or actor (the models are loaded once, on ``load`` or the first call)."""
 
     def __init__(self, model: str = "", batch_size: int = NLP_BATCH_SIZE, max_chars: int | None = None,
-                 *, embed: bool = True) -> None:
+                 *, embed: bool = True, ner: str = "") -> None:
         self.model, self.batch_size = model, batch_size
         self.max_chars = max(0, settings.get("max_extract_chars") if max_chars is None else max_chars)
         self.embed = embed
+        self.ner = ner or settings.get("ner")  # a runner passes the parent's value to its workers
         self.nlp: Any = None
         self.encoder: Any = None
 
@@ -139,7 +147,7 @@ class Extractor:
         if self.nlp is None:
             from newsgraph import nlp
 
-            self.nlp = nlp.load_pipeline(self.model or settings.get("model") or None)
+            self.nlp = nlp.load_pipeline(self.model or settings.get("model") or None, ner=self.ner)
         if self.embed and self.encoder is None:
             from newsgraph import search
 
@@ -365,18 +373,44 @@ def _cluster_stories(store: Store, features: Sequence[StoryFeatures], duplicates
     return {"stories": result.stories, "removed_stories": result.removed, "story_features": features, "story_keys": keys}
 
 
-def _keep_searchable(store: Store, summary: IngestSummary, *, embed: bool = True) -> None:
-    """Search stays current at the end of a run (each batch's vectors are written with it): any
-    kept article still without a vector gets it (one stored before search existed, or by a run
-    that was killed), and the fts index is rebuilt once (DuckDB's fts index does not see rows added
-    after it was built, and a rebuild costs in proportion to the whole base), unless the run stored
-    nothing and the index is current."""
+def join_stories(store: Store, kept: Sequence[Article], facts: Sequence[ArticleFacts],
+                 duplicates: Sequence[Duplicate]) -> dict[str, Any]:
+    """The same step as a batch's for a backfill (``indexing.backfill_stories``): ``kept`` join the
+    stories with the entities of their ``facts``, and the copies ``duplicates`` their original's."""
+    return _cluster_stories(store, _story_features(kept, facts, {}), duplicates)
+
+
+def _keep_searchable(store: Store, summary: IngestSummary, *, end: bool = False, embed: bool = True,
+                     written: Sequence[str] | None = None, stale: bool = False) -> bool:
+    """Search stays current (each batch's vectors are written with it, computed by the extractor):
+    a written batch's new articles (``written``) are appended to the fts index (its tables take the
+    batch's rows: the cost follows the batch, not the base). When the index cannot take an append
+    (missing, or behind), it is rebuilt over everything, at most once in the run; a batch that
+    replaced stored texts (``stale``) leaves that rebuild to the end of the run. At the end, any kept
+    article still without a vector gets one (one stored before search existed, or by a run that was
+    killed), and the index is rebuilt if it is not current. Returns whether the fts index is left
+    stale (a rebuild owed at the end)."""
     from newsgraph import indexing
 
-    if embed:
+    if end and embed:
         summary.embedded += indexing.embed_articles(store)
-    if summary.stored or summary.duplicates or summary.updated or not indexing.text_index_current(store):
-        summary.fts_seconds = round(indexing.rebuild_text_index(store)[2], 3)
+    if written is None and not end:
+        return stale
+    started = time.perf_counter()
+    if end:
+        if stale or not indexing.text_index_current(store):
+            indexing.rebuild_text_index(store)
+            summary.fts_rebuilds += 1
+        stale = False
+    elif indexing.append_text_index(store, written or ()) is None:
+        if summary.fts_rebuilds:
+            stale = True
+        else:
+            indexing.rebuild_text_index(store)  # after this batch's write: covers it, updates included
+            summary.fts_rebuilds += 1
+            stale = False
+    summary.fts_seconds = round(summary.fts_seconds + time.perf_counter() - started, 3)
+    return stale
 
 
 def _vectors(articles: Sequence[Article], computed: dict[str, Any]) -> list[tuple[str, Any]]:
@@ -504,12 +538,16 @@ class Writer:
 
     def __init__(self, db: str | Path, options: IngestOptions, summary: IngestSummary,
                  progress: Callable[[IngestSummary], None] | None = None) -> None:
+        if not options.ner:  # resolved here, once: a worker's environment may not hold the caller's settings
+            options = replace(options, ner=settings.get("ner"))
         self.db, self.options, self.summary, self.progress = db, options, summary, progress
         self.lease = _Lease(db, options.memory_limit)
         self.skipped: Counter[str] = Counter()
         self.known: dict[str, Entity] | None = None
+        self.curations: list[Curation] = []
         self.in_flight = _InFlight()
         self.committed = 0
+        self.fts_stale = False  # a batch replaced stored texts: the fts index owes a rebuild
         self.after_commit: list[Callable[[Store, Pending, Sequence[ArticleFacts]], None]] = []
 
     @property
@@ -569,6 +607,7 @@ class Writer:
             prior = self.in_flight.merge(_prior(store, fps), fps)
             if self.extracts and self.known is None:
                 self.known = {e.id: e for e in read_entities(store)}
+                self.curations = read_curations(store, active_only=True)
         found = find_duplicates(fps, prior, threshold=self.options.threshold)
         kept = [a for a, d in zip(new, found) if d is None]
         pending = Pending(
@@ -589,7 +628,7 @@ class Writer:
         from newsgraph.search import MODEL_NAME
 
         _forget(self.known, {u.article.id for u in pending.updates})
-        facts, entities = self._resolve(extracted.facts)
+        facts, entities, removed = self._resolve(extracted.facts)
         failures = [*pending.notes, *extracted.failures]
         self.skipped.update(f.code for f in failures if f.level is not LogLevel.INFO)
         features = _story_features(pending.kept[:pending.new_kept], facts, extracted.features)
@@ -602,10 +641,13 @@ class Writer:
             write_batch(store, Batch(
                 run_id=self.summary.run_id, articles=pending.articles, skips=[*pending.skips, *failures],
                 duplicates=pending.duplicates, facts=facts, entities=entities, updates=pending.updates,
+                removed_entities=removed,
                 **_cluster_stories(store, features, pending.duplicates),
                 signatures=[Signature(article_id=f.article_id, exact_hash=f.exact_hash, bands=f.bands, signature=f.signature)
                             for f in pending.fingerprints],
                 vectors=vectors, vector_model=MODEL_NAME))
+            self.fts_stale = _keep_searchable(store, self.summary, written=[a.id for a in pending.articles],
+                                              stale=self.fts_stale or bool(pending.updates))
             for hook in self.after_commit:
                 hook(store, pending, facts)
         self.summary.embedded += len(vectors)
@@ -625,18 +667,21 @@ class Writer:
         have kept the file for the next step, which would otherwise keep queries out meanwhile)."""
         self.lease.release()
 
-    def _resolve(self, facts: Sequence[ArticleFacts]) -> tuple[list[ArticleFacts], tuple[Entity, ...]]:
-        """Entity identity across the knowledge base: the stored entities are loaded once (while a
-        batch is prepared), then kept current with each batch's resolution, so a batch joins every
-        batch before it."""
+    def _resolve(self, facts: Sequence[ArticleFacts]) -> tuple[list[ArticleFacts], tuple[Entity, ...], dict[str, str | None]]:
+        """Entity identity across the knowledge base: the stored entities (and the curations in
+        force) are loaded once (while a batch is prepared), then kept current with each batch's
+        resolution, so a batch joins every batch before it; the curations apply to every batch."""
         if not facts:
-            return [], ()
+            return [], (), {}
         if self.known is None:
             with self.lease.held() as store:
                 self.known = {e.id: e for e in read_entities(store)}
-        resolution = resolve_entities(facts, list(self.known.values()))
+                self.curations = read_curations(store, active_only=True)
+        resolution = resolve_entities(facts, list(self.known.values()), self.curations)
+        for gone in resolution.removed:
+            self.known.pop(gone, None)
         self.known.update((e.id, e) for e in resolution.entities)
-        return [with_entity_ids(f, resolution.assignment) for f in facts], resolution.entities
+        return [with_entity_ids(f, resolution.assignment) for f in facts], resolution.entities, dict(resolution.removed)
 
 
 # --- runners: who drives the per-article work --------------------------------------------------
@@ -662,7 +707,7 @@ class InProcess:
     def drive(self, writer: Writer, batches: Iterator[Pending]) -> None:
         if writer.extracts and self.extractor is None:
             self.extractor = Extractor(writer.options.model, max_chars=writer.options.max_extract_chars,
-                                       embed=writer.options.embed)
+                                       embed=writer.options.embed, ner=writer.options.ner)
         for pending in batches:
             writer.commit(pending, self.extractor(pending.kept) if writer.extracts and self.extractor else Extracted())
 
@@ -692,7 +737,7 @@ def ingest_records(
     if progress:
         progress(summary)
     with _held(db, options.memory_limit) as store:
-        _keep_searchable(store, summary, embed=options.embed)
+        _keep_searchable(store, summary, end=True, embed=options.embed, stale=writer.fts_stale)
         finish_run(store, summary.run_id, json.dumps(summary.to_dict()))
     return summary
 
@@ -729,6 +774,6 @@ def ingest(
                          "set NEWSGRAPH_MEMORY_LIMIT (or memory_limit in newsgraph.toml) to a size, or empty for DuckDB's default")
     options = IngestOptions(batch_size=max(1, values["batch_size"]), threshold=values["near_duplicate_threshold"],
                             extract=extract, max_extract_chars=max(0, values["max_extract_chars"]), model=values["model"],
-                            embed=embed, memory_limit=values["memory_limit"])
+                            embed=embed, memory_limit=values["memory_limit"], ner=values["ner"])
     return ingest_records(read(list(inputs), options=read_options), db=values["db"], options=options,
                           runner=runner, inputs=inputs, progress=progress)

@@ -33,6 +33,8 @@ class Setting:
 SETTINGS: tuple[Setting, ...] = (
     Setting(name="db", type=str, default="newsgraph.duckdb", help="the knowledge base file (DuckDB)"),
     Setting(name="model", type=str, default="", help="spaCy model name or path; empty picks the pinned en_core_web_md"),
+    Setting(name="ner", type=str, default="spacy",
+            help="named entities: spacy (spaCy's, with newsgraph's rules) or combined (newsgraph's trained recogniser voting with spaCy's: better NER on CoNLL, slower, and it lowers 5W1H who; see README)"),
     Setting(name="batch_size", type=int, default=64, help="articles per batch (one store transaction each)"),
     Setting(name="workers", type=int, default=0, help="NLP worker processes (0 = one a core; 1 = in the calling process)"),
     Setting(name="memory_limit", type=str, default="1GB",

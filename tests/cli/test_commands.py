@@ -10,7 +10,7 @@ import duckdb
 import pytest
 
 COMMANDS = ["ingest", "articles", "show", "log", "verify", "export", "eval", "network", "watch", "serve", "search", "index",
-            "stories", "story", "history"]
+            "stories", "story", "history", "entity-edit", "reextract"]
 
 
 @pytest.fixture()

@@ -34,3 +34,11 @@ def test_cli_eval_unknown_task_and_missing_data_are_coded_errors(newsgraph, tmp_
     assert proc.returncode == 1 and proc.stderr.startswith("error NG404: unknown evaluation task 'nosuchtask'")
     proc = newsgraph("eval", "ner", "--data", tmp_path / "absent")
     assert proc.returncode == 1 and proc.stderr.startswith("error NG405: evaluation data not found")
+
+
+def test_cli_eval_events_tasks_bad_data_are_coded_errors(newsgraph, tmp_path: Path) -> None:
+    proc = newsgraph("eval", "meantime", "--data", tmp_path)
+    assert proc.returncode == 1 and proc.stderr.startswith("error NG480: no MEANTIME English articles"), proc.stderr
+    proc = newsgraph("eval", "events-bbc", "--data", tmp_path, "-o", f"golden={tmp_path / 'none.json'}")
+    assert proc.returncode == 1 and proc.stderr.startswith("error NG481: no golden file"), proc.stderr
+    assert "Traceback" not in proc.stderr

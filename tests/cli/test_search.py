@@ -82,7 +82,7 @@ def test_search_on_a_base_built_before_search_says_run_index(newsgraph, tmp_path
     _old_base(db, seed_articles["japan"])
     proc = _search(newsgraph, db, "soybeans")
     assert proc.returncode == 1
-    assert proc.stderr.startswith("error NG410: ") and f"newsgraph index --db {db}" in proc.stderr
+    assert proc.stderr.startswith("error NG450: ") and f"newsgraph index --db {db}" in proc.stderr
     built = newsgraph("index", "--db", db, "--json")
     assert built.returncode == 0, built.stderr
     summary = json.loads(built.stdout)

@@ -42,8 +42,9 @@ CASES = [
      "deal", "AGREE", "hoped", {"union"}, {"airline"}, None, "Friday"),
     ("The minister denied that the army had attacked the village.",
      "attacked", "ASSAULT", "denied", {"army"}, {"village"}, None, None),
+    # cutting jobs is economy, not a PLOVER sanction (newsgraph.events.v4)
     ("The company did not cut jobs in Ohio last year.",
-     "cut", "SANCTION", "denied", {"company"}, {"jobs"}, "Ohio", "last year"),
+     "cut", "OTHER", "denied", {"company"}, {"jobs"}, "Ohio", "last year"),
     ("If the talks fail, the rebels could attack the capital.",
      "attack", "ASSAULT", "hypothetical", {"rebels"}, {"capital"}, None, None),
     ("Officials said the government had imposed a curfew in the northern city of Kano.",
@@ -60,8 +61,9 @@ CASES = [
      "released", "OTHER", "asserted", {"Apple"}, {"new phone"}, "California", "Wednesday"),
     ("Thousands of workers marched through Seoul on Saturday to demand higher wages.",
      "marched", "PROTEST", "asserted", {"Thousands of workers"}, set(), "Seoul", "Saturday"),
+    # signing a formal agreement is SUPPORT (CAMEO 057); planned, its PLOVER code is AGREE
     ("The two presidents are expected to sign a trade agreement in Hanoi on Friday.",
-     "agreement", "AGREE", "planned", {"two presidents"}, set(), "Hanoi", "Friday"),
+     "agreement", "SUPPORT", "planned", {"two presidents"}, set(), "Hanoi", "Friday"),
     ("The United Nations will provide food aid to refugees in Sudan.",
      "provide", "AID", "planned", {"United Nations"}, {"food aid", "refugees"}, "Sudan", None),
     ("Russia threatened to cut gas supplies to Ukraine.",

@@ -63,7 +63,7 @@ def test_what_a_refusal_governs_was_not_said(nlp, text: str, content: str) -> No
 def test_speech_after_such_verbs_is_still_a_quote(nlp, text: str, content: str) -> None:
     quotes = _quotes(nlp, text)
     assert content in [q.content[0].text for q in quotes]
-    assert {q.extractor for q in quotes} == {EXTRACTOR} == {"newsgraph.quotes.v2"}
+    assert {q.extractor for q in quotes} == {EXTRACTOR} == {"newsgraph.quotes.v3"}
 
 
 @pytest.mark.parametrize(

@@ -66,10 +66,10 @@ def test_story_detail_orders_articles_in_time_with_timeline_entities_quotes_figu
     assert story.title == "Magnitude 6.4 earthquake kills nine near Arequipa"
 
 
-def test_story_detail_of_an_unknown_id_is_ng413(happenings_kb: Path) -> None:
+def test_story_detail_of_an_unknown_id_is_ng409(happenings_kb: Path) -> None:
     with pytest.raises(QueryError) as info:
         story_detail(happenings_kb, "sto_0000000000000000")
-    assert info.value.code == "NG413"
+    assert info.value.code == "NG409"
 
 
 def test_stories_near_duplicate_joins_its_originals_story(happenings_kb: Path, tmp_path: Path, test_data: Path) -> None:
@@ -98,4 +98,45 @@ def test_cli_stories_and_story(happenings_kb: Path, newsgraph) -> None:
     assert json.loads(shown.stdout)["article_ids"] == rows[0]["article_ids"]
     bad = newsgraph("story", "sto_nope", "--db", happenings_kb)
     assert bad.returncode == 1
-    assert bad.stderr.strip() == f"error NG413: no story with id 'sto_nope' in {happenings_kb} — list story ids with `newsgraph stories`"
+    assert bad.stderr.strip() == f"error NG409: no story with id 'sto_nope' in {happenings_kb} — list story ids with `newsgraph stories`"
+
+
+def _before_stories(new: Path, old: Path) -> None:
+    """``new``'s articles and facts in a knowledge base of the schema before stories existed
+    (the migrations before _V_STORIES): what a base ingested then holds, and no story."""
+    import duckdb
+
+    from newsgraph.store.schema import _V_STORIES, MIGRATIONS
+
+    conn = duckdb.connect(str(old))
+    conn.execute("CREATE TABLE schema_version (version INTEGER NOT NULL)")
+    for number, statements in enumerate(MIGRATIONS[: MIGRATIONS.index(_V_STORIES)], start=1):
+        for statement in statements:
+            conn.execute(statement)
+        conn.execute("INSERT INTO schema_version VALUES (?)", [number])
+    conn.execute(f"ATTACH '{new}' AS new (READ_ONLY)")
+    tables = [r[0] for r in conn.execute(
+        "SELECT table_name FROM duckdb_tables() WHERE database_name = current_database() AND table_name NOT IN "
+        "('schema_version', 'stories', 'story_articles')").fetchall()]
+    for table in tables:
+        columns = ", ".join(f'"{r[0]}"' for r in conn.execute(f'SELECT * FROM "{table}" LIMIT 0').description)
+        conn.execute(f'INSERT INTO "{table}" ({columns}) SELECT {columns} FROM new."{table}"')
+    conn.close()
+
+
+def test_index_gives_stories_to_articles_stored_before_stories_existed(happenings_kb: Path, tmp_path: Path,
+                                                                        newsgraph, verified) -> None:
+    old = tmp_path / "old.duckdb"
+    _before_stories(happenings_kb, old)
+    listed = newsgraph("stories", "--db", old, "--json")  # read-only: it cannot be upgraded, and says how
+    assert listed.returncode == 1 and listed.stderr.startswith("error NG450: "), listed.stderr
+    assert f"run `newsgraph index --db {old}` once" in listed.stderr
+    built = newsgraph("index", "--db", old, "--json")
+    assert built.returncode == 0, built.stderr
+    assert json.loads(built.stdout)["storied"] == 7
+    titles = {a.id: a.title for a in find_articles(old)}
+    found = sorted(sorted(_happening(titles[a]) for a in s.article_ids) for s in list_stories(old))
+    assert found == [["arequipa", "arequipa"], ["lyon", "lyon"], ["marseille"], ["trujillo", "trujillo"]]
+    again = newsgraph("index", "--db", old)
+    assert again.returncode == 0 and "gave a story to 0 articles" in again.stdout
+    verified(old)

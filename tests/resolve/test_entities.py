@@ -123,6 +123,15 @@ def test_resolve_same_royal_title_still_merges() -> None:
     assert same(resolve_entities(batch, []), "a/Charles", "b/Charles")
 
 
+def test_resolve_royal_titles_in_common_merge_and_disjoint_ones_do_not() -> None:
+    future_king = replace(titled("b", "Charles", "prince"), roles=titled("b", "Charles", "prince").roles + titled("b", "Charles", "king").roles)
+    batch = [facts("a", titled("a", "Charles", "prince")), facts("b", future_king), facts("c", titled("c", "Charles", "king"))]
+    resolution = resolve_entities(batch, [])
+    assert same(resolution, "a/Charles", "b/Charles")  # one article also calls him the future king
+    king_only = resolve_entities([facts("a", titled("a", "Abdullah", "prince")), facts("c", titled("c", "Abdullah", "king"))], [])
+    assert not same(king_only, "a/Abdullah", "c/Abdullah")
+
+
 @pytest.mark.parametrize(("short", "full"), [("EU", "European Union"), ("Labour", "Labour Party"), ("Tories", "Conservative Party")])
 @pytest.mark.parametrize("short_first", [True, False])
 def test_resolve_institution_short_form_joins_full_name_in_any_order(short: str, full: str, short_first: bool) -> None:

@@ -5,7 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import duckdb
+import pytest
 
+from newsgraph.errors import StoreError
 from newsgraph.store import SCHEMA_VERSION, open_store, record_watched, watched_files
 from newsgraph.store.schema import _V_KB, MIGRATIONS
 
@@ -29,8 +31,9 @@ def test_a_base_without_the_watch_table_is_upgraded_in_place(tmp_path: Path) -> 
             conn.execute(statement)
         conn.execute("INSERT INTO schema_version VALUES (?)", [number])
     conn.close()
-    with open_store(db, read_only=True) as store:  # read as it is
-        assert store.scalar("SELECT max(version) FROM schema_version") == before
+    with pytest.raises(StoreError) as refused:  # read-only cannot upgrade it: refused, with what to run
+        open_store(db, read_only=True)
+    assert refused.value.code == "NG450" and "newsgraph index --db" in refused.value.render()
     with open_store(db) as store:  # upgraded when opened for writing
         assert store.scalar("SELECT max(version) FROM schema_version") == SCHEMA_VERSION
         assert watched_files(store, ["/x"]) == {}

@@ -112,3 +112,17 @@ def test_pages_story_page_shows_timeline_entities_and_articles(client: TestClien
     for aid in story["article_ids"]:
         assert f'href="/article/{aid}"' in html
     assert client.get("/story/sto_nope").status_code == 404
+
+
+def test_pages_events_typed_by_default_all_shows_other(client: TestClient) -> None:
+    other = client.get("/api/events", params={"type": "OTHER", "main": "false"}).json()["rows"]
+    assert other, "the seed has untyped events"
+    typed = client.get("/events").text
+    every = client.get("/events", params={"all": "true"}).text
+
+    def other_rows(html: str) -> int:  # untyped rows that are not an article's main event
+        rows = html.split("<tbody>", 1)[1].split("<tr")[1:]
+        return sum("<td>OTHER</td>" in r and 'class="main-row"' not in r for r in rows)
+
+    assert other_rows(typed) == 0
+    assert other_rows(every) > 0

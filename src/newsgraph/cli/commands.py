@@ -1,3 +1,3 @@
 """Every command module, imported once so that each registers itself on the group."""
 
-from newsgraph.cli import evaluate, facts, history, ingest, knowledge, network, reading, search, serve, stories, watch  # noqa: F401
+from newsgraph.cli import curate, evaluate, facts, history, ingest, knowledge, network, reading, reextract, search, serve, stories, watch  # noqa: F401

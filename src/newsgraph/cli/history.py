@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import click
 
-from newsgraph.cli.app import cli, db_option, db_path, json_option, print_json
-from newsgraph.query.history import article_history
+from newsgraph.cli.app import cli, db_option, json_option, open_kb, print_json
 
 
 @cli.command(short_help="The versions of an article (newer texts from the same source).")
@@ -17,7 +16,7 @@ def history(article_id: str, db: str | None, with_text: bool, as_json: bool) -> 
     """The versions of article ID, oldest first: each text's hash, title, source, the run that
     stored it and when a newer version from the same source (same URL, or same file and record or
     line) replaced it. The article keeps its id through every version. NG401 for an unknown id."""
-    versions = article_history(db_path(db), article_id)
+    versions = open_kb(db).history(article_id)
     if as_json:
         print_json([{"article_id": v.article_id, "version": v.version, "current": v.current, "text_hash": v.text_hash,
                      "title": v.title, "source": v.source, "run_id": v.run_id, "chars": len(v.text),

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import click
 
-from newsgraph.cli.app import cli, db_option, db_path, echo, json_option, open_kb, print_json, safe_json
+from newsgraph.cli.app import cli, db_option, echo, json_option, open_kb, print_json, safe_json
 from newsgraph.errors import StoreError
-from newsgraph.query import FORMATS, export_json
+from newsgraph.query import FORMATS
 
 
 @cli.command(name="verify")
@@ -46,7 +46,7 @@ def export_command(db: str | None, fmt: str, output: str | None) -> None:
     figures, times, events, stories, duplicates; format version 1), or its events as GDELT 2.0."""
     kb = open_kb(db)
     if fmt == "json" and output is None:
-        click.echo(safe_json(export_json(kb.path)))
+        click.echo(safe_json(kb.export_json()))
         return
     if fmt == "gdelt" and output is None:
         with tempfile.TemporaryDirectory() as tmp:

@@ -7,7 +7,7 @@ from datetime import datetime
 
 import click
 
-from newsgraph.cli.app import DATE, cli, db_option, db_path, json_option, print_json
+from newsgraph.cli.app import DATE, cli, db_option, json_option, open_kb, print_json
 
 
 @cli.command(short_help="Find articles by words (BM25) and meaning (MiniLM), fused.")
@@ -34,10 +34,8 @@ def search(query: str, db: str | None, mode: str, since: datetime | None, until:
     Needs the search indexes, which `newsgraph ingest` keeps current; for a knowledge base built
     before search existed, or ingested with --no-embed, run `newsgraph index` once.
     """
-    from newsgraph.query.search import search as run_search
-
-    hits = run_search(db_path(db), query, mode=mode or "hybrid", since=since, until=until, entity=entity,
-                      story=story, source=source, kind=kind, limit=limit)
+    hits = open_kb(db).search(query, mode=mode or "hybrid", since=since, until=until, entity=entity,
+                              story=story, source=source, kind=kind, limit=limit)
     if as_json:
         print_json({"query": query, "mode": mode or "hybrid", "hits": [asdict(h) for h in hits]})
         return
@@ -71,20 +69,23 @@ def _print_hits(hits: list) -> None:
             click.echo(f"    quote {quote.quote_id} ({quote.speaker or 'unknown speaker'}): {quote.text[:160]}")
 
 
-@cli.command(short_help="Build or rebuild the search indexes (vectors and full-text).")
+@cli.command(short_help="Build what is missing: stories, vectors, the full-text index.")
 @db_option
 @click.option("--embed/--no-embed", default=True, show_default=True, help="Give a vector to each article without one.")
+@click.option("--stories/--no-stories", default=True, show_default=True,
+              help="Give a story to each article without one (stored before stories existed).")
 @json_option
-def index(db: str | None, embed: bool, as_json: bool) -> None:
-    """Build what the search indexes lack: a MiniLM vector for every article without one, and the
-    full-text (BM25) index rebuilt over everything. `newsgraph ingest` does this itself; run it for
-    a knowledge base built before search existed or ingested with --no-embed."""
-    from newsgraph.indexing import index as build
-
-    summary = build(db_path(db), embed=embed)
+def index(db: str | None, embed: bool, stories: bool, as_json: bool) -> None:
+    """Build what the knowledge base lacks: a story for every article without one, a MiniLM vector
+    for every article without one, and the full-text (BM25) index rebuilt over everything.
+    `newsgraph ingest` keeps all three current itself; run this for a knowledge base built before
+    search or stories existed, or ingested with --no-embed."""
+    summary = open_kb(db, read_only=False).index(embed=embed, stories=stories)
     if as_json:
         print_json(summary.to_dict())
         return
+    if stories:
+        click.echo(f"gave a story to {summary.storied} articles in {summary.story_seconds:.1f} s")
     click.echo(f"embedded {summary.embedded} articles in {summary.embed_seconds:.1f} s; "
                f"{summary.with_vectors} of {summary.searchable} have a vector")
     click.echo(f"full-text index: {summary.articles_indexed} articles, {summary.quotes_indexed} quotes, "

@@ -6,9 +6,9 @@ from datetime import datetime
 
 import click
 
-from newsgraph.cli.app import DATE, cli, db_option, db_path, json_option, print_json
+from newsgraph.cli.app import DATE, cli, db_option, json_option, open_kb, print_json
 from newsgraph.cli.reading import _short, _table
-from newsgraph.query import list_stories, story_detail, story_record
+from newsgraph.query import story_record
 from newsgraph.query.export import article_record, entity_record, figure_record, quote_record
 from newsgraph.model import Evidence, MainEvent
 
@@ -39,7 +39,7 @@ def _main(main: MainEvent | None) -> dict[str, object] | None:
 def stories(db: str | None, since: datetime | None, until: datetime | None, entity: str | None, min_articles: int,
             limit: int | None, as_json: bool) -> None:
     """List the stories (articles about one happening), the most recent first."""
-    found = list_stories(db_path(db), since=since, until=until, entity=entity, min_articles=min_articles, limit=limit)
+    found = open_kb(db).stories(since=since, until=until, entity=entity, min_articles=min_articles, limit=limit)
     if as_json:
         print_json([story_record(s) for s in found])
         return
@@ -54,7 +54,7 @@ def stories(db: str | None, since: datetime | None, until: datetime | None, enti
 def story(story_id: str, db: str | None, as_json: bool) -> None:
     """Show one story (by id, or an id it absorbed): its articles in time order, their main events
     as a timeline, its main entities, quotes and figures."""
-    detail = story_detail(db_path(db), story_id)
+    detail = open_kb(db).story(story_id)
     s = detail.story
     if as_json:
         print_json({**story_record(s),

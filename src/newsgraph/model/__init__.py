@@ -1,6 +1,7 @@
 """The data model: frozen records and string enums, standard library only."""
 
 from newsgraph.model.article import Article, Boilerplate, BoilerplateKind, SourceFormat, SourcePointer
+from newsgraph.model.curation import Curation, CurationAction
 from newsgraph.model.entities import (
     Alias, AliasKind, Entity, EntityType, LocalEntity, Mention, Role, RoleStatus, Geo,
 )
@@ -15,7 +16,7 @@ from newsgraph.model.records import (
 
 __all__ = [
     "Alias", "AliasKind", "Argument", "Article", "article_id", "ArticleFacts", "Boilerplate",
-    "BoilerplateKind", "check_evidence", "Duplicate", "DuplicateKind", "Entity", "EntityType",
+    "BoilerplateKind", "check_evidence", "Curation", "CurationAction", "Duplicate", "DuplicateKind", "Entity", "EntityType",
     "Event", "EventMode", "Evidence", "evidence_from", "EvidenceError", "fact_id", "Figure", "Geo",
     "LocalEntity", "LogLevel", "MainEvent", "Mention", "Quote", "QuoteHit", "QuoteKind", "Role",
     "RoleStatus", "SearchHit", "SearchMode", "Skip", "SourceFormat", "SourcePointer", "Speaker",

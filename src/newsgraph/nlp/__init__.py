@@ -2,8 +2,9 @@
 
     load_pipeline(model=None) -> Language     the model plus newsgraph's components
     extract(articles, nlp=None) -> Iterator[ArticleFacts]
+    extractor_versions() -> tuple[str, ...]  the versioned names a fresh extraction records
 """
 
-from newsgraph.nlp.pipeline import extract, load_model, load_pipeline, make_doc
+from newsgraph.nlp.pipeline import extract, extractor_versions, load_model, load_pipeline, make_doc
 
-__all__ = ["extract", "load_model", "load_pipeline", "make_doc"]
+__all__ = ["extract", "extractor_versions", "load_model", "load_pipeline", "make_doc"]

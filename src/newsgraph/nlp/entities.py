@@ -1,4 +1,4 @@
-"""Entity mentions, their in-article clusters, aliases and roles (``newsgraph.entities.v3``).
+"""Entity mentions, their in-article clusters, aliases and roles (``newsgraph.entities.v4``).
 
 The component fills ``doc._.ng["mentions"]`` (tuple[Mention], text order) and
 ``doc._.ng["entities"]`` (tuple[LocalEntity], with aliases and roles). Mentions come from
@@ -32,7 +32,7 @@ from newsgraph.nlp.mentions import clean_span, mention_spans
 from newsgraph.nlp.roles import roles_for
 from newsgraph.nlp.titles import ROYAL_TITLES
 
-EXTRACTOR = "newsgraph.entities.v3"
+EXTRACTOR = "newsgraph.entities.v4"
 
 __all__ = ["EXTRACTOR", "clean_span", "mentions_and_entities"]
 

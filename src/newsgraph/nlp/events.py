@@ -29,8 +29,9 @@ from newsgraph.nlp import modes
 from newsgraph.nlp.frames import LOCATIVE_PREPS, Frame, is_controller, is_reporter, sentence_frames, units, visit_place
 from newsgraph.nlp.main_event import main_event
 from newsgraph.nlp.phrases import MentionIndex, participant
+from newsgraph.nlp.plover import is_captive
 
-EXTRACTOR = "newsgraph.events.v3"
+EXTRACTOR = "newsgraph.events.v4"
 _AGENT_TYPES = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
 _OWNERS = frozenset({"ORG", "GPE", "NORP"})
 _NUMBER_TYPES = frozenset({"CARDINAL", "QUANTITY", "PERCENT", "MONEY", "ORDINAL", "DATE", "TIME"})
@@ -76,6 +77,13 @@ _THING_ENDINGS = frozenset(
     lever liver leather feather thunder danger anger pressure fear cooler heater router browser server
     scooter helicopter trigger banner""".split()
 )
+
+# Acts done for or to people: typed only when what they are done to can act ("protect
+# civilians", not "protect inventions"; "killed three soldiers", not "killed off demand").
+_FOR_PEOPLE = frozenset({
+    "protect", "help", "assist", "rescue", "shelter", "feed", "evacuate", "kill", "beat", "arrest", "detain",
+    "free", "release", "execute", "injure", "wound",
+})
 
 _WALK_LIMIT = 12
 
@@ -203,6 +211,8 @@ def _mode(frame: Frame, by_token: dict[int, Frame], depth: int = 0) -> EventMode
     if mode is EventMode.ASSERTED and pred.dep_ in ("xcomp", "relcl", "acl") and pred.head != pred:
         controller = pred.head if pred.dep_ == "xcomp" else pred.head.head
         own = modes.own_mode(controller)
+        if own is EventMode.ASSERTED and controller.pos_ == "ADJ" and controller.head != controller:
+            own = modes.own_mode(controller.head)  # "must be ready to mediate": demanded
         lent = modes.control_mode(controller) if pred.dep_ == "xcomp" or pred.head.dep_ == "attr" else None
         mode = own if own is not EventMode.ASSERTED else (lent or EventMode.ASSERTED)
     if mode is EventMode.ASSERTED and pred.dep_ == "conj" and pred.head.i in by_token and depth < 4:
@@ -297,8 +307,14 @@ def worth_a_type(frame: Frame, actors: list[Token], index: MentionIndex) -> bool
         return True
     if frame.anchor is frame.pred and frame.pred.lemma_.lower() in _STATES:
         return False
+    if frame.pred.lemma_.lower() in _FOR_PEOPLE and frame.targets and not any(
+        is_agent(t, index) or is_captive(t) for t in frame.targets
+    ):
+        return False  # "protect inventions", "help the economy": no one is helped
     if not frame.actors:
-        return True  # no actor read (a nominal event, an actor the parse missed): not a wrong one
+        # no actor read: a happening still when something is done to someone ("was arrested",
+        # "protests against the WEF"), not a bare word ("Warning over pensions")
+        return bool(frame.targets) and (frame.nominal or any(t.dep_ == "nsubjpass" for t in frame.targets))
     things = _TYPE_THINGS.get(frame.type, frozenset())
     return any(is_agent(_counted(t) if is_number(t) else t, index) or t.lemma_.lower() in things for t in actors)
 

@@ -35,7 +35,14 @@ NOMINAL_EVENTS = frozenset({
     "march", "clash", "clashes", "raid", "arrest", "airstrike", "assault", "shooting", "killing",
     "withdrawal", "deployment", "blockade", "embargo", "accusation", "condemnation", "threat",
     "offensive", "agreement", "deal", "truce", "ceasefire", "investigation", "probe", "call",
+    "riot", "riots", "uprising", "assassination", "detention", "deportation", "massacre",
+    "bombardment", "shelling", "kidnapping", "abduction", "walkout", "sit-in", "mediation",
+    "sanction", "negotiation", "talk", "demand", "appeal", "warning", "criticism", "lawsuit",
+    "seizure", "evacuation", "release", "fighting",
 })
+# Who a nominal event is done to, after "of": "the arrest of X", "the killing of Y".
+_OF_TARGET_TYPES = frozenset({"COERCE", "ASSAULT", "RETREAT", "SUPPORT", "ACCUSE"})
+_ACTOR_ADJECTIVES = frozenset({"NORP", "GPE", "ORG"})
 
 
 @dataclass(slots=True)
@@ -156,6 +163,10 @@ def noun_participants(frame: Frame) -> None:
             frame.actors.extend(g for g in child.children if g.dep_ == "pobj")
         elif child.dep_ == "prep" and child.lower_ in _NOUN_TARGET_PREPS:
             frame.targets.extend(g for g in child.children if g.dep_ == "pobj")
+        elif child.dep_ == "amod" and child.ent_type_ in _ACTOR_ADJECTIVES:
+            frame.actors.append(child)  # "Palestinian riots", "Israeli air strikes"
+        elif child.dep_ == "prep" and child.lower_ == "of" and event_type(noun) in _OF_TARGET_TYPES:
+            frame.targets.extend(g for g in child.children if g.dep_ == "pobj")
 
 
 def _inherited_subjects(pred: Token, depth: int = 0) -> list[Token]:
@@ -173,7 +184,7 @@ def _inherited_subjects(pred: Token, depth: int = 0) -> list[Token]:
     head = pred.head
     if head == pred:
         return []
-    if pred.dep_ in ("xcomp", "conj") or pred.dep_ == "advcl" and pred.tag_ in ("VBG", "VB"):
+    if pred.dep_ in ("xcomp", "conj", "acomp") or pred.dep_ == "advcl" and pred.tag_ in ("VBG", "VB"):
         return _inherited_subjects(head, depth + 1)
     infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in pred.children)
     if pred.dep_ in ("relcl", "acl") and head.dep_ == "attr" and infinitive:
@@ -283,3 +294,31 @@ def visit_place(frame: Frame) -> Token | None:
                 if g.dep_ == "pobj":
                     return g
     return None
+
+
+def _phrase(token: Token) -> tuple[int, int]:
+    """Character span of a noun's phrase (its subtree without a trailing relative clause)."""
+    left = token.left_edge
+    right = max((c.right_edge for c in token.rights if c.dep_ not in ("relcl", "acl", "punct", "appos")), key=lambda t: t.i, default=token)
+    right = max(right, token, key=lambda t: t.i)
+    return left.idx, right.idx + len(right.text)
+
+
+def subject_verb_object(texts: list[str]) -> list[list[tuple[tuple[int, int], tuple[int, int], tuple[int, int]]]]:
+    """The simple anchor for events with participants: every verb with a nominal subject and a
+    direct object, as (verb, subject phrase, object phrase) character spans, per text."""
+    from newsgraph.nlp.pipeline import load_model
+
+    nlp = load_model()
+    out = []
+    for doc in nlp.pipe(texts):
+        found = []
+        for tok in doc:
+            if tok.pos_ not in ("VERB", "AUX"):
+                continue
+            subjects = [c for c in tok.children if c.dep_ == "nsubj"]
+            objects = [c for c in tok.children if c.dep_ == "dobj"]
+            if subjects and objects:
+                found.append(((tok.idx, tok.idx + len(tok.text)), _phrase(subjects[0]), _phrase(objects[0])))
+        out.append(found)
+    return out

@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Span
 from newsgraph.model import EntityType
 from newsgraph.nlp.countries import country_of
 from newsgraph.nlp.institutions import canonical_institution
+from newsgraph.nlp.oneword import retype_one_word_people
 from newsgraph.nlp.organisations import fix_people, institutions, join_place_names, split_portfolios
 from newsgraph.nlp.places import fix_place_types
 from newsgraph.nlp.titles import HONORIFICS, MODIFIERS, is_head, is_title_word, status_of
@@ -244,6 +245,7 @@ def mention_spans(doc: Doc) -> list[Span]:
     forms = _person_forms(spans)
     spans = fix_people(doc, spans, forms)
     spans = fix_place_types(doc, spans, forms)
+    spans = retype_one_word_people(doc, spans)  # nlp/oneword.py: "the Firefox browser", "market leader Diageo"
     spans = [Span(doc, s.start, s.end, label="ORG") if s.label_ in _INSTITUTION_LABELS and canonical_institution(s.text) else s
              for s in spans]  # "Tories", "Labour" typed NORP or PERSON are the party
     spans = institutions(doc, spans)

@@ -16,7 +16,7 @@ from newsgraph.model import EventMode
 # Verbs that are not events but say how the clause they govern is meant.
 PLAN_VERBS = frozenset({"plan", "expect", "schedule", "set", "prepare", "go", "due", "slate", "poise", "intend"})
 HOPE_VERBS = frozenset({
-    "hope", "want", "seek", "try", "aim", "wish", "strive", "attempt", "aspire", "desire", "endeavor",
+    "hope", "want", "seek", "aim", "wish", "strive", "aspire", "desire", "endeavor",
     "endeavour", "look", "struggle", "push", "bid", "work", "move", "race", "scramble", "vie",
 })
 DEMAND_VERBS = frozenset({"demand", "urge", "ask", "call", "press", "order", "require", "insist", "request", "tell", "force", "pressure"})
@@ -24,7 +24,9 @@ DENY_VERBS = frozenset({"refuse", "decline", "fail", "deny", "reject", "rule"})
 HYPOTHETICAL_VERBS = frozenset({"consider", "threaten", "mull", "weigh", "may", "might", "could", "would", "risk"})
 COMMIT_VERBS = frozenset({"promise", "pledge", "agree", "vow", "decide", "vote", "commit", "resolve", "offer", "volunteer", "undertake"})
 # Verbs that lend their mode to an xcomp and are not events themselves.
-CONTROL_VERBS = PLAN_VERBS | HOPE_VERBS | frozenset({"be", "begin", "start", "continue", "need", "have", "use", "get", "manage", "keep", "seem", "appear", "tend", "remain", "become", "stop", "cease", "fail", "help", "make", "let", "come", "happen", "dare", "wait", "hurry", "rush", "return"})
+# An attempt is an act (CAMEO 185 "attempt to assassinate" is an assault): it lends no mode.
+ATTEMPT_VERBS = frozenset({"try", "attempt"})
+CONTROL_VERBS = PLAN_VERBS | HOPE_VERBS | ATTEMPT_VERBS | frozenset({"be", "begin", "start", "continue", "need", "have", "use", "get", "manage", "keep", "seem", "appear", "tend", "remain", "become", "stop", "cease", "fail", "help", "make", "let", "come", "happen", "dare", "wait", "hurry", "rush", "return"})
 
 REPORT_VERBS = frozenset({
     "say", "tell", "add", "state", "note", "explain", "report", "write", "comment", "reply",
@@ -32,7 +34,7 @@ REPORT_VERBS = frozenset({
     "emphasize", "emphasise", "recall", "acknowledge", "indicate", "suggest", "show", "reveal",
     "disclose", "assert", "contend", "maintain", "predict", "estimate", "know", "hear", "learn",
     "understand", "find", "quote", "answer", "respond", "remark", "observe", "testify", "tweet",
-    "post", "deny", "hope", "fear", "expect", "worry", "feel", "admit",
+    "post", "deny", "hope", "fear", "expect", "worry", "feel", "admit", "reiterate", "repeat",
 })
 BARE_REPORT_VERBS = frozenset({"say", "tell", "add", "state", "note", "explain", "write", "comment", "reply", "quote", "remark", "tweet", "respond", "answer", "speak", "ask"})
 

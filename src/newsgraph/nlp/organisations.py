@@ -127,8 +127,10 @@ def institutions(doc: Doc, spans: list[Span]) -> list[Span]:
     """Well-known institutions' names (``institutions.py``), whole and typed ORG: a span the model
     cut ("Democrats" of "Liberal Democrats") grows to the known name; a known name the model missed
     ("the Commons") becomes a mention. A one-word form at a sentence start ("Labour costs rose") is
-    left alone unless written in capitals."""
+    left alone unless written in capitals or tagged a proper noun ("Tories attack ...", "Labour's
+    ..."); before a title ("Commons Speaker") it is a mention of its own."""
     from newsgraph.nlp.institutions import BY_FIRST_WORD, FORMS
+    from newsgraph.nlp.titles import is_head
 
     covered = {i for s in spans for i in range(s.start, s.end)}
     grown: list[Span] = []
@@ -147,14 +149,19 @@ def institutions(doc: Doc, spans: list[Span]) -> list[Span]:
             end = i + len(form)
             if tuple(words[i:end]) != form or any(k in covered for k in range(i, end)):
                 continue
-            if len(form) == 1 and doc[i].is_sent_start and not word.isupper():
-                continue
-            if end < len(doc) and words[end][:1].isupper() and doc[end].is_alpha:
-                continue  # part of a longer name ("Labour Friends of Israel")
+            if len(form) == 1 and doc[i].is_sent_start and not word.isupper() and doc[i].pos_ != "PROPN":
+                continue  # "Labour costs rose" (the tagger reads a noun), not "Tories attack ..." or "Labour's ..."
+            if end < len(doc) and words[end][:1].isupper() and doc[end].is_alpha and not is_head(doc[end].lower_):
+                continue  # part of a longer name ("Labour Friends of Israel"), not a title ("Commons Speaker")
             extra.append(Span(doc, i, end, label="ORG"))
             covered.update(range(i, end))
             break
     return sorted(grown + extra, key=lambda s: s.start) if extra or grown != spans else spans
+
+
+def is_collective(word: str) -> bool:
+    """Whether ``word`` names a group of people, never one: "MPs", "MEPs", "officials"."""
+    return bool(_PLURAL_ACRONYM.match(word)) or word.lower() in _COLLECTIVE
 
 
 def _not_a_person(span: Span) -> bool:
@@ -170,7 +177,9 @@ def _not_a_person(span: Span) -> bool:
     return len(span) == 1 and before is not None and before.lower_ in _DETERMINERS and before.pos_ in {"DET", "PRON"}
 
 
-def _company(span: Span, org_texts: set[str]) -> bool:
+def company_cue(span: Span, org_texts: set[str]) -> bool:
+    """Whether ``span`` reads as a company here: typed ORG elsewhere in the article, written in
+    capitals, or with a company's words around it ("shares in X", "the firm X", "X shares")."""
     doc = span.doc
     if span.text in org_texts:
         return True
@@ -216,7 +225,7 @@ def fix_people(doc: Doc, spans: list[Span], person_forms: set[str]) -> list[Span
                 out.append(owner)
             if span.label_ == "PERSON" or owner is not None:
                 continue
-        if span.label_ == "GPE" and len(span) == 1 and _company(span, org_texts):
+        if span.label_ == "GPE" and len(span) == 1 and company_cue(span, org_texts):
             from newsgraph.nlp.places import gazetteer
 
             if not gazetteer().is_place(span.text):
@@ -232,11 +241,11 @@ def fix_people(doc: Doc, spans: list[Span], person_forms: set[str]) -> list[Span
                 continue
             if _not_a_person(span):
                 continue
-            if _company(span, org_texts):
+            if company_cue(span, org_texts):
                 out.append(Span(doc, span.start, span.end, label="ORG"))
                 continue
         out.append(span)
     return out
 
 
-__all__ = ["ORG_HEADS", "ORG_STARTS", "ORG_SUFFIXES", "fix_people", "institutions", "join_place_names", "split_portfolios"]
+__all__ = ["ORG_HEADS", "ORG_STARTS", "ORG_SUFFIXES", "company_cue", "fix_people", "is_collective", "institutions", "join_place_names", "split_portfolios"]

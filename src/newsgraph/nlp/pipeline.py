@@ -38,6 +38,12 @@ COMPONENTS: tuple[tuple[str, str], ...] = (
 )
 
 
+def extractor_versions() -> tuple[str, ...]:
+    """The versioned extractor names of the components, in the order they run (what a fresh
+    extraction records in ``ArticleFacts.extractors``)."""
+    return tuple(importlib.import_module(module).EXTRACTOR for _, module in COMPONENTS)
+
+
 def _model_path(model: str | None) -> Any:
     if model:
         return model
@@ -64,16 +70,30 @@ def load_model(model: str | None = None) -> Language:
         raise NlpError("NG201", f"cannot load spaCy model {target!s}: {exc}") from None
 
 
-def load_pipeline(model: str | None = None, components: Iterable[str] | None = None) -> Language:
+NER_CHOICES = ("combined", "spacy")
+
+
+def load_pipeline(model: str | None = None, components: Iterable[str] | None = None, ner: str | None = None) -> Language:
     """The spaCy model with newsgraph's components added (all of them, or the factories named).
 
     A paragraph break always ends a sentence: ``newsgraph_paragraphs`` marks the token after each
     line break as a sentence start before the parser runs, so a headline or a paragraph is never
-    parsed together with the next one.
+    parsed together with the next one. With ``ner="combined"`` (the ``ner`` setting; its default is ``"spacy"``),
+    ``newsgraph_recogniser`` (nlp/recogniser.py) follows spaCy's ``ner`` and replaces its entities
+    by the vote of the trained recogniser and spaCy; ``"spacy"`` keeps spaCy's entities alone.
     """
+    if ner is None:
+        from newsgraph import settings
+
+        ner = settings.get("ner")
+    if ner not in NER_CHOICES:
+        raise NlpError("NG463", f"ner must be one of {', '.join(NER_CHOICES)}, got {ner!r}")
     nlp = load_model(model)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("newsgraph_paragraphs", before="parser")
+    if ner == "combined" and "ner" in nlp.pipe_names:
+        importlib.import_module("newsgraph.nlp.recogniser")
+        nlp.add_pipe("newsgraph_recogniser", after="ner")
     wanted = None if components is None else set(components)
     for factory, module in COMPONENTS:
         if wanted is None or factory in wanted:

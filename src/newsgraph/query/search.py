@@ -23,8 +23,8 @@ from newsgraph.errors import QueryError
 from newsgraph.model import QuoteHit, SearchHit, SearchMode
 from newsgraph.store import Store, find_entity_ids, open_store
 from newsgraph.store.search import (
-    IndexState, SearchFilter, has_search_tables, hit_rows, index_state, quote_top, stems, story_exists, text_top,
-    vector_top,
+    IndexState, SearchFilter, has_search_tables, hit_rows, index_state, quote_top, readiness, stems, story_exists,
+    text_top, vector_top,
 )
 
 MAX_QUERY_CHARS = 2000
@@ -82,17 +82,16 @@ def search_status(db: str | Path | Store) -> IndexState | None:
         return index_state(store, embedding.MODEL_NAME) if has_search_tables(store) else None
 
 
-def _require_indexes(store: Store, mode: SearchMode) -> IndexState:
+def _require_indexes(store: Store, mode: SearchMode) -> None:
     hint = f"run `newsgraph index --db {store.path}` to build them"
     if not has_search_tables(store):
         raise QueryError("NG410", f"{store.path} was built before search existed and has no search indexes", hint)
-    state = index_state(store, embedding.MODEL_NAME)
+    state = readiness(store, embedding.MODEL_NAME)
     if mode is not SearchMode.SEMANTIC and state.fts_built is None:
         raise QueryError("NG410", f"{store.path} has no full-text index yet", hint)
-    if mode is not SearchMode.TEXT and state.embedded == 0 and state.searchable > 0:
+    if mode is not SearchMode.TEXT and not state.vectors and state.articles:
         raise QueryError("NG411", f"no article of {store.path} has a vector yet (ingested with --no-embed?)",
                          f"run `newsgraph index --db {store.path}`, or search with --text")
-    return state
 
 
 def _filters(store: Store, *, since: datetime | None, until: datetime | None, entity: str | None,

@@ -79,12 +79,12 @@ def _time_order(article: Article) -> tuple[bool, str, str]:
 
 def story_detail(db: str | Path, story_id: str, *, entities: int = 10) -> StoryDetail:
     """The story ``story_id`` (or the story that absorbed it) with its articles in time order, their
-    main events as a timeline, its ``entities`` main entities, quotes and figures; QueryError NG413
+    main events as a timeline, its ``entities`` main entities, quotes and figures; QueryError NG409
     when there is no such story."""
     with open_store(db, read_only=True) as store:
         story = find_story(store, story_id)
         if story is None:
-            raise QueryError("NG413", f"no story with id {story_id!r} in {db}")
+            raise QueryError("NG409", f"no story with id {story_id!r} in {db}")
         articles = sorted((a for a in (get_article(store, i) for i in story.article_ids) if a is not None), key=_time_order)
         mains: dict[str, MainEvent] = {}
         quotes: list[Quote] = []
@@ -96,7 +96,7 @@ def story_detail(db: str | Path, story_id: str, *, entities: int = 10) -> StoryD
             figures.extend(read_figures(store, article.id))
             counts.update({m.entity_id for m in read_mentions(store, article.id) if m.entity_id})
         ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:entities]
-        known = {e.id: e for eid, _ in ranked for e in read_entities(store, eid)}
+        known = {e.id: e for e in read_entities(store, [eid for eid, _ in ranked])}
         return StoryDetail(
             story=story, articles=tuple(articles),
             timeline=tuple(TimelineEntry(published=a.published, article_id=a.id, title=a.title, main=mains.get(a.id))

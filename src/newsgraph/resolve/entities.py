@@ -11,7 +11,8 @@ Rules, in order, for a local entity of type T:
   two people who share a surname are never merged on the surname alone, and two full names with
   different first names are different people;
 - a royal title held by one side and not the other blocks any merge (Prince Charles is never
-  Charles Kennedy);
+  Charles Kennedy); two sides holding royal titles merge when they share one (a prince an
+  article also calls the future king);
 - a one-word "person" without a title joins an organisation of that name when no known person
   carries it ("Yukos"), taking that entity's type;
 - an institution's short form ("EU", "Labour", "Commons") carries its full name as a variant alias
@@ -27,7 +28,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from newsgraph.model import Alias, AliasKind, ArticleFacts, Entity, EntityType, Geo, LocalEntity, Role, stable_id
+from newsgraph.model import Alias, AliasKind, ArticleFacts, Curation, Entity, EntityType, Geo, LocalEntity, Role, stable_id
+from newsgraph.resolve.curate import Curator
 
 _IDENTIFYING = {AliasKind.ACRONYM, AliasKind.OTHER_SCRIPT, AliasKind.VARIANT}
 # Titles a person is called by with the given name alone ("Prince Charles"): such a person is never
@@ -43,11 +45,15 @@ class EntityResolution:
 
     Attributes:
         entities: every new or changed Entity, as a full record (aliases, roles, articles merged).
-        assignment: ``LocalEntity.key`` → ``Entity.id`` for every local entity of the batch.
+        assignment: ``LocalEntity.key`` → ``Entity.id`` for every local entity of the batch that
+            has an entity (a local entity whose entity a curation dropped has none).
+        removed: known entities that curations folded into another one (id → that one's id) or
+            dropped (id → None).
     """
 
     entities: tuple[Entity, ...]
     assignment: Mapping[str, str]
+    removed: Mapping[str, str | None] = field(default_factory=dict)
 
 
 def normalise(name: str) -> str:
@@ -171,8 +177,8 @@ def _conflict(record: _Record, local: LocalEntity) -> bool:
     known_titles = [r.title for r in record.roles.values()]
     local_titles = [r.title for r in local.roles]
     known, here = _royal(known_titles), _royal(local_titles)
-    if known == here:
-        return False
+    if known == here or known & here:
+        return False  # a royal title in common ("prince"; one article adds "king" for the future): the same person
     commoner = (record.name, known_titles) if not known else (local.name, local_titles)
     return len(commoner[0].split()) > 1 or bool(commoner[1]) or bool(known and here)
 
@@ -250,25 +256,37 @@ def _merge(index: _Index, record: _Record, local: LocalEntity, article_id: str) 
         record.article_ids.append(article_id)
 
 
-def resolve_entities(facts: Sequence[ArticleFacts], known: Sequence[Entity]) -> EntityResolution:
-    """Resolve every local entity of ``facts`` against ``known`` entities (and one another)."""
+def resolve_entities(facts: Sequence[ArticleFacts], known: Sequence[Entity],
+                     curations: Sequence[Curation] = ()) -> EntityResolution:
+    """Resolve every local entity of ``facts`` against ``known`` entities (and one another), then
+    apply the ``curations`` in force (``resolve.curate``)."""
     index = _Index()
     for entity in known:
         index.add(_Record.of(entity))
     changed: dict[str, None] = {}
     assignment: dict[str, str] = {}
+    fresh: set[str] = set()
+    locals_: dict[str, tuple[str, LocalEntity]] = {}
     for article in facts:
         for local in article.entities:
             found = _match(index, local)
             if found is None:
                 record = _Record(id=index.new_id(local.type, local.name), name=local.name, type=local.type, geo=local.geo)
                 index.add(record)
+                fresh.add(record.id)
             else:
                 record = index.records[found]
             _merge(index, record, local, article.article_id)
             assignment[local.key] = record.id
+            locals_[local.key] = (article.article_id, local)
             changed[record.id] = None
+    removed: dict[str, str | None] = {}
+    if any(c.active for c in curations):
+        curator = Curator(index.records, fresh, locals_, assignment, changed, _Record)
+        curator.apply(curations)
+        removed = {i: into for i, into in curator.removed.items() if i not in fresh}
     return EntityResolution(
         entities=tuple(index.records[i].entity() for i in changed),
         assignment=assignment,
+        removed=removed,
     )

@@ -39,10 +39,11 @@ def cores() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def _worker_main(conn: Connection, model: str, batch_size: int, max_chars: int | None = None, embed: bool = True) -> None:
+def _worker_main(conn: Connection, model: str, batch_size: int, max_chars: int | None = None, embed: bool = True,
+                 ner: str = "") -> None:
     """A worker: load the models once, then extract (and embed) each batch it is sent until told to stop."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle: it stops the workers
-    extractor = Extractor(model, batch_size, max_chars, embed=embed)
+    extractor = Extractor(model, batch_size, max_chars, embed=embed, ner=ner)
     try:
         extractor.load()
     except NewsgraphError as exc:
@@ -66,9 +67,10 @@ def _worker_main(conn: Connection, model: str, batch_size: int, max_chars: int |
 class _Worker:
     """One worker process and the batch it is working on."""
 
-    def __init__(self, ctx: Any, model: str, batch_size: int, max_chars: int | None = None, embed: bool = True) -> None:
+    def __init__(self, ctx: Any, model: str, batch_size: int, max_chars: int | None = None, embed: bool = True,
+                 ner: str = "") -> None:
         self.conn, child = ctx.Pipe(duplex=True)
-        self.process = ctx.Process(target=_worker_main, args=(child, model, batch_size, max_chars, embed), daemon=True,
+        self.process = ctx.Process(target=_worker_main, args=(child, model, batch_size, max_chars, embed, ner), daemon=True,
                                    name="newsgraph-worker")
         self.process.start()
         child.close()
@@ -119,7 +121,7 @@ class ProcessRunner:
         self.on_dispatch = on_dispatch
         self.restarts = 0
         self.pool: list[_Worker] = []
-        self.pool_model: tuple[str, bool] | None = None  # what the kept pool's workers load
+        self.pool_model: tuple[str, bool, str] | None = None  # what the kept pool's workers load
 
     def drive(self, writer: Writer, batches: Iterator[Pending]) -> None:
         if not writer.extracts:
@@ -129,14 +131,15 @@ class ProcessRunner:
         first = list(itertools.islice(batches, 2))
         if len(first) < 2 and not self.pool:  # one batch cannot be split: extract it here, start no pool
             extractor = Extractor(writer.options.model, self.batch_size or NLP_BATCH_SIZE, writer.options.max_extract_chars,
-                                  embed=writer.options.embed)
+                                  embed=writer.options.embed, ner=writer.options.ner)
             for pending in first:
                 writer.commit(pending, extractor(pending.kept))
             return
         batches = itertools.chain(first, batches)
-        if self.pool_model is not None and self.pool_model != (writer.options.model, writer.options.embed):
+        loads = (writer.options.model, writer.options.embed, writer.options.ner)
+        if self.pool_model is not None and self.pool_model != loads:
             self.close()
-        self.pool_model = (writer.options.model, writer.options.embed)
+        self.pool_model = loads
         try:
             _Pool(self, writer).run(batches)
         except BaseException:
@@ -167,6 +170,7 @@ class _Pool:
         self.model = writer.options.model
         self.max_chars = writer.options.max_extract_chars
         self.embed = writer.options.embed
+        self.ner = writer.options.ner
         self.batch_size = runner.batch_size or NLP_BATCH_SIZE
         self.workers = runner.pool
         self.order: deque[Pending] = deque()  # in flight, in batch order
@@ -207,7 +211,7 @@ class _Pool:
             if idle is None:
                 if len(self.workers) >= self.runner.workers:
                     return
-                idle = _Worker(self.ctx, self.model, self.batch_size, self.max_chars, self.embed)
+                idle = _Worker(self.ctx, self.model, self.batch_size, self.max_chars, self.embed, self.ner)
                 self.workers.append(idle)
             pending = self.todo.popleft()
             idle.job = pending

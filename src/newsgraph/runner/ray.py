@@ -51,8 +51,9 @@ def _as_json(record: Any) -> str:
 class _ExtractActor:
     """A Ray Data actor: loads the spaCy pipeline once, then extracts one prepared batch a call."""
 
-    def __init__(self, model: str, batch_size: int, max_chars: int | None = None, embed: bool = True) -> None:
-        self.extractor = Extractor(model, batch_size, max_chars, embed=embed)
+    def __init__(self, model: str, batch_size: int, max_chars: int | None = None, embed: bool = True,
+                 ner: str = "") -> None:
+        self.extractor = Extractor(model, batch_size, max_chars, embed=embed, ner=ner)
         self.extractor.load()
 
     def __call__(self, rows: dict[str, Any]) -> dict[str, list[Any]]:
@@ -157,7 +158,8 @@ class RayRunner:
             _ExtractActor, batch_size=1, batch_format="numpy", num_cpus=1, max_restarts=2, max_task_retries=1,
             compute=ray.data.ActorPoolStrategy(size=min(size, len(items))),
             fn_constructor_kwargs={"model": writer.options.model, "batch_size": NLP_BATCH_SIZE,
-                                   "max_chars": writer.options.max_extract_chars, "embed": writer.options.embed},
+                                   "max_chars": writer.options.max_extract_chars, "embed": writer.options.embed,
+                                   "ner": writer.options.ner},
         )
         try:
             dataset.write_parquet(str(shard))

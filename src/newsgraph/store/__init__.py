@@ -10,6 +10,10 @@ from newsgraph.store.articles import (
 from newsgraph.store.checks import SpanRow, counts, invariant_failures, span_rows
 from newsgraph.store.connection import Store, open_store, MEMORY_LIMIT
 from newsgraph.store.duplicates import copies_of, duplicate_record, read_duplicates
+from newsgraph.store.curations import (
+    add_curation, identity_inputs, mark_undone, next_curation_seq, read_curations, rewrite_identity,
+)
+from newsgraph.store.reextract import extraction_state, fact_ids, replace_extraction
 from newsgraph.store.entities import cooccurring, find_entity_ids, read_entities
 from newsgraph.store.export import write_records
 from newsgraph.store.facts import (
@@ -33,6 +37,8 @@ from newsgraph.store.pages import (
 )
 
 __all__ = [
+    "extraction_state", "fact_ids", "replace_extraction",
+    "add_curation", "identity_inputs", "mark_undone", "next_curation_seq", "read_curations", "rewrite_identity",
     "added_times", "article_entity_ids", "article_heads", "article_texts", "ArticleFilter",
     "ArticleVersion", "Batch", "cooccurrence", "cooccurring", "copies_of", "count_articles",
     "count_rows", "counts", "duplicate_record", "entities_by_id", "entity_article_counts",

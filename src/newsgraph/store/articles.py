@@ -128,11 +128,16 @@ def list_articles(store: Store, filters: ArticleFilter = ArticleFilter()) -> lis
 
 
 def get_article(store: Store, article_id: str) -> Article | None:
-    """One article by id, or None."""
-    rows = store.dicts(f"{SELECT_ARTICLES} WHERE a.id = ?", [article_id])
+    """One article by id, or None. Read by key (the primary-key index), and the text it refers to
+    by key too: a join with ``articles`` for ``text_of`` would read the whole table."""
+    rows = store.dicts("SELECT * FROM articles WHERE id = ?", [article_id])
     if not rows:
         return None
-    return _to_article(rows[0], _boilerplate_for(store, [article_id])[article_id])
+    row = rows[0]
+    if row.get("text_of") is not None:
+        row["text"] = store.scalar("SELECT text FROM articles WHERE id = ?", [row["text_of"]])
+    found = store.rows('SELECT kind, text, "offset" FROM boilerplate WHERE article_id = ? ORDER BY idx', [article_id])
+    return _to_article(row, [Boilerplate(kind=BoilerplateKind(k), text=t, offset=o) for k, t, o in found])
 
 
 def existing_ids(store: Store, ids: Sequence[str]) -> set[str]:

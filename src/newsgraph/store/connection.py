@@ -16,7 +16,7 @@ import duckdb
 
 from newsgraph import settings
 from newsgraph.errors import StoreError
-from newsgraph.store.schema import check_version, migrate
+from newsgraph.store.schema import SCHEMA_VERSION, check_version, migrate
 
 _CHUNK = 256  # rows per multi-row INSERT statement
 _ARROW_MIN = 16  # from this many rows, insert through Arrow where pyarrow is installed
@@ -172,7 +172,11 @@ def _connect(text: str, *, read_only: bool, lock_timeout: float) -> duckdb.DuckD
     pause = 0.01
     while True:
         try:
-            return duckdb.connect(text, read_only=read_only)
+            conn = duckdb.connect(text, read_only=read_only)
+            # DuckDB draws a progress bar on stderr for a query over 2 s (a search on a loaded
+            # machine): not what a command's output may carry
+            conn.execute("SET enable_progress_bar = false")
+            return conn
         except duckdb.Error as exc:
             first = str(exc).splitlines()[0]
             if not _is_lock_conflict(exc):
@@ -196,7 +200,8 @@ def open_store(path: str | Path, *, read_only: bool = False, lock_timeout: float
     While another process holds the file (an ingest writing, or readers while we want to write),
     waits up to ``lock_timeout`` seconds (default: the ``lock_timeout`` setting), then raises
     StoreError NG307. Raises NG301 when the file is not a DuckDB database, or when it is missing
-    and ``read_only`` is set; NG302 when a newer newsgraph wrote it. ``memory_limit``
+    and ``read_only`` is set; NG302 when a newer newsgraph wrote it; NG450 when an older one did
+    and ``read_only`` is set (only a writer upgrades it). ``memory_limit``
     (``MEMORY_LIMIT`` form, e.g. ``1GB``) caps DuckDB's buffer memory; empty leaves DuckDB's default.
     """
     if memory_limit and not MEMORY_LIMIT.match(memory_limit):
@@ -210,8 +215,14 @@ def open_store(path: str | Path, *, read_only: bool = False, lock_timeout: float
         if memory_limit:
             conn.execute(f"SET memory_limit = '{memory_limit.strip()}'")
         if read_only:
-            if check_version(conn, text) == 0:
+            version = check_version(conn, text)
+            if version == 0:
                 raise StoreError("NG301", f"{text} is not a newsgraph knowledge base (no schema)")
+            if version < SCHEMA_VERSION:  # its tables lack what this newsgraph reads; only a writer upgrades
+                raise StoreError("NG450", f"{text} was written by an older newsgraph (schema version {version}, "
+                                          f"this one reads {SCHEMA_VERSION}) and cannot be upgraded while opened read-only",
+                                 f"run `newsgraph index --db {text}` once: it upgrades the file in place and builds "
+                                 "what is missing (stories, vectors, the full-text index)")
         else:
             migrate(conn, text)
     except BaseException:

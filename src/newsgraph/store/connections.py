@@ -26,8 +26,11 @@ def entity_mentions(store: Store, entity_id: str) -> list[Mention]:
 def entity_quotes(store: Store, entity_id: str) -> list[Quote]:
     """Every quote whose speaker is ``entity_id``."""
     rows = store.dicts("SELECT * FROM quotes WHERE speaker_entity_id = ? ORDER BY article_id, id", [entity_id])
-    content = store.dicts("""SELECT * FROM quote_content WHERE quote_id IN
-                             (SELECT id FROM quotes WHERE speaker_entity_id = ?) ORDER BY quote_id, idx""", [entity_id])
+    if not rows:
+        return []
+    # by the list of ids (an index lookup), not by a subquery over quotes (a scan of quote_content)
+    content = store.dicts("SELECT * FROM quote_content WHERE quote_id IN (SELECT unnest(?)) ORDER BY quote_id, idx",
+                          [sorted({r["id"] for r in rows})])
     return quotes_from_rows(rows, content)
 
 

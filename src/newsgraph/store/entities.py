@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
+from typing import Any
 
 import duckdb
 
@@ -35,21 +36,35 @@ def write_entities(conn: duckdb.DuckDBPyConnection, entities: Sequence[Entity]) 
             for e in entities for r in e.roles])
 
 
-def read_entities(store: Store, entity_id: str | None = None) -> list[Entity]:
-    """Every entity (or the one with ``entity_id``) with aliases, roles and articles."""
+def read_entities(store: Store, entity_id: str | Sequence[str] | None = None) -> list[Entity]:
+    """Every entity (or the one with ``entity_id``, or those of a list of ids: four queries for
+    all of them) with aliases, roles and articles."""
+    if entity_id is not None and not isinstance(entity_id, str):
+        ids = sorted(set(entity_id))
+        if not ids:
+            return []
+        where, params = "WHERE entity_id IN (SELECT unnest(?))", [ids]
+        role_where = "WHERE entity_key IS NULL AND entity_id IN (SELECT unnest(?))"
+        ent_where, ent_params = "WHERE id IN (SELECT unnest(?))", [ids]
+        return _entities(store, where, params, role_where, ent_where, ent_params)
     where, params = ("WHERE entity_id = ?", [entity_id]) if entity_id else ("", [])
+    role_where = "WHERE entity_key IS NULL" + (" AND entity_id = ?" if entity_id else "")
+    ent_where, ent_params = ("WHERE id = ?", [entity_id]) if entity_id else ("", [])
+    return _entities(store, where, params, role_where, ent_where, ent_params)
+
+
+def _entities(store: Store, where: str, params: list[Any], role_where: str, ent_where: str,
+              ent_params: list[Any]) -> list[Entity]:
     aliases: dict[str, list[Alias]] = defaultdict(list)
     for r in store.dicts(f"SELECT * FROM entity_aliases {where} ORDER BY entity_id, text", params):
         ev = evidence(r["article_id"], r, "ev") if r["article_id"] else None
         aliases[r["entity_id"]].append(Alias(text=r["text"], kind=AliasKind(r["kind"]), script=r["script"], evidence=ev))
     roles: dict[str, list[Role]] = defaultdict(list)
-    role_where = "WHERE entity_key IS NULL" + (" AND entity_id = ?" if entity_id else "")
     for r in store.dicts(f"SELECT * FROM roles {role_where} ORDER BY entity_id, article_id, ev_start", params):
         roles[r["entity_id"]].append(role_from_row(r))
     articles: dict[str, list[str]] = defaultdict(list)
     for eid, aid in store.rows(f"SELECT entity_id, article_id FROM entity_articles {where} ORDER BY entity_id, article_id", params):
         articles[eid].append(aid)
-    ent_where, ent_params = ("WHERE id = ?", [entity_id]) if entity_id else ("", [])
     return [
         Entity(id=r["id"], name=r["name"], type=EntityType(r["type"]), aliases=tuple(aliases[r["id"]]), roles=tuple(roles[r["id"]]),
                article_ids=tuple(articles[r["id"]]), geo=geo_from_row(r))
@@ -76,10 +91,12 @@ def find_entity_ids(store: Store, name: str) -> list[str]:
     return [
         r[0]
         for r in store.rows(
-            """SELECT e.id FROM entities e LEFT JOIN entity_articles a ON a.entity_id = e.id
-               WHERE lower(e.name) = lower(?) OR e.id = ?
-                  OR e.id IN (SELECT entity_id FROM entity_aliases WHERE lower(text) = lower(?))
-               GROUP BY e.id ORDER BY count(a.article_id) DESC, e.id""",
+            # the matching ids first (few), then their article counts: a join of every entity with
+            # its articles before the filter would read the whole table
+            """WITH ids AS (SELECT id FROM entities WHERE id = ? UNION SELECT id FROM entities WHERE lower(name) = lower(?)
+                            UNION SELECT entity_id FROM entity_aliases WHERE lower(text) = lower(?))
+               SELECT i.id FROM ids i LEFT JOIN entity_articles a ON a.entity_id = i.id
+               GROUP BY i.id ORDER BY count(a.article_id) DESC, i.id""",
             [name, name, name],
         )
     ]

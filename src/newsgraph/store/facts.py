@@ -129,16 +129,20 @@ def write_facts(conn: duckdb.DuckDBPyConnection, batch: Sequence[ArticleFacts]) 
 
 
 def _by_article(store: Store, table: str, article_id: str | None, order: str) -> list[dict[str, Any]]:
+    """The rows of ``table`` (``t``), of one article or of all, in a total order: by the article's
+    ingest order (not its id, a hash), then ``order`` (the position in the text, the row's own id
+    last), so that a listing comes out the same on every run."""
     if article_id is None:
-        return store.dicts(f"SELECT * FROM {table} ORDER BY {order}")
-    return store.dicts(f"SELECT * FROM {table} WHERE article_id = ? ORDER BY {order}", [article_id])
+        return store.dicts(f"SELECT t.* FROM {table} t LEFT JOIN articles a ON a.id = t.article_id "
+                           f"ORDER BY a.seq NULLS LAST, t.article_id, {order}")
+    return store.dicts(f"SELECT t.* FROM {table} t WHERE t.article_id = ? ORDER BY {order}", [article_id])
 
 
 def read_mentions(store: Store, article_id: str | None = None) -> list[Mention]:
     return [
         Mention(id=r["id"], evidence=evidence(r["article_id"], r, "ev"), type=EntityType(r["type"]),  # type: ignore[arg-type]
                 cluster=r["cluster"], entity_id=r["entity_id"], extractor=r["extractor"])
-        for r in _by_article(store, "mentions", article_id, "article_id, ev_start, id")
+        for r in _by_article(store, "mentions", article_id, "t.ev_start, t.ev_end, t.id")
     ]
 
 
@@ -159,9 +163,13 @@ def quotes_from_rows(rows: list[dict[str, Any]], content_rows: list[dict[str, An
     return quotes
 
 
+# quotes in the order they open in the text (their first content span), the quote's id last
+_QUOTE_ORDER = "(SELECT min(c.ev_start) FROM quote_content c WHERE c.quote_id = t.id), t.cue_start, t.id"
+
+
 def read_quotes(store: Store, article_id: str | None = None) -> list[Quote]:
-    return quotes_from_rows(_by_article(store, "quotes", article_id, "article_id, id"),
-                            _by_article(store, "quote_content", article_id, "quote_id, idx"))
+    return quotes_from_rows(_by_article(store, "quotes", article_id, _QUOTE_ORDER),
+                            _by_article(store, "quote_content", article_id, "t.quote_id, t.idx"))
 
 
 def read_figures(store: Store, article_id: str | None = None) -> list[Figure]:
@@ -169,7 +177,7 @@ def read_figures(store: Store, article_id: str | None = None) -> list[Figure]:
         Figure(id=r["id"], evidence=evidence(r["article_id"], r, "ev"), value=r["value"], unit=r["unit"],  # type: ignore[arg-type]
                value_high=r["value_high"], qualifier=r["qualifier"], measures=r["measures"],
                owner=r["owner"], extractor=r["extractor"])
-        for r in _by_article(store, "figures", article_id, "article_id, ev_start, id")
+        for r in _by_article(store, "figures", article_id, "t.ev_start, t.ev_end, t.id")
     ]
 
 
@@ -177,7 +185,7 @@ def read_times(store: Store, article_id: str | None = None) -> list[TimeExpressi
     return [
         TimeExpression(id=r["id"], evidence=evidence(r["article_id"], r, "ev"), type=TimeType(r["type"]),  # type: ignore[arg-type]
                        value=r["value"], resolved=r["resolved"], extractor=r["extractor"])
-        for r in _by_article(store, "times", article_id, "article_id, ev_start, id")
+        for r in _by_article(store, "times", article_id, "t.ev_start, t.ev_end, t.id")
     ]
 
 
@@ -188,10 +196,10 @@ def _argument(r: dict[str, Any]) -> Argument:
 
 def read_events(store: Store, article_id: str | None = None) -> list[Event]:
     args: dict[str, dict[str, list[Argument]]] = defaultdict(lambda: defaultdict(list))
-    for r in _by_article(store, "event_arguments", article_id, "event_id, role, idx"):
+    for r in _by_article(store, "event_arguments", article_id, "t.event_id, t.role, t.idx, t.ev_start"):
         args[r["event_id"]][r["role"]].append(_argument(r))
     events = []
-    for r in _by_article(store, "events", article_id, "article_id, trigger_start, id"):
+    for r in _by_article(store, "events", article_id, "t.trigger_start, t.trigger_end, t.id"):
         a = args[r["id"]]
         events.append(Event(
             id=r["id"], article_id=r["article_id"], trigger=evidence(r["article_id"], r, "trigger"),  # type: ignore[arg-type]
@@ -205,23 +213,23 @@ def read_main_events(store: Store, article_id: str | None = None) -> list[MainEv
     return [
         MainEvent(article_id=r["article_id"], event_id=r["event_id"],
                   **{p: evidence(r["article_id"], r, p) for p in _MAIN_PARTS})
-        for r in _by_article(store, "main_events", article_id, "article_id")
+        for r in _by_article(store, "main_events", article_id, "t.event_id")
     ]
 
 
 def read_local_entities(store: Store, article_id: str | None = None) -> list[LocalEntity]:
     aliases: dict[tuple[str, str], list[Alias]] = defaultdict(list)
-    for r in _by_article(store, "local_aliases", article_id, "article_id, entity_key, ev_start"):
+    for r in _by_article(store, "local_aliases", article_id, "t.entity_key, t.ev_start, t.text, t.kind"):
         aliases[(r["article_id"], r["entity_key"])].append(
             Alias(text=r["text"], kind=AliasKind(r["kind"]), script=r["script"], evidence=evidence(r["article_id"], r, "ev")))
     roles: dict[tuple[str, str], list[Role]] = defaultdict(list)
-    for r in _by_article(store, "roles", article_id, "article_id, entity_key, ev_start"):
+    for r in _by_article(store, "roles", article_id, "t.entity_key, t.ev_start, t.title, t.status"):
         roles[(r["article_id"], r["entity_key"])].append(role_from_row(r))
     return [
         LocalEntity(key=r["key"], name=r["name"], type=EntityType(r["type"]), mention_ids=tuple(json.loads(r["mention_ids"])),
                     aliases=tuple(aliases[(r["article_id"], r["key"])]), roles=tuple(roles[(r["article_id"], r["key"])]),
                     geo=geo_from_row(r), known_as=r.get("known_as"))
-        for r in _by_article(store, "local_entities", article_id, "article_id, key")
+        for r in _by_article(store, "local_entities", article_id, "t.key")
     ]
 
 

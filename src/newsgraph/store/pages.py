@@ -122,6 +122,8 @@ def filters_for(kind: str, values: dict[str, Any]) -> list[tuple[str, list[Any]]
             out.append(("ev.mode = ?", [str(v["mode"]).lower()]))
         if "main" in v:
             out.append(("ev.main = ?", [bool(v["main"])]))
+        if v.get("typed"):  # typed events and each article's main event; OTHER apart
+            out.append(("(ev.type <> 'OTHER' OR ev.main)", []))
         if "actor_ids" in v or "actor_text" in v:
             ids, text = joined(v.get("actor_ids") or ()), str(v.get("actor_text") or "\x00").lower()
             out.append((f"ev.id IN (SELECT event_id FROM event_arguments WHERE role = 'actor' AND (entity_id {_IN}"

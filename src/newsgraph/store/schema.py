@@ -140,14 +140,38 @@ _V_ENTITIES: tuple[str, ...] = (
     "ALTER TABLE local_entities ADD COLUMN known_as VARCHAR",
 )
 
-MIGRATIONS: tuple[tuple[str, ...], ...] = (_V1, _V_HARDEN_STORE, _V_STORIES, _V_SEARCH, _V_KB, _V_ENTITIES)
+# kbq: indexes on the columns the views filter by (an article's facts, an entity's mentions and
+# articles, a story's members), so that a view on a large base reads its rows by index instead of
+# scanning every fact (benchmarks/query.py). Named idx_<table>_<column>; IF NOT EXISTS, so that
+# another branch's migration may create the same index harmlessly.
+_KBQ_INDEXED: tuple[tuple[str, str], ...] = (
+    ("mentions", "article_id"), ("mentions", "entity_id"), ("quotes", "article_id"), ("quotes", "speaker_entity_id"),
+    ("quote_content", "article_id"), ("quote_content", "quote_id"), ("figures", "article_id"), ("times", "article_id"),
+    ("events", "article_id"), ("event_arguments", "article_id"), ("event_arguments", "event_id"),
+    ("main_events", "article_id"), ("local_entities", "article_id"), ("local_aliases", "article_id"),
+    ("roles", "article_id"), ("roles", "entity_id"), ("entity_articles", "entity_id"), ("entity_articles", "article_id"),
+    ("entity_aliases", "entity_id"), ("story_articles", "story_id"), ("story_articles", "article_id"),
+    ("embeddings", "article_id"), ("duplicates", "duplicate_of"), ("boilerplate", "article_id"),
+    ("quote_text", "article_id"),
+)
+_V_KBQ: tuple[str, ...] = tuple(f"CREATE INDEX IF NOT EXISTS idx_{t}_{c} ON {t} ({c})" for t, c in _KBQ_INDEXED)
+
+# curate: corrections by a person to entity identity, kept as rules (store/curations.py).
+_V_CURATE: tuple[str, ...] = (
+    """CREATE TABLE curations (
+        id VARCHAR PRIMARY KEY, seq BIGINT NOT NULL, action VARCHAR NOT NULL, entity_id VARCHAR NOT NULL,
+        entity_name VARCHAR NOT NULL, entity_type VARCHAR NOT NULL, value VARCHAR NOT NULL, new_id VARCHAR NOT NULL,
+        created TIMESTAMPTZ NOT NULL, undone TIMESTAMPTZ)""",
+)
+
+MIGRATIONS: tuple[tuple[str, ...], ...] = (_V1, _V_HARDEN_STORE, _V_STORIES, _V_SEARCH, _V_KB, _V_ENTITIES, _V_KBQ, _V_CURATE)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
 def current_version(conn: duckdb.DuckDBPyConnection) -> int:
     """The store's schema version; 0 for an empty file."""
     found = conn.execute(
-        "SELECT count(*) FROM information_schema.tables WHERE table_name = 'schema_version'"
+        "SELECT count(*) FROM duckdb_tables() WHERE table_name = 'schema_version'"
     ).fetchone()
     if not found or not found[0]:
         return 0

@@ -148,13 +148,13 @@ class IndexState:
 
 def has_search_tables(store: Store) -> bool:
     """Whether the store has the search tables (a base written before search has none)."""
-    return bool(store.scalar("SELECT count(*) FROM information_schema.tables WHERE table_name = 'search_state'"))
+    return bool(store.scalar("SELECT count(*) FROM duckdb_tables() WHERE table_name = 'search_state'"))
 
 
 def index_state(store: Store, model: str) -> IndexState:
     row = store.rows("SELECT built, articles, quotes FROM search_state WHERE name = 'fts'")
     fts_present = bool(store.scalar(
-        "SELECT count(*) FROM information_schema.schemata WHERE schema_name = ?", [ARTICLE_FTS]))
+        "SELECT count(*) FROM duckdb_schemas() WHERE schema_name = ?", [ARTICLE_FTS]))
     built, fts_articles, fts_quotes = (row[0] if row and fts_present else (None, 0, 0))
     return IndexState(
         searchable=int(store.scalar("SELECT count(*) FROM articles WHERE id NOT IN (SELECT article_id FROM duplicates)")),
@@ -164,6 +164,30 @@ def index_state(store: Store, model: str) -> IndexState:
         fts_built=built, fts_articles=int(fts_articles), articles=int(store.scalar("SELECT count(*) FROM articles")),
         quotes=int(store.scalar("SELECT count(DISTINCT quote_id) FROM quote_content")), fts_quotes=int(fts_quotes),
     )
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Readiness:
+    """What a search needs to know before it runs, each answered without a scan of the base.
+
+    Attributes:
+        fts_built: when the fts indexes were last built or appended to, or None (never).
+        vectors: whether any article has a vector of the model.
+        articles: whether the store holds any article.
+    """
+
+    fts_built: datetime | None
+    vectors: bool
+    articles: bool
+
+
+def readiness(store: Store, model: str) -> Readiness:
+    """The cheap checks a search makes on every call (``index_state`` counts the whole base)."""
+    row = store.rows("SELECT built FROM search_state WHERE name = 'fts'")
+    present = bool(store.scalar("SELECT count(*) FROM duckdb_schemas() WHERE schema_name = ?", [ARTICLE_FTS]))
+    return Readiness(fts_built=row[0][0] if row and present else None,
+                     vectors=bool(store.scalar("SELECT EXISTS (SELECT 1 FROM embeddings WHERE model = ?)", [model])),
+                     articles=bool(store.scalar("SELECT EXISTS (SELECT 1 FROM articles)")))
 
 
 def rebuild_fts(store: Store) -> tuple[int, int]:
@@ -192,6 +216,94 @@ def _rebuild(store: Store) -> tuple[int, int]:
         quotes = int(conn.execute("SELECT count(*) FROM quote_text").fetchone()[0])
         conn.execute("DELETE FROM search_state WHERE name = 'fts'")
         conn.execute("INSERT INTO search_state VALUES ('fts', ?, ?, ?)", [datetime.now(timezone.utc), articles, quotes])
+    return articles, quotes
+
+
+# The fts extension's index is plain tables (docs, terms, dict, stats, fields, stopwords) that its
+# match_bm25 macro reads at query time; create_fts_index fills them with one SQL script. Appending
+# new documents runs the same tokenising, stemming and stopword steps for those documents only and
+# adds their rows (new terms get new term ids; df, the document count and the mean length are
+# updated), so a batch costs in proportion to the batch (plus hash lookups in the vocabulary),
+# not the base, and BM25 scores come out as a full rebuild gives them.
+_FTS_FIELDS = {ARTICLE_FTS: ("title", "deck", "text"), QUOTE_FTS: ("content",)}
+
+
+def _fts_append(conn: duckdb.DuckDBPyConnection, schema: str, new_rows: str, params: Sequence[Any]) -> int:
+    """Add the documents of ``new_rows`` (a query giving ``name`` and the index's fields) to the
+    index ``schema``; return how many were added."""
+    conn.execute("DROP TABLE IF EXISTS fts_new")
+    conn.execute("DROP TABLE IF EXISTS fts_tok")
+    conn.execute(f"""CREATE TEMP TABLE fts_new AS
+                     SELECT (SELECT coalesce(max(docid), -1) FROM {schema}.docs) + row_number() OVER (ORDER BY n.name) AS docid, n.*
+                     FROM ({new_rows}) n ANTI JOIN {schema}.docs d ON d.name = n.name""", list(params))
+    added = int(conn.execute("SELECT count(*) FROM fts_new").fetchone()[0])
+    if not added:
+        return 0
+    tokenized = " UNION ALL ".join(
+        f"""SELECT unnest({schema}.tokenize(n."{f}")) AS w, n.docid,
+                   (SELECT fieldid FROM {schema}.fields WHERE field = '{f}') AS fieldid FROM fts_new n"""
+        for f in _FTS_FIELDS[schema])
+    conn.execute(f"""CREATE TEMP TABLE fts_tok AS
+                     SELECT stem(t.w, 'porter') AS term, t.docid, t.fieldid FROM ({tokenized}) t
+                     WHERE t.w NOT NULL AND len(t.w) > 0 AND t.w NOT IN (SELECT sw FROM {schema}.stopwords)""")
+    conn.execute(f"""INSERT INTO {schema}.dict (termid, term, df)
+                     SELECT (SELECT coalesce(max(termid), -1) FROM {schema}.dict) + row_number() OVER (ORDER BY n.term), n.term, 0
+                     FROM (SELECT DISTINCT term FROM fts_tok) n ANTI JOIN {schema}.dict d ON d.term = n.term""")
+    conn.execute(f"""UPDATE {schema}.dict AS d SET df = d.df + n.df
+                     FROM (SELECT term, count(DISTINCT docid) AS df FROM fts_tok GROUP BY term) n
+                     WHERE d.term = n.term""")
+    conn.execute(f"""INSERT INTO {schema}.terms (docid, fieldid, termid)
+                     SELECT t.docid, t.fieldid, d.termid FROM fts_tok t JOIN {schema}.dict d ON d.term = t.term""")
+    conn.execute(f"""INSERT INTO {schema}.docs (docid, name, len)
+                     SELECT n.docid, n.name, coalesce(l.len, 0) FROM fts_new n
+                     LEFT JOIN (SELECT docid, count(*) AS len FROM fts_tok GROUP BY docid) l ON l.docid = n.docid""")
+    # the mean length from the stored one (its total is num_docs x avgdl, an integer), not by a scan
+    num, avgdl = conn.execute(f"SELECT num_docs, avgdl FROM {schema}.stats").fetchone()
+    total = round(float(avgdl or 0) * int(num or 0)) + int(conn.execute("SELECT count(*) FROM fts_tok").fetchone()[0])
+    conn.execute(f"UPDATE {schema}.stats SET num_docs = ?, avgdl = ?::BIGINT / ?::BIGINT", [int(num) + added, total, int(num) + added])
+    conn.execute("DROP TABLE fts_new")
+    conn.execute("DROP TABLE fts_tok")
+    return added
+
+
+def append_fts(store: Store, article_ids: Sequence[str]) -> tuple[int, int] | None:
+    """Add ``article_ids`` (stored articles, duplicates included, and their quotes) to both fts
+    indexes without a rebuild; return (articles, quotes) added, or None when the indexes are not
+    there or not current apart from these articles (then ``rebuild_fts`` is what works)."""
+    if not article_ids:
+        return (0, 0)
+    load_fts(store)
+    try:
+        with store.transaction() as conn:
+            return _append(store, conn, article_ids)
+    except duckdb.Error as exc:
+        raise StoreError("NG311", f"cannot update the fts index of {store.path}: {str(exc).splitlines()[0]}") from None
+
+
+def _append(store: Store, conn: duckdb.DuckDBPyConnection, article_ids: Sequence[str]) -> tuple[int, int] | None:
+    present = {r[0] for r in conn.execute(
+        "SELECT schema_name FROM duckdb_schemas() WHERE schema_name IN (?, ?)", [ARTICLE_FTS, QUOTE_FTS]).fetchall()}
+    row = conn.execute("SELECT articles, quotes FROM search_state WHERE name = 'fts'").fetchone()
+    if present != {ARTICLE_FTS, QUOTE_FTS} or row is None:
+        return None
+    ids = joined(article_ids)
+    in_ids = "IN (SELECT unnest(string_split(?, chr(31))))"
+    # the indexes must cover everything but these articles: otherwise something else changed (an
+    # update replaced a text, a run died before its upkeep) and only a rebuild is right
+    indexed = int(conn.execute(f"SELECT count(*) FROM {ARTICLE_FTS}.docs WHERE name {in_ids}", [ids]).fetchone()[0])
+    outside = int(conn.execute("SELECT count(*) FROM articles").fetchone()[0]) - int(
+        conn.execute(f"SELECT count(*) FROM articles WHERE id {in_ids}", [ids]).fetchone()[0])
+    if int(row[0]) != outside + indexed:
+        return None
+    conn.execute(f"""INSERT INTO quote_text (id, article_id, content)
+                     SELECT quote_id, any_value(article_id), string_agg(ev_text, ' ' ORDER BY idx)
+                     FROM quote_content WHERE article_id {in_ids}
+                       AND quote_id NOT IN (SELECT id FROM quote_text WHERE article_id {in_ids})
+                     GROUP BY quote_id""", [ids, ids])
+    articles = _fts_append(conn, ARTICLE_FTS, f"SELECT id AS name, title, deck, text FROM articles WHERE id {in_ids}", [ids])
+    quotes = _fts_append(conn, QUOTE_FTS, f"SELECT id AS name, content FROM quote_text WHERE article_id {in_ids}", [ids])
+    conn.execute("UPDATE search_state SET built = ?, articles = articles + ?, quotes = quotes + ? WHERE name = 'fts'",
+                 [datetime.now(timezone.utc), articles, quotes])
     return articles, quotes
 
 
@@ -252,13 +364,31 @@ def _where(f: SearchFilter, column: str) -> tuple[str, list[Any]]:
     return " AND ".join(clauses), params
 
 
+def _bm25(schema: str, candidates: str = "") -> str:
+    """BM25 scores (``name``, ``score``) of the documents of the fts index ``schema`` that hold a
+    word of the query (the first parameter), as the extension's ``match_bm25`` computes them (k 1.2,
+    b 0.75; same tokens, df, lengths), but read from the index's tables for the query's terms only:
+    ``match_bm25`` is a per-row macro, and joined to every row of a large table it reads the whole
+    postings list and the table. ``candidates`` (SQL giving document names) narrows the documents."""
+    narrowed = f"AND t.docid IN (SELECT docid FROM {schema}.docs WHERE name IN ({candidates}))" if candidates else ""
+    return f"""WITH tokens AS (SELECT DISTINCT stem(unnest({schema}.tokenize(?)), 'porter') AS t),
+        qterms AS (SELECT d.termid, d.df FROM {schema}.dict d JOIN tokens ON d.term = tokens.t),
+        tf AS (SELECT t.docid, t.termid, count(*) AS tf FROM {schema}.terms t
+               WHERE t.termid IN (SELECT termid FROM qterms) {narrowed} GROUP BY t.docid, t.termid),
+        stats AS (SELECT num_docs, avgdl FROM {schema}.stats)
+        SELECT docs.name, sum(log((stats.num_docs - q.df + 0.5) / (q.df + 0.5) + 1)
+                              * ((tf.tf * (1.2 + 1)) / (tf.tf + 1.2 * (1 - 0.75 + 0.75 * (docs.len / stats.avgdl))))) AS score
+        FROM tf JOIN qterms q ON q.termid = tf.termid JOIN {schema}.docs docs ON docs.docid = tf.docid, stats
+        GROUP BY docs.name"""
+
+
 def text_top(store: Store, query: str, f: SearchFilter, limit: int) -> list[tuple[str, float]]:
     """(article id, BM25 score) of the best ``limit`` articles for ``query``, best first."""
     load_fts(store)
-    where, params = _where(f, "a.id")
+    where, params = _where(f, "s.name")
     return [(r[0], float(r[1])) for r in store.rows(
-        f"""SELECT id, score FROM (SELECT a.id, {ARTICLE_FTS}.match_bm25(a.id, ?) AS score FROM articles a
-            WHERE {where}) WHERE score IS NOT NULL ORDER BY score DESC, id LIMIT {int(limit)}""",
+        f"""SELECT s.name, s.score FROM ({_bm25(ARTICLE_FTS)}) s
+            WHERE {where} ORDER BY s.score DESC, s.name LIMIT {int(limit)}""",
         [query, *params])]
 
 
@@ -267,14 +397,16 @@ def quote_top(store: Store, query: str, article_ids: Sequence[str], limit: int) 
     if not article_ids:
         return []
     load_fts(store)
-    return [tuple(r) for r in store.rows(  # type: ignore[misc]
-        f"""SELECT t.id, t.article_id, s.score, t.content,
-                   coalesce(q.description, q.speaker_text) AS speaker
-            FROM (SELECT id, {QUOTE_FTS}.match_bm25(id, ?) AS score FROM quote_text) s
-            JOIN quote_text t ON t.id = s.id
-            LEFT JOIN (SELECT DISTINCT ON (id) * FROM quotes) q ON q.id = t.id
-            WHERE s.score IS NOT NULL AND t.article_id IN (SELECT unnest(string_split(?, chr(31))))
-            ORDER BY s.score DESC, t.id LIMIT {int(limit)}""", [query, joined(article_ids)])]
+    ids = list(article_ids)
+    texts = {r[0]: (r[1], r[2]) for r in store.rows(
+        "SELECT id, article_id, content FROM quote_text WHERE article_id IN (SELECT unnest(?))", [ids])}
+    if not texts:
+        return []
+    scored = store.rows(f"""SELECT s.name, s.score FROM ({_bm25(QUOTE_FTS, "SELECT unnest(?)")}) s
+                            ORDER BY s.score DESC, s.name LIMIT {int(limit)}""", [query, sorted(texts)])
+    speakers = dict(store.rows("""SELECT id, any_value(coalesce(description, speaker_text)) FROM quotes
+                                  WHERE article_id IN (SELECT unnest(?)) GROUP BY id""", [ids]))
+    return [(qid, texts[qid][0], float(score), texts[qid][1], speakers.get(qid)) for qid, score in scored if qid in texts]
 
 
 def vector_top(store: Store, vector: Sequence[float], model: str, f: SearchFilter, limit: int) -> list[tuple[str, float]]:

@@ -177,3 +177,28 @@ def story_context(store: Store, keys: Mapping[str, Sequence[str]], df: Mapping[s
     copies = dict(store.rows(f"SELECT article_id, duplicate_of FROM duplicates WHERE article_id {_IN}",
                              [joined(members)])) if members else {}
     return StoryContext(stories=tuple(stories), features=features, copies=copies)
+
+
+def articles_without_story(store: Store) -> list[str]:
+    """Kept articles (not duplicates) that belong to no story, in ingest order: those stored before
+    stories existed, or by a run that died between its write and its stories."""
+    return [r[0] for r in store.rows(
+        """SELECT a.id FROM articles a
+           WHERE a.id NOT IN (SELECT article_id FROM duplicates)
+             AND a.id NOT IN (SELECT article_id FROM story_articles) ORDER BY a.seq""")]
+
+
+def copies_without_story(store: Store) -> list[tuple[str, str]]:
+    """(copy, original) of duplicate copies that belong to no story, in ingest order."""
+    return [(r[0], r[1]) for r in store.rows(
+        """SELECT d.article_id, d.duplicate_of FROM duplicates d JOIN articles a ON a.id = d.article_id
+           WHERE d.article_id NOT IN (SELECT article_id FROM story_articles) ORDER BY a.seq""")]
+
+
+def write_story_batch(store: Store, stories: Sequence[Story] = (), removed_stories: Sequence[str] = (),
+                      story_features: Sequence[StoryFeatures] = (), story_keys: Mapping[str, Sequence[str]] | None = None) -> None:
+    """Write one clustering step's stories and features (what a batch's write does for its stories),
+    in one transaction."""
+    with store.transaction() as conn:
+        write_stories(conn, stories, removed_stories)
+        write_story_features(conn, story_features, story_keys or {})

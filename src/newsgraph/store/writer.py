@@ -11,6 +11,7 @@ import duckdb
 from newsgraph.model import Article, ArticleFacts, Duplicate, DuplicateKind, Entity, Skip, Story, StoryFeatures
 from newsgraph.store.articles import ARTICLE_COLUMNS, BOILERPLATE_COLUMNS, article_row, boilerplate_rows, next_seq
 from newsgraph.store.connection import Store, insert, insert_new, joined
+from newsgraph.store.curations import delete_entities
 from newsgraph.store.entities import write_entities
 from newsgraph.store.facts import write_facts
 from newsgraph.store.log import write_log
@@ -39,6 +40,7 @@ class Batch:
         story_keys: article id → the keys later batches find it by.
         vectors: (article id, unit vector) of kept articles for semantic search, of ``vector_model``
             (replacing older vectors of those articles).
+        removed_entities: entities a curation folded into another one (id → its id) or dropped (id → None).
     """
 
     run_id: str
@@ -55,6 +57,7 @@ class Batch:
     story_keys: Mapping[str, Sequence[str]] = field(default_factory=dict)
     vectors: Sequence[tuple[str, Sequence[float]]] = ()
     vector_model: str = ""
+    removed_entities: Mapping[str, str | None] = field(default_factory=dict)
 
 
 def write_batch(store: Store, batch: Batch) -> None:
@@ -81,6 +84,7 @@ def write_batch(store: Store, batch: Batch) -> None:
         write_log(conn, batch.skips, batch.run_id, now)
         write_facts(conn, batch.facts)
         write_entities(conn, batch.entities)
+        delete_entities(conn, batch.removed_entities)
         if batch.updates:
             drop_orphan_entities(conn)
         write_stories(conn, batch.stories, batch.removed_stories)

@@ -29,14 +29,14 @@ HERE = Path(__file__).resolve().parent
 log = logging.getLogger("newsgraph.web")
 
 STATUS: dict[str, int] = {
-    "NG401": 404, "NG402": 404, "NG409": 404, "NG413": 404, "NG423": 404, "NG434": 404,
+    "NG401": 404, "NG402": 404, "NG409": 404, "NG434": 404,
     "NG403": 400, "NG425": 400, "NG430": 400, "NG438": 400,
     "NG433": 422,
     "NG435": 401,
     "NG436": 403, "NG441": 403, "NG421": 403,
     "NG437": 413,
     "NG442": 405,
-    "NG420": 503, "NG431": 503, "NG439": 503, "NG301": 503, "NG302": 503, "NG307": 503, "NG422": 503,
+    "NG420": 503, "NG431": 503, "NG439": 503, "NG301": 503, "NG302": 503, "NG450": 503, "NG307": 503, "NG422": 503,
 }
 
 CSP = ("default-src 'none'; script-src 'none'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
@@ -164,9 +164,10 @@ def create_app(db: str | Path, *, write_token: str | None = None, query_timeout:
                               "errors answer `{ok: false, error: {code, message}}`.")
     app.state.serve = config
     _install_errors(app)
-    from newsgraph.web import api, pages
+    from newsgraph.web import api, edits, pages
 
     app.include_router(api.router)
+    app.include_router(edits.router)
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     app.add_middleware(Guard, max_body_bytes=config.max_body_bytes)

@@ -199,9 +199,10 @@ def quotes(request: Request, speaker: str | None = None, anonymous: bool | None 
 @router.get("/events", response_class=HTMLResponse)
 def events(request: Request, type: str | None = None, mode: str | None = None, actor: str | None = None,
            place: str | None = None, since: str | None = None, until: str | None = None, cursor: str | None = None,
-           size: int = 50) -> HTMLResponse:
+           size: int = 50, all: bool = False) -> HTMLResponse:
     filters = {"type": type or None, "mode": mode or None, "actor": actor or None, "place": place or None,
-               "since": parse_date(since, "since"), "until": parse_date(until, "until")}
+               "since": parse_date(since, "since"), "until": parse_date(until, "until"),
+               "typed": None if all or type else True}
     return _list(request, "events", "events.html", filters, cursor, size, raw={"since": since or "", "until": until or ""})
 
 

@@ -1,0 +1,155 @@
+"""Typed events on a blind-annotated sample of BBC News articles (``--data`` the bbc-news folder).
+
+The golden file (``tests/golden/events-bbc/sample.json``, option ``golden``) was written by
+reading 50 articles drawn with a fixed seed before newsgraph was run on them: for each article
+its typed events as a reader would want them (trigger offsets, PLOVER code, short actor and
+target strings), never the article text. Only articles listed there are read.
+
+Ours: the events with a PLOVER type (``type != OTHER``; the code is read with the mode as in
+``eval plover``: a refused support is REJECT). One is right when its trigger overlaps a golden
+trigger (``precision``), and also has its code (``typed_precision``); ``missed`` counts golden
+events no typed event of ours overlaps, ``recall`` is the share found. ``actor_accuracy``: of
+the found events whose golden actor is given, the share where one of our actors and the golden
+actor contain one another (case-insensitive).
+
+Anchor, same run, same matching: every verb with a nominal subject and a direct object
+(``nlp.frames.subject_verb_object``), all counted as typed events.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from newsgraph.errors import QueryError
+from newsgraph.evaluate import Metric, Report
+
+NAME = "events-bbc"
+DESCRIPTION = "typed events on 50 blind-annotated BBC articles: precision and missed events"
+_REPO = Path(__file__).resolve().parents[3]
+GOLDEN = Path("tests/golden/events-bbc/sample.json")
+
+Span = tuple[int, int]
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """One typed event of ours (or of the anchor): trigger span, PLOVER code, actor texts."""
+
+    trigger: Span
+    code: str
+    actors: tuple[str, ...]
+
+
+def golden_path(option: object) -> Path:
+    """The golden file: the ``golden`` option, else the repository's (from the working directory
+    or beside the source checkout); NG481 when there is none."""
+    candidates = [Path(str(option))] if option else [GOLDEN, _REPO / GOLDEN]
+    for path in candidates:
+        if path.is_file():
+            return path
+    raise QueryError("NG481", f"no golden file at {candidates[0]}")
+
+
+def load(data: Path, golden: Path) -> tuple[list[dict], list[str]]:
+    """The annotated articles (path, events) and their texts, read from ``data``."""
+    try:
+        spec = json.loads(golden.read_text(encoding="utf-8"))
+        articles = list(spec["articles"])
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise QueryError("NG481", f"unreadable golden file {golden}: {exc}") from None
+    texts = []
+    for article in articles:
+        path = data / article["path"]
+        if not path.is_file():
+            raise QueryError("NG405", f"evaluation data not found at {path}")
+        texts.append(path.read_text(encoding="utf-8"))
+    return articles, texts
+
+
+def ours(paths: list[str], texts: list[str]) -> list[list[Found]]:
+    """Our typed events per article."""
+    from newsgraph.model import Article, SourceFormat, SourcePointer, article_id
+    from newsgraph.nlp.pipeline import extract
+    from newsgraph.nlp.plover import plover_code
+
+    articles = [
+        Article(id=article_id(p, t), source=SourcePointer(path=p, format=SourceFormat.TEXT), text=t)
+        for p, t in zip(paths, texts)
+    ]
+    return [
+        [
+            Found((e.trigger.start, e.trigger.end), plover_code(e.type, e.mode.value), tuple(a.evidence.text for a in e.actors))
+            for e in facts.events
+            if e.type != "OTHER"
+        ]
+        for facts in extract(articles)
+    ]
+
+
+def anchor(texts: list[str]) -> list[list[Found]]:
+    """Every verb with a subject and an object, as an event of no particular type."""
+    from newsgraph.nlp.frames import subject_verb_object
+
+    return [
+        [Found(v, "", (texts[n][s[0]:s[1]],)) for v, s, _ in found]
+        for n, found in enumerate(subject_verb_object(texts))
+    ]
+
+
+def _overlaps(a: Span, b: Span) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def _same_actor(ours: tuple[str, ...], gold: str) -> bool:
+    g = gold.lower()
+    return any(o and (o.lower() in g or g in o.lower()) for o in ours)
+
+
+def score(articles: list[dict], found: list[list[Found]]) -> dict[str, float]:
+    """Precision (trigger, and trigger with code), recall, missed count and actor accuracy."""
+    n_found = right = right_typed = n_gold = hit = actor_n = actor_ok = 0
+    for article, preds in zip(articles, found):
+        gold = [((g["start"], g["end"]), g["type"], g.get("actor", "")) for g in article["events"]]
+        n_found += len(preds)
+        n_gold += len(gold)
+        for p in preds:
+            right += any(_overlaps(p.trigger, g[0]) for g in gold)
+            right_typed += any(_overlaps(p.trigger, g[0]) and p.code == g[1] for g in gold)
+        for span, _, actor in gold:
+            matched = [p for p in preds if _overlaps(p.trigger, span)]
+            hit += bool(matched)
+            if matched and actor:
+                actor_n += 1
+                actor_ok += any(_same_actor(p.actors, actor) for p in matched)
+    return {
+        "found": n_found, "gold": n_gold,
+        "precision": right / n_found if n_found else 0.0,
+        "typed_precision": right_typed / n_found if n_found else 0.0,
+        "recall": hit / n_gold if n_gold else 0.0,
+        "missed": float(n_gold - hit),
+        "actor_accuracy": actor_ok / actor_n if actor_n else 0.0,
+    }
+
+
+def evaluate(data: Path, **options: object) -> Report:
+    """Score our typed events on the blind-annotated BBC sample, beside the subject-verb-object anchor."""
+    golden = golden_path(options.get("golden"))
+    articles, texts = load(data, golden)
+    mine = score(articles, ours([a["path"] for a in articles], texts))
+    base = score(articles, anchor(texts))
+    label = "every verb with a subject and an object (spaCy parse), same run"
+    metrics = (
+        Metric(name="precision", ours=round(mine["precision"], 4), anchor=round(base["precision"], 4), anchor_label=label),
+        Metric(name="typed_precision", ours=round(mine["typed_precision"], 4)),
+        Metric(name="recall", ours=round(mine["recall"], 4), anchor=round(base["recall"], 4), anchor_label=label),
+        Metric(name="missed", ours=mine["missed"], anchor=base["missed"], anchor_label=label),
+        Metric(name="actor_accuracy", ours=round(mine["actor_accuracy"], 4)),
+    )
+    notes = (
+        f"{len(articles)} articles, {int(mine['gold'])} golden events (annotated before running, {golden}); "
+        f"ours {int(mine['found'])} typed events, anchor {int(base['found'])}",
+        "missed is a count (lower is better): the floors hold recall, its share found",
+    )
+    return Report(task=NAME, data=str(data), metrics=metrics, notes=notes)

@@ -1,0 +1,235 @@
+"""One-word "people" that the article itself shows are not people, retyped as a whole.
+
+A news article introduces a person by a full name; a one-word PERSON that is never part of a longer
+person name in the article (no first-name evidence), never follows a person's title or honorific,
+is never followed in its sentence by a personal pronoun and is never the subject of a say-verb is
+suspect. Its occurrences are read together, and any one of them can show what it is:
+
+- no entity: a work's title ("her version of X", "X director Sir Richard Eyre", "X, a $7,000
+  tale of discovery"), or a name counted with an indefinite article ("an Oscar");
+- PRODUCT: a product noun follows it or its possessive ("the Firefox browser", "X's whisky");
+- ORG: a company cue (``organisations.company_cue``: "shares in X", "the firm X", "X shares",
+  "BT"), "market leader X", a list that "companies such as" begins, a job title and "at"/"of"/"with" before it, with or without a business noun between
+  ("a research director at analyst Gartner"), a business noun after its possessive ("X's market
+  share"), or a list whose other names are organisations ("Anheuser-Busch, Heineken and
+  Scottish & Newcastle");
+- GPE: a list whose other names are places, a constituency ("MP for X"), a place noun before
+  "of" ("the edge of X"), or a gazetteer place that reads as one (after a locative preposition, or
+  modifying a noun: "the official Kent house");
+- LOC: a locative preposition before it ("a year at X") when the gazetteer does not know it.
+
+A collective ("MPs", "officials") is never a person, even where the model made "Male MPs" a name.
+
+Generic words only: no list of names.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span
+
+from newsgraph.nlp.titles import HONORIFICS, ROYAL_TITLES
+
+_PERSON_TITLES = HONORIFICS | ROYAL_TITLES | frozenset(
+    """
+    president premier minister chancellor senator governor mayor ambassador judge justice pope cardinal
+    bishop archbishop general colonel captain coach congressman congresswoman spokesman spokeswoman
+    secretary actor actress singer star striker midfielder defender goalkeeper player presenter
+    """.split()
+)
+_PRONOUNS = frozenset("he she him his her himself herself".split())
+_SAY = frozenset("say tell add argue insist explain claim admit deny believe think reply urge".split())
+_PRODUCT_AFTER = frozenset(
+    "browser software handset phone console player device app program operating whisky vodka rum brandy gin beer "
+    "lager cider cola".split()
+)
+# a name modifying one of these is a work's title ("Iris director Sir Richard Eyre")
+_CREATIVE = frozenset("director producer star screenwriter composer choreographer cast soundtrack".split())
+# "a version of X", "X, a $7,000 tale of discovery": a work
+_WORK_OF = frozenset("version production staging adaptation performance sequel remake revival".split())
+_WORK_NOUNS = frozenset("film movie play musical ballet opera album song novel book tale documentary series sitcom".split())
+_BUSINESS_AFTER = frozenset(
+    "market share shares profit profits sales revenue revenues customers users products product brand stores "
+    "shareholders staff workers takeover".split()
+)
+_JOBS = frozenset(
+    "director executive executives chief head analyst analysts manager officer founder boss chairman economist "
+    "engineer engineers spokesman spokeswoman researcher researchers worker workers employee employees".split()
+)
+_BUSINESS_BEFORE = frozenset("analyst analysts consultancy research software internet technology drinks market".split())
+_SECTOR = frozenset("market industry sector".split())
+_LIST_WORDS = frozenset({",", "and", "or", "&"})
+_PLACE_OF = frozenset("edge outskirts centre center heart streets suburbs north south east west outside".split())
+_LOCATIVE = frozenset("in at near outside inside around across throughout towards toward".split())
+_CONSTITUENCY = frozenset("mp mps msp am mla candidate".split())
+
+
+def _occurrences(doc: Doc, text: str) -> list[Span]:
+    out = []
+    for m in re.finditer(r"(?<![\w-])" + re.escape(text) + r"(?![\w-])", doc.text):
+        span = doc.char_span(m.start(), m.end())
+        if span is not None:
+            out.append(span)
+    return out
+
+
+def _person_evidence(span: Span) -> bool:
+    doc = span.doc
+    if span.start > 0 and doc[span.start - 1].lower_.rstrip(".") in {t.rstrip(".") for t in _PERSON_TITLES}:
+        return True
+    sentence = span.sent
+    if any(t.lower_ in _PRONOUNS for t in doc[span.end:sentence.end]):
+        return True
+    root = span.root
+    return root.dep_.startswith("nsubj") and root.head.lemma_.lower() in _SAY
+
+
+def _neighbour_labels(span: Span, spans: list[Span]) -> list[str]:
+    """The labels of the names listed with ``span`` ("A, B and C"): neighbours joined to it only by
+    commas, "and", "or", "&"."""
+    doc = span.doc
+    labels = []
+    before = [s for s in spans if s.end <= span.start]
+    after = [s for s in spans if s.start >= span.end]
+    if before:
+        gap = doc[before[-1].end:span.start]
+        if len(gap) and all(t.text in _LIST_WORDS for t in gap):
+            labels.append(before[-1].label_)
+    if after:
+        gap = doc[span.end:after[0].start]
+        if len(gap) and all(t.text in _LIST_WORDS for t in gap):
+            labels.append(after[0].label_)
+    return labels
+
+
+def _work(span: Span) -> bool:
+    """A work's title: "her version of X", "X director Sir Richard Eyre", "X, a $7,000 tale of ...",
+    "his first novel, X", "a documentary called X"."""
+    doc = span.doc
+    before = [t.lower_ for t in doc[max(0, span.start - 2):span.start]]
+    if before and (before[-1] in _WORK_NOUNS or (len(before) == 2 and before[0] in _WORK_NOUNS
+                                                  and before[1] in {",", "called", "titled", "entitled"})):
+        return True
+    if span.start >= 2 and doc[span.start - 1].lower_ in {"of", "to"} and doc[span.start - 2].lower_ in _WORK_OF:
+        return True
+    root = span.root
+    if root.dep_ == "compound" and root.head.lower_ in _CREATIVE and root.head.i == span.end:
+        return True
+    if span.end + 1 < len(doc) and doc[span.end].text == "," and doc[span.end + 1].lower_ in {"a", "an", "the"}:
+        for k in range(span.end + 2, min(span.end + 10, len(doc))):
+            if doc[k].lower_ in _WORK_NOUNS:
+                return True
+            if doc[k].pos_ not in {"ADJ", "NOUN", "NUM", "SYM", "PUNCT", "ADV"} or doc[k].text == ",":
+                return False
+    return False
+
+
+def _cue(span: Span, spans: list[Span], org_texts: set[str]) -> str | None:
+    """What one occurrence shows the name is (NONE for a work or a thing, PRODUCT, ORG, GPE, LOC), or None."""
+    from newsgraph.nlp.organisations import company_cue
+    from newsgraph.nlp.places import gazetteer
+
+    doc = span.doc
+    if _work(span):
+        return "NONE"
+    nxt = doc[span.end] if span.end < len(doc) else None
+    if nxt is not None and nxt.text in {"'s", "’s"} and span.end + 1 < len(doc):
+        nxt = doc[span.end + 1] if doc[span.end + 1].lower_ in _PRODUCT_AFTER else nxt  # "X's whisky"
+    if nxt is not None and nxt.lower_ in _PRODUCT_AFTER:
+        return "PRODUCT"
+    if company_cue(span, org_texts):
+        return "ORG"
+    prev = [doc[i] for i in range(max(0, span.start - 3), span.start)]
+    words = [t.lower_ for t in prev]
+    if len(words) >= 2 and words[-1] in {"at", "of", "with"} and words[-2] in _JOBS:
+        return "ORG"  # "chief executive of X"
+    if len(words) >= 2 and words[-1] in {"leader", "leaders", "rival", "rivals", "giant"} and words[-2] in _SECTOR:
+        return "ORG"  # "market leader X"
+    if len(words) >= 3 and words[-1] in _BUSINESS_BEFORE and words[-2] in {"at", "of", "with"} and words[-3] in _JOBS:
+        return "ORG"  # "a research director at analyst X"
+    if nxt is not None and nxt.text in {"'s", "’s", "'"} and span.end + 2 < len(doc) + 1:
+        ahead = {t.lower_ for t in doc[span.end + 1:span.end + 3]}
+        if ahead & _BUSINESS_AFTER:
+            return "ORG"  # "X's market share"
+    if _listed_after_companies(span):
+        return "ORG"  # "snack food chains such as Dunkin' Donuts and X"
+    listed = [label for label in _neighbour_labels(span, spans) if label != "PERSON"]
+    if listed and len(set(listed)) == 1 and listed[0] in {"ORG", "GPE", "LOC", "PRODUCT"}:
+        return listed[0]
+    if len(words) >= 2 and words[-1] == "for" and words[-2] in _CONSTITUENCY:
+        return "GPE"  # "Labour MP for X"
+    if len(words) >= 2 and words[-1] == "of" and words[-2] in _PLACE_OF:
+        return "GPE"  # "the edge of X"
+    locative = bool(words) and words[-1] in _LOCATIVE and not (nxt is not None and nxt.text in {"'s", "’s"})
+    if gazetteer().is_place(span.text):
+        modifier = span.root.dep_ == "compound" and span.root.head.pos_ == "NOUN"
+        if locative or modifier:
+            return "GPE"
+    elif locative:
+        return "LOC"
+    return None
+
+
+_COMPANIES = frozenset(
+    "companies firms rivals brands chains retailers banks groups makers operators carriers airlines insurers lenders "
+    "competitors browsers".split()
+)
+
+
+def _listed_after_companies(span: Span) -> bool:
+    """Whether ``span`` is in a list of names that "companies such as" (including, like) begins."""
+    doc = span.doc
+    k = span.start - 1
+    while k >= 0 and (doc[k].pos_ == "PROPN" or doc[k].text in _LIST_WORDS or doc[k].text in {"'", "’", "'s", "-"}):
+        k -= 1
+    if k >= 1 and doc[k].lower_ == "as" and doc[k - 1].lower_ == "such":
+        k -= 2
+    elif k >= 0 and doc[k].lower_ in {"including", "like"}:
+        k -= 1
+    else:
+        return False
+    return k >= 0 and doc[k].lower_ in _COMPANIES
+
+
+_RANK = ("NONE", "PRODUCT", "ORG", "GPE", "LOC")
+
+
+def _counted(span: Span) -> bool:
+    """ "an Oscar", "a Picasso": a name counted with an indefinite article is a thing, not a person."""
+    root = span.root
+    return root.dep_ != "compound" and any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in root.children)
+
+
+def _collective(span: Span) -> bool:
+    from newsgraph.nlp.organisations import is_collective
+
+    return is_collective(span.doc[span.end - 1].text)
+
+
+def retype_one_word_people(doc: Doc, spans: list[Span]) -> list[Span]:
+    """``spans`` with each suspect one-word PERSON (see the module) retyped where any of its
+    occurrences shows what it is."""
+    spans = [s for s in spans if not (s.label_ == "PERSON" and _collective(s))]  # "MPs", even where "Male MPs" was a "name"
+    # first-name evidence: the name is a word of a longer person name the article writes ("Tessa Brannock")
+    longer = {w for s in spans if s.label_ == "PERSON" and " " in s.text for w in s.text.split()}
+    names = {s.text for s in spans if s.label_ == "PERSON" and " " not in s.text and s.text not in longer
+             and s.text[:1].isupper()}
+    if not names:
+        return spans
+    org_texts = {s.text for s in spans if s.label_ == "ORG"}
+    retyped: dict[str, str] = {}
+    for name in names:
+        found = _occurrences(doc, name) or [s for s in spans if s.text == name]
+        if any(_person_evidence(s) for s in found):
+            continue
+        cues = {c for s in found if (c := "NONE" if _counted(s) else _cue(s, spans, org_texts)) is not None}
+        if cues:
+            retyped[name] = min(cues, key=_RANK.index)
+    if not retyped:
+        return spans
+    return [Span(doc, s.start, s.end, label=retyped[s.text]) if s.label_ == "PERSON" and s.text in retyped else s
+            for s in spans if not (s.label_ == "PERSON" and retyped.get(s.text) == "NONE")]
+
+
+__all__ = ["retype_one_word_people"]
