@@ -107,6 +107,19 @@ def test_process_runner_holds_at_most_its_window_of_batches_in_flight(tmp_path: 
     assert len(seen) == 5 and max(seen) == pool.window
 
 
+@pytest.mark.parametrize("runner", ["in-process", "pool"])
+def test_the_ner_setting_reaches_the_extractor_whichever_runs_it(tmp_path: Path, monkeypatch, short_news, runner: str) -> None:
+    """The writer reads ``ner`` once, in the caller; the pool's workers get that value (not their own
+    environment's): a value they must refuse (NG463) stops the run the same way in both."""
+    from newsgraph.errors import NlpError
+
+    monkeypatch.setenv("NEWSGRAPH_NER", "no-such-recogniser")
+    chosen = InProcess() if runner == "in-process" else ProcessRunner(2, window=3)
+    with pytest.raises(NlpError) as raised:
+        ingest_records(iter(short_news), db=tmp_path / "kb.duckdb", options=OPTIONS, runner=chosen)
+    assert raised.value.code == "NG463" and "no-such-recogniser" in raised.value.message
+
+
 @pytest.mark.parametrize(("args", "message"), [
     (dict(workers=-1), "error NG115: --workers must be 0 (one a core) or more, got -1"),
     (dict(address="auto"), "error NG115: --address and --keep-parquet need --engine ray"),
