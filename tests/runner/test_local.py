@@ -26,7 +26,7 @@ def pool() -> ProcessRunner:
 
 
 def test_process_runner_gives_the_same_knowledge_base_as_one_process(tmp_path: Path, pool, short_news, short_news_kb, verified,
-                                                                    same_vectors) -> None:
+                                                                    same_vectors, same_text_index) -> None:
     db = tmp_path / "kb.duckdb"
     summary = ingest_records(iter(short_news), db=db, options=OPTIONS, runner=pool)
     assert (summary.read, summary.stored, summary.duplicates, summary.extracted, summary.batches) == (10, 8, 2, 8, 5)
@@ -40,6 +40,8 @@ def test_process_runner_gives_the_same_knowledge_base_as_one_process(tmp_path: P
     assert len(ortiz) == 1 and len(ortiz[0]["article_ids"]) >= 3  # one identity across batches
     assert summary.embedded == 8
     same_vectors(db, short_news_kb)  # computed in the workers, written by the parent
+    assert summary.fts_rebuilds == 1  # built at the first batch (a new base), then each batch appended
+    same_text_index(db, short_news_kb)
     verified(db)
 
 
