@@ -21,7 +21,10 @@ the anchor's: the share of raw spaCy's efficiency kept, which a busy machine doe
 "parent CPU s" is the parent's own CPU in the run: with workers, the single writer's whole load
 (reading, de-duplication, entity resolution, writing, handing batches to workers).
 "writer s" is the time the single writer itself spent (preparing and committing batches).
-``--inserts`` compares the store's multi-row INSERT with an Arrow bulk load on the same rows.
+"hold s" is how long the run held the knowledge base's write lock at a stretch: the longest, and
+the 95th percentile (queries wait for it; the last one includes the end-of-run fts rebuild).
+``--inserts`` compares the store's multi-row INSERT with an Arrow bulk load on the same rows, and
+search vectors as lists of Python floats with fixed-size float32 Arrow lists (CPU seconds).
 """
 
 from __future__ import annotations
@@ -99,13 +102,22 @@ def child_ingest(inputs: list[str], db: str, engine: str, workers: int) -> dict:
             finally:
                 writer["seconds"] += time.perf_counter() - t
         setattr(pipeline.Writer, name, timed)
+    holds: list[float] = []  # each continuous hold of the knowledge base's write lock, open to close
+    release = pipeline._Lease.release
+
+    def timed_release(self):  # type: ignore[no-untyped-def]
+        if self.store is not None:
+            holds.append(time.monotonic() - self.since)
+        release(self)
+    pipeline._Lease.release = timed_release
     start, cpu, own = time.perf_counter(), cpu_now(), time.process_time()
     summary = pipeline.ingest(inputs, db=db, extract=True, runner=runner)
     seconds, cpu, own = time.perf_counter() - start, cpu_now() - cpu, time.process_time() - own
     if hasattr(runner, "close"):
         runner.close()
     return {"seconds": seconds, "run_cpu": cpu, "parent_cpu": own, "startup": startup, "articles": summary.read, "extracted": summary.extracted,
-            "stored": summary.stored, "duplicates": summary.duplicates, "writer": writer["seconds"]}
+            "stored": summary.stored, "duplicates": summary.duplicates, "writer": writer["seconds"],
+            "embedded": summary.embedded, "holds": sorted(holds)}
 
 
 def child_sweep(files: list[str], sizes: list[int]) -> dict:
@@ -135,7 +147,7 @@ def child_inserts(rows: int) -> dict:
     import duckdb
     import pyarrow as pa
 
-    from newsgraph.store.connection import insert
+    from newsgraph.store.connection import insert, joined
 
     rng = random.Random(1)
     cols = ("id", "article_id", "start", "end", "text", "type", "entity_id", "extractor")
@@ -147,7 +159,7 @@ def child_inserts(rows: int) -> dict:
     for how in ("insert", "arrow", "insert", "arrow"):
         conn = duckdb.connect()
         conn.execute(create)
-        start = time.perf_counter()
+        start = time.process_time()  # CPU of this process (DuckDB's threads too): steadier than the clock when shared
         conn.execute("BEGIN")
         for chunk in range(0, rows, 2000):  # one batch's worth of rows at a time
             part = data[chunk:chunk + 2000]
@@ -159,7 +171,29 @@ def child_inserts(rows: int) -> dict:
                 conn.execute('INSERT INTO t SELECT * FROM incoming')
                 conn.unregister("incoming")
         conn.execute("COMMIT")
-        out[how] = min(out.get(how, 1e9), time.perf_counter() - start)
+        out[how] = min(out.get(how, 1e9), time.process_time() - start)
+        conn.close()
+    import numpy as np
+
+    from newsgraph.store.search import insert_vectors
+
+    vectors = np.random.default_rng(1).standard_normal((rows // 10, 384)).astype(np.float32)
+    pairs = [(f"art_{i:012d}", v) for i, v in enumerate(vectors)]
+    for how in ("vector lists", "vector arrow", "vector lists", "vector arrow"):
+        conn = duckdb.connect()
+        conn.execute("CREATE TABLE embeddings (article_id VARCHAR NOT NULL, model VARCHAR NOT NULL, vector FLOAT[384] NOT NULL)")
+        start = time.process_time()  # CPU of this process (DuckDB's threads too): steadier than the clock when shared
+        conn.execute("BEGIN")
+        for chunk in range(0, len(pairs), 64):  # one batch's vectors at a time
+            part = pairs[chunk:chunk + 64]
+            if how == "vector lists":  # what the writer did before: Python floats, through insert()
+                conn.execute("DELETE FROM embeddings WHERE article_id IN (SELECT unnest(string_split(?, chr(31))))",
+                             [joined(a for a, _ in part)])
+                insert(conn, "embeddings", ("article_id", "model", "vector"), [(a, "m", [float(x) for x in v]) for a, v in part])
+            else:
+                insert_vectors(conn, "m", part)
+        conn.execute("COMMIT")
+        out[how] = min(out.get(how, 1e9), time.process_time() - start)
         conn.close()
     return out
 
@@ -223,6 +257,12 @@ def run_child(kind: str, *args: object) -> dict:
     return result
 
 
+def _holds(holds: list[float]) -> str:
+    if not holds:
+        return ""
+    return f"{holds[-1]:.2f}/{holds[min(len(holds) - 1, int(0.95 * len(holds)))]:.2f}"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DATA)
@@ -253,7 +293,7 @@ def main() -> None:
         workers = [int(w) for w in args.workers.split(",")]
         print(f"{len(files)} BBC News files, {words} words; {os.cpu_count()} CPUs "
               f"(load average {os.getloadavg()[0]:.1f}: on a shared machine the figures are noisy)")
-        print(f"{'run':40} {'seconds':>8} {'art/s':>7} {'words/s':>8} {'vs anchor':>9} {'peak MB':>8} {'startup s':>9} {'writer s':>8} {'CPU s':>7} {'run CPU s':>9} {'CPU vs anchor':>13} {'parent CPU s':>12}")
+        print(f"{'run':40} {'seconds':>8} {'art/s':>7} {'words/s':>8} {'vs anchor':>9} {'peak MB':>8} {'startup s':>9} {'writer s':>8} {'CPU s':>7} {'run CPU s':>9} {'CPU vs anchor':>13} {'parent CPU s':>12} {'hold s max/p95':>14}")
         ours: dict[int, float] = {}
         for w in workers:
             anchor = run_child("anchor", files, w)
@@ -262,7 +302,7 @@ def main() -> None:
             got = run_child("ingest", [str(corpus)], str(tmp / f"w{w}.duckdb"), "local", w)
             ours[w] = got["seconds"]
             print(f"{f'newsgraph ingest --workers {w}':40} {got['seconds']:8.1f} {got['articles'] / got['seconds']:7.2f} "
-                  f"{words / got['seconds']:8.0f} {anchor['seconds'] / got['seconds']:9.2f} {got['peak_mb']:8.0f} {got['startup']:9.1f} {got['writer']:8.1f} {got['cpu']:7.1f} {got['run_cpu']:9.1f} {anchor['run_cpu'] / got['run_cpu']:13.2f} {got['parent_cpu']:12.1f}")
+                  f"{words / got['seconds']:8.0f} {anchor['seconds'] / got['seconds']:9.2f} {got['peak_mb']:8.0f} {got['startup']:9.1f} {got['writer']:8.1f} {got['cpu']:7.1f} {got['run_cpu']:9.1f} {anchor['run_cpu'] / got['run_cpu']:13.2f} {got['parent_cpu']:12.1f} {_holds(got['holds']):>14}")
         if len(ours) > 1:
             lo, hi = min(ours), max(ours)
             print(f"{hi} workers vs {lo}: {ours[lo] / ours[hi]:.2f}x")
@@ -287,8 +327,10 @@ def main() -> None:
                   ", ".join(f"{s}: {words / got[str(s)]:.0f}" for s in sizes))
         if args.inserts:
             got = run_child("inserts", args.inserts)
-            print(f"\n{args.inserts} mention-like rows, batches of 2000: multi-row INSERT {got['insert']:.2f} s, "
-                  f"Arrow bulk load {got['arrow']:.2f} s ({got['insert'] / got['arrow']:.1f}x)")
+            print(f"\n{args.inserts} mention-like rows, batches of 2000: multi-row INSERT {got['insert']:.2f} CPU s, "
+                  f"Arrow bulk load {got['arrow']:.2f} CPU s ({got['insert'] / got['arrow']:.1f}x)")
+            print(f"{args.inserts // 10} search vectors, batches of 64: lists of Python floats {got['vector lists']:.2f} CPU s, "
+                  f"fixed-size float32 Arrow lists {got['vector arrow']:.2f} CPU s ({got['vector lists'] / got['vector arrow']:.1f}x)")
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 

@@ -147,8 +147,8 @@ def test_pipeline_extraction_failure_on_one_article_is_logged_and_the_rest_extra
 
     real_load = nlp.load_pipeline
 
-    def load_with_a_breaking_component(model=None):  # noqa: ANN001, ANN202
-        loaded = real_load(model)
+    def load_with_a_breaking_component(model=None, ner=None):  # noqa: ANN001, ANN202
+        loaded = real_load(model, ner=ner)
         loaded.add_pipe("test_breaks_on_marker", first=True)
         return loaded
 

@@ -1,13 +1,16 @@
 """Keeping the search indexes current: article vectors and the fts (BM25) indexes.
 
-The pipeline calls ``embed_articles`` and ``append_text_index`` after each batch is written (the
-batch is then searchable by meaning and by words; the append adds the batch's rows to the fts
-index's tables, at a cost that follows the batch, not the base). ``rebuild_text_index`` rebuilds
-over the whole base (its cost grows with the base): the pipeline calls it at most once a run, when
-the index is missing or an update replaced stored texts (DuckDB's own fts index is only ever built
-whole). ``index`` is ``newsgraph index``: build what is missing in
-an existing knowledge base (one ingested with ``--no-embed``, or written before search or stories
-existed): vectors, the fts index, and stories for articles without one.
+The pipeline's extractor computes each kept article's vector with ``article_vectors`` (in the
+extraction workers), the writer stores them with the batch (the batch is then searchable by
+meaning); the pipeline then calls ``append_text_index`` after each batch is written (the batch is
+then searchable by words; the append adds the batch's rows to the fts index's tables, at a cost
+that follows the batch, not the base). ``embed_articles`` gives a vector to stored articles still
+without one, at the end of a run. ``rebuild_text_index`` rebuilds over the whole base (its cost
+grows with the base): the pipeline calls it at most once a run, when the index is missing or an
+update replaced stored texts (DuckDB's own fts index is only ever built whole). ``index`` is
+``newsgraph index``: build what is missing in an existing knowledge base (one ingested with
+``--no-embed``, or written before search or stories existed): vectors, the fts index, and stories
+for articles without one.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from typing import Any
 
 from newsgraph import search
 from newsgraph.errors import StoreError
+from newsgraph.model import Article
 from newsgraph.store import Store, open_store
 from newsgraph.store.search import append_fts, articles_to_embed, index_state, rebuild_fts, write_embeddings
 
@@ -60,6 +64,16 @@ def _encoder() -> search.Encoder:
         return search.encoder()
     except (OSError, ImportError, ValueError) as exc:
         raise StoreError("NG312", f"cannot load the MiniLM embedding model: {type(exc).__name__}: {exc}") from None
+
+
+def article_vectors(articles: Sequence[Article], enc: search.Encoder | None = None) -> dict[str, Any]:
+    """Article id → its unit vector (``search.MODEL_NAME``, float32), from its title, deck and text;
+    no store involved, so an extraction worker computes them (with its own ``enc``)."""
+    if not articles:
+        return {}
+    enc = enc or _encoder()
+    vectors = enc.embed([search.article_text(a.title, a.deck, a.text) for a in articles])
+    return {a.id: vector for a, vector in zip(articles, vectors)}
 
 
 def embed_articles(store: Store, ids: Sequence[str] | None = None,

@@ -8,8 +8,10 @@ ids are deterministic, so running again finishes the job without doubling anythi
 The pipeline is the single writer; a runner decides where the pure per-article work runs:
 
     Writer.batches(records) -> Iterator[Pending]   parent: batch, skip known ids, de-duplicate
-    Extractor()(pending.kept) -> Extracted          anywhere: spaCy extraction (the pure part)
-    Writer.commit(pending, extracted)               parent, in batch order: resolve entities, write
+    Extractor()(pending.kept) -> Extracted          anywhere: spaCy extraction, search vectors and story
+                                                    features (the pure, per-article part)
+    Writer.commit(pending, extracted)               parent, in batch order: resolve entities, cluster
+                                                    stories, write facts and vectors in one transaction
 
 A runner is any object with ``drive(writer, batches)`` (``Runner``); ``InProcess`` (here) runs
 everything in the calling process, ``newsgraph.runner`` holds the process pool and Ray. The
@@ -33,7 +35,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from newsgraph import settings
-from newsgraph.model import Article, ArticleFacts, Curation, Duplicate, DuplicateKind, Entity, LogLevel, Skip
+from newsgraph.model import Article, ArticleFacts, Curation, Duplicate, DuplicateKind, Entity, LogLevel, Skip, StoryFeatures
 from newsgraph.resolve.assign import with_entity_ids
 from newsgraph.resolve.entities import resolve_entities
 from newsgraph.resolve.duplicates import Fingerprint, Prior, dedup_text, find_duplicates, fingerprint, jaccard, word_set
@@ -45,6 +47,8 @@ from newsgraph.store import MEMORY_LIMIT, Batch, Signature, Store, article_texts
 from newsgraph.errors import InputError
 
 NLP_BATCH_SIZE = 16  # documents a spaCy nlp.pipe batch (benchmarks/scale.py --sweep measures it)
+EMBED_THREADS = 1  # onnxruntime intra-op threads of an extractor's encoder: one a process, since the
+#                    runners start one worker a core (more threads only fight the other workers)
 
 
 @dataclass(slots=True, kw_only=True)
@@ -93,8 +97,9 @@ class IngestSummary:
 class IngestOptions:
     """How a run goes: batch size, near-duplicate threshold, whether to extract facts (the same
     default as ``newsgraph ingest``: yes), the longest text extracted (0: no limit), the model,
-    whether to embed new articles for semantic search, and DuckDB's memory limit while writing
-    (empty: DuckDB's default)."""
+    whether to embed new articles for semantic search, DuckDB's memory limit while writing
+    (empty: DuckDB's default), and the ``ner`` setting (empty: read from the settings by the
+    writer, in the calling process, so that every runner's extractors get the same value)."""
 
     batch_size: int = 64
     threshold: float = 0.8
@@ -103,43 +108,71 @@ class IngestOptions:
     model: str = ""
     embed: bool = True
     memory_limit: str = ""
+    ner: str = ""
 
 
 # --- the pure per-article work: runs wherever a runner puts it ---------------------------------
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Extracted:
-    """One batch's extraction: the facts of the articles it could read, and the failures logged."""
+    """One batch's extraction: the facts of the articles it could read, the failures logged, and
+    what needs no knowledge base: each article's search vector (``search.MODEL_NAME``, a float32
+    array; empty when embedding is off or the encoder could not load) and its story features
+    without entities (the writer adds the resolved ones). The writer computes what is missing."""
 
     facts: tuple[ArticleFacts, ...] = ()
     failures: tuple[Skip, ...] = ()
+    vectors: dict[str, Any] = field(default_factory=dict)
+    features: dict[str, StoryFeatures] = field(default_factory=dict)
 
 
 class Extractor:
-    """spaCy extraction of a batch's kept articles. Pure: no store, no state beyond the loaded
-    model, so a runner may run one in each worker process or actor (the model is loaded once, on
-    ``load`` or the first call)."""
+    """The per-article work on a batch's kept articles: spaCy extraction, the search vectors and
+    the story features. Pure: no store, no state beyond the loaded models, so a runner may run one
+    in each worker process or actor (the models are loaded once, on ``load`` or the first call)."""
 
-    def __init__(self, model: str = "", batch_size: int = NLP_BATCH_SIZE, max_chars: int | None = None) -> None:
+    def __init__(self, model: str = "", batch_size: int = NLP_BATCH_SIZE, max_chars: int | None = None,
+                 *, embed: bool = True, ner: str = "") -> None:
         self.model, self.batch_size = model, batch_size
         self.max_chars = max(0, settings.get("max_extract_chars") if max_chars is None else max_chars)
+        self.embed = embed
+        self.ner = ner or settings.get("ner")  # a runner passes the parent's value to its workers
         self.nlp: Any = None
+        self.encoder: Any = None
 
     def load(self) -> None:
-        """Load the spaCy pipeline (NlpError NG201 when the model is missing)."""
+        """Load the spaCy pipeline (NlpError NG201 when the model is missing) and, when embedding,
+        the MiniLM encoder with ``EMBED_THREADS`` threads (when it cannot load, the vectors are left
+        to the writer, which reports NG312)."""
         if self.nlp is None:
             from newsgraph import nlp
 
-            self.nlp = nlp.load_pipeline(self.model or settings.get("model") or None)
+            self.nlp = nlp.load_pipeline(self.model or settings.get("model") or None, ner=self.ner)
+        if self.embed and self.encoder is None:
+            from newsgraph import search
+
+            try:
+                self.encoder = search.Encoder(threads=EMBED_THREADS)
+            except (OSError, ImportError, ValueError):
+                self.embed = False
 
     def __call__(self, articles: Sequence[Article]) -> Extracted:
         """The batch's facts, in input order; when extraction breaks on an article (a bug met on
-        untrusted text), that article alone is left without facts and logged as NG202."""
+        untrusted text), that article alone is left without facts and logged as NG202. Every
+        article gets its vector and story features, extracted or not."""
         if not articles:
             return Extracted()
-        from newsgraph import nlp
+        from newsgraph import indexing
+        from newsgraph.resolve.story_features import story_features
 
         self.load()
+        extracted = self._facts(articles)
+        vectors = indexing.article_vectors(articles, self.encoder) if self.encoder is not None else {}
+        return replace(extracted, vectors=vectors, features={a.id: story_features(a) for a in articles})
+
+    def _facts(self, articles: Sequence[Article]) -> Extracted:
+        from newsgraph import nlp
+
         articles, notes = _readable(articles, self.nlp.lang)
         notes += _long_text_notes(articles, self.max_chars)
         options = {"nlp": self.nlp, "batch_size": self.batch_size, "max_chars": self.max_chars}
@@ -308,22 +341,29 @@ class _InFlight:
         return Prior(exact=exact, bands=bands, words=words, order=order)
 
 
-def _cluster_stories(store: Store, kept: Sequence[Article], facts: Sequence[ArticleFacts],
-                     duplicates: Sequence[Duplicate]) -> dict[str, Any]:
-    """THE place where a batch joins the stories: its kept articles (entities from their facts when
-    extracted) and its copies are clustered with the stored stories around them. Returns the
-    batch's story fields (see ``store.Batch``)."""
-    from newsgraph.resolve.stories import Neighbourhood, cluster_stories, document_keys, index_keys
-    from newsgraph.resolve.story_features import story_features
+def _story_features(kept: Sequence[Article], facts: Sequence[ArticleFacts],
+                    computed: dict[str, StoryFeatures]) -> list[StoryFeatures]:
+    """The kept articles' story features: those a worker computed (``computed``) or computed here,
+    with the entities of their resolved facts."""
+    from newsgraph.resolve.story_features import story_features, with_entities
 
     by_id = {f.article_id: f for f in facts}
-    features = [story_features(a, by_id.get(a.id)) for a in kept]
+    return [with_entities(computed[a.id], by_id.get(a.id)) if a.id in computed else story_features(a, by_id.get(a.id))
+            for a in kept]
+
+
+def _cluster_stories(store: Store, features: Sequence[StoryFeatures], duplicates: Sequence[Duplicate]) -> dict[str, Any]:
+    """THE place where a batch joins the stories: its kept articles (their ``features``, entities
+    included when extracted) and its copies are clustered with the stored stories around them.
+    Returns the batch's story fields (see ``store.Batch``)."""
+    from newsgraph.resolve.stories import Neighbourhood, cluster_stories, document_keys, index_keys
+
     copies = {d.article_id: d.duplicate_of for d in duplicates}
     if not features and not copies:
         return {}
     df, documents = story_stats(store, sorted({k for f in features for k in document_keys(f)}))
     keys = {f.article_id: index_keys(f, df, documents) for f in features}
-    kept_ids = {a.id for a in kept}
+    kept_ids = {f.article_id for f in features}
     context = story_context(store, keys, df, documents, sorted({o for o in copies.values() if o not in kept_ids}))
     wider = sorted({k for f in context.features.values() for k in document_keys(f)} - df.keys())
     df |= story_stats(store, wider)[0] if wider else {}
@@ -333,23 +373,25 @@ def _cluster_stories(store: Store, kept: Sequence[Article], facts: Sequence[Arti
     return {"stories": result.stories, "removed_stories": result.removed, "story_features": features, "story_keys": keys}
 
 
-join_stories = _cluster_stories  # the same step for a backfill (``indexing.backfill_stories``)
+def join_stories(store: Store, kept: Sequence[Article], facts: Sequence[ArticleFacts],
+                 duplicates: Sequence[Duplicate]) -> dict[str, Any]:
+    """The same step as a batch's for a backfill (``indexing.backfill_stories``): ``kept`` join the
+    stories with the entities of their ``facts``, and the copies ``duplicates`` their original's."""
+    return _cluster_stories(store, _story_features(kept, facts, {}), duplicates)
 
 
-def _keep_searchable(store: Store, summary: IngestSummary, ids: Sequence[str] | None, *, end: bool = False,
-                     embed: bool = True, written: Sequence[str] | None = None, stale: bool = False) -> bool:
-    """Search stays current: a written batch's kept articles get their vectors (``ids``; None when
-    embedding is off) and its new articles (``written``) are appended to the fts index (its tables
-    take the batch's rows: the cost follows the batch, not the base). When the index cannot take an
-    append (missing, or behind), it is rebuilt over everything, at most once in the run; a batch that
+def _keep_searchable(store: Store, summary: IngestSummary, *, end: bool = False, embed: bool = True,
+                     written: Sequence[str] | None = None, stale: bool = False) -> bool:
+    """Search stays current (each batch's vectors are written with it, computed by the extractor):
+    a written batch's new articles (``written``) are appended to the fts index (its tables take the
+    batch's rows: the cost follows the batch, not the base). When the index cannot take an append
+    (missing, or behind), it is rebuilt over everything, at most once in the run; a batch that
     replaced stored texts (``stale``) leaves that rebuild to the end of the run. At the end, any kept
-    article still without a vector gets one (a run killed between a batch's commit and its vectors is
-    repaired by the next run), and the index is rebuilt if it is not current. Returns whether the fts
-    index is left stale (a rebuild owed at the end)."""
+    article still without a vector gets one (one stored before search existed, or by a run that was
+    killed), and the index is rebuilt if it is not current. Returns whether the fts index is left
+    stale (a rebuild owed at the end)."""
     from newsgraph import indexing
 
-    if ids:
-        summary.embedded += indexing.embed_articles(store, ids)
     if end and embed:
         summary.embedded += indexing.embed_articles(store)
     if written is None and not end:
@@ -369,6 +411,15 @@ def _keep_searchable(store: Store, summary: IngestSummary, ids: Sequence[str] | 
             stale = False
     summary.fts_seconds = round(summary.fts_seconds + time.perf_counter() - started, 3)
     return stale
+
+
+def _vectors(articles: Sequence[Article], computed: dict[str, Any]) -> list[tuple[str, Any]]:
+    """The kept articles' search vectors, in order: those a worker computed, the rest computed here
+    (extraction off, or a batch lost with its worker), before the writer takes the store."""
+    from newsgraph import indexing
+
+    missing = indexing.article_vectors([a for a in articles if a.id not in computed])
+    return [(a.id, computed[a.id] if a.id in computed else missing[a.id]) for a in articles]
 
 
 def _prior(store: Store, fps: Sequence[Fingerprint]) -> Prior:
@@ -487,6 +538,8 @@ class Writer:
 
     def __init__(self, db: str | Path, options: IngestOptions, summary: IngestSummary,
                  progress: Callable[[IngestSummary], None] | None = None) -> None:
+        if not options.ner:  # resolved here, once: a worker's environment may not hold the caller's settings
+            options = replace(options, ner=settings.get("ner"))
         self.db, self.options, self.summary, self.progress = db, options, summary, progress
         self.lease = _Lease(db, options.memory_limit)
         self.skipped: Counter[str] = Counter()
@@ -572,23 +625,32 @@ class Writer:
         transaction. Batches must be committed in the order they were prepared."""
         if pending.number != self.committed:
             raise RuntimeError(f"batch {pending.number} committed out of order (expected {self.committed})")
+        from newsgraph.search import MODEL_NAME
+
         _forget(self.known, {u.article.id for u in pending.updates})
         facts, entities, removed = self._resolve(extracted.facts)
         failures = [*pending.notes, *extracted.failures]
         self.skipped.update(f.code for f in failures if f.level is not LogLevel.INFO)
-        with self.lease.held() as store:
+        features = _story_features(pending.kept[:pending.new_kept], facts, extracted.features)
+        if self.options.embed and any(a.id not in extracted.vectors for a in pending.kept):
+            self.lease.release()  # embedding here takes seconds: queries get in meanwhile
+        vectors = _vectors(pending.kept, extracted.vectors) if self.options.embed else []
+        # only store work while held; with extraction, released after the write: the next step
+        # (reading, language, fingerprints) runs without it (on a starved machine it took minutes)
+        with self.lease.held(release=self.extracts) as store:
             write_batch(store, Batch(
                 run_id=self.summary.run_id, articles=pending.articles, skips=[*pending.skips, *failures],
                 duplicates=pending.duplicates, facts=facts, entities=entities, updates=pending.updates,
                 removed_entities=removed,
-                **_cluster_stories(store, pending.kept[:pending.new_kept], facts, pending.duplicates),
+                **_cluster_stories(store, features, pending.duplicates),
                 signatures=[Signature(article_id=f.article_id, exact_hash=f.exact_hash, bands=f.bands, signature=f.signature)
-                            for f in pending.fingerprints]))
-            self.fts_stale = _keep_searchable(store, self.summary, [a.id for a in pending.kept] if self.options.embed else None,
-                                              written=[a.id for a in pending.articles],
+                            for f in pending.fingerprints],
+                vectors=vectors, vector_model=MODEL_NAME))
+            self.fts_stale = _keep_searchable(store, self.summary, written=[a.id for a in pending.articles],
                                               stale=self.fts_stale or bool(pending.updates))
             for hook in self.after_commit:
                 hook(store, pending, facts)
+        self.summary.embedded += len(vectors)
         self.in_flight.remove(pending)
         self.committed += 1
         self.summary.stored += pending.new_kept
@@ -599,6 +661,11 @@ class Writer:
         self.summary.batches += 1
         if self.progress:
             self.progress(self.summary)
+
+    def pause(self) -> None:
+        """Release the knowledge base: the runner is about to wait for extraction (a commit may
+        have kept the file for the next step, which would otherwise keep queries out meanwhile)."""
+        self.lease.release()
 
     def _resolve(self, facts: Sequence[ArticleFacts]) -> tuple[list[ArticleFacts], tuple[Entity, ...], dict[str, str | None]]:
         """Entity identity across the knowledge base: the stored entities (and the curations in
@@ -639,7 +706,8 @@ class InProcess:
 
     def drive(self, writer: Writer, batches: Iterator[Pending]) -> None:
         if writer.extracts and self.extractor is None:
-            self.extractor = Extractor(writer.options.model, max_chars=writer.options.max_extract_chars)
+            self.extractor = Extractor(writer.options.model, max_chars=writer.options.max_extract_chars,
+                                       embed=writer.options.embed, ner=writer.options.ner)
         for pending in batches:
             writer.commit(pending, self.extractor(pending.kept) if writer.extracts and self.extractor else Extracted())
 
@@ -669,7 +737,7 @@ def ingest_records(
     if progress:
         progress(summary)
     with _held(db, options.memory_limit) as store:
-        _keep_searchable(store, summary, None, end=True, embed=options.embed, stale=writer.fts_stale)
+        _keep_searchable(store, summary, end=True, embed=options.embed, stale=writer.fts_stale)
         finish_run(store, summary.run_id, json.dumps(summary.to_dict()))
     return summary
 
@@ -706,6 +774,6 @@ def ingest(
                          "set NEWSGRAPH_MEMORY_LIMIT (or memory_limit in newsgraph.toml) to a size, or empty for DuckDB's default")
     options = IngestOptions(batch_size=max(1, values["batch_size"]), threshold=values["near_duplicate_threshold"],
                             extract=extract, max_extract_chars=max(0, values["max_extract_chars"]), model=values["model"],
-                            embed=embed, memory_limit=values["memory_limit"])
+                            embed=embed, memory_limit=values["memory_limit"], ner=values["ner"])
     return ingest_records(read(list(inputs), options=read_options), db=values["db"], options=options,
                           runner=runner, inputs=inputs, progress=progress)

@@ -97,7 +97,7 @@ def reextract(db: str | Path, *, stale: bool = False, article_ids: Sequence[str]
     todo = [(aid, made) for aid, made in state if not stale or _is_stale(made, current)]
     if article_ids and not todo:
         raise QueryError("NG475", f"none of the {len(article_ids)} articles named is stale in {db}")
-    extractor = Extractor(model or settings.get("model"), max_chars=settings.get("max_extract_chars"))
+    extractor = Extractor(model or settings.get("model"), max_chars=settings.get("max_extract_chars"), embed=False)
     for start in range(0, len(todo), max(1, batch_size)):
         _batch(db, todo[start:start + max(1, batch_size)], extractor, summary)
         if progress:

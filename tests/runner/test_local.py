@@ -17,6 +17,7 @@ from newsgraph.store import counts, open_store, read_duplicates
 OPTIONS = IngestOptions(batch_size=2, extract=True)
 
 
+
 @pytest.fixture(scope="module")
 def pool() -> ProcessRunner:
     """Two workers kept alive across this module's runs (each loads the model once)."""
@@ -24,7 +25,8 @@ def pool() -> ProcessRunner:
         yield runner
 
 
-def test_process_runner_gives_the_same_knowledge_base_as_one_process(tmp_path: Path, pool, short_news, short_news_kb, verified) -> None:
+def test_process_runner_gives_the_same_knowledge_base_as_one_process(tmp_path: Path, pool, short_news, short_news_kb, verified,
+                                                                    same_vectors, same_text_index) -> None:
     db = tmp_path / "kb.duckdb"
     summary = ingest_records(iter(short_news), db=db, options=OPTIONS, runner=pool)
     assert (summary.read, summary.stored, summary.duplicates, summary.extracted, summary.batches) == (10, 8, 2, 8, 5)
@@ -36,6 +38,10 @@ def test_process_runner_gives_the_same_knowledge_base_as_one_process(tmp_path: P
     exported = export_records(db)
     ortiz = [e for e in exported["entities"] if e["name"] == "Lena Ortiz"]
     assert len(ortiz) == 1 and len(ortiz[0]["article_ids"]) >= 3  # one identity across batches
+    assert summary.embedded == 8
+    same_vectors(db, short_news_kb)  # computed in the workers, written by the parent
+    assert summary.fts_rebuilds == 1  # built at the first batch (a new base), then each batch appended
+    same_text_index(db, short_news_kb)
     verified(db)
 
 
@@ -59,7 +65,8 @@ def test_process_runner_killed_worker_batch_is_run_again_and_nothing_lost_or_dou
     assert exported == clean
 
 
-def test_process_runner_worker_killed_twice_logs_the_batch_as_ng211_and_goes_on(tmp_path: Path, pool, short_news, verified) -> None:
+def test_process_runner_worker_killed_twice_logs_the_batch_as_ng211_and_goes_on(tmp_path: Path, pool, short_news, short_news_kb,
+                                                                               verified, same_vectors) -> None:
     def kill_batch_2(pid: int, batch: int, attempt: int) -> None:
         if batch == 2:
             os.kill(pid, signal.SIGKILL)
@@ -78,6 +85,7 @@ def test_process_runner_worker_killed_twice_logs_the_batch_as_ng211_and_goes_on(
     assert entry.reason.startswith("extraction lost: a worker died twice on this article's batch (killed by signal 9)")
     exported = export_records(db)
     assert len(exported["articles"]) == 8
+    same_vectors(db, short_news_kb)  # the lost batch's vectors computed by the writer instead
     assert not [m for m in exported["mentions"] if m["article_id"] == lost[0]]
     assert {m["article_id"] for m in exported["mentions"]} >= {a.id for a in short_news[6:]} - {short_news[7].id}
     verified(db)
@@ -99,6 +107,19 @@ def test_process_runner_holds_at_most_its_window_of_batches_in_flight(tmp_path: 
     finally:
         pipeline.Writer.commit = real_commit  # type: ignore[method-assign]
     assert len(seen) == 5 and max(seen) == pool.window
+
+
+@pytest.mark.parametrize("runner", ["in-process", "pool"])
+def test_the_ner_setting_reaches_the_extractor_whichever_runs_it(tmp_path: Path, monkeypatch, short_news, runner: str) -> None:
+    """The writer reads ``ner`` once, in the caller; the pool's workers get that value (not their own
+    environment's): a value they must refuse (NG463) stops the run the same way in both."""
+    from newsgraph.errors import NlpError
+
+    monkeypatch.setenv("NEWSGRAPH_NER", "no-such-recogniser")
+    chosen = InProcess() if runner == "in-process" else ProcessRunner(2, window=3)
+    with pytest.raises(NlpError) as raised:
+        ingest_records(iter(short_news), db=tmp_path / "kb.duckdb", options=OPTIONS, runner=chosen)
+    assert raised.value.code == "NG463" and "no-such-recogniser" in raised.value.message
 
 
 @pytest.mark.parametrize(("args", "message"), [

@@ -25,7 +25,7 @@ def local_ray():
 
 
 def test_ray_runner_gives_the_same_knowledge_base_and_keeps_the_shards(tmp_path: Path, local_ray, short_news,
-                                                                      short_news_kb, verified) -> None:
+                                                                      short_news_kb, verified, same_vectors, same_text_index) -> None:
     import pyarrow.parquet as pq
 
     from newsgraph.runner import make
@@ -40,9 +40,15 @@ def test_ray_runner_gives_the_same_knowledge_base_and_keeps_the_shards(tmp_path:
     assert run.name == summary.run_id
     table = pq.read_table(run)
     assert table.column_names == ["batch", "position", "article_id", "kind", "record", "json"]
-    assert table.num_rows == 8 and set(table.column("kind").to_pylist()) == {"facts"}
-    first = json.loads(table.column("json")[0].as_py())
+    kinds = table.column("kind").to_pylist()
+    assert table.num_rows == 24 and {k: kinds.count(k) for k in set(kinds)} == {"facts": 8, "features": 8, "vector": 8}
+    rows = [json.loads(j) for j in table.column("json").to_pylist()]
+    first = rows[kinds.index("facts")]
     assert first["article_id"] in {a.id for a in short_news} and "mentions" in first
+    assert len(rows[kinds.index("vector")]["vector"]) == 384 and "terms" in rows[kinds.index("features")]
+    same_vectors(db, short_news_kb)
+    assert summary.fts_rebuilds == 1
+    same_text_index(db, short_news_kb)
 
 
 def test_cli_engine_ray_without_the_extra_is_a_coded_error(tmp_path: Path, newsgraph_env) -> None:

@@ -273,7 +273,7 @@ def _from_verb(verb: Token, regions: list[tuple[int, int]]) -> Attribution | Non
         content = [adjacent] if adjacent is not None else []
     if not content or (subject is None and verb.dep_ not in _CLAUSES):
         return None
-    if is_action(verb, content, regions) or any(_ANONYMITY.match(doc.text[s:e]) for s, e in content):
+    if is_action(verb, content, regions) or any(_ANONYMITY.match(doc_text(doc)[s:e]) for s, e in content):
         return None  # an action, or "spoke on condition of anonymity": no content
     attribution = Attribution(cue=(verb.idx, verb.idx + len(verb)), content=content, cue_token=verb.i)
     if parts == _prepositional(verb):  # the preposition belongs to the cue: "called for"

@@ -22,6 +22,7 @@ from spacy.tokens import Doc
 
 from newsgraph.errors import NlpError
 from newsgraph.model import Article, ArticleFacts
+from newsgraph.nlp.component import doc_text
 from newsgraph.nlp.windows import WINDOW_CHARS
 
 if not Doc.has_extension("ng"):
@@ -145,11 +146,12 @@ def _groups(docs: Iterable[Doc], size: int) -> Iterator[list[Doc]]:
     group: list[Doc] = []
     chars = 0
     for doc in docs:
-        if group and (len(group) >= size or chars + len(doc.text) > BATCH_CHARS):
+        length = len(doc_text(doc))
+        if group and (len(group) >= size or chars + length > BATCH_CHARS):
             yield group
             group, chars = [], 0
         group.append(doc)
-        chars += len(doc.text)
+        chars += length
     if group:
         yield group
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import replace
 from functools import lru_cache
 from collections.abc import Iterable
 
@@ -152,7 +153,10 @@ def _counts(parts: Iterable[tuple[str, float]]) -> tuple[tuple[str, float], ...]
 
 
 def story_features(article: Article, facts: ArticleFacts | None = None) -> StoryFeatures:
-    """The story features of ``article`` (entities from ``facts`` when it was extracted)."""
+    """The story features of ``article`` (entities from ``facts`` when it was extracted).
+
+    Everything but the entities depends on the article alone, so an extraction worker computes
+    it (``facts`` None) and the writer adds the resolved entities with ``with_entities``."""
     first = lede(article.text)
     title = (article.title or "").strip()
     headline = title or first
@@ -160,3 +164,8 @@ def story_features(article: Article, facts: ArticleFacts | None = None) -> Story
     all_text = "\n".join(t for t in (title, article.deck or "", article.text) if t)
     return StoryFeatures(article_id=article.id, title=headline, published=article.published, terms=terms,
                          entities=_entities(facts), marks=marks(all_text[:MARK_CHARS]))
+
+
+def with_entities(features: StoryFeatures, facts: ArticleFacts | None) -> StoryFeatures:
+    """``features`` (computed without facts, e.g. in a worker) with the entities of the resolved ``facts``."""
+    return replace(features, entities=_entities(facts)) if facts is not None else features

@@ -1,7 +1,9 @@
 """The local runner: a pool of worker processes that extract, the single writer in this process.
 
-Each worker loads the spaCy pipeline once and then extracts whole batches (the same batches, so
-the same ``nlp.pipe`` batches, as one process would: the facts are the same bytes). The parent
+Each worker loads the spaCy pipeline and the MiniLM encoder (one onnxruntime thread) once and
+then extracts whole batches (the same batches, so the same ``nlp.pipe`` batches, as one process
+would: the facts are the same bytes), with each article's search vector and story features, so
+that the writer only resolves, clusters and stores. The parent
 reads, de-duplicates and prepares batches, hands each to an idle worker, and commits the results
 strictly in batch order. At most ``window`` batches are in flight (prepared, not yet committed):
 the parent stops reading until the oldest one is written, so memory stays bounded however large
@@ -37,10 +39,11 @@ def cores() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def _worker_main(conn: Connection, model: str, batch_size: int, max_chars: int | None = None) -> None:
-    """A worker: load the model once, then extract each batch it is sent until told to stop."""
+def _worker_main(conn: Connection, model: str, batch_size: int, max_chars: int | None = None, embed: bool = True,
+                 ner: str = "") -> None:
+    """A worker: load the models once, then extract (and embed) each batch it is sent until told to stop."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle: it stops the workers
-    extractor = Extractor(model, batch_size, max_chars)
+    extractor = Extractor(model, batch_size, max_chars, embed=embed, ner=ner)
     try:
         extractor.load()
     except NewsgraphError as exc:
@@ -64,9 +67,10 @@ def _worker_main(conn: Connection, model: str, batch_size: int, max_chars: int |
 class _Worker:
     """One worker process and the batch it is working on."""
 
-    def __init__(self, ctx: Any, model: str, batch_size: int, max_chars: int | None = None) -> None:
+    def __init__(self, ctx: Any, model: str, batch_size: int, max_chars: int | None = None, embed: bool = True,
+                 ner: str = "") -> None:
         self.conn, child = ctx.Pipe(duplex=True)
-        self.process = ctx.Process(target=_worker_main, args=(child, model, batch_size, max_chars), daemon=True,
+        self.process = ctx.Process(target=_worker_main, args=(child, model, batch_size, max_chars, embed, ner), daemon=True,
                                    name="newsgraph-worker")
         self.process.start()
         child.close()
@@ -117,7 +121,7 @@ class ProcessRunner:
         self.on_dispatch = on_dispatch
         self.restarts = 0
         self.pool: list[_Worker] = []
-        self.pool_model: str | None = None
+        self.pool_model: tuple[str, bool, str] | None = None  # what the kept pool's workers load
 
     def drive(self, writer: Writer, batches: Iterator[Pending]) -> None:
         if not writer.extracts:
@@ -126,14 +130,16 @@ class ProcessRunner:
             return
         first = list(itertools.islice(batches, 2))
         if len(first) < 2 and not self.pool:  # one batch cannot be split: extract it here, start no pool
-            extractor = Extractor(writer.options.model, self.batch_size or NLP_BATCH_SIZE, writer.options.max_extract_chars)
+            extractor = Extractor(writer.options.model, self.batch_size or NLP_BATCH_SIZE, writer.options.max_extract_chars,
+                                  embed=writer.options.embed, ner=writer.options.ner)
             for pending in first:
                 writer.commit(pending, extractor(pending.kept))
             return
         batches = itertools.chain(first, batches)
-        if self.pool_model is not None and self.pool_model != writer.options.model:
+        loads = (writer.options.model, writer.options.embed, writer.options.ner)
+        if self.pool_model is not None and self.pool_model != loads:
             self.close()
-        self.pool_model = writer.options.model
+        self.pool_model = loads
         try:
             _Pool(self, writer).run(batches)
         except BaseException:
@@ -163,6 +169,8 @@ class _Pool:
         self.ctx = _context()
         self.model = writer.options.model
         self.max_chars = writer.options.max_extract_chars
+        self.embed = writer.options.embed
+        self.ner = writer.options.ner
         self.batch_size = runner.batch_size or NLP_BATCH_SIZE
         self.workers = runner.pool
         self.order: deque[Pending] = deque()  # in flight, in batch order
@@ -188,6 +196,7 @@ class _Pool:
                 return
             self._dispatch()
             if self.order and self.order[0].number not in self.results:
+                self.writer.pause()  # never hold the knowledge base while waiting for a worker
                 self._wait()
 
     def _commit_ready(self) -> None:
@@ -202,7 +211,7 @@ class _Pool:
             if idle is None:
                 if len(self.workers) >= self.runner.workers:
                     return
-                idle = _Worker(self.ctx, self.model, self.batch_size, self.max_chars)
+                idle = _Worker(self.ctx, self.model, self.batch_size, self.max_chars, self.embed, self.ner)
                 self.workers.append(idle)
             pending = self.todo.popleft()
             idle.job = pending

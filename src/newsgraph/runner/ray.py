@@ -10,8 +10,10 @@ An actor that dies is restarted and its batch retried once by Ray; a window that
 stops the run with NG215, every window committed before it kept (re-running finishes the job).
 
 Shard rows: ``batch`` (the run's batch number), ``position`` (in the batch), ``article_id``,
-``kind`` (``facts`` or ``failure``), ``record`` (the model object, pickled: what the writer merges)
-and ``json`` (the same record as JSON text, for DuckDB or Spark: ``SELECT * FROM 'DIR/**/*.parquet'``).
+``kind`` (``facts``, ``failure``, ``features``: story features without entities, or ``vector``:
+the article's search vector), ``record`` (the model object, or the (article id, vector) pair,
+pickled: what the writer merges) and ``json`` (the same record as JSON text, for DuckDB or Spark:
+``SELECT * FROM 'DIR/**/*.parquet'``).
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from typing import Any
 
 from newsgraph.errors import NlpError
 from newsgraph.pipeline import NLP_BATCH_SIZE, Extracted, Extractor, Pending, Writer
+from newsgraph.search import MODEL_NAME
 
 WINDOW_ARTICLES = 4096  # kept articles a Ray Data job at most (bounds the driver's memory)
 
@@ -48,22 +51,27 @@ def _as_json(record: Any) -> str:
 class _ExtractActor:
     """A Ray Data actor: loads the spaCy pipeline once, then extracts one prepared batch a call."""
 
-    def __init__(self, model: str, batch_size: int, max_chars: int | None = None) -> None:
-        self.extractor = Extractor(model, batch_size, max_chars)
+    def __init__(self, model: str, batch_size: int, max_chars: int | None = None, embed: bool = True,
+                 ner: str = "") -> None:
+        self.extractor = Extractor(model, batch_size, max_chars, embed=embed, ner=ner)
         self.extractor.load()
 
     def __call__(self, rows: dict[str, Any]) -> dict[str, list[Any]]:
         out: dict[str, list[Any]] = {k: [] for k in ("batch", "position", "article_id", "kind", "record", "json")}
         for number, blob in zip(rows["batch"], rows["articles"]):
             extracted = self.extractor(pickle.loads(blob))
-            for kind, records in (("facts", extracted.facts), ("failure", extracted.failures)):
+            vectors = [(aid, vector) for aid, vector in extracted.vectors.items()]
+            for kind, records in (("facts", extracted.facts), ("failure", extracted.failures),
+                                  ("features", tuple(extracted.features.values())), ("vector", vectors)):
                 for position, record in enumerate(records):
                     out["batch"].append(int(number))
                     out["position"].append(position)
-                    out["article_id"].append(record.article_id or "")
+                    out["article_id"].append(record[0] if kind == "vector" else record.article_id or "")
                     out["kind"].append(kind)
                     out["record"].append(pickle.dumps(record))
-                    out["json"].append(_as_json(record))
+                    out["json"].append(json.dumps({"article_id": record[0], "model": MODEL_NAME,
+                                                   "vector": [float(x) for x in record[1]]}) if kind == "vector"
+                                       else _as_json(record))
         return out
 
 
@@ -150,7 +158,8 @@ class RayRunner:
             _ExtractActor, batch_size=1, batch_format="numpy", num_cpus=1, max_restarts=2, max_task_retries=1,
             compute=ray.data.ActorPoolStrategy(size=min(size, len(items))),
             fn_constructor_kwargs={"model": writer.options.model, "batch_size": NLP_BATCH_SIZE,
-                                   "max_chars": writer.options.max_extract_chars},
+                                   "max_chars": writer.options.max_extract_chars, "embed": writer.options.embed,
+                                   "ner": writer.options.ner},
         )
         try:
             dataset.write_parquet(str(shard))
@@ -169,9 +178,10 @@ class RayRunner:
         table = pq.read_table(shard, columns=["batch", "position", "kind", "record"])
         rows = sorted(zip(*(table.column(c).to_pylist() for c in ("batch", "kind", "position", "record"))),
                       key=lambda r: (r[0], r[1], r[2]))
-        facts: dict[int, list[Any]] = {}
-        failures: dict[int, list[Any]] = {}
+        by_kind: dict[str, dict[int, list[Any]]] = {k: {} for k in ("facts", "failure", "features", "vector")}
         for number, kind, _, blob in rows:
-            (facts if kind == "facts" else failures).setdefault(number, []).append(pickle.loads(blob))
-        return {n: Extracted(facts=tuple(facts.get(n, ())), failures=tuple(failures.get(n, ())))
-                for n in set(facts) | set(failures)}
+            by_kind[kind].setdefault(number, []).append(pickle.loads(blob))
+        facts, failures, features, vectors = (by_kind[k] for k in ("facts", "failure", "features", "vector"))
+        return {n: Extracted(facts=tuple(facts.get(n, ())), failures=tuple(failures.get(n, ())),
+                             features={f.article_id: f for f in features.get(n, ())}, vectors=dict(vectors.get(n, ())))
+                for n in set().union(*by_kind.values())}

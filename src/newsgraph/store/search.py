@@ -81,11 +81,41 @@ def write_embeddings(store: Store, model: str, rows: Sequence[tuple[str, Sequenc
     if not rows:
         return 0
     with store.transaction() as conn:
-        conn.execute("DELETE FROM embeddings WHERE article_id IN (SELECT unnest(string_split(?, chr(31))))",
-                     [joined(r[0] for r in rows)])
+        insert_vectors(conn, model, rows)
+    return len(rows)
+
+
+def insert_vectors(conn: duckdb.DuckDBPyConnection, model: str, rows: Sequence[tuple[str, Sequence[float]]]) -> None:
+    """``(article_id, vector)`` rows for ``model`` (a vector: floats, or a float32 numpy array), replacing
+    older vectors of those articles, inside the caller's transaction. Loaded as one Arrow table of
+    fixed-size float32 lists where pyarrow is installed (no Python float per value), else as SQL rows."""
+    if not rows:
+        return
+    conn.execute("DELETE FROM embeddings WHERE article_id IN (SELECT unnest(string_split(?, chr(31))))",
+                 [joined(r[0] for r in rows)])
+    table = _vector_table(model, rows)
+    if table is None:
         insert(conn, "embeddings", ("article_id", "model", "vector"),
                [(aid, model, [float(x) for x in vec]) for aid, vec in rows])
-    return len(rows)
+        return
+    conn.register("_newsgraph_vectors", table)
+    try:
+        conn.execute("INSERT INTO embeddings (article_id, model, vector) SELECT * FROM _newsgraph_vectors")
+    finally:
+        conn.unregister("_newsgraph_vectors")
+
+
+def _vector_table(model: str, rows: Sequence[tuple[str, Sequence[float]]]) -> Any:
+    try:
+        import numpy as np
+        import pyarrow as pa
+    except ImportError:
+        return None
+    matrix = np.asarray([np.asarray(vec, dtype=np.float32) for _, vec in rows], dtype=np.float32)
+    if matrix.ndim != 2 or matrix.shape[1] != DIMENSIONS:
+        return None
+    vectors = pa.FixedSizeListArray.from_arrays(pa.array(matrix.reshape(-1)), DIMENSIONS)
+    return pa.table({"article_id": [r[0] for r in rows], "model": [model] * len(rows), "vector": vectors})
 
 
 # --- full-text indexes ----------------------------------------------------------------------------

@@ -15,6 +15,7 @@ from newsgraph.store.curations import delete_entities
 from newsgraph.store.entities import write_entities
 from newsgraph.store.facts import write_facts
 from newsgraph.store.log import write_log
+from newsgraph.store.search import insert_vectors
 from newsgraph.store.signatures import Signature, write_signatures
 from newsgraph.store.stories import write_stories, write_story_features
 from newsgraph.store.versions import Update, drop_orphan_entities, write_updates
@@ -37,6 +38,8 @@ class Batch:
         removed_stories: ids of stories merged into another one (deleted).
         story_features: story features of the kept articles.
         story_keys: article id → the keys later batches find it by.
+        vectors: (article id, unit vector) of kept articles for semantic search, of ``vector_model``
+            (replacing older vectors of those articles).
         removed_entities: entities a curation folded into another one (id → its id) or dropped (id → None).
     """
 
@@ -52,6 +55,8 @@ class Batch:
     removed_stories: Sequence[str] = ()
     story_features: Sequence[StoryFeatures] = ()
     story_keys: Mapping[str, Sequence[str]] = field(default_factory=dict)
+    vectors: Sequence[tuple[str, Sequence[float]]] = ()
+    vector_model: str = ""
     removed_entities: Mapping[str, str | None] = field(default_factory=dict)
 
 
@@ -84,6 +89,7 @@ def write_batch(store: Store, batch: Batch) -> None:
             drop_orphan_entities(conn)
         write_stories(conn, batch.stories, batch.removed_stories)
         write_story_features(conn, batch.story_features, batch.story_keys)
+        insert_vectors(conn, batch.vector_model, batch.vectors)
 
 
 def _text_refs(conn: duckdb.DuckDBPyConnection, fresh: Sequence[Article], duplicates: Sequence[Duplicate]) -> dict[str, str]:
