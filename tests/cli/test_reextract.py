@@ -28,7 +28,7 @@ def downgrade_newest_migration(db: Path) -> None:
             con.execute(f"DROP TABLE {m[1]}")
         elif m := re.match(r"ALTER TABLE (\w+) ADD COLUMN (\"?\w+\"?)", text):
             con.execute(f"ALTER TABLE {m[1]} DROP COLUMN {m[2]}")
-        elif m := re.match(r"CREATE (?:UNIQUE )?INDEX (\w+)", text):
+        elif m := re.match(r"CREATE (?:UNIQUE )?INDEX (?:IF NOT EXISTS )?(\w+)", text):
             con.execute(f"DROP INDEX {m[1]}")
         else:
             raise AssertionError(f"not an additive migration statement: {text}")

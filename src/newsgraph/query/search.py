@@ -44,11 +44,18 @@ def _opened(db: str | Path | Store) -> Iterator[Store]:
         yield store
 
 
+# Characters that may be control or format characters: not word characters, whitespace or ASCII
+# punctuation (those never are); each one found is checked by its Unicode category.
+_SUSPECT = re.compile(r"[^\w\s!-/:-@\[-`{-~]")
+
+
+def _drop_control(match: re.Match[str]) -> str:
+    return "" if unicodedata.category(match.group()) in ("Cc", "Cf") else match.group()
+
+
 def _clean(text: str) -> str:
     """Whitespace folded to single spaces, control and format characters (terminal escapes) dropped."""
-    kept = "".join(" " if ch.isspace() else ch for ch in text
-                   if ch.isspace() or unicodedata.category(ch) not in {"Cc", "Cf"})
-    return " ".join(kept.split())
+    return " ".join(_SUSPECT.sub(_drop_control, text).split())
 
 
 def check_query(query: str) -> str:
