@@ -12,7 +12,7 @@ from pathlib import Path
 from newsgraph.errors import QueryError
 from newsgraph.model import Article, Entity, EntityType, Figure, MainEvent, Quote, Story
 from newsgraph.store import (
-    Store, StoryFilter, entity_heads, find_entity_ids, find_story, get_article, list_stories as store_list_stories, open_store,
+    Store, StoryFilter, entity_heads, find_entity_ids, find_story, get_articles, list_stories as store_list_stories, open_store,
     read_entities, read_figures, read_main_events, read_mentions, read_quotes,
 )
 
@@ -99,16 +99,14 @@ def story_detail(db: str | Path | Store, story_id: str, *, entities: int = 10, h
         story = find_story(store, story_id)
         if story is None:
             raise QueryError("NG409", f"no story with id {story_id!r} in {db}")
-        articles = sorted((a for a in (get_article(store, i) for i in story.article_ids) if a is not None), key=_time_order)
-        mains: dict[str, MainEvent] = {}
-        quotes: list[Quote] = []
-        figures: list[Figure] = []
-        counts: Counter[str] = Counter()
-        for article in articles:
-            mains.update((m.article_id, m) for m in read_main_events(store, article.id))
-            quotes.extend(read_quotes(store, article.id))
-            figures.extend(read_figures(store, article.id))
-            counts.update({m.entity_id for m in read_mentions(store, article.id) if m.entity_id})
+        articles = sorted(get_articles(store, story.article_ids), key=_time_order)
+        ids = [a.id for a in articles]  # each fact list below comes grouped by article in this order
+        mains: dict[str, MainEvent] = {m.article_id: m for m in read_main_events(store, ids)}
+        quotes: list[Quote] = read_quotes(store, ids)
+        figures: list[Figure] = read_figures(store, ids)
+        # an entity counts once an article it is named in
+        counts = Counter(eid for _, eid in {(m.evidence.article_id, m.entity_id) for m in read_mentions(store, ids)
+                                            if m.entity_id})
         ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:entities]
         if heads_only:  # id, name and type only (a page's links): not every alias, role and article of each
             known = {h["id"]: Entity(id=h["id"], name=h["name"], type=EntityType(h["type"]), aliases=(), roles=(),

@@ -5,7 +5,7 @@ opened for writing); ``write_batch`` is the one writer; the ``read_*``/``list_*`
 what ``query`` builds on."""
 
 from newsgraph.store.articles import (
-    ArticleFilter, article_texts, count_articles, existing_ids, get_article, list_articles, added_times,
+    ArticleFilter, article_texts, count_articles, existing_ids, get_article, get_articles, list_articles, added_times,
 )
 from newsgraph.store.checks import SpanRow, counts, invariant_failures, span_rows
 from newsgraph.store.connection import Store, open_store, MEMORY_LIMIT
@@ -45,7 +45,7 @@ __all__ = [
     "count_rows", "counts", "duplicate_record", "entities_by_id", "entity_article_counts",
     "entity_article_count", "entity_article_ids", "entity_events", "entity_window", "window_companions", "entity_fact_ids", "entity_heads", "entity_mentions",
     "entity_quotes", "events_by_id", "existing_ids", "facet_counts", "fact_ids_of_articles",
-    "figures_by_id", "filters_for", "find_entity_ids", "find_story", "finish_run", "get_article",
+    "figures_by_id", "filters_for", "find_entity_ids", "find_story", "finish_run", "get_article", "get_articles",
     "invariant_failures", "list_articles", "list_stories", "LISTS", "LogEntry", "main_event_rows",
     "MEMORY_LIMIT", "mentions_by_id", "network_edges", "open_store", "page_keys", "prior_matches",
     "PriorMatches", "publication_dates", "quote_share", "quotes_by_id", "read_article_facts",

@@ -43,9 +43,15 @@ def read_entities(store: Store, entity_id: str | Sequence[str] | None = None) ->
         ids = sorted(set(entity_id))
         if not ids:
             return []
-        where, params = "WHERE entity_id IN (SELECT unnest(?))", [ids]
-        role_where = "WHERE entity_key IS NULL AND entity_id IN (SELECT unnest(?))"
-        ent_where, ent_params = "WHERE id IN (SELECT unnest(?))", [ids]
+        if len(ids) > 500:  # a long list: one scan of each table
+            where, params = "WHERE entity_id IN (SELECT unnest(?))", [ids]
+            role_where = "WHERE entity_key IS NULL AND entity_id IN (SELECT unnest(?))"
+            ent_where, ent_params = "WHERE id IN (SELECT unnest(?))", [ids]
+        else:  # one placeholder an id, so that the entity_id indexes serve it
+            marks = ", ".join("?" for _ in ids)
+            where, params = f"WHERE entity_id IN ({marks})", ids
+            role_where = f"WHERE entity_key IS NULL AND entity_id IN ({marks})"
+            ent_where, ent_params = f"WHERE id IN ({marks})", ids
         return _entities(store, where, params, role_where, ent_where, ent_params)
     where, params = ("WHERE entity_id = ?", [entity_id]) if entity_id else ("", [])
     role_where = "WHERE entity_key IS NULL" + (" AND entity_id = ?" if entity_id else "")

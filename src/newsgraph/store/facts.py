@@ -128,17 +128,31 @@ def write_facts(conn: duckdb.DuckDBPyConnection, batch: Sequence[ArticleFacts]) 
 # --- reading -------------------------------------------------------------------------------
 
 
-def _by_article(store: Store, table: str, article_id: str | None, order: str) -> list[dict[str, Any]]:
-    """The rows of ``table`` (``t``), of one article or of all, in a total order: by the article's
-    ingest order (not its id, a hash), then ``order`` (the position in the text, the row's own id
-    last), so that a listing comes out the same on every run."""
+ArticleIds = str | Sequence[str] | None
+
+
+def _by_article(store: Store, table: str, article_id: ArticleIds, order: str) -> list[dict[str, Any]]:
+    """The rows of ``table`` (``t``), of one article, of a list of articles or of all, in a total
+    order: by the article's ingest order (not its id, a hash), then ``order`` (the position in the
+    text, the row's own id last), so that a listing comes out the same on every run. A list is
+    read by key, one placeholder an id (so that the article_id index serves it), its rows grouped
+    by article in the list's order."""
     if article_id is None:
         return store.dicts(f"SELECT t.* FROM {table} t LEFT JOIN articles a ON a.id = t.article_id "
                            f"ORDER BY a.seq NULLS LAST, t.article_id, {order}")
-    return store.dicts(f"SELECT t.* FROM {table} t WHERE t.article_id = ? ORDER BY {order}", [article_id])
+    if isinstance(article_id, str):
+        return store.dicts(f"SELECT t.* FROM {table} t WHERE t.article_id = ? ORDER BY {order}", [article_id])
+    ids = list(dict.fromkeys(article_id))
+    grouped: dict[str, list[dict[str, Any]]] = {i: [] for i in ids}
+    for start in range(0, len(ids), 500):
+        chunk = ids[start:start + 500]
+        marks = ", ".join("?" for _ in chunk)
+        for row in store.dicts(f"SELECT t.* FROM {table} t WHERE t.article_id IN ({marks}) ORDER BY t.article_id, {order}", chunk):
+            grouped[row["article_id"]].append(row)
+    return [row for i in ids for row in grouped[i]]
 
 
-def read_mentions(store: Store, article_id: str | None = None) -> list[Mention]:
+def read_mentions(store: Store, article_id: ArticleIds = None) -> list[Mention]:
     return [
         Mention(id=r["id"], evidence=evidence(r["article_id"], r, "ev"), type=EntityType(r["type"]),  # type: ignore[arg-type]
                 cluster=r["cluster"], entity_id=r["entity_id"], extractor=r["extractor"])
@@ -167,12 +181,12 @@ def quotes_from_rows(rows: list[dict[str, Any]], content_rows: list[dict[str, An
 _QUOTE_ORDER = "(SELECT min(c.ev_start) FROM quote_content c WHERE c.quote_id = t.id), t.cue_start, t.id"
 
 
-def read_quotes(store: Store, article_id: str | None = None) -> list[Quote]:
+def read_quotes(store: Store, article_id: ArticleIds = None) -> list[Quote]:
     return quotes_from_rows(_by_article(store, "quotes", article_id, _QUOTE_ORDER),
                             _by_article(store, "quote_content", article_id, "t.quote_id, t.idx"))
 
 
-def read_figures(store: Store, article_id: str | None = None) -> list[Figure]:
+def read_figures(store: Store, article_id: ArticleIds = None) -> list[Figure]:
     return [
         Figure(id=r["id"], evidence=evidence(r["article_id"], r, "ev"), value=r["value"], unit=r["unit"],  # type: ignore[arg-type]
                value_high=r["value_high"], qualifier=r["qualifier"], measures=r["measures"],
@@ -181,7 +195,7 @@ def read_figures(store: Store, article_id: str | None = None) -> list[Figure]:
     ]
 
 
-def read_times(store: Store, article_id: str | None = None) -> list[TimeExpression]:
+def read_times(store: Store, article_id: ArticleIds = None) -> list[TimeExpression]:
     return [
         TimeExpression(id=r["id"], evidence=evidence(r["article_id"], r, "ev"), type=TimeType(r["type"]),  # type: ignore[arg-type]
                        value=r["value"], resolved=r["resolved"], extractor=r["extractor"])
@@ -194,7 +208,7 @@ def _argument(r: dict[str, Any]) -> Argument:
                     entity_id=r["entity_id"], value=r["value"])
 
 
-def read_events(store: Store, article_id: str | None = None) -> list[Event]:
+def read_events(store: Store, article_id: ArticleIds = None) -> list[Event]:
     args: dict[str, dict[str, list[Argument]]] = defaultdict(lambda: defaultdict(list))
     for r in _by_article(store, "event_arguments", article_id, "t.event_id, t.role, t.idx, t.ev_start"):
         args[r["event_id"]][r["role"]].append(_argument(r))
@@ -209,7 +223,7 @@ def read_events(store: Store, article_id: str | None = None) -> list[Event]:
     return events
 
 
-def read_main_events(store: Store, article_id: str | None = None) -> list[MainEvent]:
+def read_main_events(store: Store, article_id: ArticleIds = None) -> list[MainEvent]:
     return [
         MainEvent(article_id=r["article_id"], event_id=r["event_id"],
                   **{p: evidence(r["article_id"], r, p) for p in _MAIN_PARTS})
