@@ -392,20 +392,28 @@ def text_top(store: Store, query: str, f: SearchFilter, limit: int) -> list[tupl
         [query, *params])]
 
 
+def _article_ids_in(ids: list[str], column: str = "article_id") -> tuple[str, list[Any]]:
+    """``column IN (...)`` for ``ids``: one placeholder an id up to 500 (the column's index serves
+    it, a page of hits reads by key), else one list parameter (a scan)."""
+    if len(ids) <= 500:
+        return f"{column} IN ({', '.join('?' for _ in ids)})", list(ids)
+    return f"{column} IN (SELECT unnest(?))", [ids]
+
+
 def quote_top(store: Store, query: str, article_ids: Sequence[str], limit: int) -> list[tuple[str, str, float, str, str | None]]:
     """(quote id, article id, BM25 score, content, speaker) of quotes of ``article_ids`` matching ``query``."""
     if not article_ids:
         return []
     load_fts(store)
-    ids = list(article_ids)
+    in_ids, id_params = _article_ids_in(list(dict.fromkeys(article_ids)))
     texts = {r[0]: (r[1], r[2]) for r in store.rows(
-        "SELECT id, article_id, content FROM quote_text WHERE article_id IN (SELECT unnest(?))", [ids])}
+        f"SELECT id, article_id, content FROM quote_text WHERE {in_ids}", id_params)}
     if not texts:
         return []
     scored = store.rows(f"""SELECT s.name, s.score FROM ({_bm25(QUOTE_FTS, "SELECT unnest(?)")}) s
                             ORDER BY s.score DESC, s.name LIMIT {int(limit)}""", [query, sorted(texts)])
-    speakers = dict(store.rows("""SELECT id, any_value(coalesce(description, speaker_text)) FROM quotes
-                                  WHERE article_id IN (SELECT unnest(?)) GROUP BY id""", [ids]))
+    speakers = dict(store.rows(f"""SELECT id, any_value(coalesce(description, speaker_text)) FROM quotes
+                                   WHERE {in_ids} GROUP BY id""", id_params))
     return [(qid, texts[qid][0], float(score), texts[qid][1], speakers.get(qid)) for qid, score in scored if qid in texts]
 
 
@@ -423,9 +431,10 @@ def hit_rows(store: Store, ids: Sequence[str]) -> dict[str, dict[str, Any]]:
     """id → {title, deck, text, published, source_path, url, publisher, truncated} for ``ids``."""
     if not ids:
         return {}
+    in_ids, params = _article_ids_in(list(dict.fromkeys(ids)), "id")
     rows = store.dicts(
-        """SELECT id, title, deck, text, published, source_path, url, publisher, truncated FROM articles
-           WHERE id IN (SELECT unnest(string_split(?, chr(31))))""", [joined(ids)])
+        f"""SELECT id, title, deck, text, published, source_path, url, publisher, truncated FROM articles
+            WHERE {in_ids}""", params)
     return {r["id"]: r for r in rows}
 
 
