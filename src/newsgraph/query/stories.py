@@ -66,9 +66,11 @@ def _opened(db: str | Path | Store) -> Iterator[Store]:
 
 
 def list_stories(db: str | Path | Store, *, since: datetime | None = None, until: datetime | None = None,
-                 entity: str | None = None, min_articles: int = 1, limit: int | None = None) -> list[Story]:
+                 entity: str | None = None, min_articles: int = 1, limit: int | None = None,
+                 after: str | None = None) -> list[Story]:
     """Stories whose time span meets [since, until], with an article mentioning ``entity`` (a name,
-    an alias or an id), with at least ``min_articles`` articles; the most recent first."""
+    an alias or an id), with at least ``min_articles`` articles; the most recent first, or with
+    ``after`` (a story id; "" for the first page) those after it in id order, a page at a time."""
     if min_articles < 0:
         raise QueryError("NG403", f"--min-articles must be 0 or more, got {min_articles}")
     if limit is not None and limit < 0:
@@ -82,7 +84,7 @@ def list_stories(db: str | Path | Store, *, since: datetime | None = None, until
             if not entity_ids:
                 raise QueryError("NG402", f"no entity named {entity!r} in {db}")
         return store_list_stories(store, StoryFilter(since=since, until=until, entity_ids=entity_ids,
-                                                     min_articles=min_articles, limit=limit))
+                                                     min_articles=min_articles, limit=limit, after=after))
 
 
 def _time_order(article: Article) -> tuple[bool, str, str]:

@@ -48,6 +48,7 @@ class StoryFilter:
     entity_ids: tuple[str, ...] | None = None
     min_articles: int = 1
     limit: int | None = None
+    after: str | None = None  # keyset paging (the HTTP API): ids after this one, in id order
 
 
 def write_stories(conn: duckdb.DuckDBPyConnection, stories: Sequence[Story], removed: Sequence[str] = ()) -> None:
@@ -136,9 +137,14 @@ def list_stories(store: Store, flt: StoryFilter = StoryFilter()) -> list[Story]:
         where.append(f"s.id IN (SELECT sa.story_id FROM story_articles sa JOIN entity_articles ea ON ea.article_id = sa.article_id"
                      f" WHERE ea.entity_id {_IN})")
         params.append(joined(flt.entity_ids))
+    order = 's."end" DESC NULLS LAST, n.size DESC, s.id'
+    if flt.after is not None:  # a page in id order: read only that page's stories and members
+        where.append("s.id > ?")
+        params.append(flt.after)
+        order = "s.id"
     limit = f" LIMIT {int(flt.limit)}" if flt.limit is not None else ""
     return _stories(store, "JOIN (SELECT story_id, count(*) AS size FROM story_articles GROUP BY story_id) n ON n.story_id = s.id"
-                    f" WHERE {' AND '.join(where)}", params, f's."end" DESC NULLS LAST, n.size DESC, s.id{limit}')
+                    f" WHERE {' AND '.join(where)}", params, f"{order}{limit}")
 
 
 def story_stats(store: Store, keys: Sequence[str]) -> tuple[dict[str, int], int]:

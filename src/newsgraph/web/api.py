@@ -195,12 +195,11 @@ def search(request: Request, q_: str = Query(..., alias="q", min_length=1, max_l
 @router.get("/stories", summary="Stories: clusters of articles about one happening (NG420, 503, until stories are installed)")
 def stories(request: Request, since: str | None = SINCE, until: str | None = UNTIL, entity: str | None = None,
             min_articles: int = Query(1, ge=1), cursor: str | None = CURSOR, size: int = SIZE) -> dict[str, Any]:
-    found = read_kb(request, "stories", since=parse_date(since, "since"), until=parse_date(until, "until"), entity=entity,
-                    min_articles=min_articles)
-    rows = sorted(generic(list(found)), key=lambda s: str(s.get("id")))
-    after = q.decode_cursor("stories", cursor)[0] if cursor else None
-    rows = [s for s in rows if after is None or str(s.get("id")) > str(after)]
+    after = str(q.decode_cursor("stories", cursor)[0]) if cursor else ""
     size = check_size(config_of(request), size)
+    found = read_kb(request, "stories", since=parse_date(since, "since"), until=parse_date(until, "until"), entity=entity,
+                    min_articles=min_articles, after=after, limit=size + 1)  # one more: is there a next page
+    rows = generic(list(found))
     nxt = q.encode_cursor("stories", (str(rows[size - 1]["id"]),)) if len(rows) > size else None
     return {"ok": True, "rows": rows[:size], "next": nxt, "facets": {}}
 
