@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Span
 from newsgraph.model import EntityType
 from newsgraph.nlp.countries import country_of
 from newsgraph.nlp.institutions import canonical_institution
+from newsgraph.nlp.money import CODES
 from newsgraph.nlp.oneword import retype_one_word_people
 from newsgraph.nlp.organisations import fix_people, institutions, join_place_names, split_portfolios
 from newsgraph.nlp.places import fix_place_types
@@ -250,7 +251,17 @@ def mention_spans(doc: Doc) -> list[Span]:
              for s in spans]  # "Tories", "Labour" typed NORP or PERSON are the party
     spans = institutions(doc, spans)
     spans = recover_repeats(doc, spans)
-    return [s for s in spans if s.label_ in KEPT]
+    return [s for s in spans if s.label_ in KEPT and not _currency_code(s)]
+
+
+def _currency_code(span: Span) -> bool:
+    """An ISO 4217 code written beside a number ("NOK 1.8 billion", "2 million SEK"): money, no name."""
+    if len(span) != 1 or span.text.lower() not in CODES or not span.text.isupper():
+        return False
+    doc = span.doc
+    before = doc[span.start - 1] if span.start > 0 else None
+    after = doc[span.end] if span.end < len(doc) else None
+    return any(t is not None and (t.like_num or t.text[:1].isdigit()) for t in (before, after))
 
 
 __all__ = ["KEPT", "MODIFIERS", "clean_span", "fix_types", "mention_spans", "merge_of_spans", "recover_repeats", "recover_titled_names"]

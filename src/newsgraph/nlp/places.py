@@ -322,11 +322,26 @@ def _described_as(span: Span) -> str | None:
     return None
 
 
+_NAMED_PLACE_NOUNS = frozenset("city town village hamlet region province district island county suburb port".split())
+
+
+def _named_as_place(span: Span) -> str | None:
+    """ "the (Scottish) village of X", "the island of X" → GPE (LOC for an island or a region): a
+    common place noun, written in lower case, and "of" right before the name."""
+    doc = span.doc
+    if span.start < 2 or doc[span.start - 1].lower_ != "of":
+        return None
+    noun = doc[span.start - 2]
+    if noun.text not in _NAMED_PLACE_NOUNS:  # lower case only: "Port of Rotterdam" is the authority
+        return None
+    return "LOC" if noun.text in ("island", "region") else "GPE"
+
+
 def fix_place_types(doc: Doc, spans: list[Span], person_forms: set[str]) -> list[Span]:
     """Types that the gazetteer and the text contradict, corrected.
 
     - a name the text describes as an organisation or a place (", an environmental group") takes
-      that type;
+      that type, and so does a name a place noun introduces ("the village of X": GPE);
     - a known place typed ORG is a GPE unless the sentence reads as sports (a club) or its name
       carries an organisation word (it is then a longer span);
     - a one-word PERSON that is a known place, with place evidence and no person of that name in
@@ -337,7 +352,10 @@ def fix_place_types(doc: Doc, spans: list[Span], person_forms: set[str]) -> list
     for span in spans:
         label = span.label_
         described = _described_as(span) if label in {"GPE", "LOC", "ORG", "PERSON", "FAC"} else None
-        if described is not None and described != label and not (described == "GPE" and label in _PLACE_LABELS):
+        introduced = _named_as_place(span) if label in {"ORG", "PERSON", "NORP"} else None
+        if introduced is not None:
+            label = introduced
+        elif described is not None and described != label and not (described == "GPE" and label in _PLACE_LABELS):
             label = described
         elif (label in {"GPE", "ORG"} or (label == "PERSON" and len(span) == 1 and span.text not in person_forms
                                           and gazetteer().is_place(span.text))) and team_in_result(span):
