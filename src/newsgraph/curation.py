@@ -24,7 +24,7 @@ from newsgraph.errors import QueryError
 from newsgraph.model import Curation, CurationAction, Entity, EntityType, stable_id
 from newsgraph.resolve.entities import normalise, resolve_entities
 from newsgraph.store import (
-    Store, add_curation, find_entity_ids, identity_inputs, mark_undone, next_curation_seq, open_store, read_curations,
+    Store, add_curation, find_entity_ids, identity_inputs, mark_undone, next_curation_seq, open_store, read_curations, reading,
     read_entities, rewrite_identity,
 )
 
@@ -143,9 +143,7 @@ def undo_edit(db: str | Path, curation_id: str) -> EditResult:
 def list_edits(db: str | Path | Store, *, active_only: bool = False) -> list[Curation]:
     """Every correction made, in order (undone ones marked), or only those in force. ``db`` may be
     an open store (a server's cursor)."""
-    if isinstance(db, Store):
-        return read_curations(db, active_only=active_only)
-    with open_store(db, read_only=True) as store:
+    with reading(db) as store:
         return read_curations(store, active_only=active_only)
 
 

@@ -13,15 +13,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
 
 from newsgraph import search as embedding
 from newsgraph.errors import QueryError
 from newsgraph.model import QuoteHit, SearchHit, SearchMode
-from newsgraph.store import Store, find_entity_ids, open_store
+from newsgraph.store import Store, find_entity_ids, reading
 from newsgraph.store.search import (
     IndexState, SearchFilter, has_search_tables, hit_rows, index_state, quote_top, readiness, stems, story_exists,
     text_top, vector_top,
@@ -33,15 +32,6 @@ MAX_LIMIT = 1000
 SNIPPET_CHARS = 220
 KINDS = {"truncated": True, "teaser": True, "complete": False, "full": False}
 _WORD = re.compile(r"\w+")
-
-
-@contextmanager
-def _opened(db: str | Path | Store) -> Iterator[Store]:
-    if isinstance(db, Store):
-        yield db
-        return
-    with open_store(db, read_only=True) as store:
-        yield store
 
 
 # Characters that may be control or format characters: not word characters, whitespace or ASCII
@@ -85,7 +75,7 @@ def _truncated(kind: str | None) -> bool | None:
 
 def search_status(db: str | Path | Store) -> IndexState | None:
     """What the search indexes cover, or None for a knowledge base without search tables."""
-    with _opened(db) as store:
+    with reading(db) as store:
         return index_state(store, embedding.MODEL_NAME) if has_search_tables(store) else None
 
 
@@ -207,7 +197,7 @@ def search(
     text = check_query(query)
     if not 1 <= int(limit) <= MAX_LIMIT:
         raise QueryError("NG403", f"limit must be between 1 and {MAX_LIMIT}, got {limit}")
-    with _opened(db) as store:
+    with reading(db) as store:
         _require_indexes(store, chosen)
         filters = _filters(store, since=since, until=until, entity=entity, story=story, source=source, kind=kind)
         terms = _query_terms(store, text, chosen)

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -12,7 +10,7 @@ from pathlib import Path
 from newsgraph.errors import QueryError
 from newsgraph.model import Article, Entity, EntityType, Figure, MainEvent, Quote, Story
 from newsgraph.store import (
-    Store, StoryFilter, entity_heads, find_entity_ids, find_story, get_articles, list_stories as store_list_stories, open_store,
+    Store, StoryFilter, entity_heads, find_entity_ids, find_story, get_articles, list_stories as store_list_stories, reading,
     read_entities, read_figures, read_main_events, read_mentions, read_quotes,
 )
 
@@ -55,16 +53,6 @@ class StoryDetail:
     figures: tuple[Figure, ...]
 
 
-@contextmanager
-def _opened(db: str | Path | Store) -> Iterator[Store]:
-    """``db`` itself when it is an open store (a server's cursor), else the file opened read-only for the call."""
-    if isinstance(db, Store):
-        yield db
-        return
-    with open_store(db, read_only=True) as store:
-        yield store
-
-
 def list_stories(db: str | Path | Store, *, since: datetime | None = None, until: datetime | None = None,
                  entity: str | None = None, min_articles: int = 1, limit: int | None = None,
                  after: str | None = None) -> list[Story]:
@@ -77,7 +65,7 @@ def list_stories(db: str | Path | Store, *, since: datetime | None = None, until
         raise QueryError("NG403", f"--limit must be 0 or more, got {limit}")
     if since is not None and until is not None and since > until:
         raise QueryError("NG403", f"--since ({since.isoformat()}) is after --until ({until.isoformat()})")
-    with _opened(db) as store:
+    with reading(db) as store:
         entity_ids = None
         if entity is not None:
             entity_ids = tuple(find_entity_ids(store, entity))
@@ -97,7 +85,7 @@ def story_detail(db: str | Path | Store, story_id: str, *, entities: int = 10, h
     when there is no such story. ``heads_only`` gives the main entities as id, name and type only
     (what the web pages link to; reading every alias, role and article of a frequent entity costs
     far more than the rest of the story)."""
-    with _opened(db) as store:
+    with reading(db) as store:
         story = find_story(store, story_id)
         if story is None:
             raise QueryError("NG409", f"no story with id {story_id!r} in {db}")

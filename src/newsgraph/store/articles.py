@@ -8,7 +8,7 @@ from datetime import datetime, timezone
 from typing import Any
 
 from newsgraph.model import Article, Boilerplate, BoilerplateKind, SourceFormat, SourcePointer
-from newsgraph.store.connection import Store, joined
+from newsgraph.store.connection import Store, joined, key_chunks
 
 ARTICLE_COLUMNS = (
     "id", "seq", "source_path", "source_format", "source_line", "source_end_line",
@@ -108,12 +108,9 @@ def _boilerplate_for(store: Store, ids: Sequence[str]) -> dict[str, list[Boilerp
     found: dict[str, list[Boilerplate]] = {i: [] for i in ids}
     if not ids:
         return found
-    # one placeholder an id (up to 500), so that the index on boilerplate.article_id serves it
-    unique = list(dict.fromkeys(ids))
     rows = []
-    for start in range(0, len(unique), 500):
-        chunk = unique[start:start + 500]
-        rows += store.rows(f'SELECT article_id, kind, text, "offset" FROM boilerplate WHERE article_id IN ({", ".join("?" for _ in chunk)})'
+    for marks, chunk in key_chunks(ids):  # by the index on boilerplate.article_id
+        rows += store.rows(f'SELECT article_id, kind, text, "offset" FROM boilerplate WHERE article_id IN ({marks})'
                            " ORDER BY article_id, idx", chunk)
     for article_id, kind, text, offset in rows:
         found[article_id].append(Boilerplate(kind=BoilerplateKind(kind), text=text, offset=offset))
@@ -156,15 +153,13 @@ def get_article(store: Store, article_id: str) -> Article | None:
 
 def get_articles(store: Store, ids: Sequence[str]) -> list[Article]:
     """The stored articles of ``ids`` in that order (missing ones left out), read by key like
-    ``get_article``: one placeholder an id, up to 500 a query."""
-    unique = list(dict.fromkeys(ids))
+    ``get_article`` (``key_chunks``)."""
     rows: list[dict[str, Any]] = []
-    for start in range(0, len(unique), 500):
-        chunk = unique[start:start + 500]
-        rows += store.dicts(f"SELECT * FROM articles WHERE id IN ({', '.join('?' for _ in chunk)})", chunk)
+    for marks, chunk in key_chunks(ids):
+        rows += store.dicts(f"SELECT * FROM articles WHERE id IN ({marks})", chunk)
     by_id = {r["id"]: r for r in _referenced_texts(store, rows)}
     boilerplate = _boilerplate_for(store, list(by_id))
-    return [_to_article(by_id[i], boilerplate[i]) for i in unique if i in by_id]
+    return [_to_article(by_id[i], boilerplate[i]) for i in dict.fromkeys(ids) if i in by_id]
 
 
 def existing_ids(store: Store, ids: Sequence[str]) -> set[str]:

@@ -221,6 +221,37 @@ def _connect(text: str, *, read_only: bool, lock_timeout: float) -> duckdb.DuckD
             time.sleep(min(pause, left))
 
 
+KEYS_A_QUERY = 500  # ids bound one placeholder each, so that DuckDB's index serves the IN list
+
+
+def keys_in(column: str, ids: Sequence[str]) -> tuple[str, list[Any]]:
+    """``column IN (?, ?, ...)`` and its parameters for up to ``KEYS_A_QUERY`` ids (read by the
+    column's index: DuckDB uses it for a list of placeholders, not for ``IN (SELECT unnest(?))``);
+    a longer list is one list parameter (a scan, cheaper than that many lookups)."""
+    if len(ids) <= KEYS_A_QUERY:
+        return f"{column} IN ({', '.join('?' for _ in ids)})", list(ids)
+    return f"{column} IN (SELECT unnest(?))", [list(ids)]
+
+
+def key_chunks(ids: Iterable[str]) -> Iterator[tuple[str, list[str]]]:
+    """The distinct ``ids`` in order, ``KEYS_A_QUERY`` at a time, each with its placeholders."""
+    unique = list(dict.fromkeys(ids))
+    for start in range(0, len(unique), KEYS_A_QUERY):
+        chunk = unique[start:start + KEYS_A_QUERY]
+        yield ", ".join("?" for _ in chunk), chunk
+
+
+@contextmanager
+def reading(db: str | Path | Store) -> Iterator[Store]:
+    """``db`` itself when it is an open store (a server's shared reader), else the file opened
+    read-only for the ``with`` block."""
+    if isinstance(db, Store):
+        yield db
+        return
+    with open_store(db, read_only=True) as store:
+        yield store
+
+
 def open_store(path: str | Path, *, read_only: bool = False, lock_timeout: float | None = None,
                memory_limit: str = "") -> Store:
     """Open (and for writing, create or migrate) the knowledge base at ``path``.

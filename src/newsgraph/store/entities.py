@@ -9,7 +9,7 @@ from typing import Any
 import duckdb
 
 from newsgraph.model import Alias, AliasKind, Entity, EntityType, Role
-from newsgraph.store.connection import Store, insert, joined
+from newsgraph.store.connection import Store, insert, joined, keys_in
 from newsgraph.store.facts import GEO_COLUMNS, evidence, geo_columns, geo_from_row, role_from_row, span
 
 
@@ -43,16 +43,10 @@ def read_entities(store: Store, entity_id: str | Sequence[str] | None = None) ->
         ids = sorted(set(entity_id))
         if not ids:
             return []
-        if len(ids) > 500:  # a long list: one scan of each table
-            where, params = "WHERE entity_id IN (SELECT unnest(?))", [ids]
-            role_where = "WHERE entity_key IS NULL AND entity_id IN (SELECT unnest(?))"
-            ent_where, ent_params = "WHERE id IN (SELECT unnest(?))", [ids]
-        else:  # one placeholder an id, so that the entity_id indexes serve it
-            marks = ", ".join("?" for _ in ids)
-            where, params = f"WHERE entity_id IN ({marks})", ids
-            role_where = f"WHERE entity_key IS NULL AND entity_id IN ({marks})"
-            ent_where, ent_params = f"WHERE id IN ({marks})", ids
-        return _entities(store, where, params, role_where, ent_where, ent_params)
+        in_ids, params = keys_in("entity_id", ids)
+        ent_in, ent_params = keys_in("id", ids)
+        return _entities(store, f"WHERE {in_ids}", params, f"WHERE entity_key IS NULL AND {in_ids}",
+                         f"WHERE {ent_in}", ent_params)
     where, params = ("WHERE entity_id = ?", [entity_id]) if entity_id else ("", [])
     role_where = "WHERE entity_key IS NULL" + (" AND entity_id = ?" if entity_id else "")
     ent_where, ent_params = ("WHERE id = ?", [entity_id]) if entity_id else ("", [])

@@ -14,7 +14,7 @@ from newsgraph.model import (
     LocalEntity, MainEvent, Mention, Quote, QuoteKind, Role, RoleStatus, Speaker, TimeExpression,
     TimeType,
 )
-from newsgraph.store.connection import Store, insert, joined
+from newsgraph.store.connection import Store, insert, joined, key_chunks
 
 FACT_TABLES = (
     "extracted", "mentions", "local_entities", "local_aliases", "roles", "quotes", "quote_content",
@@ -142,14 +142,11 @@ def _by_article(store: Store, table: str, article_id: ArticleIds, order: str) ->
                            f"ORDER BY a.seq NULLS LAST, t.article_id, {order}")
     if isinstance(article_id, str):
         return store.dicts(f"SELECT t.* FROM {table} t WHERE t.article_id = ? ORDER BY {order}", [article_id])
-    ids = list(dict.fromkeys(article_id))
-    grouped: dict[str, list[dict[str, Any]]] = {i: [] for i in ids}
-    for start in range(0, len(ids), 500):
-        chunk = ids[start:start + 500]
-        marks = ", ".join("?" for _ in chunk)
+    grouped: dict[str, list[dict[str, Any]]] = {i: [] for i in article_id}
+    for marks, chunk in key_chunks(article_id):
         for row in store.dicts(f"SELECT t.* FROM {table} t WHERE t.article_id IN ({marks}) ORDER BY t.article_id, {order}", chunk):
             grouped[row["article_id"]].append(row)
-    return [row for i in ids for row in grouped[i]]
+    return [row for rows in grouped.values() for row in rows]
 
 
 def read_mentions(store: Store, article_id: ArticleIds = None) -> list[Mention]:

@@ -24,7 +24,7 @@ from typing import Any
 import duckdb
 
 from newsgraph.errors import StoreError
-from newsgraph.store.connection import Store, insert, joined
+from newsgraph.store.connection import Store, insert, joined, keys_in
 
 ARTICLE_FTS = "fts_main_articles"
 QUOTE_FTS = "fts_main_quote_text"
@@ -392,20 +392,12 @@ def text_top(store: Store, query: str, f: SearchFilter, limit: int) -> list[tupl
         [query, *params])]
 
 
-def _article_ids_in(ids: list[str], column: str = "article_id") -> tuple[str, list[Any]]:
-    """``column IN (...)`` for ``ids``: one placeholder an id up to 500 (the column's index serves
-    it, a page of hits reads by key), else one list parameter (a scan)."""
-    if len(ids) <= 500:
-        return f"{column} IN ({', '.join('?' for _ in ids)})", list(ids)
-    return f"{column} IN (SELECT unnest(?))", [ids]
-
-
 def quote_top(store: Store, query: str, article_ids: Sequence[str], limit: int) -> list[tuple[str, str, float, str, str | None]]:
     """(quote id, article id, BM25 score, content, speaker) of quotes of ``article_ids`` matching ``query``."""
     if not article_ids:
         return []
     load_fts(store)
-    in_ids, id_params = _article_ids_in(list(dict.fromkeys(article_ids)))
+    in_ids, id_params = keys_in("article_id", list(dict.fromkeys(article_ids)))
     texts = {r[0]: (r[1], r[2]) for r in store.rows(
         f"SELECT id, article_id, content FROM quote_text WHERE {in_ids}", id_params)}
     if not texts:
@@ -431,7 +423,7 @@ def hit_rows(store: Store, ids: Sequence[str]) -> dict[str, dict[str, Any]]:
     """id → {title, deck, text, published, source_path, url, publisher, truncated} for ``ids``."""
     if not ids:
         return {}
-    in_ids, params = _article_ids_in(list(dict.fromkeys(ids)), "id")
+    in_ids, params = keys_in("id", list(dict.fromkeys(ids)))
     rows = store.dicts(
         f"""SELECT id, title, deck, text, published, source_path, url, publisher, truncated FROM articles
             WHERE {in_ids}""", params)
