@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from newsgraph.errors import QueryError
-from newsgraph.evaluate.meantime import Doc, GoldEvent, Predicted, load, read_doc, score
+from newsgraph.evaluate.meantime import Doc, EventSpans, load, read_doc, score
 
 XML = """<?xml version="1.0" ?><Document doc_id="7" doc_name="t" lang="en" url="x">
 <token number="0" sentence="0" t_id="1">Acme</token>
@@ -58,17 +58,17 @@ def test_meantime_reads_text_gold_with_both_roles_and_annotated_sentences(folder
 
 def test_meantime_scores_triggers_and_participants_in_annotated_sentences() -> None:
     text = "Acme buys Beta\nmore"
-    doc = Doc(id="d", text=text, gold=(GoldEvent((5, 9), ((0, 4),), ((10, 14),)),), annotated=((0, 14),))
+    doc = Doc(id="d", text=text, gold=(EventSpans((5, 9), ((0, 4),), ((10, 14),)),), annotated=((0, 14),))
     preds = [[
-        Predicted((5, 9), ((0, 4),), ((10, 14),)),  # right, with its participants
-        Predicted((0, 4), ((5, 9),), ((10, 14),)),  # a trigger that is no event
-        Predicted((15, 19), ((0, 4),), ((10, 14),)),  # outside the annotated sentences: not scored
+        EventSpans((5, 9), ((0, 4),), ((10, 14),)),  # right, with its participants
+        EventSpans((0, 4), ((5, 9),), ((10, 14),)),  # a trigger that is no event
+        EventSpans((15, 19), ((0, 4),), ((10, 14),)),  # outside the annotated sentences: not scored
     ]]
     s = score([doc], preds)
     assert s["predicted"] == 2 and s["gold"] == 1
     assert s["trigger_precision"] == 0.5 and s["trigger_recall"] == 1.0
     assert s["full_precision"] == 0.5 and s["full_recall"] == 1.0
-    wrong_actor = score([doc], [[Predicted((5, 9), ((10, 14),), ((10, 14),))]])
+    wrong_actor = score([doc], [[EventSpans((5, 9), ((10, 14),), ((10, 14),))]])
     assert wrong_actor["trigger_precision"] == 1.0 and wrong_actor["full_precision"] == 0.0
 
 

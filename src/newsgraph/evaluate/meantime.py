@@ -36,12 +36,15 @@ Span = tuple[int, int]
 
 
 @dataclass(frozen=True, slots=True)
-class GoldEvent:
-    """One gold event mention with its Arg0 and Arg1 participants, as character spans."""
+class EventSpans:
+    """One event mention, gold (its Arg0 and Arg1 participants) or predicted (actors, targets):
+    trigger and participants as character spans."""
 
     trigger: Span
     actors: tuple[Span, ...]
     targets: tuple[Span, ...]
+
+
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,17 +53,8 @@ class Doc:
 
     id: str
     text: str
-    gold: tuple[GoldEvent, ...]
+    gold: tuple[EventSpans, ...]
     annotated: tuple[Span, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class Predicted:
-    """One predicted event: trigger, actor spans, target spans (character offsets)."""
-
-    trigger: Span
-    actors: tuple[Span, ...]
-    targets: tuple[Span, ...]
 
 
 def _files(data: Path) -> list[Path]:
@@ -129,7 +123,7 @@ def read_doc(path: Path) -> Doc | None:
             continue
         roles.setdefault(source.get("m_id", ""), {}).setdefault(rel.get("sem_role", ""), []).append(part[1])
     gold = tuple(
-        GoldEvent(mentions[m_id][1], tuple(found["Arg0"]), tuple(found["Arg1"]))
+        EventSpans(mentions[m_id][1], tuple(found["Arg0"]), tuple(found["Arg1"]))
         for m_id, found in sorted(roles.items(), key=lambda kv: mentions[kv[0]][1])
         if found.get("Arg0") and found.get("Arg1")
     )
@@ -145,7 +139,7 @@ def load(data: Path, limit: int | None = None) -> list[Doc]:
     return docs[:limit] if limit else docs
 
 
-def ours(docs: list[Doc]) -> list[list[Predicted]]:
+def ours(docs: list[Doc]) -> list[list[EventSpans]]:
     """Our events with at least one actor and one target, per doc."""
     from newsgraph.model import Article, SourceFormat, SourcePointer, article_id
     from newsgraph.nlp.pipeline import extract
@@ -157,7 +151,7 @@ def ours(docs: list[Doc]) -> list[list[Predicted]]:
     out = []
     for facts in extract(articles):
         out.append([
-            Predicted(
+            EventSpans(
                 (e.trigger.start, e.trigger.end),
                 tuple((a.evidence.start, a.evidence.end) for a in e.actors),
                 tuple((a.evidence.start, a.evidence.end) for a in e.targets),
@@ -168,24 +162,24 @@ def ours(docs: list[Doc]) -> list[list[Predicted]]:
     return out
 
 
-def anchor(docs: list[Doc]) -> list[list[Predicted]]:
+def anchor(docs: list[Doc]) -> list[list[EventSpans]]:
     """Every verb with a nominal subject and a direct object (subject → actor, object → target)."""
     from newsgraph.nlp.frames import subject_verb_object
 
-    return [[Predicted(v, (s,), (o,)) for v, s, o in found] for found in subject_verb_object([d.text for d in docs])]
+    return [[EventSpans(v, (s,), (o,)) for v, s, o in found] for found in subject_verb_object([d.text for d in docs])]
 
 
 def _overlaps(a: Span, b: Span) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
-def _full(p: Predicted, g: GoldEvent) -> bool:
+def _full(p: EventSpans, g: EventSpans) -> bool:
     return any(_overlaps(a, b) for a in p.actors for b in g.actors) and any(
         _overlaps(t, b) for t in p.targets for b in g.targets
     )
 
 
-def score(docs: list[Doc], predicted: list[list[Predicted]]) -> dict[str, float]:
+def score(docs: list[Doc], predicted: list[list[EventSpans]]) -> dict[str, float]:
     """Trigger-level and full (trigger + both participants) precision, recall and F1."""
     n_pred = n_gold = tp_trig_p = tp_trig_g = tp_full_p = tp_full_g = 0
     for doc, found in zip(docs, predicted):
