@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from newsgraph.nlp.component import doc_text
-from newsgraph.nlp.quote_cues import lexicon, quote_regions
+from newsgraph.nlp.quote_cues import Regions, lexicon, quote_regions
 
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 _CLAUSES = {"ccomp", "parataxis"}
@@ -71,7 +71,7 @@ def _edge_trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _grow(span: tuple[int, int], regions: list[tuple[int, int]]) -> tuple[int, int]:
+def _grow(span: tuple[int, int], regions: Regions) -> tuple[int, int]:
     """A character span grown to cover the quoted regions it overlaps."""
     start, end = span
     for r_start, r_end in regions:
@@ -179,7 +179,7 @@ def _reports_clause(verb: Token) -> bool:
 _ANONYMITY = re.compile(r"^(?:(?:the )?condition (?:of|that)\b|to be (?:named|identified)\b)", re.I)
 
 
-def is_action(verb: Token, content: list[tuple[int, int]], regions: list[tuple[int, int]]) -> bool:
+def is_action(verb: Token, content: list[tuple[int, int]], regions: Regions) -> bool:
     """An action, not speech: what a refusal governs, suing, insisting on; never with a reported
     clause or a quotation."""
     quoted = any(r0 < e and s < r1 for s, e in content for r0, r1 in regions)
@@ -234,7 +234,7 @@ def _inverted(verb: Token) -> Token | None:
     return None
 
 
-def _from_verb(verb: Token, regions: list[tuple[int, int]]) -> Attribution | None:
+def _from_verb(verb: Token, regions: Regions) -> Attribution | None:
     doc = verb.doc
     content = []
     if verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl") and not any(c.dep_ in _SUBJECTS for c in verb.children):
@@ -294,7 +294,7 @@ _BEFORE_CUE = re.compile(r"[,?!—–-]\s*[”\"’']$")
 
 
 def _adjacent_quote(
-    verb: Token, subject: Token | None, regions: list[tuple[int, int]], after: bool = False
+    verb: Token, subject: Token | None, regions: Regions, after: bool = False
 ) -> tuple[int, int] | None:
     """A quotation the cue stands right beside, whatever the parse made of it: "“...,” Clark
     said" (only the subject, or nothing, between the closing mark and the cue; the cue reports no
@@ -332,7 +332,7 @@ def _adjacent_quote(
     return r_start, r_end
 
 
-def _quoted_subject(verb: Token, subject: Token | None, regions: list[tuple[int, int]]) -> Attribution | None:
+def _quoted_subject(verb: Token, subject: Token | None, regions: Regions) -> Attribution | None:
     """ "“Meh,” wrote a supporter": the parser took the quotation for the subject and the speaker
     for the object; the quotation is the content and the noun phrase after the cue the source."""
     if subject is None or subject.i > verb.i:
@@ -359,14 +359,14 @@ def _paragraph_clip(text: str, span: tuple[int, int], cue: int) -> tuple[int, in
     return (start, end) if end - start > 1 else None
 
 
-def _from_verb_parts(verb: Token, parts: list[tuple[int, int]], regions: list[tuple[int, int]]) -> Attribution | None:
+def _from_verb_parts(verb: Token, parts: list[tuple[int, int]], regions: Regions) -> Attribution | None:
     spans = [span for span in (_chars(verb.doc, s, e) for s, e in parts) if span is not None]
     if not spans:
         return None
     return Attribution(cue=(verb.idx, verb.idx + len(verb)), content=[_grow(sp, regions) for sp in spans], cue_token=verb.i)
 
 
-def _from_according(token: Token, regions: list[tuple[int, int]]) -> Attribution | None:
+def _from_according(token: Token, regions: Regions) -> Attribution | None:
     """ "according to X": X is the source, the clause the phrase modifies the content."""
     doc = token.doc
     if token.i + 1 >= len(doc) or doc[token.i + 1].lower_ != "to":
@@ -391,7 +391,7 @@ def _from_according(token: Token, regions: list[tuple[int, int]]) -> Attribution
     return attribution
 
 
-def _from_survey(token: Token, regions: list[tuple[int, int]]) -> Attribution | None:
+def _from_survey(token: Token, regions: Regions) -> Attribution | None:
     """ "In a new poll, 50 percent chose ...": a poll, survey or study named by an "in" phrase is
     the source of the clause the phrase modifies (when that clause has no cue verb of its own)."""
     doc = token.doc
@@ -433,7 +433,7 @@ def _nested(doc: Doc, found: list[Attribution]) -> list[Attribution]:
     return kept
 
 
-def _floating(doc: Doc, found: list[Attribution], regions: list[tuple[int, int]]) -> None:
+def _floating(doc: Doc, found: list[Attribution], regions: Regions) -> None:
     """Attach quoted sentences no cue claims to the attribution just before them."""
     text = doc_text(doc)
     covered = [c for item in found for c in item.content]
@@ -521,7 +521,7 @@ def _headline_colons(doc: Doc) -> list[Attribution]:
     return found
 
 
-def _inside(doc: Doc, regions: list[tuple[int, int]]) -> set[int]:
+def _inside(doc: Doc, regions: Regions) -> set[int]:
     """Indices of the tokens inside quoted regions (marks excluded)."""
     inside: set[int] = set()
     for start, end in regions:

@@ -20,7 +20,6 @@ event from ``main_event``.
 import bisect
 import dataclasses
 import re
-from collections.abc import Sequence
 from typing import NamedTuple
 
 from newsgraph.nlp.component import register
@@ -30,7 +29,7 @@ from newsgraph.model import Argument, Event, EventMode, Mention, evidence_from, 
 from newsgraph.nlp import modes
 from newsgraph.nlp.frames import LOCATIVE_PREPS, Frame, is_controller, is_reporter, sentence_frames, units, visit_place
 from newsgraph.nlp.main_event import main_event
-from newsgraph.nlp.quote_cues import quote_regions
+from newsgraph.nlp.quote_cues import Regions, quote_regions
 from newsgraph.nlp.phrases import MentionIndex, participant
 from newsgraph.nlp.plover import is_captive
 
@@ -325,7 +324,7 @@ def worth_a_type(frame: Frame, actors: list[Token], index: MentionIndex) -> bool
 _TOLD_AS_FACT = frozenset({EventMode.ASSERTED, EventMode.PLANNED, EventMode.REPORTED})
 
 
-def _quoted(at: int, regions: Sequence[tuple[int, int]]) -> bool:
+def _quoted(at: int, regions: Regions) -> bool:
     """Whether the character ``at`` lies inside one of ``regions`` (sorted, not overlapping)."""
     n = bisect.bisect_right(regions, (at, 1 << 62)) - 1
     return n >= 0 and regions[n][0] <= at < regions[n][1]
@@ -333,7 +332,7 @@ def _quoted(at: int, regions: Sequence[tuple[int, int]]) -> bool:
 
 def to_event(
     frame: Frame, text: str, index: MentionIndex, times: list[TimeRef], article_id: str,
-    quotations: Sequence[tuple[int, int]] = (),
+    quotations: Regions = (),
 ) -> Event:
     """The model ``Event`` for a finished frame (``text`` is the article text the doc was made from).
     An event told in a quotation's own words (``quotations``: the text's quoted regions) is typed

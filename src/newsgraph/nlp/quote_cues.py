@@ -18,7 +18,7 @@ a quote over several paragraphs).
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 # Verbs of saying and writing that are always cues (lower-cased forms).
@@ -84,8 +84,13 @@ def _close(text: str, start: int, closer: str, limit: int) -> int:
     return -1
 
 
-def quote_regions(text: str) -> list[tuple[int, int]]:
-    """Character spans of quoted passages, marks included, in text order (outermost only)."""
+Regions = tuple[tuple[int, int], ...]  # quoted passages as (start, end) character spans
+
+
+@lru_cache(maxsize=8)
+def quote_regions(text: str) -> Regions:
+    """Character spans of quoted passages, marks included, in text order (outermost only). Kept
+    for the last few texts: the quote, attribution and event components of one article all ask."""
     regions: list[tuple[int, int]] = []
     i, n = 0, len(text)
     while i < n:
@@ -125,7 +130,7 @@ def quote_regions(text: str) -> list[tuple[int, int]]:
         if end - i > 2:
             regions.append((i, end))
         i = max(end, i + 1)
-    return regions
+    return tuple(regions)
 
 
 def _reopens(text: str, at: int) -> bool:

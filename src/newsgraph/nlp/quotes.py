@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 
 from newsgraph.model import Quote, QuoteKind, evidence_from, fact_id
 from newsgraph.nlp.attributions import Attribution, find_attributions
-from newsgraph.nlp.quote_cues import quote_regions
+from newsgraph.nlp.quote_cues import Regions, quote_regions
 from newsgraph.nlp.speakers import resolve_speaker, stated_reason
 
 EXTRACTOR = "newsgraph.quotes.v4"
@@ -26,7 +26,7 @@ _OPEN = "“\"‘'"
 _CLOSE = "”\"’'"
 
 
-def quote_kind(text: str, content: list[tuple[int, int]], regions: list[tuple[int, int]]) -> QuoteKind:
+def quote_kind(text: str, content: list[tuple[int, int]], regions: Regions) -> QuoteKind:
     """Direct when every span is a quotation in marks; mixed when one holds a quoted fragment."""
     ends = {r1 for _, r1 in regions}  # "“One. “Two.”": the first sentence's region ends unclosed
     direct = all(text[s] in _OPEN and (text[e - 1] in _CLOSE or e in ends) for s, e in content)
