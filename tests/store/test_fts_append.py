@@ -9,7 +9,7 @@ import pytest
 from newsgraph.model import Article, SourceFormat, SourcePointer, article_id
 from newsgraph.pipeline import IngestOptions, ingest_records
 from newsgraph.store import Batch, open_store, write_batch
-from newsgraph.store.search import SearchFilter, append_fts, index_state, quote_top, rebuild_fts, text_top
+from newsgraph.store.search import SearchFilter, append_fts, index_state, load_fts, quote_top, rebuild_fts, text_top
 
 TEXTS = (
     "Wheat harvest falls after drought in the plains.", "Central bank raises interest rates again.",
@@ -90,3 +90,34 @@ def test_pipeline_quotes_are_appended_with_their_article(tmp_path: Path, short_n
         rebuild_fts(store)
         after = quote_top(store, "strike wages harbour", ids, 20)
     assert before and [r[:2] for r in before] == [r[:2] for r in after]
+
+
+def _extension_scores(store, table: str, schema: str, query: str, among: list[str]) -> dict[str, float]:
+    """The fts extension's own match_bm25 over ``table``'s rows named in ``among``."""
+    load_fts(store)
+    rows = store.rows(f"SELECT id, {schema}.match_bm25(id, ?) AS s FROM {table} WHERE id IN (SELECT unnest(?))",
+                      [query, among])
+    return {name: float(score) for name, score in rows if score is not None}
+
+
+def test_text_and_quote_scores_are_the_extensions_match_bm25(tmp_path: Path, short_news: list) -> None:
+    db = tmp_path / "kb.duckdb"
+    ingest_records(short_news, db=db, options=IngestOptions(batch_size=4, extract=True, embed=False))
+    with open_store(db) as store:
+        # text_top leaves duplicate copies out; the extension scores every row
+        articles = [r[0] for r in store.rows("SELECT id FROM articles WHERE id NOT IN (SELECT article_id FROM duplicates)")]
+        quotes = [r[0] for r in store.rows("SELECT id FROM quote_text")]
+        assert quotes
+        words = [w for (c,) in store.rows("SELECT content FROM quote_text") for w in c.split() if w.isalpha()]
+        queries = ["strike wages", "harbour jobs region", "union drivers Monday", "rates inflation", "Ortiz",
+                   " ".join(words[:3]), words[-1]]
+        matched = 0
+        for query in queries:
+            expected = _extension_scores(store, "articles", "fts_main_articles", query, articles)
+            assert expected or query == words[-1]
+            assert dict(text_top(store, query, SearchFilter(), 100)) == pytest.approx(expected)
+            expected = _extension_scores(store, "quote_text", "fts_main_quote_text", query, quotes)
+            got = {qid: score for qid, _, score, _, _ in quote_top(store, query, articles, 100)}
+            assert got == pytest.approx(expected)
+            matched += bool(got)
+        assert matched >= 2

@@ -364,17 +364,16 @@ def _where(f: SearchFilter, column: str) -> tuple[str, list[Any]]:
     return " AND ".join(clauses), params
 
 
-def _bm25(schema: str, candidates: str = "") -> str:
+def _bm25(schema: str) -> str:
     """BM25 scores (``name``, ``score``) of the documents of the fts index ``schema`` that hold a
     word of the query (the first parameter), as the extension's ``match_bm25`` computes them (k 1.2,
     b 0.75; same tokens, df, lengths), but read from the index's tables for the query's terms only:
     ``match_bm25`` is a per-row macro, and joined to every row of a large table it reads the whole
-    postings list and the table. ``candidates`` (SQL giving document names) narrows the documents."""
-    narrowed = f"AND t.docid IN (SELECT docid FROM {schema}.docs WHERE name IN ({candidates}))" if candidates else ""
+    postings list and the table."""
     return f"""WITH tokens AS (SELECT DISTINCT stem(unnest({schema}.tokenize(?)), 'porter') AS t),
         qterms AS (SELECT d.termid, d.df FROM {schema}.dict d JOIN tokens ON d.term = tokens.t),
         tf AS (SELECT t.docid, t.termid, count(*) AS tf FROM {schema}.terms t
-               WHERE t.termid IN (SELECT termid FROM qterms) {narrowed} GROUP BY t.docid, t.termid),
+               WHERE t.termid IN (SELECT termid FROM qterms) GROUP BY t.docid, t.termid),
         stats AS (SELECT num_docs, avgdl FROM {schema}.stats)
         SELECT docs.name, sum(log((stats.num_docs - q.df + 0.5) / (q.df + 0.5) + 1)
                               * ((tf.tf * (1.2 + 1)) / (tf.tf + 1.2 * (1 - 0.75 + 0.75 * (docs.len / stats.avgdl))))) AS score
@@ -393,20 +392,35 @@ def text_top(store: Store, query: str, f: SearchFilter, limit: int) -> list[tupl
 
 
 def quote_top(store: Store, query: str, article_ids: Sequence[str], limit: int) -> list[tuple[str, str, float, str, str | None]]:
-    """(quote id, article id, BM25 score, content, speaker) of quotes of ``article_ids`` matching ``query``."""
+    """(quote id, article id, BM25 score, content, speaker) of quotes of ``article_ids`` matching ``query``.
+
+    The scores are the quote index's (its df, document count and mean length), but each candidate
+    quote's term counts and length come from tokenising its own text the way the index did (same
+    tokenizer, stopwords and stemmer): a page of hits has a few dozen quotes, and reading their
+    postings from the index's terms table scans it whole."""
     if not article_ids:
         return []
     load_fts(store)
+    q = QUOTE_FTS
     in_ids, id_params = keys_in("article_id", list(dict.fromkeys(article_ids)))
-    texts = {r[0]: (r[1], r[2]) for r in store.rows(
-        f"SELECT id, article_id, content FROM quote_text WHERE {in_ids}", id_params)}
-    if not texts:
+    scored = store.rows(
+        f"""WITH cand AS (SELECT id, article_id, content FROM quote_text WHERE {in_ids}),
+            tok AS (SELECT id, stem(w, 'porter') AS term FROM (SELECT id, unnest({q}.tokenize(content)) AS w FROM cand)
+                    WHERE w <> '' AND w NOT IN (SELECT sw FROM {q}.stopwords)),
+            lens AS (SELECT id, count(*) AS len FROM tok GROUP BY id),
+            qterms AS (SELECT d.term, d.df FROM {q}.dict d WHERE d.term IN (SELECT stem(unnest({q}.tokenize(?)), 'porter'))),
+            tf AS (SELECT tok.id, tok.term, count(*) AS tf FROM tok WHERE tok.term IN (SELECT term FROM qterms) GROUP BY ALL),
+            stats AS (SELECT num_docs, avgdl FROM {q}.stats),
+            scores AS (SELECT tf.id, sum(log((stats.num_docs - qt.df + 0.5) / (qt.df + 0.5) + 1)
+                                  * ((tf.tf * (1.2 + 1)) / (tf.tf + 1.2 * (1 - 0.75 + 0.75 * (l.len / stats.avgdl))))) AS score
+                       FROM tf JOIN qterms qt ON qt.term = tf.term JOIN lens l ON l.id = tf.id, stats GROUP BY tf.id)
+            SELECT s.id, c.article_id, s.score, c.content FROM scores s JOIN cand c ON c.id = s.id
+            ORDER BY s.score DESC, s.id LIMIT {int(limit)}""", [*id_params, query])
+    if not scored:
         return []
-    scored = store.rows(f"""SELECT s.name, s.score FROM ({_bm25(QUOTE_FTS, "SELECT unnest(?)")}) s
-                            ORDER BY s.score DESC, s.name LIMIT {int(limit)}""", [query, sorted(texts)])
     speakers = dict(store.rows(f"""SELECT id, any_value(coalesce(description, speaker_text)) FROM quotes
                                    WHERE {in_ids} GROUP BY id""", id_params))
-    return [(qid, texts[qid][0], float(score), texts[qid][1], speakers.get(qid)) for qid, score in scored if qid in texts]
+    return [(qid, aid, float(score), content, speakers.get(qid)) for qid, aid, score, content in scored]
 
 
 def vector_top(store: Store, vector: Sequence[float], model: str, f: SearchFilter, limit: int) -> list[tuple[str, float]]:
