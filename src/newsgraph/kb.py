@@ -228,7 +228,7 @@ class KnowledgeBase:
         """Ranked hits for ``text`` (mode ``hybrid``, ``text`` or ``semantic``), filtered."""
         search = _feature("newsgraph.query.search", "search", "search")
         return Results(search(self.path, text, mode=mode, since=since, until=until, entity=entity, story=story,
-                              source=source, kind=kind, limit=limit))
+                              source=source, kind=kind, limit=limit, keep_vectors=self._held is not None))
 
     def stories(self, *, since: datetime | None = None, until: datetime | None = None, entity: str | None = None,
                 min_articles: int = 1, limit: int | None = None) -> Results[Any]:

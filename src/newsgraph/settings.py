@@ -55,6 +55,8 @@ SETTINGS: tuple[Setting, ...] = (
             help="requests a serve worker reads the knowledge base for at once; more wait in line (their time limit starts when they run)"),
     Setting(name="queue_timeout", type=float, default=30.0,
             help="seconds a web request may wait in line for a read slot before it is answered 503 NG320"),
+    Setting(name="vector_cache", type=int, default=200_000,
+            help="most article vectors a long-lived reader (a held KnowledgeBase, the server) keeps in memory for semantic search (1.5 KB each; 0: none, search the table each time)"),
     Setting(name="max_page_size", type=int, default=200, help="largest ?size= a list endpoint accepts"),
     Setting(name="max_body_bytes", type=int, default=4 * 1024 * 1024, help="largest request body POST /api/ingest accepts (NG437 above)"),
 )

@@ -24,7 +24,7 @@ def downgrade_newest_migration(db: Path) -> None:
     con = duckdb.connect(str(db))
     for statement in reversed(MIGRATIONS[-1]):
         text = " ".join(statement.split())
-        if m := re.match(r"CREATE TABLE (\w+)", text):
+        if m := re.match(r"CREATE TABLE (?:IF NOT EXISTS )?(\w+)", text):
             con.execute(f"DROP TABLE {m[1]}")
         elif m := re.match(r"ALTER TABLE (\w+) ADD COLUMN (\"?\w+\"?)", text):
             con.execute(f"ALTER TABLE {m[1]} DROP COLUMN {m[2]}")

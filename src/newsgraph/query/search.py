@@ -11,19 +11,24 @@ written before search existed) answers NG410 with the command that builds them.
 
 from __future__ import annotations
 
+import os
 import re
+import threading
 import unicodedata
+from collections import OrderedDict
 from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
 
 from newsgraph import search as embedding
+from newsgraph import settings
 from newsgraph.errors import QueryError
 from newsgraph.model import QuoteHit, SearchHit, SearchMode
 from newsgraph.store import Store, find_entity_ids, reading
+from newsgraph.store.reader import file_version
 from newsgraph.store.search import (
     IndexState, SearchFilter, has_search_tables, hit_rows, index_state, quote_top, readiness, stems, story_exists,
-    text_top, vector_top,
+    text_top, vector_count, vector_matrix, vector_top,
 )
 
 MAX_QUERY_CHARS = 2000
@@ -104,6 +109,46 @@ def _filters(store: Store, *, since: datetime | None, until: datetime | None, en
                         truncated=_truncated(kind))
 
 
+# Vectors held in memory for long-lived readers (keep_vectors): one VectorIndex a knowledge base file
+# and model, for the file's version (size and modification time of the file and its WAL). Only
+# read-only stores use it: while this process has the file open read-only, no process can write
+# it, and a write made after it is let go changes the version.
+HELD_FILES = 4
+_held: OrderedDict[tuple[str, str], tuple[tuple[object, ...], embedding.VectorIndex | None]] = OrderedDict()
+_held_lock = threading.Lock()
+
+
+def held_vectors(store: Store, model: str) -> embedding.VectorIndex | None:
+    """The kept articles' ``model`` vectors of ``store``'s file in memory, read once a file version;
+    None for a writable store, or when there are more than the ``vector_cache`` setting allows."""
+    if not store.read_only:
+        return None
+    key = (os.path.realpath(store.path), model)
+    version = file_version(store.path)
+    with _held_lock:
+        found = _held.get(key)
+        if found is not None and found[0] == version:
+            _held.move_to_end(key)
+            return found[1]
+        cap = int(settings.get("vector_cache"))
+        index = None
+        if cap > 0 and vector_count(store, model) <= cap:
+            index = embedding.VectorIndex(*vector_matrix(store, model))
+        _held[key] = (version, index)
+        _held.move_to_end(key)
+        while len(_held) > HELD_FILES:
+            _held.popitem(last=False)
+        return index
+
+
+def _semantic_top(store: Store, vector: Sequence[float], filters: SearchFilter, depth: int,
+                  keep_vectors: bool) -> list[tuple[str, float]]:
+    index = held_vectors(store, embedding.MODEL_NAME) if keep_vectors and filters == SearchFilter() else None
+    if index is not None:
+        return index.top(vector, depth)
+    return vector_top(store, [float(x) for x in vector], embedding.MODEL_NAME, filters, depth)
+
+
 def _marks(text: str, query_stems: set[str], word_stems: dict[str, str]) -> list[tuple[int, int, str]]:
     found = []
     for m in _WORD.finditer(text):
@@ -178,6 +223,7 @@ def search(
     limit: int = 10,
     k: float | None = None,
     semantic_weight: float | None = None,
+    keep_vectors: bool = False,
 ) -> list[SearchHit]:
     """The best ``limit`` articles for ``query``, best first.
 
@@ -192,6 +238,9 @@ def search(
         kind: ``truncated`` (teasers) or ``complete`` articles only.
         limit: how many hits (1 to 1000).
         k, semantic_weight: the fusion's constants (defaults in ``newsgraph.search.fusion``).
+        keep_vectors: for a reader that stays open (a held ``KnowledgeBase``, the server): keep the
+            base's vectors in memory after the first semantic search (``held_vectors``) and answer
+            unfiltered ones from there (the same ranking; filtered ones still scan the table).
     """
     chosen = _mode(mode)
     text = check_query(query)
@@ -206,7 +255,7 @@ def search(
         semantic_ranked: list[tuple[str, float]] = []
         if chosen is not SearchMode.TEXT:
             vector = embedding.encoder().embed([text])[0]
-            semantic_ranked = vector_top(store, vector.tolist(), embedding.MODEL_NAME, filters, depth)
+            semantic_ranked = _semantic_top(store, vector, filters, depth, keep_vectors)
         if chosen is SearchMode.HYBRID:
             fused = embedding.reciprocal_rank_fusion(
                 [[a for a, _ in text_ranked], [a for a, _ in semantic_ranked]],

@@ -6,5 +6,6 @@ Pure: no store, readers, nlp or resolve here. The fts and vector tables and thei
 
 from newsgraph.search.embed import DIMENSIONS, MAX_TOKENS, MODEL_NAME, Encoder, article_text, encoder
 from newsgraph.search.fusion import reciprocal_rank_fusion
+from newsgraph.search.vectors import VectorIndex
 
-__all__ = ["DIMENSIONS", "MAX_TOKENS", "MODEL_NAME", "Encoder", "article_text", "encoder", "reciprocal_rank_fusion"]
+__all__ = ["DIMENSIONS", "MAX_TOKENS", "MODEL_NAME", "Encoder", "article_text", "encoder", "reciprocal_rank_fusion", "VectorIndex"]

@@ -177,8 +177,15 @@ _V_SERVE2: tuple[str, ...] = tuple(
     f"CREATE INDEX IF NOT EXISTS idx_{table}_{column} ON {table} ({column})" for table, column in _SERVE2_INDEXED
 )
 
+# fts order: how many rows of an fts index's terms table lie in term order (store/search.py keeps
+# the article index's postings sorted by term so that a query reads only its terms' row groups; rows
+# appended since the last sort are the unsorted tail, re-sorted once it grows past a share).
+_V_FTS_ORDER: tuple[str, ...] = (
+    "CREATE TABLE IF NOT EXISTS fts_order (name VARCHAR PRIMARY KEY, ordered_rows BIGINT NOT NULL)",
+)
+
 MIGRATIONS: tuple[tuple[str, ...], ...] = (
-    _V1, _V_HARDEN_STORE, _V_STORIES, _V_SEARCH, _V_KB, _V_ENTITIES, _V_KBQ, _V_CURATE, _V_SERVE2,
+    _V1, _V_HARDEN_STORE, _V_STORIES, _V_SEARCH, _V_KB, _V_ENTITIES, _V_KBQ, _V_CURATE, _V_SERVE2, _V_FTS_ORDER,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -188,7 +188,8 @@ def search(request: Request, q_: str = Query(..., alias="q", min_length=1, max_l
            until: str | None = UNTIL, entity: str | None = None, story: str | None = None, source: str | None = None,
            size: int = SIZE) -> dict[str, Any]:
     hits = read_kb(request, "search", q_, mode=mode, since=parse_date(since, "since"), until=parse_date(until, "until"),
-                   entity=entity, story=story, source=source, limit=check_size(config_of(request), size))
+                   entity=entity, story=story, source=source, limit=check_size(config_of(request), size),
+                   keep_vectors=True)
     return {"ok": True, "rows": generic(list(hits)), "next": None, "facets": {}}
 
 

@@ -96,7 +96,7 @@ def search(request: Request, q_: str = Query("", alias="q", max_length=1000), si
     try:
         hits = list(read_kb(request, "search", q_, mode=mode, since=parse_date(since, "since"),
                             until=parse_date(until, "until"), entity=entity or None, story=story or None,
-                            limit=check_size(config_of(request), size)))
+                            limit=check_size(config_of(request), size), keep_vectors=True))
     except NewsgraphError as exc:
         if exc.code != "NG420":
             raise
