@@ -6,9 +6,12 @@ is never followed in its sentence by a personal pronoun and is never the subject
 suspect. Its occurrences are read together, and any one of them can show what it is:
 
 - no entity: a work's title ("her version of X", "X director Sir Richard Eyre", "X, a $7,000
-  tale of discovery"), or a name counted with an indefinite article ("an Oscar");
+  tale of discovery"), a name counted or determined like a common noun ("an Oscar", "no Bill
+  goes through Parliament"), or a sentence's opening connective ("Meanwhile, ...");
 - PRODUCT: a product noun follows it or its possessive ("the Firefox browser", "X's whisky");
-- ORG: a company cue (``organisations.company_cue``: "shares in X", "the firm X", "X shares",
+- ORG: a band, team or organisation noun before it ("his band X", "Tunisian side X", "the aid
+  agency X"), a band member after it ("former X singer"), its brackets after an organisation's
+  name ("the Association of Payment Services (X)"), a company cue (``organisations.company_cue``: "shares in X", "the firm X", "X shares",
   "BT"), "market leader X", a list that "companies such as" begins, a job title and "at"/"of"/"with" before it, with or without a business noun between
   ("a research director at analyst Gartner"), a business noun after its possessive ("X's market
   share"), or a list whose other names are organisations ("Anheuser-Busch, Heineken and
@@ -16,9 +19,16 @@ suspect. Its occurrences are read together, and any one of them can show what it
 - GPE: a list whose other names are places, a constituency ("MP for X"), a place noun before
   "of" ("the edge of X"), or a gazetteer place that reads as one (after a locative preposition, or
   modifying a noun: "the official Kent house");
-- LOC: a locative preposition before it ("a year at X") when the gazetteer does not know it.
+- LOC: a locative preposition before it ("a year at X") when the gazetteer does not know it;
+- NORP: a nationality adjective or noun ("Swedish heptathlon gold medallist ...");
+- FAC or GPE: in apposition to a building or a settlement ("the official country house, X",
+  "X, a small mining town");
+- no entity: an award, named before its contenders or its night ("X hopefuls", "X nominees",
+  "X-winning"); ORG: a publication, named before one who writes for it ("X columnist"), or a
+  school before its pupils ("a former X pupil").
 
-A collective ("MPs", "officials") is never a person, even where the model made "Male MPs" a name.
+A collective ("MPs", "officials") is never a person, even where the model made "Male MPs" a name,
+and neither is a "name" without a letter (a score the model read as one) or a function word.
 
 Generic words only: no list of names.
 """
@@ -39,16 +49,23 @@ _PERSON_TITLES = HONORIFICS | ROYAL_TITLES | frozenset(
     """.split()
 )
 _PRONOUNS = frozenset("he she him his her himself herself".split())
+_QUOTE_MARKS = frozenset({'"', "“", "”", "'", "‘", "’", "«", "»"})
 _SAY = frozenset("say tell add argue insist explain claim admit deny believe think reply urge".split())
 _PRODUCT_AFTER = frozenset(
     "browser software handset phone console player device app program operating whisky vodka rum brandy gin beer "
     "lager cider cola".split()
 )
 # a name modifying one of these is a work's title ("Iris director Sir Richard Eyre")
-_CREATIVE = frozenset("director producer star screenwriter composer choreographer cast soundtrack".split())
+_CREATIVE = frozenset("director producer star actor actress screenwriter composer choreographer cast soundtrack".split())
 # "a version of X", "X, a $7,000 tale of discovery": a work
 _WORK_OF = frozenset("version production staging adaptation performance sequel remake revival".split())
-_WORK_NOUNS = frozenset("film movie play musical ballet opera album song novel book tale documentary series sitcom".split())
+_WORK_NOUNS = frozenset("film movie play musical ballet opera album song single track novel book tale documentary series "
+                        "sitcom epic comedy drama thriller biopic exhibition".split())
+# "his band X", "the group X", "Tunisian side X", "the aid agency X": a band, a team, an organisation
+_GROUP_BEFORE = frozenset("band group side club team outfit agency charity organisation organization "
+                          "campaign movement".split())
+# "former X singer": a band
+_BAND_AFTER = frozenset("singer singers guitarist drummer bassist frontman frontwoman vocalist keyboardist".split())
 _BUSINESS_AFTER = frozenset(
     "market share shares profit profits sales revenue revenues customers users products product brand stores "
     "shareholders staff workers takeover".split()
@@ -63,6 +80,29 @@ _LIST_WORDS = frozenset({",", "and", "or", "&"})
 _PLACE_OF = frozenset("edge outskirts centre center heart streets suburbs north south east west outside".split())
 _LOCATIVE = frozenset("in at near outside inside around across throughout towards toward".split())
 _CONSTITUENCY = frozenset("mp mps msp am mla candidate".split())
+# "X hopefuls", "X nominees", "the X ceremony": an award
+_AWARD_AFTER = frozenset(
+    "hopeful hopefuls nominee nominees nomination nominations contender contenders ceremony ceremonies statuette "
+    "statuettes shortlist winner winners".split()
+)
+_AWARD_HYPHEN = frozenset("winning winner nominated nominee".split())
+# "a former X pupil": a school or a university
+_STUDENTS = frozenset("pupil pupils student students graduate graduates alumnus alumni schoolboy schoolboys "
+                      "schoolgirl schoolgirls undergraduate undergraduates".split())
+# a sentence's opening connective, capitalised there, is no name ("Meanwhile, ...")
+_CONNECTIVES = frozenset("meanwhile however moreover furthermore nevertheless nonetheless elsewhere separately "
+                         "instead likewise similarly additionally consequently therefore thus hence overall "
+                         "finally initially earlier later still yet indeed".split())
+# "X columnist": a publication
+_PRESS_AFTER = frozenset("columnist columnists journalist journalists reporter reporters correspondent correspondents "
+                         "editor editors critic critics".split())
+# "the official country house, X": a building; "X, a small mining town": a settlement
+_BUILDINGS = frozenset("house home residence estate palace castle manor mansion retreat stadium arena venue hotel "
+                       "villa lodge cottage farm".split())
+_SETTLEMENTS = frozenset("town village city hamlet suburb district province county region state".split())
+# nations without a state of their own (not in the countries table), adjectives as the model tags NORP
+_NATIONS = frozenset("english scottish welsh cornish catalan basque kurdish flemish walloon tibetan uighur uyghur "
+                     "chechen tamil scots scotsman scotsmen welshman welshmen englishman englishmen".split())
 
 
 def _occurrences(doc: Doc, text: str) -> list[Span]:
@@ -79,8 +119,11 @@ def _person_evidence(span: Span) -> bool:
     if span.start > 0 and doc[span.start - 1].lower_.rstrip(".") in {t.rstrip(".") for t in _PERSON_TITLES}:
         return True
     sentence = span.sent
-    if any(t.lower_ in _PRONOUNS for t in doc[span.end:sentence.end]):
-        return True
+    for t in doc[span.end:sentence.end]:
+        if t.text in _QUOTE_MARKS:
+            break  # a pronoun past the quotation's end is its speaker's ("'No X goes ...,' he said")
+        if t.lower_ in _PRONOUNS:
+            return True
     root = span.root
     return root.dep_.startswith("nsubj") and root.head.lemma_.lower() in _SAY
 
@@ -133,7 +176,25 @@ def _cue(span: Span, spans: list[Span], org_texts: set[str]) -> str | None:
     doc = span.doc
     if _work(span):
         return "NONE"
+    if _nationality(span.text):
+        return "NORP"
     nxt = doc[span.end] if span.end < len(doc) else None
+    if nxt is not None and (nxt.lower_ in _AWARD_AFTER or (
+            nxt.text == "-" and span.end + 1 < len(doc) and doc[span.end + 1].lower_ in _AWARD_HYPHEN)):
+        return "NONE"  # "X hopefuls", "X-winning"
+    if nxt is not None and nxt.lower_ in _PRESS_AFTER:
+        return "ORG"  # "X columnist"
+    if nxt is not None and nxt.lower_ in _BAND_AFTER:
+        return "ORG"  # "former X singer"
+    if _acronym_of_org(span, spans):
+        return "ORG"  # "the Association of Payment Services (X)"
+    if nxt is not None and nxt.lower_ in _STUDENTS:
+        return "ORG"  # "a former X pupil"
+    if span.text.lower() in _CONNECTIVES and nxt is not None and nxt.text == ",":
+        return "NONE"  # "Meanwhile, ..."
+    placed = _apposed(span)
+    if placed is not None:
+        return placed
     if nxt is not None and nxt.text in {"'s", "’s"} and span.end + 1 < len(doc):
         nxt = doc[span.end + 1] if doc[span.end + 1].lower_ in _PRODUCT_AFTER else nxt  # "X's whisky"
     if nxt is not None and nxt.lower_ in _PRODUCT_AFTER:
@@ -142,6 +203,8 @@ def _cue(span: Span, spans: list[Span], org_texts: set[str]) -> str | None:
         return "ORG"
     prev = [doc[i] for i in range(max(0, span.start - 3), span.start)]
     words = [t.lower_ for t in prev]
+    if words and words[-1] in _GROUP_BEFORE:
+        return "ORG"  # "his band X"
     if len(words) >= 2 and words[-1] in {"at", "of", "with"} and words[-2] in _JOBS:
         return "ORG"  # "chief executive of X"
     if len(words) >= 2 and words[-1] in {"leader", "leaders", "rival", "rivals", "giant"} and words[-2] in _SECTOR:
@@ -192,13 +255,55 @@ def _listed_after_companies(span: Span) -> bool:
     return k >= 0 and doc[k].lower_ in _COMPANIES
 
 
-_RANK = ("NONE", "PRODUCT", "ORG", "GPE", "LOC")
+def _acronym_of_org(span: Span, spans: list[Span]) -> bool:
+    """Whether ``span`` is written in brackets right after an organisation's name ("the Bay Area
+    Laboratory Co-Operative (X)")."""
+    doc = span.doc
+    if span.start < 2 or span.end >= len(doc) or doc[span.start - 1].text != "(" or doc[span.end].text != ")":
+        return False
+    return any(s.label_ == "ORG" and s.end == span.start - 1 for s in spans)
+
+
+def _nationality(text: str) -> bool:
+    """A nationality adjective or noun ("Swedish", "Scotsman"), not a country's own name."""
+    from newsgraph.nlp.countries import canonical_country, country_of_demonym
+
+    return text.lower() in _NATIONS or (country_of_demonym(text) is not None and canonical_country(text) is None)
+
+
+def _apposed(span: Span) -> str | None:
+    """FAC or GPE for a name in apposition to a building or a settlement noun ("the official country
+    house, X"; "X, a small mining town"), else None."""
+    doc = span.doc
+    nouns: list[str] = []
+    if span.start >= 2 and doc[span.start - 1].text == ",":
+        nouns.append(doc[span.start - 2].lower_)  # "the ... house, X"
+    if span.end + 1 < len(doc) and doc[span.end].text == "," and doc[span.end + 1].lower_ in {"a", "an", "the"}:
+        for k in range(span.end + 2, min(span.end + 7, len(doc))):
+            if doc[k].pos_ == "NOUN":
+                nouns.append(doc[k].lower_)  # "X, a small mining town": the first noun's phrase
+                if k + 1 < len(doc) and doc[k + 1].pos_ == "NOUN":
+                    nouns.append(doc[k + 1].lower_)
+                break
+            if doc[k].pos_ not in {"ADJ", "ADV", "DET"}:
+                break
+    for noun in nouns:
+        if noun in _BUILDINGS:
+            return "FAC"
+        if noun in _SETTLEMENTS:
+            return "GPE"
+    return None
+
+
+_RANK = ("NONE", "NORP", "PRODUCT", "ORG", "FAC", "GPE", "LOC")
 
 
 def _counted(span: Span) -> bool:
-    """ "an Oscar", "a Picasso": a name counted with an indefinite article is a thing, not a person."""
+    """ "an Oscar", "a Picasso", "no Bill", "the Bill": a name counted or determined like a common
+    noun is a thing, not a person (a person's name takes no article)."""
     root = span.root
-    return root.dep_ != "compound" and any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in root.children)
+    return root.dep_ != "compound" and any(
+        c.dep_ == "det" and c.lower_ in {"a", "an", "the", "no", "this", "that", "every", "each", "any"} for c in root.children)
 
 
 def _collective(span: Span) -> bool:
@@ -210,7 +315,10 @@ def _collective(span: Span) -> bool:
 def retype_one_word_people(doc: Doc, spans: list[Span]) -> list[Span]:
     """``spans`` with each suspect one-word PERSON (see the module) retyped where any of its
     occurrences shows what it is."""
-    spans = [s for s in spans if not (s.label_ == "PERSON" and _collective(s))]  # "MPs", even where "Male MPs" was a "name"
+    # "MPs", even where "Male MPs" was a "name"; a "name" without a letter ("86.9") or a function
+    # word ("As part of its plan") is none either
+    spans = [s for s in spans if not (s.label_ == "PERSON" and (
+        _collective(s) or not any(c.isalpha() for c in s.text) or (len(s) == 1 and s[0].is_stop)))]
     # first-name evidence: the name is a word of a longer person name the article writes ("Tessa Brannock")
     longer = {w for s in spans if s.label_ == "PERSON" and " " in s.text for w in s.text.split()}
     names = {s.text for s in spans if s.label_ == "PERSON" and " " not in s.text and s.text not in longer
