@@ -52,10 +52,28 @@ def test_plover_rules_follow_the_cameo_table(events, text, trigger, code) -> Non
     ("The band released a new album on Friday.", "released"),
     ("The new law will protect inventions for twenty years.", "protect"),
     ("Nadal beat Federer in four sets.", "beat"),
+    ("The city has won four games since the new coach took charge.", "charge"),
+    ("New releases on offer will include three comedies.", "releases"),
+    ("Most users visit search engines before they buy online.", "visit"),
+    ("Hale rallied to win the final set 6-4.", "rallied"),
+    ("An angry Hale slammed his racket onto the court.", "slammed"),
+    ("The crew was shooting a film in the hotel when the fire began.", "shooting"),
+    ("The firms drill for oil under federal leases.", "drill"),
 ])
 def test_plover_everyday_senses_stay_untyped(events, text, trigger) -> None:
     found = events(text)
     assert found.get(trigger, ("OTHER",))[0] == "OTHER", found
+
+
+@pytest.mark.parametrize(("text", "trigger", "code"), [
+    ("Supporters rallied behind the president on Sunday.", "rallied", "SUPPORT"),
+    ("The opposition slammed the government over the delays.", "slammed", "ACCUSE"),
+    ("The minister visited Kenya last week.", "visited", "CONSULT"),
+    ("Prosecutors charged the driver with dangerous driving.", "charged", "COERCE"),
+    ("Police shot two men outside the bank.", "shot", "ASSAULT"),
+])
+def test_plover_the_same_words_in_their_political_sense_keep_the_type(events, text, trigger, code) -> None:
+    assert events(text).get(trigger, ("OTHER",))[0] == code
 
 
 def test_plover_nominal_event_carries_its_participants(events) -> None:

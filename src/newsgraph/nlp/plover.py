@@ -369,6 +369,16 @@ _VICTIMS = frozenset({
 })
 
 
+# what a visit is to, for it to be an event: a party, a place or people met
+_VISITED = frozenset({
+    "country", "city", "capital", "region", "town", "village", "camp", "area", "scene", "site", "hospital",
+    "school", "border", "base", "troop", "family", "home", "headquarters", "office", "embassy", "prison",
+    "zone", "front", "island", "province", "state", "nation", "ally",
+}) | _VICTIMS | _VISITORS
+_FILMED = frozenset({"film", "movie", "scene", "video", "footage", "documentary", "episode", "advert", "photo",
+                     "picture", "series", "programme", "show", "sequel", "pilot"})
+
+
 def everyday_sense(trigger: Token) -> bool:
     """True where a typed word is used in its everyday, non-political sense (no event type)."""
     lemma = trigger.lemma_.lower()
@@ -380,6 +390,11 @@ def everyday_sense(trigger: Token) -> bool:
     if trigger.pos_ in ("NOUN", "PROPN"):
         if lemma == "call":
             return not any(c.dep_ == "prep" and c.lower_ == "for" for c in trigger.children)
+        if lemma == "charge" and trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in ("take", "assume"):
+            return True  # "since the coach took charge": in command of, not accused
+        if lemma == "release":
+            return not any(c.dep_ == "prep" and c.lower_ == "of" and any(is_captive(g) for g in c.children)
+                           for c in trigger.children)  # "new releases" are products; "the release of hostages" is not
         return lemma in _THING_NOUNS
     if lemma == "step" and particle not in ("down", "aside", "back"):
         return True
@@ -427,6 +442,19 @@ def everyday_sense(trigger: Token) -> bool:
         return not lemmas & _VICTIMS
     if lemma in ("kill", "destroy") and particle == "off":
         return True
+    preps = {c.lower_ for c in trigger.children if c.dep_ == "prep"}
+    if lemma in ("take", "assume") and "charge" in lemmas:
+        return True  # "since the coach took charge": in command, not accused
+    if lemma == "visit" and objects and all(not o.ent_type_ and o.lemma_.lower() not in _VISITED for o in objects):
+        return True  # "users visit search engines": a website, a shop, not a party or a place
+    if lemma == "rally" and xcomp and not preps and not objects:
+        return True  # "rallied to win the set": came back, no supporters gathered
+    if lemma == "slam" and (particle == "down" or preps & {"onto", "into", "against", "on", "through", "down"}):
+        return True  # "slammed his racket onto the court": a thing thrown, not a criticism
+    if lemma == "shoot" and lemmas & _FILMED:
+        return True  # "shooting a film"
+    if lemma == "drill" and not any(c.dep_ == "nsubj" and c.lower_ in _FORCES for c in trigger.children):
+        return True  # "firms drill for oil"; troops drilling is an exercise
     return False
 
 
