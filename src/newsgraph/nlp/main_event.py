@@ -28,7 +28,9 @@ from newsgraph.model import Event, Evidence, LocalEntity, MainEvent, Mention, ev
 from newsgraph.nlp.countries import canonical_country
 from newsgraph.nlp.frames import NOMINAL_EVENTS
 from newsgraph.nlp.component import doc_text
+from newsgraph.nlp.places import gazetteer
 from newsgraph.nlp.phrases import PLACE_TYPES, MentionIndex, noun_phrase, participant
+from newsgraph.nlp.quote_cues import quote_regions
 
 if TYPE_CHECKING:
     from newsgraph.nlp.events import TimeRef
@@ -249,7 +251,7 @@ def _why(frame: Frame) -> tuple[int, int] | None:
             if mark is not None and mark.lower_ in _CAUSE_MARKS | {"after"}:
                 found.append((0 if mark.lower_ in _CAUSE_MARKS else 2, mark.i, child.right_edge.i + 1))
             to = next((c for c in child.children if c.dep_ == "aux" and c.lower_ == "to"), None)
-            if to is not None and child.i > frame.pred.i:
+            if to is not None and child.i > frame.pred.i and child.pos_ == "VERB" and not child.ent_type_:
                 found.append((0, child.left_edge.i, child.right_edge.i + 1))
         if child.dep_ == "prep" and child.i > frame.pred.i:
             if child.lower_ == "for" and any(
@@ -289,19 +291,120 @@ def _lede_why(text: str, start: int, end: int) -> tuple[int, int] | None:
     return None
 
 
-def _how(frame: Frame, index: MentionIndex) -> tuple[int, int] | None:
-    for child in _clause_children(frame):
-        if child.dep_ == "prep" and child.lower_ in _MANNER_PREPS and not _temporal(child):
-            pobj = next((g for g in child.children if g.dep_ in ("pobj", "pcomp")), None)
-            mention = index.at(pobj) if pobj is not None else None
-            if pobj is not None and (mention is None or mention.type.value not in _NAMED):
-                return child.i, child.right_edge.i + 1
-    for child in _clause_children(frame):  # "..., spinning his car": a participle of manner
-        if child.dep_ == "advcl" and child.tag_ == "VBG" and not any(c.dep_ in ("mark", "nsubj") for c in child.children):
-            return child.left_edge.i, child.right_edge.i + 1
-        if child.dep_ == "advmod" and child.lower_.endswith("ly") and child.i < frame.pred.i and child.i >= frame.pred.i - 2:
-            return child.i, child.i + 1  # "narrowly avoids"
+# -ly adverbs that judge, hedge, time or grade the clause rather than tell the manner of the act.
+_NOT_MANNER = frozenset({
+    "reportedly", "allegedly", "apparently", "reputedly", "supposedly", "seemingly", "likely", "probably",
+    "possibly", "certainly", "clearly", "obviously", "really", "actually", "only", "early", "recently",
+    "currently", "previously", "initially", "finally", "eventually", "subsequently", "immediately",
+    "already", "nearly", "mostly", "largely", "mainly", "partly", "fully", "highly", "particularly",
+    "especially", "simply", "merely", "widely", "generally", "usually", "originally", "lately", "newly",
+})
+_BY_VERBS = frozenset({"stand", "abide", "swear", "go", "live", "come", "pass", "drop", "stop"})  # verbs that take "by"
+_MECHANISM_MARKS = frozenset({"when", "as"})
+
+
+def _phrase_end(head: Token) -> int:
+    """End token of ``head``'s phrase, stopping before a phrase of place or time ("with a car
+    bomb | near a hotel", "picking cabbages | in China"): they answer where and when."""
+    end = head.i + 1
+    for child in head.rights:
+        if child.dep_ == "prep" and (child.lower_ in _PLACE_PREPS or _temporal(child)):
+            break
+        if child.dep_ in ("relcl", "acl", "punct", "cc", "conj") and not child.dep_ == "conj" == head.dep_:
+            break
+        end = child.right_edge.i + 1
+    return end
+
+
+def _manner_phrase(clause: Token, children: list[Token], index: MentionIndex) -> tuple[int, int] | None:
+    """A clause's manner, means or instrument: a "by"/"with"/"through"/"using"/"via" phrase
+    (not a named participant: "with Obama" is a partner), "after"/"by" with a gerund ("wins
+    after surviving two red flags", "by announcing"), a participle of manner or a "while ..."
+    participle ("..., spinning his car", "while picking cabbages"), a manner adverb ("narrowly
+    avoids", "greeted each other awkwardly")."""
+    for child in children:
+        if child.dep_ != "prep" or _temporal(child):
+            continue
+        pobj = next((g for g in child.children if g.dep_ in ("pobj", "pcomp")), None)
+        if pobj is None:
+            continue
+        if child.lower_ in ("after", "by") and pobj.dep_ == "pcomp" and pobj.tag_ == "VBG":
+            return child.i, _phrase_end(pobj)
+        mention = index.at(pobj)
+        if child.lower_ == "by" and child.head.lemma_ in _BY_VERBS and child.i == child.head.i + 1:
+            continue  # "stands by its decision": the verb's own complement
+        if child.lower_ in _MANNER_PREPS and (mention is None or mention.type.value not in _NAMED):
+            return child.i, _phrase_end(pobj)
+    for child in children:
+        if child.dep_ == "advcl" and child.tag_ == "VBG" and not any(c.dep_ == "nsubj" for c in child.children):
+            mark = next((c for c in child.children if c.dep_ == "mark"), None)
+            if mark is None:  # "..., spinning his car"
+                return child.left_edge.i, _phrase_end(child)
+            if mark.lower_ == "while":  # "while picking cabbages": the gerund's own phrase
+                return child.i, _phrase_end(child)
+        if child.dep_ == "advmod" and child.lower_.endswith("ly") and child.lower_ not in _NOT_MANNER:
+            if clause.i - 2 <= child.i < clause.i or child.i > clause.i:  # "narrowly avoids", "greeted ... awkwardly"
+                return child.i, child.i + 1
     return None
+
+
+def _mechanism(frame: Frame, index: MentionIndex) -> tuple[int, int] | None:
+    """How a result came about: a clause that tells what befell someone (a passive without a
+    doer, "were killed"; a verb without an object, "died", with "when" only) with a "when"/"as" clause of what
+    happened ("killed when a tram derailed", "killed when the insurgents struck with a car
+    bomb"): that clause's manner phrase if it has one, else its verbs, with their subject when
+    it stands just before them ("a tram derailed", "derailed and overturned")."""
+    pred = frame.pred
+    passive = undergoer(frame) is not None
+    if frame.nominal or not (passive or not any(c.dep_ in ("dobj", "ccomp") for c in pred.children)):
+        return None
+    heads = [pred] + [c for c in pred.children if c.dep_ == "conj" and c.tag_.startswith("VB")]
+    for head in heads:
+        for clause in head.children:
+            if clause.dep_ != "advcl" or clause.i < pred.i or clause.pos_ not in ("VERB", "AUX"):
+                continue
+            mark = clause.left_edge  # "when" may hang on a coordinated verb: "when a tram derailed and overturned"
+            subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if mark.lower_ not in _MECHANISM_MARKS or subject is None:
+                continue
+            if mark.lower_ == "as" and not passive:  # "cries foul as X ...": a cause or a time
+                continue
+            manner = _manner_phrase(clause, sorted(clause.children, key=lambda t: t.i), index)
+            if manner is not None:
+                return manner
+            start, end = _group_start(clause), clause.i + 1
+            for conj in clause.children:  # "derailed and overturned"
+                if conj.dep_ == "conj" and conj.pos_ == "VERB" and conj.i - end <= 2:
+                    end = conj.i + 1
+            sub_start, sub_end = noun_phrase(subject)
+            return (sub_start if sub_end == start else start), end
+    return None
+
+
+# Means written anywhere in the lede, when the main clause and its result give none: "by"
+# with a gerund, "using ...", "with the help of ...", "by means of ...". Group 1 is the answer.
+_LEDE_HOW = re.compile(
+    r"\b(by\s(?!the\s|a\s|an\s)\w+ing\b.+?|using\s.+?|with the help of\s.+?|by means of\s.+?)"
+    r"(?=[,.;:!?\n]|\s(?:said|says|according|after|before|because|as|while|when)\b|$)",
+    re.I,
+)
+_HOW_WORDS = 16
+
+
+def _lede_how(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The first means the lede states (``_LEDE_HOW``): "by announcing that there would be no
+    charges", "using a crane"; at most ``_HOW_WORDS`` words."""
+    for match in _LEDE_HOW.finditer(text, start, end):
+        g_start, g_end = match.span(1)
+        if len(text[g_start:g_end].split()) <= _HOW_WORDS:
+            return g_start, g_end
+    return None
+
+
+def _how(frame: Frame, index: MentionIndex) -> tuple[int, int] | None:
+    """The main clause's manner, means or instrument (``_manner_phrase``), else the happening
+    that brought its result about (``_mechanism``)."""
+    return _manner_phrase(frame.pred, _clause_children(frame), index) or _mechanism(frame, index)
 
 
 _VALUE_DATE = re.compile(r"^(\d{4})(?:-(\d\d)(?:-(\d\d))?)?")
@@ -404,23 +507,85 @@ def _who(frame: Frame, index: MentionIndex, entities: tuple[LocalEntity, ...], a
 
 
 def _lede_place(
-    doc: Doc, index: MentionIndex, start: int, end: int, skip: set[int], locative: bool, specific: bool = False
+    doc: Doc, index: MentionIndex, start: int, end: int, skip: set[int], locative: bool, specific: bool = False,
+    quoted: bool = False,
 ) -> tuple[int, int] | None:
     """The first place mention in tokens [start, end): an object of in/at/near when ``locative``,
     else any place that is not one of the event's actors (token indices in ``skip``); only
-    places below a country when ``specific``."""
+    places below a country when ``specific``; places in quotations only when ``quoted``."""
     for mention in sorted(index.mentions, key=lambda m: m.evidence.start):
         if mention.type.value not in PLACE_TYPES or specific and canonical_country(mention.evidence.text):
             continue
         span = doc.char_span(mention.evidence.start, mention.evidence.end, alignment_mode="expand")
         if span is None or not start <= span.start < end:
             continue
+        if not quoted and _quoted(doc, mention.evidence.start):
+            continue  # "the best drives I've seen in Formula One": a speaker's words, not the scene
         if span.root.dep_ == "poss" and index.place_at(span.root.head) is not None:
             continue  # "Afghanistan's Mazar-i-Sharif": the place it qualifies is the answer
         is_locative = _locative(span.root)
         if is_locative if locative else not any(t.i in skip for t in span):
             return mention.evidence.start, mention.evidence.end
     return None
+
+
+def _quoted(doc: Doc, char: int) -> bool:
+    """True when ``char`` lies inside a quotation of the article."""
+    return any(start <= char < end for start, end in quote_regions(doc_text(doc)))
+
+
+# Nouns of a happening that news names by its place: "Croydon tram crash", "Seattle shooting".
+INCIDENTS = NOMINAL_EVENTS | frozenset({
+    "crash", "derailment", "collision", "accident", "disaster", "tragedy", "fire", "blaze", "explosion",
+    "blast", "flood", "floods", "flooding", "earthquake", "quake", "storm", "landslide", "rescue",
+    "siege", "stabbing", "murder", "hijacking", "outbreak", "spill", "collapse", "eruption",
+})
+
+
+def _known_place(mention: Mention, index: MentionIndex) -> bool:
+    """A name the recogniser typed otherwise that the article types as a place elsewhere, or
+    that the gazetteer knows ("Croydon" read as an organisation before "tram crash")."""
+    if mention.type.value != "ORG":
+        return False
+    name = mention.evidence.text
+    return any(m.evidence.text == name and m.type.value in PLACE_TYPES for m in index.mentions) or gazetteer().is_place(name)
+
+
+def headline_place(doc: Doc, index: MentionIndex) -> tuple[int, int] | None:
+    """The place the headline names its happening by, a place before the incident noun it
+    qualifies ("Croydon tram crash: ...", "Seattle shooting leaves five hurt"): the news's own
+    name for where it happened; a country is left to the lede's more precise places."""
+    first = next(iter(doc.sents), None)
+    if first is None:
+        return None
+    for token in first:
+        mention = index.at(token)
+        if mention is None or mention.type.value not in PLACE_TYPES and not _known_place(mention, index):
+            continue
+        head = token
+        while head.dep_ == "compound" and head.head.i > head.i:
+            head = head.head
+        if head is token or head.lemma_.lower() not in INCIDENTS and head.lower_ not in INCIDENTS:
+            continue
+        if canonical_country(mention.evidence.text):
+            return None
+        return mention.evidence.start, mention.evidence.end
+    return None
+
+
+def _qualified(doc: Doc, index: MentionIndex, bounds: tuple[int, int] | None, lede_end: int) -> tuple[int, int] | None:
+    """A headline's place where the lede writes it out with its qualifiers ("Croydon" as
+    "Croydon, South London"), else the headline's."""
+    if bounds is None:
+        return None
+    name = doc_text(doc)[bounds[0] : bounds[1]]
+    limit = doc[lede_end - 1].idx if lede_end > 0 else 0
+    for mention in index.mentions:
+        if mention.evidence.text == name and bounds[1] <= mention.evidence.start < limit:
+            wide = widen_place(doc, index, mention.evidence.start, mention.evidence.end)
+            if wide[1] > mention.evidence.end:
+                return wide
+    return bounds
 
 
 def _locative(root: Token) -> bool:
@@ -449,11 +614,18 @@ _HYPHENED = re.compile(r"(?:-[A-Za-z]+)+")
 
 def widen_place(doc: Doc, index: MentionIndex, start: int, end: int) -> tuple[int, int]:
     """A place with the rest of a hyphenated name the mention stops short of ("Mazar-i" |
-    "-Sharif") and the places that qualify it after commas: "Croydon, South London"."""
+    "-Sharif"), a site with its town ("Trump Tower in New York City") and the places that
+    qualify it after commas: "Croydon, South London"."""
     hyphened = _HYPHENED.match(doc_text(doc), end)
     if hyphened is not None:
         end = hyphened.end()
     span = doc.char_span(start, end, alignment_mode="expand")
+    first = index.place_at(doc[span.start]) if span is not None else None
+    if first is not None and first.type.value == "FAC" and span.end + 1 < len(doc) and doc[span.end].lower_ == "in":
+        town = index.place_at(doc[span.end + 1])  # "Trump Tower in New York City": a site with its town
+        if town is not None and town.type.value in ("GPE", "LOC") and town.evidence.start == doc[span.end + 1].idx:
+            end = town.evidence.end
+            span = doc.char_span(start, end, alignment_mode="expand")
     while span is not None and span.end + 1 < len(doc) and doc[span.end].text == ",":
         nxt = index.place_at(doc[span.end + 1])
         if nxt is None or nxt.evidence.start != doc[span.end + 1].idx:
@@ -465,13 +637,17 @@ def widen_place(doc: Doc, index: MentionIndex, start: int, end: int) -> tuple[in
 
 def _where(doc: Doc, index: MentionIndex, frame: Frame, sent: Span, lede_end: int, specific: bool = False) -> tuple[int, int] | None:
     """The lede's place: a locative place of the sentence, then of the lede, then any place of
-    either that is not the actor, then the article's first locative place."""
+    either that is not the actor, then the article's first locative place; in the lede, a place
+    quoted from a speaker only when the reporter's text gives none (never a more precise place
+    for a country)."""
     skip = {t.i for a in frame.actors for t in a.subtree}
     passes = ((sent.start, sent.end, True), (0, lede_end, True), (sent.start, sent.end, False), (0, lede_end, False), (0, len(doc), True))
     for start, end, locative in passes[:2] if specific else passes:
-        found = _lede_place(doc, index, start, end, skip, locative, specific)
-        if found is not None:
-            return found
+        whole = end == len(doc)  # over the article, the first locative place, quoted or not
+        for quoted in (False,) if specific else (True,) if whole else (False, True):  # the reporter's places first
+            found = _lede_place(doc, index, start, end, skip, locative, specific, quoted)
+            if found is not None:
+                return found
     return None
 
 
@@ -542,7 +718,9 @@ def main_event(
     bounds = (event.place.evidence.start, event.place.evidence.end) if event.place is not None else None
     if bounds is None:
         limit = doc[lede_end - 1].idx if lede_end > 0 else 0
-        bounds = dateline(text, limit) or _where(doc, index, frame, sent, lede_end)
+        bounds = dateline(text, limit) or _qualified(doc, index, headline_place(doc, index), lede_end) or _where(
+            doc, index, frame, sent, lede_end
+        )
     if bounds is not None:
         bounds = _specific_place(doc, index, frame, sent, lede_end, bounds)
     where = ev(widen_place(doc, index, *bounds), chars=True) if bounds is not None else None
@@ -556,6 +734,10 @@ def main_event(
             lede = title.span(1) if title is not None else None
         if lede is not None:
             why = ev(lede, chars=True)
+    how_ev = ev(how if how is not None and not (what[0] <= how[0] and how[1] <= what[1]) else None)
+    if how_ev is None:
+        sents = list(doc.sents)[:WHY_SENTENCES]
+        how_ev = ev(_lede_how(text, 0, sents[-1].end_char if sents else 0), chars=True)
     return MainEvent(
         article_id=article_id,
         event_id=event.id,
@@ -564,5 +746,5 @@ def main_event(
         when=when,
         where=where,
         why=why,
-        how=ev(how if how is not None and not (what[0] <= how[0] and how[1] <= what[1]) else None),
+        how=how_ev,
     )
