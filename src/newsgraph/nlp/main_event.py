@@ -243,7 +243,9 @@ def _clause_children(frame: Frame) -> list[Token]:
 def _why(frame: Frame) -> tuple[int, int] | None:
     """A cause or purpose of the clause: a "because"/"as"/"since" clause or a "to" infinitive
     of purpose, else a "for" phrase of an event or a gerund ("arrives for talks", "blames X for
-    stopping momentum"), else an "after"/"amid"/"due to" phrase (what it followed on)."""
+    stopping momentum"), else an "after"/"amid"/"due to" phrase (what it followed on), else the
+    cause of the happening that brought a result about ("died when the tram overturned | as it
+    entered a bend at high speed")."""
     found: list[tuple[int, int, int]] = []
     for child in _clause_children(frame):
         if child.dep_ == "advcl":
@@ -260,6 +262,11 @@ def _why(frame: Frame) -> tuple[int, int] | None:
                 found.append((1, child.i, child.right_edge.i + 1))
             elif child.lower_ in _CAUSE_PREPS - {"for", "over"}:
                 found.append((2, child.i, child.right_edge.i + 1))
+    clause = mechanism_clause(frame) if not found else None
+    for child in clause.children if clause is not None else ():  # "died when the tram overturned as it entered a bend"
+        mark = child.left_edge
+        if child.dep_ == "advcl" and child.i > clause.i and mark.lower_ in _CAUSE_MARKS and mark.dep_ in ("mark", "advmod"):
+            found.append((3, mark.i, child.right_edge.i + 1))
     return min(found)[1:] if found else None
 
 
@@ -277,6 +284,27 @@ _LEDE_WHY = re.compile(
 _WHY_WORDS = 16
 _TITLE_AFTER = re.compile(r"\bafter\s(.+?)(?=[,.;:!?]|$)", re.I)
 WHY_SENTENCES = 6  # how far into the article a stated cause is looked for (the headline included)
+
+
+def lede_after(doc: Doc, sentences: int = WHY_SENTENCES) -> tuple[int, int] | None:
+    """The first happening the lede says the news followed on, an "after" clause with its own
+    subject ("received a boost after | the FBI found no evidence ..."): what it came after,
+    when nothing states a cause; token bounds, at most ``_WHY_WORDS`` words."""
+    for n, sent in enumerate(doc.sents):
+        if n >= sentences:
+            break
+        for token in sent:
+            clause = token.head
+            if token.lower_ != "after" or token.dep_ != "mark" or clause.dep_ != "advcl" or clause.i < token.i:
+                continue
+            if not any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):
+                continue
+            end = min(clause.right_edge.i + 1, sent.end)
+            while end > token.i + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
+                end -= 1
+            if 0 < end - token.i - 1 <= _WHY_WORDS:
+                return token.i + 1, end
+    return None
 
 
 def _lede_why(text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -348,12 +376,11 @@ def _manner_phrase(clause: Token, children: list[Token], index: MentionIndex) ->
     return None
 
 
-def _mechanism(frame: Frame, index: MentionIndex) -> tuple[int, int] | None:
-    """How a result came about: a clause that tells what befell someone (a passive without a
-    doer, "were killed"; a verb without an object, "died", with "when" only) with a "when"/"as" clause of what
-    happened ("killed when a tram derailed", "killed when the insurgents struck with a car
-    bomb"): that clause's manner phrase if it has one, else its verbs, with their subject when
-    it stands just before them ("a tram derailed", "derailed and overturned")."""
+def mechanism_clause(frame: Frame) -> Token | None:
+    """The happening that brought a result about: for a clause that tells what befell someone
+    (a passive without a doer, "were killed"; a verb without an object, "died"), the verb of its
+    "when" clause ("killed when a tram derailed"), or of its "as" clause after a passive
+    ("Seven killed as tram derails"; after an active verb "as" is a cause or a time)."""
     pred = frame.pred
     passive = undergoer(frame) is not None
     if frame.nominal or not (passive or not any(c.dep_ in ("dobj", "ccomp") for c in pred.children)):
@@ -364,21 +391,30 @@ def _mechanism(frame: Frame, index: MentionIndex) -> tuple[int, int] | None:
             if clause.dep_ != "advcl" or clause.i < pred.i or clause.pos_ not in ("VERB", "AUX"):
                 continue
             mark = clause.left_edge  # "when" may hang on a coordinated verb: "when a tram derailed and overturned"
-            subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-            if mark.lower_ not in _MECHANISM_MARKS or subject is None:
+            if mark.lower_ not in _MECHANISM_MARKS or not any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):
                 continue
-            if mark.lower_ == "as" and not passive:  # "cries foul as X ...": a cause or a time
-                continue
-            manner = _manner_phrase(clause, sorted(clause.children, key=lambda t: t.i), index)
-            if manner is not None:
-                return manner
-            start, end = _group_start(clause), clause.i + 1
-            for conj in clause.children:  # "derailed and overturned"
-                if conj.dep_ == "conj" and conj.pos_ == "VERB" and conj.i - end <= 2:
-                    end = conj.i + 1
-            sub_start, sub_end = noun_phrase(subject)
-            return (sub_start if sub_end == start else start), end
+            if mark.lower_ == "when" or passive:
+                return clause
     return None
+
+
+def _mechanism(frame: Frame, index: MentionIndex) -> tuple[int, int] | None:
+    """How a result came about (``mechanism_clause``): that clause's manner phrase if it has
+    one ("killed when the insurgents struck with a car bomb"), else its verbs, with their
+    subject when it stands just before them ("a tram derailed", "derailed and overturned")."""
+    clause = mechanism_clause(frame)
+    if clause is None:
+        return None
+    manner = _manner_phrase(clause, sorted(clause.children, key=lambda t: t.i), index)
+    if manner is not None:
+        return manner
+    start, end = _group_start(clause), clause.i + 1
+    for conj in clause.children:  # "derailed and overturned"
+        if conj.dep_ == "conj" and conj.pos_ == "VERB" and conj.i - end <= 2:
+            end = conj.i + 1
+    subject = next(c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass"))
+    sub_start, sub_end = noun_phrase(subject)
+    return (sub_start if sub_end == start else start), end
 
 
 # Means written anywhere in the lede, when the main clause and its result give none: "by"
@@ -734,6 +770,9 @@ def main_event(
             lede = title.span(1) if title is not None else None
         if lede is not None:
             why = ev(lede, chars=True)
+        elif why is None:  # "received a boost after the FBI found no evidence"
+            after = lede_after(doc)
+            why = ev(_chars(doc, *after), chars=True) if after is not None else None
     how_ev = ev(how if how is not None and not (what[0] <= how[0] and how[1] <= what[1]) else None)
     if how_ev is None:
         sents = list(doc.sents)[:WHY_SENTENCES]
