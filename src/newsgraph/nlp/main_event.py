@@ -393,7 +393,7 @@ def mechanism_clause(frame: Frame) -> Token | None:
             mark = clause.left_edge  # "when" may hang on a coordinated verb: "when a tram derailed and overturned"
             if mark.lower_ not in _MECHANISM_MARKS or not any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):
                 continue
-            if mark.lower_ == "when" or passive:
+            if mark.lower_ == "when" or passive and mark.lower_ == "as":
                 return clause
     return None
 
@@ -409,9 +409,12 @@ def _mechanism(frame: Frame, index: MentionIndex) -> tuple[int, int] | None:
     if manner is not None:
         return manner
     start, end = _group_start(clause), clause.i + 1
-    for conj in clause.children:  # "derailed and overturned"
-        if conj.dep_ == "conj" and conj.pos_ == "VERB" and conj.i - end <= 2:
-            end = conj.i + 1
+    for child in clause.rights:  # "toppled over", "derailed and overturned"
+        if child.dep_ == "prt" and child.i == end:
+            end = child.i + 1
+        elif child.dep_ == "conj" and child.pos_ == "VERB" and child.i - end <= 2:
+            end = child.i + 1
+            end = next((g.i + 1 for g in child.rights if g.dep_ == "prt" and g.i == end), end)
     subject = next(c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass"))
     sub_start, sub_end = noun_phrase(subject)
     return (sub_start if sub_end == start else start), end
@@ -774,6 +777,14 @@ def main_event(
             after = lede_after(doc)
             why = ev(_chars(doc, *after), chars=True) if after is not None else None
     how_ev = ev(how if how is not None and not (what[0] <= how[0] and how[1] <= what[1]) else None)
+    if how_ev is None:  # the lede's harm and what caused it, when the main event is another ("driver arrested")
+        for other in frames:
+            if other.unit is not None and other.unit.start >= lede_end:
+                break
+            found = _mechanism(other, index) if other is not frame else None
+            if found is not None:
+                how_ev = evidence_from(article_id, text, *_chars(doc, *found))
+                break
     if how_ev is None:
         sents = list(doc.sents)[:WHY_SENTENCES]
         how_ev = ev(_lede_how(text, 0, sents[-1].end_char if sents else 0), chars=True)
