@@ -19,6 +19,7 @@ widened over comma qualifiers ("Croydon, South London"); why a cause or purpose 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -521,6 +522,23 @@ def _antecedent(pronoun: Token, index: MentionIndex) -> Mention | None:
     return before[-1] if before else None
 
 
+def _usual_full_name(mention: Mention, index: MentionIndex) -> Mention | None:
+    """The name the article most often writes in full for a one-word one ("Trump" → "Donald
+    Trump"; the first of equals). A name of two words or more is already in full: a longer form
+    can carry a stray word the recogniser took in ("GETTY Max Verstappen", "Instagram Lady Gaga")."""
+    short = mention.evidence.text
+    if len(short.split()) > 1:
+        return None
+    longer = [
+        m for m in index.mentions
+        if m.cluster == mention.cluster and len(m.evidence.text) > len(short) and short in m.evidence.text
+    ]
+    if not longer:
+        return None
+    counts = Counter(m.evidence.text for m in longer)
+    return max(longer, key=lambda m: (counts[m.evidence.text], -m.evidence.start))
+
+
 def _who(frame: Frame, index: MentionIndex, entities: tuple[LocalEntity, ...], article_id: str, text: str) -> Evidence | None:
     """The first actor's phrase (the event keeps all its actors); a pronoun is the person last
     named before it; a short name ("Trump") is the span of its entity's full name. The answer
@@ -534,11 +552,9 @@ def _who(frame: Frame, index: MentionIndex, entities: tuple[LocalEntity, ...], a
     if mention is not None and span.mention is None:
         return mention.evidence
     if mention is not None:
-        entity = next((e for e in entities if e.key == mention.cluster), None)
-        if entity is not None and len(entity.name) > len(mention.evidence.text):
-            full = next((m for m in index.mentions if m.cluster == entity.key and m.evidence.text == entity.name), None)
-            if full is not None:
-                return full.evidence
+        full = _usual_full_name(mention, index)
+        if full is not None:
+            return full.evidence
     verb = frame.pred.doc[frame.trigger[0]].idx
     if start < verb < end:
         end = len(text[:verb].rstrip())
