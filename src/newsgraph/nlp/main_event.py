@@ -667,23 +667,51 @@ def dateline(text: str, limit: int) -> tuple[int, int] | None:
 _HYPHENED = re.compile(r"(?:-[A-Za-z]+)+")
 
 
+PLACE_NOUNS = frozenset({
+    "province", "county", "state", "region", "district", "city", "town", "village", "prefecture",
+    "island", "islands", "municipality", "governorate", "oblast", "canton", "borough", "township",
+})
+
+
+def _place_starting(doc: Doc, index: MentionIndex, i: int) -> Mention | None:
+    """The place mention that starts at token ``i``, if any."""
+    if i >= len(doc):
+        return None
+    place = index.place_at(doc[i])
+    return place if place is not None and place.evidence.start == doc[i].idx else None
+
+
 def widen_place(doc: Doc, index: MentionIndex, start: int, end: int) -> tuple[int, int]:
-    """A place with the rest of a hyphenated name the mention stops short of ("Mazar-i" |
-    "-Sharif"), a site with its town ("Trump Tower in New York City") and the places that
-    qualify it after commas: "Croydon, South London"."""
-    hyphened = _HYPHENED.match(doc_text(doc), end)
+    """A place with the rest of its name: a hyphenated name the mention stops short of
+    ("Mazar-i" | "-Sharif"), the kind of place after it ("Hebei province"), the name a place
+    noun introduces ("Afghan City of Mazar-i-Sharif"), a site with its town ("Trump Tower in New
+    York City") and the places that qualify it after commas: "Croydon, South London",
+    "Croydon, near London"."""
+    text = doc_text(doc)
+    hyphened = _HYPHENED.match(text, end)
     if hyphened is not None:
         end = hyphened.end()
     span = doc.char_span(start, end, alignment_mode="expand")
-    first = index.place_at(doc[span.start]) if span is not None else None
-    if first is not None and first.type.value == "FAC" and span.end + 1 < len(doc) and doc[span.end].lower_ == "in":
-        town = index.place_at(doc[span.end + 1])  # "Trump Tower in New York City": a site with its town
-        if town is not None and town.type.value in ("GPE", "LOC") and town.evidence.start == doc[span.end + 1].idx:
-            end = town.evidence.end
-            span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return start, end
+    first = index.place_at(doc[span.start])
+    if span.end < len(doc) and doc[span.end].lower_ in PLACE_NOUNS and doc[span.end].is_lower:
+        span = doc[span.start : span.end + 1]  # "Hebei province"
+    elif span.end + 1 < len(doc) and doc[span.end].lower_ == "of" and doc[span.end - 1].lower_ in PLACE_NOUNS:
+        stop = span.end + 1  # "City of Mazar-i-Sharif"
+        while stop < len(doc) and (doc[stop].pos_ == "PROPN" or doc[stop].text == "-" and stop + 1 < len(doc) and doc[stop + 1].pos_ == "PROPN"):
+            stop += 1
+        if stop > span.end + 1:
+            span = doc[span.start : stop]
+    elif first is not None and first.type.value == "FAC" and span.end < len(doc) and doc[span.end].lower_ == "in":
+        town = _place_starting(doc, index, span.end + 1)  # "Trump Tower in New York City": a site with its town
+        if town is not None and town.type.value in ("GPE", "LOC"):
+            span = doc.char_span(start, town.evidence.end, alignment_mode="expand") or span
+    end = max(end, span.end_char)
     while span is not None and span.end + 1 < len(doc) and doc[span.end].text == ",":
-        nxt = index.place_at(doc[span.end + 1])
-        if nxt is None or nxt.evidence.start != doc[span.end + 1].idx:
+        near = doc[span.end + 1].lower_ == "near"  # "Croydon, near London"
+        nxt = _place_starting(doc, index, span.end + 1 + near)
+        if nxt is None:
             break
         end = nxt.evidence.end
         span = doc.char_span(start, end, alignment_mode="expand")
