@@ -417,8 +417,7 @@ def _mechanism(frame: Frame, index: MentionIndex) -> tuple[int, int] | None:
             end = child.i + 1
             end = next((g.i + 1 for g in child.rights if g.dep_ == "prt" and g.i == end), end)
     subject = next(c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass"))
-    sub_start, sub_end = noun_phrase(subject)
-    return (sub_start if sub_end == start else start), end
+    return (subject.left_edge.i if subject.right_edge.i + 1 == start else start), end
 
 
 # Means written anywhere in the lede, when the main clause and its result give none: "by"
@@ -599,8 +598,9 @@ INCIDENTS = NOMINAL_EVENTS | frozenset({
 
 def _known_place(mention: Mention, index: MentionIndex) -> bool:
     """A name the recogniser typed otherwise that the article types as a place elsewhere, or
-    that the gazetteer knows ("Croydon" read as an organisation before "tram crash")."""
-    if mention.type.value != "ORG":
+    that the gazetteer knows ("Croydon" read as an organisation, "Leeds" as a person, before
+    "tram crash")."""
+    if mention.type.value not in ("ORG", "PERSON"):
         return False
     name = mention.evidence.text
     return any(m.evidence.text == name and m.type.value in PLACE_TYPES for m in index.mentions) or gazetteer().is_place(name)
@@ -618,7 +618,7 @@ def headline_place(doc: Doc, index: MentionIndex) -> tuple[int, int] | None:
         if mention is None or mention.type.value not in PLACE_TYPES and not _known_place(mention, index):
             continue
         head = token
-        while head.dep_ == "compound" and head.head.i > head.i:
+        while head.dep_ in ("compound", "amod", "nmod") and head.head.i > head.i:
             head = head.head
         if head is token or head.lemma_.lower() not in INCIDENTS and head.lower_ not in INCIDENTS:
             continue
@@ -724,10 +724,13 @@ def _where(doc: Doc, index: MentionIndex, frame: Frame, sent: Span, lede_end: in
     quoted from a speaker only when the reporter's text gives none (never a more precise place
     for a country)."""
     skip = {t.i for a in frame.actors for t in a.subtree}
-    passes = ((sent.start, sent.end, True), (0, lede_end, True), (sent.start, sent.end, False), (0, lede_end, False), (0, len(doc), True))
-    for start, end, locative in passes[:2] if specific else passes:
-        whole = end == len(doc)  # over the article, the first locative place, quoted or not
-        for quoted in (False,) if specific else (True,) if whole else (False, True):  # the reporter's places first
+    lede = (False, True)  # in the lede, the reporter's places before a speaker's
+    passes = (
+        (sent.start, sent.end, True, lede), (0, lede_end, True, lede), (sent.start, sent.end, False, lede),
+        (0, lede_end, False, lede), (0, len(doc), True, (True,)),  # over the article, the first locative place
+    )
+    for start, end, locative, quotes in passes[:2] if specific else passes:
+        for quoted in (False,) if specific else quotes:
             found = _lede_place(doc, index, start, end, skip, locative, specific, quoted)
             if found is not None:
                 return found

@@ -1,0 +1,108 @@
+"""The main event's how, where, why and who on sentences the team wrote: manner, means and
+instrument phrases, the happening that caused a reported harm, the headline's name for where a
+happening took place, and the cause the lede states."""
+
+from datetime import datetime, timezone
+
+import pytest
+
+from newsgraph.model import Article, SourceFormat, SourcePointer, article_id
+from newsgraph.nlp.pipeline import load_pipeline, make_doc
+
+PUBLISHED = datetime(2024, 5, 8, tzinfo=timezone.utc)
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_pipeline()
+
+
+def _main(nlp, text: str) -> dict:
+    article = Article(
+        id=article_id("how", text), source=SourcePointer(path="t", format=SourceFormat.TEXT), text=text, published=PUBLISHED
+    )
+    main = nlp(make_doc(nlp, article))._.ng["main"]
+    return {q: (getattr(main, q).text if getattr(main, q) else None) for q in ("who", "what", "where", "why", "how")}
+
+
+@pytest.mark.parametrize(
+    ("text", "how"),
+    [  # "by" with a gerund: the means
+        ("The council cut its costs by closing two libraries.", "by closing two libraries"),
+        # "after" with a gerund: the way the result came
+        ("The champion won the race after surviving two crashes.", "after surviving two crashes"),
+        # a "while" participle: what the doer was doing
+        ("A farmer fell into a river while fishing with his son.", "fishing with his son"),
+        # a harm and the happening that caused it
+        ("Two people died when a bus overturned on a motorway.", "a bus overturned"),
+        # ... its coordinated verbs, its particle
+        ("Four people were hurt when a van skidded and overturned on an icy road.", "a van skidded and overturned"),
+        # ... its instrument, without the place that follows it
+        ("At least three people were killed when militants attacked a market with a car bomb near the port.",
+         "with a car bomb"),
+        # a harm the lede reports beside another main event
+        ("Police arrested the driver of a lorry on Tuesday.\nFive people were injured when the lorry crashed into a shop.",
+         "the lorry crashed"),
+        # the means the lede gives when the main clause has none
+        ("Officials restored the service on Monday.\nThey saved the records by moving them to a backup server.",
+         "by moving them to a backup server"),
+    ],
+)
+def test_main_event_how(nlp, text, how) -> None:
+    assert _main(nlp, text)["how"] == how
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The agency stands by its decision.",  # "stand by": the verb's complement, not a means
+        "The minister reportedly resigned on Monday.",  # a hedge, not a manner
+    ],
+)
+def test_main_event_no_how(nlp, text) -> None:
+    assert _main(nlp, text)["how"] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [  # the headline names its happening by the place
+        ("Leeds bus crash: Police name two victims\nPolice have named the two people who died on Monday. "
+         "The crash happened on a road in West Yorkshire.",
+         "Leeds"),
+        # a place in a speaker's words is not the scene when the reporter gives one
+        ('Firefighters rescued a family from a burning house on Tuesday. "It reminded me of a fire in Chicago," '
+         "a neighbour said. The house in Dayton was destroyed.", "Dayton"),
+        # a place with its kind
+        ("Soldiers attacked a village in Idlib province on Friday.", "Idlib province"),
+    ],
+)
+def test_main_event_where(nlp, text, where) -> None:
+    assert _main(nlp, text)["where"] == where
+
+
+@pytest.mark.parametrize(
+    ("text", "why"),
+    [  # the cause of the happening that caused a harm
+        ("Three people died when the bus overturned as it took a bend at high speed.", "as it took a bend at high speed"),
+        # the lede's "after" clause when nothing states a cause
+        ("The senator gained support on Sunday.\nHer lead grew after the agency found no evidence of wrongdoing.",
+         "the agency found no evidence of wrongdoing"),
+    ],
+)
+def test_main_event_why(nlp, text, why) -> None:
+    assert _main(nlp, text)["why"] == why
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [  # a name of two words is in full: a longer form with a stray word is not the name
+        ("Max Verstappen wins in Brazil\nMax Verstappen won the race on Sunday. GETTY Max Verstappen celebrated with his team.",
+         "Max Verstappen"),
+        ("Lady Gaga protests in New York\nLady Gaga protested outside the tower on Tuesday. "
+         "Photo: Instagram Lady Gaga posted a picture of the sign.", "Lady Gaga"),
+        # a one-word name is given in the form the article usually writes in full
+        ("Trump wins in Ohio\nDonald Trump won the primary on Tuesday. Donald Trump thanked his voters.", "Donald Trump"),
+    ],
+)
+def test_main_event_who_full_name(nlp, text, who) -> None:
+    assert _main(nlp, text)["who"] == who
