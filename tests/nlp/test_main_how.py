@@ -106,3 +106,28 @@ def test_main_event_why(nlp, text, why) -> None:
 )
 def test_main_event_who_full_name(nlp, text, who) -> None:
     assert _main(nlp, text)["who"] == who
+
+
+@pytest.mark.parametrize(
+    ("text", "who", "what"),
+    [  # a quantity is judged by the people it counts, so its clause leads
+        ("Hundreds of soldiers are trying to reach families trapped by the floods.\n"
+         "Rescuers have spent days in the mud in Derna since Sunday.", "Hundreds of soldiers", "are trying to reach families"),
+    ],
+)
+def test_main_event_counted_doer(nlp, text, who, what) -> None:
+    main = _main(nlp, text)
+    assert (main["who"], main["what"]) == (who, what)
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [  # a labelled headline: the doer is the name after the colon
+        ("Champions League 2024: Real Madrid end long wait after victory over Dortmund\n"
+         "The club are champions again after a 2-0 win at Wembley.", "Real Madrid"),
+        # the doer's place is the where, not part of the who
+        ("Dozens of firefighters in Spain are battling a forest fire near Valencia.", "Dozens of firefighters"),
+    ],
+)
+def test_main_event_who_phrase(nlp, text, who) -> None:
+    assert _main(nlp, text)["who"] == who

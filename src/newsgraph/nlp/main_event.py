@@ -59,7 +59,9 @@ _PEOPLE_WORDS = frozenset({
 
 def _actor_quality(actor: Token, index: MentionIndex) -> float:
     """How well a subject answers "who": a named person, group or place, a word for people,
-    a personal pronoun; a thing ("the tram", "gunfire") scores nothing."""
+    a personal pronoun; a thing ("the tram", "gunfire") scores nothing; a quantity is judged by
+    what it counts ("dozens of rescuers")."""
+    actor = _counted(actor)
     mention = index.at(actor)
     if mention is not None and mention.type.value in _NAMED:
         return 2.0
@@ -78,10 +80,38 @@ def undergoer(frame: Frame) -> Token | None:
     return next((c for c in frame.pred.children if c.dep_ == "nsubjpass"), None)
 
 
+def main_subject(frame: Frame, index: MentionIndex) -> Token | None:
+    """The frame's first actor, else the undergoer of an agentless passive. In a labelled
+    headline ("World Series 2016: Chicago Cubs end drought") a subject read before the colon is
+    the label: the name after the colon, before the verb, is the doer."""
+    subject = frame.actors[0] if frame.actors else undergoer(frame)
+    if subject is None or frame.unit is None:
+        return subject
+    pred = frame.pred
+    colon = next((t for t in frame.unit if subject.i < t.i < pred.i and t.text == ":"), None)
+    if colon is None:
+        return subject
+    named = [t for t in pred.doc[colon.i + 1 : pred.i] if (m := index.at(t)) is not None and m.type.value in _NAMED]
+    return named[-1] if named else subject
+
+
+_QUANTITIES = frozenset({"dozens", "hundreds", "thousands", "millions", "scores", "some", "many", "several", "lots", "most"})
+
+
+def _counted(actor: Token) -> Token:
+    """The people a quantity counts ("Dozens of rescuers" → "rescuers"), else the actor."""
+    if actor.like_num or actor.lower_ in _QUANTITIES:
+        of = next((c for c in actor.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        pobj = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
+        if pobj is not None:
+            return pobj
+    return actor
+
+
 def _score(frame: Frame, index: MentionIndex) -> float:
     pred = frame.pred
     score = 0.0
-    subject = frame.actors[0] if frame.actors else undergoer(frame)
+    subject = main_subject(frame, index)
     if subject is not None:  # a doer that is a thing ("the announcement") answers who badly
         quality = _actor_quality(subject, index)
         score += (3 if quality > 0 else THING_ACTOR) + quality
@@ -542,7 +572,7 @@ def _who(frame: Frame, index: MentionIndex, entities: tuple[LocalEntity, ...], a
     """The first actor's phrase (the event keeps all its actors); a pronoun is the person last
     named before it; a short name ("Trump") is the span of its entity's full name. The answer
     never runs into the verb (a headline's "Clinton Blames" read as one name)."""
-    subject = frame.actors[0] if frame.actors else undergoer(frame)
+    subject = main_subject(frame, index)
     if subject is None:
         return None
     span = participant(subject, index)
@@ -557,6 +587,11 @@ def _who(frame: Frame, index: MentionIndex, entities: tuple[LocalEntity, ...], a
     verb = frame.pred.doc[frame.trigger[0]].idx
     if start < verb < end:
         end = len(text[:verb].rstrip())
+    for head in {subject, _counted(subject)}:  # "Dozens of rescuers | in China": the place is the where
+        place = next((c for c in head.rights if c.dep_ == "prep" and c.lower_ in _PLACE_PREPS and start < c.idx < end
+                      and any(index.place_at(g) is not None for g in c.children)), None)
+        if place is not None:
+            end = len(text[: place.idx].rstrip(" ,"))
     return evidence_from(article_id, text, start, end)
 
 
