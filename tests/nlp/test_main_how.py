@@ -37,6 +37,8 @@ def _main(nlp, text: str) -> dict:
         ("Two people died when a bus overturned on a motorway.", "a bus overturned"),
         # ... its coordinated verbs, its particle
         ("Four people were hurt when a van skidded and overturned on an icy road.", "a van skidded and overturned"),
+        # ... an "after" clause of a passive harm
+        ("Six people were hurt after a van tipped over on a bend.", "a van tipped over"),
         # ... its instrument, without the place that follows it
         ("At least three people were killed when militants attacked a market with a car bomb near the port.",
          "with a car bomb"),

@@ -360,7 +360,7 @@ _NOT_MANNER = frozenset({
     "especially", "simply", "merely", "widely", "generally", "usually", "originally", "lately", "newly",
 })
 _BY_VERBS = frozenset({"stand", "abide", "swear", "go", "live", "come", "pass", "drop", "stop"})  # verbs that take "by"
-_MECHANISM_MARKS = frozenset({"when", "as"})
+_MECHANISM_MARKS = frozenset({"when", "as", "after"})
 
 
 def _phrase_end(head: Token) -> int:
@@ -411,8 +411,9 @@ def _manner_phrase(clause: Token, children: list[Token], index: MentionIndex) ->
 def mechanism_clause(frame: Frame) -> Token | None:
     """The happening that brought a result about: for a clause that tells what befell someone
     (a passive without a doer, "were killed"; a verb without an object, "died"), the verb of its
-    "when" clause ("killed when a tram derailed"), or of its "as" clause after a passive
-    ("Seven killed as tram derails"; after an active verb "as" is a cause or a time)."""
+    "when" clause ("killed when a tram derailed"), or of its "as" or "after" clause after a
+    passive ("Seven killed as tram derails", "were hurt after the van tipped over"; after an
+    active verb they are a cause or a time)."""
     pred = frame.pred
     passive = undergoer(frame) is not None
     if frame.nominal or not (passive or not any(c.dep_ in ("dobj", "ccomp") for c in pred.children)):
@@ -425,7 +426,7 @@ def mechanism_clause(frame: Frame) -> Token | None:
             mark = clause.left_edge  # "when" may hang on a coordinated verb: "when a tram derailed and overturned"
             if mark.lower_ not in _MECHANISM_MARKS or not any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):
                 continue
-            if mark.lower_ == "when" or passive and mark.lower_ == "as":
+            if mark.lower_ == "when" or passive and mark.lower_ in ("as", "after"):
                 return clause
     return None
 
