@@ -48,6 +48,10 @@ def _main(nlp, text: str) -> dict:
         # the means the lede gives when the main clause has none
         ("Officials restored the service on Monday.\nThey saved the records by moving them to a backup server.",
          "by moving them to a backup server"),
+        # ... a long one cut before the clause inside it
+        ("Officials ended the dispute on Monday.\nThe agency settled the matter by announcing that there would be no "
+         "charges involving the files found at the office of the former minister of transport.",
+         "by announcing that there would be no charges"),
     ],
 )
 def test_main_event_how(nlp, text, how) -> None:

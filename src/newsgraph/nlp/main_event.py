@@ -462,13 +462,24 @@ _LEDE_HOW = re.compile(
 _HOW_WORDS = 16
 
 
-def _lede_how(text: str, start: int, end: int) -> tuple[int, int] | None:
+def _lede_how(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
     """The first means the lede states (``_LEDE_HOW``): "by announcing that there would be no
-    charges", "using a crane"; at most ``_HOW_WORDS`` words."""
+    charges", "using a crane"; at most ``_HOW_WORDS`` words, a longer one cut before the first
+    clause or comma inside it ("by announcing that there would be no charges | involving ...")."""
+    text = doc_text(doc)
     for match in _LEDE_HOW.finditer(text, start, end):
         g_start, g_end = match.span(1)
         if len(text[g_start:g_end].split()) <= _HOW_WORDS:
             return g_start, g_end
+        span = doc.char_span(g_start, g_end, alignment_mode="expand")
+        if span is None:
+            continue
+        cut = next((t for t in span[1:] if t.dep_ in ("acl", "relcl") or t.text in (",", ";", ":")), None)
+        stop = cut.i if cut is not None else span.start
+        while stop > span.start + 1 and doc[stop - 1].pos_ in ("ADP", "PART", "DET", "CCONJ", "SCONJ", "PUNCT"):
+            stop -= 1  # "... Comey's decision | to reopen": no dangling "to"
+        if stop > span.start + 1 and len(text[g_start : doc[stop].idx].split()) <= _HOW_WORDS:
+            return g_start, doc[stop - 1].idx + len(doc[stop - 1].text)
     return None
 
 
@@ -892,7 +903,7 @@ def main_event(
                 break
     if how_ev is None:
         sents = list(doc.sents)[:WHY_SENTENCES]
-        how_ev = ev(_lede_how(text, 0, sents[-1].end_char if sents else 0), chars=True)
+        how_ev = ev(_lede_how(doc, 0, sents[-1].end_char if sents else 0), chars=True)
     return MainEvent(
         article_id=article_id,
         event_id=event.id,
