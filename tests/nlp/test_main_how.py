@@ -80,6 +80,12 @@ def test_main_event_no_how(nlp, text) -> None:
          "a neighbour said. The house in Dayton was destroyed.", "Dayton"),
         # a place with its kind
         ("Soldiers attacked a village in Idlib province on Friday.", "Idlib province"),
+        # a building the news happens outside of, whoever owns it; not the country of an office
+        ("Nurses staged a protest outside Acme Hospital on Tuesday after the election of the President of the United States.",
+         "Acme Hospital"),
+        ("Farmers protested on Monday against the Governor of Texas.", None),
+        # the part of a place a compass word names
+        ("Floods hit villages in central China on Monday.", "central China"),
     ],
 )
 def test_main_event_where(nlp, text, where) -> None:

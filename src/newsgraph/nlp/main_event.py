@@ -637,11 +637,17 @@ def _lede_place(
     else any place that is not one of the event's actors (token indices in ``skip``); only
     places below a country when ``specific``; places in quotations only when ``quoted``."""
     for mention in sorted(index.mentions, key=lambda m: m.evidence.start):
-        if mention.type.value not in PLACE_TYPES or specific and canonical_country(mention.evidence.text):
+        if specific and canonical_country(mention.evidence.text):
             continue
         span = doc.char_span(mention.evidence.start, mention.evidence.end, alignment_mode="expand")
         if span is None or not start <= span.start < end:
             continue
+        if mention.type.value not in PLACE_TYPES:  # "a protest outside Trump Towers": a building, whoever owns it
+            if not (locative and mention.type.value in ("ORG", "FAC") and span.root.dep_ == "pobj"
+                    and span.root.head.lower_ in _SITE_PREPS):
+                continue
+        elif not locative and _jurisdiction(span.root):
+            continue  # "President of the United States": the office's country, not the scene
         if not quoted and _quoted(doc, mention.evidence.start):
             continue  # "the best drives I've seen in Formula One": a speaker's words, not the scene
         if span.root.dep_ == "poss" and index.place_at(span.root.head) is not None:
@@ -650,6 +656,14 @@ def _lede_place(
         if is_locative if locative else not any(t.i in skip for t in span):
             return mention.evidence.start, mention.evidence.end
     return None
+
+
+_SITE_PREPS = frozenset({"outside", "inside"})
+
+
+def _jurisdiction(root: Token) -> bool:
+    """True for the place an office is of: "President of the United States", "Mayor of London"."""
+    return root.dep_ == "pobj" and root.head.lower_ == "of" and is_head(root.head.head.lower_)
 
 
 def _quoted(doc: Doc, char: int) -> bool:
@@ -742,6 +756,13 @@ PLACE_NOUNS = frozenset({
 })
 
 
+COMPASS = frozenset({
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+    "north-east", "north-west", "south-east", "south-west", "northeast", "northwest", "southeast",
+    "southwest", "northeastern", "northwestern", "southeastern", "southwestern",
+})
+
+
 def _place_starting(doc: Doc, index: MentionIndex, i: int) -> Mention | None:
     """The place mention that starts at token ``i``, if any."""
     if i >= len(doc):
@@ -752,7 +773,7 @@ def _place_starting(doc: Doc, index: MentionIndex, i: int) -> Mention | None:
 
 def widen_place(doc: Doc, index: MentionIndex, start: int, end: int) -> tuple[int, int]:
     """A place with the rest of its name: a hyphenated name the mention stops short of
-    ("Mazar-i" | "-Sharif"), the kind of place after it ("Hebei province"), the name a place
+    ("Mazar-i" | "-Sharif"), the part of it a compass word names ("central China"), the kind of place after it ("Hebei province"), the name a place
     noun introduces ("Afghan City of Mazar-i-Sharif"), a site with its town ("Trump Tower in New
     York City") and the places that qualify it after commas: "Croydon, South London",
     "Croydon, near London"."""
@@ -764,6 +785,9 @@ def widen_place(doc: Doc, index: MentionIndex, start: int, end: int) -> tuple[in
     if span is None:
         return start, end
     first = index.place_at(doc[span.start])
+    if span.start > 0 and doc[span.start - 1].lower_ in COMPASS and doc[span.start - 1].is_lower:
+        start = doc[span.start - 1].idx  # "central China", "south London"
+        span = doc[span.start - 1 : span.end]
     if span.end < len(doc) and doc[span.end].lower_ in PLACE_NOUNS and doc[span.end].is_lower:
         span = doc[span.start : span.end + 1]  # "Hebei province"
     elif span.end + 1 < len(doc) and doc[span.end].lower_ == "of" and doc[span.end - 1].lower_ in PLACE_NOUNS:
