@@ -32,7 +32,7 @@ from newsgraph.nlp.component import doc_text
 from newsgraph.nlp.places import gazetteer
 from newsgraph.nlp.phrases import PLACE_TYPES, MentionIndex, noun_phrase, participant
 from newsgraph.nlp.quote_cues import quote_regions
-from newsgraph.nlp.titles import is_head, is_title_word
+from newsgraph.nlp.titles import is_head
 
 if TYPE_CHECKING:
     from newsgraph.nlp.events import TimeRef
@@ -564,23 +564,6 @@ def _antecedent(pronoun: Token, index: MentionIndex) -> Mention | None:
     return before[-1] if before else None
 
 
-def _title_start(doc: Doc, index: MentionIndex, name: Span | None) -> int | None:
-    """Where a title written before a person's name starts ("Red Bull boss | Christian Horner",
-    "FBI Director | James Comey"): a title head right before the name, with the title words,
-    organisation or place before it; None without one."""
-    if name is None or name.start == 0 or not is_head(doc[name.start - 1].lower_):
-        return None
-    start = name.start - 1
-    while start > 0:
-        prev = doc[start - 1]
-        mention = index.at(prev)
-        if is_title_word(prev.lower_) or prev.is_title and mention is not None and mention.type.value in ("ORG", "GPE", "NORP"):
-            start -= 1
-        else:
-            break
-    return doc[start].idx
-
-
 def _usual_full_name(mention: Mention, index: MentionIndex) -> Mention | None:
     """The name the article most often writes in full for a one-word one ("Trump" → "Donald
     Trump"; the first of equals). A name of two words or more is already in full: a longer form
@@ -610,10 +593,6 @@ def _who(frame: Frame, index: MentionIndex, entities: tuple[LocalEntity, ...], a
     start, end = span.start, span.end
     if mention is not None and span.mention is None:
         return mention.evidence
-    if span.mention is not None and span.mention.type.value == "PERSON":
-        titled = _title_start(subject.doc, index, subject.doc.char_span(start, end, alignment_mode="expand"))
-        if titled is not None:  # "Red Bull boss Christian Horner": the title the news gives the doer
-            return evidence_from(article_id, text, titled, end)
     if mention is not None:
         full = _usual_full_name(mention, index)
         if full is not None:
