@@ -143,3 +143,9 @@ def test_main_event_counted_doer(nlp, text, who, what) -> None:
 )
 def test_main_event_who_phrase(nlp, text, who) -> None:
     assert _main(nlp, text)["who"] == who
+
+
+def test_main_event_why_is_not_the_person_blamed(nlp) -> None:
+    text = ("Senator concedes the race\nThe senator conceded the race on Sunday. She blamed her defeat on agency "
+            "director John Smith. She criticised Smith for reopening the inquiry days before the vote.")
+    assert _main(nlp, text)["why"] == "for reopening the inquiry days before the vote"

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -339,13 +340,21 @@ def lede_after(doc: Doc, sentences: int = WHY_SENTENCES) -> tuple[int, int] | No
     return None
 
 
-def _lede_why(text: str, start: int, end: int) -> tuple[int, int] | None:
+def _lede_why(
+    text: str, start: int, end: int, person_at: Callable[[int], bool] | None = None
+) -> tuple[int, int] | None:
     """The first cause or purpose the lede states (``_LEDE_WHY``): "because of rising prices",
     "in retaliation for air strikes", "blamed X for blunting her momentum", "blames defeat on
-    the FBI director", "in a bid to save the child"; at most ``_WHY_WORDS`` words."""
+    the FBI director", "in a bid to save the child"; at most ``_WHY_WORDS`` words. A person
+    named as the one blamed ("blamed her defeat on FBI director James Comey": ``person_at`` the
+    answer's last character) is who is held responsible, not a reason: the next cause answers."""
     for match in _LEDE_WHY.finditer(text, start, end):
         group = next(g for g in range(1, (match.lastindex or 0) + 1) if match.group(g))
         g_start, g_end = match.span(group)
+        if person_at is not None and person_at(g_end - 1):
+            continue
+        while g_start < g_end and text[g_start] in "\"'“‘":  # a quotation's opening mark
+            g_start += 1
         if len(text[g_start:g_end].split()) <= _WHY_WORDS and g_end - g_start > 3:
             return g_start, g_end
     return None
@@ -886,7 +895,8 @@ def main_event(
     why = ev(_why(frame))
     if why is None or why.text.lower().startswith(("after", "following")):
         sents = list(doc.sents)[:WHY_SENTENCES]
-        lede = _lede_why(text, 0, sents[-1].end_char if sents else 0)
+        people = [m.evidence for m in index.mentions if m.type.value == "PERSON"]
+        lede = _lede_why(text, 0, sents[-1].end_char if sents else 0, lambda c: any(e.start <= c < e.end for e in people))
         if lede is None and why is None:  # "Seven killed as tram derails after 'speeding' round sharp bend"
             title = _TITLE_AFTER.search(text, 0, max(0, text.find("\n")))
             lede = title.span(1) if title is not None else None
