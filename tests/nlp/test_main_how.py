@@ -75,6 +75,9 @@ def test_main_event_no_how(nlp, text) -> None:
         ("Leeds bus crash: Police name two victims\nPolice have named the two people who died on Monday. "
          "The crash happened on a road in West Yorkshire.",
          "Leeds"),
+        # ... also when the incident qualifies another noun
+        ("Leeds bus crash survivor tells of her escape\nA woman who survived the crash described the moment the bus "
+         "hit a wall on Monday. The crash happened on a road in West Yorkshire.", "Leeds"),
         # a place in a speaker's words is not the scene when the reporter gives one
         ('Firefighters rescued a family from a burning house on Tuesday. "It reminded me of a fire in Chicago," '
          "a neighbour said. The house in Dayton was destroyed.", "Dayton"),

@@ -691,7 +691,8 @@ def headline_place(doc: Doc, index: MentionIndex) -> tuple[int, int] | None:
         head = token
         while head.dep_ in ("compound", "amod", "nmod") and head.head.i > head.i:
             head = head.head
-        if head is token or head.lemma_.lower() not in INCIDENTS and head.lower_ not in INCIDENTS:
+        between = first.doc[token.i + 1 : head.i + 1]  # "Croydon tram crash (survivor)"
+        if not any(t.lemma_.lower() in INCIDENTS or t.lower_ in INCIDENTS for t in between):
             continue
         if canonical_country(mention.evidence.text):
             return None
