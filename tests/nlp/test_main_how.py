@@ -152,3 +152,20 @@ def test_main_event_why_is_not_the_person_blamed(nlp) -> None:
     text = ("Senator concedes the race\nThe senator conceded the race on Sunday. She blamed her defeat on agency "
             "director John Smith. She criticised Smith for reopening the inquiry days before the vote.")
     assert _main(nlp, text)["why"] == "for reopening the inquiry days before the vote"
+
+
+def test_main_event_after_a_passive_is_a_cause_not_a_how(nlp) -> None:
+    main = _main(nlp, "The singer has been charged after allegedly stealing a car in Leeds.")
+    assert main["how"] is None and main["why"].startswith("after allegedly stealing a car")
+
+
+def test_lede_after_is_not_the_main_clause_itself(nlp) -> None:
+    from newsgraph.nlp.main_event import lede_after
+
+    text = "Shares fell sharply on Monday after the firm saw its profits cut by half."
+    article = Article(id=article_id("after", text), source=SourcePointer(path="t", format=SourceFormat.TEXT), text=text)
+    doc = nlp(make_doc(nlp, article))
+    fell, saw = (next(t for t in doc if t.text == w) for w in ("fell", "saw"))
+    start, end = lede_after(doc, fell)
+    assert doc[start:end].text == "the firm saw its profits cut by half"
+    assert lede_after(doc, saw) is None

@@ -319,10 +319,11 @@ _TITLE_AFTER = re.compile(r"\bafter\s(.+?)(?=[,.;:!?]|$)", re.I)
 WHY_SENTENCES = 6  # how far into the article a stated cause is looked for (the headline included)
 
 
-def lede_after(doc: Doc, sentences: int = WHY_SENTENCES) -> tuple[int, int] | None:
+def lede_after(doc: Doc, main: Token, sentences: int = WHY_SENTENCES) -> tuple[int, int] | None:
     """The first happening the lede says the news followed on, an "after" clause with its own
     subject ("received a boost after | the FBI found no evidence ..."): what it came after,
-    when nothing states a cause; token bounds, at most ``_WHY_WORDS`` words."""
+    when nothing states a cause; not the clause of the main event itself (``main``, its
+    predicate); token bounds, at most ``_WHY_WORDS`` words."""
     for n, sent in enumerate(doc.sents):
         if n >= sentences:
             break
@@ -332,6 +333,8 @@ def lede_after(doc: Doc, sentences: int = WHY_SENTENCES) -> tuple[int, int] | No
                 continue
             if not any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):
                 continue
+            if clause.left_edge.i <= main.i <= clause.right_edge.i:
+                continue  # the main event's own clause
             end = min(clause.right_edge.i + 1, sent.end)
             while end > token.i + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
                 end -= 1
@@ -388,7 +391,7 @@ def _phrase_end(head: Token) -> int:
 def _manner_phrase(clause: Token, children: list[Token], index: MentionIndex) -> tuple[int, int] | None:
     """A clause's manner, means or instrument: a "by"/"with"/"through"/"using"/"via" phrase
     (not a named participant: "with Obama" is a partner), "after"/"by" with a gerund ("wins
-    after surviving two red flags", "by announcing"), a participle of manner or a "while ..."
+    after surviving two red flags", "by announcing"; after a passive, "after" is a cause), a participle of manner or a "while ..."
     participle ("..., spinning his car", "while picking cabbages"), a manner adverb ("narrowly
     avoids", "greeted each other awkwardly")."""
     for child in children:
@@ -398,6 +401,8 @@ def _manner_phrase(clause: Token, children: list[Token], index: MentionIndex) ->
         if pobj is None:
             continue
         if child.lower_ in ("after", "by") and pobj.dep_ == "pcomp" and pobj.tag_ == "VBG":
+            if child.lower_ == "after" and any(c.dep_ in ("auxpass", "nsubjpass") for c in clause.children):
+                continue  # "was charged after stabbing a man": what brought it on them, a why
             return child.i, _phrase_end(pobj)
         mention = index.at(pobj)
         if child.lower_ == "by" and child.head.lemma_ in _BY_VERBS and child.i == child.head.i + 1:
@@ -465,7 +470,7 @@ def _mechanism(frame: Frame, index: MentionIndex) -> tuple[int, int] | None:
 # with a gerund, "using ...", "with the help of ...", "by means of ...". Group 1 is the answer.
 _LEDE_HOW = re.compile(
     r"\b(by\s(?!the\s|a\s|an\s)\w+ing\b.+?|using\s.+?|with the help of\s.+?|by means of\s.+?)"
-    r"(?=[,.;:!?\n]|\s(?:said|says|according|after|before|because|as|while|when)\b|$)",
+    r"(?=[,;:!?\n]|\.(?!\d)|\s(?:said|says|according|after|before|because|as|while|when)\b|$)",
     re.I,
 )
 _HOW_WORDS = 16
@@ -573,21 +578,23 @@ def _antecedent(pronoun: Token, index: MentionIndex) -> Mention | None:
     return before[-1] if before else None
 
 
-def _usual_full_name(mention: Mention, index: MentionIndex) -> Mention | None:
-    """The name the article most often writes in full for a one-word one ("Trump" → "Donald
-    Trump"; the first of equals). A name of two words or more is already in full: a longer form
-    can carry a stray word the recogniser took in ("GETTY Max Verstappen", "Instagram Lady Gaga")."""
+def _usual_full_name(mention: Mention, index: MentionIndex, entities: tuple[LocalEntity, ...]) -> Mention | None:
+    """The name to give for a short one: for a one-word name, the form the article most often
+    writes in full ("Trump" → "Donald Trump"; the first of equals); for an alias, its entity's
+    name ("Lib Dems" → "Liberal Democrats", "Tories" → "Conservative Party"). A name of two
+    words or more that a longer form contains is already in full: the longer form can carry a
+    stray word the recogniser took in ("GETTY Max Verstappen", "Instagram Lady Gaga")."""
     short = mention.evidence.text
-    if len(short.split()) > 1:
+    cluster = [m for m in index.mentions if m.cluster == mention.cluster]
+    if len(short.split()) == 1:
+        longer = [m for m in cluster if len(m.evidence.text) > len(short) and short in m.evidence.text]
+        if longer:
+            counts = Counter(m.evidence.text for m in longer)
+            return max(longer, key=lambda m: (counts[m.evidence.text], -m.evidence.start))
+    entity = next((e for e in entities if e.key == mention.cluster), None)
+    if entity is None or len(entity.name) <= len(short) or short in entity.name:
         return None
-    longer = [
-        m for m in index.mentions
-        if m.cluster == mention.cluster and len(m.evidence.text) > len(short) and short in m.evidence.text
-    ]
-    if not longer:
-        return None
-    counts = Counter(m.evidence.text for m in longer)
-    return max(longer, key=lambda m: (counts[m.evidence.text], -m.evidence.start))
+    return next((m for m in cluster if m.evidence.text == entity.name), None)
 
 
 def _who(frame: Frame, index: MentionIndex, entities: tuple[LocalEntity, ...], article_id: str, text: str) -> Evidence | None:
@@ -603,7 +610,7 @@ def _who(frame: Frame, index: MentionIndex, entities: tuple[LocalEntity, ...], a
     if mention is not None and span.mention is None:
         return mention.evidence
     if mention is not None:
-        full = _usual_full_name(mention, index)
+        full = _usual_full_name(mention, index, entities)
         if full is not None:
             return full.evidence
     verb = frame.pred.doc[frame.trigger[0]].idx
@@ -904,7 +911,7 @@ def main_event(
         if lede is not None:
             why = ev(lede, chars=True)
         elif why is None:  # "received a boost after the FBI found no evidence"
-            after = lede_after(doc)
+            after = lede_after(doc, frame.pred)
             why = ev(_chars(doc, *after), chars=True) if after is not None else None
     how_ev = ev(how if how is not None and not (what[0] <= how[0] and how[1] <= what[1]) else None)
     if how_ev is None:  # the lede's harm and what caused it, when the main event is another ("driver arrested")
