@@ -63,6 +63,9 @@ def test_main_event_how(nlp, text, how) -> None:
     [
         "The agency stands by its decision.",  # "stand by": the verb's complement, not a means
         "The minister reportedly resigned on Monday.",  # a hedge, not a manner
+        # a passive's agent is not a means, nor is "using" said of a noun
+        "Officials warned on Monday.\nThe industry faces a threat posed by downloading music without paying.",
+        "The council met on Monday.\nMore people using the internet at home pay their bills online.",
     ],
 )
 def test_main_event_no_how(nlp, text) -> None:

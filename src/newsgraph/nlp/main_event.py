@@ -466,34 +466,44 @@ def _mechanism(frame: Frame, index: MentionIndex) -> tuple[int, int] | None:
     return (subject.left_edge.i if subject.right_edge.i + 1 == start else start), end
 
 
-# Means written anywhere in the lede, when the main clause and its result give none: "by"
-# with a gerund, "using ...", "with the help of ...", "by means of ...". Group 1 is the answer.
-_LEDE_HOW = re.compile(
-    r"\b(by\s(?!the\s|a\s|an\s)\w+ing\b.+?|using\s.+?|with the help of\s.+?|by means of\s.+?)"
-    r"(?=[,;:!?\n]|\.(?!\d)|\s(?:said|says|according|after|before|because|as|while|when)\b|$)",
-    re.I,
-)
 _HOW_WORDS = 16
 
 
-def _lede_how(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
-    """The first means the lede states (``_LEDE_HOW``): "by announcing that there would be no
-    charges", "using a crane"; at most ``_HOW_WORDS`` words, a longer one cut before the first
-    clause or comma inside it ("by announcing that there would be no charges | involving ...")."""
-    text = doc_text(doc)
-    for match in _LEDE_HOW.finditer(text, start, end):
-        g_start, g_end = match.span(1)
-        if len(text[g_start:g_end].split()) <= _HOW_WORDS:
-            return g_start, g_end
-        span = doc.char_span(g_start, g_end, alignment_mode="expand")
-        if span is None:
-            continue
-        cut = next((t for t in span[1:] if t.dep_ in ("acl", "relcl") or t.text in (",", ";", ":")), None)
-        stop = cut.i if cut is not None else span.start
-        while stop > span.start + 1 and doc[stop - 1].pos_ in ("ADP", "PART", "DET", "CCONJ", "SCONJ", "PUNCT"):
-            stop -= 1  # "... Comey's decision | to reopen": no dangling "to"
-        if stop > span.start + 1 and len(text[g_start : doc[stop].idx].split()) <= _HOW_WORDS:
-            return g_start, doc[stop - 1].idx + len(doc[stop - 1].text)
+def _clipped_end(head: Token, limit: int) -> int:
+    """End token of ``head``'s phrase cut before the first clause or comma inside it ("by
+    announcing that there would be no charges | involving ...") and before ``limit``, with no
+    function word left dangling at its end."""
+    doc = head.doc
+    end = min(head.right_edge.i + 1, limit)
+    cut = next((t for t in doc[head.i + 1 : end] if t.dep_ in ("acl", "relcl") or t.text in (",", ";", ":")), None)
+    if cut is not None:
+        end = cut.i
+    while end > head.i + 1 and doc[end - 1].pos_ in ("ADP", "PART", "DET", "CCONJ", "SCONJ", "PUNCT"):
+        end -= 1
+    return end
+
+
+def lede_how(doc: Doc, sentences: int = WHY_SENTENCES) -> tuple[int, int] | None:
+    """The first means the lede states of an action, when the main clause gives none: "by"
+    with a gerund of the doer ("settled the matter by announcing that ..."; not a passive's
+    agent, "posed by downloading"), "using ..." said of an action ("sued them using ..."; not
+    of a noun, "people using the internet"); token bounds, at most ``_HOW_WORDS`` words."""
+    for n, sent in enumerate(doc.sents):
+        if n >= sentences:
+            break
+        for token in sent:
+            if token.lower_ == "by" and token.dep_ == "prep" and token.head.pos_ == "VERB":
+                head = next((c for c in token.children if c.dep_ == "pcomp" and c.tag_ == "VBG"), None)
+                start = token.i
+            elif token.lower_ == "using" and token.dep_ in ("advcl", "xcomp") and token.head.pos_ == "VERB":
+                head, start = token, token.i
+            else:
+                continue
+            if head is None:
+                continue
+            end = _clipped_end(head, sent.end)
+            if 0 < end - start <= _HOW_WORDS:
+                return start, end
     return None
 
 
@@ -923,8 +933,8 @@ def main_event(
                 how_ev = evidence_from(article_id, text, *_chars(doc, *found))
                 break
     if how_ev is None:
-        sents = list(doc.sents)[:WHY_SENTENCES]
-        how_ev = ev(_lede_how(doc, 0, sents[-1].end_char if sents else 0), chars=True)
+        means = lede_how(doc)
+        how_ev = evidence_from(article_id, text, *_chars(doc, *means)) if means is not None else None
     return MainEvent(
         article_id=article_id,
         event_id=event.id,
