@@ -66,6 +66,8 @@ def test_main_event_how(nlp, text, how) -> None:
         # a passive's agent is not a means, nor is "using" said of a noun
         "Officials warned on Monday.\nThe industry faces a threat posed by downloading music without paying.",
         "The council met on Monday.\nMore people using the internet at home pay their bills online.",
+        # after a passive that is no harm, "as" is a time or a cause
+        "Pensioners are being promised help with energy bills as cold weather continues.",
     ],
 )
 def test_main_event_no_how(nlp, text) -> None:
@@ -92,6 +94,7 @@ def test_main_event_no_how(nlp, text) -> None:
         ("Farmers protested on Monday against the Governor of Texas.", None),
         # the part of a place a compass word names
         ("Floods hit villages in central China on Monday.", "central China"),
+        ("Farmers warned on Monday that villages in south-east England face floods.", "south-east England"),
     ],
 )
 def test_main_event_where(nlp, text, where) -> None:
@@ -118,6 +121,9 @@ def test_main_event_why(nlp, text, why) -> None:
          "Max Verstappen"),
         ("Lady Gaga protests in New York\nLady Gaga protested outside the tower on Tuesday. "
          "Photo: Instagram Lady Gaga posted a picture of the sign.", "Lady Gaga"),
+        # ... but a longer form with a first name is the full name
+        ("De Niro completes box office coup\nRobert De Niro has completed a rare box office double. "
+         "De Niro's film took the top spot on Sunday.", "Robert De Niro"),
         # a one-word name is given in the form the article usually writes in full
         ("Trump wins in Ohio\nDonald Trump won the primary on Tuesday. Donald Trump thanked his voters.", "Donald Trump"),
     ],

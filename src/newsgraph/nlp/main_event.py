@@ -33,6 +33,7 @@ from newsgraph.nlp.component import doc_text
 from newsgraph.nlp.places import gazetteer
 from newsgraph.nlp.phrases import PLACE_TYPES, MentionIndex, noun_phrase, participant
 from newsgraph.nlp.quote_cues import quote_regions
+from newsgraph.nlp.speakers import FIRST_NAMES
 from newsgraph.nlp.titles import is_head
 
 if TYPE_CHECKING:
@@ -373,6 +374,11 @@ _NOT_MANNER = frozenset({
 })
 _BY_VERBS = frozenset({"stand", "abide", "swear", "go", "live", "come", "pass", "drop", "stop"})  # verbs that take "by"
 _MECHANISM_MARKS = frozenset({"when", "as", "after"})
+# What befalls people in a happening: after these, an "as" or "after" clause tells how it came about.
+HARMS = frozenset({
+    "kill", "injure", "hurt", "wound", "trap", "strand", "evacuate", "displace", "maim", "crush",
+    "burn", "drown", "bury", "rescue", "treat", "hospitalise", "hospitalize", "destroy", "damage", "flood",
+})
 
 
 def _phrase_end(head: Token) -> int:
@@ -426,8 +432,8 @@ def mechanism_clause(frame: Frame) -> Token | None:
     """The happening that brought a result about: for a clause that tells what befell someone
     (a passive without a doer, "were killed"; a verb without an object, "died"), the verb of its
     "when" clause ("killed when a tram derailed"), or of its "as" or "after" clause after a
-    passive ("Seven killed as tram derails", "were hurt after the van tipped over"; after an
-    active verb they are a cause or a time)."""
+    passive of harm (``HARMS``: "Seven killed as tram derails", "were hurt after the van tipped
+    over"; elsewhere they are a cause or a time: "promised savings as snow continues")."""
     pred = frame.pred
     passive = undergoer(frame) is not None
     if frame.nominal or not (passive or not any(c.dep_ in ("dobj", "ccomp") for c in pred.children)):
@@ -440,7 +446,7 @@ def mechanism_clause(frame: Frame) -> Token | None:
             mark = clause.left_edge  # "when" may hang on a coordinated verb: "when a tram derailed and overturned"
             if mark.lower_ not in _MECHANISM_MARKS or not any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):
                 continue
-            if mark.lower_ == "when" or passive and mark.lower_ in ("as", "after"):
+            if mark.lower_ == "when" or passive and mark.lower_ in ("as", "after") and pred.lemma_.lower() in HARMS:
                 return clause
     return None
 
@@ -588,21 +594,33 @@ def _antecedent(pronoun: Token, index: MentionIndex) -> Mention | None:
     return before[-1] if before else None
 
 
+def _extra_words(words: list[str], sub: list[str]) -> list[str] | None:
+    """The words of ``words`` around the run ``sub`` ("Robert De Niro" around "De Niro":
+    ["Robert"]), or None when ``sub`` is not a run of whole words in it ("Russian", "Russia")."""
+    for i in range(len(words) - len(sub) + 1):
+        if words[i : i + len(sub)] == sub:
+            return words[:i] + words[i + len(sub) :]
+    return None
+
+
 def _usual_full_name(mention: Mention, index: MentionIndex, entities: tuple[LocalEntity, ...]) -> Mention | None:
-    """The name to give for a short one: for a one-word name, the form the article most often
-    writes in full ("Trump" → "Donald Trump"; the first of equals); for an alias, its entity's
-    name ("Lib Dems" → "Liberal Democrats", "Tories" → "Conservative Party"). A name of two
-    words or more that a longer form contains is already in full: the longer form can carry a
-    stray word the recogniser took in ("GETTY Max Verstappen", "Instagram Lady Gaga")."""
-    short = mention.evidence.text
+    """The name to give for a short one: the form the article most often writes in full (the
+    first of equals) around a one-word name ("Trump" → "Donald Trump") or, around a longer one,
+    with first names only ("De Niro" → "Robert De Niro"; not "GETTY Max Verstappen" nor
+    "Instagram Lady Gaga", a stray word the recogniser took in); else, for an alias, its
+    entity's name ("Lib Dems" → "Liberal Democrats", "Tories" → "Conservative Party")."""
+    short = mention.evidence.text.split()
     cluster = [m for m in index.mentions if m.cluster == mention.cluster]
-    if len(short.split()) == 1:
-        longer = [m for m in cluster if len(m.evidence.text) > len(short) and short in m.evidence.text]
-        if longer:
-            counts = Counter(m.evidence.text for m in longer)
-            return max(longer, key=lambda m: (counts[m.evidence.text], -m.evidence.start))
+    longer = []
+    for m in cluster:
+        extra = _extra_words(m.evidence.text.split(), short)
+        if extra and (len(short) == 1 or all(w.lower() in FIRST_NAMES for w in extra)):
+            longer.append(m)
+    if longer:
+        counts = Counter(m.evidence.text for m in longer)
+        return max(longer, key=lambda m: (counts[m.evidence.text], -m.evidence.start))
     entity = next((e for e in entities if e.key == mention.cluster), None)
-    if entity is None or len(entity.name) <= len(short) or short in entity.name:
+    if entity is None or len(entity.name) <= len(mention.evidence.text) or _extra_words(entity.name.split(), short) is not None:
         return None
     return next((m for m in cluster if m.evidence.text == entity.name), None)
 
@@ -792,8 +810,11 @@ def widen_place(doc: Doc, index: MentionIndex, start: int, end: int) -> tuple[in
         return start, end
     first = index.place_at(doc[span.start])
     if span.start > 0 and doc[span.start - 1].lower_ in COMPASS and doc[span.start - 1].is_lower:
-        start = doc[span.start - 1].idx  # "central China", "south London"
-        span = doc[span.start - 1 : span.end]
+        first_word = span.start - 1  # "central China", "south London", "south-east England"
+        if first_word >= 2 and doc[first_word - 1].text == "-" and doc[first_word - 2].lower_ in COMPASS:
+            first_word -= 2
+        start = doc[first_word].idx
+        span = doc[first_word : span.end]
     if span.end < len(doc) and doc[span.end].lower_ in PLACE_NOUNS and doc[span.end].is_lower:
         span = doc[span.start : span.end + 1]  # "Hebei province"
     elif span.end + 1 < len(doc) and doc[span.end].lower_ == "of" and doc[span.end - 1].lower_ in PLACE_NOUNS:
