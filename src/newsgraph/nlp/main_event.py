@@ -4,16 +4,22 @@ The main event is read from the lede: among the events of the first sentences (a
 line only where its parse reads plainly), the frame that best answers the questions (a doer that
 is a named or human participant, else the subject of an agentless passive, a PLOVER type, the
 clause's main verb, a time, a place), each later sentence a point behind. Each answer is a span
-of the article: who is the actor's phrase (a "he"/"she" the last person named, a short name its
-entity's full name); what the verb group with its object (and coordinated objects), a second
+of the article: who is the actor's phrase (a "he"/"she" the last person named, a short name the
+full name the article usually writes, a labelled headline's doer after its colon, without the
+doer's place); what the verb group with its object (and coordinated objects), a second
 argument ("blames X on Y") or the phrase that completes it ("meet in the White House"); when the
 linked time expression if it is recent (within a week of publication), else the recent time of
 the sentence, then of the lede, nearest the publication date, joined with the expressions that
-make it precise ("11am local time on Sunday"); where the linked place (else a dateline, a
-locative place of the sentence or lede, another place of the lede that is not the actor, the
-article's first locative place), a country giving way to a more precise place of the lede,
-widened over comma qualifiers ("Croydon, South London"); why a cause or purpose ("because ...",
-"to ...", "for talks ...", "after ..."); how a manner or instrument phrase ("by ...", "with ...").
+make it precise ("11am local time on Sunday"); where the linked place (else a dateline, the
+headline's place of an incident, "Croydon tram crash", a locative place of the sentence or lede,
+another place of the lede that is not the actor, the article's first locative place; in the
+lede the reporter's places before those in quotes), a country giving way to a more precise place
+of the lede, widened to the rest of its name ("Hebei province", "south-east England", "Trump
+Tower in New York City", "Croydon, South London"); why a cause or purpose ("because ...", "to
+...", "for talks ...", "after ..."), else the cause of a harm's mechanism or the lede's first
+"after" clause; how a manner, means or instrument ("by ...", "with ...", "while fishing",
+"narrowly"), else the happening that caused a harm ("killed when a tram derailed"), else a means
+the lede gives ("by announcing that ...").
 """
 
 from __future__ import annotations
