@@ -124,6 +124,8 @@ def test_main_event_why(nlp, text, why) -> None:
         # ... but a longer form with a first name is the full name
         ("De Niro completes box office coup\nRobert De Niro has completed a rare box office double. "
          "De Niro's film took the top spot on Sunday.", "Robert De Niro"),
+        # a sentence's capital word before the name is not part of it
+        ("Musician Jane Porter protested outside the hall on Tuesday.", "Jane Porter"),
         # a one-word name is given in the form the article usually writes in full
         ("Trump wins in Ohio\nDonald Trump won the primary on Tuesday. Donald Trump thanked his voters.", "Donald Trump"),
     ],

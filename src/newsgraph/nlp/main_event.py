@@ -643,6 +643,10 @@ def _who(frame: Frame, index: MentionIndex, entities: tuple[LocalEntity, ...], a
     start, end = span.start, span.end
     if mention is not None and span.mention is None:
         return mention.evidence
+    if span.mention is not None and start < span.mention.evidence.start:
+        first = subject.doc.char_span(start, span.mention.evidence.start, alignment_mode="expand")
+        if first is not None and first[0].is_sent_start and first[0].lower_ not in FIRST_NAMES:
+            start = span.mention.evidence.start  # "Musician Lady Gaga": a capital for the sentence, not a name
     if mention is not None:
         full = _usual_full_name(mention, index, entities)
         if full is not None:
