@@ -48,3 +48,15 @@ def test_fivew1h_gold_phrases_skip_empty_answers() -> None:
     record = {"fiveWoneH": {"why": {"annotated": [{"text": None}]}, "who": {"annotated": [{"text": "X"}, {"text": ""}]}}}
     assert gold_phrases(record, "why") == []
     assert gold_phrases(record, "who") == ["X"]
+
+
+def test_fivew1h_halves_split_records_by_position() -> None:
+    from newsgraph.errors import InputError
+    from newsgraph.evaluate.fivew1h import half
+
+    records = [{"n": n} for n in range(5)]
+    assert half(records, "even") == [{"n": 0}, {"n": 2}, {"n": 4}]
+    assert half(records, "odd") == [{"n": 1}, {"n": 3}]
+    assert half(records, "all") == records
+    with pytest.raises(InputError, match="NG115"):
+        half(records, "train")

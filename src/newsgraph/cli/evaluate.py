@@ -39,7 +39,7 @@ def _options(split: str | None, limit: int | None, pairs: tuple[str, ...]) -> di
 @cli.command(name="eval", cls=_Tasks)
 @click.argument("task")
 @click.option("--data", required=True, type=click.Path(path_type=Path), help="Path to the benchmark data.")
-@click.option("--split", default=None, help="Data split, for tasks that have splits (quotes: train or dev).")
+@click.option("--split", default=None, help="Data split, for tasks that have splits (quotes: train or dev; 5w1h: even, odd or all).")
 @click.option("--limit", type=click.IntRange(min=1), default=None, help="Score only the first N documents (a quick look).")
 @click.option("--option", "-o", "pairs", multiple=True, metavar="KEY=VALUE",
               help="A task option, e.g. -o single_article=true for segmentation over one-article files.")

@@ -4,21 +4,29 @@ The main event is read from the lede: among the events of the first sentences (a
 line only where its parse reads plainly), the frame that best answers the questions (a doer that
 is a named or human participant, else the subject of an agentless passive, a PLOVER type, the
 clause's main verb, a time, a place), each later sentence a point behind. Each answer is a span
-of the article: who is the actor's phrase (a "he"/"she" the last person named, a short name its
-entity's full name); what the verb group with its object (and coordinated objects), a second
+of the article: who is the actor's phrase (a "he"/"she" the last person named, a short name the
+full name the article usually writes, a labelled headline's doer after its colon, without the
+doer's place); what the verb group with its object (and coordinated objects), a second
 argument ("blames X on Y") or the phrase that completes it ("meet in the White House"); when the
 linked time expression if it is recent (within a week of publication), else the recent time of
 the sentence, then of the lede, nearest the publication date, joined with the expressions that
-make it precise ("11am local time on Sunday"); where the linked place (else a dateline, a
-locative place of the sentence or lede, another place of the lede that is not the actor, the
-article's first locative place), a country giving way to a more precise place of the lede,
-widened over comma qualifiers ("Croydon, South London"); why a cause or purpose ("because ...",
-"to ...", "for talks ...", "after ..."); how a manner or instrument phrase ("by ...", "with ...").
+make it precise ("11am local time on Sunday"); where the linked place (else a dateline, the
+headline's place of an incident, "Croydon tram crash", a locative place of the sentence or lede,
+another place of the lede that is not the actor, the article's first locative place; in the
+lede the reporter's places before those in quotes), a country giving way to a more precise place
+of the lede, widened to the rest of its name ("Hebei province", "south-east England", "Trump
+Tower in New York City", "Croydon, South London"); why a cause or purpose ("because ...", "to
+...", "for talks ...", "after ..."), else the cause of a harm's mechanism or the lede's first
+"after" clause; how a manner, means or instrument ("by ...", "with ...", "while fishing",
+"narrowly"), else the happening that caused a harm ("killed when a tram derailed"), else a means
+the lede gives ("by announcing that ...").
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -28,7 +36,11 @@ from newsgraph.model import Event, Evidence, LocalEntity, MainEvent, Mention, ev
 from newsgraph.nlp.countries import canonical_country
 from newsgraph.nlp.frames import NOMINAL_EVENTS
 from newsgraph.nlp.component import doc_text
+from newsgraph.nlp.places import gazetteer
 from newsgraph.nlp.phrases import PLACE_TYPES, MentionIndex, noun_phrase, participant
+from newsgraph.nlp.quote_cues import quote_regions
+from newsgraph.nlp.speakers import FIRST_NAMES
+from newsgraph.nlp.titles import is_head
 
 if TYPE_CHECKING:
     from newsgraph.nlp.events import TimeRef
@@ -56,7 +68,9 @@ _PEOPLE_WORDS = frozenset({
 
 def _actor_quality(actor: Token, index: MentionIndex) -> float:
     """How well a subject answers "who": a named person, group or place, a word for people,
-    a personal pronoun; a thing ("the tram", "gunfire") scores nothing."""
+    a personal pronoun; a thing ("the tram", "gunfire") scores nothing; a quantity is judged by
+    what it counts ("dozens of rescuers")."""
+    actor = _counted(actor)
     mention = index.at(actor)
     if mention is not None and mention.type.value in _NAMED:
         return 2.0
@@ -75,10 +89,38 @@ def undergoer(frame: Frame) -> Token | None:
     return next((c for c in frame.pred.children if c.dep_ == "nsubjpass"), None)
 
 
+def main_subject(frame: Frame, index: MentionIndex) -> Token | None:
+    """The frame's first actor, else the undergoer of an agentless passive. In a labelled
+    headline ("World Series 2016: Chicago Cubs end drought") a subject read before the colon is
+    the label: the name after the colon, before the verb, is the doer."""
+    subject = frame.actors[0] if frame.actors else undergoer(frame)
+    if subject is None or frame.unit is None:
+        return subject
+    pred = frame.pred
+    colon = next((t for t in frame.unit if subject.i < t.i < pred.i and t.text == ":"), None)
+    if colon is None:
+        return subject
+    named = [t for t in pred.doc[colon.i + 1 : pred.i] if (m := index.at(t)) is not None and m.type.value in _NAMED]
+    return named[-1] if named else subject
+
+
+_QUANTITIES = frozenset({"dozens", "hundreds", "thousands", "millions", "scores", "some", "many", "several", "lots", "most"})
+
+
+def _counted(actor: Token) -> Token:
+    """The people a quantity counts ("Dozens of rescuers" → "rescuers"), else the actor."""
+    if actor.like_num or actor.lower_ in _QUANTITIES:
+        of = next((c for c in actor.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        pobj = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
+        if pobj is not None:
+            return pobj
+    return actor
+
+
 def _score(frame: Frame, index: MentionIndex) -> float:
     pred = frame.pred
     score = 0.0
-    subject = frame.actors[0] if frame.actors else undergoer(frame)
+    subject = main_subject(frame, index)
     if subject is not None:  # a doer that is a thing ("the announcement") answers who badly
         quality = _actor_quality(subject, index)
         score += (3 if quality > 0 else THING_ACTOR) + quality
@@ -241,7 +283,9 @@ def _clause_children(frame: Frame) -> list[Token]:
 def _why(frame: Frame) -> tuple[int, int] | None:
     """A cause or purpose of the clause: a "because"/"as"/"since" clause or a "to" infinitive
     of purpose, else a "for" phrase of an event or a gerund ("arrives for talks", "blames X for
-    stopping momentum"), else an "after"/"amid"/"due to" phrase (what it followed on)."""
+    stopping momentum"), else an "after"/"amid"/"due to" phrase (what it followed on), else the
+    cause of the happening that brought a result about ("died when the tram overturned | as it
+    entered a bend at high speed")."""
     found: list[tuple[int, int, int]] = []
     for child in _clause_children(frame):
         if child.dep_ == "advcl":
@@ -249,7 +293,7 @@ def _why(frame: Frame) -> tuple[int, int] | None:
             if mark is not None and mark.lower_ in _CAUSE_MARKS | {"after"}:
                 found.append((0 if mark.lower_ in _CAUSE_MARKS else 2, mark.i, child.right_edge.i + 1))
             to = next((c for c in child.children if c.dep_ == "aux" and c.lower_ == "to"), None)
-            if to is not None and child.i > frame.pred.i:
+            if to is not None and child.i > frame.pred.i and child.pos_ == "VERB" and not child.ent_type_:
                 found.append((0, child.left_edge.i, child.right_edge.i + 1))
         if child.dep_ == "prep" and child.i > frame.pred.i:
             if child.lower_ == "for" and any(
@@ -258,6 +302,11 @@ def _why(frame: Frame) -> tuple[int, int] | None:
                 found.append((1, child.i, child.right_edge.i + 1))
             elif child.lower_ in _CAUSE_PREPS - {"for", "over"}:
                 found.append((2, child.i, child.right_edge.i + 1))
+    clause = mechanism_clause(frame) if not found else None
+    for child in clause.children if clause is not None else ():  # "died when the tram overturned as it entered a bend"
+        mark = child.left_edge
+        if child.dep_ == "advcl" and child.i > clause.i and mark.lower_ in _CAUSE_MARKS and mark.dep_ in ("mark", "advmod"):
+            found.append((3, mark.i, child.right_edge.i + 1))
     return min(found)[1:] if found else None
 
 
@@ -277,31 +326,203 @@ _TITLE_AFTER = re.compile(r"\bafter\s(.+?)(?=[,.;:!?]|$)", re.I)
 WHY_SENTENCES = 6  # how far into the article a stated cause is looked for (the headline included)
 
 
-def _lede_why(text: str, start: int, end: int) -> tuple[int, int] | None:
+def lede_after(doc: Doc, main: Token, sentences: int = WHY_SENTENCES) -> tuple[int, int] | None:
+    """The first happening the lede says the news followed on, an "after" clause with its own
+    subject ("received a boost after | the FBI found no evidence ..."): what it came after,
+    when nothing states a cause; not the clause of the main event itself (``main``, its
+    predicate); token bounds, at most ``_WHY_WORDS`` words."""
+    for n, sent in enumerate(doc.sents):
+        if n >= sentences:
+            break
+        for token in sent:
+            clause = token.head
+            if token.lower_ != "after" or token.dep_ != "mark" or clause.dep_ != "advcl" or clause.i < token.i:
+                continue
+            if not any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):
+                continue
+            if clause.left_edge.i <= main.i <= clause.right_edge.i:
+                continue  # the main event's own clause
+            end = min(clause.right_edge.i + 1, sent.end)
+            while end > token.i + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
+                end -= 1
+            if 0 < end - token.i - 1 <= _WHY_WORDS:
+                return token.i + 1, end
+    return None
+
+
+def _lede_why(
+    text: str, start: int, end: int, person_at: Callable[[int], bool] | None = None
+) -> tuple[int, int] | None:
     """The first cause or purpose the lede states (``_LEDE_WHY``): "because of rising prices",
     "in retaliation for air strikes", "blamed X for blunting her momentum", "blames defeat on
-    the FBI director", "in a bid to save the child"; at most ``_WHY_WORDS`` words."""
+    the FBI director", "in a bid to save the child"; at most ``_WHY_WORDS`` words. A person
+    named as the one blamed ("blamed her defeat on FBI director James Comey": ``person_at`` the
+    answer's last character) is who is held responsible, not a reason: the next cause answers."""
     for match in _LEDE_WHY.finditer(text, start, end):
         group = next(g for g in range(1, (match.lastindex or 0) + 1) if match.group(g))
         g_start, g_end = match.span(group)
+        if person_at is not None and person_at(g_end - 1):
+            continue
+        while g_start < g_end and text[g_start] in "\"'“‘":  # a quotation's opening mark
+            g_start += 1
         if len(text[g_start:g_end].split()) <= _WHY_WORDS and g_end - g_start > 3:
             return g_start, g_end
     return None
 
 
-def _how(frame: Frame, index: MentionIndex) -> tuple[int, int] | None:
-    for child in _clause_children(frame):
-        if child.dep_ == "prep" and child.lower_ in _MANNER_PREPS and not _temporal(child):
-            pobj = next((g for g in child.children if g.dep_ in ("pobj", "pcomp")), None)
-            mention = index.at(pobj) if pobj is not None else None
-            if pobj is not None and (mention is None or mention.type.value not in _NAMED):
-                return child.i, child.right_edge.i + 1
-    for child in _clause_children(frame):  # "..., spinning his car": a participle of manner
-        if child.dep_ == "advcl" and child.tag_ == "VBG" and not any(c.dep_ in ("mark", "nsubj") for c in child.children):
-            return child.left_edge.i, child.right_edge.i + 1
-        if child.dep_ == "advmod" and child.lower_.endswith("ly") and child.i < frame.pred.i and child.i >= frame.pred.i - 2:
-            return child.i, child.i + 1  # "narrowly avoids"
+# -ly adverbs that judge, hedge, time or grade the clause rather than tell the manner of the act.
+_NOT_MANNER = frozenset({
+    "reportedly", "allegedly", "apparently", "reputedly", "supposedly", "seemingly", "likely", "probably",
+    "possibly", "certainly", "clearly", "obviously", "really", "actually", "only", "early", "recently",
+    "currently", "previously", "initially", "finally", "eventually", "subsequently", "immediately",
+    "already", "nearly", "mostly", "largely", "mainly", "partly", "fully", "highly", "particularly",
+    "especially", "simply", "merely", "widely", "generally", "usually", "originally", "lately", "newly",
+})
+_BY_VERBS = frozenset({"stand", "abide", "swear", "go", "live", "come", "pass", "drop", "stop"})  # verbs that take "by"
+_MECHANISM_MARKS = frozenset({"when", "as", "after"})
+# What befalls people in a happening: after these, an "as" or "after" clause tells how it came about.
+HARMS = frozenset({
+    "kill", "injure", "hurt", "wound", "trap", "strand", "evacuate", "displace", "maim", "crush",
+    "burn", "drown", "bury", "rescue", "treat", "hospitalise", "hospitalize", "destroy", "damage", "flood",
+})
+
+
+def _phrase_end(head: Token) -> int:
+    """End token of ``head``'s phrase, stopping before a phrase of place or time ("with a car
+    bomb | near a hotel", "picking cabbages | in China"): they answer where and when."""
+    end = head.i + 1
+    for child in head.rights:
+        if child.dep_ == "prep" and (child.lower_ in _PLACE_PREPS or _temporal(child)):
+            break
+        if child.dep_ in ("relcl", "acl", "punct", "cc", "conj") and not child.dep_ == "conj" == head.dep_:
+            break
+        end = child.right_edge.i + 1
+    return end
+
+
+def _manner_phrase(clause: Token, children: list[Token], index: MentionIndex) -> tuple[int, int] | None:
+    """A clause's manner, means or instrument: a "by"/"with"/"through"/"using"/"via" phrase
+    (not a named participant: "with Obama" is a partner), "after"/"by" with a gerund ("wins
+    after surviving two red flags", "by announcing"; after a passive, "after" is a cause), a participle of manner or a "while ..."
+    participle ("..., spinning his car", "while picking cabbages"), a manner adverb ("narrowly
+    avoids", "greeted each other awkwardly")."""
+    for child in children:
+        if child.dep_ != "prep" or _temporal(child):
+            continue
+        pobj = next((g for g in child.children if g.dep_ in ("pobj", "pcomp")), None)
+        if pobj is None:
+            continue
+        if child.lower_ in ("after", "by") and pobj.dep_ == "pcomp" and pobj.tag_ == "VBG":
+            if child.lower_ == "after" and any(c.dep_ in ("auxpass", "nsubjpass") for c in clause.children):
+                continue  # "was charged after stabbing a man": what brought it on them, a why
+            return child.i, _phrase_end(pobj)
+        mention = index.at(pobj)
+        if child.lower_ == "by" and child.head.lemma_ in _BY_VERBS and child.i == child.head.i + 1:
+            continue  # "stands by its decision": the verb's own complement
+        if child.lower_ in _MANNER_PREPS and (mention is None or mention.type.value not in _NAMED):
+            return child.i, _phrase_end(pobj)
+    for child in children:
+        if child.dep_ == "advcl" and child.tag_ == "VBG" and not any(c.dep_ == "nsubj" for c in child.children):
+            mark = next((c for c in child.children if c.dep_ == "mark"), None)
+            if mark is None:  # "..., spinning his car"
+                return child.left_edge.i, _phrase_end(child)
+            if mark.lower_ == "while":  # "while picking cabbages": the gerund's own phrase
+                return child.i, _phrase_end(child)
+        if child.dep_ == "advmod" and child.lower_.endswith("ly") and child.lower_ not in _NOT_MANNER:
+            if clause.i - 2 <= child.i < clause.i or child.i > clause.i:  # "narrowly avoids", "greeted ... awkwardly"
+                return child.i, child.i + 1
     return None
+
+
+def mechanism_clause(frame: Frame) -> Token | None:
+    """The happening that brought a result about: for a clause that tells what befell someone
+    (a passive without a doer, "were killed"; a verb without an object, "died"), the verb of its
+    "when" clause ("killed when a tram derailed"), or of its "as" or "after" clause after a
+    passive of harm (``HARMS``: "Seven killed as tram derails", "were hurt after the van tipped
+    over"; elsewhere they are a cause or a time: "promised savings as snow continues")."""
+    pred = frame.pred
+    passive = undergoer(frame) is not None
+    if frame.nominal or not (passive or not any(c.dep_ in ("dobj", "ccomp") for c in pred.children)):
+        return None
+    heads = [pred] + [c for c in pred.children if c.dep_ == "conj" and c.tag_.startswith("VB")]
+    for head in heads:
+        for clause in head.children:
+            if clause.dep_ != "advcl" or clause.i < pred.i or clause.pos_ not in ("VERB", "AUX"):
+                continue
+            mark = clause.left_edge  # "when" may hang on a coordinated verb: "when a tram derailed and overturned"
+            if mark.lower_ not in _MECHANISM_MARKS or not any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):
+                continue
+            if mark.lower_ == "when" or passive and mark.lower_ in ("as", "after") and pred.lemma_.lower() in HARMS:
+                return clause
+    return None
+
+
+def _mechanism(frame: Frame, index: MentionIndex) -> tuple[int, int] | None:
+    """How a result came about (``mechanism_clause``): that clause's manner phrase if it has
+    one ("killed when the insurgents struck with a car bomb"), else its verbs, with their
+    subject when it stands just before them ("a tram derailed", "derailed and overturned")."""
+    clause = mechanism_clause(frame)
+    if clause is None:
+        return None
+    manner = _manner_phrase(clause, sorted(clause.children, key=lambda t: t.i), index)
+    if manner is not None:
+        return manner
+    start, end = _group_start(clause), clause.i + 1
+    for child in clause.rights:  # "toppled over", "derailed and overturned"
+        if child.dep_ == "prt" and child.i == end:
+            end = child.i + 1
+        elif child.dep_ == "conj" and child.pos_ == "VERB" and child.i - end <= 2:
+            end = child.i + 1
+            end = next((g.i + 1 for g in child.rights if g.dep_ == "prt" and g.i == end), end)
+    subject = next(c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass"))
+    return (subject.left_edge.i if subject.right_edge.i + 1 == start else start), end
+
+
+_HOW_WORDS = 16
+
+
+def _clipped_end(head: Token, limit: int) -> int:
+    """End token of ``head``'s phrase cut before the first clause or comma inside it ("by
+    announcing that there would be no charges | involving ...") and before ``limit``, with no
+    function word left dangling at its end."""
+    doc = head.doc
+    end = min(head.right_edge.i + 1, limit)
+    cut = next((t for t in doc[head.i + 1 : end] if t.dep_ in ("acl", "relcl") or t.text in (",", ";", ":")), None)
+    if cut is not None:
+        end = cut.i
+    while end > head.i + 1 and doc[end - 1].pos_ in ("ADP", "PART", "DET", "CCONJ", "SCONJ", "PUNCT"):
+        end -= 1
+    return end
+
+
+def lede_how(doc: Doc, sentences: int = WHY_SENTENCES) -> tuple[int, int] | None:
+    """The first means the lede states of an action, when the main clause gives none: "by"
+    with a gerund of the doer ("settled the matter by announcing that ..."; not a passive's
+    agent, "posed by downloading"), "using ..." said of an action ("sued them using ..."; not
+    of a noun, "people using the internet"); token bounds, at most ``_HOW_WORDS`` words."""
+    for n, sent in enumerate(doc.sents):
+        if n >= sentences:
+            break
+        for token in sent:
+            if token.lower_ == "by" and token.dep_ == "prep" and token.head.pos_ == "VERB":
+                head = next((c for c in token.children if c.dep_ == "pcomp" and c.tag_ == "VBG"), None)
+                start = token.i
+            elif token.lower_ == "using" and token.dep_ in ("advcl", "xcomp") and token.head.pos_ == "VERB":
+                head, start = token, token.i
+            else:
+                continue
+            if head is None:
+                continue
+            end = _clipped_end(head, sent.end)
+            if 0 < end - start <= _HOW_WORDS:
+                return start, end
+    return None
+
+
+def _how(frame: Frame, index: MentionIndex) -> tuple[int, int] | None:
+    """The main clause's manner, means or instrument (``_manner_phrase``), else the happening
+    that brought its result about (``_mechanism``)."""
+    return _manner_phrase(frame.pred, _clause_children(frame), index) or _mechanism(frame, index)
 
 
 _VALUE_DATE = re.compile(r"^(\d{4})(?:-(\d\d)(?:-(\d\d))?)?")
@@ -379,11 +600,42 @@ def _antecedent(pronoun: Token, index: MentionIndex) -> Mention | None:
     return before[-1] if before else None
 
 
+def _extra_words(words: list[str], sub: list[str]) -> list[str] | None:
+    """The words of ``words`` around the run ``sub`` ("Robert De Niro" around "De Niro":
+    ["Robert"]), or None when ``sub`` is not a run of whole words in it ("Russian", "Russia")."""
+    for i in range(len(words) - len(sub) + 1):
+        if words[i : i + len(sub)] == sub:
+            return words[:i] + words[i + len(sub) :]
+    return None
+
+
+def _usual_full_name(mention: Mention, index: MentionIndex, entities: tuple[LocalEntity, ...]) -> Mention | None:
+    """The name to give for a short one: the form the article most often writes in full (the
+    first of equals) around a one-word name ("Trump" → "Donald Trump") or, around a longer one,
+    with first names only ("De Niro" → "Robert De Niro"; not "GETTY Max Verstappen" nor
+    "Instagram Lady Gaga", a stray word the recogniser took in); else, for an alias, its
+    entity's name ("Lib Dems" → "Liberal Democrats", "Tories" → "Conservative Party")."""
+    short = mention.evidence.text.split()
+    cluster = [m for m in index.mentions if m.cluster == mention.cluster]
+    longer = []
+    for m in cluster:
+        extra = _extra_words(m.evidence.text.split(), short)
+        if extra and (len(short) == 1 or all(w.lower() in FIRST_NAMES for w in extra)):
+            longer.append(m)
+    if longer:
+        counts = Counter(m.evidence.text for m in longer)
+        return max(longer, key=lambda m: (counts[m.evidence.text], -m.evidence.start))
+    entity = next((e for e in entities if e.key == mention.cluster), None)
+    if entity is None or len(entity.name) <= len(mention.evidence.text) or _extra_words(entity.name.split(), short) is not None:
+        return None
+    return next((m for m in cluster if m.evidence.text == entity.name), None)
+
+
 def _who(frame: Frame, index: MentionIndex, entities: tuple[LocalEntity, ...], article_id: str, text: str) -> Evidence | None:
     """The first actor's phrase (the event keeps all its actors); a pronoun is the person last
     named before it; a short name ("Trump") is the span of its entity's full name. The answer
     never runs into the verb (a headline's "Clinton Blames" read as one name)."""
-    subject = frame.actors[0] if frame.actors else undergoer(frame)
+    subject = main_subject(frame, index)
     if subject is None:
         return None
     span = participant(subject, index)
@@ -391,36 +643,121 @@ def _who(frame: Frame, index: MentionIndex, entities: tuple[LocalEntity, ...], a
     start, end = span.start, span.end
     if mention is not None and span.mention is None:
         return mention.evidence
+    if span.mention is not None and start < span.mention.evidence.start:
+        first = subject.doc.char_span(start, span.mention.evidence.start, alignment_mode="expand")
+        if first is not None and first[0].is_sent_start and first[0].lower_ not in FIRST_NAMES:
+            start = span.mention.evidence.start  # "Musician Lady Gaga": a capital for the sentence, not a name
     if mention is not None:
-        entity = next((e for e in entities if e.key == mention.cluster), None)
-        if entity is not None and len(entity.name) > len(mention.evidence.text):
-            full = next((m for m in index.mentions if m.cluster == entity.key and m.evidence.text == entity.name), None)
-            if full is not None:
-                return full.evidence
+        full = _usual_full_name(mention, index, entities)
+        if full is not None:
+            return full.evidence
     verb = frame.pred.doc[frame.trigger[0]].idx
     if start < verb < end:
         end = len(text[:verb].rstrip())
+    for head in {subject, _counted(subject)}:  # "Dozens of rescuers | in China": the place is the where
+        place = next((c for c in head.rights if c.dep_ == "prep" and c.lower_ in _PLACE_PREPS and start < c.idx < end
+                      and any(index.place_at(g) is not None for g in c.children)), None)
+        if place is not None:
+            end = len(text[: place.idx].rstrip(" ,"))
     return evidence_from(article_id, text, start, end)
 
 
 def _lede_place(
-    doc: Doc, index: MentionIndex, start: int, end: int, skip: set[int], locative: bool, specific: bool = False
+    doc: Doc, index: MentionIndex, start: int, end: int, skip: set[int], locative: bool, specific: bool = False,
+    quoted: bool = False,
 ) -> tuple[int, int] | None:
     """The first place mention in tokens [start, end): an object of in/at/near when ``locative``,
     else any place that is not one of the event's actors (token indices in ``skip``); only
-    places below a country when ``specific``."""
+    places below a country when ``specific``; places in quotations only when ``quoted``."""
     for mention in sorted(index.mentions, key=lambda m: m.evidence.start):
-        if mention.type.value not in PLACE_TYPES or specific and canonical_country(mention.evidence.text):
+        if specific and canonical_country(mention.evidence.text):
             continue
         span = doc.char_span(mention.evidence.start, mention.evidence.end, alignment_mode="expand")
         if span is None or not start <= span.start < end:
             continue
+        if mention.type.value not in PLACE_TYPES:  # "a protest outside Trump Towers": a building, whoever owns it
+            if not (locative and mention.type.value in ("ORG", "FAC") and span.root.dep_ == "pobj"
+                    and span.root.head.lower_ in _SITE_PREPS):
+                continue
+        elif not locative and _jurisdiction(span.root):
+            continue  # "President of the United States": the office's country, not the scene
+        if not quoted and _quoted(doc, mention.evidence.start):
+            continue  # "the best drives I've seen in Formula One": a speaker's words, not the scene
         if span.root.dep_ == "poss" and index.place_at(span.root.head) is not None:
             continue  # "Afghanistan's Mazar-i-Sharif": the place it qualifies is the answer
         is_locative = _locative(span.root)
         if is_locative if locative else not any(t.i in skip for t in span):
             return mention.evidence.start, mention.evidence.end
     return None
+
+
+_SITE_PREPS = frozenset({"outside", "inside"})
+
+
+def _jurisdiction(root: Token) -> bool:
+    """True for the place an office is of: "President of the United States", "Mayor of London"."""
+    return root.dep_ == "pobj" and root.head.lower_ == "of" and is_head(root.head.head.lower_)
+
+
+def _quoted(doc: Doc, char: int) -> bool:
+    """True when ``char`` lies inside a quotation of the article."""
+    return any(start <= char < end for start, end in quote_regions(doc_text(doc)))
+
+
+# Nouns of a happening that news names by its place: "Croydon tram crash", "Seattle shooting".
+INCIDENTS = NOMINAL_EVENTS | frozenset({
+    "crash", "derailment", "collision", "accident", "disaster", "tragedy", "fire", "blaze", "explosion",
+    "blast", "flood", "floods", "flooding", "earthquake", "quake", "storm", "landslide", "rescue",
+    "siege", "stabbing", "murder", "hijacking", "outbreak", "spill", "collapse", "eruption",
+})
+
+
+def _known_place(mention: Mention, index: MentionIndex) -> bool:
+    """A name the recogniser typed otherwise that the article types as a place elsewhere, or
+    that the gazetteer knows ("Croydon" read as an organisation, "Leeds" as a person, before
+    "tram crash")."""
+    if mention.type.value not in ("ORG", "PERSON"):
+        return False
+    name = mention.evidence.text
+    return any(m.evidence.text == name and m.type.value in PLACE_TYPES for m in index.mentions) or gazetteer().is_place(name)
+
+
+def headline_place(doc: Doc, index: MentionIndex) -> tuple[int, int] | None:
+    """The place the headline names its happening by, a place before the incident noun it
+    qualifies ("Croydon tram crash: ...", "Seattle shooting leaves five hurt"): the news's own
+    name for where it happened; a country is left to the lede's more precise places."""
+    first = next(iter(doc.sents), None)
+    if first is None:
+        return None
+    for token in first:
+        mention = index.at(token)
+        if mention is None or mention.type.value not in PLACE_TYPES and not _known_place(mention, index):
+            continue
+        head = token
+        while head.dep_ in ("compound", "amod", "nmod") and head.head.i > head.i:
+            head = head.head
+        between = first.doc[token.i + 1 : head.i + 1]  # "Croydon tram crash (survivor)"
+        if not any(t.lemma_.lower() in INCIDENTS or t.lower_ in INCIDENTS for t in between):
+            continue
+        if canonical_country(mention.evidence.text):
+            return None
+        return mention.evidence.start, mention.evidence.end
+    return None
+
+
+def _qualified(doc: Doc, index: MentionIndex, bounds: tuple[int, int] | None, lede_end: int) -> tuple[int, int] | None:
+    """A headline's place where the lede writes it out with its qualifiers ("Croydon" as
+    "Croydon, South London"), else the headline's."""
+    if bounds is None:
+        return None
+    name = doc_text(doc)[bounds[0] : bounds[1]]
+    limit = doc[lede_end - 1].idx if lede_end > 0 else 0
+    for mention in index.mentions:
+        if mention.evidence.text == name and bounds[1] <= mention.evidence.start < limit:
+            wide = widen_place(doc, index, mention.evidence.start, mention.evidence.end)
+            if wide[1] > mention.evidence.end:
+                return wide
+    return bounds
 
 
 def _locative(root: Token) -> bool:
@@ -447,16 +784,64 @@ def dateline(text: str, limit: int) -> tuple[int, int] | None:
 _HYPHENED = re.compile(r"(?:-[A-Za-z]+)+")
 
 
+PLACE_NOUNS = frozenset({
+    "province", "county", "state", "region", "district", "city", "town", "village", "prefecture",
+    "island", "islands", "municipality", "governorate", "oblast", "canton", "borough", "township",
+})
+
+
+COMPASS = frozenset({
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+    "north-east", "north-west", "south-east", "south-west", "northeast", "northwest", "southeast",
+    "southwest", "northeastern", "northwestern", "southeastern", "southwestern",
+})
+
+
+def _place_starting(doc: Doc, index: MentionIndex, i: int) -> Mention | None:
+    """The place mention that starts at token ``i``, if any."""
+    if i >= len(doc):
+        return None
+    place = index.place_at(doc[i])
+    return place if place is not None and place.evidence.start == doc[i].idx else None
+
+
 def widen_place(doc: Doc, index: MentionIndex, start: int, end: int) -> tuple[int, int]:
-    """A place with the rest of a hyphenated name the mention stops short of ("Mazar-i" |
-    "-Sharif") and the places that qualify it after commas: "Croydon, South London"."""
-    hyphened = _HYPHENED.match(doc_text(doc), end)
+    """A place with the rest of its name: a hyphenated name the mention stops short of
+    ("Mazar-i" | "-Sharif"), the part of it a compass word names ("central China"), the kind of place after it ("Hebei province"), the name a place
+    noun introduces ("Afghan City of Mazar-i-Sharif"), a site with its town ("Trump Tower in New
+    York City") and the places that qualify it after commas: "Croydon, South London",
+    "Croydon, near London"."""
+    text = doc_text(doc)
+    hyphened = _HYPHENED.match(text, end)
     if hyphened is not None:
         end = hyphened.end()
     span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return start, end
+    first = index.place_at(doc[span.start])
+    if span.start > 0 and doc[span.start - 1].lower_ in COMPASS and doc[span.start - 1].is_lower:
+        first_word = span.start - 1  # "central China", "south London", "south-east England"
+        if first_word >= 2 and doc[first_word - 1].text == "-" and doc[first_word - 2].lower_ in COMPASS:
+            first_word -= 2
+        start = doc[first_word].idx
+        span = doc[first_word : span.end]
+    if span.end < len(doc) and doc[span.end].lower_ in PLACE_NOUNS and doc[span.end].is_lower:
+        span = doc[span.start : span.end + 1]  # "Hebei province"
+    elif span.end + 1 < len(doc) and doc[span.end].lower_ == "of" and doc[span.end - 1].lower_ in PLACE_NOUNS:
+        stop = span.end + 1  # "City of Mazar-i-Sharif"
+        while stop < len(doc) and (doc[stop].pos_ == "PROPN" or doc[stop].text == "-" and stop + 1 < len(doc) and doc[stop + 1].pos_ == "PROPN"):
+            stop += 1
+        if stop > span.end + 1:
+            span = doc[span.start : stop]
+    elif first is not None and first.type.value == "FAC" and span.end < len(doc) and doc[span.end].lower_ == "in":
+        town = _place_starting(doc, index, span.end + 1)  # "Trump Tower in New York City": a site with its town
+        if town is not None and town.type.value in ("GPE", "LOC"):
+            span = doc.char_span(start, town.evidence.end, alignment_mode="expand") or span
+    end = max(end, span.end_char)
     while span is not None and span.end + 1 < len(doc) and doc[span.end].text == ",":
-        nxt = index.place_at(doc[span.end + 1])
-        if nxt is None or nxt.evidence.start != doc[span.end + 1].idx:
+        near = doc[span.end + 1].lower_ == "near"  # "Croydon, near London"
+        nxt = _place_starting(doc, index, span.end + 1 + near)
+        if nxt is None:
             break
         end = nxt.evidence.end
         span = doc.char_span(start, end, alignment_mode="expand")
@@ -465,13 +850,20 @@ def widen_place(doc: Doc, index: MentionIndex, start: int, end: int) -> tuple[in
 
 def _where(doc: Doc, index: MentionIndex, frame: Frame, sent: Span, lede_end: int, specific: bool = False) -> tuple[int, int] | None:
     """The lede's place: a locative place of the sentence, then of the lede, then any place of
-    either that is not the actor, then the article's first locative place."""
+    either that is not the actor, then the article's first locative place; in the lede, a place
+    quoted from a speaker only when the reporter's text gives none (never a more precise place
+    for a country)."""
     skip = {t.i for a in frame.actors for t in a.subtree}
-    passes = ((sent.start, sent.end, True), (0, lede_end, True), (sent.start, sent.end, False), (0, lede_end, False), (0, len(doc), True))
-    for start, end, locative in passes[:2] if specific else passes:
-        found = _lede_place(doc, index, start, end, skip, locative, specific)
-        if found is not None:
-            return found
+    lede = (False, True)  # in the lede, the reporter's places before a speaker's
+    passes = (
+        (sent.start, sent.end, True, lede), (0, lede_end, True, lede), (sent.start, sent.end, False, lede),
+        (0, lede_end, False, lede), (0, len(doc), True, (True,)),  # over the article, the first locative place
+    )
+    for start, end, locative, quotes in passes[:2] if specific else passes:
+        for quoted in (False,) if specific else quotes:
+            found = _lede_place(doc, index, start, end, skip, locative, specific, quoted)
+            if found is not None:
+                return found
     return None
 
 
@@ -542,7 +934,9 @@ def main_event(
     bounds = (event.place.evidence.start, event.place.evidence.end) if event.place is not None else None
     if bounds is None:
         limit = doc[lede_end - 1].idx if lede_end > 0 else 0
-        bounds = dateline(text, limit) or _where(doc, index, frame, sent, lede_end)
+        bounds = dateline(text, limit) or _qualified(doc, index, headline_place(doc, index), lede_end) or _where(
+            doc, index, frame, sent, lede_end
+        )
     if bounds is not None:
         bounds = _specific_place(doc, index, frame, sent, lede_end, bounds)
     where = ev(widen_place(doc, index, *bounds), chars=True) if bounds is not None else None
@@ -550,12 +944,28 @@ def main_event(
     why = ev(_why(frame))
     if why is None or why.text.lower().startswith(("after", "following")):
         sents = list(doc.sents)[:WHY_SENTENCES]
-        lede = _lede_why(text, 0, sents[-1].end_char if sents else 0)
+        people = [m.evidence for m in index.mentions if m.type.value == "PERSON"]
+        lede = _lede_why(text, 0, sents[-1].end_char if sents else 0, lambda c: any(e.start <= c < e.end for e in people))
         if lede is None and why is None:  # "Seven killed as tram derails after 'speeding' round sharp bend"
             title = _TITLE_AFTER.search(text, 0, max(0, text.find("\n")))
             lede = title.span(1) if title is not None else None
         if lede is not None:
             why = ev(lede, chars=True)
+        elif why is None:  # "received a boost after the FBI found no evidence"
+            after = lede_after(doc, frame.pred)
+            why = ev(_chars(doc, *after), chars=True) if after is not None else None
+    how_ev = ev(how if how is not None and not (what[0] <= how[0] and how[1] <= what[1]) else None)
+    if how_ev is None:  # the lede's harm and what caused it, when the main event is another ("driver arrested")
+        for other in frames:
+            if other.unit is not None and other.unit.start >= lede_end:
+                break
+            found = _mechanism(other, index) if other is not frame else None
+            if found is not None:
+                how_ev = evidence_from(article_id, text, *_chars(doc, *found))
+                break
+    if how_ev is None:
+        means = lede_how(doc)
+        how_ev = evidence_from(article_id, text, *_chars(doc, *means)) if means is not None else None
     return MainEvent(
         article_id=article_id,
         event_id=event.id,
@@ -564,5 +974,5 @@ def main_event(
         when=when,
         where=where,
         why=why,
-        how=ev(how if how is not None and not (what[0] <= how[0] and how[1] <= what[1]) else None),
+        how=how_ev,
     )

@@ -1,0 +1,182 @@
+"""The main event's how, where, why and who on sentences the team wrote: manner, means and
+instrument phrases, the happening that caused a reported harm, the headline's name for where a
+happening took place, and the cause the lede states."""
+
+from datetime import datetime, timezone
+
+import pytest
+
+from newsgraph.model import Article, SourceFormat, SourcePointer, article_id
+from newsgraph.nlp.pipeline import load_pipeline, make_doc
+
+PUBLISHED = datetime(2024, 5, 8, tzinfo=timezone.utc)
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_pipeline()
+
+
+def _main(nlp, text: str) -> dict:
+    article = Article(
+        id=article_id("how", text), source=SourcePointer(path="t", format=SourceFormat.TEXT), text=text, published=PUBLISHED
+    )
+    main = nlp(make_doc(nlp, article))._.ng["main"]
+    return {q: (getattr(main, q).text if getattr(main, q) else None) for q in ("who", "what", "where", "why", "how")}
+
+
+@pytest.mark.parametrize(
+    ("text", "how"),
+    [  # "by" with a gerund: the means
+        ("The council cut its costs by closing two libraries.", "by closing two libraries"),
+        # "after" with a gerund: the way the result came
+        ("The champion won the race after surviving two crashes.", "after surviving two crashes"),
+        # a "while" participle: what the doer was doing
+        ("A farmer fell into a river while fishing with his son.", "fishing with his son"),
+        # a harm and the happening that caused it
+        ("Two people died when a bus overturned on a motorway.", "a bus overturned"),
+        # ... its coordinated verbs, its particle
+        ("Four people were hurt when a van skidded and overturned on an icy road.", "a van skidded and overturned"),
+        # ... an "after" clause of a passive harm
+        ("Six people were hurt after a van tipped over on a bend.", "a van tipped over"),
+        # ... its instrument, without the place that follows it
+        ("At least three people were killed when militants attacked a market with a car bomb near the port.",
+         "with a car bomb"),
+        # a harm the lede reports beside another main event
+        ("Police arrested the driver of a lorry on Tuesday.\nFive people were injured when the lorry crashed into a shop.",
+         "the lorry crashed"),
+        # the means the lede gives when the main clause has none
+        ("Officials restored the service on Monday.\nThey saved the records by moving them to a backup server.",
+         "by moving them to a backup server"),
+        # ... a long one cut before the clause inside it
+        ("Officials ended the dispute on Monday.\nThe agency settled the matter by announcing that there would be no "
+         "charges involving the files found at the office of the former minister of transport.",
+         "by announcing that there would be no charges"),
+    ],
+)
+def test_main_event_how(nlp, text, how) -> None:
+    assert _main(nlp, text)["how"] == how
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The agency stands by its decision.",  # "stand by": the verb's complement, not a means
+        "The minister reportedly resigned on Monday.",  # a hedge, not a manner
+        # a passive's agent is not a means, nor is "using" said of a noun
+        "Officials warned on Monday.\nThe industry faces a threat posed by downloading music without paying.",
+        "The council met on Monday.\nMore people using the internet at home pay their bills online.",
+        # after a passive that is no harm, "as" is a time or a cause
+        "Pensioners are being promised help with energy bills as cold weather continues.",
+    ],
+)
+def test_main_event_no_how(nlp, text) -> None:
+    assert _main(nlp, text)["how"] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [  # the headline names its happening by the place
+        ("Leeds bus crash: Police name two victims\nPolice have named the two people who died on Monday. "
+         "The crash happened on a road in West Yorkshire.",
+         "Leeds"),
+        # ... also when the incident qualifies another noun
+        ("Leeds bus crash survivor tells of her escape\nA woman who survived the crash described the moment the bus "
+         "hit a wall on Monday. The crash happened on a road in West Yorkshire.", "Leeds"),
+        # a place in a speaker's words is not the scene when the reporter gives one
+        ('Firefighters rescued a family from a burning house on Tuesday. "It reminded me of a fire in Chicago," '
+         "a neighbour said. The house in Dayton was destroyed.", "Dayton"),
+        # a place with its kind
+        ("Soldiers attacked a village in Idlib province on Friday.", "Idlib province"),
+        # a building the news happens outside of, whoever owns it; not the country of an office
+        ("Nurses staged a protest outside Acme Hospital on Tuesday after the election of the President of the United States.",
+         "Acme Hospital"),
+        ("Farmers protested on Monday against the Governor of Texas.", None),
+        # the part of a place a compass word names
+        ("Floods hit villages in central China on Monday.", "central China"),
+        ("Farmers warned on Monday that villages in south-east England face floods.", "south-east England"),
+    ],
+)
+def test_main_event_where(nlp, text, where) -> None:
+    assert _main(nlp, text)["where"] == where
+
+
+@pytest.mark.parametrize(
+    ("text", "why"),
+    [  # the cause of the happening that caused a harm
+        ("Three people died when the bus overturned as it took a bend at high speed.", "as it took a bend at high speed"),
+        # the lede's "after" clause when nothing states a cause
+        ("The senator gained support on Sunday.\nHer lead grew after the agency found no evidence of wrongdoing.",
+         "the agency found no evidence of wrongdoing"),
+    ],
+)
+def test_main_event_why(nlp, text, why) -> None:
+    assert _main(nlp, text)["why"] == why
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [  # a name of two words is in full: a longer form with a stray word is not the name
+        ("Max Verstappen wins in Brazil\nMax Verstappen won the race on Sunday. GETTY Max Verstappen celebrated with his team.",
+         "Max Verstappen"),
+        ("Lady Gaga protests in New York\nLady Gaga protested outside the tower on Tuesday. "
+         "Photo: Instagram Lady Gaga posted a picture of the sign.", "Lady Gaga"),
+        # ... but a longer form with a first name is the full name
+        ("De Niro completes box office coup\nRobert De Niro has completed a rare box office double. "
+         "De Niro's film took the top spot on Sunday.", "Robert De Niro"),
+        # a sentence's capital word before the name is not part of it
+        ("Musician Jane Porter protested outside the hall on Tuesday.", "Jane Porter"),
+        # a one-word name is given in the form the article usually writes in full
+        ("Trump wins in Ohio\nDonald Trump won the primary on Tuesday. Donald Trump thanked his voters.", "Donald Trump"),
+    ],
+)
+def test_main_event_who_full_name(nlp, text, who) -> None:
+    assert _main(nlp, text)["who"] == who
+
+
+@pytest.mark.parametrize(
+    ("text", "who", "what"),
+    [  # a quantity is judged by the people it counts, so its clause leads
+        ("Hundreds of soldiers are trying to reach families trapped by the floods.\n"
+         "Rescuers have spent days in the mud in Derna since Sunday.", "Hundreds of soldiers", "are trying to reach families"),
+    ],
+)
+def test_main_event_counted_doer(nlp, text, who, what) -> None:
+    main = _main(nlp, text)
+    assert (main["who"], main["what"]) == (who, what)
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [  # a labelled headline: the doer is the name after the colon
+        ("Champions League 2024: Real Madrid end long wait after victory over Dortmund\n"
+         "The club are champions again after a 2-0 win at Wembley.", "Real Madrid"),
+        # the doer's place is the where, not part of the who
+        ("Dozens of firefighters in Spain are battling a forest fire near Valencia.", "Dozens of firefighters"),
+    ],
+)
+def test_main_event_who_phrase(nlp, text, who) -> None:
+    assert _main(nlp, text)["who"] == who
+
+
+def test_main_event_why_is_not_the_person_blamed(nlp) -> None:
+    text = ("Senator concedes the race\nThe senator conceded the race on Sunday. She blamed her defeat on agency "
+            "director John Smith. She criticised Smith for reopening the inquiry days before the vote.")
+    assert _main(nlp, text)["why"] == "for reopening the inquiry days before the vote"
+
+
+def test_main_event_after_a_passive_is_a_cause_not_a_how(nlp) -> None:
+    main = _main(nlp, "The singer has been charged after allegedly stealing a car in Leeds.")
+    assert main["how"] is None and main["why"].startswith("after allegedly stealing a car")
+
+
+def test_lede_after_is_not_the_main_clause_itself(nlp) -> None:
+    from newsgraph.nlp.main_event import lede_after
+
+    text = "Shares fell sharply on Monday after the firm saw its profits cut by half."
+    article = Article(id=article_id("after", text), source=SourcePointer(path="t", format=SourceFormat.TEXT), text=text)
+    doc = nlp(make_doc(nlp, article))
+    fell, saw = (next(t for t in doc if t.text == w) for w in ("fell", "saw"))
+    start, end = lede_after(doc, fell)
+    assert doc[start:end].text == "the firm saw its profits cut by half"
+    assert lede_after(doc, saw) is None
