@@ -31,9 +31,10 @@ _SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 _CLAUSES = {"ccomp", "parataxis"}
 _OBJECTS = {"dobj", "xcomp", "oprd"}
 _HEARER_VERBS = {"tell", "ask", "warn", "urge", "remind", "assure", "inform"}
-_CUE_PREPS = {"for", "about", "to", "on"}
+_CUE_PREPS = {"for", "about", "to", "on", "of", "against"}
 _SURVEYS = {"poll", "survey", "study", "report", "analysis"}
 _NOT_REPORTED = {"DATE", "TIME", "GPE", "LOC", "FAC", "CARDINAL"}
+_SPEAKER_POS = {"NOUN", "PROPN", "PRON"}
 _MARKS = set("“”‘’\"'")
 _RELATIVE = {"who", "which", "that", "whom"}
 _FLOAT_GAP = 300  # how far (characters) a quoted sentence may follow the quote it continues
@@ -98,7 +99,11 @@ def _subject(verb: Token) -> Token | None:
         before = verb.doc[verb.i - 1] if verb.i else None
         if verb.dep_ == "conj" and before is not None and before.ent_type_ == "PERSON" and before.head.i != verb.i:
             return before  # "... with a late Gerrard strike and Benitez said": the parse took the name for a conjunct
-        if verb.dep_ in ("conj", "advcl", "xcomp", "acl") and verb.head.i != verb.i:
+        if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.i < verb.i and (verb.head.ent_type_ in ("PERSON", "ORG", "NORP") or verb.head.pos_ == "PRON"):
+            return verb.head  # "Democrats supporting Mrs. Clinton", "the share of voters saying ..."
+        if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in ("VERB", "AUX"):
+            verb = verb.head.head  # "after saying ...", "by arguing ...": the subject of the verb the phrase modifies
+        elif verb.dep_ in ("conj", "advcl", "xcomp", "acl") and verb.head.i != verb.i:
             verb = verb.head
         else:
             return None
@@ -163,10 +168,20 @@ def _content_of_verb(verb: Token) -> list[tuple[int, int]]:
     if objects:
         end = max(c.right_edge.i for c in objects) + 1
         for child in verb.rights:  # "accused him of ...", "described it as ...": the phrase goes with it
-            if child.i == end and child.dep_ == "prep" and child.lower_ in ("of", "for", "as"):
+            if child.left_edge.i == end and child.dep_ in _PHRASE_DEPS and not _clause_break(child):
                 end = child.right_edge.i + 1
         return [(min(c.left_edge.i for c in objects), end)]
     return _prepositional(verb)
+
+
+_PHRASE_DEPS = {"prep", "advmod", "npadvmod", "oprd", "xcomp", "ccomp", "advcl", "dative", "agent", "acomp"}
+
+
+def _clause_break(child: Token) -> bool:
+    """A dependent after a comma or a dash: it starts a phrase of its own, not the reported object's."""
+    doc = child.doc
+    before = doc[child.left_edge.i - 1] if child.left_edge.i else None
+    return before is not None and before.text in (",", "—", "–", "-", ";", ":")
 
 
 def _reports_clause(verb: Token) -> bool:
@@ -210,18 +225,39 @@ def _question(verb: Token) -> list[Token]:
 
 
 def _prepositional(verb: Token) -> list[tuple[int, int]]:
-    """ "X called for ...", "X was talking about ...", "X pointed to ...": the object of a
-    preposition right after a cue verb with no object of its own is what the cue reports."""
+    """ "X called for ...", "X was talking about ...", "X responded on Sunday to ...": the object of
+    a preposition after a cue verb with no object of its own is what the cue reports (only
+    adverbs and phrases of time or place may stand between them)."""
     doc = verb.doc
-    if verb.i + 1 >= len(doc):
+    prep = _cue_prep(verb)
+    if prep is None:
         return []
-    prep = doc[verb.i + 1]
-    if prep.head.i != verb.i or prep.dep_ != "prep" or prep.lower_ not in _CUE_PREPS:
-        return []
-    objects = [c for c in prep.children if c.dep_ == "pobj"]
-    if not objects or objects[0].ent_type_ in _NOT_REPORTED:  # "spoke on Monday", "went to Iowa"
-        return []
-    return [(prep.i + 1, prep.right_edge.i + 1)]
+    end = prep.right_edge.i + 1
+    for child in verb.rights:  # "called for the ban in December after ...": the phrases that follow go with it
+        if child.i > prep.i and child.left_edge.i == end and child.dep_ in _PHRASE_DEPS and not _clause_break(child):
+            end = child.right_edge.i + 1
+    return [(prep.i + 1, end)]
+
+
+def _cue_prep(verb: Token) -> Token | None:
+    """The preposition that introduces what a cue verb with no object reports, if any."""
+    for child in verb.rights:
+        if child.dep_ == "prep" and child.lower_ in _CUE_PREPS:
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if not objects or objects[0].ent_type_ in _NOT_REPORTED:  # "spoke on Monday", "went to Iowa"
+                if child.i == verb.i + 1:
+                    return None
+                continue
+            between = verb.doc[verb.i + 1 : child.i]
+            if any(t.dep_ not in _BETWEEN and t.head.dep_ not in _BETWEEN and not t.is_punct for t in between):
+                return None
+            return child
+        if child.dep_ not in _BETWEEN:
+            return None
+    return None
+
+
+_BETWEEN = {"advmod", "npadvmod", "prep", "pobj", "det", "amod", "compound", "nummod"}
 
 
 def _inverted(verb: Token) -> Token | None:
@@ -257,6 +293,7 @@ def _from_verb(verb: Token, regions: Regions) -> Attribution | None:
         attribution.source = _edge_trim(doc, subject.left_edge.i, subject.right_edge.i + 1)
         return attribution
     parts = _content_of_verb(verb)
+    parts = _around_cue(verb, subject, parts)
     for start, end in parts:
         if subject is not None and start <= subject.i < end:
             end = min(end, subject.left_edge.i) if subject.i > start else end
@@ -276,11 +313,14 @@ def _from_verb(verb: Token, regions: Regions) -> Attribution | None:
     if is_action(verb, content, regions) or any(_ANONYMITY.match(doc_text(doc)[s:e]) for s, e in content):
         return None  # an action, or "spoke on condition of anonymity": no content
     attribution = Attribution(cue=(verb.idx, verb.idx + len(verb)), content=content, cue_token=verb.i)
-    if parts == _prepositional(verb):  # the preposition belongs to the cue: "called for"
-        prep = doc[verb.i + 1]
+    prep = _cue_prep(verb)
+    if prep is not None and parts == _prepositional(verb):  # the preposition belongs to the cue: "called for"
         attribution.cue = (verb.idx, prep.idx + len(prep))
     if subject is not None:
-        source = _edge_trim(doc, subject.left_edge.i, subject.right_edge.i + 1)
+        end = subject.right_edge.i + 1
+        if subject.i < verb.i < end:  # "Democrats supporting X": the noun phrase up to the participle
+            end = verb.left_edge.i
+        source = _edge_trim(doc, subject.left_edge.i, end)
         attribution.source = source
         if subject.lower_ in _RELATIVE and subject.head.dep_ == "relcl":
             noun = subject.head.head
@@ -288,6 +328,20 @@ def _from_verb(verb: Token, regions: Regions) -> Attribution | None:
             if noun.i < subject.i:  # "a video that showed ...": the noun phrase and its pronoun
                 attribution.source = _edge_trim(doc, noun.left_edge.i, subject.i + 1)
     return attribution
+
+
+def _around_cue(verb: Token, subject: Token | None, parts: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """ "a surge, which Democrats say could be aiding X": a reported clause whose subject is a
+    relative pronoun before the cue's own subject and verb is that pronoun and what follows the cue."""
+    if subject is None or subject.i > verb.i:
+        return parts
+    out = []
+    for start, end in parts:
+        if start < subject.left_edge.i and subject.i < verb.i < end and verb.doc[start].lower_ in _RELATIVE | {"what", "whom"}:
+            out.extend([(start, subject.left_edge.i), (verb.i + 1, end)])
+        else:
+            out.append((start, end))
+    return out
 
 
 _BEFORE_CUE = re.compile(r"[,?!—–-]\s*[”\"’']$")
