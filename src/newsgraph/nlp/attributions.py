@@ -133,6 +133,8 @@ def _content_of_verb(verb: Token) -> list[tuple[int, int]]:
             start, end = c.left_edge.i, c.right_edge.i + 1
             if end <= verb.i:  # the reported clause comes first: it runs up to the cue's clause
                 end = min([verb.i] + [s.left_edge.i for s in verb.children if s.dep_ in _SUBJECTS])
+            else:
+                end = _run_on_phrases(verb, c, end)
             spans.append((start, end))
         return spans
     if verb.dep_ == "parataxis" and verb.head.i != verb.i:
@@ -168,7 +170,10 @@ def _content_of_verb(verb: Token) -> list[tuple[int, int]]:
     if objects:
         end = max(c.right_edge.i for c in objects) + 1
         for child in verb.rights:  # "accused him of ...", "described it as ...": the phrase goes with it
-            if child.left_edge.i == end and child.dep_ in _PHRASE_DEPS and not _clause_break(child):
+            at = child.left_edge.i
+            if at == end + 1 and doc[end].text == ",":
+                at = end
+            if at == end and child.dep_ in _PHRASE_DEPS and not _clause_break(child):
                 end = child.right_edge.i + 1
         return [(min(c.left_edge.i for c in objects), end)]
     return _prepositional(verb)
@@ -178,10 +183,29 @@ _PHRASE_DEPS = {"prep", "advmod", "npadvmod", "oprd", "xcomp", "ccomp", "advcl",
 
 
 def _clause_break(child: Token) -> bool:
-    """A dependent after a comma or a dash: it starts a phrase of its own, not the reported object's."""
+    """A dependent after a dash, colon or semicolon, or after a comma when it holds a cue of its
+    own: it starts a phrase of its own, not the reported object's."""
     doc = child.doc
     before = doc[child.left_edge.i - 1] if child.left_edge.i else None
-    return before is not None and before.text in (",", "—", "–", "-", ";", ":")
+    if before is None or before.text not in (",", "—", "–", "-", ";", ":"):
+        return False
+    return before.text != "," or any(is_cue(t) for t in child.subtree)
+
+
+def _run_on_phrases(verb: Token, clause: Token, end: int) -> int:
+    """Where a reported clause after its cue ends: with the cue's phrases that follow it (", but
+    because ...", "if elected"), up to one that holds a cue of its own."""
+    doc = verb.doc
+    for child in verb.rights:
+        if child.i <= clause.i or child.dep_ not in _PHRASE_DEPS:
+            continue
+        at = child.left_edge.i
+        if at == end + 1 and doc[end].text == ",":
+            at = end
+        if at != end or _clause_break(child) or any(is_cue(t) for t in child.subtree):
+            break
+        end = child.right_edge.i + 1
+    return end
 
 
 def _reports_clause(verb: Token) -> bool:
