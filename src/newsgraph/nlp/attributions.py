@@ -141,6 +141,9 @@ def _content_of_verb(verb: Token) -> list[tuple[int, int]]:
         head = verb.head
         subtree = (verb.left_edge.i, verb.right_edge.i + 1)
         return _without(doc, (head.left_edge.i, head.right_edge.i + 1), subtree)
+    trailing = _trailing(verb)
+    if trailing is not None:
+        return [trailing]
     colon = verb.right_edge.i + 1
     for child in verb.rights:
         if child.text == ":":
@@ -208,9 +211,35 @@ def _run_on_phrases(verb: Token, clause: Token, end: int) -> int:
     return end
 
 
+def _trailing(verb: Token) -> tuple[int, int] | None:
+    """ "The country would not tolerate that, she said.": a cue with its subject after a comma at
+    the end of the clause it reports, which the parser made a complement of that clause (not a
+    parataxis); the clause up to the comma is the content."""
+    doc = verb.doc
+    head = verb.head
+    if verb.dep_ != "ccomp" or head.i >= verb.i or any(c.dep_ in _CLAUSES | _OBJECTS for c in verb.children):
+        return None
+    if not any(c.dep_ in _SUBJECTS and c.i < head.i for c in head.children) or verb.right_edge.i + 1 < verb.sent.end - 2:
+        return None  # the reported clause has its own subject; nothing but punctuation follows the cue
+    subjects = [c for c in verb.children if c.dep_ in _SUBJECTS and c.i < verb.i]
+    if not subjects or any(t.dep_ == "mark" and t.head.i == verb.i for t in doc[subjects[0].right_edge.i + 1 : verb.i]):
+        return None
+    start = subjects[0].left_edge.i
+    if start == 0 or doc[start - 1].text != ",":
+        return None
+    after = verb.right_edge.i + 1
+    while after < len(doc) and doc[after].is_space:
+        after += 1
+    if after < len(doc) and not (doc[after].is_punct and doc[after].text in ".!?") and after < head.right_edge.i:
+        return None  # the sentence goes on after the cue: not a trailing cue
+    begin = head.left_edge.i
+    return (begin, start - 1) if start - 1 - begin >= 3 else None
+
+
 def _reports_clause(verb: Token) -> bool:
-    """Whether a cue verb reports a clause (a complement, a parataxis, an indirect question or a colon)."""
-    if any(c.dep_ in _CLAUSES for c in verb.children) or _question(verb) or verb.dep_ == "parataxis":
+    """Whether a cue verb reports a clause (a complement, a parataxis, an indirect question, a
+    clause it trails or a colon)."""
+    if any(c.dep_ in _CLAUSES for c in verb.children) or _question(verb) or verb.dep_ == "parataxis" or _trailing(verb):
         return True
     return any(c.text == ":" for c in verb.rights)
 
