@@ -298,8 +298,6 @@ def _cue_prep(verb: Token) -> Token | None:
         if child.dep_ == "prep" and child.lower_ in _CUE_PREPS:
             objects = [c for c in child.children if c.dep_ == "pobj"]
             if not objects or objects[0].ent_type_ in _NOT_REPORTED:  # "spoke on Monday", "went to Iowa"
-                if child.i == verb.i + 1:
-                    return None
                 continue
             between = verb.doc[verb.i + 1 : child.i]
             if any(t.dep_ not in _BETWEEN and t.head.dep_ not in _BETWEEN and not t.is_punct for t in between):

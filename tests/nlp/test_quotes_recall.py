@@ -1,0 +1,75 @@
+"""Quotes on sentences the quotes3 branch wrote for each class of attribution it stopped missing
+(issue 12, PolNeAR recall): what an object cue reports runs over the phrases that follow the
+object; a cue's preposition may come after an adverb or a time phrase; a relative clause reported
+by a cue inside it; "after saying ..." said by the subject of the verb it modifies; "according to
+X" inside another quote's content; a trailing ", she said." that the parser hung inside the
+clause it reports; a participle after a group ("Republicans backing ...")."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.nlp.pipeline import load_pipeline
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_pipeline(components=["newsgraph_entities", "newsgraph_quotes"])
+
+
+def _content(quote) -> str:
+    return " | ".join(c.text for c in quote.content)
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("The mayor called for the ban in March after the floods in the valley.",
+         "the ban in March after the floods in the valley"),
+        ("She recalled his generosity in support of the food bank in the city.",
+         "his generosity in support of the food bank in the city"),
+        ("A poll on Monday showed the mayor with a healthy lead in the city, earning 51 percent of the vote.",
+         "the mayor with a healthy lead in the city, earning 51 percent of the vote"),
+    ],
+)
+def test_an_objects_content_runs_over_the_phrases_after_it(nlp, quotes_of, text: str, content: str) -> None:
+    (quote,) = quotes_of(nlp, text)
+    assert _content(quote) == content
+
+
+def test_a_cue_preposition_after_a_time_phrase(nlp, quotes_of) -> None:
+    (quote,) = quotes_of(nlp, "The senator responded on Monday to accusations that he had lied about his record.")
+    assert _content(quote) == "accusations that he had lied about his record"
+    assert quote.cue.text == "responded on Monday to" and quote.speaker.evidence.text == "The senator"
+
+
+def test_a_relative_clause_reported_by_a_cue_inside_it(nlp, quotes_of) -> None:
+    text = "There has been a surge of new voters, which officials say could help the mayor in the autumn."
+    (quote,) = quotes_of(nlp, text)
+    assert quote.speaker.evidence.text == "officials"
+    assert _content(quote).endswith("could help the mayor in the autumn")
+
+
+def test_after_saying_is_said_by_the_subject_of_the_main_verb(nlp, quotes_of) -> None:
+    text = "After arguing that the deal was unfair to farmers, the minister walked out of the talks."
+    (quote,) = quotes_of(nlp, text)
+    assert quote.speaker.evidence.text == "the minister"
+    assert _content(quote) == "that the deal was unfair to farmers"
+
+
+def test_according_to_inside_another_quotes_content(nlp, quotes_of) -> None:
+    text = "The minister said that the deficit had doubled last year, according to figures from the Treasury."
+    quotes = quotes_of(nlp, text)
+    assert sorted(q.cue.text for q in quotes) == ["according to", "said"]
+
+
+def test_a_trailing_cue_the_parser_hung_inside_its_clause(nlp, quotes_of) -> None:
+    text = "The United States would not tolerate that from any other country, especially one considered an adversary, she said."
+    (quote,) = quotes_of(nlp, text)
+    assert quote.cue.text == "said"
+    assert _content(quote) == "The United States would not tolerate that from any other country, especially one considered an adversary"
+
+
+def test_a_participle_after_a_group_reports_for_it(nlp, quotes_of) -> None:
+    (quote,) = quotes_of(nlp, "Democrats supporting the governor won three seats.")
+    assert quote.source.text == "Democrats" and _content(quote) == "the governor"
