@@ -318,9 +318,40 @@ def _inverted(verb: Token) -> Token | None:
     which the parser took for its complement, is the source; returns that clause's subject."""
     after = [c for c in verb.rights if c.dep_ in _CLAUSES and c.left_edge.i == verb.i + 1]
     before = [c for c in verb.lefts if c.dep_ in _CLAUSES]
-    if after and before:
+    if after and before and not _finite(after[0]):
         return next((c for c in after[0].children if c.dep_ in _SUBJECTS), None)
     return None
+
+
+def _subject_clause(verb: Token, regions: Regions) -> Attribution | None:
+    """ "Jeffrey Salkin, a rabbi helping to organize the boycott, said he ...": a subject with a
+    participle in it that the parser took for a reported clause before the cue, while a finite
+    clause follows the cue; the phrase before is the source, its subject's head the speaker."""
+    doc = verb.doc
+    before = [c for c in verb.lefts if c.dep_ == "ccomp"]
+    after = [c for c in verb.rights if c.dep_ == "ccomp" and _finite(c)]
+    if not before or not after or _finite(before[-1]) or any(r0 <= before[-1].idx < r1 for r0, r1 in regions):
+        return None
+    head = next((c for c in before[-1].children if c.dep_ in _SUBJECTS and c.pos_ in _SPEAKER_POS), None)
+    if head is None:
+        return None
+    clause = after[0]
+    span = _chars(doc, clause.left_edge.i, clause.right_edge.i + 1)
+    if span is None:
+        return None
+    attribution = Attribution(cue=(verb.idx, verb.idx + len(verb)), content=[_grow(span, regions)], cue_token=verb.i)
+    attribution.source = _edge_trim(doc, before[-1].left_edge.i, verb.i)
+    attribution.antecedent = head.i
+    return attribution
+
+
+_FINITE = {"VBD", "VBZ", "VBP", "MD"}
+
+
+def _finite(verb: Token) -> bool:
+    """A finite clause ("he and other rabbis were alarmed"), not a noun phrase with a participle
+    ("three people briefed on the plans")."""
+    return verb.tag_ in _FINITE or any(c.dep_ in ("aux", "auxpass") and c.tag_ in _FINITE for c in verb.children)
 
 
 def _from_verb(verb: Token, regions: Regions) -> Attribution | None:
@@ -340,6 +371,10 @@ def _from_verb(verb: Token, regions: Regions) -> Attribution | None:
             attribution.source = _edge_trim(doc, clause.left_edge.i, clause.right_edge.i + 1)
             attribution.antecedent = inverted.i
         return attribution
+    if subject is None:
+        misparsed = _subject_clause(verb, regions)
+        if misparsed is not None:
+            return misparsed
     adjacent = _adjacent_quote(verb, subject, regions)
     if adjacent is not None and subject is not None:
         attribution = Attribution(cue=(verb.idx, verb.idx + len(verb)), content=[adjacent], cue_token=verb.i)
