@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from newsgraph.nlp.component import doc_text
-from newsgraph.nlp.quote_cues import Regions, lexicon, quote_regions
+from newsgraph.nlp.quote_cues import SPEECH, Regions, lexicon, quote_regions
 
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 _CLAUSES = {"ccomp", "parataxis"}
@@ -580,7 +580,11 @@ def _nested(doc: Doc, found: list[Attribution]) -> list[Attribution]:
 
 def _own_inside(doc: Doc, item: Attribution, outer: Attribution) -> bool:
     """Whether an attribution inside another's content stands as one of its own."""
-    if not 0 <= item.cue_token < len(doc) or not any(c0 <= item.cue[0] < c1 for c0, c1 in outer.content):
+    if not 0 <= item.cue_token < len(doc):
+        return False
+    if outer.source is not None and outer.source[0] <= item.cue_token < outer.source[1]:
+        return item.antecedent is not None and doc[item.cue_token].dep_ == "relcl" and doc[item.cue_token].lower_ in SPEECH
+    if not any(c0 <= item.cue[0] < c1 for c0, c1 in outer.content):
         return False
     return doc[item.cue_token].lower_ == "according"
 
