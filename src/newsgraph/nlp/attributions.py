@@ -128,7 +128,7 @@ def _without(doc: Doc, outer: tuple[int, int], inner: tuple[int, int]) -> list[t
 def _content_of_verb(verb: Token) -> list[tuple[int, int]]:
     """Token ranges of what a cue verb reports, from its dependents (or its head for parataxis)."""
     doc = verb.doc
-    clauses = [c for c in verb.children if c.dep_ in _CLAUSES] or _question(verb)
+    clauses = [c for c in verb.children if c.dep_ in _CLAUSES and not _parenthetical(c)] or _question(verb)
     if clauses:
         spans = []
         for c in clauses:
@@ -236,6 +236,12 @@ def _trailing(verb: Token) -> tuple[int, int] | None:
         return None  # the sentence goes on after the cue: not a trailing cue
     begin = head.left_edge.i
     return (begin, start - 1) if start - 1 - begin >= 3 else None
+
+
+def _parenthetical(clause: Token) -> bool:
+    """ "At one point, she said, she was considering ...": a cue with its own subject set in the
+    clause it reports is that clause's attribution, not what the clause's verb reports."""
+    return clause.dep_ == "parataxis" and is_cue(clause) and any(c.dep_ in _SUBJECTS for c in clause.children)
 
 
 def _reports_clause(verb: Token) -> bool:
