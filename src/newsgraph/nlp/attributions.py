@@ -301,17 +301,19 @@ def _prepositional(verb: Token) -> list[tuple[int, int]]:
 
 
 def _cue_prep(verb: Token) -> Token | None:
-    """The preposition that introduces what a cue verb with no object reports, if any."""
+    """The preposition that introduces what a cue verb with no object reports, if any (a hearer
+    may come before it: "asked her about", "warned China against")."""
+    allowed = _BETWEEN | {"dobj"} if verb.lemma_ in _HEARER_VERBS else _BETWEEN
     for child in verb.rights:
         if child.dep_ == "prep" and child.lower_ in _CUE_PREPS:
             objects = [c for c in child.children if c.dep_ == "pobj"]
             if not objects or objects[0].ent_type_ in _NOT_REPORTED:  # "spoke on Monday", "went to Iowa"
                 continue
             between = verb.doc[verb.i + 1 : child.i]
-            if any(t.dep_ not in _BETWEEN and t.head.dep_ not in _BETWEEN and not t.is_punct for t in between):
+            if any(t.dep_ not in allowed and t.head.dep_ not in allowed and not t.is_punct for t in between):
                 return None
             return child
-        if child.dep_ not in _BETWEEN:
+        if child.dep_ not in allowed:
             return None
     return None
 
