@@ -440,7 +440,7 @@ def _around_cue(verb: Token, subject: Token | None, parts: list[tuple[int, int]]
     return out
 
 
-_BEFORE_CUE = re.compile(r"[,?!—–-]\s*[”\"’']$")
+_BEFORE_CUE = re.compile(r"[,?!—–-]\s*[’']?[”\"’']$")  # a nested quotation may close with it: ',’”'
 
 
 def _adjacent_quote(
