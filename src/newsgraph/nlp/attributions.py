@@ -170,8 +170,10 @@ def _content_of_verb(verb: Token) -> list[tuple[int, int]]:
                     return [(span.start, span.end)]
         return [(colon + 1, sent_end)]
     objects = [c for c in verb.children if c.dep_ in _OBJECTS]
-    if verb.lemma_ in _HEARER_VERBS:
-        objects = [c for c in objects if c.dep_ != "dobj"]
+    if verb.lemma_ in _HEARER_VERBS and not any(c.dep_ == "xcomp" for c in objects):
+        objects = [c for c in objects if c.dep_ != "dobj"]  # "told reporters (that) ...": the hearer is not what was said
+    if any(c.dep_ == "xcomp" for c in objects):  # "called on the agency to review ...": the hearer with what it is urged to do
+        objects += [o for c in verb.rights if c.dep_ == "prep" and c.lower_ == "on" for o in c.children if o.dep_ == "pobj"]
     if objects:
         end = max(c.right_edge.i for c in objects) + 1
         for child in verb.rights:  # "accused him of ...", "described it as ...": the phrase goes with it
