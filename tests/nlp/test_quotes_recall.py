@@ -3,7 +3,10 @@
 object; a cue's preposition may come after an adverb or a time phrase; a relative clause reported
 by a cue inside it; "after saying ..." said by the subject of the verb it modifies; "according to
 X" inside another quote's content; a trailing ", she said." that the parser hung inside the
-clause it reports; a participle after a group ("Republicans backing ...")."""
+clause it reports; a participle after a group ("Republicans backing ..."); a subject with a
+participle that the parser took for a clause; a parenthetical "she said"; "X, who said ..., said
+..."; a hearer before the cue's preposition or with what it is urged to do; a quotation that closes
+a nested one right before its cue."""
 
 from __future__ import annotations
 
@@ -73,3 +76,41 @@ def test_a_trailing_cue_the_parser_hung_inside_its_clause(nlp, quotes_of) -> Non
 def test_a_participle_after_a_group_reports_for_it(nlp, quotes_of) -> None:
     (quote,) = quotes_of(nlp, "Democrats supporting the governor won three seats.")
     assert quote.source.text == "Democrats" and _content(quote) == "the governor"
+
+
+def test_a_subject_with_a_participle_the_parser_took_for_a_clause(nlp, quotes_of) -> None:
+    text = "Anna Berg, a Fort Myers, Fla., rabbi helping to organize the march, said she and other rabbis were alarmed by the speech."
+    (quote,) = quotes_of(nlp, text)
+    assert quote.source.text == "Anna Berg, a Fort Myers, Fla., rabbi helping to organize the march"
+    assert _content(quote) == "she and other rabbis were alarmed by the speech"
+
+
+def test_a_parenthetical_she_said(nlp, quotes_of) -> None:
+    (quote,) = quotes_of(nlp, "At one point, she said, she was considering a move to the city.")
+    assert quote.cue.text == "said" and _content(quote) == "At one point | she was considering a move to the city"
+
+
+def test_who_said_inside_the_source_of_another_said(nlp, quotes_of) -> None:
+    text = "Barkley, who said he typically votes for the party, said one candidate he likes is the governor."
+    quotes = quotes_of(nlp, text)
+    assert [_content(q) for q in quotes] == ["he typically votes for the party", "one candidate he likes is the governor"]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        ("He also warned China against provocative behavior in the region.", "warned China against",
+         "provocative behavior in the region"),
+        ("The mayor called on the agency to review the water pipes.", "called on", "the agency to review the water pipes"),
+        ("The senator urged voters to reject the measure.", "urged", "voters to reject the measure"),
+    ],
+)
+def test_a_hearer(nlp, quotes_of, text: str, cue: str, content: str) -> None:
+    (quote,) = quotes_of(nlp, text)
+    assert quote.cue.text == cue and _content(quote) == content
+
+
+def test_a_quotation_closing_a_nested_one_before_its_cue(nlp, quotes_of) -> None:
+    (quote,) = quotes_of(nlp, "“Her first answer was, ‘Let’s see what we can do to help?’” Lopez said.")
+    assert quote.speaker.evidence.text == "Lopez"
+    assert _content(quote) == "“Her first answer was, ‘Let’s see what we can do to help?’”"
