@@ -2,7 +2,7 @@
 (issue 12, PolNeAR recall): what an object cue reports runs over the phrases that follow the
 object; a cue's preposition may come after an adverb or a time phrase; a relative clause reported
 by a cue inside it; "after saying ..." said by the subject of the verb it modifies; "according to
-X" inside another quote's content; a trailing ", she said." that the parser hung inside the
+X" over its whole sentence; a trailing ", she said." that the parser hung inside the
 clause it reports; a participle after a group ("Republicans backing ..."); a subject with a
 participle that the parser took for a clause; a parenthetical "she said"; "X, who said ..., said
 ..."; a hearer before the cue's preposition or with what it is urged to do; a quotation that closes
@@ -60,10 +60,16 @@ def test_after_saying_is_said_by_the_subject_of_the_main_verb(nlp, quotes_of) ->
     assert _content(quote) == "that the deal was unfair to farmers"
 
 
-def test_according_to_inside_another_quotes_content(nlp, quotes_of) -> None:
-    text = "The minister said that the deficit had doubled last year, according to figures from the Treasury."
-    quotes = quotes_of(nlp, text)
-    assert sorted(q.cue.text for q in quotes) == ["according to", "said"]
+def test_according_to_reports_its_whole_sentence(nlp, quotes_of) -> None:
+    (quote,) = quotes_of(nlp, "Unemployment rose in the north, where three mills closed last year according to the census.")
+    assert quote.cue.text == "according to" and quote.source.text == "the census"
+    assert _content(quote) == "Unemployment rose in the north, where three mills closed last year"
+
+
+def test_according_to_at_the_end_of_a_reported_clause_is_the_outer_attribution(nlp, quotes_of) -> None:
+    text = "The minister said the deficit had doubled last year, according to figures from the Treasury."
+    (quote,) = quotes_of(nlp, text)
+    assert quote.cue.text == "according to" and _content(quote) == "The minister said the deficit had doubled last year"
 
 
 def test_a_trailing_cue_the_parser_hung_inside_its_clause(nlp, quotes_of) -> None:

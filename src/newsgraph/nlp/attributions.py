@@ -519,18 +519,17 @@ def _from_verb_parts(verb: Token, parts: list[tuple[int, int]], regions: Regions
 
 
 def _from_according(token: Token, regions: Regions) -> Attribution | None:
-    """ "according to X": X is the source, the clause the phrase modifies the content."""
+    """ "according to X": X is the source, the rest of its sentence the content (PolNeAR's
+    annotators take the whole sentence, also where the parser hangs the phrase on a clause inside it)."""
     doc = token.doc
     if token.i + 1 >= len(doc) or doc[token.i + 1].lower_ != "to":
         return None
     to = doc[token.i + 1]
     objects = [c for c in to.children if c.dep_ == "pobj"] or [c for c in token.children if c.dep_ == "pobj"]
     phrase = (token.left_edge.i, max(token.right_edge.i, to.right_edge.i) + 1)
-    head = token.head if token.head.i != token.i else token
     sent = token.sent
-    outer = (sent.start, sent.end) if head is token else (head.left_edge.i, head.right_edge.i + 1)
     content = []
-    for start, end in _without(doc, outer, phrase):
+    for start, end in _without(doc, (sent.start, sent.end), phrase):
         span = _chars(doc, start, end)
         if span is not None and end - start > 2:
             content.append(_grow(span, regions))
