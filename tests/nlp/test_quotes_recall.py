@@ -6,7 +6,7 @@ X" over its whole sentence; a trailing ", she said." that the parser hung inside
 clause it reports; a participle after a group ("Republicans backing ..."); a subject with a
 participle that the parser took for a clause; a parenthetical "she said"; "X, who said ..., said
 ..."; a hearer before the cue's preposition or with what it is urged to do; a quotation that closes
-a nested one right before its cue."""
+a nested one right before its cue; any verb before a colon that opens a quotation ("shot back:")."""
 
 from __future__ import annotations
 
@@ -120,3 +120,9 @@ def test_a_quotation_closing_a_nested_one_before_its_cue(nlp, quotes_of) -> None
     (quote,) = quotes_of(nlp, "“Her first answer was, ‘Let’s see what we can do to help?’” Lopez said.")
     assert quote.speaker.evidence.text == "Lopez"
     assert _content(quote) == "“Her first answer was, ‘Let’s see what we can do to help?’”"
+
+
+def test_any_verb_before_a_colon_that_opens_a_quotation(nlp, quotes_of) -> None:
+    (quote,) = quotes_of(nlp, "The mayor shot back angrily: “That would never happen in this city.”")
+    assert quote.speaker.evidence.text == "The mayor"
+    assert _content(quote) == "“That would never happen in this city.”"

@@ -686,6 +686,26 @@ def _headline_colons(doc: Doc) -> list[Attribution]:
     return found
 
 
+def _colon_quote(verb: Token, regions: Regions) -> bool:
+    """ "Rubio fired back forcefully: “...”": any verb with a subject followed (after adverbs or a
+    particle only) by a colon that opens a quotation introduces what is quoted, whether or not it
+    is a verb of saying."""
+    if verb.pos_ != "VERB" or any(c.dep_ == "auxpass" for c in verb.children):
+        return False
+    if not any(c.dep_ in _SUBJECTS for c in verb.children):
+        return False
+    colon = next((c for c in verb.rights if c.text == ":"), None)
+    if colon is None or colon.i + 1 >= len(verb.doc):
+        return False
+    if any(t.dep_ not in ("advmod", "prt", "npadvmod") for t in verb.doc[verb.i + 1 : colon.i]):
+        return False  # only adverbs or a particle between: "fired back forcefully:", "retorted:"
+    text = doc_text(verb.doc)
+    after = colon.idx + 1
+    while after < len(text) and text[after] in " \t":
+        after += 1
+    return any(r0 == after for r0, _ in regions)
+
+
 def _inside(doc: Doc, regions: Regions) -> set[int]:
     """Indices of the tokens inside quoted regions (marks excluded)."""
     inside: set[int] = set()
@@ -722,7 +742,7 @@ def find_attributions(doc: Doc) -> list[Attribution]:
             item = _from_according(token, regions)
         elif token.lower_ == "in":
             item = _from_survey(token, regions)
-        elif is_cue(token):
+        elif is_cue(token) or _colon_quote(token, regions):
             item = _from_verb(token, regions)
         if item is not None:
             found.append(item)
