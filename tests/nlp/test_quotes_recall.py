@@ -6,7 +6,8 @@ X" over its whole sentence; a trailing ", she said." that the parser hung inside
 clause it reports; a participle after a group ("Republicans backing ..."); a subject with a
 participle that the parser took for a clause; a parenthetical "she said"; "X, who said ..., said
 ..."; a hearer before the cue's preposition or with what it is urged to do; a quotation that closes
-a nested one right before its cue; any verb before a colon that opens a quotation ("shot back:")."""
+a nested one right before its cue; any verb before a colon that opens a quotation ("shot back:"); a passive cue with its agent
+("was first reported by the Times")."""
 
 from __future__ import annotations
 
@@ -126,3 +127,8 @@ def test_any_verb_before_a_colon_that_opens_a_quotation(nlp, quotes_of) -> None:
     (quote,) = quotes_of(nlp, "The mayor shot back angrily: “That would never happen in this city.”")
     assert quote.speaker.evidence.text == "The mayor"
     assert _content(quote) == "“That would never happen in this city.”"
+
+
+def test_a_passive_cue_with_its_agent(nlp, quotes_of) -> None:
+    (quote,) = quotes_of(nlp, "The merger was first reported by the local newspaper.")
+    assert quote.source.text == "the local newspaper" and _content(quote) == "The merger"

@@ -518,6 +518,26 @@ def _from_verb_parts(verb: Token, parts: list[tuple[int, int]], regions: Regions
     return Attribution(cue=(verb.idx, verb.idx + len(verb)), content=[_grow(sp, regions) for sp in spans], cue_token=verb.i)
 
 
+def _from_passive(verb: Token, regions: Regions) -> Attribution | None:
+    """ "The plan was first reported by the Times", "The proposal was rejected by 64 percent of
+    voters": a passive cue with an agent; the agent is the source, the passive subject the content."""
+    doc = verb.doc
+    if verb.lemma_.lower() in WEAK_CUES or not any(c.dep_ == "auxpass" for c in verb.children):
+        return None
+    agents = [c for c in verb.children if c.dep_ == "agent"]
+    subjects = [c for c in verb.children if c.dep_ == "nsubjpass" and c.i < verb.i]
+    objects = [c for c in agents[0].children if c.dep_ == "pobj"] if agents else []
+    if not objects or not subjects or objects[0].ent_type_ in _NOT_REPORTED:
+        return None
+    subject = subjects[0]
+    span = _chars(doc, subject.left_edge.i, subject.right_edge.i + 1)
+    if span is None:
+        return None
+    attribution = Attribution(cue=(verb.idx, verb.idx + len(verb)), content=[_grow(span, regions)], cue_token=verb.i)
+    attribution.source = _edge_trim(doc, objects[0].left_edge.i, objects[0].right_edge.i + 1)
+    return attribution
+
+
 def _from_according(token: Token, regions: Regions) -> Attribution | None:
     """ "according to X": X is the source, the rest of its sentence the content (PolNeAR's
     annotators take the whole sentence, also where the parser hangs the phrase on a clause inside it)."""
@@ -744,6 +764,8 @@ def find_attributions(doc: Doc) -> list[Attribution]:
             item = _from_survey(token, regions)
         elif is_cue(token) or _colon_quote(token, regions):
             item = _from_verb(token, regions)
+        elif token.pos_ == "VERB" and token.lower_ in lexicon():
+            item = _from_passive(token, regions)
         if item is not None:
             found.append(item)
     found.extend(_headline_colons(doc))
