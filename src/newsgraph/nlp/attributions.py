@@ -50,7 +50,8 @@ WEAK_CUES = frozenset(
     """seem appear go maintain deliver cast follow put enjoy anger lay expose devote assume
     convince imagine celebrate contrast rattle seize""".split()
 )
-_REFUSALS = frozenset({"refuse", "decline"})  # "refused to say ...": what follows was not said
+_REFUSALS = frozenset({"refuse", "decline"})
+_QUESTIONS = frozenset({"ask", "press", "push", "question"})  # verbs of asking  # "refused to say ...": what follows was not said
 _HEADLINE = re.compile(r"(?m)^([A-Z][^:\n“”\"]{1,60}):[ \t]+(\S[^\n]*)")
 
 
@@ -368,7 +369,7 @@ def _from_verb(verb: Token, regions: Regions) -> Attribution | None:
     doc = verb.doc
     content = []
     if verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl") and not any(c.dep_ in _SUBJECTS for c in verb.children):
-        return None  # "..., she said when asked about X": who was asked did not say X
+        return _from_passive(verb, regions)  # "..., she said when asked about X": who was asked did not say X (who asked did)
     subject = _subject(verb)
     quoted = _quoted_subject(verb, subject, regions)
     if quoted is not None:
@@ -522,9 +523,22 @@ def _from_passive(verb: Token, regions: Regions) -> Attribution | None:
     """ "The plan was first reported by the Times", "The proposal was rejected by 64 percent of
     voters": a passive cue with an agent; the agent is the source, the passive subject the content."""
     doc = verb.doc
-    if verb.lemma_.lower() in WEAK_CUES or not any(c.dep_ == "auxpass" for c in verb.children):
-        return None
     agents = [c for c in verb.children if c.dep_ == "agent"]
+    if verb.lemma_.lower() in WEAK_CUES:
+        return None
+    if verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl") and agents and verb.lemma_.lower() in _QUESTIONS:
+        # "when asked by a reporter whether ...": the one who asked is the source of the question
+        agent = agents[0]
+        objects = [c for c in agent.children if c.dep_ == "pobj"]
+        start, end = agent.right_edge.i + 1, verb.right_edge.i + 1
+        span = _chars(doc, start, end) if end - start > 1 else None
+        if not objects or span is None:
+            return None
+        attribution = Attribution(cue=(verb.idx, verb.idx + len(verb)), content=[_grow(span, regions)], cue_token=verb.i)
+        attribution.source = _edge_trim(doc, objects[0].left_edge.i, objects[0].right_edge.i + 1)
+        return attribution
+    if not any(c.dep_ == "auxpass" for c in verb.children):
+        return None
     subjects = [c for c in verb.children if c.dep_ == "nsubjpass" and c.i < verb.i]
     objects = [c for c in agents[0].children if c.dep_ == "pobj"] if agents else []
     if not objects or not subjects or objects[0].ent_type_ in _NOT_REPORTED:
