@@ -535,7 +535,7 @@ def _from_passive(verb: Token, regions: Regions) -> Attribution | None:
         if not objects or span is None:
             return None
         attribution = Attribution(cue=(verb.idx, verb.idx + len(verb)), content=[_grow(span, regions)], cue_token=verb.i)
-        attribution.source = _edge_trim(doc, objects[0].left_edge.i, objects[0].right_edge.i + 1)
+        attribution.source = _agent_span(objects[0])
         return attribution
     if not any(c.dep_ == "auxpass" for c in verb.children):
         return None
@@ -548,8 +548,17 @@ def _from_passive(verb: Token, regions: Regions) -> Attribution | None:
     if span is None:
         return None
     attribution = Attribution(cue=(verb.idx, verb.idx + len(verb)), content=[_grow(span, regions)], cue_token=verb.i)
-    attribution.source = _edge_trim(doc, objects[0].left_edge.i, objects[0].right_edge.i + 1)
+    attribution.source = _agent_span(objects[0])
     return attribution
+
+
+def _agent_span(agent: Token) -> tuple[int, int]:
+    """An agent's noun phrase without a relative clause after it ("by Daniel Brooks, who said ...")."""
+    end = agent.right_edge.i + 1
+    for child in agent.rights:
+        if child.dep_ in ("relcl", "acl"):
+            end = min(end, child.left_edge.i)
+    return _edge_trim(agent.doc, agent.left_edge.i, end)
 
 
 def _from_according(token: Token, regions: Regions) -> Attribution | None:
