@@ -7,7 +7,8 @@ clause it reports; a participle after a group ("Republicans backing ..."); a sub
 participle that the parser took for a clause; a parenthetical "she said"; "X, who said ..., said
 ..."; a hearer before the cue's preposition or with what it is urged to do; a quotation that closes
 a nested one right before its cue; any verb before a colon that opens a quotation ("shot back:"); a passive cue with its agent
-("was first reported by the Times", "when asked by a reporter whether ...")."""
+("was first reported by the Times", "when asked by a reporter whether ..."); a headline colon followed by its own speaker and verb of
+saying ("The Latest: Mourners say ...")."""
 
 from __future__ import annotations
 
@@ -137,3 +138,8 @@ def test_a_passive_cue_with_its_agent(nlp, quotes_of) -> None:
 def test_when_asked_by_someone_that_someone_asked(nlp, quotes_of) -> None:
     (quote,) = quotes_of(nlp, "When asked by a reporter whether he would run again, the mayor only smiled.")
     assert quote.source.text == "a reporter" and _content(quote) == "whether he would run again"
+
+
+def test_a_headline_colon_before_a_speaker_and_verb_of_saying(nlp, quotes_of) -> None:
+    (quote,) = quotes_of(nlp, "The Latest: Mourners say the city will miss him dearly.")
+    assert quote.source.text == "Mourners" and _content(quote) == "the city will miss him dearly"

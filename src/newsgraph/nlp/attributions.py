@@ -702,6 +702,12 @@ def _headline_colons(doc: Doc) -> list[Attribution]:
         source = doc.char_span(match.start(1), match.end(1), alignment_mode="contract")
         if source is None or not _headline_source(source) or len(match.group(2).split()) < 3:
             continue
+        said = doc.char_span(match.start(2), match.end(2), alignment_mode="contract")
+        if said is not None and any(
+            is_cue(t) and t.lower_ in SPEECH and any(c.dep_ in _SUBJECTS and c.left_edge.i == said.start for c in t.children)
+            for t in said
+        ):
+            continue  # "The Latest: Mourners say ...": what follows the colon opens with its own speaker and verb of saying
         end = match.end(2)
         while end > match.start(2) and text[end - 1] in ".!? ":
             end -= 1
