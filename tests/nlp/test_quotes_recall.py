@@ -8,7 +8,8 @@ participle that the parser took for a clause; a parenthetical "she said"; "X, wh
 ..."; a hearer before the cue's preposition or with what it is urged to do; a quotation that closes
 a nested one right before its cue; any verb before a colon that opens a quotation ("shot back:"); a passive cue with its agent
 ("was first reported by the Times", "when asked by a reporter whether ..."); a headline colon followed by its own speaker and verb of
-saying ("The Latest: Mourners say ...")."""
+saying ("The Latest: Mourners say ..."); a cue with an object of its own after it does not take
+the quotation before it ("On “Meet the Press,” the senator praised ...")."""
 
 from __future__ import annotations
 
@@ -143,3 +144,8 @@ def test_when_asked_by_someone_that_someone_asked(nlp, quotes_of) -> None:
 def test_a_headline_colon_before_a_speaker_and_verb_of_saying(nlp, quotes_of) -> None:
     (quote,) = quotes_of(nlp, "The Latest: Mourners say the city will miss him dearly.")
     assert quote.source.text == "Mourners" and _content(quote) == "the city will miss him dearly"
+
+
+def test_a_quotation_before_a_cue_with_its_own_object_is_not_its_content(nlp, quotes_of) -> None:
+    (quote,) = quotes_of(nlp, "Appearing on “Meet the Press,” the senator praised the new rules on trade.")
+    assert _content(quote) == "the new rules on trade"

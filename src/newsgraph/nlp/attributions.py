@@ -459,7 +459,7 @@ def _adjacent_quote(
             if after and r_start - end <= 3 and text[end:r_start].strip() in (",", ":"):
                 return r_start, r_end
             break
-    if after or any(c.dep_ in _CLAUSES and c.i > verb.i for c in verb.children):
+    if after or any(c.dep_ in _CLAUSES and c.i > verb.i for c in verb.children) or _reports_after(verb):
         return None
     before = [r for r in regions if r[1] <= verb.idx]
     if not before:
@@ -483,6 +483,12 @@ def _adjacent_quote(
     if subject.i > verb.i and gap.strip(" ,"):
         return None  # "“...” he added. Mr X said ...": the cue's subject comes after it, nothing may stand between
     return r_start, r_end
+
+
+def _reports_after(verb: Token) -> bool:
+    """Whether a cue has what it reports after it: an object that is not its hearer or an open
+    complement ("called the plan a disgrace", "urged voters to ...")."""
+    return any(c.dep_ in ("xcomp", "oprd") or (c.dep_ == "dobj" and verb.lemma_ not in _HEARER_VERBS) for c in verb.rights)
 
 
 def _quoted_subject(verb: Token, subject: Token | None, regions: Regions) -> Attribution | None:
