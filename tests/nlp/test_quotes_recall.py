@@ -149,3 +149,7 @@ def test_a_headline_colon_before_a_speaker_and_verb_of_saying(nlp, quotes_of) ->
 def test_a_quotation_before_a_cue_with_its_own_object_is_not_its_content(nlp, quotes_of) -> None:
     (quote,) = quotes_of(nlp, "Appearing on “Meet the Press,” the senator praised the new rules on trade.")
     assert _content(quote) == "the new rules on trade"
+
+
+def test_on_a_named_medium_is_where_not_what(nlp, quotes_of) -> None:
+    assert quotes_of(nlp, "The senator posted on Twitter late on Monday.") == ()

@@ -310,6 +310,8 @@ def _cue_prep(verb: Token) -> Token | None:
     for child in verb.rights:
         if child.dep_ == "prep" and child.lower_ in _CUE_PREPS:
             objects = [c for c in child.children if c.dep_ == "pobj"]
+            if child.lower_ == "on" and objects and objects[0].pos_ == "PROPN" and verb.lemma_ != "call":
+                continue  # "wrote on Twitter", "said on CNN": where it was said, not what
             if not objects or objects[0].ent_type_ in _NOT_REPORTED:  # "spoke on Monday", "went to Iowa"
                 continue
             between = verb.doc[verb.i + 1 : child.i]
