@@ -2,14 +2,16 @@
 (issue 12, PolNeAR recall): what an object cue reports runs over the phrases that follow the
 object; a cue's preposition may come after an adverb or a time phrase; a relative clause reported
 by a cue inside it; "after saying ..." said by the subject of the verb it modifies; "according to
-X" over its whole sentence; a trailing ", she said." that the parser hung inside the
-clause it reports; a participle after a group ("Republicans backing ..."); a subject with a
-participle that the parser took for a clause; a parenthetical "she said"; "X, who said ..., said
-..."; a hearer before the cue's preposition or with what it is urged to do; a quotation that closes
-a nested one right before its cue; any verb before a colon that opens a quotation ("shot back:"); a passive cue with its agent
-("was first reported by the Times", "when asked by a reporter whether ..."); a headline colon followed by its own speaker and verb of
-saying ("The Latest: Mourners say ..."); a cue with an object of its own after it does not take
-the quotation before it ("On “Meet the Press,” the senator praised ...")."""
+X" over its whole sentence; a trailing ", she said." that the parser hung inside the clause it
+reports; a participle after a group ("Republicans backing ..."); a subject with a participle that
+the parser took for a clause; a parenthetical "she said"; "X, who said ..., said ..."; a hearer
+before the cue's preposition or with what it is urged to do; a quotation that closes a nested one
+right before its cue; any verb before a colon that opens a quotation ("shot back:"); a passive cue
+with its agent ("was first reported by the Times", "when asked by a reporter whether ..."); a
+headline colon followed by its own speaker and verb of saying ("The Latest: Mourners say ..."); a
+cue with an object of its own after it does not take the quotation before it ("On “Meet the Press,”
+the senator praised ..."); "on" a named medium is where, not what; a noun with a possessive and a
+"that" clause ("the minister's warning that ...")."""
 
 from __future__ import annotations
 
@@ -153,3 +155,9 @@ def test_a_quotation_before_a_cue_with_its_own_object_is_not_its_content(nlp, qu
 
 def test_on_a_named_medium_is_where_not_what(nlp, quotes_of) -> None:
     assert quotes_of(nlp, "The senator posted on Twitter late on Monday.") == ()
+
+
+def test_a_noun_with_a_possessive_and_a_that_clause(nlp, quotes_of) -> None:
+    (quote,) = quotes_of(nlp, "The minister's warning that prices would rise again came true in the spring.")
+    assert (quote.cue.text, quote.source.text) == ("warning", "The minister")
+    assert _content(quote) == "that prices would rise again"

@@ -5,8 +5,16 @@ Read from the dependency parse already in the Doc:
   "X said (that) ...", "“...,” X said.";
 - a cue verb that is itself ``parataxis`` of the reported clause: "..., X said, ...";
 - a cue verb with a colon after it: "X said: ...";
-- "according to X" (the clause it modifies is the content);
-- otherwise a cue verb's object or open complement ("X criticized ...", "X urged ... to ...").
+- "according to X" (the rest of its sentence is the content);
+- otherwise a cue verb's object or open complement ("X criticized ...", "X urged ... to ..."), with
+  the phrases that follow it, or the object of its preposition ("called for", "responded on
+  Sunday to");
+- a passive cue with an agent ("was first reported by the Times"; "when asked by X whether ...");
+- any verb before a colon that opens a quotation ("shot back: “...”");
+- a noun with a possessive and a "that" clause ("the minister's warning that ...").
+Parses that hide an attribution are read as what they are: "..., she said." hung inside the clause
+it reports, a parenthetical "she said", "which officials say could ...", "after arguing that ...",
+a subject with a participle taken for a clause. PolNeAR train chose each form (quotes3).
 Actions that are not speech are not attributions (they stay events), when no reported clause,
 colon or quotation follows them: what a refusal governs ("refused to discuss the closure",
 "declined to comment": the "discuss" or "comment" was not done), insisting on something
@@ -569,6 +577,30 @@ def _agent_span(agent: Token) -> tuple[int, int]:
     return _edge_trim(agent.doc, agent.left_edge.i, end)
 
 
+def _from_noun(noun: Token, regions: Regions) -> Attribution | None:
+    """ "Trump's claim that the election was rigged": a noun with a possessive (the source) and a
+    complement clause opened by "that" with its own subject (the content)."""
+    doc = noun.doc
+    owners = [c for c in noun.children if c.dep_ == "poss" and c.pos_ in _SPEAKER_POS]
+    clauses = [
+        c for c in noun.rights
+        if c.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "that" and m.i == c.left_edge.i for m in c.children)
+        and any(s.dep_ in _SUBJECTS for s in c.children)
+    ]
+    if not owners or not clauses:
+        return None
+    clause = clauses[0]
+    span = _chars(doc, clause.left_edge.i, clause.right_edge.i + 1)
+    if span is None:
+        return None
+    attribution = Attribution(cue=(noun.idx, noun.idx + len(noun)), content=[_grow(span, regions)], cue_token=noun.i)
+    owner = owners[0]
+    attribution.source = _edge_trim(doc, owner.left_edge.i, owner.right_edge.i + 1)
+    if doc[attribution.source[1] - 1].tag_ == "POS":
+        attribution.source = (attribution.source[0], attribution.source[1] - 1)
+    return attribution
+
+
 def _from_according(token: Token, regions: Regions) -> Attribution | None:
     """ "according to X": X is the source, the rest of its sentence the content (PolNeAR's
     annotators take the whole sentence, also where the parser hangs the phrase on a clause inside it)."""
@@ -803,6 +835,8 @@ def find_attributions(doc: Doc) -> list[Attribution]:
             item = _from_verb(token, regions)
         elif token.pos_ == "VERB" and token.lower_ in lexicon():
             item = _from_passive(token, regions)
+        elif token.pos_ == "NOUN":
+            item = _from_noun(token, regions)
         if item is not None:
             found.append(item)
     found.extend(_headline_colons(doc))
