@@ -58,8 +58,8 @@ WEAK_CUES = frozenset(
     """seem appear go maintain deliver cast follow put enjoy anger lay expose devote assume
     convince imagine celebrate contrast rattle seize""".split()
 )
-_REFUSALS = frozenset({"refuse", "decline"})
-_QUESTIONS = frozenset({"ask", "press", "push", "question"})  # verbs of asking  # "refused to say ...": what follows was not said
+_REFUSALS = frozenset({"refuse", "decline"})  # "refused to say ...": what follows was not said
+_QUESTIONS = frozenset({"ask", "press", "push", "question"})  # "when asked by X whether ...": X asked
 _HEADLINE = re.compile(r"(?m)^([A-Z][^:\n“”\"]{1,60}):[ \t]+(\S[^\n]*)")
 
 
@@ -110,8 +110,11 @@ def _subject(verb: Token) -> Token | None:
         before = verb.doc[verb.i - 1] if verb.i else None
         if verb.dep_ == "conj" and before is not None and before.ent_type_ == "PERSON" and before.head.i != verb.i:
             return before  # "... with a late Gerrard strike and Benitez said": the parse took the name for a conjunct
-        if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.i < verb.i and (verb.head.ent_type_ in ("PERSON", "ORG", "NORP") or verb.head.pos_ == "PRON"):
-            return verb.head  # "Democrats supporting Mrs. Clinton", "the share of voters saying ..."
+        head = verb.head
+        if verb.dep_ == "acl" and verb.tag_ == "VBG" and head.i < verb.i and (
+            head.ent_type_ in ("PERSON", "ORG", "NORP") or head.pos_ == "PRON"
+        ):
+            return head  # "Democrats supporting Mrs. Clinton": a participle after a person or group
         if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in ("VERB", "AUX"):
             verb = verb.head.head  # "after saying ...", "by arguing ...": the subject of the verb the phrase modifies
         elif verb.dep_ in ("conj", "advcl", "xcomp", "acl") and verb.head.i != verb.i:
@@ -379,7 +382,8 @@ def _from_verb(verb: Token, regions: Regions) -> Attribution | None:
     doc = verb.doc
     content = []
     if verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl") and not any(c.dep_ in _SUBJECTS for c in verb.children):
-        return _from_passive(verb, regions)  # "..., she said when asked about X": who was asked did not say X (who asked did)
+        # "..., she said when asked about X": who was asked did not say X; who asked (an agent) asked it
+        return _from_passive(verb, regions)
     subject = _subject(verb)
     quoted = _quoted_subject(verb, subject, regions)
     if quoted is not None:
