@@ -155,8 +155,9 @@ def test_quotes_pronoun_matches_marked_gender(nlp, text: str, speaker: str) -> N
 
 
 def test_quotes_relative_pronoun_source_resolves_to_antecedent(nlp) -> None:
-    (quote,) = _quotes(nlp, "The plan was backed by Daniel Brooks, who said the vote would pass.")
-    assert (quote.source.text, quote.speaker.evidence.text) == ("Daniel Brooks, who", "Daniel Brooks")
+    backed, said = _quotes(nlp, "The plan was backed by Daniel Brooks, who said the vote would pass.")
+    assert (said.source.text, said.speaker.evidence.text) == ("Daniel Brooks, who", "Daniel Brooks")
+    assert (backed.cue.text, backed.source.text) == ("backed", "Daniel Brooks")  # a passive cue's agent
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,163 @@
+"""Quotes on sentences the quotes3 branch wrote for each class of attribution it stopped missing
+(issue 12, PolNeAR recall): what an object cue reports runs over the phrases that follow the
+object; a cue's preposition may come after an adverb or a time phrase; a relative clause reported
+by a cue inside it; "after saying ..." said by the subject of the verb it modifies; "according to
+X" over its whole sentence; a trailing ", she said." that the parser hung inside the clause it
+reports; a participle after a group ("Republicans backing ..."); a subject with a participle that
+the parser took for a clause; a parenthetical "she said"; "X, who said ..., said ..."; a hearer
+before the cue's preposition or with what it is urged to do; a quotation that closes a nested one
+right before its cue; any verb before a colon that opens a quotation ("shot back:"); a passive cue
+with its agent ("was first reported by the Times", "when asked by a reporter whether ..."); a
+headline colon followed by its own speaker and verb of saying ("The Latest: Mourners say ..."); a
+cue with an object of its own after it does not take the quotation before it ("On “Meet the Press,”
+the senator praised ..."); "on" a named medium is where, not what; a noun with a possessive and a
+"that" clause ("the minister's warning that ...")."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.nlp.pipeline import load_pipeline
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_pipeline(components=["newsgraph_entities", "newsgraph_quotes"])
+
+
+def _content(quote) -> str:
+    return " | ".join(c.text for c in quote.content)
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("The mayor called for the ban in March after the floods in the valley.",
+         "the ban in March after the floods in the valley"),
+        ("She recalled his generosity in support of the food bank in the city.",
+         "his generosity in support of the food bank in the city"),
+        ("A poll on Monday showed the mayor with a healthy lead in the city, earning 51 percent of the vote.",
+         "the mayor with a healthy lead in the city, earning 51 percent of the vote"),
+    ],
+)
+def test_an_objects_content_runs_over_the_phrases_after_it(nlp, quotes_of, text: str, content: str) -> None:
+    (quote,) = quotes_of(nlp, text)
+    assert _content(quote) == content
+
+
+def test_a_cue_preposition_after_a_time_phrase(nlp, quotes_of) -> None:
+    (quote,) = quotes_of(nlp, "The senator responded on Monday to accusations that he had lied about his record.")
+    assert _content(quote) == "accusations that he had lied about his record"
+    assert quote.cue.text == "responded on Monday to" and quote.speaker.evidence.text == "The senator"
+
+
+def test_a_relative_clause_reported_by_a_cue_inside_it(nlp, quotes_of) -> None:
+    text = "There has been a surge of new voters, which officials say could help the mayor in the autumn."
+    (quote,) = quotes_of(nlp, text)
+    assert quote.speaker.evidence.text == "officials"
+    assert _content(quote).endswith("could help the mayor in the autumn")
+
+
+def test_after_saying_is_said_by_the_subject_of_the_main_verb(nlp, quotes_of) -> None:
+    text = "After arguing that the deal was unfair to farmers, the minister walked out of the talks."
+    (quote,) = quotes_of(nlp, text)
+    assert quote.speaker.evidence.text == "the minister"
+    assert _content(quote) == "that the deal was unfair to farmers"
+
+
+def test_according_to_reports_its_whole_sentence(nlp, quotes_of) -> None:
+    (quote,) = quotes_of(nlp, "Unemployment rose in the north, where three mills closed last year according to the census.")
+    assert quote.cue.text == "according to" and quote.source.text == "the census"
+    assert _content(quote) == "Unemployment rose in the north, where three mills closed last year"
+
+
+def test_according_to_at_the_end_of_a_reported_clause_is_the_outer_attribution(nlp, quotes_of) -> None:
+    text = "The minister said the deficit had doubled last year, according to figures from the Treasury."
+    (quote,) = quotes_of(nlp, text)
+    assert quote.cue.text == "according to" and _content(quote) == "The minister said the deficit had doubled last year"
+
+
+def test_a_trailing_cue_the_parser_hung_inside_its_clause(nlp, quotes_of) -> None:
+    text = "The United States would not tolerate that from any other country, especially one considered an adversary, she said."
+    (quote,) = quotes_of(nlp, text)
+    assert quote.cue.text == "said"
+    assert _content(quote) == "The United States would not tolerate that from any other country, especially one considered an adversary"
+
+
+def test_a_participle_after_a_group_reports_for_it(nlp, quotes_of) -> None:
+    (quote,) = quotes_of(nlp, "Democrats supporting the governor won three seats.")
+    assert quote.source.text == "Democrats" and _content(quote) == "the governor"
+
+
+def test_a_subject_with_a_participle_the_parser_took_for_a_clause(nlp, quotes_of) -> None:
+    text = "Anna Berg, a Fort Myers, Fla., rabbi helping to organize the march, said she and other rabbis were alarmed by the speech."
+    (quote,) = quotes_of(nlp, text)
+    assert quote.source.text == "Anna Berg, a Fort Myers, Fla., rabbi helping to organize the march"
+    assert _content(quote) == "she and other rabbis were alarmed by the speech"
+
+
+def test_a_parenthetical_she_said(nlp, quotes_of) -> None:
+    (quote,) = quotes_of(nlp, "At one point, she said, she was considering a move to the city.")
+    assert quote.cue.text == "said" and _content(quote) == "At one point | she was considering a move to the city"
+
+
+def test_who_said_inside_the_source_of_another_said(nlp, quotes_of) -> None:
+    text = "Barkley, who said he typically votes for the party, said one candidate he likes is the governor."
+    quotes = quotes_of(nlp, text)
+    assert [_content(q) for q in quotes] == ["he typically votes for the party", "one candidate he likes is the governor"]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        ("He also warned China against provocative behavior in the region.", "warned China against",
+         "provocative behavior in the region"),
+        ("The mayor called on the agency to review the water pipes.", "called on", "the agency to review the water pipes"),
+        ("The senator urged voters to reject the measure.", "urged", "voters to reject the measure"),
+    ],
+)
+def test_a_hearer(nlp, quotes_of, text: str, cue: str, content: str) -> None:
+    (quote,) = quotes_of(nlp, text)
+    assert quote.cue.text == cue and _content(quote) == content
+
+
+def test_a_quotation_closing_a_nested_one_before_its_cue(nlp, quotes_of) -> None:
+    (quote,) = quotes_of(nlp, "“Her first answer was, ‘Let’s see what we can do to help?’” Lopez said.")
+    assert quote.speaker.evidence.text == "Lopez"
+    assert _content(quote) == "“Her first answer was, ‘Let’s see what we can do to help?’”"
+
+
+def test_any_verb_before_a_colon_that_opens_a_quotation(nlp, quotes_of) -> None:
+    (quote,) = quotes_of(nlp, "The mayor shot back angrily: “That would never happen in this city.”")
+    assert quote.speaker.evidence.text == "The mayor"
+    assert _content(quote) == "“That would never happen in this city.”"
+
+
+def test_a_passive_cue_with_its_agent(nlp, quotes_of) -> None:
+    (quote,) = quotes_of(nlp, "The merger was first reported by the local newspaper.")
+    assert quote.source.text == "the local newspaper" and _content(quote) == "The merger"
+
+
+def test_when_asked_by_someone_that_someone_asked(nlp, quotes_of) -> None:
+    (quote,) = quotes_of(nlp, "When asked by a reporter whether he would run again, the mayor only smiled.")
+    assert quote.source.text == "a reporter" and _content(quote) == "whether he would run again"
+
+
+def test_a_headline_colon_before_a_speaker_and_verb_of_saying(nlp, quotes_of) -> None:
+    (quote,) = quotes_of(nlp, "The Latest: Mourners say the city will miss him dearly.")
+    assert quote.source.text == "Mourners" and _content(quote) == "the city will miss him dearly"
+
+
+def test_a_quotation_before_a_cue_with_its_own_object_is_not_its_content(nlp, quotes_of) -> None:
+    (quote,) = quotes_of(nlp, "Appearing on “Meet the Press,” the senator praised the new rules on trade.")
+    assert _content(quote) == "the new rules on trade"
+
+
+def test_on_a_named_medium_is_where_not_what(nlp, quotes_of) -> None:
+    assert quotes_of(nlp, "The senator posted on Twitter late on Monday.") == ()
+
+
+def test_a_noun_with_a_possessive_and_a_that_clause(nlp, quotes_of) -> None:
+    (quote,) = quotes_of(nlp, "The minister's warning that prices would rise again came true in the spring.")
+    assert (quote.cue.text, quote.source.text) == ("warning", "The minister")
+    assert _content(quote) == "that prices would rise again"
