@@ -161,3 +161,15 @@ def test_a_noun_with_a_possessive_and_a_that_clause(nlp, quotes_of) -> None:
     (quote,) = quotes_of(nlp, "The minister's warning that prices would rise again came true in the spring.")
     assert (quote.cue.text, quote.source.text) == ("warning", "The minister")
     assert _content(quote) == "that prices would rise again"
+
+
+def test_an_empty_source_span_is_no_speaker_not_an_error() -> None:
+    """A source trimmed to nothing (a Giveme5W1H caption "X: In pictures 29 show all" made one,
+    and the quote component raised for the whole article): no speaker, no exception."""
+    from newsgraph.nlp.pipeline import load_pipeline
+    from newsgraph.nlp.speakers import resolve_speaker
+
+    nlp = load_pipeline(components=[])
+    doc = nlp("Officials said the bridge would reopen on Monday.")
+    speaker, mention = resolve_speaker(doc, "a", (2, 2), doc[1], doc[1], {"mentions": ()})
+    assert speaker.evidence is None and mention is None

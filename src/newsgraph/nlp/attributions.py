@@ -849,4 +849,6 @@ def find_attributions(doc: Doc) -> list[Attribution]:
     _floating(doc, found, regions)
     for item in found:
         item.content.sort()
+        if item.source is not None and item.source[0] >= item.source[1]:
+            item.source, item.antecedent = None, None  # trimmed to nothing (all punctuation): no source written
     return sorted(found, key=lambda a: a.content[0][0])
