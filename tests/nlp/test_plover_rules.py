@@ -59,6 +59,13 @@ def test_plover_rules_follow_the_cameo_table(events, text, trigger, code) -> Non
     ("An angry Hale slammed his racket onto the court.", "slammed"),
     ("The crew was shooting a film in the hotel when the fire began.", "shooting"),
     ("The firms drill for oil under federal leases.", "drill"),
+    ("Half the visitors came to the museum to sit down and read.", "sit down"),
+    ("Hale will need to improve if she is to defend her world title in Oslo.", "defend"),
+    ("She had to battle back after a slow start but won the race.", "battle"),
+    ("Okoro stormed to his first major title in 20.4 seconds.", "stormed"),
+    ("The Kenyan runner attacked the last 300m to win.", "attacked"),
+    ("Hale eased across the finish line in first place.", "eased"),
+    ("I agree with Mr Hale on this one.", "agree"),
 ])
 def test_plover_everyday_senses_stay_untyped(events, text, trigger) -> None:
     found = events(text)
@@ -71,6 +78,14 @@ def test_plover_everyday_senses_stay_untyped(events, text, trigger) -> None:
     ("The minister visited Kenya last week.", "visited", "CONSULT"),
     ("Prosecutors charged the driver with dangerous driving.", "charged", "COERCE"),
     ("Police shot two men outside the bank.", "shot", "ASSAULT"),
+    ("The two leaders sat down with mediators in Geneva.", "sat down", "CONSULT"),
+    ("The minister defended the army's conduct in the north.", "defended", "SUPPORT"),
+    ("Police stormed the building at dawn.", "stormed", "ASSAULT"),
+    ("Gunmen attacked a police station in the north.", "attacked", "ASSAULT"),
+    ("The two sides agreed to a ceasefire on Friday.", "agreed", "AGREE"),
+    ("Both countries agreed a trade deal in May.", "agreed", "AGREE"),
+    ("The two firms have joined forces to build a payment system.", "forces", "COOPERATE"),
+    ("The two companies have agreed on the price of future deliveries.", "agreed", "AGREE"),
 ])
 def test_plover_the_same_words_in_their_political_sense_keep_the_type(events, text, trigger, code) -> None:
     assert events(text).get(trigger, ("OTHER",))[0] == code

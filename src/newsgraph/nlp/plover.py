@@ -135,6 +135,8 @@ def _noun_type(noun: Token) -> str | None:
     """The type of an eventive noun in context, or None when it is not in the lexicon; a noun
     outside it takes its eventive compound's type ("mediation effort", "war games")."""
     lemma = noun.lemma_.lower()
+    if lemma == "force" and noun.dep_ == "dobj" and noun.head.lemma_.lower() == "join":
+        return "COOPERATE"  # "joined forces to build ...": working together, no troops
     if lemma == "protest" and any(c.lower_ in _FORMAL for c in noun.children):
         return "ACCUSE"
     if lemma == "strike" and any(c.lower_ in _MILITARY_CONTEXT for c in noun.children):
@@ -375,6 +377,9 @@ _VISITED = frozenset({
     "school", "border", "base", "troop", "family", "home", "headquarters", "office", "embassy", "prison",
     "zone", "front", "island", "province", "state", "nation", "ally",
 }) | _VICTIMS | _VISITORS
+_HOLDERS = frozenset({"champion", "champ", "titleholder", "holder", "winner"})
+_MOTION_PREPS = frozenset({"across", "into", "past", "through", "to", "over", "ahead", "clear"})
+_TITLES_HELD = frozenset({"title", "crown", "championship", "trophy", "belt", "record", "lead", "medal", "cup", "seat"})
 _FILMED = frozenset({"film", "movie", "scene", "video", "footage", "documentary", "episode", "advert", "photo",
                      "picture", "series", "programme", "show", "sequel", "pilot"})
 
@@ -392,6 +397,8 @@ def everyday_sense(trigger: Token) -> bool:
             return not any(c.dep_ == "prep" and c.lower_ == "for" for c in trigger.children)
         if lemma == "charge" and trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in ("take", "assume"):
             return True  # "since the coach took charge": in command of, not accused
+        if lemma == "clash" and any(c.dep_ == "compound" for c in trigger.children):
+            return True  # "the Champions League clash with Barcelona": a match
         if lemma == "release":
             return not any(c.dep_ == "prep" and c.lower_ == "of" and any(is_captive(g) for g in c.children)
                            for c in trigger.children)  # "new releases" are products; "the release of hostages" is not
@@ -453,6 +460,24 @@ def everyday_sense(trigger: Token) -> bool:
         return True  # "slammed his racket onto the court": a thing thrown, not a criticism
     if lemma == "shoot" and lemmas & _FILMED:
         return True  # "shooting a film"
+    if lemma == "defend" and (trigger.dep_ == "amod" or trigger.head.lemma_.lower() in _HOLDERS and trigger.head.i > trigger.i):
+        return True  # "defending champion Paul Hale"
+    if lemma == "storm" and not objects and any(c.dep_ == "prep" and c.lower_ in ("to", "into", "home") for c in trigger.children):
+        return True  # "stormed to his first title"
+    if lemma == "attack" and any(o.like_num or any(g.like_num for g in o.subtree) for o in objects):
+        return True  # "attacked the last 200m": a stretch of a race
+    if lemma == "ease" and not objects and any(c.dep_ == "prep" and c.lower_ in _MOTION_PREPS for c in trigger.children):
+        return True  # "eased across the finish"
+    if lemma == "agree" and not objects and not xcomp and "to" not in preps and (
+            any(c.dep_ == "nsubj" and c.lower_ in ("i", "you") for c in trigger.children)
+            or "with" in preps and not preps & {"on", "upon"} and any(
+                c.dep_ == "prep" and c.lower_ == "with" and any(g.ent_type_ == "PERSON" for g in c.children)
+                for c in trigger.children)):
+        return True  # "I agree", "agreed with Mr Hale": sharing a view, not an agreement made
+    if lemma == "defend" and lemmas & _TITLES_HELD:
+        return True  # "defend her world title": a contest, not support
+    if lemma == "battle" and any(c.lower_ == "back" and c.dep_ in ("prt", "advmod") for c in trigger.children):
+        return True  # "had to battle back after a slow start": a comeback
     if lemma == "drill" and not any(c.dep_ == "nsubj" and c.lower_ in _FORCES for c in trigger.children):
         return True  # "firms drill for oil"; troops drilling is an exercise
     return False
@@ -494,8 +519,9 @@ def event_type(trigger: Token) -> str:
             return "MOBILIZE"
     if lemma == "stop" and any(o.lower_ == "work" for o in objects):
         return "PROTEST"
-    if lemma == "sit" and particle == "down":
-        return "CONSULT"
+    if lemma == "sit" and particle == "down":  # talks, but not a seat taken to do something else ("sit down and read")
+        resting = any(c.dep_ == "conj" and c.pos_ == "VERB" for c in trigger.children)
+        return OTHER if resting and not any(c.dep_ == "prep" and c.lower_ == "with" for c in trigger.children) else "CONSULT"
     if lemma == "crack" and particle == "down":
         return "COERCE"
     if lemma in ("step", "pull", "back") and particle in ("down", "out", "back"):
