@@ -102,6 +102,8 @@ def quotes_from_doc(doc: Doc) -> tuple[Quote, ...]:
     context = {"mentions": state.get("mentions", ()), "entities": state.get("entities", ()), "speakers": []}
     quotes = []
     for item in find_attributions(doc):
+        if item.source is not None and item.source[1] <= item.source[0]:
+            item.source = None  # an empty source span ("To many, the bars signal ..."): no speaker, not a crash
         verb = doc[item.cue_token] if item.cue_token >= 0 else None
         head = _head(doc, item)
         speaker, mention = resolve_speaker(doc, article_id, item.source, head, verb, context)
