@@ -180,3 +180,17 @@ def test_lede_after_is_not_the_main_clause_itself(nlp) -> None:
     start, end = lede_after(doc, fell)
     assert doc[start:end].text == "the firm saw its profits cut by half"
     assert lede_after(doc, saw) is None
+
+
+def test_main_event_who_is_not_a_fixture_it_happened_to(nlp) -> None:
+    # a named place or fixture that was stopped is no doer: the person whose act stopped it leads
+    text = "A chaotic Mexican Grand Prix was suspended on lap 12 after Jane Porter crashed out in the rain."
+    assert _main(nlp, text)["who"] == "Jane Porter"
+
+
+def test_main_event_who_is_not_the_place_a_happening_is_named_by(nlp) -> None:
+    # "Boston shooting": the place is the where of the shooting, not its doer
+    text = ("Boston shooting leaves five hurt in Boston near protests against the mayor\n"
+            "Two people were said to have serious injuries after a shooting near a demonstration.")
+    main = _main(nlp, text)
+    assert (main["who"], main["what"], main["where"]) == ("Boston shooting", "leaves five hurt", "Boston")

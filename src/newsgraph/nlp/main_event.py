@@ -72,6 +72,8 @@ def _actor_quality(actor: Token, index: MentionIndex) -> float:
     what it counts ("dozens of rescuers")."""
     actor = _counted(actor)
     mention = index.at(actor)
+    if mention is not None and (mention.type.value == "FAC" or mention.type.value in PLACE_TYPES) and actor.dep_ == "nsubjpass":
+        return 0.0  # "the Grand Prix was suspended": a place, site or fixture it happened to is no doer
     if mention is not None and mention.type.value in _NAMED:
         return 2.0
     if actor.lower_ in ("he", "she", "they", "we", "i"):
@@ -94,6 +96,8 @@ def main_subject(frame: Frame, index: MentionIndex) -> Token | None:
     headline ("World Series 2016: Chicago Cubs end drought") a subject read before the colon is
     the label: the name after the colon, before the verb, is the doer."""
     subject = frame.actors[0] if frame.actors else undergoer(frame)
+    if subject is not None and frame.nominal and subject.head == frame.pred and subject.dep_ == "compound" and index.place_at(subject):
+        return None  # "Seattle shooting": the place names where the happening was, not who did it
     if subject is None or frame.unit is None:
         return subject
     pred = frame.pred
