@@ -45,6 +45,12 @@ def _main(nlp, text: str) -> dict:
         # a harm the lede reports beside another main event
         ("Police arrested the driver of a lorry on Tuesday.\nFive people were injured when the lorry crashed into a shop.",
          "the lorry crashed"),
+        # the manner of a verb coordinated with the main one, with its coordinated nouns
+        ("The bakery has shrunk and reshaped two of its loaves, with thinner crusts and a wider gap between slices.",
+         "with thinner crusts and a wider gap between slices"),
+        # "despite" with a gerund: what the doer did on the way, with its quantity (not a place)
+        ("The young driver avoided a serious accident on Sunday despite spinning his car at 180mph.",
+         "despite spinning his car at 180mph"),
         # the means the lede gives when the main clause has none
         ("Officials restored the service on Monday.\nThey saved the records by moving them to a backup server.",
          "by moving them to a backup server"),

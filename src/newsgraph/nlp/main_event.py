@@ -391,13 +391,23 @@ HARMS = frozenset({
 })
 
 
+def _measure(prep: Token) -> bool:
+    """True for a phrase of a quantity, not a place: "at 180mph", "at 30 knots"."""
+    return any(g.dep_ == "pobj" and (g.like_num or any(c.dep_ == "nummod" for c in g.children)) for g in prep.children)
+
+
 def _phrase_end(head: Token) -> int:
     """End token of ``head``'s phrase, stopping before a phrase of place or time ("with a car
-    bomb | near a hotel", "picking cabbages | in China"): they answer where and when."""
+    bomb | near a hotel", "picking cabbages | in China"): they answer where and when; an object
+    keeps its coordinated nouns ("with thinner crusts and a wider gap") and a quantity ("at 180mph")."""
     end = head.i + 1
+    listed = head.dep_ == "pobj" and any(c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN") for c in head.rights)
     for child in head.rights:
-        if child.dep_ == "prep" and (child.lower_ in _PLACE_PREPS or _temporal(child)):
+        if child.dep_ == "prep" and (child.lower_ in _PLACE_PREPS and not _measure(child) or _temporal(child)):
             break
+        if listed and child.dep_ in ("cc", "conj"):  # "with narrower triangles and a wider gap"
+            end = child.right_edge.i + 1
+            continue
         if child.dep_ in ("relcl", "acl", "punct", "cc", "conj") and not child.dep_ == "conj" == head.dep_:
             break
         end = child.right_edge.i + 1
@@ -406,8 +416,9 @@ def _phrase_end(head: Token) -> int:
 
 def _manner_phrase(clause: Token, children: list[Token], index: MentionIndex) -> tuple[int, int] | None:
     """A clause's manner, means or instrument: a "by"/"with"/"through"/"using"/"via" phrase
-    (not a named participant: "with Obama" is a partner), "after"/"by" with a gerund ("wins
-    after surviving two red flags", "by announcing"; after a passive, "after" is a cause), a participle of manner or a "while ..."
+    (not a named participant: "with Obama" is a partner), "after"/"by"/"despite" with a gerund
+    ("wins after surviving two red flags", "by announcing", "avoided a crash despite spinning his
+    car"; after a passive, "after" is a cause), a participle of manner or a "while ..."
     participle ("..., spinning his car", "while picking cabbages"), a manner adverb ("narrowly
     avoids", "greeted each other awkwardly")."""
     for child in children:
@@ -416,7 +427,7 @@ def _manner_phrase(clause: Token, children: list[Token], index: MentionIndex) ->
         pobj = next((g for g in child.children if g.dep_ in ("pobj", "pcomp")), None)
         if pobj is None:
             continue
-        if child.lower_ in ("after", "by") and pobj.dep_ == "pcomp" and pobj.tag_ == "VBG":
+        if child.lower_ in ("after", "by", "despite") and pobj.dep_ == "pcomp" and pobj.tag_ == "VBG":
             if child.lower_ == "after" and any(c.dep_ in ("auxpass", "nsubjpass") for c in clause.children):
                 continue  # "was charged after stabbing a man": what brought it on them, a why
             return child.i, _phrase_end(pobj)
@@ -524,9 +535,13 @@ def lede_how(doc: Doc, sentences: int = WHY_SENTENCES) -> tuple[int, int] | None
 
 
 def _how(frame: Frame, index: MentionIndex) -> tuple[int, int] | None:
-    """The main clause's manner, means or instrument (``_manner_phrase``), else the happening
-    that brought its result about (``_mechanism``)."""
-    return _manner_phrase(frame.pred, _clause_children(frame), index) or _mechanism(frame, index)
+    """The main clause's manner, means or instrument (``_manner_phrase``), else that of a verb
+    coordinated with it, else the happening that brought its result about (``_mechanism``)."""
+    found = _manner_phrase(frame.pred, _clause_children(frame), index)
+    for verb in (c for c in frame.pred.rights if c.dep_ == "conj" and c.pos_ == "VERB" and found is None):
+        # "has shrunk and reshaped two loaves, with thinner crusts": the manner of the coordinated act
+        found = _manner_phrase(verb, sorted(verb.children, key=lambda t: t.i), index)
+    return found or _mechanism(frame, index)
 
 
 _VALUE_DATE = re.compile(r"^(\d{4})(?:-(\d\d)(?:-(\d\d))?)?")
