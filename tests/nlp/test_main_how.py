@@ -51,6 +51,8 @@ def _main(nlp, text: str) -> dict:
         # "despite" with a gerund: what the doer did on the way, with its quantity (not a place)
         ("The young driver avoided a serious accident on Sunday despite spinning his car at 180mph.",
          "despite spinning his car at 180mph"),
+        # a harm and the incident it came in, named by its noun
+        ("Four people have been hurt after a shooting near a stadium in Leeds.", "after a shooting"),
         # the means the lede gives when the main clause has none
         ("Officials restored the service on Monday.\nThey saved the records by moving them to a backup server.",
          "by moving them to a backup server"),

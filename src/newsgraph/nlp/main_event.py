@@ -472,13 +472,29 @@ def mechanism_clause(frame: Frame) -> Token | None:
     return None
 
 
+def _incident(frame: Frame) -> tuple[int, int] | None:
+    """The happening a harm befell people in, named by its noun (``INCIDENTS``): "were hurt |
+    after a shooting | near the scene", "died in a blast"; for a passive of harm or "died"."""
+    pred = frame.pred
+    if frame.nominal or not (undergoer(frame) is not None and pred.lemma_.lower() in HARMS or pred.lemma_.lower() == "die"):
+        return None
+    for prep in pred.rights:
+        if prep.dep_ != "prep" or prep.lower_ not in ("after", "in") or _temporal(prep):
+            continue
+        pobj = next((g for g in prep.children if g.dep_ == "pobj"), None)
+        if pobj is not None and (pobj.lemma_.lower() in INCIDENTS or pobj.lower_ in INCIDENTS):
+            return prep.i, _phrase_end(pobj)
+    return None
+
+
 def _mechanism(frame: Frame, index: MentionIndex) -> tuple[int, int] | None:
     """How a result came about (``mechanism_clause``): that clause's manner phrase if it has
     one ("killed when the insurgents struck with a car bomb"), else its verbs, with their
-    subject when it stands just before them ("a tram derailed", "derailed and overturned")."""
+    subject when it stands just before them ("a tram derailed", "derailed and overturned");
+    without such a clause, the incident the harm came in (``_incident``)."""
     clause = mechanism_clause(frame)
     if clause is None:
-        return None
+        return _incident(frame)
     manner = _manner_phrase(clause, sorted(clause.children, key=lambda t: t.i), index)
     if manner is not None:
         return manner
