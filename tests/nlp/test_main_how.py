@@ -202,3 +202,15 @@ def test_main_event_who_is_not_the_place_a_happening_is_named_by(nlp) -> None:
             "Two people were said to have serious injuries after a shooting near a demonstration.")
     main = _main(nlp, text)
     assert (main["who"], main["what"], main["where"]) == ("Boston shooting", "leaves five hurt", "Boston")
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [  # three or more named doers: each did it, so the who names them all
+        ("Jane Porter, Tom Hill and Sam Reed crash out as the Italian race is hit by rain.", "Jane Porter, Tom Hill and Sam Reed"),
+        # a pair stays its first name (often a doer and a partner)
+        ("Jane Porter and Tom Hill lead the parade in Leeds on Sunday.", "Jane Porter"),
+    ],
+)
+def test_main_event_who_lists_three_doers(nlp, text, who) -> None:
+    assert _main(nlp, text)["who"] == who

@@ -37,7 +37,7 @@ from newsgraph.nlp.countries import canonical_country
 from newsgraph.nlp.frames import NOMINAL_EVENTS
 from newsgraph.nlp.component import doc_text
 from newsgraph.nlp.places import gazetteer
-from newsgraph.nlp.phrases import PLACE_TYPES, MentionIndex, noun_phrase, participant
+from newsgraph.nlp.phrases import PLACE_TYPES, MentionIndex, noun_phrase, participant, with_conjuncts
 from newsgraph.nlp.quote_cues import quote_regions
 from newsgraph.nlp.speakers import FIRST_NAMES
 from newsgraph.nlp.titles import is_head
@@ -666,6 +666,26 @@ def _usual_full_name(mention: Mention, index: MentionIndex, entities: tuple[Loca
     return next((m for m in cluster if m.evidence.text == entity.name), None)
 
 
+def _listed_doers(subject: Token, index: MentionIndex) -> int | None:
+    """End character of a list of three or more named doers the subject heads ("Jane Porter,
+    Tom Hill and Sam Reed crash out"): each of them did it, so the who names them all; None
+    for a pair or when a conjunct is not a named person or group."""
+    conjuncts = with_conjuncts(subject)[1:]
+    for appos in (c for c in subject.children if c.dep_ == "appos" and c.i > subject.i):
+        # "Jane Porter, Tom Hill and Sam Reed": the parser can read the second name as an apposition
+        if (m := index.at(appos)) is not None and m.type.value == "PERSON" and len(with_conjuncts(appos)) > 1:
+            conjuncts += with_conjuncts(appos)
+    if len(conjuncts) < 2:  # a pair is often a doer and a partner ("X and Y meet"): the first leads
+        return None
+    ends = []
+    for conj in conjuncts:
+        mention = index.at(conj)
+        if mention is None or mention.type.value not in ("PERSON", "ORG", "NORP"):
+            return None
+        ends.append(mention.evidence.end)
+    return max(ends)
+
+
 def _who(frame: Frame, index: MentionIndex, entities: tuple[LocalEntity, ...], article_id: str, text: str) -> Evidence | None:
     """The first actor's phrase (the event keeps all its actors); a pronoun is the person last
     named before it; a short name ("Trump") is the span of its entity's full name. The answer
@@ -678,6 +698,9 @@ def _who(frame: Frame, index: MentionIndex, entities: tuple[LocalEntity, ...], a
     start, end = span.start, span.end
     if mention is not None and span.mention is None:
         return mention.evidence
+    listed = _listed_doers(subject, index)
+    if span.mention is not None and listed is not None and listed > end:
+        return evidence_from(article_id, text, span.mention.evidence.start, listed)
     if span.mention is not None and start < span.mention.evidence.start:
         first = subject.doc.char_span(start, span.mention.evidence.start, alignment_mode="expand")
         if first is not None and first[0].is_sent_start and first[0].lower_ not in FIRST_NAMES:
