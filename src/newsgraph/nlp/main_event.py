@@ -5,8 +5,9 @@ line only where its parse reads plainly), the frame that best answers the questi
 is a named or human participant, else the subject of an agentless passive, a PLOVER type, the
 clause's main verb, a time, a place), each later sentence a point behind. Each answer is a span
 of the article: who is the actor's phrase (a "he"/"she" the last person named, a short name the
-full name the article usually writes, a labelled headline's doer after its colon, without the
-doer's place); what the verb group with its object (and coordinated objects), a second
+full name the article usually writes, a labelled headline's doer after its colon, a list of
+three or more named doers whole, without the doer's place; never a place or fixture an agentless
+passive happened to, nor the place a happening is named by, "Boston shooting"); what the verb group with its object (and coordinated objects), a second
 argument ("blames X on Y") or the phrase that completes it ("meet in the White House"); when the
 linked time expression if it is recent (within a week of publication), else the recent time of
 the sentence, then of the lede, nearest the publication date, joined with the expressions that
@@ -18,7 +19,8 @@ of the lede, widened to the rest of its name ("Hebei province", "south-east Engl
 Tower in New York City", "Croydon, South London"); why a cause or purpose ("because ...", "to
 ...", "for talks ...", "after ..."), else the cause of a harm's mechanism or the lede's first
 "after" clause; how a manner, means or instrument ("by ...", "with ...", "while fishing",
-"narrowly"), else the happening that caused a harm ("killed when a tram derailed"), else a means
+"narrowly", "despite spinning ...", also of a coordinated verb), else the happening that caused a
+harm ("killed when a tram derailed", "hurt after a shooting"), else a means
 the lede gives ("by announcing that ...").
 """
 
