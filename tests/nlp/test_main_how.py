@@ -45,6 +45,14 @@ def _main(nlp, text: str) -> dict:
         # a harm the lede reports beside another main event
         ("Police arrested the driver of a lorry on Tuesday.\nFive people were injured when the lorry crashed into a shop.",
          "the lorry crashed"),
+        # the manner of a verb coordinated with the main one, with its coordinated nouns
+        ("The bakery has shrunk and reshaped two of its loaves, with thinner crusts and a wider gap between slices.",
+         "with thinner crusts and a wider gap between slices"),
+        # "despite" with a gerund: what the doer did on the way, with its quantity (not a place)
+        ("The young driver avoided a serious accident on Sunday despite spinning his car at 180mph.",
+         "despite spinning his car at 180mph"),
+        # a harm and the incident it came in, named by its noun
+        ("Four people have been hurt after a shooting near a stadium in Leeds.", "after a shooting"),
         # the means the lede gives when the main clause has none
         ("Officials restored the service on Monday.\nThey saved the records by moving them to a backup server.",
          "by moving them to a backup server"),
@@ -180,3 +188,29 @@ def test_lede_after_is_not_the_main_clause_itself(nlp) -> None:
     start, end = lede_after(doc, fell)
     assert doc[start:end].text == "the firm saw its profits cut by half"
     assert lede_after(doc, saw) is None
+
+
+def test_main_event_who_is_not_a_fixture_it_happened_to(nlp) -> None:
+    # a named place or fixture that was stopped is no doer: the person whose act stopped it leads
+    text = "A chaotic Mexican Grand Prix was suspended on lap 12 after Jane Porter crashed out in the rain."
+    assert _main(nlp, text)["who"] == "Jane Porter"
+
+
+def test_main_event_who_is_not_the_place_a_happening_is_named_by(nlp) -> None:
+    # "Boston shooting": the place is the where of the shooting, not its doer
+    text = ("Boston shooting leaves five hurt in Boston near protests against the mayor\n"
+            "Two people were said to have serious injuries after a shooting near a demonstration.")
+    main = _main(nlp, text)
+    assert (main["who"], main["what"], main["where"]) == ("Boston shooting", "leaves five hurt", "Boston")
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [  # three or more named doers: each did it, so the who names them all
+        ("Jane Porter, Tom Hill and Sam Reed crash out as the Italian race is hit by rain.", "Jane Porter, Tom Hill and Sam Reed"),
+        # a pair stays its first name (often a doer and a partner)
+        ("Jane Porter and Tom Hill lead the parade in Leeds on Sunday.", "Jane Porter"),
+    ],
+)
+def test_main_event_who_lists_three_doers(nlp, text, who) -> None:
+    assert _main(nlp, text)["who"] == who

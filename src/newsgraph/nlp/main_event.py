@@ -5,8 +5,9 @@ line only where its parse reads plainly), the frame that best answers the questi
 is a named or human participant, else the subject of an agentless passive, a PLOVER type, the
 clause's main verb, a time, a place), each later sentence a point behind. Each answer is a span
 of the article: who is the actor's phrase (a "he"/"she" the last person named, a short name the
-full name the article usually writes, a labelled headline's doer after its colon, without the
-doer's place); what the verb group with its object (and coordinated objects), a second
+full name the article usually writes, a labelled headline's doer after its colon, a list of
+three or more named doers whole, without the doer's place; never a place or fixture an agentless
+passive happened to, nor the place a happening is named by, "Boston shooting"); what the verb group with its object (and coordinated objects), a second
 argument ("blames X on Y") or the phrase that completes it ("meet in the White House"); when the
 linked time expression if it is recent (within a week of publication), else the recent time of
 the sentence, then of the lede, nearest the publication date, joined with the expressions that
@@ -18,7 +19,8 @@ of the lede, widened to the rest of its name ("Hebei province", "south-east Engl
 Tower in New York City", "Croydon, South London"); why a cause or purpose ("because ...", "to
 ...", "for talks ...", "after ..."), else the cause of a harm's mechanism or the lede's first
 "after" clause; how a manner, means or instrument ("by ...", "with ...", "while fishing",
-"narrowly"), else the happening that caused a harm ("killed when a tram derailed"), else a means
+"narrowly", "despite spinning ...", also of a coordinated verb), else the happening that caused a
+harm ("killed when a tram derailed", "hurt after a shooting"), else a means
 the lede gives ("by announcing that ...").
 """
 
@@ -37,7 +39,7 @@ from newsgraph.nlp.countries import canonical_country
 from newsgraph.nlp.frames import NOMINAL_EVENTS
 from newsgraph.nlp.component import doc_text
 from newsgraph.nlp.places import gazetteer
-from newsgraph.nlp.phrases import PLACE_TYPES, MentionIndex, noun_phrase, participant
+from newsgraph.nlp.phrases import PLACE_TYPES, MentionIndex, noun_phrase, participant, with_conjuncts
 from newsgraph.nlp.quote_cues import quote_regions
 from newsgraph.nlp.speakers import FIRST_NAMES
 from newsgraph.nlp.titles import is_head
@@ -72,6 +74,8 @@ def _actor_quality(actor: Token, index: MentionIndex) -> float:
     what it counts ("dozens of rescuers")."""
     actor = _counted(actor)
     mention = index.at(actor)
+    if mention is not None and (mention.type.value == "FAC" or mention.type.value in PLACE_TYPES) and actor.dep_ == "nsubjpass":
+        return 0.0  # "the Grand Prix was suspended": a place, site or fixture it happened to is no doer
     if mention is not None and mention.type.value in _NAMED:
         return 2.0
     if actor.lower_ in ("he", "she", "they", "we", "i"):
@@ -94,6 +98,8 @@ def main_subject(frame: Frame, index: MentionIndex) -> Token | None:
     headline ("World Series 2016: Chicago Cubs end drought") a subject read before the colon is
     the label: the name after the colon, before the verb, is the doer."""
     subject = frame.actors[0] if frame.actors else undergoer(frame)
+    if subject is not None and frame.nominal and subject.head == frame.pred and subject.dep_ == "compound" and index.place_at(subject):
+        return None  # "Seattle shooting": the place names where the happening was, not who did it
     if subject is None or frame.unit is None:
         return subject
     pred = frame.pred
@@ -387,13 +393,23 @@ HARMS = frozenset({
 })
 
 
+def _measure(prep: Token) -> bool:
+    """True for a phrase of a quantity, not a place: "at 180mph", "at 30 knots"."""
+    return any(g.dep_ == "pobj" and (g.like_num or any(c.dep_ == "nummod" for c in g.children)) for g in prep.children)
+
+
 def _phrase_end(head: Token) -> int:
     """End token of ``head``'s phrase, stopping before a phrase of place or time ("with a car
-    bomb | near a hotel", "picking cabbages | in China"): they answer where and when."""
+    bomb | near a hotel", "picking cabbages | in China"): they answer where and when; an object
+    keeps its coordinated nouns ("with thinner crusts and a wider gap") and a quantity ("at 180mph")."""
     end = head.i + 1
+    listed = head.dep_ == "pobj" and any(c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN") for c in head.rights)
     for child in head.rights:
-        if child.dep_ == "prep" and (child.lower_ in _PLACE_PREPS or _temporal(child)):
+        if child.dep_ == "prep" and (child.lower_ in _PLACE_PREPS and not _measure(child) or _temporal(child)):
             break
+        if listed and child.dep_ in ("cc", "conj"):  # "with narrower triangles and a wider gap"
+            end = child.right_edge.i + 1
+            continue
         if child.dep_ in ("relcl", "acl", "punct", "cc", "conj") and not child.dep_ == "conj" == head.dep_:
             break
         end = child.right_edge.i + 1
@@ -402,8 +418,9 @@ def _phrase_end(head: Token) -> int:
 
 def _manner_phrase(clause: Token, children: list[Token], index: MentionIndex) -> tuple[int, int] | None:
     """A clause's manner, means or instrument: a "by"/"with"/"through"/"using"/"via" phrase
-    (not a named participant: "with Obama" is a partner), "after"/"by" with a gerund ("wins
-    after surviving two red flags", "by announcing"; after a passive, "after" is a cause), a participle of manner or a "while ..."
+    (not a named participant: "with Obama" is a partner), "after"/"by"/"despite" with a gerund
+    ("wins after surviving two red flags", "by announcing", "avoided a crash despite spinning his
+    car"; after a passive, "after" is a cause), a participle of manner or a "while ..."
     participle ("..., spinning his car", "while picking cabbages"), a manner adverb ("narrowly
     avoids", "greeted each other awkwardly")."""
     for child in children:
@@ -412,7 +429,7 @@ def _manner_phrase(clause: Token, children: list[Token], index: MentionIndex) ->
         pobj = next((g for g in child.children if g.dep_ in ("pobj", "pcomp")), None)
         if pobj is None:
             continue
-        if child.lower_ in ("after", "by") and pobj.dep_ == "pcomp" and pobj.tag_ == "VBG":
+        if child.lower_ in ("after", "by", "despite") and pobj.dep_ == "pcomp" and pobj.tag_ == "VBG":
             if child.lower_ == "after" and any(c.dep_ in ("auxpass", "nsubjpass") for c in clause.children):
                 continue  # "was charged after stabbing a man": what brought it on them, a why
             return child.i, _phrase_end(pobj)
@@ -457,13 +474,29 @@ def mechanism_clause(frame: Frame) -> Token | None:
     return None
 
 
+def _incident(frame: Frame) -> tuple[int, int] | None:
+    """The happening a harm befell people in, named by its noun (``INCIDENTS``): "were hurt |
+    after a shooting | near the scene", "died in a blast"; for a passive of harm or "died"."""
+    pred = frame.pred
+    if frame.nominal or not (undergoer(frame) is not None and pred.lemma_.lower() in HARMS or pred.lemma_.lower() == "die"):
+        return None
+    for prep in pred.rights:
+        if prep.dep_ != "prep" or prep.lower_ not in ("after", "in") or _temporal(prep):
+            continue
+        pobj = next((g for g in prep.children if g.dep_ == "pobj"), None)
+        if pobj is not None and (pobj.lemma_.lower() in INCIDENTS or pobj.lower_ in INCIDENTS):
+            return prep.i, _phrase_end(pobj)
+    return None
+
+
 def _mechanism(frame: Frame, index: MentionIndex) -> tuple[int, int] | None:
     """How a result came about (``mechanism_clause``): that clause's manner phrase if it has
     one ("killed when the insurgents struck with a car bomb"), else its verbs, with their
-    subject when it stands just before them ("a tram derailed", "derailed and overturned")."""
+    subject when it stands just before them ("a tram derailed", "derailed and overturned");
+    without such a clause, the incident the harm came in (``_incident``)."""
     clause = mechanism_clause(frame)
     if clause is None:
-        return None
+        return _incident(frame)
     manner = _manner_phrase(clause, sorted(clause.children, key=lambda t: t.i), index)
     if manner is not None:
         return manner
@@ -520,9 +553,13 @@ def lede_how(doc: Doc, sentences: int = WHY_SENTENCES) -> tuple[int, int] | None
 
 
 def _how(frame: Frame, index: MentionIndex) -> tuple[int, int] | None:
-    """The main clause's manner, means or instrument (``_manner_phrase``), else the happening
-    that brought its result about (``_mechanism``)."""
-    return _manner_phrase(frame.pred, _clause_children(frame), index) or _mechanism(frame, index)
+    """The main clause's manner, means or instrument (``_manner_phrase``), else that of a verb
+    coordinated with it, else the happening that brought its result about (``_mechanism``)."""
+    found = _manner_phrase(frame.pred, _clause_children(frame), index)
+    for verb in (c for c in frame.pred.rights if c.dep_ == "conj" and c.pos_ == "VERB" and found is None):
+        # "has shrunk and reshaped two loaves, with thinner crusts": the manner of the coordinated act
+        found = _manner_phrase(verb, sorted(verb.children, key=lambda t: t.i), index)
+    return found or _mechanism(frame, index)
 
 
 _VALUE_DATE = re.compile(r"^(\d{4})(?:-(\d\d)(?:-(\d\d))?)?")
@@ -631,6 +668,26 @@ def _usual_full_name(mention: Mention, index: MentionIndex, entities: tuple[Loca
     return next((m for m in cluster if m.evidence.text == entity.name), None)
 
 
+def _listed_doers(subject: Token, index: MentionIndex) -> int | None:
+    """End character of a list of three or more named doers the subject heads ("Jane Porter,
+    Tom Hill and Sam Reed crash out"): each of them did it, so the who names them all; None
+    for a pair or when a conjunct is not a named person or group."""
+    conjuncts = with_conjuncts(subject)[1:]
+    for appos in (c for c in subject.children if c.dep_ == "appos" and c.i > subject.i):
+        # "Jane Porter, Tom Hill and Sam Reed": the parser can read the second name as an apposition
+        if (m := index.at(appos)) is not None and m.type.value == "PERSON" and len(with_conjuncts(appos)) > 1:
+            conjuncts += with_conjuncts(appos)
+    if len(conjuncts) < 2:  # a pair is often a doer and a partner ("X and Y meet"): the first leads
+        return None
+    ends = []
+    for conj in conjuncts:
+        mention = index.at(conj)
+        if mention is None or mention.type.value not in ("PERSON", "ORG", "NORP"):
+            return None
+        ends.append(mention.evidence.end)
+    return max(ends)
+
+
 def _who(frame: Frame, index: MentionIndex, entities: tuple[LocalEntity, ...], article_id: str, text: str) -> Evidence | None:
     """The first actor's phrase (the event keeps all its actors); a pronoun is the person last
     named before it; a short name ("Trump") is the span of its entity's full name. The answer
@@ -643,6 +700,9 @@ def _who(frame: Frame, index: MentionIndex, entities: tuple[LocalEntity, ...], a
     start, end = span.start, span.end
     if mention is not None and span.mention is None:
         return mention.evidence
+    listed = _listed_doers(subject, index)
+    if span.mention is not None and listed is not None and listed > end:
+        return evidence_from(article_id, text, span.mention.evidence.start, listed)
     if span.mention is not None and start < span.mention.evidence.start:
         first = subject.doc.char_span(start, span.mention.evidence.start, alignment_mode="expand")
         if first is not None and first[0].is_sent_start and first[0].lower_ not in FIRST_NAMES:
