@@ -405,7 +405,7 @@ def _from_verb(verb: Token, regions: Regions) -> Attribution | None:
         attribution = Attribution(cue=(verb.idx, verb.idx + len(verb)), content=[adjacent], cue_token=verb.i)
         attribution.source = _edge_trim(doc, subject.left_edge.i, subject.right_edge.i + 1)
         return attribution
-    parts = _content_of_verb(verb)
+    parts = _as_clause(verb) or _content_of_verb(verb)
     parts = _around_cue(verb, subject, parts)
     for start, end in parts:
         if subject is not None and start <= subject.i < end:
@@ -423,7 +423,7 @@ def _from_verb(verb: Token, regions: Regions) -> Attribution | None:
         content = [adjacent] if adjacent is not None else []
     if not content or (subject is None and verb.dep_ not in _CLAUSES):
         return None
-    if is_action(verb, content, regions) or any(_ANONYMITY.match(doc_text(doc)[s:e]) for s, e in content):
+    if (is_action(verb, content, regions) and not _as_clause(verb)) or any(_ANONYMITY.match(doc_text(doc)[s:e]) for s, e in content):
         return None  # an action, or "spoke on condition of anonymity": no content
     attribution = Attribution(cue=(verb.idx, verb.idx + len(verb)), content=content, cue_token=verb.i)
     prep = _cue_prep(verb)
@@ -441,6 +441,34 @@ def _from_verb(verb: Token, regions: Regions) -> Attribution | None:
             if noun.i < subject.i:  # "a video that showed ...": the noun phrase and its pronoun
                 attribution.source = _edge_trim(doc, noun.left_edge.i, subject.i + 1)
     return attribution
+
+
+# Verbs of speaking that take no object: "as he spoke" tells when, not what was said.
+_INTRANSITIVE = frozenset({"speak", "talk", "cheer", "applaud", "chant", "shout", "reply", "respond", "testify", "celebrate"})
+
+
+def _as_clause(verb: Token) -> list[tuple[int, int]]:
+    """ "As Politico reported, the party agreed to ...", "as the theory goes, ...": a cue in an
+    adverbial clause opened by "as", with nothing of its own reported (no object but "it", no
+    clause), reports the clause it modifies (without itself)."""
+    head = verb.head
+    if verb.dep_ != "advcl" or head.i == verb.i or head.pos_ not in ("VERB", "AUX"):
+        return []
+    if not any(c.dep_ == "mark" and c.lower_ == "as" and c.i == verb.left_edge.i for c in verb.children):
+        return []
+    if verb.lemma_.lower() in _INTRANSITIVE or (verb.lemma_.lower() in WEAK_CUES and verb.lemma_.lower() != "put"):
+        return []  # "as he spoke", "as the crowd cheered", "as the day went on": a time, not a source
+    if any(
+        c.dep_ in _CLAUSES | {"xcomp", "oprd"} or (c.dep_ == "prep" and c.lower_ != "by") or (c.dep_ == "dobj" and c.lower_ != "it") or (c.dep_ == "prt" and c.lower_ != "out")
+        for c in verb.children
+    ):
+        return []
+    return _without(verb.doc, (head.left_edge.i, head.right_edge.i + 1), (verb.left_edge.i, verb.right_edge.i + 1))
+
+
+def _put_it(verb: Token) -> bool:
+    """ "as the mayor put it, ...": the idiom quotes what the clause it modifies says."""
+    return verb.lemma_.lower() == "put" and any(c.dep_ == "dobj" and c.lower_ == "it" for c in verb.children) and bool(_as_clause(verb))
 
 
 def _around_cue(verb: Token, subject: Token | None, parts: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -555,6 +583,15 @@ def _from_passive(verb: Token, regions: Regions) -> Attribution | None:
         if not objects or span is None:
             return None
         attribution = Attribution(cue=(verb.idx, verb.idx + len(verb)), content=[_grow(span, regions)], cue_token=verb.i)
+        attribution.source = _agent_span(objects[0])
+        return attribution
+    around = _as_clause(verb) if agents and verb.tag_ == "VBN" and verb.lower_ in SPEECH else []
+    if around:  # "As reported by the Times, the plan ...": the agent said the clause the phrase modifies
+        objects = [c for c in agents[0].children if c.dep_ == "pobj"]
+        spans = [span for span in (_chars(doc, s, e) for s, e in around) if span is not None]
+        if not objects or not spans:
+            return None
+        attribution = Attribution(cue=(verb.idx, verb.idx + len(verb)), content=[_grow(sp, regions) for sp in spans], cue_token=verb.i)
         attribution.source = _agent_span(objects[0])
         return attribution
     if not any(c.dep_ == "auxpass" for c in verb.children):
@@ -835,7 +872,7 @@ def find_attributions(doc: Doc) -> list[Attribution]:
             item = _from_according(token, regions)
         elif token.lower_ == "in":
             item = _from_survey(token, regions)
-        elif is_cue(token) or _colon_quote(token, regions):
+        elif is_cue(token) or _colon_quote(token, regions) or _put_it(token):
             item = _from_verb(token, regions)
         elif token.pos_ == "VERB" and token.lower_ in lexicon():
             item = _from_passive(token, regions)

@@ -1,0 +1,50 @@
+"""Quotes on sentences the quotes4 branch wrote for each class of attribution it stopped missing
+(issue 12, PolNeAR recall, second round): a cue in an "as" clause with nothing reported of its own
+("As the Herald reported, ...", "as the minister put it, ...", "As reported by the Herald, ...")
+reports the clause it modifies; "as he spoke" or "as the crowd cheered" tells when, not what."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.nlp.pipeline import load_pipeline
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_pipeline(components=["newsgraph_entities", "newsgraph_quotes"])
+
+
+def _content(quote) -> str:
+    return " | ".join(c.text for c in quote.content)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        ("As the Herald reported last week, the council quietly sold the old library to a developer.",
+         "the Herald", "the council quietly sold the old library to a developer"),
+        ("The council, as the Herald revealed, sold the old library to a developer.",
+         "the Herald", "The council | sold the old library to a developer"),
+        ("As the mayor put it, the town cannot afford another flood.",
+         "the mayor", "the town cannot afford another flood"),
+        ("As reported by the Herald, the council sold the old library to a developer.",
+         "the Herald", "the council sold the old library to a developer"),
+    ],
+)
+def test_an_as_clause_cue_reports_the_clause_it_modifies(nlp, quotes_of, text: str, speaker: str, content: str) -> None:
+    (quote,) = quotes_of(nlp, text)
+    assert quote.source.text == speaker
+    assert _content(quote) == content
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The hall fell silent as the mayor spoke.",
+        "The band played on as the crowd cheered.",
+        "The shops closed one by one as the evening went on.",
+    ],
+)
+def test_an_as_clause_of_time_reports_nothing(nlp, quotes_of, text: str) -> None:
+    assert quotes_of(nlp, text) == ()
