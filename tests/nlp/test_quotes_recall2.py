@@ -48,3 +48,16 @@ def test_an_as_clause_cue_reports_the_clause_it_modifies(nlp, quotes_of, text: s
 )
 def test_an_as_clause_of_time_reports_nothing(nlp, quotes_of, text: str) -> None:
     assert quotes_of(nlp, text) == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        ("That suggests the council has run out of money.", []),
+        ("This explains why the council has run out of money.", []),
+        ("That said, the mayor insisted the plan would work.", ["the mayor"]),
+        ("Those backing the mayor say the plan will work.", ["Those backing the mayor"]),
+    ],
+)
+def test_a_bare_demonstrative_is_not_a_speaker(nlp, quotes_of, text: str, speakers: list) -> None:
+    assert [quote.source.text for quote in quotes_of(nlp, text)] == speakers

@@ -846,6 +846,18 @@ def _inside(doc: Doc, regions: Regions) -> set[int]:
     return inside
 
 
+_DEMONSTRATIVES = frozenset({"that", "this"})  # "those backing X" are people
+
+
+def _has_speaker(doc: Doc, item: Attribution) -> bool:
+    """Whether an attribution names who it is from: a source, and not a bare demonstrative ("That
+    suggests ...", "That said, ..."), which stands for a fact or what was just written, not a speaker."""
+    if item.source is None:
+        return False
+    start, end = item.source
+    return not (end - start == 1 and doc[start].lower_ in _DEMONSTRATIVES and item.antecedent is None)
+
+
 def _one_per_content(found: list[Attribution]) -> list[Attribution]:
     """One attribution for a piece of content: two cues that reach the same quotation ("..., a
     spokesperson said when asked about ...") keep the first found, the cue nearest in text order."""
@@ -881,6 +893,7 @@ def find_attributions(doc: Doc) -> list[Attribution]:
         if item is not None:
             found.append(item)
     found.extend(_headline_colons(doc))
+    found = [item for item in found if _has_speaker(doc, item)]
     found = _one_per_content(found)
     found = _nested(doc, found)
     _floating(doc, found, regions)
