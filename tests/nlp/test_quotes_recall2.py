@@ -61,3 +61,16 @@ def test_an_as_clause_of_time_reports_nothing(nlp, quotes_of, text: str) -> None
 )
 def test_a_bare_demonstrative_is_not_a_speaker(nlp, quotes_of, text: str, speakers: list) -> None:
     assert [quote.source.text for quote in quotes_of(nlp, text)] == speakers
+
+
+@pytest.mark.parametrize(
+    ("text", "cues"),
+    [
+        ("The mayor continued to visit the flooded streets on Monday.", []),
+        ("The mayor kept visiting the flooded streets on Monday.", []),
+        ("The mayor continued to insist that the plan would work.", ["insist"]),
+        ("“The plan will work,” the mayor continued.", ["continued"]),
+    ],
+)
+def test_continuing_is_not_speech_the_verb_it_governs_may_be(nlp, quotes_of, text: str, cues: list) -> None:
+    assert [quote.cue.text for quote in quotes_of(nlp, text)] == cues

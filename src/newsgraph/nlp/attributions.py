@@ -58,6 +58,7 @@ WEAK_CUES = frozenset(
     """seem appear go maintain deliver cast follow put enjoy anger lay expose devote assume
     convince imagine celebrate contrast rattle seize""".split()
 )
+_ASPECTUAL = frozenset({"continue", "keep", "begin", "start", "resume"})
 _REFUSALS = frozenset({"refuse", "decline"})  # "refused to say ...": what follows was not said
 _QUESTIONS = frozenset({"ask", "press", "push", "question"})  # "when asked by X whether ...": X asked
 _HEADLINE = re.compile(r"(?m)^([A-Z][^:\n“”\"]{1,60}):[ \t]+(\S[^\n]*)")
@@ -282,6 +283,9 @@ def is_action(verb: Token, content: list[tuple[int, int]], regions: Regions) -> 
         return True
     if lemma in NOT_SPEECH:
         return True
+    if lemma in _ASPECTUAL and any(c.dep_ == "xcomp" for c in verb.children):
+        return True  # "continued to push for ...": the verb it governs is the cue, if any
+
     if lemma == "add" and not any(c.dep_ in ("ccomp", "parataxis") for c in verb.children):
         return True  # "added to the pressure", "add jobs": no reported clause
     if lemma == "insist":
