@@ -74,3 +74,16 @@ def test_a_bare_demonstrative_is_not_a_speaker(nlp, quotes_of, text: str, speake
 )
 def test_continuing_is_not_speech_the_verb_it_governs_may_be(nlp, quotes_of, text: str, cues: list) -> None:
     assert [quote.cue.text for quote in quotes_of(nlp, text)] == cues
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("One in three voters said the party ignored them, and one in four said the party was hostile to them.",
+         [("One in three voters", "the party ignored them"), ("one in four", "the party was hostile to them")]),
+        ("Most farmers said the rain came too late but a few said the harvest would still be good.",
+         [("Most farmers", "the rain came too late"), ("a few", "the harvest would still be good")]),
+    ],
+)
+def test_the_same_cue_twice_in_coordination_is_two_attributions(nlp, quotes_of, text: str, expected: list) -> None:
+    assert [(quote.source.text, _content(quote)) for quote in quotes_of(nlp, text)] == expected

@@ -715,6 +715,30 @@ def _nested(doc: Doc, found: list[Attribution]) -> list[Attribution]:
     return kept
 
 
+def _split_coordinated(doc: Doc, found: list[Attribution]) -> None:
+    """ "One in three said the party ignores them and one in four said it is hostile": a cue with
+    its own source right after "and", "but" or a semicolon is an attribution coordinated with the
+    one before it, whatever clause the parser hung it on; the earlier content ends before it."""
+    for item in found:
+        if item.source is None or not 0 <= item.cue_token < len(doc) or item.source[1] > item.cue_token:
+            continue
+        at = item.source[0] - 1
+        if at < 1 or not (doc[at].lower_ in ("and", "but") and doc[at].dep_ == "cc" or doc[at].text == ";"):
+            continue
+        cut = at - 1 if doc[at - 1].text == "," else at
+        if cut < 1:
+            continue
+        end = doc[cut - 1].idx + len(doc[cut - 1])
+        for other in found:
+            if other is item or other.cue[0] >= doc[at].idx or not 0 <= other.cue_token < len(doc):
+                continue
+            if doc[other.cue_token].lemma_.lower() != doc[item.cue_token].lemma_.lower():
+                continue  # only the same verb twice: "A said ..., and B said ..."
+            for n, (c0, c1) in enumerate(other.content):
+                if c0 < end and doc[at].idx < c1 and c0 <= item.cue[0] < c1:
+                    other.content[n] = (c0, end)
+
+
 def _own_inside(doc: Doc, item: Attribution, outer: Attribution) -> bool:
     """Whether an attribution inside another's content stands as one of its own."""
     if not 0 <= item.cue_token < len(doc):
@@ -899,6 +923,7 @@ def find_attributions(doc: Doc) -> list[Attribution]:
     found.extend(_headline_colons(doc))
     found = [item for item in found if _has_speaker(doc, item)]
     found = _one_per_content(found)
+    _split_coordinated(doc, found)
     found = _nested(doc, found)
     _floating(doc, found, regions)
     for item in found:
