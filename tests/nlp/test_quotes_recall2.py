@@ -87,3 +87,10 @@ def test_continuing_is_not_speech_the_verb_it_governs_may_be(nlp, quotes_of, tex
 )
 def test_the_same_cue_twice_in_coordination_is_two_attributions(nlp, quotes_of, text: str, expected: list) -> None:
     assert [(quote.source.text, _content(quote)) for quote in quotes_of(nlp, text)] == expected
+
+
+def test_a_participle_after_a_quotation_belongs_to_who_said_it(nlp, quotes_of) -> None:
+    text = "“Where I stand now, I think the plan would fail,” the mayor said, while arguing the council should wait."
+    found = {quote.cue.text: quote.source.text if quote.source else None for quote in quotes_of(nlp, text)}
+    assert found.get("said") == "the mayor"
+    assert found.get("arguing") == "the mayor"

@@ -104,10 +104,12 @@ def _chars(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
 
 def _subject(verb: Token) -> Token | None:
     """The cue's subject (the nearest one), or its governing verb's for a participle or conjunct."""
+    start = verb
     for _ in range(3):
         subjects = [c for c in verb.children if c.dep_ in _SUBJECTS]
         if subjects:
-            return min(subjects, key=lambda c: abs(c.i - verb.i))
+            subject = min(subjects, key=lambda c: abs(c.i - verb.i))
+            return _reporter(verb, subject) if verb is not start else subject
         before = verb.doc[verb.i - 1] if verb.i else None
         if verb.dep_ == "conj" and before is not None and before.ent_type_ == "PERSON" and before.head.i != verb.i:
             return before  # "... with a late Gerrard strike and Benitez said": the parse took the name for a conjunct
@@ -122,6 +124,24 @@ def _subject(verb: Token) -> Token | None:
             verb = verb.head
         else:
             return None
+    return None
+
+
+def _in_quote(token: Token) -> bool:
+    return any(r0 < token.idx < r1 for r0, r1 in quote_regions(doc_text(token.doc)))
+
+
+def _reporter(verb: Token, subject: Token) -> Token | None:
+    """The subject a participle or conjunct borrows from the verb it hangs on, unless that subject
+    is inside a quotation: then the one who said the quotation ("“I think it would fail,” Clinton
+    said, while arguing ...": Clinton argues, not "I"), or none."""
+    if not _in_quote(subject):
+        return subject
+    for child in verb.children:
+        if child.dep_ in _CLAUSES and is_cue(child) and not _in_quote(child):
+            own = [c for c in child.children if c.dep_ in _SUBJECTS and not _in_quote(c)]
+            if own:
+                return own[0]
     return None
 
 
