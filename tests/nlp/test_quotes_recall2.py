@@ -94,3 +94,9 @@ def test_a_participle_after_a_quotation_belongs_to_who_said_it(nlp, quotes_of) -
     found = {quote.cue.text: quote.source.text if quote.source else None for quote in quotes_of(nlp, text)}
     assert found.get("said") == "the mayor"
     assert found.get("arguing") == "the mayor"
+
+
+def test_a_relative_clause_with_its_own_cue_inside_reported_content(nlp, quotes_of) -> None:
+    text = "The treasurer said the council had approved a budget that the mayor said would cut taxes for families."
+    sources = [quote.source.text for quote in quotes_of(nlp, text)]
+    assert sources == ["The treasurer", "the mayor"]

@@ -767,7 +767,8 @@ def _own_inside(doc: Doc, item: Attribution, outer: Attribution) -> bool:
         return item.antecedent is not None and doc[item.cue_token].dep_ == "relcl" and doc[item.cue_token].lower_ in SPEECH
     if not any(c0 <= item.cue[0] < c1 for c0, c1 in outer.content):
         return False
-    return doc[item.cue_token].lower_ == "according"
+    cue = doc[item.cue_token]
+    return cue.lower_ == "according" or (cue.dep_ == "relcl" and cue.lower_ in SPEECH and item.antecedent is None)
 
 
 def _floating(doc: Doc, found: list[Attribution], regions: Regions) -> None:
