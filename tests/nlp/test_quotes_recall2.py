@@ -100,3 +100,9 @@ def test_a_relative_clause_with_its_own_cue_inside_reported_content(nlp, quotes_
     text = "The treasurer said the council had approved a budget that the mayor said would cut taxes for families."
     sources = [quote.source.text for quote in quotes_of(nlp, text)]
     assert sources == ["The treasurer", "the mayor"]
+
+
+def test_a_passive_question_reports_the_question_not_who_was_asked(nlp, quotes_of) -> None:
+    (quote,) = quotes_of(nlp, "The mayor was asked by reporters whether the library would reopen in May.")
+    assert quote.source.text == "reporters"
+    assert _content(quote) == "whether the library would reopen in May"

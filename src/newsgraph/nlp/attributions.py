@@ -626,6 +626,9 @@ def _from_passive(verb: Token, regions: Regions) -> Attribution | None:
         return None
     subject = subjects[0]
     span = _chars(doc, subject.left_edge.i, subject.right_edge.i + 1)
+    asked = [c for c in verb.rights if c.dep_ == "ccomp" and c.i > agents[0].i] if verb.lemma_.lower() in _QUESTIONS else []
+    if asked:  # "X was asked by a reporter whether ...": the question is what the agent said, not X
+        span = _chars(doc, asked[0].left_edge.i, asked[0].right_edge.i + 1)
     if span is None:
         return None
     attribution = Attribution(cue=(verb.idx, verb.idx + len(verb)), content=[_grow(span, regions)], cue_token=verb.i)
