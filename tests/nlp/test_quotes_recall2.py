@@ -106,3 +106,8 @@ def test_a_passive_question_reports_the_question_not_who_was_asked(nlp, quotes_o
     (quote,) = quotes_of(nlp, "The mayor was asked by reporters whether the library would reopen in May.")
     assert quote.source.text == "reporters"
     assert _content(quote) == "whether the library would reopen in May"
+
+
+def test_a_clause_coordinated_after_the_reported_one_goes_on_with_it(nlp, quotes_of) -> None:
+    (quote,) = quotes_of(nlp, "The coach said he had received offers for the striker, but “the offers were far too low.”")
+    assert _content(quote) == "he had received offers for the striker, but “the offers were far too low.”"

@@ -236,7 +236,11 @@ def _run_on_phrases(verb: Token, clause: Token, end: int) -> int:
     """Where a reported clause after its cue ends: with the cue's phrases that follow it (", but
     because ...", "if elected"), up to one that holds a cue of its own."""
     doc = verb.doc
-    for child in verb.rights:
+    rights = list(verb.rights)
+    for n, child in enumerate(rights):
+        if child.i > clause.i and child.dep_ == "cc" and n + 1 < len(rights) and _continues(rights[n + 1], end, child):
+            end = rights[n + 1].right_edge.i + 1  # "said he had offers, but “the offers were ...”"
+            continue
         if child.i <= clause.i or child.dep_ not in _PHRASE_DEPS:
             continue
         at = child.left_edge.i
@@ -246,6 +250,18 @@ def _run_on_phrases(verb: Token, clause: Token, end: int) -> int:
             break
         end = child.right_edge.i + 1
     return end
+
+
+def _continues(conj: Token, end: int, cc: Token) -> bool:
+    """Whether a clause coordinated with the cue goes on with what it reports: right after the
+    reported clause ("but", "and", after a comma at most), with a subject of its own and no cue."""
+    doc = conj.doc
+    at = end + 1 if end < len(doc) and doc[end].text == "," else end
+    if cc.i != at or conj.dep_ != "conj" or cc.lower_ not in ("and", "but"):
+        return False
+    if not any(c.dep_ in _SUBJECTS for c in conj.children):
+        return False
+    return not any(is_cue(t) or t.text in (";", ":") for t in conj.subtree)
 
 
 def _trailing(verb: Token) -> tuple[int, int] | None:
