@@ -111,3 +111,8 @@ def test_a_passive_question_reports_the_question_not_who_was_asked(nlp, quotes_o
 def test_a_clause_coordinated_after_the_reported_one_goes_on_with_it(nlp, quotes_of) -> None:
     (quote,) = quotes_of(nlp, "The coach said he had received offers for the striker, but “the offers were far too low.”")
     assert _content(quote) == "he had received offers for the striker, but “the offers were far too low.”"
+
+
+def test_a_reason_after_the_reported_clause_goes_with_it(nlp, quotes_of) -> None:
+    quotes = quotes_of(nlp, "Kelly said she asked for the meeting because she wanted to settle the dispute quickly.")
+    assert [_content(q) for q in quotes] == ["she asked for the meeting because she wanted to settle the dispute quickly"]

@@ -246,8 +246,9 @@ def _run_on_phrases(verb: Token, clause: Token, end: int) -> int:
         at = child.left_edge.i
         if at == end + 1 and doc[end].text == ",":
             at = end
-        if at != end or _clause_break(child) or any(is_cue(t) for t in child.subtree):
-            break
+        reason = child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "because" for m in child.children)
+        if at != end or (not reason and (_clause_break(child) or any(is_cue(t) for t in child.subtree))):
+            break  # a reason goes with what it explains, whatever verb it has: "because she wanted ..."
         end = child.right_edge.i + 1
     return end
 
