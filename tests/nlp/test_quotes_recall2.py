@@ -1,7 +1,12 @@
 """Quotes on sentences the quotes4 branch wrote for each class of attribution it stopped missing
 (issue 12, PolNeAR recall, second round): a cue in an "as" clause with nothing reported of its own
 ("As the Herald reported, ...", "as the minister put it, ...", "As reported by the Herald, ...")
-reports the clause it modifies; "as he spoke" or "as the crowd cheered" tells when, not what."""
+reports the clause it modifies; "as he spoke" or "as the crowd cheered" tells when, not what; a bare
+demonstrative ("That suggests ...") is no speaker; "continued to X" is not speech itself; the same
+cue twice in coordination is two attributions; a participle after a quotation belongs to who said
+it; a relative clause with its own cue inside reported content stands alone; a passive question
+reports the question; a clause coordinated after the reported one and a "because" reason go on
+with the content."""
 
 from __future__ import annotations
 

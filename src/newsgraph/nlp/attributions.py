@@ -11,7 +11,14 @@ Read from the dependency parse already in the Doc:
   Sunday to");
 - a passive cue with an agent ("was first reported by the Times"; "when asked by X whether ...");
 - any verb before a colon that opens a quotation ("shot back: “...”");
-- a noun with a possessive and a "that" clause ("the minister's warning that ...").
+- a noun with a possessive and a "that" clause ("the minister's warning that ...");
+- a cue in an "as" clause that reports nothing of its own ("As the Herald reported, ...", "as X
+  put it, ...", "As reported by X, ..."): the clause it modifies (quotes4).
+An attribution needs a source, and a bare "that" or "this" ("That suggests ...", "That said, ...")
+is none. The same cue twice in coordination ("A said ..., and B said ...") is two attributions; a
+relative clause with its own speaker inside another's content ("a budget that the mayor said would
+...") is one of its own; a participle does not borrow a subject from inside a quotation ("“...,”
+Clinton said, while arguing ...": Clinton argues). "continued to X" is not speech itself.
 Parses that hide an attribution are read as what they are: "..., she said." hung inside the clause
 it reports, a parenthetical "she said", "which officials say could ...", "after arguing that ...",
 a subject with a participle taken for a clause. PolNeAR train chose each form (quotes3).
