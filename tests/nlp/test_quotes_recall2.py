@@ -121,3 +121,15 @@ def test_a_clause_coordinated_after_the_reported_one_goes_on_with_it(nlp, quotes
 def test_a_reason_after_the_reported_clause_goes_with_it(nlp, quotes_of) -> None:
     quotes = quotes_of(nlp, "Kelly said she asked for the meeting because she wanted to settle the dispute quickly.")
     assert [_content(q) for q in quotes] == ["she asked for the meeting because she wanted to settle the dispute quickly"]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("11:40 am — Police announce the name of the driver on the radio: John Smith.", "Police"),
+        ("The story is a sad one, but many residents have said it rings false for one reason: the mayor never lived here.",
+         "many residents"),
+    ],
+)
+def test_a_subject_the_parser_runs_on_past_the_cue_is_cut_at_the_verb(nlp, quotes_of, text: str, source: str) -> None:
+    assert [quote.source.text for quote in quotes_of(nlp, text)] == [source]

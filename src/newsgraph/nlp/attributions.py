@@ -481,6 +481,8 @@ def _from_verb(verb: Token, regions: Regions) -> Attribution | None:
         end = subject.right_edge.i + 1
         if subject.i < verb.i < end:  # "Democrats supporting X": the noun phrase up to the participle
             end = verb.left_edge.i
+            if end <= subject.i:  # the subject runs on past the cue ("Police announce ...: Syed Farook"): up to the verb group
+                end = min([verb.i] + [c.left_edge.i for c in verb.lefts if c.i > subject.i])
         source = _edge_trim(doc, subject.left_edge.i, end)
         attribution.source = source
         if subject.lower_ in _RELATIVE and subject.head.dep_ == "relcl":
@@ -928,8 +930,8 @@ _DEMONSTRATIVES = frozenset({"that", "this"})  # "those backing X" are people
 def _has_speaker(doc: Doc, item: Attribution) -> bool:
     """Whether an attribution names who it is from: a source, and not a bare demonstrative ("That
     suggests ...", "That said, ..."), which stands for a fact or what was just written, not a speaker."""
-    if item.source is None:
-        return False
+    if item.source is None or item.source[0] >= item.source[1]:
+        return False  # none, or one trimmed to nothing
     start, end = item.source
     return not (end - start == 1 and doc[start].lower_ in _DEMONSTRATIVES and item.antecedent is None)
 

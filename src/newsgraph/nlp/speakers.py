@@ -317,7 +317,7 @@ def resolve_speaker(
     context: dict,
 ) -> tuple[Speaker, Mention | None]:
     """The speaker for a source span (token offsets), and the mention it resolved to, if any."""
-    if source is None or head is None:
+    if source is None or head is None or source[0] >= source[1]:
         return Speaker(evidence=None), None
     mentions: tuple[Mention, ...] = context["mentions"]
     start, end = source
