@@ -11,7 +11,14 @@ Read from the dependency parse already in the Doc:
   Sunday to");
 - a passive cue with an agent ("was first reported by the Times"; "when asked by X whether ...");
 - any verb before a colon that opens a quotation ("shot back: “...”");
-- a noun with a possessive and a "that" clause ("the minister's warning that ...").
+- a noun with a possessive and a "that" clause ("the minister's warning that ...");
+- a cue in an "as" clause that reports nothing of its own ("As the Herald reported, ...", "as X
+  put it, ...", "As reported by X, ..."): the clause it modifies (quotes4).
+An attribution needs a source, and a bare "that" or "this" ("That suggests ...", "That said, ...")
+is none. The same cue twice in coordination ("A said ..., and B said ...") is two attributions; a
+relative clause with its own speaker inside another's content ("a budget that the mayor said would
+...") is one of its own; a participle does not borrow a subject from inside a quotation ("“...,”
+Clinton said, while arguing ...": Clinton argues). "continued to X" is not speech itself.
 Parses that hide an attribution are read as what they are: "..., she said." hung inside the clause
 it reports, a parenthetical "she said", "which officials say could ...", "after arguing that ...",
 a subject with a participle taken for a clause. PolNeAR train chose each form (quotes3).
@@ -58,6 +65,7 @@ WEAK_CUES = frozenset(
     """seem appear go maintain deliver cast follow put enjoy anger lay expose devote assume
     convince imagine celebrate contrast rattle seize""".split()
 )
+_ASPECTUAL = frozenset({"continue", "keep", "begin", "start", "resume"})
 _REFUSALS = frozenset({"refuse", "decline"})  # "refused to say ...": what follows was not said
 _QUESTIONS = frozenset({"ask", "press", "push", "question"})  # "when asked by X whether ...": X asked
 _HEADLINE = re.compile(r"(?m)^([A-Z][^:\n“”\"]{1,60}):[ \t]+(\S[^\n]*)")
@@ -103,10 +111,12 @@ def _chars(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
 
 def _subject(verb: Token) -> Token | None:
     """The cue's subject (the nearest one), or its governing verb's for a participle or conjunct."""
+    start = verb
     for _ in range(3):
         subjects = [c for c in verb.children if c.dep_ in _SUBJECTS]
         if subjects:
-            return min(subjects, key=lambda c: abs(c.i - verb.i))
+            subject = min(subjects, key=lambda c: abs(c.i - verb.i))
+            return _reporter(verb, subject) if verb is not start else subject
         before = verb.doc[verb.i - 1] if verb.i else None
         if verb.dep_ == "conj" and before is not None and before.ent_type_ == "PERSON" and before.head.i != verb.i:
             return before  # "... with a late Gerrard strike and Benitez said": the parse took the name for a conjunct
@@ -121,6 +131,24 @@ def _subject(verb: Token) -> Token | None:
             verb = verb.head
         else:
             return None
+    return None
+
+
+def _in_quote(token: Token) -> bool:
+    return any(r0 < token.idx < r1 for r0, r1 in quote_regions(doc_text(token.doc)))
+
+
+def _reporter(verb: Token, subject: Token) -> Token | None:
+    """The subject a participle or conjunct borrows from the verb it hangs on, unless that subject
+    is inside a quotation: then the one who said the quotation ("“I think it would fail,” Clinton
+    said, while arguing ...": Clinton argues, not "I"), or none."""
+    if not _in_quote(subject):
+        return subject
+    for child in verb.children:
+        if child.dep_ in _CLAUSES and is_cue(child) and not _in_quote(child):
+            own = [c for c in child.children if c.dep_ in _SUBJECTS and not _in_quote(c)]
+            if own:
+                return own[0]
     return None
 
 
@@ -215,16 +243,33 @@ def _run_on_phrases(verb: Token, clause: Token, end: int) -> int:
     """Where a reported clause after its cue ends: with the cue's phrases that follow it (", but
     because ...", "if elected"), up to one that holds a cue of its own."""
     doc = verb.doc
-    for child in verb.rights:
+    rights = list(verb.rights)
+    for n, child in enumerate(rights):
+        if child.i > clause.i and child.dep_ == "cc" and n + 1 < len(rights) and _continues(rights[n + 1], end, child):
+            end = rights[n + 1].right_edge.i + 1  # "said he had offers, but “the offers were ...”"
+            continue
         if child.i <= clause.i or child.dep_ not in _PHRASE_DEPS:
             continue
         at = child.left_edge.i
         if at == end + 1 and doc[end].text == ",":
             at = end
-        if at != end or _clause_break(child) or any(is_cue(t) for t in child.subtree):
-            break
+        reason = child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "because" for m in child.children)
+        if at != end or (not reason and (_clause_break(child) or any(is_cue(t) for t in child.subtree))):
+            break  # a reason goes with what it explains, whatever verb it has: "because she wanted ..."
         end = child.right_edge.i + 1
     return end
+
+
+def _continues(conj: Token, end: int, cc: Token) -> bool:
+    """Whether a clause coordinated with the cue goes on with what it reports: right after the
+    reported clause ("but", "and", after a comma at most), with a subject of its own and no cue."""
+    doc = conj.doc
+    at = end + 1 if end < len(doc) and doc[end].text == "," else end
+    if cc.i != at or conj.dep_ != "conj" or cc.lower_ not in ("and", "but"):
+        return False
+    if not any(c.dep_ in _SUBJECTS for c in conj.children):
+        return False
+    return not any(is_cue(t) or t.text in (";", ":") for t in conj.subtree)
 
 
 def _trailing(verb: Token) -> tuple[int, int] | None:
@@ -282,6 +327,9 @@ def is_action(verb: Token, content: list[tuple[int, int]], regions: Regions) -> 
         return True
     if lemma in NOT_SPEECH:
         return True
+    if lemma in _ASPECTUAL and any(c.dep_ == "xcomp" for c in verb.children):
+        return True  # "continued to push for ...": the verb it governs is the cue, if any
+
     if lemma == "add" and not any(c.dep_ in ("ccomp", "parataxis") for c in verb.children):
         return True  # "added to the pressure", "add jobs": no reported clause
     if lemma == "insist":
@@ -405,7 +453,7 @@ def _from_verb(verb: Token, regions: Regions) -> Attribution | None:
         attribution = Attribution(cue=(verb.idx, verb.idx + len(verb)), content=[adjacent], cue_token=verb.i)
         attribution.source = _edge_trim(doc, subject.left_edge.i, subject.right_edge.i + 1)
         return attribution
-    parts = _content_of_verb(verb)
+    parts = _as_clause(verb) or _content_of_verb(verb)
     parts = _around_cue(verb, subject, parts)
     for start, end in parts:
         if subject is not None and start <= subject.i < end:
@@ -423,7 +471,7 @@ def _from_verb(verb: Token, regions: Regions) -> Attribution | None:
         content = [adjacent] if adjacent is not None else []
     if not content or (subject is None and verb.dep_ not in _CLAUSES):
         return None
-    if is_action(verb, content, regions) or any(_ANONYMITY.match(doc_text(doc)[s:e]) for s, e in content):
+    if (is_action(verb, content, regions) and not _as_clause(verb)) or any(_ANONYMITY.match(doc_text(doc)[s:e]) for s, e in content):
         return None  # an action, or "spoke on condition of anonymity": no content
     attribution = Attribution(cue=(verb.idx, verb.idx + len(verb)), content=content, cue_token=verb.i)
     prep = _cue_prep(verb)
@@ -433,6 +481,8 @@ def _from_verb(verb: Token, regions: Regions) -> Attribution | None:
         end = subject.right_edge.i + 1
         if subject.i < verb.i < end:  # "Democrats supporting X": the noun phrase up to the participle
             end = verb.left_edge.i
+            if end <= subject.i:  # the subject runs on past the cue ("Police announce ...: Syed Farook"): up to the verb group
+                end = min([verb.i] + [c.left_edge.i for c in verb.lefts if c.i > subject.i])
         source = _edge_trim(doc, subject.left_edge.i, end)
         attribution.source = source
         if subject.lower_ in _RELATIVE and subject.head.dep_ == "relcl":
@@ -441,6 +491,34 @@ def _from_verb(verb: Token, regions: Regions) -> Attribution | None:
             if noun.i < subject.i:  # "a video that showed ...": the noun phrase and its pronoun
                 attribution.source = _edge_trim(doc, noun.left_edge.i, subject.i + 1)
     return attribution
+
+
+# Verbs of speaking that take no object: "as he spoke" tells when, not what was said.
+_INTRANSITIVE = frozenset({"speak", "talk", "cheer", "applaud", "chant", "shout", "reply", "respond", "testify", "celebrate"})
+
+
+def _as_clause(verb: Token) -> list[tuple[int, int]]:
+    """ "As Politico reported, the party agreed to ...", "as the theory goes, ...": a cue in an
+    adverbial clause opened by "as", with nothing of its own reported (no object but "it", no
+    clause), reports the clause it modifies (without itself)."""
+    head = verb.head
+    if verb.dep_ != "advcl" or head.i == verb.i or head.pos_ not in ("VERB", "AUX"):
+        return []
+    if not any(c.dep_ == "mark" and c.lower_ == "as" and c.i == verb.left_edge.i for c in verb.children):
+        return []
+    if verb.lemma_.lower() in _INTRANSITIVE or (verb.lemma_.lower() in WEAK_CUES and verb.lemma_.lower() != "put"):
+        return []  # "as he spoke", "as the crowd cheered", "as the day went on": a time, not a source
+    if any(
+        c.dep_ in _CLAUSES | {"xcomp", "oprd"} or (c.dep_ == "prep" and c.lower_ != "by") or (c.dep_ == "dobj" and c.lower_ != "it") or (c.dep_ == "prt" and c.lower_ != "out")
+        for c in verb.children
+    ):
+        return []
+    return _without(verb.doc, (head.left_edge.i, head.right_edge.i + 1), (verb.left_edge.i, verb.right_edge.i + 1))
+
+
+def _put_it(verb: Token) -> bool:
+    """ "as the mayor put it, ...": the idiom quotes what the clause it modifies says."""
+    return verb.lemma_.lower() == "put" and any(c.dep_ == "dobj" and c.lower_ == "it" for c in verb.children) and bool(_as_clause(verb))
 
 
 def _around_cue(verb: Token, subject: Token | None, parts: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -557,6 +635,15 @@ def _from_passive(verb: Token, regions: Regions) -> Attribution | None:
         attribution = Attribution(cue=(verb.idx, verb.idx + len(verb)), content=[_grow(span, regions)], cue_token=verb.i)
         attribution.source = _agent_span(objects[0])
         return attribution
+    around = _as_clause(verb) if agents and verb.tag_ == "VBN" and verb.lower_ in SPEECH else []
+    if around:  # "As reported by the Times, the plan ...": the agent said the clause the phrase modifies
+        objects = [c for c in agents[0].children if c.dep_ == "pobj"]
+        spans = [span for span in (_chars(doc, s, e) for s, e in around) if span is not None]
+        if not objects or not spans:
+            return None
+        attribution = Attribution(cue=(verb.idx, verb.idx + len(verb)), content=[_grow(sp, regions) for sp in spans], cue_token=verb.i)
+        attribution.source = _agent_span(objects[0])
+        return attribution
     if not any(c.dep_ == "auxpass" for c in verb.children):
         return None
     subjects = [c for c in verb.children if c.dep_ == "nsubjpass" and c.i < verb.i]
@@ -565,6 +652,9 @@ def _from_passive(verb: Token, regions: Regions) -> Attribution | None:
         return None
     subject = subjects[0]
     span = _chars(doc, subject.left_edge.i, subject.right_edge.i + 1)
+    asked = [c for c in verb.rights if c.dep_ == "ccomp" and c.i > agents[0].i] if verb.lemma_.lower() in _QUESTIONS else []
+    if asked:  # "X was asked by a reporter whether ...": the question is what the agent said, not X
+        span = _chars(doc, asked[0].left_edge.i, asked[0].right_edge.i + 1)
     if span is None:
         return None
     attribution = Attribution(cue=(verb.idx, verb.idx + len(verb)), content=[_grow(span, regions)], cue_token=verb.i)
@@ -674,6 +764,30 @@ def _nested(doc: Doc, found: list[Attribution]) -> list[Attribution]:
     return kept
 
 
+def _split_coordinated(doc: Doc, found: list[Attribution]) -> None:
+    """ "One in three said the party ignores them and one in four said it is hostile": a cue with
+    its own source right after "and", "but" or a semicolon is an attribution coordinated with the
+    one before it, whatever clause the parser hung it on; the earlier content ends before it."""
+    for item in found:
+        if item.source is None or not 0 <= item.cue_token < len(doc) or item.source[1] > item.cue_token:
+            continue
+        at = item.source[0] - 1
+        if at < 1 or not (doc[at].lower_ in ("and", "but") and doc[at].dep_ == "cc" or doc[at].text == ";"):
+            continue
+        cut = at - 1 if doc[at - 1].text == "," else at
+        if cut < 1:
+            continue
+        end = doc[cut - 1].idx + len(doc[cut - 1])
+        for other in found:
+            if other is item or other.cue[0] >= doc[at].idx or not 0 <= other.cue_token < len(doc):
+                continue
+            if doc[other.cue_token].lemma_.lower() != doc[item.cue_token].lemma_.lower():
+                continue  # only the same verb twice: "A said ..., and B said ..."
+            for n, (c0, c1) in enumerate(other.content):
+                if c0 < end and doc[at].idx < c1 and c0 <= item.cue[0] < c1:
+                    other.content[n] = (c0, end)
+
+
 def _own_inside(doc: Doc, item: Attribution, outer: Attribution) -> bool:
     """Whether an attribution inside another's content stands as one of its own."""
     if not 0 <= item.cue_token < len(doc):
@@ -682,7 +796,8 @@ def _own_inside(doc: Doc, item: Attribution, outer: Attribution) -> bool:
         return item.antecedent is not None and doc[item.cue_token].dep_ == "relcl" and doc[item.cue_token].lower_ in SPEECH
     if not any(c0 <= item.cue[0] < c1 for c0, c1 in outer.content):
         return False
-    return doc[item.cue_token].lower_ == "according"
+    cue = doc[item.cue_token]
+    return cue.lower_ == "according" or (cue.dep_ == "relcl" and cue.lower_ in SPEECH and item.antecedent is None)
 
 
 def _floating(doc: Doc, found: list[Attribution], regions: Regions) -> None:
@@ -809,6 +924,18 @@ def _inside(doc: Doc, regions: Regions) -> set[int]:
     return inside
 
 
+_DEMONSTRATIVES = frozenset({"that", "this"})  # "those backing X" are people
+
+
+def _has_speaker(doc: Doc, item: Attribution) -> bool:
+    """Whether an attribution names who it is from: a source, and not a bare demonstrative ("That
+    suggests ...", "That said, ..."), which stands for a fact or what was just written, not a speaker."""
+    if item.source is None or item.source[0] >= item.source[1]:
+        return False  # none, or one trimmed to nothing
+    start, end = item.source
+    return not (end - start == 1 and doc[start].lower_ in _DEMONSTRATIVES and item.antecedent is None)
+
+
 def _one_per_content(found: list[Attribution]) -> list[Attribution]:
     """One attribution for a piece of content: two cues that reach the same quotation ("..., a
     spokesperson said when asked about ...") keep the first found, the cue nearest in text order."""
@@ -835,7 +962,7 @@ def find_attributions(doc: Doc) -> list[Attribution]:
             item = _from_according(token, regions)
         elif token.lower_ == "in":
             item = _from_survey(token, regions)
-        elif is_cue(token) or _colon_quote(token, regions):
+        elif is_cue(token) or _colon_quote(token, regions) or _put_it(token):
             item = _from_verb(token, regions)
         elif token.pos_ == "VERB" and token.lower_ in lexicon():
             item = _from_passive(token, regions)
@@ -844,7 +971,9 @@ def find_attributions(doc: Doc) -> list[Attribution]:
         if item is not None:
             found.append(item)
     found.extend(_headline_colons(doc))
+    found = [item for item in found if _has_speaker(doc, item)]
     found = _one_per_content(found)
+    _split_coordinated(doc, found)
     found = _nested(doc, found)
     _floating(doc, found, regions)
     for item in found:

@@ -1,4 +1,4 @@
-"""Quotes: who said what (``newsgraph.quotes.v5``), filling ``doc._.ng["quotes"]``.
+"""Quotes: who said what (``newsgraph.quotes.v6``), filling ``doc._.ng["quotes"]``.
 
 Attributions are read from the parse (``attributions.find_attributions``), their speakers
 resolved against the article's mentions and local entities (``speakers.resolve_speaker``), and
@@ -21,7 +21,7 @@ from newsgraph.nlp.attributions import Attribution, find_attributions
 from newsgraph.nlp.quote_cues import Regions, quote_regions
 from newsgraph.nlp.speakers import resolve_speaker, stated_reason
 
-EXTRACTOR = "newsgraph.quotes.v5"
+EXTRACTOR = "newsgraph.quotes.v6"
 _OPEN = "“\"‘'"
 _CLOSE = "”\"’'"
 
