@@ -351,7 +351,6 @@ def _prepositional(verb: Token) -> list[tuple[int, int]]:
     """ "X called for ...", "X was talking about ...", "X responded on Sunday to ...": the object of
     a preposition after a cue verb with no object of its own is what the cue reports (only
     adverbs and phrases of time or place may stand between them)."""
-    doc = verb.doc
     prep = _cue_prep(verb)
     if prep is None:
         return []
