@@ -82,6 +82,16 @@ class Attribution:
     antecedent: int | None = None           # the source's head when not the span's root
 
 
+def _subtree(token: Token) -> tuple[int, int]:
+    """The token span of ``token``'s phrase (its subtree)."""
+    return token.left_edge.i, token.right_edge.i + 1
+
+
+def _cued(cue: Token, content: list[tuple[int, int]]) -> Attribution:
+    """An attribution whose cue is the token ``cue``, reporting ``content`` (character spans)."""
+    return Attribution(cue=(cue.idx, cue.idx + len(cue)), content=content, cue_token=cue.i)
+
+
 def _edge_trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Token span without edge punctuation (quotation marks kept) and edge conjunctions."""
     while start < end and ((doc[start].is_punct and doc[start].text not in _MARKS) or doc[start].dep_ == "cc"):
@@ -172,7 +182,7 @@ def _content_of_verb(verb: Token) -> list[tuple[int, int]]:
     if clauses:
         spans = []
         for c in clauses:
-            start, end = c.left_edge.i, c.right_edge.i + 1
+            start, end = _subtree(c)
             if end <= verb.i:  # the reported clause comes first: it runs up to the cue's clause
                 end = min([verb.i] + [s.left_edge.i for s in verb.children if s.dep_ in _SUBJECTS])
             else:
@@ -181,8 +191,8 @@ def _content_of_verb(verb: Token) -> list[tuple[int, int]]:
         return spans
     if verb.dep_ == "parataxis" and verb.head.i != verb.i:
         head = verb.head
-        subtree = (verb.left_edge.i, verb.right_edge.i + 1)
-        return _without(doc, (head.left_edge.i, head.right_edge.i + 1), subtree)
+        subtree = _subtree(verb)
+        return _without(doc, _subtree(head), subtree)
     trailing = _trailing(verb)
     if trailing is not None:
         return [trailing]
@@ -407,10 +417,10 @@ def _subject_clause(verb: Token, regions: Regions) -> Attribution | None:
     if head is None:
         return None
     clause = after[0]
-    span = _chars(doc, clause.left_edge.i, clause.right_edge.i + 1)
+    span = _chars(doc, *_subtree(clause))
     if span is None:
         return None
-    attribution = Attribution(cue=(verb.idx, verb.idx + len(verb)), content=[_grow(span, regions)], cue_token=verb.i)
+    attribution = _cued(verb, [_grow(span, regions)])
     attribution.source = _edge_trim(doc, before[-1].left_edge.i, verb.i)
     attribution.antecedent = head.i
     return attribution
@@ -440,7 +450,7 @@ def _from_verb(verb: Token, regions: Regions) -> Attribution | None:
         clause = inverted.head
         attribution = _from_verb_parts(verb, [(c.left_edge.i, verb.i) for c in verb.lefts if c.dep_ in _CLAUSES], regions)
         if attribution is not None:
-            attribution.source = _edge_trim(doc, clause.left_edge.i, clause.right_edge.i + 1)
+            attribution.source = _edge_trim(doc, *_subtree(clause))
             attribution.antecedent = inverted.i
         return attribution
     if subject is None:
@@ -449,8 +459,8 @@ def _from_verb(verb: Token, regions: Regions) -> Attribution | None:
             return misparsed
     adjacent = _adjacent_quote(verb, subject, regions)
     if adjacent is not None and subject is not None:
-        attribution = Attribution(cue=(verb.idx, verb.idx + len(verb)), content=[adjacent], cue_token=verb.i)
-        attribution.source = _edge_trim(doc, subject.left_edge.i, subject.right_edge.i + 1)
+        attribution = _cued(verb, [adjacent])
+        attribution.source = _edge_trim(doc, *_subtree(subject))
         return attribution
     parts = _as_clause(verb) or _content_of_verb(verb)
     parts = _around_cue(verb, subject, parts)
@@ -472,7 +482,7 @@ def _from_verb(verb: Token, regions: Regions) -> Attribution | None:
         return None
     if (is_action(verb, content, regions) and not _as_clause(verb)) or any(_ANONYMITY.match(doc_text(doc)[s:e]) for s, e in content):
         return None  # an action, or "spoke on condition of anonymity": no content
-    attribution = Attribution(cue=(verb.idx, verb.idx + len(verb)), content=content, cue_token=verb.i)
+    attribution = _cued(verb, content)
     prep = _cue_prep(verb)
     if prep is not None and parts == _prepositional(verb):  # the preposition belongs to the cue: "called for"
         attribution.cue = (verb.idx, prep.idx + len(prep))
@@ -512,7 +522,7 @@ def _as_clause(verb: Token) -> list[tuple[int, int]]:
         for c in verb.children
     ):
         return []
-    return _without(verb.doc, (head.left_edge.i, head.right_edge.i + 1), (verb.left_edge.i, verb.right_edge.i + 1))
+    return _without(verb.doc, _subtree(head), _subtree(verb))
 
 
 def _put_it(verb: Token) -> bool:
@@ -592,8 +602,8 @@ def _quoted_subject(verb: Token, subject: Token | None, regions: Regions) -> Att
     if region is None or not after:
         return None
     speaker = after[0]
-    attribution = Attribution(cue=(verb.idx, verb.idx + len(verb)), content=[region], cue_token=verb.i)
-    attribution.source = _edge_trim(verb.doc, speaker.left_edge.i, speaker.right_edge.i + 1)
+    attribution = _cued(verb, [region])
+    attribution.source = _edge_trim(verb.doc, *_subtree(speaker))
     attribution.antecedent = speaker.i
     return attribution
 
@@ -613,7 +623,7 @@ def _from_verb_parts(verb: Token, parts: list[tuple[int, int]], regions: Regions
     spans = [span for span in (_chars(verb.doc, s, e) for s, e in parts) if span is not None]
     if not spans:
         return None
-    return Attribution(cue=(verb.idx, verb.idx + len(verb)), content=[_grow(sp, regions) for sp in spans], cue_token=verb.i)
+    return _cued(verb, [_grow(sp, regions) for sp in spans])
 
 
 def _from_passive(verb: Token, regions: Regions) -> Attribution | None:
@@ -631,7 +641,7 @@ def _from_passive(verb: Token, regions: Regions) -> Attribution | None:
         span = _chars(doc, start, end) if end - start > 1 else None
         if not objects or span is None:
             return None
-        attribution = Attribution(cue=(verb.idx, verb.idx + len(verb)), content=[_grow(span, regions)], cue_token=verb.i)
+        attribution = _cued(verb, [_grow(span, regions)])
         attribution.source = _agent_span(objects[0])
         return attribution
     around = _as_clause(verb) if agents and verb.tag_ == "VBN" and verb.lower_ in SPEECH else []
@@ -640,7 +650,7 @@ def _from_passive(verb: Token, regions: Regions) -> Attribution | None:
         spans = [span for span in (_chars(doc, s, e) for s, e in around) if span is not None]
         if not objects or not spans:
             return None
-        attribution = Attribution(cue=(verb.idx, verb.idx + len(verb)), content=[_grow(sp, regions) for sp in spans], cue_token=verb.i)
+        attribution = _cued(verb, [_grow(sp, regions) for sp in spans])
         attribution.source = _agent_span(objects[0])
         return attribution
     if not any(c.dep_ == "auxpass" for c in verb.children):
@@ -650,13 +660,13 @@ def _from_passive(verb: Token, regions: Regions) -> Attribution | None:
     if not objects or not subjects or objects[0].ent_type_ in _NOT_REPORTED:
         return None
     subject = subjects[0]
-    span = _chars(doc, subject.left_edge.i, subject.right_edge.i + 1)
+    span = _chars(doc, *_subtree(subject))
     asked = [c for c in verb.rights if c.dep_ == "ccomp" and c.i > agents[0].i] if verb.lemma_.lower() in _QUESTIONS else []
     if asked:  # "X was asked by a reporter whether ...": the question is what the agent said, not X
-        span = _chars(doc, asked[0].left_edge.i, asked[0].right_edge.i + 1)
+        span = _chars(doc, *_subtree(asked[0]))
     if span is None:
         return None
-    attribution = Attribution(cue=(verb.idx, verb.idx + len(verb)), content=[_grow(span, regions)], cue_token=verb.i)
+    attribution = _cued(verb, [_grow(span, regions)])
     attribution.source = _agent_span(objects[0])
     return attribution
 
@@ -683,12 +693,12 @@ def _from_noun(noun: Token, regions: Regions) -> Attribution | None:
     if not owners or not clauses:
         return None
     clause = clauses[0]
-    span = _chars(doc, clause.left_edge.i, clause.right_edge.i + 1)
+    span = _chars(doc, *_subtree(clause))
     if span is None:
         return None
-    attribution = Attribution(cue=(noun.idx, noun.idx + len(noun)), content=[_grow(span, regions)], cue_token=noun.i)
+    attribution = _cued(noun, [_grow(span, regions)])
     owner = owners[0]
-    attribution.source = _edge_trim(doc, owner.left_edge.i, owner.right_edge.i + 1)
+    attribution.source = _edge_trim(doc, *_subtree(owner))
     if doc[attribution.source[1] - 1].tag_ == "POS":
         attribution.source = (attribution.source[0], attribution.source[1] - 1)
     return attribution
@@ -714,7 +724,7 @@ def _from_according(token: Token, regions: Regions) -> Attribution | None:
     attribution = Attribution(cue=(token.idx, to.idx + len(to)), content=content, cue_token=token.i)
     if objects:
         obj = objects[0]
-        attribution.source = _edge_trim(doc, obj.left_edge.i, obj.right_edge.i + 1)
+        attribution.source = _edge_trim(doc, *_subtree(obj))
     return attribution
 
 
@@ -728,17 +738,17 @@ def _from_survey(token: Token, regions: Regions) -> Attribution | None:
         return None
     if head.pos_ not in ("VERB", "AUX") or is_cue(head):
         return None
-    phrase = (token.left_edge.i, token.right_edge.i + 1)
+    phrase = _subtree(token)
     content = []
-    for start, end in _without(doc, (head.left_edge.i, head.right_edge.i + 1), phrase):
+    for start, end in _without(doc, _subtree(head), phrase):
         span = _chars(doc, start, end)
         if span is not None and end - start > 2:
             content.append(_grow(span, regions))
     if not content:
         return None
     obj = objects[0]
-    attribution = Attribution(cue=(token.idx, token.idx + len(token)), content=content, cue_token=token.i)
-    attribution.source = _edge_trim(doc, obj.left_edge.i, obj.right_edge.i + 1)
+    attribution = _cued(token, content)
+    attribution.source = _edge_trim(doc, *_subtree(obj))
     return attribution
 
 
