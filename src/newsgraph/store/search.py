@@ -399,6 +399,13 @@ def _where(f: SearchFilter, column: str) -> tuple[str, list[Any]]:
     return " AND ".join(clauses), params
 
 
+def _bm25_term(tf: str, df: str, length: str) -> str:
+    """SQL for one query term's BM25 weight in one document, as the fts extension's ``match_bm25``
+    computes it (k1 1.2, b 0.75), from the columns named; ``stats`` (num_docs, avgdl) in scope."""
+    return (f"log((stats.num_docs - {df} + 0.5) / ({df} + 0.5) + 1)"
+            f" * (({tf} * (1.2 + 1)) / ({tf} + 1.2 * (1 - 0.75 + 0.75 * ({length} / stats.avgdl))))")
+
+
 def text_top(store: Store, query: str, f: SearchFilter, limit: int) -> list[tuple[str, float]]:
     """(article id, BM25 score) of the best ``limit`` articles for ``query``, best first.
 
@@ -422,8 +429,7 @@ def text_top(store: Store, query: str, f: SearchFilter, limit: int) -> list[tupl
         f"""WITH qterms(termid, df) AS (VALUES {dfs}),
             tf AS (SELECT docid, termid, count(*) AS tf FROM {a}.terms WHERE termid IN ({termids}) GROUP BY docid, termid),
             stats AS (SELECT num_docs, avgdl FROM {a}.stats),
-            s AS (SELECT docs.name, sum(log((stats.num_docs - q.df + 0.5) / (q.df + 0.5) + 1)
-                        * ((tf.tf * (1.2 + 1)) / (tf.tf + 1.2 * (1 - 0.75 + 0.75 * (docs.len / stats.avgdl))))) AS score
+            s AS (SELECT docs.name, sum({_bm25_term("tf.tf", "q.df", "docs.len")}) AS score
                   FROM tf JOIN qterms q ON q.termid = tf.termid JOIN {a}.docs docs ON docs.docid = tf.docid, stats
                   GROUP BY docs.name)
             SELECT s.name, s.score FROM s WHERE {where} ORDER BY round(s.score, 9) DESC, s.name LIMIT {int(limit)}""",
@@ -450,8 +456,7 @@ def quote_top(store: Store, query: str, article_ids: Sequence[str], limit: int) 
             qterms AS (SELECT d.term, d.df FROM {q}.dict d WHERE d.term IN (SELECT stem(unnest({q}.tokenize(?)), 'porter'))),
             tf AS (SELECT tok.id, tok.term, count(*) AS tf FROM tok WHERE tok.term IN (SELECT term FROM qterms) GROUP BY ALL),
             stats AS (SELECT num_docs, avgdl FROM {q}.stats),
-            scores AS (SELECT tf.id, sum(log((stats.num_docs - qt.df + 0.5) / (qt.df + 0.5) + 1)
-                                  * ((tf.tf * (1.2 + 1)) / (tf.tf + 1.2 * (1 - 0.75 + 0.75 * (l.len / stats.avgdl))))) AS score
+            scores AS (SELECT tf.id, sum({_bm25_term("tf.tf", "qt.df", "l.len")}) AS score
                        FROM tf JOIN qterms qt ON qt.term = tf.term JOIN lens l ON l.id = tf.id, stats GROUP BY tf.id)
             SELECT s.id, c.article_id, s.score, c.content FROM scores s JOIN cand c ON c.id = s.id
             ORDER BY round(s.score, 9) DESC, s.id LIMIT {int(limit)}""", [*id_params, query])
