@@ -195,6 +195,27 @@ def quotes_of():
     return quotes
 
 
+@pytest.fixture(scope="session")
+def main_event_of():
+    """The main event a pipeline finds in a text written as one article published on Wednesday
+    8 May 2024: the text of its who, what, when, where, why and how (None where it has none)."""
+    from datetime import datetime, timezone
+
+    from newsgraph.model import Article, SourceFormat, SourcePointer, article_id
+    from newsgraph.nlp.pipeline import make_doc
+
+    published = datetime(2024, 5, 8, tzinfo=timezone.utc)
+
+    def main(nlp, text: str) -> dict:
+        article = Article(id=article_id("main", text), source=SourcePointer(path="t", format=SourceFormat.TEXT),
+                          text=text, published=published)
+        found = nlp(make_doc(nlp, article))._.ng["main"]
+        return {q: (getattr(found, q).text if getattr(found, q) else None)
+                for q in ("who", "what", "when", "where", "why", "how")}
+
+    return main
+
+
 def free_port() -> int:
     import socket
 

@@ -1,13 +1,10 @@
 """The main event's 5W1H rules on sentences the team wrote, with a publication date."""
 
-from datetime import datetime, timezone
-
 import pytest
 
-from newsgraph.model import Article, SourceFormat, SourcePointer, article_id
-from newsgraph.nlp.pipeline import load_pipeline, make_doc
+from newsgraph.nlp.pipeline import load_pipeline
 
-PUBLISHED = datetime(2024, 5, 8, tzinfo=timezone.utc)  # a Wednesday
+# published on Wednesday 8 May 2024 (the main_event_of fixture, tests/conftest.py)
 
 
 @pytest.fixture(scope="module")
@@ -15,12 +12,6 @@ def nlp():
     return load_pipeline()
 
 
-def _main(nlp, text: str) -> dict:
-    article = Article(
-        id=article_id("main", text), source=SourcePointer(path="t", format=SourceFormat.TEXT), text=text, published=PUBLISHED
-    )
-    main = nlp(make_doc(nlp, article))._.ng["main"]
-    return {q: (getattr(main, q).text if getattr(main, q) else None) for q in ("who", "what", "when", "where", "why")}
 
 
 @pytest.mark.parametrize(
@@ -51,8 +42,9 @@ def _main(nlp, text: str) -> dict:
          "bomb", "exploded outside a hotel", "Tuesday", "Kandahar", None),
     ],
 )
-def test_main_event_answers_news_questions(nlp, text, who, what, when, where, why) -> None:
-    assert _main(nlp, text) == {"who": who, "what": what, "when": when, "where": where, "why": why}
+def test_main_event_answers_news_questions(nlp, main_event_of, text, who, what, when, where, why) -> None:
+    main = main_event_of(nlp, text)
+    assert {q: main[q] for q in ("who", "what", "when", "where", "why")} == {"who": who, "what": what, "when": when, "where": where, "why": why}
 
 
 @pytest.mark.parametrize(
@@ -63,5 +55,5 @@ def test_main_event_answers_news_questions(nlp, text, who, what, when, where, wh
         ("Union leaders called off the strike.\nThe decision, first floated on Sunday, was announced on Tuesday.", "Tuesday"),
     ],
 )
-def test_main_event_when_is_nearest_recent_time(nlp, text, when) -> None:
-    assert _main(nlp, text)["when"] == when
+def test_main_event_when_is_nearest_recent_time(nlp, main_event_of, text, when) -> None:
+    assert main_event_of(nlp, text)["when"] == when
