@@ -293,3 +293,60 @@ def test_a_reason_after_the_reported_clause_goes_with_it(nlp, quotes_of) -> None
 )
 def test_a_subject_the_parser_runs_on_past_the_cue_is_cut_at_the_verb(nlp, quotes_of, text: str, source: str) -> None:
     assert [quote.source.text for quote in quotes_of(nlp, text)] == [source]
+
+
+# A third round (integrator, PolNeAR train): the same speaker saying twice, participles of saying,
+# parentheticals over a verb of the lexicon, and verbs that only look like cues.
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The mayor said her recent visits to the estate have given her campaign momentum and said that the council had failed the residents.",
+         [("The mayor", "her recent visits to the estate have given her campaign momentum"),
+          ("The mayor", "that the council had failed the residents")]),
+        ("The envoy said the country should reduce its patrols in the region and said any attempts to isolate it would fail.",
+         [("The envoy", "the country should reduce its patrols in the region"), ("The envoy", "any attempts to isolate it would fail")]),
+        ("About six in ten say they prefer a newcomer, while about four in ten say they want someone with experience.",
+         [("About six in ten", "they prefer a newcomer"), ("about four in ten", "they want someone with experience")]),
+    ],
+)
+def test_a_second_saying_coordinated_with_the_first_is_its_own(nlp, quotes_of, text: str, expected: list) -> None:
+    assert [(quote.source.text, _content(quote)) for quote in quotes_of(nlp, text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("“They have a global plan,” he said, adding the city must be equally bold to match it.",
+         [("said", "“They have a global plan,”"), ("adding", "the city must be equally bold to match it")]),
+        ("The coach said he saw no reason to change the team, telling reporters that the squad was ready.",
+         [("said", "he saw no reason to change the team"), ("telling", "that the squad was ready")]),
+    ],
+)
+def test_a_participle_of_saying_after_a_comma_is_a_second_saying(nlp, quotes_of, text: str, expected: list) -> None:
+    quotes = quotes_of(nlp, text)
+    assert [(quote.cue.text, _content(quote)) for quote in quotes] == expected
+    assert len({quote.source.text for quote in quotes}) == 1
+
+
+def test_a_parenthetical_saying_over_a_verb_of_the_lexicon(nlp, quotes_of) -> None:
+    (quote,) = quotes_of(nlp, "A new bridge would not only address the traffic in the centre, she said, but also the noise.")
+    assert quote.source.text == "she" and quote.cue.text == "said"
+    assert _content(quote) == "A new bridge would not only address the traffic in the centre | also the noise"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Latest: Storm closes every school across the region\n\nSchools stayed shut on Monday.",
+        "Delegate Update: The latest count in the race for the nomination\n\nThe count goes on.",
+        "Ohio: Ann Baker, Bo Cole, Cy Dunn, Di Eller, Ed Ford\n\nThose are the delegates.",
+        "For the farmers in the valley, it is hard to see how the new rules will help them.",
+        "It's safe to say the council will need more money next year.",
+        "The mayor found herself at the centre of a row over the budget.",
+        "The senator's lead of nearly 300 pledged delegates is double the lead she had in March.",
+    ],
+)
+def test_what_only_looks_like_an_attribution(nlp, quotes_of, text: str) -> None:
+    assert [(q.cue.text, _content(q)) for q in quotes_of(nlp, text)] == []

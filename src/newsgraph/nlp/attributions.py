@@ -126,6 +126,8 @@ def _subject(verb: Token) -> Token | None:
         subjects = [c for c in verb.children if c.dep_ in _SUBJECTS]
         if subjects:
             subject = min(subjects, key=lambda c: abs(c.i - verb.i))
+            if verb is not start and _expletive(start, verb, subject):
+                return None  # "it is hard to see why ...": nobody sees
             return _reporter(verb, subject) if verb is not start else subject
         before = verb.doc[verb.i - 1] if verb.i else None
         if verb.dep_ == "conj" and before is not None and before.ent_type_ == "PERSON" and before.head.i != verb.i:
@@ -137,11 +139,37 @@ def _subject(verb: Token) -> Token | None:
             return head  # "Democrats supporting Mrs. Clinton": a participle after a person or group
         if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in ("VERB", "AUX"):
             verb = verb.head.head  # "after saying ...", "by arguing ...": the subject of the verb the phrase modifies
+        elif _repeated_cue(verb) is not None:
+            verb = _repeated_cue(verb)  # "He said X had failed and said ...": the parse hung the second on X's verb
         elif verb.dep_ in ("conj", "advcl", "xcomp", "acl") and verb.head.i != verb.i:
             verb = verb.head
         else:
             return None
     return None
+
+
+_EXPLETIVE_HEADS = frozenset({"be", "seem", "appear", "become", "make", "remain"})
+
+
+def _expletive(cue: Token, governor: Token, subject: Token) -> bool:
+    """ "It is hard to see how ...", "it's safe to say ...", "makes it hard to see ...": an
+    infinitive cue under an adjective whose subject is an empty "it" has no one saying it."""
+    if subject.lower_ != "it" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in cue.children):
+        return False
+    return governor.pos_ == "ADJ" or governor.lemma_.lower() in _EXPLETIVE_HEADS
+
+
+def _repeated_cue(verb: Token) -> Token | None:
+    """ "He said the attacks had given him momentum and said that ...": a cue coordinated (by the
+    parse) with the verb of what an earlier cue reports is that earlier cue said again, with its
+    subject; the earlier cue, or None."""
+    head = verb.head
+    if verb.dep_ != "conj" or head.i >= verb.i or is_cue(head) or head.dep_ != "ccomp" or any(c.dep_ in _SUBJECTS for c in verb.children):
+        return None
+    outer = head.head
+    if outer.i >= head.i or not is_cue(outer) or outer.lower_ not in SPEECH or verb.lower_ not in SPEECH:
+        return None
+    return outer
 
 
 def _in_quote(token: Token) -> bool:
@@ -166,7 +194,20 @@ def is_cue(token: Token) -> bool:
     """A verb of the cue lexicon, not a passive ("was asked") and not an adjective use."""
     if token.pos_ != "VERB" or token.lower_ not in lexicon():
         return False
+    if _attributive(token):
+        return False
     return not any(c.dep_ == "auxpass" for c in token.children) and token.dep_ != "amod"
+
+
+def _attributive(token: Token) -> bool:
+    """ "a lead of 400 pledged delegates", "the promised reforms": a participle between a number,
+    determiner or possessive and its noun describes the noun (the parse may call it a verb)."""
+    if token.tag_ not in ("VBN", "VBD") or not token.i or token.i + 1 >= len(token.doc):
+        return False
+    before, after = token.doc[token.i - 1], token.doc[token.i + 1]
+    if (before.dep_ in _SUBJECTS and before.head.i == token.i) or any(c.dep_ in ("aux", "auxpass") for c in token.children):
+        return False  # "some 400 pledged to ...", "had pledged": a verb
+    return after.pos_ == "NOUN" and (before.pos_ in ("NUM", "DET") or before.tag_ == "POS" or before.dep_ == "poss")
 
 
 def _without(doc: Doc, outer: tuple[int, int], inner: tuple[int, int]) -> list[tuple[int, int]]:
@@ -331,6 +372,8 @@ def is_action(verb: Token, content: list[tuple[int, int]], regions: Regions) -> 
     lemma = verb.lemma_.lower()
     if lemma in WEAK_CUES and not quoted and not any(c.text == ":" for c in verb.rights):
         return True
+    if lemma in _PERCEPTION and not quoted and verb.i + 1 < len(verb.doc) and verb.doc[verb.i + 1].lower_ in _REFLEXIVES:
+        return True  # "found himself in a tight race", "finds itself at the centre of ...": where one is, not what one says
     if _reports_clause(verb) or quoted:
         return False
     if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _REFUSALS:
@@ -345,6 +388,10 @@ def is_action(verb: Token, content: list[tuple[int, int]], regions: Regions) -> 
     if lemma == "insist":
         return any(c.dep_ == "prep" and c.lower_ == "on" for c in verb.children)
     return False
+
+
+_PERCEPTION = frozenset({"find", "see"})
+_REFLEXIVES = frozenset("myself yourself himself herself itself ourselves yourselves themselves".split())
 
 
 def _question(verb: Token) -> list[Token]:
@@ -781,7 +828,17 @@ def _split_coordinated(doc: Doc, found: list[Attribution]) -> None:
         if item.source is None or not 0 <= item.cue_token < len(doc) or item.source[1] > item.cue_token:
             continue
         at = item.source[0] - 1
-        if at < 1 or not (doc[at].lower_ in ("and", "but") and doc[at].dep_ == "cc" or doc[at].text == ";"):
+        same_verb = True
+        cue = doc[item.cue_token]
+        if _repeated_cue(cue) is not None and not any(c.dep_ in _SUBJECTS for c in cue.children):
+            at, same_verb = item.cue_token - 1, False  # "He said ... and said ...": the subject is the first cue's
+            while at > 0 and doc[at].pos_ == "ADV":
+                at -= 1
+        if at < 1 or not (
+            doc[at].lower_ in ("and", "but") and doc[at].dep_ == "cc"
+            or doc[at].text == ";"
+            or doc[at].lower_ in ("while", "whereas") and doc[at - 1].text == ","  # "..., while 4 in 10 want ..."
+        ):
             continue
         cut = at - 1 if doc[at - 1].text == "," else at
         if cut < 1:
@@ -790,11 +847,71 @@ def _split_coordinated(doc: Doc, found: list[Attribution]) -> None:
         for other in found:
             if other is item or other.cue[0] >= doc[at].idx or not 0 <= other.cue_token < len(doc):
                 continue
-            if doc[other.cue_token].lemma_.lower() != doc[item.cue_token].lemma_.lower():
+            if same_verb and doc[other.cue_token].lemma_.lower() != doc[item.cue_token].lemma_.lower() and not (
+                doc[other.cue_token].lower_ in SPEECH and doc[item.cue_token].lower_ in SPEECH
+            ):
                 continue  # only the same verb twice: "A said ..., and B said ..."
-            for n, (c0, c1) in enumerate(other.content):
-                if c0 < end and doc[at].idx < c1 and c0 <= item.cue[0] < c1:
-                    other.content[n] = (c0, end)
+            if not any(c0 <= item.cue[0] < c1 for c0, c1 in other.content):
+                continue
+            cut = []
+            for c0, c1 in other.content:
+                if c0 >= doc[at].idx:
+                    continue  # a part of the content past the second cue's start is the second's
+                cut.append((c0, end) if c1 > end else (c0, c1))
+            if cut:
+                other.content[:] = cut
+
+
+def _under_parenthetical(doc: Doc, found: list[Attribution]) -> list[Attribution]:
+    """ "A wall would address the flow of criminals, she said, but also ...": a verb of the lexicon
+    whose clause a parenthetical cue of saying (with its own subject) reports is what was said,
+    not an attribution of its own."""
+    heads = {
+        doc[item.cue_token].head.i
+        for item in found
+        if 0 <= item.cue_token < len(doc) and doc[item.cue_token].lower_ in SPEECH and _parenthetical(doc[item.cue_token])
+    }
+    return [item for item in found if item.cue_token not in heads or doc[item.cue_token].lower_ in SPEECH]
+
+
+def _participles(doc: Doc, found: list[Attribution], regions: Regions) -> list[Attribution]:
+    """ "..., he said, adding the U.S. must match it", "Carson said he saw no need to change,
+    telling reporters that ...": a participle of saying after a comma, without a subject of its
+    own, inside another attribution's content, is a second attribution of the same source; the
+    first's content ends at the comma. An attribution the participle already has takes that source."""
+    inside = _inside(doc, regions)
+    by_cue = {item.cue_token: item for item in found}
+    added = []
+    for item in found:
+        if item.source is None:
+            continue
+        for n, (c0, c1) in enumerate(item.content):
+            span = doc.char_span(c0, c1, alignment_mode="contract")
+            if span is None:
+                continue
+            for token in span:
+                if token.i in inside or token.tag_ != "VBG" or token.lower_ not in SPEECH or token.i < 1:
+                    continue
+                if doc[token.i - 1].text != "," or any(c.dep_ in _SUBJECTS for c in token.children):
+                    continue
+                if token.i == item.cue_token or (n == 0 and c0 >= doc[token.i - 1].idx):
+                    continue
+                own = by_cue.get(token.i)
+                if own is None:
+                    clauses = [c for c in token.children if c.dep_ in _CLAUSES]
+                    start = clauses[0].left_edge.i if clauses else token.i + 1
+                    end = max(clauses[-1].right_edge.i + 1 if clauses else span.end, start)
+                    end = min(end, span.end)
+                    piece = _chars(doc, start, end)
+                    if piece is None:
+                        break
+                    own = _cued(token, [_grow(piece, regions)])
+                    added.append(own)
+                own.source, own.antecedent = item.source, item.antecedent
+                comma = doc[token.i - 1].idx
+                item.content[:] = [(a, min(b, comma)) for a, b in item.content if a < comma]
+                break
+    return found + added
 
 
 def _own_inside(doc: Doc, item: Attribution, outer: Attribution) -> bool:
@@ -845,6 +962,11 @@ _KICKERS = frozenset(
     """update updated breaking watch video photo photos note exclusive live read related opinion
     analysis correction editor editors clarification warning spoiler""".split()
 )
+# Nouns that name a column, a newsletter or a section, not a speaker: "The Latest: ...",
+# "Delegate Update: ...", "Monday's Morning Email: ...", "Paid Notice: ...", "A reminder: ...".
+_COLUMNS = frozenset("latest update email newsletter briefing digest notice reminder recap roundup".split())
+# A list of names after the colon ("New Hampshire: Ann Arbor, Bea Burns, Cy Carr, ..."): a roster, not speech.
+_ROSTER = re.compile(r"^(?:[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}, ){3,}")
 _SOURCE_POS = frozenset({"PROPN", "NOUN", "PART", "PUNCT", "ADJ", "ADP", "DET", "CCONJ", "NUM"})
 
 
@@ -855,6 +977,8 @@ def _headline_source(source) -> bool:
     if not words or len(source) > 8 or not words[0][0].isupper():
         return False
     if words[0].lower().strip("'’s") in _KICKERS or (len(words) > 1 and source.text.isupper()):
+        return False
+    if words[-1].lower() in _COLUMNS:
         return False
     return all(t.pos_ in _SOURCE_POS for t in source)
 
@@ -868,7 +992,7 @@ def _headline_colons(doc: Doc) -> list[Attribution]:
     text = doc_text(doc)
     for match in _HEADLINE.finditer(text):
         source = doc.char_span(match.start(1), match.end(1), alignment_mode="contract")
-        if source is None or not _headline_source(source) or len(match.group(2).split()) < 3:
+        if source is None or not _headline_source(source) or len(match.group(2).split()) < 3 or _ROSTER.match(match.group(2)):
             continue
         said = doc.char_span(match.start(2), match.end(2), alignment_mode="contract")
         if said is not None and any(
@@ -973,7 +1097,7 @@ def find_attributions(doc: Doc) -> list[Attribution]:
             item = _from_survey(token, regions)
         elif is_cue(token) or _colon_quote(token, regions) or _put_it(token):
             item = _from_verb(token, regions)
-        elif token.pos_ == "VERB" and token.lower_ in lexicon():
+        elif token.pos_ == "VERB" and token.lower_ in lexicon() and not _attributive(token):
             item = _from_passive(token, regions)
         elif token.pos_ == "NOUN":
             item = _from_noun(token, regions)
@@ -983,6 +1107,8 @@ def find_attributions(doc: Doc) -> list[Attribution]:
     found = [item for item in found if _has_speaker(doc, item)]
     found = _one_per_content(found)
     _split_coordinated(doc, found)
+    found = _participles(doc, found, regions)
+    found = _under_parenthetical(doc, found)
     found = _nested(doc, found)
     _floating(doc, found, regions)
     for item in found:
