@@ -239,3 +239,10 @@ def test_a_page_button_is_no_act_of_the_lede(nlp) -> None:
     doc = nlp(make_doc(nlp, article))
     click, opened = (next(t for t in doc if t.text == w) for w in ("Click", "opened"))
     assert _imperative(click) and not _imperative(opened)
+
+
+def test_main_event_of_a_title_case_headline(nlp, main_event_of) -> None:
+    # read in sentence case, the headline's verb is its event (not "Tram Derails", an organisation)
+    text = "Tram Derails In Leeds, Injuring At Least Five\nThe police said that the driver had been arrested after the accident."
+    main = main_event_of(nlp, text)
+    assert (main["who"], main["what"]) == ("Tram", "Derails In Leeds")
