@@ -84,6 +84,9 @@ def test_main_event_no_manner(nlp, main_event_of, text, how) -> None:
         # a headline's event: the manner of the lede's main clause that tells it (also under "officials said")
         ("Rebels storm town in the north\nRebels stormed the town with tanks and artillery on Monday, officials said.",
          "with tanks and artillery"),
+        # ... and a harm the lede reports, its sentences counted after the headline
+        ("Tram derails in Leeds\nThe police said on Monday that the driver had been arrested. The mayor visited the "
+         "scene. Five people were injured when the tram hit a wall.", "the tram hit"),
         # no manner written: the act as the lede's first sentence words it, the coders' usual how
         ("Fans angry at chocolate change\nFans of the chocolate bar have hit out at the company's decision to change "
          "its shape.", "have hit out"),
