@@ -19,9 +19,12 @@ of the lede, widened to the rest of its name ("Hebei province", "south-east Engl
 Tower in New York City", "Croydon, South London"); why a cause or purpose ("because ...", "to
 ...", "for talks ...", "after ..."), else the cause of a harm's mechanism or the lede's first
 "after" clause; how a manner, means or instrument ("by ...", "with ...", "while fishing",
-"narrowly", "despite spinning ...", also of a coordinated verb), else the happening that caused a
-harm ("killed when a tram derailed", "hurt after a shooting"), else a means
-the lede gives ("by announcing that ...").
+"narrowly avoids crash", "despite spinning ...", also of a coordinated verb; not a participle of
+result, "..., killing seven"), else the happening that caused a harm ("killed when a tram
+derailed", "hurt after a shooting"), else a means the lede gives ("by announcing that ..."),
+else for a headline's event the manner of the lede's clause that tells it, else the act as the
+lede's first sentence words it ("have hit out", "was photographed"), the coders' usual answer
+when no manner is written.
 """
 
 from __future__ import annotations
@@ -386,6 +389,12 @@ _NOT_MANNER = frozenset({
 })
 _BY_VERBS = frozenset({"stand", "abide", "swear", "go", "live", "come", "pass", "drop", "stop"})  # verbs that take "by"
 _MECHANISM_MARKS = frozenset({"when", "as", "after"})
+# What a happening brought about: a participle of these after the clause tells its result, not its
+# manner ("Tram derails, killing seven", "..., leaving five hurt").
+RESULTS = frozenset({
+    "kill", "injure", "hurt", "wound", "leave", "cause", "prompt", "spark", "trigger", "force", "send",
+    "bring", "raise", "claim", "displace", "destroy", "damage", "strand",
+})
 # What befalls people in a happening: after these, an "as" or "after" clause tells how it came about.
 HARMS = frozenset({
     "kill", "injure", "hurt", "wound", "trap", "strand", "evacuate", "displace", "maim", "crush",
@@ -416,15 +425,18 @@ def _phrase_end(head: Token) -> int:
     return end
 
 
-def _manner_phrase(clause: Token, children: list[Token], index: MentionIndex) -> tuple[int, int] | None:
+def _manner_phrase(
+    clause: Token, children: list[Token], index: MentionIndex, within: tuple[int, int] | None = None
+) -> tuple[int, int] | None:
     """A clause's manner, means or instrument: a "by"/"with"/"through"/"using"/"via" phrase
     (not a named participant: "with Obama" is a partner), "after"/"by"/"despite" with a gerund
     ("wins after surviving two red flags", "by announcing", "avoided a crash despite spinning his
     car"; after a passive, "after" is a cause), a participle of manner or a "while ..."
     participle ("..., spinning his car", "while picking cabbages"), a manner adverb ("narrowly
-    avoids", "greeted each other awkwardly")."""
+    avoids", "greeted each other awkwardly"). A phrase inside the token bounds ``within`` (the
+    what: "avoided a crash | with a lorry") is part of the act, not its manner."""
     for child in children:
-        if child.dep_ != "prep" or _temporal(child):
+        if child.dep_ != "prep" or _temporal(child) or within is not None and within[0] <= child.i < within[1]:
             continue
         pobj = next((g for g in child.children if g.dep_ in ("pobj", "pcomp")), None)
         if pobj is None:
@@ -441,9 +453,9 @@ def _manner_phrase(clause: Token, children: list[Token], index: MentionIndex) ->
     for child in children:
         if child.dep_ == "advcl" and child.tag_ == "VBG" and not any(c.dep_ == "nsubj" for c in child.children):
             mark = next((c for c in child.children if c.dep_ == "mark"), None)
-            if mark is None:  # "..., spinning his car"
+            if mark is None and child.lemma_.lower() not in RESULTS:  # "..., spinning his car"
                 return child.left_edge.i, _phrase_end(child)
-            if mark.lower_ == "while":  # "while picking cabbages": the gerund's own phrase
+            if mark is not None and mark.lower_ == "while":  # "while picking cabbages": the gerund's own phrase
                 return child.i, _phrase_end(child)
         if child.dep_ == "advmod" and child.lower_.endswith("ly") and child.lower_ not in _NOT_MANNER:
             if clause.i - 2 <= child.i < clause.i or child.i > clause.i:  # "narrowly avoids", "greeted ... awkwardly"
@@ -483,8 +495,8 @@ def _incident(frame: Frame) -> tuple[int, int] | None:
     for prep in pred.rights:
         if prep.dep_ != "prep" or prep.lower_ not in ("after", "in") or _temporal(prep):
             continue
-        pobj = next((g for g in prep.children if g.dep_ == "pobj"), None)
-        if pobj is not None and (pobj.lemma_.lower() in INCIDENTS or pobj.lower_ in INCIDENTS):
+        pobj = next((g for g in prep.children if g.dep_ == "pobj" or g.dep_ == "pcomp" and g.tag_ == "VBG"), None)
+        if pobj is not None and (pobj.lemma_.lower() in INCIDENTS or pobj.lower_ in INCIDENTS):  # "after shooting"
             return prep.i, _phrase_end(pobj)
     return None
 
@@ -552,14 +564,74 @@ def lede_how(doc: Doc, sentences: int = WHY_SENTENCES) -> tuple[int, int] | None
     return None
 
 
-def _how(frame: Frame, index: MentionIndex) -> tuple[int, int] | None:
-    """The main clause's manner, means or instrument (``_manner_phrase``), else that of a verb
-    coordinated with it, else the happening that brought its result about (``_mechanism``)."""
-    found = _manner_phrase(frame.pred, _clause_children(frame), index)
+def _how(frame: Frame, index: MentionIndex, what: tuple[int, int] | None = None) -> tuple[int, int] | None:
+    """The main clause's manner, means or instrument (``_manner_phrase``, outside the ``what``),
+    else that of a verb coordinated with it, else the happening that brought its result about
+    (``_mechanism``)."""
+    found = _manner_phrase(frame.pred, _clause_children(frame), index, what)
     for verb in (c for c in frame.pred.rights if c.dep_ == "conj" and c.pos_ == "VERB" and found is None):
         # "has shrunk and reshaped two loaves, with thinner crusts": the manner of the coordinated act
         found = _manner_phrase(verb, sorted(verb.children, key=lambda t: t.i), index)
     return found or _mechanism(frame, index)
+
+
+def _headline(doc: Doc, sent: Span) -> bool:
+    """True for a sentence of the article's first line, its headline, when a body follows."""
+    line_end = doc_text(doc).find("\n")
+    return line_end != -1 and sent.end_char <= line_end + 1
+
+
+def _main_clause(frame: Frame) -> bool:
+    """True for a frame of its sentence's main clause ("X struck ..., and Y fled"; also "X struck
+    ..., officials said"), outside quotations."""
+    pred = frame.pred
+    root = pred.head if pred.dep_ == "conj" else pred
+    if root.dep_ == "ccomp" and root.head.dep_ == "ROOT" and root.head.i > root.i and root.head.lemma_.lower() in _SAY:
+        root = root.head  # "Rebels stormed the town ..., officials said"
+    return not frame.nominal and root.dep_ == "ROOT" and not _quoted(pred.doc, pred.idx)
+
+
+_SAY = frozenset({"say", "tell", "report", "confirm", "add"})
+
+
+def _imperative(verb: Token) -> bool:
+    """True for a bare verb without auxiliary or subject of its own: "Click to share", a page's button."""
+    return verb.tag_ == "VB" and not any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in verb.children)
+
+
+def _verb_group(verb: Token) -> tuple[int, int]:
+    """Token bounds of a verb with its auxiliaries and its particle: "have hit out", "was photographed"."""
+    end = verb.i + 1
+    end = next((c.i + 1 for c in verb.rights if c.dep_ == "prt" and c.i == end), end)
+    return _group_start(verb), end
+
+
+def lede_how_of(doc: Doc, frames: list[Frame], frame: Frame, sent: Span, index: MentionIndex) -> tuple[int, int] | None:
+    """The how the lede gives when the main clause has none: the harm of another lede clause and
+    what caused it ("driver arrested" | "killed when a tram derailed"), else the means the lede
+    states (``lede_how``), else, for a headline's event, the manner of a main clause of the lede
+    that tells it ("Rebels storm town" | "stormed the town with tanks"), else the act as the
+    lede's first sentence words it ("have hit out", "was photographed"): the coders' answer when
+    no manner is written. After a headline, the lede is the sentences after it."""
+    headline = _headline(doc, sent)
+    body = next((s for s in doc[sent.end :].sents), None) if headline and sent.end < len(doc) else None
+    lede_start = body.start if body is not None else sent.start
+    lede_end = _lede_end(doc, body if body is not None else sent)
+    lede = [f for f in frames if f is not frame and f.unit is not None and lede_start <= f.unit.start < lede_end]
+    for other in lede:
+        found = _mechanism(other, index)
+        if found is not None:
+            return found
+    means = lede_how(doc)
+    if means is not None:
+        return means
+    for other in lede if headline else ():
+        found = _manner_phrase(other.pred, _clause_children(other), index) if _main_clause(other) else None
+        if found is not None:
+            return found
+    first = next((f for f in frames if f.unit is not None and f.unit.start >= lede_start and _main_clause(f)
+                  and (f.actors or undergoer(f) is not None) and not _imperative(f.pred)), None)
+    return _verb_group(first.pred) if first is not None and first.unit.start < lede_end else None
 
 
 _VALUE_DATE = re.compile(r"^(\d{4})(?:-(\d\d)(?:-(\d\d))?)?")
@@ -1000,7 +1072,8 @@ def main_event(
     if bounds is not None:
         bounds = _specific_place(doc, index, frame, sent, lede_end, bounds)
     where = ev(widen_place(doc, index, *bounds), chars=True) if bounds is not None else None
-    what, how = _what(frame, index), _how(frame, index)
+    what = _what(frame, index)
+    how = _how(frame, index, what)
     why = ev(_why(frame))
     if why is None or why.text.lower().startswith(("after", "following")):
         sents = list(doc.sents)[:WHY_SENTENCES]
@@ -1014,18 +1087,15 @@ def main_event(
         elif why is None:  # "received a boost after the FBI found no evidence"
             after = lede_after(doc, frame.pred)
             why = ev(_chars(doc, *after), chars=True) if after is not None else None
-    how_ev = ev(how if how is not None and not (what[0] <= how[0] and how[1] <= what[1]) else None)
-    if how_ev is None:  # the lede's harm and what caused it, when the main event is another ("driver arrested")
-        for other in frames:
-            if other.unit is not None and other.unit.start >= lede_end:
-                break
-            found = _mechanism(other, index) if other is not frame else None
-            if found is not None:
-                how_ev = evidence_from(article_id, text, *_chars(doc, *found))
-                break
+    adverb = how is not None and how[1] == how[0] + 1 and doc[how[0]].dep_ == "advmod"
+    if adverb and what[0] - 2 <= how[0] < min(what[1], frame.pred.i):
+        how = how[0], what[1]  # "narrowly avoids crash": the manner with the act it qualifies
+    elif how is not None and what[0] <= how[0] and how[1] <= what[1]:
+        how = None  # the what already says it
+    how_ev = ev(how) if how is not None else None
     if how_ev is None:
-        means = lede_how(doc)
-        how_ev = evidence_from(article_id, text, *_chars(doc, *means)) if means is not None else None
+        found = lede_how_of(doc, frames, frame, sent, index)
+        how_ev = evidence_from(article_id, text, *_chars(doc, *found)) if found is not None else None
     return MainEvent(
         article_id=article_id,
         event_id=event.id,

@@ -78,7 +78,8 @@ def load_pipeline(model: str | None = None, components: Iterable[str] | None = N
 
     A paragraph break always ends a sentence: ``newsgraph_paragraphs`` marks the token after each
     line break as a sentence start before the parser runs, so a headline or a paragraph is never
-    parsed together with the next one. With ``ner="combined"`` (the ``ner`` setting; its default is ``"spacy"``),
+    parsed together with the next one, and ``newsgraph_title_case`` parses a Title Case line again in
+    sentence case (nlp/titlecase.py). With ``ner="combined"`` (the ``ner`` setting; its default is ``"spacy"``),
     ``newsgraph_recogniser`` (nlp/recogniser.py) follows spaCy's ``ner`` and replaces its entities
     by the vote of the trained recogniser and spaCy; ``"spacy"`` keeps spaCy's entities alone.
     """
@@ -91,6 +92,9 @@ def load_pipeline(model: str | None = None, components: Iterable[str] | None = N
     nlp = load_model(model)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("newsgraph_paragraphs", before="parser")
+        if "ner" in nlp.pipe_names:
+            importlib.import_module("newsgraph.nlp.titlecase")
+            nlp.add_pipe("newsgraph_title_case", after="ner")
     if ner == "combined" and "ner" in nlp.pipe_names:
         importlib.import_module("newsgraph.nlp.recogniser")
         nlp.add_pipe("newsgraph_recogniser", after="ner")
