@@ -848,7 +848,7 @@ def _split_coordinated(doc: Doc, found: list[Attribution]) -> None:
             if other is item or other.cue[0] >= doc[at].idx or not 0 <= other.cue_token < len(doc):
                 continue
             if same_verb and doc[other.cue_token].lemma_.lower() != doc[item.cue_token].lemma_.lower() and not (
-                doc[other.cue_token].lower_ in SPEECH and doc[item.cue_token].lower_ in SPEECH
+                doc[item.cue_token].lower_ in SPEECH
             ):
                 continue  # only the same verb twice: "A said ..., and B said ..."
             if not any(c0 <= item.cue[0] < c1 for c0, c1 in other.content):
