@@ -1,5 +1,5 @@
 """Events: who did what to whom, where and when, with a PLOVER type and a mode
-(``newsgraph.events.v9``), and each article's main event as who / what / when / where / why / how.
+(``newsgraph.events.v10``), and each article's main event as who / what / when / where / why / how.
 
 An event worth a typed row has an actor that can act: a person, group, organisation or place
 (a mention of those types, a name, a personal pronoun, a noun of ``AGENT_NOUNS`` or ending like
@@ -31,9 +31,9 @@ from newsgraph.nlp.frames import LOCATIVE_PREPS, Frame, is_controller, is_report
 from newsgraph.nlp.main_event import main_event
 from newsgraph.nlp.quote_cues import Regions, quote_regions
 from newsgraph.nlp.phrases import MentionIndex, participant
-from newsgraph.nlp.plover import is_captive
+from newsgraph.nlp.plover import is_captive, plover_code
 
-EXTRACTOR = "newsgraph.events.v9"
+EXTRACTOR = "newsgraph.events.v10"
 _AGENT_TYPES = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
 _OWNERS = frozenset({"ORG", "GPE", "NORP"})
 _NUMBER_TYPES = frozenset({"CARDINAL", "QUANTITY", "PERCENT", "MONEY", "ORDINAL", "DATE", "TIME"})
@@ -321,6 +321,15 @@ def worth_a_type(frame: Frame, actors: list[Token], index: MentionIndex) -> bool
     return any(is_agent(_counted(t) if is_number(t) else t, index) or t.lemma_.lower() in things for t in actors)
 
 
+def _did_not_happen(frame: Frame) -> bool:
+    """Denied by the text itself ("did not attack", "no arrests", "failed to oppose"), not by a
+    party that denies an accusation ("denied that the army had attacked": still an event told)."""
+    if frame.mode is not EventMode.DENIED:
+        return False
+    pred = frame.pred
+    return frame.nominal or modes.own_mode(pred) is EventMode.DENIED or pred.dep_ == "xcomp"
+
+
 _TOLD_AS_FACT = frozenset({EventMode.ASSERTED, EventMode.PLANNED, EventMode.REPORTED})
 
 
@@ -349,6 +358,8 @@ def to_event(
     targets = [t for t in frame.targets if frame.place is None or t != frame.place or frame.pred.lemma_.lower() == "visit"]
     actors = actor_tokens(frame, index)
     kind = frame.type if frame.type == "OTHER" or worth_a_type(frame, actors, index) else "OTHER"
+    if kind != "OTHER" and _did_not_happen(frame) and plover_code(kind, frame.mode.value) == kind:
+        kind = "OTHER"  # "no arrests were made", "failed to oppose them": nothing happened (a refused help is REJECT)
     actor_args = _arguments(actors, index, article_id, text)
     if kind != "OTHER" and _quoted(start, quotations) and not (
         frame.mode in _TOLD_AS_FACT and any(a.mention_id for a in actor_args)
