@@ -324,9 +324,11 @@ def worth_a_type(frame: Frame, actors: list[Token], index: MentionIndex) -> bool
 def _did_not_happen(frame: Frame) -> bool:
     """Denied by the text itself ("did not attack", "no arrests", "failed to oppose"), not by a
     party that denies an accusation ("denied that the army had attacked": still an event told)."""
+    pred = frame.pred
+    if frame.mode is EventMode.HYPOTHETICAL and not frame.nominal:
+        return modes.own_mode(pred) is EventMode.HYPOTHETICAL  # "could be cut", "whether to grant"
     if frame.mode is not EventMode.DENIED:
         return False
-    pred = frame.pred
     return frame.nominal or modes.own_mode(pred) is EventMode.DENIED or pred.dep_ == "xcomp"
 
 

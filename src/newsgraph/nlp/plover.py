@@ -10,6 +10,8 @@ complaint (ACCUSE, CAMEO 114), and "take to the streets" is a demonstration.
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Token
 
 from newsgraph.model.events import PLOVER_TYPES
@@ -126,9 +128,12 @@ _CAPTIVES = frozenset({
 })
 
 
+_THING_PRONOUNS = frozenset({"it", "which", "that", "this", "what", "something", "anything", "everything", "nothing"})
+
+
 def is_captive(noun: Token) -> bool:
     """A person, a group of people or seized property, the things PLOVER's RETREAT releases."""
-    return noun.ent_type_ in ("PERSON", "NORP") or noun.lemma_.lower() in _CAPTIVES or noun.pos_ == "PRON"
+    return noun.ent_type_ in ("PERSON", "NORP") or noun.lemma_.lower() in _CAPTIVES or noun.pos_ == "PRON" and noun.lower_ not in _THING_PRONOUNS
 
 
 def _noun_type(noun: Token) -> str | None:
@@ -395,7 +400,7 @@ _TRADE = frozenset({
 })
 _HALTED = frozenset({"halt", "suspend", "shut", "close", "freeze", "cancel", "stop"})
 # What money policy cuts, curbs or freezes: no sanction on anyone.
-_PUBLIC_MONEY = frozenset({"subsidy", "spending", "price", "tax", "rate", "wage", "pay", "fare", "benefit", "pension", "budget", "borrowing", "deficit", "debt", "inflation", "cost", "fee"})
+_PUBLIC_MONEY = frozenset({"risk", "chance", "number", "time", "subsidy", "spending", "price", "tax", "rate", "wage", "pay", "fare", "benefit", "pension", "budget", "borrowing", "deficit", "debt", "inflation", "cost", "fee"})
 # Things a product supports, a machine executes, a show hosts: no party to an event.
 _TECH = frozenset({
     "system", "software", "format", "device", "feature", "application", "app", "standard", "file", "technology",
@@ -426,6 +431,48 @@ def _by_a_state(verb: Token) -> bool:
             break
         tok = tok.head
     return False
+
+
+_FORECASTERS = frozenset({
+    "economist", "analyst", "expert", "scientist", "researcher", "doctor", "forecaster", "study", "report",
+    "survey", "academic", "observer", "commentator", "campaigner", "charity", "consultant", "adviser", "advisor",
+})
+_DOCUMENTS = frozenset({"statement", "letter", "petition", "book", "autograph", "copy", "form", "card", "shirt", "register", "guestbook"})
+_SCORE = re.compile(r"^\d{1,3}-\d{1,3}$")
+_CUT_OFF = frozenset({
+    "tie", "relation", "link", "aid", "supply", "funding", "fund", "contact", "assistance", "export", "import",
+    "trade", "power", "water", "electricity", "gas", "oil", "communication", "access", "route", "road", "line",
+    "lifeline", "support", "subsidy", "budget", "spending", "cost", "price", "tax", "rate", "job",
+})
+_PARTY_NOUNS = frozenset({
+    "government", "country", "state", "company", "firm", "group", "party", "police", "army", "union", "agency",
+    "ministry", "authority", "people", "official", "leader", "team", "partner", "organisation", "organization",
+})
+
+
+def _party(noun: Token) -> bool:
+    """A person, an organisation, a place or a group that can be a partner."""
+    return noun.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or noun.pos_ in ("PROPN", "PRON") or noun.lemma_.lower() in _PARTY_NOUNS
+
+
+_WILL = frozenset({"will", "would", "'ll", "shall", "could", "must", "wo"})
+
+
+def _advice(warn: Token) -> bool:
+    """A warning that something may happen, not a threat: it says that (a clause) and no party
+    in the clause (a person, a body, "it") will or would act ("police will no longer tolerate rallies")."""
+    clauses = [c for c in warn.children if c.dep_ == "ccomp"]
+    if not clauses:
+        return False
+    # "warned the two were under scrutiny and it would act": a clause the parse hung on the verb
+    clauses += [c for c in warn.children if c.dep_ == "conj" and any(g.dep_ == "nsubj" for g in c.children)]
+    for clause in clauses:
+        for tok in clause.subtree:
+            if tok.dep_ == "nsubj" and (_party(tok) and tok.lower_ not in _THING_PRONOUNS or tok.lower_ == "it") and any(
+                a.dep_ == "aux" and a.lower_ in _WILL for a in tok.head.children
+            ):
+                return False
+    return True
 
 
 _LIGHT_THINGS = frozenset({"turn"})
@@ -459,8 +506,8 @@ def _obvious_thing_sense(trigger: Token, lemma: str, objects: list[Token], lemma
     if lemma == "demonstrate" and (objects or clausal or any(c.dep_ == "ccomp" for c in children)):
         return True  # "prototypes will be demonstrated", "demonstrated that it works": shown, not a protest
     views = [c for c in children if c.dep_ == "ccomp"]
-    if lemma in ("recognise", "recognize") and views or lemma == "agree" and any(
-        c.lemma_ == "be" and any(g.dep_ == "acomp" for g in c.children)
+    if lemma in ("recognise", "recognize") and views or lemma in ("agree", "accept") and any(
+        c.lemma_ == "be" and any(g.dep_ in ("acomp", "attr") for g in c.children)
         and not any(g.dep_ == "aux" and g.lower_ in _BINDING for g in c.children) for c in views
     ):
         return True  # "recognised Germany's policy was on track", "agreed that it was not typical": a view,
@@ -469,6 +516,53 @@ def _obvious_thing_sense(trigger: Token, lemma: str, objects: list[Token], lemma
         return True  # "the referee dismissed Drogba": sent off or sacked, no claim rejected
     if lemma == "defend" and not objects and not any(c.dep_ == "prep" for c in children):
         return True  # "they defend very well": a team at play
+    subjects = [c for c in children if c.dep_ in ("nsubj", "nsubjpass")]
+    if lemma in ("warn", "caution") and any(c.dep_ == "nsubj" and c.lemma_.lower() in _FORECASTERS for c in children):
+        return True  # "leading economists have warned": a forecast, no threat made
+    if lemma == "sign" and (
+        lemmas & _DOCUMENTS or any(o.ent_type_ == "PERSON" for o in objects)
+    ):
+        return True  # "a statement signed by several members", "the club signed the striker"
+    if lemma == "talk" and not objects and "about" in {c.lower_ for c in children if c.dep_ == "prep"} and not (
+        {c.lower_ for c in children if c.dep_ == "prep"} & {"with", "to"}
+    ):
+        return True  # "he talked about how he fell in love": telling, no one consulted
+    if lemma == "suggest" and any(
+        c.dep_ == "ccomp" and not any(g.dep_ == "aux" and g.lower_ in ("should", "must") for g in c.children) for c in children
+    ):
+        return True  # "suggested Labour was avoiding questions": a claim, not a proposal
+    if lemma == "call" and "time" in lemmas:
+        return True  # "called time on his career"
+    if lemma == "force" and any(o.dep_ == "nsubjpass" for o in objects) and not any(
+        c.dep_ in ("agent", "xcomp") for c in children
+    ):
+        return True  # "was forced home early with a knee injury"
+    if lemma == "tour" and not objects and trigger.pos_ == "VERB":
+        return True  # "the singer hopes to tour in Japan", "a squad to tour": a performer's or a team's tour
+    if any(_SCORE.match(c.text) for c in trigger.subtree if c.i != trigger.i and abs(c.i - trigger.i) <= 3):
+        return True  # "were beaten 11-9 by Wales": a result, no one hurt
+    if lemma == "deal" and trigger.pos_ == "VERB":
+        return True  # "the matter had been dealt with", "the novel deals with": handled, no deal made
+    preps_ = {c.lower_ for c in children if c.dep_ == "prep"}
+    partners = [g for c in children if c.dep_ == "prep" and c.lower_ in ("with", "alongside") for g in c.children if g.dep_ == "pobj"]
+    if lemma == "work" and partners and not any(_party(g) for g in partners):
+        return True  # "let other music players work with the site": things that work together
+    if lemma == "cut" and objects and not lemmas & _CUT_OFF:
+        return True  # "cuts nudity from the film", "cut jobs": no ties or aid cut off
+    if lemma == "freeze" and trigger.pos_ == "NOUN" and any(
+        g.lemma_.lower() in _PUBLIC_MONEY | {"duty"} for c in children if c.dep_ == "prep" for g in c.children
+    ):
+        return True  # "a freeze on fuel duty"
+    if lemma in ("warn", "caution") and _advice(trigger):
+        return True  # "warned Tony Blair that the war could be illegal": advice, no threat of the warner's own
+    if lemma == "grant" and trigger.head.lower_ == "for":
+        return True  # "taken for granted"
+    if lemma == "shoot" and any(g.lemma_.lower() in _FILMED for o in objects for g in o.subtree):
+        return True  # "parts of the film to be shot in the museum"
+    if lemma in ("discuss", "talk") and not partners and "to" not in preps_ and len(subjects) == 1 and (
+        subjects[0].ent_type_ == "PERSON" or subjects[0].lower_ in ("he", "she", "i")
+    ) and not any(c.dep_ == "conj" for c in subjects[0].children):
+        return True  # "Lee discussed the challenges facing black people": one person speaking of a topic
     if lemma == "beg" and any(g.lemma_.lower() == "question" for o in objects for g in o.subtree):
         return True  # "they beg a huge number of questions"
     return False
