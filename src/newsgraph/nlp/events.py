@@ -67,7 +67,8 @@ AGENT_NOUNS = frozenset(
     federation commission tribunal inspector investigator officer guard embassy consulate side
     delegate ally enemy neighbour neighbor power camp faction wing bloc junta cabinet forum summit
     assembly convention body panel guerrilla guerilla emir sheikh sultan inhabitant militia tribe clan
-    sect population settler dissident combatant participant""".split()
+    sect population settler dissident combatant participant parent mother father son daughter wife
+    husband relative friend colleague boss fan""".split()
 )
 # "truckers", "investors", "activists", "civilians", "businessman", "chairwoman"
 _AGENT_ENDINGS = ("er", "or", "ist", "ian", "man", "woman", "person")
@@ -316,7 +317,11 @@ def worth_a_type(frame: Frame, actors: list[Token], index: MentionIndex) -> bool
     if not frame.actors:
         # no actor read: a happening still when something is done to someone ("was arrested",
         # "protests against the WEF"), not a bare word ("Warning over pensions")
-        return bool(frame.targets) and (frame.nominal or any(t.dep_ == "nsubjpass" for t in frame.targets))
+        # an adverbial clause whose doer is the main clause's ("resigned after criticising the party")
+        return bool(frame.targets) and (
+            frame.nominal or any(t.dep_ == "nsubjpass" for t in frame.targets)
+            or frame.pred.dep_ in ("pcomp", "advcl") and any(is_agent(t, index) for t in frame.targets)
+        )
     things = _TYPE_THINGS.get(frame.type, frozenset())
     return any(is_agent(_counted(t) if is_number(t) else t, index) or t.lemma_.lower() in things for t in actors)
 

@@ -36,7 +36,7 @@ _LEXICON: dict[str, tuple[str, ...]] = {
                 "convene", "gathering", "conference"),
     "SUPPORT": ("praise", "endorse", "support", "back", "welcome", "defend", "thank", "congratulate",
                 "recognize", "recognise", "applaud", "hail", "commend", "laud", "approve", "support",
-                "endorsement", "backing", "champion", "rally", "forgive"),
+                "endorsement", "backing", "champion", "rally", "forgive", "tribute"),
     "COOPERATE": ("cooperate", "collaborate", "cooperation", "collaboration", "partner", "ally",
                   "alliance", "coordinate", "share", "partnership", "extradite", "cooperate"),
     "AID": ("aid", "help", "assist", "donate", "provide", "supply", "rescue", "assistance", "grant", "give",
@@ -248,6 +248,9 @@ def _joint(verb: Token, anchor: Token) -> bool:
     )
 
 
+_POSTS = frozenset({"post", "job", "role", "show", "party", "government", "cabinet", "office", "position", "seat", "whip", "board", "presidency", "leadership", "coalition"})
+
+
 def context_type(verb: Token) -> str | None:
     """The type a verb takes from its object or preposition, where the table says so, else None."""
     lemma = verb.lemma_.lower()
@@ -331,6 +334,10 @@ def context_type(verb: Token) -> str | None:
         return "ACCUSE"  # 114 complain officially: a protest that says what
     if lemma in ("push", "press", "lobby") and _pobjs(verb, ("for",)):
         return "REQUEST"
+    if lemma == "brand" and _pobjs(verb, ("as",)):
+        return "ACCUSE"  # "branded the complaint as pathetic"
+    if lemma == "quit" and (not objects and verb.dep_ != "xcomp" or lemmas & _POSTS):
+        return "CONCEDE"  # "quit his show", "the minister quit": a resignation
     if lemma == "insist" and _pobjs(verb, ("on", "upon")):
         return "REQUEST"
     if lemma in _JOURNEY and any(_noun_type(g) == "CONSULT" for g in _pobjs(verb, ("for",))):
@@ -438,7 +445,7 @@ _FORECASTERS = frozenset({
     "survey", "academic", "observer", "commentator", "campaigner", "charity", "consultant", "adviser", "advisor",
 })
 _DOCUMENTS = frozenset({"statement", "letter", "petition", "book", "autograph", "copy", "form", "card", "shirt", "register", "guestbook"})
-_SCORE = re.compile(r"^\d{1,3}-\d{1,3}$")
+_SCORE = re.compile(r"(?<![\d.,])\d{1,3} ?- ?\d{1,3}(?![\d.,%])")
 _CUT_OFF = frozenset({
     "tie", "relation", "link", "aid", "supply", "funding", "fund", "contact", "assistance", "export", "import",
     "trade", "power", "water", "electricity", "gas", "oil", "communication", "access", "route", "road", "line",
@@ -476,6 +483,13 @@ def _advice(warn: Token) -> bool:
 
 
 _LIGHT_THINGS = frozenset({"turn"})
+
+
+def _advisory_warning(noun: Token) -> bool:
+    """"as a warning to others", "a warning about icy roads": advice, not a threat made."""
+    return noun.lemma_.lower() == "warning" and (
+        noun.head.lower_ == "as" or any(c.dep_ == "prep" and c.lower_ == "about" for c in noun.children)
+    )
 
 
 def _media_conference(noun: Token) -> bool:
@@ -527,10 +541,6 @@ def _obvious_thing_sense(trigger: Token, lemma: str, objects: list[Token], lemma
         {c.lower_ for c in children if c.dep_ == "prep"} & {"with", "to"}
     ):
         return True  # "he talked about how he fell in love": telling, no one consulted
-    if lemma == "suggest" and any(
-        c.dep_ == "ccomp" and not any(g.dep_ == "aux" and g.lower_ in ("should", "must") for g in c.children) for c in children
-    ):
-        return True  # "suggested Labour was avoiding questions": a claim, not a proposal
     if lemma == "call" and "time" in lemmas:
         return True  # "called time on his career"
     if lemma == "force" and any(o.dep_ == "nsubjpass" for o in objects) and not any(
@@ -539,8 +549,15 @@ def _obvious_thing_sense(trigger: Token, lemma: str, objects: list[Token], lemma
         return True  # "was forced home early with a knee injury"
     if lemma == "tour" and not objects and trigger.pos_ == "VERB":
         return True  # "the singer hopes to tour in Japan", "a squad to tour": a performer's or a team's tour
-    if any(_SCORE.match(c.text) for c in trigger.subtree if c.i != trigger.i and abs(c.i - trigger.i) <= 3):
+    doc = trigger.doc
+    if (LEXICON.get(lemma) == "ASSAULT" or lemma in ("beat", "defeat", "thrash", "crush", "rout")) and _SCORE.search(
+        doc[trigger.i + 1:min(len(doc), trigger.i + 5)].text
+    ):
         return True  # "were beaten 11-9 by Wales": a result, no one hurt
+    if lemma == "charge" and "for" in {c.lower_ for c in children if c.dep_ == "prep"} and not any(
+        c.dep_ == "prep" and c.lower_ == "with" for c in children
+    ):
+        return True  # "charging students for tuition fees": billed, not accused
     if lemma == "deal" and trigger.pos_ == "VERB":
         return True  # "the matter had been dealt with", "the novel deals with": handled, no deal made
     preps_ = {c.lower_ for c in children if c.dep_ == "prep"}
@@ -600,7 +617,7 @@ def everyday_sense(trigger: Token) -> bool:
             return True  # "a daily news conference": the press told, no one consulted
         if lemma == "strike" and any(c.dep_ == "poss" and c.ent_type_ == "PERSON" or c.lower_ in ("double", "late", "stunning", "fine", "first-half", "second-half") for c in trigger.children):
             return True  # "Fowler's double strike": a goal, no walkout
-        if lemma == "warning" and (trigger.head.lower_ == "as" or any(c.dep_ == "prep" and c.lower_ in ("about",) for c in trigger.children)):
+        if _advisory_warning(trigger):
             return True  # "as a warning to others", "a warning about a threat": advice, not a threat made
         if lemma == "call":
             return not any(c.dep_ == "prep" and c.lower_ == "for" for c in trigger.children)
@@ -708,7 +725,7 @@ def event_type(trigger: Token) -> str:
     if found is not None:
         return found
     obj = light_object(trigger)
-    if obj is not None and (obj.lemma_.lower() in _LIGHT_THINGS or _media_conference(obj)):
+    if obj is not None and (obj.lemma_.lower() in _LIGHT_THINGS or _media_conference(obj) or _advisory_warning(obj)):
         return OTHER  # "make tight turns", "hold a news conference"
     if obj is not None:
         found = _noun_type(obj) or OTHER
