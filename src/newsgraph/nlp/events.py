@@ -337,6 +337,19 @@ def _did_not_happen(frame: Frame) -> bool:
     return frame.nominal or modes.own_mode(pred) is EventMode.DENIED or pred.dep_ == "xcomp"
 
 
+_MAYBE = frozenset({"may", "might", "could"})
+
+
+def _maybe_done(frame: Frame) -> bool:
+    """A guess at what may have happened, or may be done to someone ("he may have been detained",
+    "it might be closed"): no one threatens or intends it."""
+    if frame.mode is not EventMode.HYPOTHETICAL or frame.nominal:
+        return False
+    aux = {c.lower_ for c in frame.pred.children if c.dep_ in ("aux", "auxpass")}
+    passive = any(c.dep_ == "auxpass" for c in frame.pred.children)
+    return bool(aux & _MAYBE) and (passive or "have" in aux)
+
+
 _TOLD_AS_FACT = frozenset({EventMode.ASSERTED, EventMode.PLANNED, EventMode.REPORTED})
 
 
@@ -365,7 +378,7 @@ def to_event(
     targets = [t for t in frame.targets if frame.place is None or t != frame.place or frame.pred.lemma_.lower() == "visit"]
     actors = actor_tokens(frame, index)
     kind = frame.type if frame.type == "OTHER" or worth_a_type(frame, actors, index) else "OTHER"
-    if kind != "OTHER" and _did_not_happen(frame) and plover_code(kind, frame.mode.value) == kind:
+    if kind != "OTHER" and (_did_not_happen(frame) and plover_code(kind, frame.mode.value) == kind or _maybe_done(frame)):
         kind = "OTHER"  # "no arrests were made", "failed to oppose them": nothing happened (a refused help is REJECT)
     actor_args = _arguments(actors, index, article_id, text)
     if kind != "OTHER" and _quoted(start, quotations) and not (

@@ -418,6 +418,7 @@ _SHOWS = frozenset({
     "show", "programme", "program", "ceremony", "event", "party", "concert", "festival", "awards", "award",
     "edition", "series", "quiz", "game", "match", "tournament", "championship", "final", "race", "olympics",
     "games", "cup", "exhibition", "fair", "launch", "dinner", "website", "site", "server", "podcast", "night",
+    "speech", "lecture",
 })
 _BINDING = frozenset({"should", "would", "will", "must", "shall", "'d", "'ll", "could", "to"})
 _MEDIA_EVENTS = frozenset({"news", "press", "media", "video", "telephone", "phone", "web", "conference"})
@@ -499,6 +500,14 @@ def _media_conference(noun: Token) -> bool:
     )
 
 
+_LOANS = frozenset({"mortgage", "loan", "credit", "application", "overdraft", "claim"})
+
+
+def _preps(children: list[Token]) -> set[str]:
+    """The prepositions among ``children``."""
+    return {c.lower_ for c in children if c.dep_ == "prep"}
+
+
 def _obvious_thing_sense(trigger: Token, lemma: str, objects: list[Token], lemmas: set[str], particle: str) -> bool:
     """Typed words used of things, trade and talk: a firm's own services halted, subsidies cut, a
     chip that supports systems, instructions executed, a show hosted, prototypes demonstrated."""
@@ -521,8 +530,7 @@ def _obvious_thing_sense(trigger: Token, lemma: str, objects: list[Token], lemma
         return True  # "prototypes will be demonstrated", "demonstrated that it works": shown, not a protest
     views = [c for c in children if c.dep_ == "ccomp"]
     if lemma in ("recognise", "recognize") and views or lemma in ("agree", "accept") and any(
-        c.lemma_ == "be" and any(g.dep_ in ("acomp", "attr") for g in c.children)
-        and not any(g.dep_ == "aux" and g.lower_ in _BINDING for g in c.children) for c in views
+        c.lemma_ == "be" and not any(g.dep_ == "aux" and g.lower_ in _BINDING for g in c.children) for c in views
     ):
         return True  # "recognised Germany's policy was on track", "agreed that it was not typical": a view,
         # not a deal ("agreed that their countries should cooperate")
@@ -554,6 +562,16 @@ def _obvious_thing_sense(trigger: Token, lemma: str, objects: list[Token], lemma
         doc[trigger.i + 1:min(len(doc), trigger.i + 5)].text
     ):
         return True  # "were beaten 11-9 by Wales": a result, no one hurt
+    if lemma in _HALTED and lemmas & (_SHOWS | {"fixture", "gig", "concert"}):
+        return True  # "the fixtures have been cancelled": a match or a show called off
+    if lemma in ("approve", "back") and lemmas & _LOANS:
+        return True  # "fewer mortgages were approved"
+    if lemma == "shoot" and not objects and _preps(children) & {"to", "up", "into"}:
+        return True  # "who shot to fame"
+    if lemma in ("travel", "tour") and not objects and not _preps(children) & {"to", "for", "into", "through", "across"}:
+        return True  # "they spend time travelling": no one visited
+    if lemma == "recall" and not objects:
+        return True  # "one of the best meetings we can recall": remembered
     if lemma == "charge" and "for" in {c.lower_ for c in children if c.dep_ == "prep"} and not any(
         c.dep_ == "prep" and c.lower_ == "with" for c in children
     ):
@@ -618,7 +636,9 @@ def everyday_sense(trigger: Token) -> bool:
         if lemma == "strike" and any(c.dep_ == "poss" and c.ent_type_ == "PERSON" or c.lower_ in ("double", "late", "stunning", "fine", "first-half", "second-half") for c in trigger.children):
             return True  # "Fowler's double strike": a goal, no walkout
         if _advisory_warning(trigger):
-            return True  # "as a warning to others", "a warning about a threat": advice, not a threat made
+            return True
+        if lemma == "demand" and trigger.tag_ == "NN" and not any(c.dep_ in ("ccomp", "acl", "poss", "relcl") for c in trigger.children):
+            return True  # "German domestic demand was sluggish": buyers' demand, no one demanding  # "as a warning to others", "a warning about a threat": advice, not a threat made
         if lemma == "call":
             return not any(c.dep_ == "prep" and c.lower_ == "for" for c in trigger.children)
         if lemma == "charge" and trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in ("take", "assume"):
