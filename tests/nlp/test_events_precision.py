@@ -99,6 +99,10 @@ def test_the_political_sense_keeps_its_type(nlp, text: str, trigger: str, etype:
         ("The actor paid tribute to his first teacher.", "tribute", "SUPPORT"),
         ("In May, Mr Holm quit his radio show.", "quit", "CONCEDE"),
         ("Mr Holm resigned in October, after criticising the party.", "criticising", "ACCUSE"),
+        ("Police investigating the fire arrested two men.", "investigating", "ACCUSE"),
+        ("Only the Greens stood against the war.", "stood", "REJECT"),
+        ("The minister brushed aside questions about the budget.", "brushed aside", "REJECT"),
+        ("The regulator took the two banks to court.", "took", "ACCUSE"),
     ],
 )
 def test_events_a_reader_wants_are_typed(nlp, text: str, trigger: str, etype: str) -> None:

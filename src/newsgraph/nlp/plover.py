@@ -334,6 +334,12 @@ def context_type(verb: Token) -> str | None:
         return "ACCUSE"  # 114 complain officially: a protest that says what
     if lemma in ("push", "press", "lobby") and _pobjs(verb, ("for",)):
         return "REQUEST"
+    if lemma == "stand" and (_pobjs(verb, ("against",)) or particle == "up" and _pobjs(verb, ("to",))):
+        return "REJECT"  # "stood against the war", "stand up to the unions"
+    if lemma == "brush" and particle == "aside" or lemma == "brush" and any(c.lower_ == "aside" for c in verb.children):
+        return "REJECT"  # "brushed aside questions"
+    if lemma in ("take", "haul", "drag") and any(g.lemma_.lower() in ("court", "tribunal") for g in _pobjs(verb, ("to", "before"))):
+        return "ACCUSE"  # "took the pair to the European Court": legal action
     if lemma == "brand" and _pobjs(verb, ("as",)):
         return "ACCUSE"  # "branded the complaint as pathetic"
     if lemma == "quit" and (not objects and verb.dep_ != "xcomp" or lemmas & _POSTS):
