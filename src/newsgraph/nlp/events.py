@@ -88,6 +88,7 @@ _FOR_PEOPLE = frozenset({
     "free", "release", "execute", "injure", "wound",
 })
 
+_GENERIC_YOU = frozenset({"you", "one", "yourself"})
 _WALK_LIMIT = 12
 
 
@@ -322,6 +323,8 @@ def worth_a_type(frame: Frame, actors: list[Token], index: MentionIndex) -> bool
             frame.nominal or any(t.dep_ == "nsubjpass" for t in frame.targets)
             or frame.pred.dep_ in ("pcomp", "advcl") and any(is_agent(t, index) for t in frame.targets)
         )
+    if all(t.lower_ in _GENERIC_YOU for t in actors):
+        return False  # "you can shoot an enemy", "when you start conceding": anyone, no one in particular
     things = _TYPE_THINGS.get(frame.type, frozenset())
     return any(is_agent(_counted(t) if is_number(t) else t, index) or t.lemma_.lower() in things for t in actors)
 
@@ -378,6 +381,8 @@ def to_event(
     targets = [t for t in frame.targets if frame.place is None or t != frame.place or frame.pred.lemma_.lower() == "visit"]
     actors = actor_tokens(frame, index)
     kind = frame.type if frame.type == "OTHER" or worth_a_type(frame, actors, index) else "OTHER"
+    if kind != "OTHER" and any(c.dep_ == "det" and c.lower_ == "no" for c in frame.anchor.children):
+        kind = "OTHER"  # "I had no warning"
     if kind != "OTHER" and (_did_not_happen(frame) and plover_code(kind, frame.mode.value) == kind or _maybe_done(frame)):
         kind = "OTHER"  # "no arrests were made", "failed to oppose them": nothing happened (a refused help is REJECT)
     actor_args = _arguments(actors, index, article_id, text)

@@ -153,13 +153,15 @@ def _noun_type(noun: Token) -> str | None:
         for child in noun.children:
             # the word right before the noun ("mediation effort", "war games"), not one further out
             # that modifies another compound ("a grand slam tennis event" is no criticism)
-            if child.dep_ == "compound" and child.pos_ == "NOUN" and child.i == noun.i - 1:
+            if child.dep_ == "compound" and child.pos_ == "NOUN" and child.i == noun.i - 1 and child.lemma_.lower() not in _OTHER_NOUN_SENSES:
                 found = LEXICON.get(child.lemma_.lower()) or (_WAR_GAMES if child.lower_ == "war" else None)
                 if found:
                     break
     return found
 
 
+# Lexicon words whose sense as a noun before another is not the event: "a share sale", "fund managers".
+_OTHER_NOUN_SENSES = frozenset({"share", "fund", "supply", "power", "back", "mass", "station", "phone", "gun", "fire", "rule", "step", "turn"})
 _MEASURE_NOUNS = frozenset({"day", "week", "month", "year", "round", "series", "wave", "spate", "string", "campaign", "number", "set"})
 _ALERT = frozenset({"alert", "standby"})
 
@@ -424,7 +426,7 @@ _SHOWS = frozenset({
     "show", "programme", "program", "ceremony", "event", "party", "concert", "festival", "awards", "award",
     "edition", "series", "quiz", "game", "match", "tournament", "championship", "final", "race", "olympics",
     "games", "cup", "exhibition", "fair", "launch", "dinner", "website", "site", "server", "podcast", "night",
-    "speech", "lecture",
+    "speech", "lecture", "appearance", "promotion", "premiere", "screening", "performance", "signing",
 })
 _BINDING = frozenset({"should", "would", "will", "must", "shall", "'d", "'ll", "could", "to"})
 _MEDIA_EVENTS = frozenset({"news", "press", "media", "video", "telephone", "phone", "web", "conference"})
@@ -489,7 +491,7 @@ def _advice(warn: Token) -> bool:
     return True
 
 
-_LIGHT_THINGS = frozenset({"turn"})
+_LIGHT_THINGS = frozenset({"turn", "share"})
 
 
 def _advisory_warning(noun: Token) -> bool:
@@ -506,6 +508,8 @@ def _media_conference(noun: Token) -> bool:
     )
 
 
+_STAKES = frozenset({"job", "life", "place", "survival", "future", "career", "spot", "contract", "title", "seat", "place", "breath"})
+_SCORED = frozenset({"goal", "point", "try", "run", "wicket", "set", "game", "penalty", "corner", "lead", "basket", "ground"})
 _LOANS = frozenset({"mortgage", "loan", "credit", "application", "overdraft", "claim"})
 
 
@@ -568,6 +572,23 @@ def _obvious_thing_sense(trigger: Token, lemma: str, objects: list[Token], lemma
         doc[trigger.i + 1:min(len(doc), trigger.i + 5)].text
     ):
         return True  # "were beaten 11-9 by Wales": a result, no one hurt
+    if lemma == "freeze" and particle == "out" or lemma == "crack" and particle != "down":
+        return True  # "was frozen out by the coach", "Ronaldo cracked home"
+    if lemma in ("fight", "battle", "struggle") and (
+        any(c.dep_ == "xcomp" for c in children)
+        or not objects and any(g.lemma_.lower() in _STAKES for g in _pobjs(trigger, ("for",)))
+    ):
+        return True  # "battled to recover", "is fighting for her job": a struggle, no violence
+    if lemma == "help" and not objects and any(c.dep_ == "nsubj" and c.lower_ == "it" for c in children):
+        return True  # "it helps that people are more aware"
+    if lemma in ("decline", "refuse") and any(
+        c.dep_ == "xcomp" and c.lemma_.lower() in ("name", "identify") for c in children
+    ):
+        return True  # "an official, who declined to be named": anonymity, no refusal of anyone
+    if lemma == "talk" and objects and not lemmas & {"peace", "trade", "business", "terms"}:
+        return True  # "talks a good game", "talk rubbish"
+    if lemma == "concede" and lemmas & _SCORED:
+        return True  # "conceding goals"
     if lemma in _HALTED and lemmas & (_SHOWS | {"fixture", "gig", "concert"}):
         return True  # "the fixtures have been cancelled": a match or a show called off
     if lemma in ("approve", "back") and lemmas & _LOANS:
@@ -643,6 +664,8 @@ def everyday_sense(trigger: Token) -> bool:
             return True  # "Fowler's double strike": a goal, no walkout
         if _advisory_warning(trigger):
             return True
+        if lemma == "signing":
+            return True  # "a £15.8m signing from Parma": a player bought
         if lemma == "demand" and trigger.tag_ == "NN" and not any(c.dep_ in ("ccomp", "acl", "poss", "relcl") for c in trigger.children):
             return True  # "German domestic demand was sluggish": buyers' demand, no one demanding  # "as a warning to others", "a warning about a threat": advice, not a threat made
         if lemma == "call":
