@@ -73,6 +73,8 @@ def _events(nlp, text: str, trigger: str) -> list:
         ("Mr Holm doesn't simply talk a good game.", "talk"),
         ("Jennifer Lind cancelled an appearance at the premiere.", "cancelled"),
         ("Nordbank is planning a share sale.", "sale"),
+        # "they" in a quotation is not the one person who said it, so the quotation's event has no named doer
+        ('"Pupils cannot choose, and they deserve to be protected," said Education Secretary Anna Lind.', "protected"),
         # anyone ("you") is no one in particular
         ("When you start conceding goals, you lose confidence.", "conceding"),
         ("You can shoot an enemy repeatedly in the game.", "shoot"),

@@ -201,7 +201,9 @@ def _resolve_pronoun(subj: Token) -> Token:
         if is_reporter(tok) and tok != subj.head:
             for c in tok.children:
                 if c.dep_ == "nsubj" and c.pos_ != "PRON":
-                    return c
+                    # "they" is not one named person ("Children deserve it and they ...," said Ms X)
+                    plural = subj.lower_ == "they" and c.ent_type_ == "PERSON"
+                    return subj if plural else c
             return subj
         if tok.head == tok:
             break
