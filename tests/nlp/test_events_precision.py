@@ -75,6 +75,8 @@ def _events(nlp, text: str, trigger: str) -> list:
         ("Nordbank is planning a share sale.", "sale"),
         # "they" in a quotation is not the one person who said it, so the quotation's event has no named doer
         ('"Pupils cannot choose, and they deserve to be protected," said Education Secretary Anna Lind.', "protected"),
+        ("Asian central banks halted the dollar's slide on Monday.", "halted"),
+        ("Nordic officials were talking up the krona, Mr Holm said.", "talking"),
         # anyone ("you") is no one in particular
         ("When you start conceding goals, you lose confidence.", "conceding"),
         ("You can shoot an enemy repeatedly in the game.", "shoot"),
@@ -119,6 +121,7 @@ def test_the_political_sense_keeps_its_type(nlp, text: str, trigger: str, etype:
         ("Only the Greens stood against the war.", "stood", "REJECT"),
         ("The minister brushed aside questions about the budget.", "brushed aside", "REJECT"),
         ("The regulator took the two banks to court.", "took", "ACCUSE"),
+        ("Mr Holm said the firm broke a promise to its staff.", "broke", "REJECT"),
     ],
 )
 def test_events_a_reader_wants_are_typed(nlp, text: str, trigger: str, etype: str) -> None:
@@ -128,3 +131,8 @@ def test_events_a_reader_wants_are_typed(nlp, text: str, trigger: str, etype: st
 def test_charging_a_fee_is_no_accusation(nlp) -> None:
     text = "Her policy of charging students for tuition fees was not popular."
     assert [e.type for e in _events(nlp, text, "charging") if e.type != "OTHER"] == []
+
+
+def test_a_coordinated_verb_with_its_own_auxiliary_keeps_its_own_mode(nlp) -> None:
+    text = "The ministry will review the case and has arrested two men."
+    assert [(e.type, e.mode.value) for e in _events(nlp, text, "arrested")] == [("COERCE", "asserted")]

@@ -219,7 +219,8 @@ def _mode(frame: Frame, by_token: dict[int, Frame], depth: int = 0) -> EventMode
             own = modes.own_mode(controller.head)  # "must be ready to mediate": demanded
         lent = modes.control_mode(controller) if pred.dep_ == "xcomp" or pred.head.dep_ == "attr" else None
         mode = own if own is not EventMode.ASSERTED else (lent or EventMode.ASSERTED)
-    if mode is EventMode.ASSERTED and pred.dep_ == "conj" and pred.head.i in by_token and depth < 4:
+    own_aux = any(c.dep_ in ("aux", "auxpass") for c in pred.children)  # "will appeal and has suspended"
+    if mode is EventMode.ASSERTED and pred.dep_ == "conj" and not own_aux and pred.head.i in by_token and depth < 4:
         mode = _mode(by_token[pred.head.i], by_token, depth + 1)
     if mode is EventMode.ASSERTED:
         mode = _reported_mode(pred)

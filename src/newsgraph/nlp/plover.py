@@ -294,6 +294,8 @@ def context_type(verb: Token) -> str | None:
         return "MOBILIZE"  # 154 mobilize or increase armed forces
     if lemma in ("violate", "breach", "break") and lemmas & {"ceasefire", "truce", "armistice"}:
         return "ASSAULT"  # 196 violate ceasefire
+    if lemma == "break" and lemmas & (_PACTS | {"promise", "pledge", "law", "rule", "vow", "word"}):
+        return "REJECT"  # "broke a promise", "breaking competition laws": a commitment not kept
     if lemma in ("withdraw", "pull", "recall") and lemmas & _ENVOYS:
         return "SANCTION"  # 166 expel or withdraw peacekeepers, inspectors; 161 recall ambassador
     if lemma == "expel" and objects and not lemmas & _ENVOYS and any(
@@ -510,6 +512,8 @@ def _media_conference(noun: Token) -> bool:
 
 _STAKES = frozenset({"job", "life", "place", "survival", "future", "career", "spot", "contract", "title", "seat", "place", "breath"})
 _SCORED = frozenset({"goal", "point", "try", "run", "wicket", "set", "game", "penalty", "corner", "lead", "basket", "ground"})
+_PACTS = frozenset({"deal", "agreement", "accord", "pact", "treaty", "bargain", "compromise", "settlement", "truce", "ceasefire"})
+_TRENDS = frozenset({"slide", "fall", "decline", "drop", "slump", "rise", "spread", "loss", "losses", "run", "streak", "rot", "trend"})
 _LOANS = frozenset({"mortgage", "loan", "credit", "application", "overdraft", "claim"})
 
 
@@ -572,6 +576,10 @@ def _obvious_thing_sense(trigger: Token, lemma: str, objects: list[Token], lemma
         doc[trigger.i + 1:min(len(doc), trigger.i + 5)].text
     ):
         return True  # "were beaten 11-9 by Wales": a result, no one hurt
+    if lemma in ("halt", "stop", "arrest", "stem", "reverse") and lemmas & _TRENDS:
+        return True  # "Asian banks halt the dollar's slide"
+    if lemma == "talk" and any(c.lower_ in ("up", "down") and c.i == trigger.i + 1 for c in children):
+        return True  # "officials were talking up the dollar"
     if lemma == "freeze" and particle == "out" or lemma == "crack" and particle != "down":
         return True  # "was frozen out by the coach", "Ronaldo cracked home"
     if lemma in ("fight", "battle", "struggle") and (
@@ -805,6 +813,9 @@ def event_type(trigger: Token) -> str:
         return "RETREAT" if particle != "down" else "CONCEDE"
     if lemma == "call" and not any(c.dep_ == "prep" and c.lower_ in ("for", "on") for c in trigger.children):
         return OTHER
+    deals = [o for o in undergoers(trigger) if o.lemma_.lower() in _PACTS]
+    if lemma == "strike" and deals:
+        return "AGREE"  # "the deal struck last week"
     if lemma == "strike":
         return "ASSAULT" if any(c.dep_ == "dobj" for c in trigger.children) else "PROTEST"
     if lemma == "fire":
