@@ -55,3 +55,21 @@ def test_events_bbc_missing_golden_is_a_coded_error(tmp_path: Path) -> None:
     with pytest.raises(QueryError) as info:
         golden_path(tmp_path / "none.json")
     assert info.value.code == "NG481"
+
+
+def test_events_bbc_dev_set_is_seeded_outside_the_held_out_sample(shared_data: Path) -> None:
+    root = shared_data / "bbc-news"
+    held_out = json.loads(GOLDEN.read_text(encoding="utf-8"))["sampled"]
+    spec = json.loads((GOLDEN.parent / "dev.json").read_text(encoding="utf-8"))
+    every = sorted(str(p.relative_to(root)) for p in root.rglob("*.txt") if p.parent != root)
+    pool = [p for p in every if p not in set(held_out)]
+    assert random.Random(spec["seed"]).sample(pool, 25) == spec["sampled"] == [a["path"] for a in spec["articles"]]
+    for article in spec["articles"]:
+        text = (root / article["path"]).read_text(encoding="utf-8")
+        for event in article["events"]:
+            assert event["type"] in TYPES and text[event["start"]:event["end"]] == event["trigger"]
+
+
+def test_events_bbc_golden_option_is_read_beside_the_checkout(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert golden_path("tests/golden/events-bbc/dev.json") == REPO / "tests" / "golden" / "events-bbc" / "dev.json"

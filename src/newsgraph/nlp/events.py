@@ -1,5 +1,5 @@
 """Events: who did what to whom, where and when, with a PLOVER type and a mode
-(``newsgraph.events.v10``), and each article's main event as who / what / when / where / why / how.
+(``newsgraph.events.v11``), and each article's main event as who / what / when / where / why / how.
 
 An event worth a typed row has an actor that can act: a person, group, organisation or place
 (a mention of those types, a name, a personal pronoun, a noun of ``AGENT_NOUNS`` or ending like
@@ -31,9 +31,9 @@ from newsgraph.nlp.frames import LOCATIVE_PREPS, Frame, is_controller, is_report
 from newsgraph.nlp.main_event import main_event
 from newsgraph.nlp.quote_cues import Regions, quote_regions
 from newsgraph.nlp.phrases import MentionIndex, participant
-from newsgraph.nlp.plover import is_captive
+from newsgraph.nlp.plover import is_captive, plover_code
 
-EXTRACTOR = "newsgraph.events.v10"
+EXTRACTOR = "newsgraph.events.v11"
 _AGENT_TYPES = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
 _OWNERS = frozenset({"ORG", "GPE", "NORP"})
 _NUMBER_TYPES = frozenset({"CARDINAL", "QUANTITY", "PERCENT", "MONEY", "ORDINAL", "DATE", "TIME"})
@@ -67,7 +67,8 @@ AGENT_NOUNS = frozenset(
     federation commission tribunal inspector investigator officer guard embassy consulate side
     delegate ally enemy neighbour neighbor power camp faction wing bloc junta cabinet forum summit
     assembly convention body panel guerrilla guerilla emir sheikh sultan inhabitant militia tribe clan
-    sect population settler dissident combatant participant""".split()
+    sect population settler dissident combatant participant parent mother father son daughter wife
+    husband relative friend colleague boss fan""".split()
 )
 # "truckers", "investors", "activists", "civilians", "businessman", "chairwoman"
 _AGENT_ENDINGS = ("er", "or", "ist", "ian", "man", "woman", "person")
@@ -87,6 +88,7 @@ _FOR_PEOPLE = frozenset({
     "free", "release", "execute", "injure", "wound",
 })
 
+_GENERIC_YOU = frozenset({"you", "one", "yourself"})
 _WALK_LIMIT = 12
 
 
@@ -217,7 +219,8 @@ def _mode(frame: Frame, by_token: dict[int, Frame], depth: int = 0) -> EventMode
             own = modes.own_mode(controller.head)  # "must be ready to mediate": demanded
         lent = modes.control_mode(controller) if pred.dep_ == "xcomp" or pred.head.dep_ == "attr" else None
         mode = own if own is not EventMode.ASSERTED else (lent or EventMode.ASSERTED)
-    if mode is EventMode.ASSERTED and pred.dep_ == "conj" and pred.head.i in by_token and depth < 4:
+    own_aux = any(c.dep_ in ("aux", "auxpass") for c in pred.children)  # "will appeal and has suspended"
+    if mode is EventMode.ASSERTED and pred.dep_ == "conj" and not own_aux and pred.head.i in by_token and depth < 4:
         mode = _mode(by_token[pred.head.i], by_token, depth + 1)
     if mode is EventMode.ASSERTED:
         mode = _reported_mode(pred)
@@ -316,9 +319,39 @@ def worth_a_type(frame: Frame, actors: list[Token], index: MentionIndex) -> bool
     if not frame.actors:
         # no actor read: a happening still when something is done to someone ("was arrested",
         # "protests against the WEF"), not a bare word ("Warning over pensions")
-        return bool(frame.targets) and (frame.nominal or any(t.dep_ == "nsubjpass" for t in frame.targets))
+        # an adverbial clause whose doer is the main clause's ("resigned after criticising the party")
+        return bool(frame.targets) and (
+            frame.nominal or any(t.dep_ == "nsubjpass" for t in frame.targets)
+            or frame.pred.dep_ in ("pcomp", "advcl") and any(is_agent(t, index) for t in frame.targets)
+        )
+    if all(t.lower_ in _GENERIC_YOU for t in actors):
+        return False  # "you can shoot an enemy", "when you start conceding": anyone, no one in particular
     things = _TYPE_THINGS.get(frame.type, frozenset())
     return any(is_agent(_counted(t) if is_number(t) else t, index) or t.lemma_.lower() in things for t in actors)
+
+
+def _did_not_happen(frame: Frame) -> bool:
+    """Denied by the text itself ("did not attack", "no arrests", "failed to oppose"), not by a
+    party that denies an accusation ("denied that the army had attacked": still an event told)."""
+    pred = frame.pred
+    if frame.mode is EventMode.HYPOTHETICAL and not frame.nominal:
+        return modes.own_mode(pred) is EventMode.HYPOTHETICAL  # "could be cut", "whether to grant"
+    if frame.mode is not EventMode.DENIED:
+        return False
+    return frame.nominal or modes.own_mode(pred) is EventMode.DENIED or pred.dep_ == "xcomp"
+
+
+_MAYBE = frozenset({"may", "might", "could"})
+
+
+def _maybe_done(frame: Frame) -> bool:
+    """A guess at what may have happened, or may be done to someone ("he may have been detained",
+    "it might be closed"): no one threatens or intends it."""
+    if frame.mode is not EventMode.HYPOTHETICAL or frame.nominal:
+        return False
+    aux = {c.lower_ for c in frame.pred.children if c.dep_ in ("aux", "auxpass")}
+    passive = any(c.dep_ == "auxpass" for c in frame.pred.children)
+    return bool(aux & _MAYBE) and (passive or "have" in aux)
 
 
 _TOLD_AS_FACT = frozenset({EventMode.ASSERTED, EventMode.PLANNED, EventMode.REPORTED})
@@ -349,6 +382,10 @@ def to_event(
     targets = [t for t in frame.targets if frame.place is None or t != frame.place or frame.pred.lemma_.lower() == "visit"]
     actors = actor_tokens(frame, index)
     kind = frame.type if frame.type == "OTHER" or worth_a_type(frame, actors, index) else "OTHER"
+    if kind != "OTHER" and any(c.dep_ == "det" and c.lower_ == "no" for c in frame.anchor.children):
+        kind = "OTHER"  # "I had no warning"
+    if kind != "OTHER" and (_did_not_happen(frame) and plover_code(kind, frame.mode.value) == kind or _maybe_done(frame)):
+        kind = "OTHER"  # "no arrests were made", "failed to oppose them": nothing happened (a refused help is REJECT)
     actor_args = _arguments(actors, index, article_id, text)
     if kind != "OTHER" and _quoted(start, quotations) and not (
         frame.mode in _TOLD_AS_FACT and any(a.mention_id for a in actor_args)

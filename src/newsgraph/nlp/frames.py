@@ -201,7 +201,9 @@ def _resolve_pronoun(subj: Token) -> Token:
         if is_reporter(tok) and tok != subj.head:
             for c in tok.children:
                 if c.dep_ == "nsubj" and c.pos_ != "PRON":
-                    return c
+                    # "they" is not one named person ("Children deserve it and they ...," said Ms X)
+                    plural = subj.lower_ == "they" and c.ent_type_ == "PERSON"
+                    return subj if plural else c
             return subj
         if tok.head == tok:
             break
@@ -230,7 +232,9 @@ def verb_participants(frame: Frame) -> None:
         for child in frame.anchor.children:
             if child.dep_ == "prep" and child.lower_ in _NOUN_TARGET_PREPS:
                 frame.targets.extend(g for g in child.children if g.dep_ == "pobj")
-    if pred.dep_ in ("relcl", "acl") and not frame.actors and not any(c.dep_ == "aux" for c in pred.children):
+    if pred.dep_ == "acl" and pred.tag_ == "VBG" and not frame.actors and pred.head.pos_ in ("NOUN", "PROPN"):
+        frame.actors.append(pred.head)  # "police investigating the murder": the police
+    elif pred.dep_ in ("relcl", "acl") and not frame.actors and not any(c.dep_ == "aux" for c in pred.children):
         frame.targets.append(pred.head)  # "the woman killed by an agent": the woman
 
 

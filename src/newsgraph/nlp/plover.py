@@ -13,6 +13,21 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from newsgraph.model.events import PLOVER_TYPES
+from newsgraph.nlp.senses import (
+    FILMED,
+    LIGHT_THINGS,
+    PACTS,
+    SCORE,
+    advisory_warning,
+    is_captive,
+    media_conference,
+    play_sense,
+    talk_sense,
+    trade_sense,
+    undergoers,
+)
+from newsgraph.nlp.senses import CAPTIVES as _CAPTIVES
+from newsgraph.nlp.senses import pobjs as _pobjs
 
 OTHER = "OTHER"
 TYPES: tuple[str, ...] = PLOVER_TYPES
@@ -34,7 +49,7 @@ _LEXICON: dict[str, tuple[str, ...]] = {
                 "convene", "gathering", "conference"),
     "SUPPORT": ("praise", "endorse", "support", "back", "welcome", "defend", "thank", "congratulate",
                 "recognize", "recognise", "applaud", "hail", "commend", "laud", "approve", "support",
-                "endorsement", "backing", "champion", "rally", "forgive"),
+                "endorsement", "backing", "champion", "rally", "forgive", "tribute"),
     "COOPERATE": ("cooperate", "collaborate", "cooperation", "collaboration", "partner", "ally",
                   "alliance", "coordinate", "share", "partnership", "extradite", "cooperate"),
     "AID": ("aid", "help", "assist", "donate", "provide", "supply", "rescue", "assistance", "grant", "give",
@@ -119,18 +134,6 @@ _COOPERATIVE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "
 _CONFLICTUAL = frozenset({"SANCTION", "COERCE", "ASSAULT", "MOBILIZE"})
 
 
-_CAPTIVES = frozenset({
-    "prisoner", "hostage", "detainee", "captive", "activist", "journalist", "soldier", "civilian",
-    "people", "person", "man", "woman", "child", "citizen", "national", "dissident", "member",
-    "sailor", "crew", "fisherman", "refugee", "body", "remains", "property", "asset", "land", "territory",
-})
-
-
-def is_captive(noun: Token) -> bool:
-    """A person, a group of people or seized property, the things PLOVER's RETREAT releases."""
-    return noun.ent_type_ in ("PERSON", "NORP") or noun.lemma_.lower() in _CAPTIVES or noun.pos_ == "PRON"
-
-
 def _noun_type(noun: Token) -> str | None:
     """The type of an eventive noun in context, or None when it is not in the lexicon; a noun
     outside it takes its eventive compound's type ("mediation effort", "war games")."""
@@ -146,13 +149,17 @@ def _noun_type(noun: Token) -> str | None:
     found = LEXICON.get(lemma) or LEXICON.get(noun.lower_)
     if found is None:
         for child in noun.children:
-            if child.dep_ == "compound" and child.pos_ == "NOUN":
+            # the word right before the noun ("mediation effort", "war games"), not one further out
+            # that modifies another compound ("a grand slam tennis event" is no criticism)
+            if child.dep_ == "compound" and child.pos_ == "NOUN" and child.i == noun.i - 1 and child.lemma_.lower() not in _OTHER_NOUN_SENSES:
                 found = LEXICON.get(child.lemma_.lower()) or (_WAR_GAMES if child.lower_ == "war" else None)
                 if found:
                     break
     return found
 
 
+# Lexicon words whose sense as a noun before another is not the event: "a share sale", "fund managers".
+_OTHER_NOUN_SENSES = frozenset({"share", "fund", "supply", "power", "back", "mass", "station", "phone", "gun", "fire", "rule", "step", "turn"})
 _MEASURE_NOUNS = frozenset({"day", "week", "month", "year", "round", "series", "wave", "spate", "string", "campaign", "number", "set"})
 _ALERT = frozenset({"alert", "standby"})
 
@@ -225,10 +232,6 @@ def _objects(verb: Token) -> list[Token]:
     return [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
 
 
-def _pobjs(verb: Token, preps: tuple[str, ...]) -> list[Token]:
-    return [g for c in verb.children if c.dep_ == "prep" and c.lower_ in preps for g in c.children if g.dep_ == "pobj"]
-
-
 def _joint(verb: Token, anchor: Token) -> bool:
     """A joint act: "joint exercises", or actors coordinated ("French and Egyptian warships")."""
     if any(c.lower_ in ("joint", "combined") for c in anchor.children):
@@ -239,6 +242,9 @@ def _joint(verb: Token, anchor: Token) -> bool:
         or sum(1 for g in s.children if g.dep_ in ("amod", "compound") and any(h.dep_ == "conj" for h in g.children))
         for s in subjects
     )
+
+
+_POSTS = frozenset({"post", "job", "role", "show", "party", "government", "cabinet", "office", "position", "seat", "whip", "board", "presidency", "leadership", "coalition"})
 
 
 def context_type(verb: Token) -> str | None:
@@ -282,6 +288,8 @@ def context_type(verb: Token) -> str | None:
         return "MOBILIZE"  # 154 mobilize or increase armed forces
     if lemma in ("violate", "breach", "break") and lemmas & {"ceasefire", "truce", "armistice"}:
         return "ASSAULT"  # 196 violate ceasefire
+    if lemma == "break" and lemmas & (PACTS | {"promise", "pledge", "law", "rule", "vow", "word"}):
+        return "REJECT"  # "broke a promise", "breaking competition laws": a commitment not kept
     if lemma in ("withdraw", "pull", "recall") and lemmas & _ENVOYS:
         return "SANCTION"  # 166 expel or withdraw peacekeepers, inspectors; 161 recall ambassador
     if lemma == "expel" and objects and not lemmas & _ENVOYS and any(
@@ -324,6 +332,16 @@ def context_type(verb: Token) -> str | None:
         return "ACCUSE"  # 114 complain officially: a protest that says what
     if lemma in ("push", "press", "lobby") and _pobjs(verb, ("for",)):
         return "REQUEST"
+    if lemma == "stand" and (_pobjs(verb, ("against",)) or particle == "up" and _pobjs(verb, ("to",))):
+        return "REJECT"  # "stood against the war", "stand up to the unions"
+    if lemma == "brush" and particle == "aside" or lemma == "brush" and any(c.lower_ == "aside" for c in verb.children):
+        return "REJECT"  # "brushed aside questions"
+    if lemma in ("take", "haul", "drag") and any(g.lemma_.lower() in ("court", "tribunal") for g in _pobjs(verb, ("to", "before"))):
+        return "ACCUSE"  # "took the pair to the European Court": legal action
+    if lemma == "brand" and _pobjs(verb, ("as",)):
+        return "ACCUSE"  # "branded the complaint as pathetic"
+    if lemma == "quit" and (not objects and verb.dep_ != "xcomp" or lemmas & _POSTS):
+        return "CONCEDE"  # "quit his show", "the minister quit": a resignation
     if lemma == "insist" and _pobjs(verb, ("on", "upon")):
         return "REQUEST"
     if lemma in _JOURNEY and any(_noun_type(g) == "CONSULT" for g in _pobjs(verb, ("for",))):
@@ -380,19 +398,34 @@ _VISITED = frozenset({
 _HOLDERS = frozenset({"champion", "champ", "titleholder", "holder", "winner"})
 _MOTION_PREPS = frozenset({"across", "into", "past", "through", "to", "over", "ahead", "clear"})
 _TITLES_HELD = frozenset({"title", "crown", "championship", "trophy", "belt", "record", "lead", "medal", "cup", "seat"})
-_FILMED = frozenset({"film", "movie", "scene", "video", "footage", "documentary", "episode", "advert", "photo",
-                     "picture", "series", "programme", "show", "sequel", "pilot"})
 
 
 def everyday_sense(trigger: Token) -> bool:
     """True where a typed word is used in its everyday, non-political sense (no event type)."""
     lemma = trigger.lemma_.lower()
     particle = next((c.lower_ for c in trigger.children if c.dep_ == "prt"), "")
-    objects = [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")]
+    objects = undergoers(trigger)
     lemmas = {o.lemma_.lower() for o in objects} | {o.lower_ for o in objects}
     xcomp = any(c.dep_ == "xcomp" for c in trigger.children)
     money = any(o.ent_type_ == "MONEY" or o.like_num or o.lower_ in ("£", "$", "€") for o in objects)
+    if any(sense(trigger, lemma, objects, lemmas, particle) for sense in (trade_sense, talk_sense, play_sense)):
+        return True
+    doc = trigger.doc
+    if (LEXICON.get(lemma) == "ASSAULT" or lemma in ("beat", "defeat", "thrash", "crush", "rout")) and SCORE.search(
+        doc[trigger.i + 1:min(len(doc), trigger.i + 5)].text
+    ):
+        return True  # "were beaten 11-9 by Wales": a result, no one hurt
     if trigger.pos_ in ("NOUN", "PROPN"):
+        if media_conference(trigger):
+            return True  # "a daily news conference": the press told, no one consulted
+        if lemma == "strike" and any(c.dep_ == "poss" and c.ent_type_ == "PERSON" or c.lower_ in ("double", "late", "stunning", "fine", "first-half", "second-half") for c in trigger.children):
+            return True  # "Fowler's double strike": a goal, no walkout
+        if advisory_warning(trigger):
+            return True
+        if lemma == "signing":
+            return True  # "a £15.8m signing from Parma": a player bought
+        if lemma == "demand" and trigger.tag_ == "NN" and not any(c.dep_ in ("ccomp", "acl", "poss", "relcl") for c in trigger.children):
+            return True  # "German domestic demand was sluggish": buyers' demand, no one demanding  # "as a warning to others", "a warning about a threat": advice, not a threat made
         if lemma == "call":
             return not any(c.dep_ == "prep" and c.lower_ == "for" for c in trigger.children)
         if lemma == "charge" and trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in ("take", "assume"):
@@ -458,7 +491,7 @@ def everyday_sense(trigger: Token) -> bool:
         return True  # "rallied to win the set": came back, no supporters gathered
     if lemma == "slam" and (particle == "down" or preps & {"onto", "into", "against", "on", "through", "down"}):
         return True  # "slammed his racket onto the court": a thing thrown, not a criticism
-    if lemma == "shoot" and lemmas & _FILMED:
+    if lemma == "shoot" and lemmas & FILMED:
         return True  # "shooting a film"
     if lemma == "defend" and (trigger.dep_ == "amod" or trigger.head.lemma_.lower() in _HOLDERS and trigger.head.i > trigger.i):
         return True  # "defending champion Paul Hale"
@@ -499,6 +532,8 @@ def event_type(trigger: Token) -> str:
     if found is not None:
         return found
     obj = light_object(trigger)
+    if obj is not None and (obj.lemma_.lower() in LIGHT_THINGS or media_conference(obj) or advisory_warning(obj)):
+        return OTHER  # "make tight turns", "hold a news conference"
     if obj is not None:
         found = _noun_type(obj) or OTHER
         if found == "MOBILIZE" and obj.lemma_.lower() in _EXERCISES | {"war"} and _joint(trigger, obj):
@@ -528,6 +563,9 @@ def event_type(trigger: Token) -> str:
         return "RETREAT" if particle != "down" else "CONCEDE"
     if lemma == "call" and not any(c.dep_ == "prep" and c.lower_ in ("for", "on") for c in trigger.children):
         return OTHER
+    deals = [o for o in undergoers(trigger) if o.lemma_.lower() in PACTS]
+    if lemma == "strike" and deals:
+        return "AGREE"  # "the deal struck last week"
     if lemma == "strike":
         return "ASSAULT" if any(c.dep_ == "dobj" for c in trigger.children) else "PROTEST"
     if lemma == "fire":
