@@ -65,7 +65,7 @@ CASES = [
     ("Daniel Brooks said: the talks have failed.",
      ("indirect", ("the talks have failed",), "said", "Daniel Brooks")),
     ("Brooks: Talks With Unions Have Failed\nDaniel Brooks spoke on Monday.",
-     ("indirect", ("Talks With Unions Have Failed",), ":", "Daniel Brooks")),
+     ("indirect", ("Talks With Unions Have Failed",), ":", "Brooks")),
     ("“It is over,” wrote Daniel Brooks.", ("direct", ("“It is over,”",), "wrote", "Daniel Brooks")),
     ('"We are ready," Maria Lopez said.', ("direct", ('"We are ready,"',), "said", "Maria Lopez")),
     ("Daniel Brooks called for an inquiry into the contracts.",

@@ -350,3 +350,20 @@ def test_a_parenthetical_saying_over_a_verb_of_the_lexicon(nlp, quotes_of) -> No
 )
 def test_what_only_looks_like_an_attribution(nlp, quotes_of, text: str) -> None:
     assert [(q.cue.text, _content(q)) for q in quotes_of(nlp, text)] == []
+
+
+def test_a_quotation_after_a_colon_with_its_own_cue_is_that_cues(nlp, quotes_of) -> None:
+    text = "In her speech, Morgan declared the need for strong will, ambition and drive: “Change the world, and then change it again,” she said."
+    found = [(quote.cue.text, quote.source.text, _content(quote)) for quote in quotes_of(nlp, text)]
+    assert found == [
+        ("declared", "Morgan", "the need for strong will, ambition and drive"),
+        ("said", "she", "“Change the world, and then change it again,”"),
+    ]
+
+
+def test_a_quotation_after_a_participle_phrase_goes_on_with_the_quoted_speaker(nlp, quotes_of) -> None:
+    text = ("“The town was sold out by the council,” Smith said in August, referring to the planning board, the chief "
+            "body in the talks. “You cannot let them build there. You can't have it.”")
+    said = [quote for quote in quotes_of(nlp, text) if quote.cue.text == "said"]
+    assert len(said) == 1 and said[0].source.text == "Smith"
+    assert _content(said[0]) == "“The town was sold out by the council,” | “You cannot let them build there. You can't have it.”"

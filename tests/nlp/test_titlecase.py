@@ -56,3 +56,16 @@ def test_title_case_leaves_other_lines_alone(nlp, plain, text) -> None:
     ours, theirs = nlp(text), plain(text)
     assert [(t.pos_, t.dep_, t.head.i) for t in ours] == [(t.pos_, t.dep_, t.head.i) for t in theirs]
     assert [(e.start, e.end, e.label_) for e in ours.ents] == [(e.start, e.end, e.label_) for e in theirs.ents]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Brooks: Talks With Unions Have Failed\nDaniel Brooks spoke on Monday.", "Brooks"),
+        ("Okafor Says Harbour Plan Will Go Ahead\nAmara Okafor, the mayor, spoke in Lagos on Friday.", "Okafor"),
+    ],
+)
+def test_a_headline_name_takes_the_type_the_body_gives_it(nlp, text: str, name: str) -> None:
+    doc = nlp(text)
+    (token,) = [t for t in _line(doc) if t.text == name]
+    assert token.ent_type_ == "PERSON"

@@ -939,10 +939,10 @@ def _floating(doc: Doc, found: list[Attribution], regions: Regions) -> None:
         previous = [a for a in ordered if a.content[-1][1] <= r_start]
         if not previous:
             continue
-        last = previous[-1]
+        last = _main_of_participle(doc, found, previous[-1], text)
         gap_start = last.content[-1][1]
         gap = text[gap_start:r_start]
-        if any(gap_start <= a.cue[0] < r_start for a in found if a is not last):
+        if any(gap_start <= a.cue[0] < r_start for a in found if a is not last and a is not previous[-1]):
             continue  # another attribution stands between them
         direct = _is_direct_span(text, last.content[-1])
         split = len(gap) < 80 and gap_start <= last.cue[0] < r_start and "\n" not in gap
@@ -952,6 +952,49 @@ def _floating(doc: Doc, found: list[Attribution], regions: Regions) -> None:
         if (split and direct) or (sentence and near):
             last.content.append((r_start, r_end))
             covered.append((r_start, r_end))
+
+
+def _colon_then_own_cue(doc: Doc, found: list[Attribution]) -> list[Attribution]:
+    """ "Rhimes declared the need for drive: “Change the world,” she said.": a quotation after a
+    colon that a cue of its own follows ("she said") is that cue's; the verb before the colon
+    keeps what it governs before the colon, or nothing."""
+    text = doc_text(doc)
+    drop = []
+    for inner in found:
+        if not inner.content or not 0 <= inner.cue_token < len(doc) or inner.source is None:
+            continue
+        quote = inner.content[0]
+        if not _is_direct_span(text, quote) or inner.cue[0] < quote[1] or text[quote[1] : inner.cue[0]].strip(" ,") not in ("", doc[inner.source[0]:inner.source[1]].text):
+            continue
+        for outer in found:
+            if outer is inner or not 0 <= outer.cue_token < len(doc) or outer.cue_token >= len(doc) - 1:
+                continue
+            verb = doc[outer.cue_token]
+            if not any(c0 <= quote[0] and quote[1] <= c1 and c1 > inner.cue[0] for c0, c1 in outer.content):
+                continue
+            colon = next((t for t in doc[verb.i + 1 :] if t.text == ":" and t.idx < quote[0]), None)
+            if colon is None or text[colon.idx + 1 : quote[0]].strip():
+                continue
+            before = _chars(doc, verb.i + 1, colon.i)
+            if before is None:
+                drop.append(outer)
+            else:
+                outer.content[:] = [before]
+    return [item for item in found if not any(item is d for d in drop)]
+
+
+def _main_of_participle(doc: Doc, found: list[Attribution], last: Attribution, text: str) -> Attribution:
+    """ "“...,” Trump said in August, referring to X. “...”": a quotation that follows a participle
+    phrase hung on a cue that reports a quotation goes on with that quotation, not with the phrase."""
+    if not 0 <= last.cue_token < len(doc):
+        return last
+    cue = doc[last.cue_token]
+    if cue.tag_ != "VBG" or cue.lower_ in SPEECH:
+        return last
+    for other in found:
+        if other is not last and other.cue_token == cue.head.i and _is_direct_span(text, other.content[-1]):
+            return other
+    return last
 
 
 def _is_direct_span(text: str, span: tuple[int, int]) -> bool:
@@ -1109,6 +1152,7 @@ def find_attributions(doc: Doc) -> list[Attribution]:
     _split_coordinated(doc, found)
     found = _participles(doc, found, regions)
     found = _under_parenthetical(doc, found)
+    found = _colon_then_own_cue(doc, found)
     found = _nested(doc, found)
     _floating(doc, found, regions)
     for item in found:
