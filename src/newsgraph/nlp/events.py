@@ -354,6 +354,28 @@ def _maybe_done(frame: Frame) -> bool:
     return bool(aux & _MAYBE) and (passive or "have" in aux)
 
 
+def _said_would(pred: Token) -> bool:
+    """A verb in the clause of a reporting verb ("Iraq said it would allow", "announced it would
+    prohibit"): a plan told in reported speech, not a supposition."""
+    token = pred
+    for _ in range(4):
+        if token.dep_ in ("ccomp", "parataxis") and token.head.lemma_.lower() in modes.REPORT_VERBS:
+            return True
+        if token.dep_ not in ("xcomp", "conj", "ccomp", "acomp"):
+            return False
+        token = token.head
+    return False
+
+
+def _not_told_as_done(frame: Frame) -> bool:
+    """A happening the text only wishes for or supposes (mode hoped, or hypothetical outside a
+    plan told in reported speech: "wants to help them", "there would be meetings"), not one it
+    reports; a threat is still one ("threatened to sue": its own type)."""
+    if frame.type == "THREATEN" or frame.mode not in (EventMode.HOPED, EventMode.HYPOTHETICAL):
+        return False
+    return frame.mode is EventMode.HOPED or frame.nominal or not _said_would(frame.pred)
+
+
 _TOLD_AS_FACT = frozenset({EventMode.ASSERTED, EventMode.PLANNED, EventMode.REPORTED})
 
 
@@ -386,6 +408,8 @@ def to_event(
         kind = "OTHER"  # "I had no warning"
     if kind != "OTHER" and (_did_not_happen(frame) and plover_code(kind, frame.mode.value) == kind or _maybe_done(frame)):
         kind = "OTHER"  # "no arrests were made", "failed to oppose them": nothing happened (a refused help is REJECT)
+    if kind != "OTHER" and _not_told_as_done(frame):
+        kind = "OTHER"  # "the families it says it wants to help", "there would be meetings": wished or supposed
     actor_args = _arguments(actors, index, article_id, text)
     if kind != "OTHER" and _quoted(start, quotations) and not (
         frame.mode in _TOLD_AS_FACT and any(a.mention_id for a in actor_args)
