@@ -164,3 +164,30 @@ def test_a_happening_only_wished_for_or_supposed_is_other(nlp, text: str, trigge
 def test_a_plan_in_reported_speech_or_a_threat_keeps_its_type(nlp, text: str, trigger: str, code: str) -> None:
     found = _events(nlp, text, trigger)
     assert found and found[0].type == code
+
+
+# events v12: a nominal happening with no actor needs someone among its participants; one aimed
+# only at things is no event a reader follows (protests and bombings may be aimed at things).
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("Catholic groups in Goa demanded the withdrawal of the film.", "withdrawal"),
+        ("The Secret Service, whose brief includes investigations of financial crime, is looking into it.", "investigations"),
+    ],
+)
+def test_a_nominal_event_aimed_only_at_things_is_other(nlp, text: str, trigger: str) -> None:
+    found = _events(nlp, text, trigger)
+    assert found and all(e.type == "OTHER" for e in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "code"),
+    [
+        ("The arrest of the mayor shocked the town.", "arrest", "COERCE"),
+        ("There were protests against the war in several cities.", "protests", "PROTEST"),
+        ("The bombing of the hotel shocked the city.", "bombing", "ASSAULT"),
+    ],
+)
+def test_a_nominal_event_with_someone_or_a_protest_keeps_its_type(nlp, text: str, trigger: str, code: str) -> None:
+    found = _events(nlp, text, trigger)
+    assert found and found[0].type == code

@@ -83,6 +83,15 @@ _THING_ENDINGS = frozenset(
 
 # Acts done for or to people: typed only when what they are done to can act ("protect
 # civilians", not "protect inventions"; "killed three soldiers", not "killed off demand").
+# Nominal happenings that may be aimed at a thing alone: "protests against the war", "the bombing
+# of the hotel" (a word of violence that games do not use: not "attack", "strike", "shot", "fire").
+_AT_THINGS = frozenset({"PROTEST"})
+_GAME_WORDS = frozenset({"attack", "strike", "shot", "fire", "raid"})
+
+
+def _at_a_thing(frame: Frame) -> bool:
+    lemma = frame.pred.lemma_.lower()
+    return frame.type in _AT_THINGS or frame.type == "ASSAULT" and lemma in _TYPE_THINGS["ASSAULT"] - _GAME_WORDS
 _FOR_PEOPLE = frozenset({
     "protect", "help", "assist", "rescue", "shelter", "feed", "evacuate", "kill", "beat", "arrest", "detain",
     "free", "release", "execute", "injure", "wound",
@@ -320,8 +329,11 @@ def worth_a_type(frame: Frame, actors: list[Token], index: MentionIndex) -> bool
         # no actor read: a happening still when something is done to someone ("was arrested",
         # "protests against the WEF"), not a bare word ("Warning over pensions")
         # an adverbial clause whose doer is the main clause's ("resigned after criticising the party")
+        # a nominal one needs someone among its participants ("the arrest of the mayor", "talks
+        # with the unions"), not only things ("the withdrawal of a film", "investigations of crime")
         return bool(frame.targets) and (
-            frame.nominal or any(t.dep_ == "nsubjpass" for t in frame.targets)
+            frame.nominal and (_at_a_thing(frame) or any(is_agent(t, index) or is_captive(t) for t in frame.targets))
+            or not frame.nominal and any(t.dep_ == "nsubjpass" for t in frame.targets)
             or frame.pred.dep_ in ("pcomp", "advcl") and any(is_agent(t, index) for t in frame.targets)
         )
     if all(t.lower_ in _GENERIC_YOU for t in actors):
