@@ -38,15 +38,17 @@ CASES = [
      "meet", "CONSULT", "planned", {"foreign ministers of Chile and Peru"}, set(), "Lima", "next month"),
     ("Kenya plans to send 1,000 police officers to Haiti.",
      "send", "MOBILIZE", "planned", {"Kenya"}, {"1,000 police officers", "Haiti"}, None, None),
+    # only hoped for, supposed, or the content of a threat: no happening told, typed OTHER (its
+    # mode kept; newsgraph.events.v12); the threat itself keeps its type
     ("The union hopes to reach a deal with the airline by Friday.",
-     "deal", "AGREE", "hoped", {"union"}, {"airline"}, None, "Friday"),
+     "deal", "OTHER", "hoped", {"union"}, {"airline"}, None, "Friday"),
     ("The minister denied that the army had attacked the village.",
      "attacked", "ASSAULT", "denied", {"army"}, {"village"}, None, None),
     # cutting jobs is economy, not a PLOVER sanction (newsgraph.events.v4)
     ("The company did not cut jobs in Ohio last year.",
      "cut", "OTHER", "denied", {"company"}, {"jobs"}, "Ohio", "last year"),
     ("If the talks fail, the rebels could attack the capital.",
-     "attack", "ASSAULT", "hypothetical", {"rebels"}, {"capital"}, None, None),
+     "attack", "OTHER", "hypothetical", {"rebels"}, {"capital"}, None, None),
     ("Officials said the government had imposed a curfew in the northern city of Kano.",
      "curfew", "COERCE", "reported", {"government"}, set(), None, None),
     ("Rebels attacked an army base near Goma on Sunday, killing four soldiers.",
@@ -67,7 +69,7 @@ CASES = [
     ("The United Nations will provide food aid to refugees in Sudan.",
      "provide", "AID", "planned", {"United Nations"}, {"food aid", "refugees"}, "Sudan", None),
     ("Russia threatened to cut gas supplies to Ukraine.",
-     "cut", "SANCTION", "hypothetical", {"Russia"}, {"gas supplies", "Ukraine"}, None, None),
+     "cut", "OTHER", "hypothetical", {"Russia"}, {"gas supplies", "Ukraine"}, None, None),
     ("The mayor said she would not resign.",
      "resign", "CONCEDE", "denied", {"mayor"}, set(), None, None),
     ("The prime minister visited flood victims in Dhaka on Monday.",

@@ -136,3 +136,58 @@ def test_charging_a_fee_is_no_accusation(nlp) -> None:
 def test_a_coordinated_verb_with_its_own_auxiliary_keeps_its_own_mode(nlp) -> None:
     text = "The ministry will review the case and has arrested two men."
     assert [(e.type, e.mode.value) for e in _events(nlp, text, "arrested")] == [("COERCE", "asserted")]
+
+
+# events v12: a happening the text only wishes for or supposes is no happening reported; a plan
+# told in reported speech ("said it would ...") and a threat keep their type.
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("Critics say the cuts will hurt the farmers that the Halvard government says it wants to help.", "help"),
+        ("Ms Orla Brennan hopes to meet the Norwegian trade minister in Oslo next year.", "meet"),
+        ("If the union strikes again, the Delmont council might sanction its leaders.", "sanction"),
+    ],
+)
+def test_a_happening_only_wished_for_or_supposed_is_other(nlp, text: str, trigger: str) -> None:
+    found = _events(nlp, text, trigger)
+    assert found and all(e.type == "OTHER" for e in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "code"),
+    [
+        ("The Valmora government said on Monday it would allow the return of the inspectors.", "allow", "RETREAT"),
+        ("The rebel leaders said they would meet the UN mediator if he gave them a veto.", "meet", "CONSULT"),
+        ("The Delmont council threatened to sanction the union leaders.", "threatened", "THREATEN"),
+    ],
+)
+def test_a_plan_in_reported_speech_or_a_threat_keeps_its_type(nlp, text: str, trigger: str, code: str) -> None:
+    found = _events(nlp, text, trigger)
+    assert found and found[0].type == code
+
+
+# events v12: a nominal happening with no actor needs someone among its participants; one aimed
+# only at things is no event a reader follows (protests and bombings may be aimed at things).
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("Catholic groups in Goa demanded the withdrawal of the film.", "withdrawal"),
+        ("The Secret Service, whose brief includes investigations of financial crime, is looking into it.", "investigations"),
+    ],
+)
+def test_a_nominal_event_aimed_only_at_things_is_other(nlp, text: str, trigger: str) -> None:
+    found = _events(nlp, text, trigger)
+    assert found and all(e.type == "OTHER" for e in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "code"),
+    [
+        ("The arrest of the mayor shocked the town.", "arrest", "COERCE"),
+        ("There were protests against the war in several cities.", "protests", "PROTEST"),
+        ("The bombing of the hotel shocked the city.", "bombing", "ASSAULT"),
+    ],
+)
+def test_a_nominal_event_with_someone_or_a_protest_keeps_its_type(nlp, text: str, trigger: str, code: str) -> None:
+    found = _events(nlp, text, trigger)
+    assert found and found[0].type == code

@@ -1,5 +1,5 @@
 """Events: who did what to whom, where and when, with a PLOVER type and a mode
-(``newsgraph.events.v11``), and each article's main event as who / what / when / where / why / how.
+(``newsgraph.events.v12``), and each article's main event as who / what / when / where / why / how.
 
 An event worth a typed row has an actor that can act: a person, group, organisation or place
 (a mention of those types, a name, a personal pronoun, a noun of ``AGENT_NOUNS`` or ending like
@@ -33,7 +33,7 @@ from newsgraph.nlp.quote_cues import Regions, quote_regions
 from newsgraph.nlp.phrases import MentionIndex, participant
 from newsgraph.nlp.plover import is_captive, plover_code
 
-EXTRACTOR = "newsgraph.events.v11"
+EXTRACTOR = "newsgraph.events.v12"
 _AGENT_TYPES = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
 _OWNERS = frozenset({"ORG", "GPE", "NORP"})
 _NUMBER_TYPES = frozenset({"CARDINAL", "QUANTITY", "PERCENT", "MONEY", "ORDINAL", "DATE", "TIME"})
@@ -83,6 +83,15 @@ _THING_ENDINGS = frozenset(
 
 # Acts done for or to people: typed only when what they are done to can act ("protect
 # civilians", not "protect inventions"; "killed three soldiers", not "killed off demand").
+# Nominal happenings that may be aimed at a thing alone: "protests against the war", "the bombing
+# of the hotel" (a word of violence that games do not use: not "attack", "strike", "shot", "fire").
+_AT_THINGS = frozenset({"PROTEST"})
+_GAME_WORDS = frozenset({"attack", "strike", "shot", "fire", "raid"})
+
+
+def _at_a_thing(frame: Frame) -> bool:
+    lemma = frame.pred.lemma_.lower()
+    return frame.type in _AT_THINGS or frame.type == "ASSAULT" and lemma in _TYPE_THINGS["ASSAULT"] - _GAME_WORDS
 _FOR_PEOPLE = frozenset({
     "protect", "help", "assist", "rescue", "shelter", "feed", "evacuate", "kill", "beat", "arrest", "detain",
     "free", "release", "execute", "injure", "wound",
@@ -320,8 +329,11 @@ def worth_a_type(frame: Frame, actors: list[Token], index: MentionIndex) -> bool
         # no actor read: a happening still when something is done to someone ("was arrested",
         # "protests against the WEF"), not a bare word ("Warning over pensions")
         # an adverbial clause whose doer is the main clause's ("resigned after criticising the party")
+        # a nominal one needs someone among its participants ("the arrest of the mayor", "talks
+        # with the unions"), not only things ("the withdrawal of a film", "investigations of crime")
         return bool(frame.targets) and (
-            frame.nominal or any(t.dep_ == "nsubjpass" for t in frame.targets)
+            frame.nominal and (_at_a_thing(frame) or any(is_agent(t, index) or is_captive(t) for t in frame.targets))
+            or not frame.nominal and any(t.dep_ == "nsubjpass" for t in frame.targets)
             or frame.pred.dep_ in ("pcomp", "advcl") and any(is_agent(t, index) for t in frame.targets)
         )
     if all(t.lower_ in _GENERIC_YOU for t in actors):
@@ -352,6 +364,28 @@ def _maybe_done(frame: Frame) -> bool:
     aux = {c.lower_ for c in frame.pred.children if c.dep_ in ("aux", "auxpass")}
     passive = any(c.dep_ == "auxpass" for c in frame.pred.children)
     return bool(aux & _MAYBE) and (passive or "have" in aux)
+
+
+def _said_would(pred: Token) -> bool:
+    """A verb in the clause of a reporting verb ("Iraq said it would allow", "announced it would
+    prohibit"): a plan told in reported speech, not a supposition."""
+    token = pred
+    for _ in range(4):
+        if token.dep_ in ("ccomp", "parataxis") and token.head.lemma_.lower() in modes.REPORT_VERBS:
+            return True
+        if token.dep_ not in ("xcomp", "conj", "ccomp", "acomp"):
+            return False
+        token = token.head
+    return False
+
+
+def _not_told_as_done(frame: Frame) -> bool:
+    """A happening the text only wishes for or supposes (mode hoped, or hypothetical outside a
+    plan told in reported speech: "wants to help them", "there would be meetings"), not one it
+    reports; a threat is still one ("threatened to sue": its own type)."""
+    if frame.type == "THREATEN" or frame.mode not in (EventMode.HOPED, EventMode.HYPOTHETICAL):
+        return False
+    return frame.mode is EventMode.HOPED or frame.nominal or not _said_would(frame.pred)
 
 
 _TOLD_AS_FACT = frozenset({EventMode.ASSERTED, EventMode.PLANNED, EventMode.REPORTED})
@@ -386,6 +420,8 @@ def to_event(
         kind = "OTHER"  # "I had no warning"
     if kind != "OTHER" and (_did_not_happen(frame) and plover_code(kind, frame.mode.value) == kind or _maybe_done(frame)):
         kind = "OTHER"  # "no arrests were made", "failed to oppose them": nothing happened (a refused help is REJECT)
+    if kind != "OTHER" and _not_told_as_done(frame):
+        kind = "OTHER"  # "the families it says it wants to help", "there would be meetings": wished or supposed
     actor_args = _arguments(actors, index, article_id, text)
     if kind != "OTHER" and _quoted(start, quotations) and not (
         frame.mode in _TOLD_AS_FACT and any(a.mention_id for a in actor_args)
