@@ -238,11 +238,13 @@ def entity_view(db: Source, name: str, *, limit: int = 50, companions: int = 12,
         if not ids:
             raise QueryError("NG402", f"no entity named {name!r}")
         entity = read_entities(store, ids[0])[0]
-        window = entity_window(store, entity.id, max(limit, FACT_WINDOW))
-        facts = entity_fact_ids(store, entity.id, limit, window[:FACT_WINDOW])
+        wanted = max(limit, FACT_WINDOW)
+        window = entity_window(store, entity.id, wanted)
+        whole = len(window) < wanted  # the window holds every article naming the entity
+        facts = entity_fact_ids(store, entity.id, limit, window[:FACT_WINDOW], complete=whole and len(window) <= FACT_WINDOW)
         said, about = quotes_by_id(store, facts["said"]), quotes_by_id(store, facts["about"])
         events = events_by_id(store, facts["events"])
-        arts = entity_article_ids(store, entity.id, limit, window)
+        arts = entity_article_ids(store, entity.id, limit, window, complete=whole)
         others, edges = window_companions(store, entity.id, window[:FACT_WINDOW], companions)
         article_ids = {a for a, _ in arts} | {q.article_id for q in (*said, *about)} | {e.article_id for e in events}
         article_ids |= {r.article_id for r in entity.roles}

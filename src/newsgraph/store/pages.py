@@ -369,41 +369,51 @@ def entity_window(store: Store, entity_id: str, size: int) -> list[tuple[str, in
            ORDER BY a.seq DESC LIMIT ?""", [entity_id, size])]
 
 
-def entity_fact_ids(store: Store, entity_id: str, limit: int, window: Sequence[tuple[str, int]]) -> dict[str, list[str]]:
+def entity_fact_ids(store: Store, entity_id: str, limit: int, window: Sequence[tuple[str, int]], *,
+                    complete: bool = False) -> dict[str, list[str]]:
     """Ids of what concerns one entity in the articles of ``window`` (see ``entity_window``),
     newest article first, at most ``limit`` of each: quotes it said, quotes whose content names
-    it, events it takes part in. Every lookup goes by an indexed article id."""
+    it, events it takes part in. Every lookup goes by an indexed article id; or, when ``complete``
+    (the window holds every article naming the entity), by the indexed entity id, which is
+    quicker than a list of article ids and reads the same rows."""
     ids = [a for a, _ in window]
     if not ids:
         return {"said": [], "about": [], "events": []}
     seq = {a: s for a, s in window}
     marks = _marks(ids)
-    said_rows = store.rows(f"SELECT id, article_id FROM quotes WHERE article_id IN ({marks}) AND speaker_entity_id = ?",
-                           [*ids, entity_id])
+    in_window = f"article_id IN ({marks}) AND " if not complete else ""
+    scope = [] if complete else ids
+    said_rows = [r for r in store.rows(f"SELECT id, article_id FROM quotes WHERE {in_window}speaker_entity_id = ?",
+                                       [*scope, entity_id]) if r[1] in seq]
     said = [r[0] for r in sorted(said_rows, key=lambda r: (-seq[r[1]], r[0]))][:limit]
     about_rows = store.rows(
         f"""SELECT DISTINCT c.quote_id, c.article_id FROM quote_content c JOIN
-                (SELECT article_id, ev_start, ev_end, ev_field FROM mentions WHERE article_id IN ({marks}) AND entity_id = ?) m
+                (SELECT article_id, ev_start, ev_end, ev_field FROM mentions WHERE {in_window}entity_id = ?) m
                 ON m.article_id = c.article_id AND m.ev_start >= c.ev_start AND m.ev_end <= c.ev_end
                AND coalesce(m.ev_field, 'text') = coalesce(c.ev_field, 'text')
-            WHERE c.article_id IN ({marks})""", [*ids, entity_id, *ids])
+            WHERE c.article_id IN ({marks})""", [*scope, entity_id, *ids])
     spoken = {r[0] for r in said_rows}
     about = [r[0] for r in sorted(about_rows, key=lambda r: (-seq[r[1]], r[0])) if r[0] not in spoken][:limit]
-    event_ids = [r[0] for r in store.rows(
-        f"SELECT DISTINCT event_id FROM event_arguments WHERE article_id IN ({marks}) AND entity_id = ?", [*ids, entity_id])]
+    event_ids = sorted({r[0] for r in store.rows(
+        f"SELECT event_id, article_id FROM event_arguments WHERE {in_window}entity_id = ?", [*scope, entity_id]) if r[1] in seq})
     event_rows = store.rows(f"SELECT id, article_id, trigger_start FROM events WHERE id IN ({_marks(event_ids)})",
                             event_ids) if event_ids else []
     events = [r[0] for r in sorted(event_rows, key=lambda r: (-seq[r[1]], r[2] if r[2] is not None else -1, r[0]))][:limit]
     return {"said": said, "about": about, "events": events}
 
 
-def entity_article_ids(store: Store, entity_id: str, limit: int, window: Sequence[tuple[str, int]]) -> list[tuple[str, int]]:
-    """(article id, mentions of the entity in it) of the first ``limit`` articles of ``window``."""
+def entity_article_ids(store: Store, entity_id: str, limit: int, window: Sequence[tuple[str, int]], *,
+                       complete: bool = False) -> list[tuple[str, int]]:
+    """(article id, mentions of the entity in it) of the first ``limit`` articles of ``window``
+    (by the entity id when ``complete``, as in ``entity_fact_ids``)."""
     ids = [a for a, _ in window][:limit]
     if not ids:
         return []
-    counts = dict(store.rows(f"SELECT article_id, count(*) FROM mentions WHERE article_id IN ({_marks(ids)}) AND entity_id = ?"
-                             " GROUP BY article_id", [*ids, entity_id]))
+    if complete:
+        counts = dict(store.rows("SELECT article_id, count(*) FROM mentions WHERE entity_id = ? GROUP BY article_id", [entity_id]))
+    else:
+        counts = dict(store.rows(f"SELECT article_id, count(*) FROM mentions WHERE article_id IN ({_marks(ids)}) AND entity_id = ?"
+                                 " GROUP BY article_id", [*ids, entity_id]))
     return [(a, int(counts.get(a, 0))) for a in ids]
 
 
