@@ -30,7 +30,7 @@ def _events(nlp, text: str, trigger: str) -> list:
         ("The minister wants to cut fuel subsidies.", "cut"),
         ("The broadcaster cut a kissing scene from the film.", "cut"),
         ("The company will support older file formats.", "support"),
-        ("Kestrel Labs said its chip doubles the number of instructions that can be executed at once.", "executed"),
+        ("Kestrel Labs said its chip triples the count of commands that can be executed in one cycle.", "executed"),
         ("The comedian hosted the awards ceremony.", "hosted"),
         ("The company demonstrated its new robot at the fair.", "demonstrated"),
         ("Parts of the film will be shot in the castle, Marta Lind said.", "shot"),
@@ -48,7 +48,7 @@ def _events(nlp, text: str, trigger: str) -> list:
         ("Anna Berg discussed the challenges facing farmers.", "discussed"),
         ("The party will hold a news conference on Monday.", "conference"),
         ("The charity made its case in a letter signed by ten doctors.", "signed"),
-        ("Anna Berg became the first woman to reach the third round of a grand slam tennis event.", "event"),
+        ("Anna Berg was the first Norwegian to get to the last eight of a major golf event.", "event"),
         # sport
         ("Referee Tomas Holm dismissed Jonas Berg in the second half.", "dismissed"),
         ("They defend very well.", "defend"),
