@@ -51,12 +51,12 @@ def model_labels(nlp: Language, text: str) -> dict[str, set[str]]:
     [
         # a company: a sector before its title word, a job at it, a list of companies
         ("The drinks market is led by market leader Brannock, which bought the rest of Seagram in 2001.", "Brannock", "ORG"),
-        ("Anheuser-Busch, Heineken and Scottish & Newcastle have all invested in the Chinese beer industry.", "Heineken", "ORG"),
+        ("Anheuser-Busch, Heineken and Carlsberg have all bought stakes in brewers across Vietnam.", "Heineken", "ORG"),
         # a place: a constituency, "the edge of", a locative preposition, a gazetteer place as a noun's modifier
         ("Sam Hale, Labour MP for Dunmore, said the bill was flawed.", "Dunmore", "GPE"),
         ("Voters in the official Devon house were asked. The school is on the edge of Makoko, a lagoon settlement.", "Makoko", "GPE"),
         ("Amina Yusuf spent a year at Greyfriars before the war.", "Greyfriars", "GPE"),
-        ("Officials at the summit at the foreign secretary's official Kent house will plan a new forum.", "Kent", "GPE"),
+        ("Delegates at the talks at the prime minister's official Kent house will draft a new plan.", "Kent", "GPE"),
     ],
 )
 def test_oneword_person_retyped_by_the_article(nlp: Language, text: str, name: str, expected: str) -> None:
@@ -104,7 +104,7 @@ def test_oneword_name_counted_with_an_article_is_no_person(nlp: Language) -> Non
     [
         ("Tories attack asylum moves\n\nThe plans were criticised on Monday.", "Tories", True),
         ("Labour's 'propaganda' claim\n\nThe row grew on Monday.", "Labour", True),
-        ("Dame Alice Hoyle, the first woman to be Commons Speaker, said the reforms had failed.", "Commons", True),
+        ("Dame Alice Hoyle, who served nine years as Commons Speaker, said the reforms had failed.", "Commons", True),
         ("Labour costs rose by 3% in March, the figures showed.", "Labour", False),
     ],
 )
@@ -116,9 +116,9 @@ def test_institution_short_form_at_a_headline_start_or_before_a_title(nlp: Langu
 @pytest.mark.parametrize(
     ("text", "name"),
     [
-        ("Her words were echoed by Iris director Sir Richard Eyre, who called the work excellent.", "Iris"),
-        ("Her version of Giselle, all lightness and grace, is still considered among the best.", "Giselle"),
-        ("The winners included a drama, Robbing Peter and Primer. Primer, a $7,000 (£3,650) tale of discovery, won top prize.", "Primer"),
+        ("Her view was echoed by Iris director Sir Tom Vane, who praised the whole cast.", "Iris"),
+        ("Her version of Giselle, full of poise and warmth, is still thought one of the finest.", "Giselle"),
+        ("Festival winners were a drama, Robbing Peter and Primer. Primer, a $9,000 (£4,700) film about time travel, won top prize.", "Primer"),
     ],
 )
 def test_oneword_work_title_is_no_person(nlp: Language, text: str, name: str) -> None:
@@ -135,7 +135,7 @@ def test_oneword_brand_before_a_product_noun(nlp: Language) -> None:
 @pytest.mark.parametrize(
     ("text", "name", "expected"),
     [
-        ("The group owns snack food chains such as Dunkin' Donuts and Baskin-Robbins ice cream.", "Baskin-Robbins", "ORG"),
+        ("The company owns restaurant brands such as Dunkin' Donuts and Baskin-Robbins ice cream parlours.", "Baskin-Robbins", "ORG"),
     ],
 )
 def test_oneword_listed_after_companies_such_as(nlp: Language, text: str, name: str, expected: str) -> None:

@@ -40,8 +40,8 @@ def nlp():
         ("The bakery has shrunk and reshaped two of its loaves, with thinner crusts and a wider gap between slices.",
          "with thinner crusts and a wider gap between slices"),
         # "despite" with a gerund: what the doer did on the way, with its quantity (not a place)
-        ("The young driver avoided a serious accident on Sunday despite spinning his car at 180mph.",
-         "despite spinning his car at 180mph"),
+        ("The young rider escaped a bad fall on Sunday despite skidding her bike at 90mph.",
+         "despite skidding her bike at 90mph"),
         # a harm and the incident it came in, named by its noun
         ("Four people have been hurt after a shooting near a stadium in Leeds.", "after a shooting"),
         # the means the lede gives when the main clause has none

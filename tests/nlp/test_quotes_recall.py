@@ -87,10 +87,10 @@ def test_according_to_at_the_end_of_a_reported_clause_is_the_outer_attribution(n
 
 
 def test_a_trailing_cue_the_parser_hung_inside_its_clause(nlp, quotes_of) -> None:
-    text = "The United States would not tolerate that from any other country, especially one considered an adversary, she said."
+    text = "The island would not accept that from any neighbour, least of all one it sees as a rival, she said."
     (quote,) = quotes_of(nlp, text)
     assert quote.cue.text == "said"
-    assert _content(quote) == "The United States would not tolerate that from any other country, especially one considered an adversary"
+    assert _content(quote) == "The island would not accept that from any neighbour, least of all one it sees as a rival"
 
 
 def test_a_participle_after_a_group_reports_for_it(nlp, quotes_of) -> None:
@@ -119,8 +119,8 @@ def test_who_said_inside_the_source_of_another_said(nlp, quotes_of) -> None:
 @pytest.mark.parametrize(
     ("text", "cue", "content"),
     [
-        ("He also warned China against provocative behavior in the region.", "warned China against",
-         "provocative behavior in the region"),
+        ("He also warned Norway against hasty moves in the Arctic.", "warned Norway against",
+         "hasty moves in the Arctic"),
         ("The mayor called on the agency to review the water pipes.", "called on", "the agency to review the water pipes"),
         ("The senator urged voters to reject the measure.", "urged", "voters to reject the measure"),
     ],
@@ -244,8 +244,8 @@ def test_continuing_is_not_speech_the_verb_it_governs_may_be(nlp, quotes_of, tex
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("One in three voters said the party ignored them, and one in four said the party was hostile to them.",
-         [("One in three voters", "the party ignored them"), ("one in four", "the party was hostile to them")]),
+        ("One in three voters said the party ignored them, and one in five said the party had turned against them.",
+         [("One in three voters", "the party ignored them"), ("one in five", "the party had turned against them")]),
         ("Most farmers said the rain came too late but a few said the harvest would still be good.",
          [("Most farmers", "the rain came too late"), ("a few", "the harvest would still be good")]),
     ],
@@ -305,8 +305,8 @@ def test_a_subject_the_parser_runs_on_past_the_cue_is_cut_at_the_verb(nlp, quote
         ("The mayor said her recent visits to the estate have given her campaign momentum and said that the council had failed the residents.",
          [("The mayor", "her recent visits to the estate have given her campaign momentum"),
           ("The mayor", "that the council had failed the residents")]),
-        ("The envoy said the country should reduce its patrols in the region and said any attempts to isolate it would fail.",
-         [("The envoy", "the country should reduce its patrols in the region"), ("The envoy", "any attempts to isolate it would fail")]),
+        ("The envoy said the navy should scale back its drills near the coast and said any effort to cut the island off would fail.",
+         [("The envoy", "the navy should scale back its drills near the coast"), ("The envoy", "any effort to cut the island off would fail")]),
         ("About six in ten say they prefer a newcomer, while about four in ten say they want someone with experience.",
          [("About six in ten", "they prefer a newcomer"), ("about four in ten", "they want someone with experience")]),
     ],
@@ -353,11 +353,11 @@ def test_what_only_looks_like_an_attribution(nlp, quotes_of, text: str) -> None:
 
 
 def test_a_quotation_after_a_colon_with_its_own_cue_is_that_cues(nlp, quotes_of) -> None:
-    text = "In her speech, Morgan declared the need for strong will, ambition and drive: “Change the world, and then change it again,” she said."
+    text = "In her address, Morgan stressed the value of patience, courage and humour: “Keep going, and when you are tired, keep going again,” she said."
     found = [(quote.cue.text, quote.source.text, _content(quote)) for quote in quotes_of(nlp, text)]
     assert found == [
-        ("declared", "Morgan", "the need for strong will, ambition and drive"),
-        ("said", "she", "“Change the world, and then change it again,”"),
+        ("stressed", "Morgan", "the value of patience, courage and humour"),
+        ("said", "she", "“Keep going, and when you are tired, keep going again,”"),
     ]
 
 
