@@ -139,8 +139,8 @@ def _subject(verb: Token) -> Token | None:
             return head  # "Democrats supporting Mrs. Clinton": a participle after a person or group
         if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in ("VERB", "AUX"):
             verb = verb.head.head  # "after saying ...", "by arguing ...": the subject of the verb the phrase modifies
-        elif _repeated_cue(verb) is not None:
-            verb = _repeated_cue(verb)  # "He said X had failed and said ...": the parse hung the second on X's verb
+        elif (repeated := _repeated_cue(verb)) is not None:
+            verb = repeated  # "He said X had failed and said ...": the parse hung the second on X's verb
         elif verb.dep_ in ("conj", "advcl", "xcomp", "acl") and verb.head.i != verb.i:
             verb = verb.head
         else:
@@ -829,8 +829,7 @@ def _split_coordinated(doc: Doc, found: list[Attribution]) -> None:
             continue
         at = item.source[0] - 1
         same_verb = True
-        cue = doc[item.cue_token]
-        if _repeated_cue(cue) is not None and not any(c.dep_ in _SUBJECTS for c in cue.children):
+        if _repeated_cue(doc[item.cue_token]) is not None:  # it has no subject of its own
             at, same_verb = item.cue_token - 1, False  # "He said ... and said ...": the subject is the first cue's
             while at > 0 and doc[at].pos_ == "ADV":
                 at -= 1
@@ -874,12 +873,12 @@ def _under_parenthetical(doc: Doc, found: list[Attribution]) -> list[Attribution
     return [item for item in found if item.cue_token not in heads or doc[item.cue_token].lower_ in SPEECH]
 
 
-def _participles(doc: Doc, found: list[Attribution], regions: Regions) -> list[Attribution]:
+def _participles(doc: Doc, found: list[Attribution], regions: Regions, inside: set[int]) -> list[Attribution]:
     """ "..., he said, adding the U.S. must match it", "Carson said he saw no need to change,
     telling reporters that ...": a participle of saying after a comma, without a subject of its
     own, inside another attribution's content, is a second attribution of the same source; the
-    first's content ends at the comma. An attribution the participle already has takes that source."""
-    inside = _inside(doc, regions)
+    first's content ends at the comma. An attribution the participle already has takes that source.
+    ``inside``: the tokens inside quotations (``_inside``)."""
     by_cue = {item.cue_token: item for item in found}
     added = []
     for item in found:
@@ -959,7 +958,7 @@ def _colon_then_own_cue(doc: Doc, found: list[Attribution]) -> list[Attribution]
     colon that a cue of its own follows ("she said") is that cue's; the verb before the colon
     keeps what it governs before the colon, or nothing."""
     text = doc_text(doc)
-    drop = []
+    drop: set[int] = set()
     for inner in found:
         if not inner.content or not 0 <= inner.cue_token < len(doc) or inner.source is None:
             continue
@@ -977,10 +976,10 @@ def _colon_then_own_cue(doc: Doc, found: list[Attribution]) -> list[Attribution]
                 continue
             before = _chars(doc, verb.i + 1, colon.i)
             if before is None:
-                drop.append(outer)
+                drop.add(id(outer))
             else:
                 outer.content[:] = [before]
-    return [item for item in found if not any(item is d for d in drop)]
+    return [item for item in found if id(item) not in drop]
 
 
 def _main_of_participle(doc: Doc, found: list[Attribution], last: Attribution, text: str) -> Attribution:
@@ -1150,7 +1149,7 @@ def find_attributions(doc: Doc) -> list[Attribution]:
     found = [item for item in found if _has_speaker(doc, item)]
     found = _one_per_content(found)
     _split_coordinated(doc, found)
-    found = _participles(doc, found, regions)
+    found = _participles(doc, found, regions, quoted)
     found = _under_parenthetical(doc, found)
     found = _colon_then_own_cue(doc, found)
     found = _nested(doc, found)
