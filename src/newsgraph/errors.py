@@ -92,6 +92,7 @@ CODES: dict[str, tuple[str, str]] = {
     "NG442": ("method not allowed", "see /api/docs for the methods each endpoint answers"),
     "NG443": ("internal server error", "report it with the request; the server's log has the details"),
     "NG480": ("no MEANTIME English articles found", "pass --data the meantime folder (the one with intra-doc_annotation/)"),
+    "NG482": ("evaluation data of another shape than the task reads", "pass --data the file or folder the task names in `newsgraph eval --help` (the README's accuracy table gives each command)"),
     "NG481": ("no BBC events sample golden file", "pass --data tests/golden/events-bbc/sample.json (the blind annotation)"),
     "NG460": ("the trained recogniser's model file is missing", "reinstall newsgraph (the model is package data: nlp/data/ner/ner.onnx), or set ner = \"spacy\""),
     "NG461": ("the trained recogniser's model file does not match its sha256", "reinstall newsgraph, or rebuild it with scripts/train_ner.py"),

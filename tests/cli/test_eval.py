@@ -34,9 +34,17 @@ def test_cli_eval_unknown_task_and_missing_data_are_coded_errors(newsgraph, tmp_
     assert proc.returncode == 1 and proc.stderr.startswith("error NG404: unknown evaluation task 'nosuchtask'")
     proc = newsgraph("eval", "ner", "--data", tmp_path / "absent")
     assert proc.returncode == 1 and proc.stderr.startswith("error NG405: evaluation data not found")
+    proc = newsgraph("eval", "ner", "--data", tmp_path)  # a folder where the task reads a file
+    assert proc.returncode == 1 and proc.stderr.startswith("error NG405: evaluation data not found"), proc.stderr
+    (tmp_path / "eng.testa").mkdir()
+    (tmp_path / "eng.testa" / "x.txt").write_text("-DOCSTART- -X- O O\n", encoding="utf-8")
+    proc = newsgraph("eval", "ner", "--data", tmp_path / "eng.testa")
+    assert proc.returncode == 1 and proc.stderr.startswith("error NG482: the data at"), proc.stderr
+    assert "Traceback" not in proc.stderr
 
 
 def test_cli_eval_events_tasks_bad_data_are_coded_errors(newsgraph, tmp_path: Path) -> None:
+    (tmp_path / "readme.txt").write_text("not a MEANTIME folder\n", encoding="utf-8")
     proc = newsgraph("eval", "meantime", "--data", tmp_path)
     assert proc.returncode == 1 and proc.stderr.startswith("error NG480: no MEANTIME English articles"), proc.stderr
     proc = newsgraph("eval", "events-bbc", "--data", tmp_path, "-o", f"golden={tmp_path / 'none.json'}")

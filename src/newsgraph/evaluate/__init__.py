@@ -9,13 +9,16 @@ found by scanning the package, so adding a module adds a task. Heavy imports sta
 from __future__ import annotations
 
 import importlib
+import logging
 import pkgutil
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
 
-from newsgraph.errors import QueryError
+from newsgraph.errors import NewsgraphError, QueryError
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -76,5 +79,16 @@ def run(task: str, data: Path, **options: object) -> Report:
         raise QueryError("NG404", f"unknown evaluation task {task!r} (tasks: {', '.join(sorted(modules))})")
     if not data.exists():
         raise QueryError("NG405", f"evaluation data not found at {data}")
+    if data.is_dir() and not any(p.is_file() for p in data.rglob("*")):
+        raise QueryError("NG405", f"evaluation data not found: {data} is a folder with no files in it")
     evaluate: Callable[..., Report] = modules[task].evaluate
-    return evaluate(data, **options)
+    try:
+        return evaluate(data, **options)
+    except NewsgraphError:
+        raise
+    except (OSError, UnicodeError, ValueError, KeyError, IndexError, TypeError, AttributeError) as exc:
+        # data of another shape than the task reads (a file for a folder, a folder for a file,
+        # another benchmark's files, bytes that are not UTF-8): a coded error, not a traceback
+        log.debug("eval %s on %s failed", task, data, exc_info=True)
+        raise QueryError("NG482", f"the data at {data} cannot be read as {task!r} data "
+                                  f"({type(exc).__name__}: {exc})") from exc

@@ -71,6 +71,8 @@ def _giveme(folder: Path) -> list[_Doc]:
     docs = []
     for path in sorted(folder.glob("*.json")):
         r = json.loads(path.read_text(encoding="utf-8"))
+        if not isinstance(r, dict):
+            continue
         body = (r.get("text") or "").strip()
         if not r.get("category") or not body:
             continue
@@ -83,14 +85,18 @@ def _giveme(folder: Path) -> list[_Doc]:
 
 def load(data: Path, split: str = "dev") -> list[_Doc]:
     """ECB+ (a folder with ``ecbplus.<split>.jsonl``, or that file) or a Giveme5W1H folder."""
-    if data.is_file():
-        return _ecbplus(data)
     split_file = data / f"ecbplus.{split}.jsonl"
-    if split_file.is_file():
-        return _ecbplus(split_file)
-    if any(data.glob("*.json")):
-        return _giveme(data)
-    raise QueryError("NG405", f"no ecbplus.{split}.jsonl and no Giveme5W1H *.json files in {data}")
+    if data.is_file():
+        docs = _ecbplus(data)
+    elif split_file.is_file():
+        docs = _ecbplus(split_file)
+    elif any(data.glob("*.json")):
+        docs = _giveme(data)
+    else:
+        raise QueryError("NG405", f"no ecbplus.{split}.jsonl and no Giveme5W1H *.json files in {data}")
+    if not docs:
+        raise QueryError("NG482", f"no ECB+ or Giveme5W1H article with a story in {data}")
+    return docs
 
 
 def _articles(docs: Sequence[_Doc]) -> list:
