@@ -42,10 +42,12 @@ def load_weights(folder: Path | None = None) -> tuple[dict[str, Any], dict[str, 
 class _Graph:
     """Collects nodes and initializers; ``op`` adds one node and returns its output name."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, int8: bool = False) -> None:
         self.nodes: list[Any] = []
         self.inits: list[Any] = []
         self.count = 0
+        self.int8 = int8
+        self.quantised: dict[str, list[str]] = {}
 
     def const(self, name: str, value: np.ndarray) -> str:
         from onnx import numpy_helper
@@ -61,11 +63,34 @@ class _Graph:
         self.nodes.append(helper.make_node(kind, inputs, [out], **attrs))
         return out
 
+    def ops(self, kind: str, inputs: list[str], outputs: int) -> list[str]:
+        """A node with several outputs; their names."""
+        from onnx import helper
+
+        self.count += 1
+        names = [f"{kind.lower()}_{self.count}_{i}" for i in range(outputs)]
+        self.nodes.append(helper.make_node(kind, inputs, names))
+        return names
+
     def linear(self, x: str, w: dict[str, np.ndarray], prefix: str) -> str:
-        """x @ W^T + b (torch's Linear stores W as [out, in])."""
-        weight = self.const(f"{prefix}.weight.T", w[f"{prefix}.weight"].T.astype(np.float32))
+        """x @ W^T + b (torch's Linear stores W as [out, in]); with ``int8``, W is stored as int8
+        with one scale an output column and x is quantised on the fly (dynamic quantisation, the
+        graph onnxruntime's ``quantize_dynamic`` writes: DynamicQuantizeLinear, MatMulInteger)."""
         bias = self.const(f"{prefix}.bias", w[f"{prefix}.bias"].astype(np.float32))
-        return self.op("Add", [self.op("MatMul", [x, weight]), bias])
+        matrix = w[f"{prefix}.weight"].T.astype(np.float32)  # [in, out]
+        if not self.int8:
+            return self.op("Add", [self.op("MatMul", [x, self.const(f"{prefix}.weight.T", matrix)]), bias])
+        scale = np.abs(matrix).max(axis=0) / 127.0
+        scale[scale == 0] = 1.0
+        quantised = np.clip(np.rint(matrix / scale), -127, 127).astype(np.int8)
+        if x not in self.quantised:  # one quantisation of an input its linear layers share (q, k, v)
+            self.quantised[x] = self.ops("DynamicQuantizeLinear", [x], 3)
+        xq, x_scale, x_zero = self.quantised[x]
+        product = self.op("MatMulInteger", [xq, self.const(f"{prefix}.weight.T.int8", quantised), x_zero,
+                                            self.const(f"{prefix}.weight.zero", np.zeros(matrix.shape[1], dtype=np.int8))])
+        both = self.op("Mul", [x_scale, self.const(f"{prefix}.weight.scale", scale.astype(np.float32))])
+        # Cast then Mul by the product of the scales: the pattern onnxruntime fuses (MatMulIntegerToFloat)
+        return self.op("Add", [self.op("Mul", [self.op("Cast", [product], to=1), both]), bias])
 
     def layer_norm(self, x: str, w: dict[str, np.ndarray], prefix: str, eps: float) -> str:
         scale = self.const(f"{prefix}.weight", w[f"{prefix}.weight"])
@@ -99,15 +124,16 @@ def _gelu(g: _Graph, x: str) -> str:
     return g.op("Mul", [g.op("Mul", [x, g.op("Add", [erf, one])]), half])
 
 
-def build_model(config: dict[str, Any], w: dict[str, np.ndarray]) -> Any:
-    """The ONNX ModelProto of the encoder with mean pooling and L2 normalisation."""
+def build_model(config: dict[str, Any], w: dict[str, np.ndarray], *, int8: bool = False) -> Any:
+    """The ONNX ModelProto of the encoder with mean pooling and L2 normalisation; with ``int8`` the
+    weights of every linear layer are int8 (see ``_Graph.linear``), embeddings and norms float32."""
     from onnx import TensorProto, helper
 
     if config.get("hidden_act", "gelu") != "gelu" or config.get("position_embedding_type", "absolute") != "absolute":
         raise ValueError("only BERT encoders with GELU and absolute positions are supported")
     hidden, heads = int(config["hidden_size"]), int(config["num_attention_heads"])
     eps = float(config.get("layer_norm_eps", 1e-12))
-    g = _Graph()
+    g = _Graph(int8=int8)
     words = g.op("Gather", [g.const("word_embeddings", w["embeddings.word_embeddings.weight"]), "input_ids"], axis=0)
     # the first T rows of the position table, T taken from the input's shape
     length = g.op("Shape", ["input_ids"], start=1, end=2)  # [T], 1-D
