@@ -167,6 +167,8 @@ def test_oneword_award_or_building_is_no_person(nlp: Language, text: str, name: 
         ("Swedish heptathlon gold medallist Karin Wall will contest the 60m hurdles.", "Swedish", "NORP"),
         ("Welsh fly-half Rhys Evans kicked the winning goal.", "Welsh", "NORP"),
         ("Courier journalist Tom Vane believed the bigger picture had been obscured.", "Courier", "ORG"),
+        # the pronoun after it is the journalist's, not the paper's
+        ("Courier journalist Tom Vane said he thought the bigger picture had been obscured.", "Courier", "ORG"),
         ("Arlow, a small mining town in the north, voted on Monday.", "Arlow", "GPE"),
     ],
 )

@@ -119,12 +119,15 @@ def _person_evidence(span: Span) -> bool:
     if span.start > 0 and doc[span.start - 1].lower_.rstrip(".") in {t.rstrip(".") for t in _PERSON_TITLES}:
         return True
     sentence = span.sent
-    for t in doc[span.end:sentence.end]:
+    root = span.root
+    # a name modifying a noun after it ("Scotsman journalist Hamish MacDonell said he ...") leaves
+    # the sentence's pronouns to that noun's person
+    modifier = root.dep_ in {"compound", "amod", "nmod"} and root.head.i >= span.end
+    for t in doc[span.end:sentence.end] if not modifier else ():
         if t.text in _QUOTE_MARKS:
             break  # a pronoun past the quotation's end is its speaker's ("'No X goes ...,' he said")
         if t.lower_ in _PRONOUNS:
             return True
-    root = span.root
     return root.dep_.startswith("nsubj") and root.head.lemma_.lower() in _SAY
 
 
