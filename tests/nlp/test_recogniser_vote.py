@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from newsgraph.nlp import load_pipeline
-from newsgraph.nlp.recogniser import NUMERIC, trained_spans
+from newsgraph.nlp.recogniser import NUMERIC, recogniser, trained_spans
 
 
 @pytest.fixture(scope="module")
@@ -52,3 +52,23 @@ def test_hyphenated_names_and_joined_company_names_stay_whole(nlp) -> None:
     assert names(nlp, "Profits at Marks & Spencer rose by a tenth.") == [("Marks & Spencer", "ORG")]
     assert [t for t, _ in names(nlp, "Vaclav Roubal and Petra Kvitova advanced in Prague.")] == [
         "Vaclav Roubal", "Petra Kvitova", "Prague"]
+
+
+def test_a_portfolio_before_a_title_is_no_name(nlp) -> None:
+    found = names(nlp, "South Korean Defence Minister Park Jae-won visited troops near the border.")
+    assert ("Defence", "ORG") not in found and not any(text.endswith("Defence") for text, _ in found)
+
+
+def test_a_sentence_is_tagged_the_same_whatever_is_tagged_with_it() -> None:
+    # the model is int8 with its inputs quantised on the fly, one scale a run: run in batches, a
+    # sentence's tags would depend on the sentences beside it (and so on the article and the worker)
+    sentences = [["South", "Korean", "Defence", "Minister", "Park", "Jae", "-", "won", "visited", "troops", "near",
+                  "the", "border", "."],
+                 ["Park", "said", "the", "army", "would", "hold", "drills", "in", "May", "."],
+                 ["Amara", "Osei", "joined", "Kestrel", "Mining", "in", "Accra", "."],
+                 ["The", "Lisbon", "court", "fined", "Porto", "Verde", "Shipping", "on", "Tuesday", "after", "a",
+                  "long", "hearing", "that", "the", "firm", "'s", "lawyers", "said", "was", "unfair", "."]]
+    model = recogniser()
+    together = model.tag(sentences)
+    assert together == [model.tag([s])[0] for s in sentences]
+    assert model.tag(list(reversed(sentences))) == list(reversed(together))
