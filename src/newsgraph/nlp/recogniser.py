@@ -231,8 +231,8 @@ def trained_spans(doc: Doc, model: Recogniser | None = None, *, only: Sequence[S
 
 
 def _join_hyphens(doc: Doc, spans: list[Span]) -> list[Span]:
-    """Spans of one class that only an unspaced hyphen parts are one name ("Song" "-" "ho" → "Song-ho"):
-    spaCy splits hyphenated words into three tokens, the model tags the hyphen O."""
+    """Spans of one class parted only by an unspaced hyphen are one name ("Song" "-" "ho" → "Song-ho"):
+    spaCy splits a hyphenated word into three tokens, and the model tags the hyphen O."""
     out: list[Span] = []
     for span in spans:
         prev = out[-1] if out else None
@@ -370,10 +370,11 @@ def _name_words(tokens: Sequence[Any]) -> bool:
 
 
 def _mend_boundaries(doc: Doc, trained: Sequence[Span], spacy_ents: Sequence[Span]) -> list[Span]:
-    """spaCy's name spans with two boundary errors the trained spans show, mended:
+    """spaCy's name spans mended where the trained spans show their boundaries wrong:
 
-    - a name that runs on into figures ("Watkin 4-28", "Leicestershire 296") ends where the trained
-      name inside it ends (the trained span replaces it, its class voting as usual);
+    - a name that runs on past the trained names inside it into what is no name (``_overreach``:
+      figures, a headline's topic before a spaced dash, common nouns, a possessive, a list) is
+      replaced by those trained names, spaCy's label kept for the vote that follows;
     - a name spaCy cut short or split ("Gunhild" + "Halle", "Trafford" of "Old Trafford") takes the
       trained span that holds it when the words it adds are capitalised name words (not a title
       such as "Cardinal", not a nationality such as "American") and no other name of spaCy's
@@ -397,9 +398,9 @@ def _mend_boundaries(doc: Doc, trained: Sequence[Span], spacy_ents: Sequence[Spa
         crossing = [e for e in names if e.start < t.end and t.start < e.end and e not in held]
         if not held or crossing or t.label_ == "MISC" or not t.text.isascii():
             continue
-        added = [doc[i] for i in range(t.start, t.end) if not any(e.start <= i < e.end for e in held)]
         if t.end < len(doc) and is_head(doc[t.end].lower_):
             continue  # "South Korean Defence Minister": capitalised words before a title are its portfolio
+        added = [doc[i] for i in range(t.start, t.end) if not any(e.start <= i < e.end for e in held)]
         if _name_words(added) and not taken.intersection(range(t.start, t.end)):
             label = next((e.label_ for e in held if e.label_ in FINE[t.label_]), None)
             if label is None and _may_retype(t):  # another class: the same checks as a retyping
@@ -413,12 +414,12 @@ def _mend_boundaries(doc: Doc, trained: Sequence[Span], spacy_ents: Sequence[Spa
 
 
 EVENT_HEADS = frozenset({"cup", "open", "championship", "championships", "games", "olympics", "war", "festival",
-                         "tour", "trophy", "grand prix", "masters", "classic", "marathon", "rally", "summit", "series"})
+                         "tour", "trophy", "prix", "masters", "classic", "marathon", "rally", "summit", "series"})
 
 
 def _may_add_misc(span: Span) -> bool:
-    """A MISC name spaCy missed that is added: a nationality or people ("Welsh", "Hutu" → NORP,
-    the demonym table) or a named happening of two words or more ending in an event word ("World
+    """A MISC name spaCy missed that is added: a nationality the countries table knows (→ NORP)
+    or a named happening of two words or more ending in an event word ("World
     Cup", "British Masters" → EVENT). Other MISC (products, indices, currencies) have no type of
     ours the model tells apart, so they stay out."""
     if span.label_ != "MISC" or not span.text.isascii():
