@@ -88,6 +88,15 @@ def test_short_forms_join_the_full_name(nlp: Language, text: str, name: str, for
     assert [texts[i] for i in entity(facts, name).mention_ids] == forms
 
 
+def test_a_surname_two_people_share_joins_each_its_nearest_full_name(nlp: Language) -> None:
+    text = ("Felix Okoro founded the firm in Lagos in 2010. Okoro said it would grow. His sister Tamsin Okoro "
+            "joined in 2019. Okoro said she was pleased with the deal.")
+    facts = run(nlp, text)
+    texts = {m.id: m.evidence.text for m in facts.mentions}
+    assert [texts[i] for i in entity(facts, "Felix Okoro").mention_ids] == ["Felix Okoro", "Okoro"]
+    assert [texts[i] for i in entity(facts, "Tamsin Okoro").mention_ids] == ["Tamsin Okoro", "Okoro"]
+
+
 @pytest.mark.parametrize(
     ("text", "name", "alias", "kind", "script"),
     [

@@ -83,10 +83,27 @@ def _cluster_persons(spans: list[Span], clusters: _Clusters) -> None:
         clusters.join(i, before[-1] if before else candidates[0])
 
 
+def _shared_short_forms(spans: list[Span]) -> set[tuple[str, ...]]:
+    """Short forms of two or more different full person names in the article ("Okoro" of "Felix
+    Okoro" and "Tamsin Okoro"): each occurrence belongs to the full name nearest before it."""
+    owners: dict[tuple[str, ...], set[tuple[str, ...]]] = {}
+    for span in spans:
+        if span.label_ == "PERSON" and len(span) >= 2:
+            words = _words(span)
+            for n in range(1, len(words)):
+                owners.setdefault(words[-n:], set()).add(words)
+                owners.setdefault(words[:n], set()).add(words)
+    return {short for short, names in owners.items() if len(names) > 1}
+
+
 def _cluster_same_names(spans: list[Span], clusters: _Clusters) -> None:
-    """Same written name (or the same country or institution under any variant) and type: one cluster."""
+    """Same written name (or the same country or institution under any variant) and type: one
+    cluster; but not a short form that two people of the article share (it would join them)."""
+    shared = _shared_short_forms(spans)
     seen: dict[tuple[str, str], int] = {}
     for i, span in enumerate(spans):
+        if span.label_ == "PERSON" and _words(span) in shared:
+            continue
         name = _country(span) or _institution(span) or span.text
         key = (span.label_, name)
         if key in seen:

@@ -393,6 +393,7 @@ def _mend_boundaries(doc: Doc, trained: Sequence[Span], spacy_ents: Sequence[Spa
             continue
         out.append(ent)
     mended: list[Span] = []
+    people = {w for e in names if e.label_ == "PERSON" for w in e.text.split()}  # words of its people's names
     for t in trained:
         held = [e for e in names if t.start <= e.start and e.end <= t.end and (e.start, e.end) != (t.start, t.end)]
         crossing = [e for e in names if e.start < t.end and t.start < e.end and e not in held]
@@ -401,6 +402,8 @@ def _mend_boundaries(doc: Doc, trained: Sequence[Span], spacy_ents: Sequence[Spa
         if t.end < len(doc) and is_head(doc[t.end].lower_):
             continue  # "South Korean Defence Minister": capitalised words before a title are its portfolio
         added = [doc[i] for i in range(t.start, t.end) if not any(e.start <= i < e.end for e in held)]
+        if t.label_ == "PER" and any(len(e) >= 2 and e.label_ == "PERSON" for e in held) and any(a.text in people for a in added):
+            continue  # "Mitch McConnell Trump" (a full stop lost): a full name and another person's name
         if _name_words(added) and not taken.intersection(range(t.start, t.end)):
             label = next((e.label_ for e in held if e.label_ in FINE[t.label_]), None)
             if label is None and _may_retype(t):  # another class: the same checks as a retyping
