@@ -83,6 +83,21 @@ def _cluster_persons(spans: list[Span], clusters: _Clusters) -> None:
         clusters.join(i, before[-1] if before else candidates[0])
 
 
+def _cluster_company_short_forms(spans: list[Span], clusters: _Clusters) -> None:
+    """A one-word ORG that is the first word of a company's name written before ("Goldcrest" after
+    "Goldcrest Mining") joins it."""
+    from newsgraph.nlp.organisations import CORPORATE_FINALS
+
+    first: dict[str, int] = {}
+    for i, span in enumerate(spans):
+        if span.label_ != "ORG":
+            continue
+        if len(span) > 1 and span[-1].text in CORPORATE_FINALS:
+            first.setdefault(span[0].text, i)
+        elif len(span) == 1 and span.text in first:
+            clusters.join(i, first[span.text])
+
+
 def _cluster_same_names(spans: list[Span], clusters: _Clusters) -> None:
     """Same written name (or the same country or institution under any variant) and type: one cluster."""
     seen: dict[tuple[str, str], int] = {}
@@ -188,6 +203,7 @@ def mentions_and_entities(doc: Doc, article: Article) -> tuple[tuple[Mention, ..
     clusters = _Clusters(len(spans))
     _cluster_same_names(spans, clusters)
     _cluster_persons(spans, clusters)
+    _cluster_company_short_forms(spans, clusters)
     for child, head in acronyms.items():
         clusters.join(child, head)
     at_char = {s.start_char: i for i, s in enumerate(spans)}

@@ -87,9 +87,22 @@ def _title_words_left(doc: Doc, i: int) -> tuple[int, int] | None:
             k -= 1
         elif doc[k - 1].text == "-" and k > 1 and doc[k - 2].lower_ in MODIFIERS:
             k -= 2  # "vice-president"
+        elif head - k < 3 and _title_compound(doc[k - 1], k, head):
+            k -= 1  # "rescue team leader": a common noun the parse makes part of the title
         else:
             break
     return k, i
+
+
+def _title_compound(token: Token, k: int, head: int) -> bool:
+    """A common noun compounded onto the title's words (``k``..``head``), outside any name, and in
+    lower case unless it opens its sentence or follows a dash: "rescue team leader", "Rescue team leader"."""
+    if token.pos_ != "NOUN" or token.dep_ != "compound" or not k <= token.head.i <= head or token.ent_type_:
+        return False
+    if status_of(token.lower_) is not None or not token.is_alpha:
+        return False
+    opening = token.is_sent_start or (token.i > 0 and token.doc[token.i - 1].text in {"—", "–", "-", ":"})
+    return token.is_lower or (opening and token.text[:1].isupper() and token.text[1:].islower())
 
 
 def _org_left(ctx: _Context, k: int) -> tuple[str | None, int]:
@@ -294,6 +307,17 @@ def parsed_appositive(ctx: _Context, span: Span) -> tuple[_Found, int] | None:
     return None
 
 
+def _owner_after(ctx: _Context, e: int) -> Span | None:
+    """The organisation a titled name is "of" or "at", written right after it: "Judge X of the High
+    Court", "Professor X at the University of Y"."""
+    doc = ctx.doc
+    if e >= len(doc) or doc[e].lower_ not in {"of", "at"}:
+        return None
+    i = e + 1 + (e + 1 < len(doc) and doc[e + 1].lower_ == "the")
+    span = ctx.by_start.get(i)
+    return span if span is not None and span.label_ == "ORG" else None
+
+
 def roles_for(doc: Doc, spans: list[Span], article: Article) -> dict[int, list[Role]]:
     """Roles by index into ``spans``, for every PERSON span whose title the text states."""
     ctx = _Context(
@@ -316,6 +340,9 @@ def roles_for(doc: Doc, spans: list[Span], article: Article) -> dict[int, list[R
             found.append((before, doc[before.start].idx, span.end_char))
             # "Navy spokesman Rear Admiral X": a title right before another title
             before = title_before(ctx, before.title_start) if before.start == before.title_start else None
+        if found and found[0][0].org is None and (owner := _owner_after(ctx, span.end)) is not None:
+            found[0] = (found[0][0], found[0][1], owner.end_char)
+            found[0][0].org = _org_name(owner)  # "Professor X of the University of Y"
         after = appositive(ctx, span.end) or role_clause(ctx, span.end)
         if after is None or after[0].org is None:  # the parse may reach an owner further on
             parsed = parsed_appositive(ctx, span)

@@ -18,6 +18,7 @@ HEADS = frozenset(
     bishop archbishop sheikh sultan emir ayatollah rabbi imam dean provost rector treasurer
     superintendent inspector coach manager administrator head boss analyst economist spokesmen
     representative rep deputy
+    lawyer lawyers barrister solicitor professor lecturer scientist researcher mp mep msp mla
     """.split()
 )
 
@@ -30,6 +31,7 @@ MODIFIERS = frozenset(
     district supreme crown grand lieutenant national regional provincial party army military police
     fire opposition majority minority co joint permanent special principal
     communications security intelligence public rear vice-
+    head team lead financial operating technology technical medical legal scientific
     """.split()
 )
 

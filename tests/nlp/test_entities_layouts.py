@@ -1,0 +1,98 @@
+"""Entity types on news layouts the first golden cases lacked (nlp/places.py datelines and buildings,
+nlp/organisations.py laws and company nouns, nlp/titles.py and nlp/roles.py titles outside the old
+lexicon), on sentences written for these tests, none from the golden set."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from newsgraph.model import Article, ArticleFacts, SourceFormat, SourcePointer
+from newsgraph.nlp import extract, load_pipeline
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return load_pipeline(components=["newsgraph_entities"])
+
+
+def run(nlp: Language, text: str) -> ArticleFacts:
+    article = Article(id="t", source=SourcePointer(path="-", format=SourceFormat.TEXT), text=text)
+    (facts,) = extract([article], nlp=nlp)
+    return facts
+
+
+def typed(facts: ArticleFacts) -> dict[str, str]:
+    """Each mention's text and type."""
+    return {m.evidence.text: m.type.value for m in facts.mentions}
+
+
+def roles(facts: ArticleFacts, name: str) -> set[tuple[str, str | None]]:
+    return {(r.title, r.organization) for e in facts.entities if e.name == name for r in e.roles}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("QUITO, Ecuador (Reuters) - Dock workers in Guayaquil ended a strike on Friday.",
+         {"QUITO": "GPE", "Ecuador": "GPE", "Reuters": "ORG"}),
+        ("MEDELLÍN (AP) — Coffee growers blocked two highways on Monday to protest low prices.",
+         {"MEDELLÍN": "GPE", "AP": "ORG"}),
+        ("CHIȘINĂU, Moldova — Voters queued for hours outside polling stations on Sunday.",
+         {"CHIȘINĂU": "GPE", "Moldova": "GPE"}),
+    ],
+)
+def test_a_dateline_is_read_by_its_layout(nlp: Language, text: str, expected: dict[str, str]) -> None:
+    found = typed(run(nlp, text))
+    assert {k: found.get(k) for k in expected} == expected
+
+
+def test_a_headline_acronym_before_a_dash_is_no_dateline(nlp: Language) -> None:
+    assert typed(run(nlp, "EU - Trade ministers met in Brussels on Monday.")).get("EU") != "GPE"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Thousands of fans queued outside the Dunmore Stadium before the cup final on Saturday.", "Dunmore Stadium"),
+        ("The minister received the ambassadors at the Palace of the Republic in the afternoon.", "Palace of the Republic"),
+        ("Two injured climbers were flown to the Brannock General Hospital in Leeds overnight.", "Brannock General Hospital"),
+        ("Protesters gathered at the Villa Serena, the official residence, until late on Monday.", "Villa Serena"),
+    ],
+)
+def test_buildings_are_facilities(nlp: Language, text: str, name: str) -> None:
+    assert typed(run(nlp, text)).get(name) == "FAC"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Lawmakers spent Tuesday arguing over the Coastal Flooding Bill and its costs.", "Coastal Flooding Bill"),
+        ("Retailers said the Consumer Credit Reform Act would raise their costs.", "Consumer Credit Reform Act"),
+    ],
+)
+def test_bills_and_acts_are_laws(nlp: Language, text: str, name: str) -> None:
+    assert typed(run(nlp, text)).get(name) == "LAW"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        ("Head coach Amir Farouk praised his players after the win.", "Amir Farouk", {("head coach", None)}),
+        ("Lawyer Ines Moreau said the contract was void.", "Ines Moreau", {("lawyer", None)}),
+        ("Sunil Varma, the MP for Leicester East, said the vote was close.", "Sunil Varma", {("mp", "Leicester East")}),
+        ("Search team leader Bolat Nurlanov said the divers had found the wreck.", "Bolat Nurlanov",
+         {("search team leader", None)}),
+        ("Chief scientist Olu Bakare said the samples were clean.", "Olu Bakare", {("chief scientist", None)}),
+        ("Professor Lena Hartmann of Heidelberg University said the data were sound.", "Lena Hartmann",
+         {("professor", "Heidelberg University")}),
+    ],
+)
+def test_titles_outside_the_old_lexicon(nlp: Language, text: str, name: str, expected: set[tuple[str, str | None]]) -> None:
+    assert roles(run(nlp, text), name) == expected
+
+
+def test_cote_divoire_is_one_country(nlp: Language) -> None:
+    facts = run(nlp, "Cocoa prices rose after heavy rain in Côte d'Ivoire and Ghana last week.")
+    (entity,) = [e for e in facts.entities if e.name == "Côte d'Ivoire"]
+    assert entity.type.value == "GPE" and entity.geo is not None and entity.geo.country == "CI"
