@@ -39,8 +39,9 @@ def clean_span(span: Span) -> Span | None:
     end = next((k for k in range(start, end) if doc[k].is_space or "\n" in doc[k].whitespace_ and k < end - 1), end)
     end = end + 1 if end < span.end and not doc[end].is_space else end  # a name never crosses a line break
     end = next((k for k in range(start + 1, end) if doc[k].text == "("), end)  # "Academy of ... (Ampas": a name stops at "("
-    while end > start and (doc[end - 1].text in _TRAILING_DROP or doc[end - 1].is_punct or doc[end - 1].is_space):
-        end -= 1
+    while end > start and (doc[end - 1].text in _TRAILING_DROP or doc[end - 1].is_punct or doc[end - 1].is_space
+                           or (doc[end - 1].is_lower and doc[end - 1].pos_ in {"ADP", "CCONJ", "DET"})):
+        end -= 1  # "the Palace of the Republic in the afternoon": a name never ends on a function word
     if end - start >= 3 and doc[end - 1].like_num and doc[end - 2].text in {"-", "–"} and doc[end - 3].like_num:
         end -= 3  # "Wigan 3-1": a score is no part of a team's name
         while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):

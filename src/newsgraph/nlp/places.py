@@ -376,6 +376,8 @@ def fix_place_types(doc: Doc, spans: list[Span], person_forms: set[str]) -> list
         elif (label == "PERSON" and len(span) == 1 and span.text not in person_forms
               and _person_is_place(span, countries) and (_locative(span) or not span.root.dep_.startswith("nsubj"))):
             label = "GPE"
+        elif label == "LOC" and gazetteer().region(span.text) is not None:
+            label = "GPE"  # a country, state or nation typed LOC ("in Côte d'Ivoire")
         elif label == "LOC" and _town_here(span, countries):
             label = "GPE"  # "near San-Pédro" typed LOC: a city of a country the article names
         out.append(span if label == span.label_ else Span(doc, span.start, span.end, label=label))
@@ -431,6 +433,16 @@ def buildings(doc: Doc, spans: list[Span]) -> list[Span]:
         if k < token.i:
             extra.append(Span(doc, k, token.i + 1, label="FAC"))
             covered.update(range(k, token.i + 1))
+    for token in doc:  # "at the Villa Serena, the official residence": a name the model missed, apposed to a building
+        if token.text != "," or token.i == 0 or token.i - 1 in covered or doc[token.i - 1].pos_ != "PROPN":
+            continue
+        k = token.i
+        while k > 0 and k - 1 not in covered and token.i - k < 4 and doc[k - 1].pos_ == "PROPN" and doc[k - 1].text[:1].isupper():
+            k -= 1
+        candidate = Span(doc, k, token.i, label="FAC")
+        if not doc[k].is_sent_start and _apposed_building(candidate):
+            extra.append(candidate)
+            covered.update(range(k, token.i))
     if extra:
         spans = sorted(spans + extra, key=lambda s: s.start)
     out: list[Span] = []
@@ -450,7 +462,7 @@ def _placed_at(span: Span) -> bool:
     """A locative preposition right before the name, or before its "the": "at (the) X"."""
     doc = span.doc
     k = span.start - 1 - (span.start > 1 and doc[span.start - 1].lower_ == "the")
-    return k >= 0 and doc[k].lower_ in _LOCATIVE
+    return k >= 0 and doc[k].lower_ in _LOCATIVE | {"to", "towards", "toward", "opposite", "beside", "behind"}
 
 
 def _speaks(span: Span) -> bool:

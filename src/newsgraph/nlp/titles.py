@@ -18,7 +18,7 @@ HEADS = frozenset(
     bishop archbishop sheikh sultan emir ayatollah rabbi imam dean provost rector treasurer
     superintendent inspector coach manager administrator head boss analyst economist spokesmen
     representative rep deputy
-    lawyer lawyers barrister solicitor professor lecturer scientist researcher mp mep msp mla
+    lawyer lawyers barrister solicitor professor lecturer scientist researcher engineer mp mep msp mla
     """.split()
 )
 
