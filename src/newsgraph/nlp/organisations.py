@@ -343,11 +343,18 @@ def companies(doc: Doc, spans: list[Span]) -> list[Span]:
             covered.update(range(k, token.i + 1))
     firsts = {s[0].text for s in [*spans, *extra] if s.label_ == "ORG" and len(s) > 1 and s[-1].text in CORPORATE_FINALS
               and country_of(s[0].text) is None}
+    lower = {t.text for t in doc if t.is_lower}
     for token in doc:
-        if token.text in firsts and token.i not in covered and token.pos_ == "PROPN" and (
-                token.i + 1 >= len(doc) or not doc[token.i + 1].text[:1].isupper()):
-            extra.append(Span(doc, token.i, token.i + 1, label="ORG"))
-            covered.add(token.i)
+        if token.text not in firsts or token.i in covered or token.pos_ != "PROPN" or token.text.lower() in lower:
+            continue  # "News Corp" ... "the news": a common word is no short form
+        after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        before = doc[token.i - 1] if token.i > 0 else None
+        if after is not None and (after.text[:1].isupper() or after.lower_ == "of"):
+            continue  # part of a longer name ("News of the World")
+        if before is not None and not token.is_sent_start and before.text[:1].isupper() and before.is_alpha:
+            continue  # "Sunday Telegraph"
+        extra.append(Span(doc, token.i, token.i + 1, label="ORG"))
+        covered.add(token.i)
     return sorted(spans + extra, key=lambda s: s.start) if extra else spans
 
 

@@ -342,8 +342,8 @@ def _named_as_place(span: Span) -> str | None:
 
 
 def _town_here(span: Span, countries: set[str]) -> bool:
-    """Whether a name the model typed LOC is a gazetteer city of a country the article names, or a
-    city of 100,000 people after a locative preposition."""
+    """Whether a name the model typed LOC is a gazetteer city of a country the article names (by the
+    country's name or its demonym), or a city of 100,000 people after a locative preposition."""
     cities = gazetteer().cities.get(fold(span.text), ())
     return any(c.country in countries for c in cities) or (_locative(span) and any(c.population >= _ALTERNATE_MIN for c in cities))
 
@@ -359,6 +359,7 @@ def fix_place_types(doc: Doc, spans: list[Span], person_forms: set[str]) -> list
       the article, is a GPE.
     """
     countries = context_countries(spans)
+    named = {iso for s in spans if s.label_ in _PLACE_LABELS | {"NORP"} and (iso := gazetteer().country_of(s.text))}
     out: list[Span] = []
     for span in spans:
         label = span.label_
@@ -378,7 +379,7 @@ def fix_place_types(doc: Doc, spans: list[Span], person_forms: set[str]) -> list
             label = "GPE"
         elif label == "LOC" and gazetteer().region(span.text) is not None:
             label = "GPE"  # a country, state or nation typed LOC ("in Côte d'Ivoire")
-        elif label == "LOC" and _town_here(span, countries):
+        elif label == "LOC" and _town_here(span, named):
             label = "GPE"  # "near San-Pédro" typed LOC: a city of a country the article names
         out.append(span if label == span.label_ else Span(doc, span.start, span.end, label=label))
     return out
@@ -490,7 +491,8 @@ _SEAT_HOLDERS = frozenset("mp mps msp msps mla mlas mep meps td member candidate
 
 def constituencies(doc: Doc, spans: list[Span]) -> list[Span]:
     """The seat after "the MP for" is a place (GPE), whether the model missed it ("Tamale Central")
-    or typed it otherwise."""
+    or typed it otherwise (a one-word "person" there is left to ``oneword``, which weighs the
+    article's evidence that it is a person)."""
     by_start = {s.start: s for s in spans}
     covered = {i for s in spans for i in range(s.start, s.end)}
     out = list(spans)
@@ -500,7 +502,7 @@ def constituencies(doc: Doc, spans: list[Span]) -> list[Span]:
         start = token.i + 1
         if start in by_start:
             span = by_start[start]
-            if span.label_ != "GPE":
+            if span.label_ != "GPE" and not (span.label_ == "PERSON" and len(span) == 1):  # one word: nlp/oneword.py weighs it
                 out[out.index(span)] = Span(doc, span.start, span.end, label="GPE")
             continue
         end = start

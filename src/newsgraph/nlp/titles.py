@@ -78,6 +78,8 @@ ROYAL_TITLES = frozenset(
 )
 
 PORTFOLIO_LINKS = frozenset({"of", "for"})
+# Heads whose "for X" names a seat ("MP for Leeds Central"), never a portfolio.
+SEAT_HEADS = frozenset({"mp", "mep", "msp", "mla"})
 # Heads whose "of X" names a portfolio ("minister of foreign affairs"), not an organisation.
 PORTFOLIO_HEADS = frozenset({"minister", "secretary", "commissioner", "ministers"})
 
