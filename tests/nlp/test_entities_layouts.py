@@ -48,8 +48,16 @@ def test_a_dateline_is_read_by_its_layout(nlp: Language, text: str, expected: di
     assert {k: found.get(k) for k in expected} == expected
 
 
-def test_a_headline_acronym_before_a_dash_is_no_dateline(nlp: Language) -> None:
-    assert typed(run(nlp, "EU - Trade ministers met in Brussels on Monday.")).get("EU") != "GPE"
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("EU - Trade ministers met in Brussels on Monday.", "EU"),
+        ("RUGBY - WALES NAME NEW CAPTAIN FOR SUMMER TOUR\nThe squad flies out on Friday.", "RUGBY"),
+    ],
+)
+def test_a_headline_before_a_dash_is_no_dateline(nlp: Language, text: str, word: str) -> None:
+    """A headline's acronym, or a sport written in a headline in capitals (CoNLL-2003's layout), is no city."""
+    assert typed(run(nlp, text)).get(word) != "GPE"
 
 
 @pytest.mark.parametrize(

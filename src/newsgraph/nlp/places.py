@@ -555,6 +555,9 @@ def dateline_spans(doc: Doc, spans: list[Span]) -> list[Span]:
             continue
         if letters < 4 and m.group("region") is None and m.group("agency") is None:
             continue  # "UN - ...": a headline's acronym, not a dateline
+        rest = doc.text[m.end():].split("\n", 1)[0][:40]
+        if not any(c.islower() for c in rest):
+            continue  # "SOCCER - JAPAN GET LUCKY WIN": a headline in capitals, not a dateline
         region = m.group("region")
         if region is not None and not all(w[:1].isupper() or w in _NAME_PARTICLES or _ELIDED.match(w) for w in region.split()):
             continue  # "Côte d'Ivoire", "Trinidad and Tobago": a place's name, not a clause
