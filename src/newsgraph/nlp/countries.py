@@ -37,6 +37,7 @@ _TABLE: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "Turkey": (("Turkiye", "Türkiye"), ("Turkish",)),
     "Egypt": ((), ("Egyptian",)),
     "Nigeria": ((), ("Nigerian",)),
+    "Côte d'Ivoire": (("Ivory Coast", "Cote d'Ivoire"), ("Ivorian",)),
     "South Africa": ((), ("South African",)),
     "Kenya": ((), ("Kenyan",)),
     "Ethiopia": ((), ("Ethiopian",)),
@@ -89,6 +90,11 @@ for _name, (_variants, _demonyms) in _TABLE.items():
         _VARIANTS[_key(_form)] = _name
     for _form in _demonyms:
         _DEMONYMS[_key(_form)] = _name
+
+
+def country_forms() -> dict[str, str]:
+    """Every written form of a country in the table (name and variants) → its canonical name."""
+    return dict(_VARIANTS)
 
 
 def canonical_country(text: str) -> str | None:

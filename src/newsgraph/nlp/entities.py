@@ -32,7 +32,7 @@ from newsgraph.nlp.mentions import clean_span, mention_spans
 from newsgraph.nlp.roles import roles_for
 from newsgraph.nlp.titles import ROYAL_TITLES
 
-EXTRACTOR = "newsgraph.entities.v9"
+EXTRACTOR = "newsgraph.entities.v10"
 
 __all__ = ["EXTRACTOR", "clean_span", "mentions_and_entities"]
 
@@ -94,6 +94,21 @@ def _shared_short_forms(spans: list[Span]) -> set[tuple[str, ...]]:
                 owners.setdefault(words[-n:], set()).add(words)
                 owners.setdefault(words[:n], set()).add(words)
     return {short for short, names in owners.items() if len(names) > 1}
+
+
+def _cluster_company_short_forms(spans: list[Span], clusters: _Clusters) -> None:
+    """A one-word ORG that is the first word of a company's name written before ("Goldcrest" after
+    "Goldcrest Mining") joins it."""
+    from newsgraph.nlp.organisations import CORPORATE_FINALS
+
+    first: dict[str, int] = {}
+    for i, span in enumerate(spans):
+        if span.label_ != "ORG":
+            continue
+        if len(span) > 1 and span[-1].text in CORPORATE_FINALS:
+            first.setdefault(span[0].text, i)
+        elif len(span) == 1 and span.text in first:
+            clusters.join(i, first[span.text])
 
 
 def _cluster_same_names(spans: list[Span], clusters: _Clusters) -> None:
@@ -205,6 +220,7 @@ def mentions_and_entities(doc: Doc, article: Article) -> tuple[tuple[Mention, ..
     clusters = _Clusters(len(spans))
     _cluster_same_names(spans, clusters)
     _cluster_persons(spans, clusters)
+    _cluster_company_short_forms(spans, clusters)
     for child, head in acronyms.items():
         clusters.join(child, head)
     at_char = {s.start_char: i for i, s in enumerate(spans)}

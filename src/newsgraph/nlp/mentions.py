@@ -13,8 +13,8 @@ from newsgraph.nlp.countries import country_of
 from newsgraph.nlp.institutions import canonical_institution
 from newsgraph.nlp.money import CODES
 from newsgraph.nlp.oneword import retype_one_word_people
-from newsgraph.nlp.organisations import fix_people, institutions, join_place_names, split_portfolios
-from newsgraph.nlp.places import fix_place_types
+from newsgraph.nlp.organisations import companies, fix_people, institutions, join_place_names, laws, split_portfolios
+from newsgraph.nlp.places import buildings, constituencies, dateline_spans, fix_place_types, whole_countries
 from newsgraph.nlp.titles import HONORIFICS, MODIFIERS, is_head, is_title_word, status_of
 
 KEPT = frozenset(t.value for t in EntityType)
@@ -39,8 +39,9 @@ def clean_span(span: Span) -> Span | None:
     end = next((k for k in range(start, end) if doc[k].is_space or "\n" in doc[k].whitespace_ and k < end - 1), end)
     end = end + 1 if end < span.end and not doc[end].is_space else end  # a name never crosses a line break
     end = next((k for k in range(start + 1, end) if doc[k].text == "("), end)  # "Academy of ... (Ampas": a name stops at "("
-    while end > start and (doc[end - 1].text in _TRAILING_DROP or doc[end - 1].is_punct or doc[end - 1].is_space):
-        end -= 1
+    while end > start and (doc[end - 1].text in _TRAILING_DROP or doc[end - 1].is_punct or doc[end - 1].is_space
+                           or (doc[end - 1].is_lower and doc[end - 1].pos_ in {"ADP", "CCONJ", "DET"})):
+        end -= 1  # "the Palace of the Republic in the afternoon": a name never ends on a function word
     if end - start >= 3 and doc[end - 1].like_num and doc[end - 2].text in {"-", "–"} and doc[end - 3].like_num:
         end -= 3  # "Wigan 3-1": a score is no part of a team's name
         while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
@@ -239,18 +240,18 @@ def _person_forms(spans: list[Span]) -> set[str]:
 def mention_spans(doc: Doc) -> list[Span]:
     """The article's mention spans of the kept types, cleaned, repaired and recovered, in text order."""
     spans = [s for s in (clean_span(e) for e in doc.ents if e.label_ in KEPT or e.label_ == "WORK_OF_ART") if s is not None]
-    spans = merge_of_spans(spans)
+    spans = whole_countries(doc, dateline_spans(doc, merge_of_spans(spans)))  # nlp/places.py: "BOGOTÁ (AP) —"
     spans = split_portfolios(doc, join_place_names(doc, spans))
     spans = recover_titled_names(doc, spans)
     spans = fix_types(spans)
     forms = _person_forms(spans)
     spans = fix_people(doc, spans, forms)
-    spans = fix_place_types(doc, spans, forms)
+    spans = buildings(doc, laws(doc, fix_place_types(doc, constituencies(doc, spans), forms)))  # "the FNB Stadium", "the X Act"
     spans = retype_one_word_people(doc, spans)  # nlp/oneword.py: "the Firefox browser", "market leader Diageo"
     spans = [Span(doc, s.start, s.end, label="ORG") if s.label_ in _INSTITUTION_LABELS and canonical_institution(s.text) else s
              for s in spans]  # "Tories", "Labour" typed NORP or PERSON are the party
     spans = institutions(doc, spans)
-    spans = recover_repeats(doc, spans)
+    spans = recover_repeats(doc, companies(doc, spans))  # nlp/organisations.py: "Goldcrest Mining ... Goldcrest"
     return [s for s in spans if s.label_ in KEPT and not _currency_code(s)]
 
 

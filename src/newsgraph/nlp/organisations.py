@@ -62,6 +62,8 @@ _COMPANY_BEFORE = frozenset(
     """
     firm company group giant maker operator carrier rival retailer bank insurer broadcaster brewer airline
     oil telecoms conglomerate chain supermarket airport operator subsidiary unit owner publisher label studio
+    exporter importer carmaker automaker manufacturer lender chipmaker shipper drugmaker startup distributor
+    supplier
     """.split()
 )
 
@@ -214,6 +216,29 @@ def _collective_owner(span: Span) -> Span | None:
     return None
 
 
+# Titles that a company gives (a person's name before one is the employer only when it is a company's).
+_STAFF_TITLES = frozenset("chief executive ceo cfo coo chairman chairwoman director scientist founder engineer "
+                          "officer spokesman spokeswoman spokesperson analyst economist".split())
+
+
+def _names_an_employer(span: Span, spans: list[Span]) -> bool:
+    """ "Tokai Biolabs chief scientist Haruka Mori": a multi-word "person" written right before a
+    lower-case company title and then a person's name is the employer, unless the article names
+    that person again by one of its words."""
+    from newsgraph.nlp.titles import is_head, is_title_word
+
+    doc = span.doc
+    j = span.end
+    while j < len(doc) and j - span.end < 4 and doc[j].is_lower and is_title_word(doc[j].lower_):
+        j += 1
+    if j == span.end or not is_head(doc[j - 1].lower_) or doc[j - 1].lower_ not in _STAFF_TITLES:
+        return False
+    if not any(s.start == j and s.label_ == "PERSON" for s in spans):
+        return False
+    words = {t.text for t in span}
+    return not any(s is not span and s.label_ == "PERSON" and s.start != j and words & {t.text for t in s} for s in spans)
+
+
 def fix_people(doc: Doc, spans: list[Span], person_forms: set[str]) -> list[Span]:
     """PERSON spans that are not people: collectives and a "Bill" dropped; companies made ORG."""
     org_texts = {s.text for s in spans if s.label_ == "ORG"}
@@ -231,6 +256,9 @@ def fix_people(doc: Doc, spans: list[Span], person_forms: set[str]) -> list[Span
             if not gazetteer().is_place(span.text):
                 out.append(Span(doc, span.start, span.end, label="ORG"))
                 continue
+        if span.label_ == "PERSON" and len(span) > 1 and _names_an_employer(span, spans):
+            out.append(Span(doc, span.start, span.end, label="ORG"))  # "Tokai Biolabs chief scientist Haruka Mori"
+            continue
         if (span.label_ == "PERSON" and len(span) > 1 and span.start > 0
                 and doc[span.start - 1].lower_ in _COMPANY_BEFORE - {"rival", "owner", "unit"}):
             out.append(Span(doc, span.start, span.end, label="ORG"))  # "ferry operator Nordlys Linjer"
@@ -248,4 +276,87 @@ def fix_people(doc: Doc, spans: list[Span], person_forms: set[str]) -> list[Span
     return out
 
 
-__all__ = ["ORG_HEADS", "ORG_STARTS", "ORG_SUFFIXES", "company_cue", "fix_people", "is_collective", "institutions", "join_place_names", "split_portfolios"]
+
+
+_LAW_FINALS = frozenset({"Act", "Bill", "Acts", "Bills"})
+_LAW_PARTICLES = frozenset({"of", "and", "for", "on", "the", "&"})
+
+
+def _law_words(tokens: Span) -> bool:
+    return all(t.text[:1].isupper() or t.lower_ in _LAW_PARTICLES or t.text in {"-", "(", ")"} or t.like_num for t in tokens)
+
+
+def laws(doc: Doc, spans: list[Span]) -> list[Span]:
+    """A legislative name is a LAW whatever the model made of it: "the Renters Reform Bill" typed
+    ORG or PERSON, "the Water Protection Act" missed. A capitalised name ending in "Act" or "Bill"
+    after "the" (or one the model found) is the law; a person called Bill ("Bill Cash") keeps his
+    type, since his name does not end the span after other capitalised words of a title."""
+    out: list[Span] = []
+    covered = {i for s in spans for i in range(s.start, s.end)}
+    for span in spans:
+        if (span.label_ != "LAW" and len(span) > 1 and span[-1].text in _LAW_FINALS and _law_words(span)
+                and not (span.label_ == "PERSON" and span.start > 0 and doc[span.start - 1].lower_ not in {"the", "a", "its", "their"})):
+            span = Span(doc, span.start, span.end, label="LAW")
+        out.append(span)
+    extra: list[Span] = []
+    for token in doc:
+        if token.text not in _LAW_FINALS or token.i in covered or token.i < 2:
+            continue
+        k = token.i
+        while k > 0 and k - 1 not in covered and token.i - k < 6 and (doc[k - 1].text[:1].isupper() or doc[k - 1].lower_ in _LAW_PARTICLES - {"the"}) \
+                and doc[k - 1].is_alpha and not doc[k - 1].is_sent_start:
+            k -= 1
+        while k < token.i and doc[k].lower_ in _LAW_PARTICLES:
+            k += 1
+        if k < token.i and k > 0 and doc[k - 1].lower_ == "the":
+            extra.append(Span(doc, k, token.i + 1, label="LAW"))  # "the Water Protection Act"
+            covered.update(range(k, token.i + 1))
+    return sorted(out + extra, key=lambda s: s.start) if extra else out
+
+
+# The last word of a company's name ("Goldcrest Mining", "Brennock Steel"): a business written as one.
+CORPORATE_FINALS = frozenset(
+    """
+    Mining Minerals Metals Steel Holdings Group Motors Energy Petroleum Oil Gas Airlines Airways Shipping Logistics
+    Foods Pharmaceuticals Pharma Telecom Telecoms Industries Capital Partners Resources Chemicals Textiles Breweries
+    Brewery Insurance Ventures Construction Electric Electronics Technologies Systems Inc Ltd Corp Plc plc
+    """.split()
+)
+
+
+def companies(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Company names the model missed: a run of capitalised proper nouns ending in a company word
+    ("Goldcrest Mining"), and, once the article has written such a name, its first word standing
+    alone as a proper noun ("Goldcrest denied the claim"), its short form."""
+    from newsgraph.nlp.countries import country_of
+
+    covered = {i for s in spans for i in range(s.start, s.end)}
+    extra: list[Span] = []
+    for token in doc:
+        if token.text not in CORPORATE_FINALS or token.i in covered or token.i == 0:
+            continue
+        k = token.i
+        while k > 0 and k - 1 not in covered and token.i - k < 3 and doc[k - 1].pos_ == "PROPN" and doc[k - 1].text[:1].isupper():
+            k -= 1
+        if k < token.i and country_of(doc[k].text) is None:
+            extra.append(Span(doc, k, token.i + 1, label="ORG"))
+            covered.update(range(k, token.i + 1))
+    firsts = {s[0].text for s in [*spans, *extra] if s.label_ == "ORG" and len(s) > 1 and s[-1].text in CORPORATE_FINALS
+              and country_of(s[0].text) is None}
+    lower = {t.text for t in doc if t.is_lower}
+    for token in doc:
+        if token.text not in firsts or token.i in covered or token.pos_ != "PROPN" or token.text.lower() in lower:
+            continue  # "News Corp" ... "the news": a common word is no short form
+        after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        before = doc[token.i - 1] if token.i > 0 else None
+        if after is not None and (after.text[:1].isupper() or after.lower_ == "of"):
+            continue  # part of a longer name ("News of the World")
+        if before is not None and not token.is_sent_start and before.text[:1].isupper() and before.is_alpha:
+            continue  # "Sunday Telegraph"
+        extra.append(Span(doc, token.i, token.i + 1, label="ORG"))
+        covered.add(token.i)
+    return sorted(spans + extra, key=lambda s: s.start) if extra else spans
+
+
+__all__ = ["ORG_HEADS", "ORG_STARTS", "ORG_SUFFIXES", "company_cue", "fix_people", "is_collective", "institutions", "join_place_names", "laws",
+           "companies", "CORPORATE_FINALS", "split_portfolios"]

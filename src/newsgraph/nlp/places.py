@@ -27,7 +27,7 @@ from functools import cache
 from spacy.tokens import Doc, Span
 
 from newsgraph.model import Geo
-from newsgraph.nlp.countries import canonical_country, country_of_demonym
+from newsgraph.nlp.countries import canonical_country, country_forms, country_of_demonym
 
 _DOMINANT = 20
 _BIG_CITY = 1_000_000  # a city this large is a place wherever it is written
@@ -126,6 +126,10 @@ def gazetteer() -> Gazetteer:
         regions.setdefault(fold(row["name"]), Place(int(row["geonameid"]), "US", "state", region=code))
     for name, geonames_id in _UK_NATIONS.items():
         regions.setdefault(fold(name), Place(geonames_id, "GB", "nation"))
+    for form, name in country_forms().items():  # "Côte d'Ivoire" for GeoNames' "Ivory Coast"
+        known = regions.get(fold(form))
+        if known is not None:
+            regions.setdefault(fold(name), known)
     cities: dict[str, list[Place]] = {}
     for row in gc.get_cities().values():
         place = Place(int(row["geonameid"]), row["countrycode"], "city", int(row.get("population") or 0),
@@ -337,6 +341,13 @@ def _named_as_place(span: Span) -> str | None:
     return "LOC" if noun.text in ("island", "region") else "GPE"
 
 
+def _town_here(span: Span, countries: set[str]) -> bool:
+    """Whether a name the model typed LOC is a gazetteer city of a country the article names (by the
+    country's name or its demonym), or a city of 100,000 people after a locative preposition."""
+    cities = gazetteer().cities.get(fold(span.text), ())
+    return any(c.country in countries for c in cities) or (_locative(span) and any(c.population >= _ALTERNATE_MIN for c in cities))
+
+
 def fix_place_types(doc: Doc, spans: list[Span], person_forms: set[str]) -> list[Span]:
     """Types that the gazetteer and the text contradict, corrected.
 
@@ -348,6 +359,7 @@ def fix_place_types(doc: Doc, spans: list[Span], person_forms: set[str]) -> list
       the article, is a GPE.
     """
     countries = context_countries(spans)
+    named = {iso for s in spans if s.label_ in _PLACE_LABELS | {"NORP"} and (iso := gazetteer().country_of(s.text))}
     out: list[Span] = []
     for span in spans:
         label = span.label_
@@ -365,9 +377,203 @@ def fix_place_types(doc: Doc, spans: list[Span], person_forms: set[str]) -> list
         elif (label == "PERSON" and len(span) == 1 and span.text not in person_forms
               and _person_is_place(span, countries) and (_locative(span) or not span.root.dep_.startswith("nsubj"))):
             label = "GPE"
+        elif label == "LOC" and gazetteer().region(span.text) is not None:
+            label = "GPE"  # a country, state or nation typed LOC ("in Côte d'Ivoire")
+        elif label == "LOC" and _town_here(span, named):
+            label = "GPE"  # "near San-Pédro" typed LOC: a city of a country the article names
         out.append(span if label == span.label_ else Span(doc, span.start, span.end, label=label))
     return out
 
 
-__all__ = ["Gazetteer", "Place", "context_countries", "fix_place_types", "fold", "gazetteer", "place_in_name",
-           "resolve_place", "sports_context"]
+# The last word of a building's or a structure's name ("Malacañang Palace", "FNB Stadium"), or its
+# first before "of" ("Palace of Justice"): a facility wherever it is written.
+_BUILDING_HEADS = frozenset(
+    """
+    Palace Stadium Airport Airfield Bridge Arena Tower Towers Cathedral Mosque Temple Shrine Basilica Abbey
+    Castle Fortress Prison Jail Dam Tunnel Canal Pavilion Stadion Palacio Palazzo Velodrome Racecourse
+    """.split()
+)
+# Words that name a building or an institution, read as the building after "at", "outside", "in" ...
+_BUILDING_OR_BODY = frozenset("Hospital Clinic House Hall Station Terminal Centre Center Museum Library Theatre Theater "
+                              "Hotel Courthouse".split())
+_FAC_FROM = frozenset({"ORG", "GPE", "LOC", "PERSON", "PRODUCT", "WORK_OF_ART", "EVENT"})
+_BUILDING_NOUNS = frozenset("palace building residence stadium arena airport hospital bridge tower cathedral mosque "
+                            "temple castle prison venue hall headquarters compound".split())
+_SPEAK = frozenset("say announce add tell state confirm deny report".split())
+
+
+def _apposed_building(span: Span) -> bool:
+    """ "X, the presidential palace": a name in apposition to a building noun."""
+    doc = span.doc
+    i = span.end
+    if i + 2 >= len(doc) or doc[i].text != "," or doc[i + 1].lower_ not in {"a", "an", "the", "its", "their"}:
+        return False
+    for k in range(i + 2, min(i + 6, len(doc))):
+        if doc[k].lower_ in _BUILDING_NOUNS and doc[k].pos_ == "NOUN":
+            return True
+        if doc[k].pos_ not in {"ADJ", "NOUN", "ADV"}:
+            return False
+    return False
+
+
+def buildings(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Buildings and structures typed as organisations, places or people, made FAC: a name ending in
+    a building word ("FNB Stadium", "Malacañang Palace") or opening with one before "of" ("Palace of
+    Justice"); a name ending in a word for a building or its institution ("Hospital", "House") where
+    a locative preposition puts something at it ("at Osaka University Hospital"); a name in
+    apposition to a building noun ("X, the presidential palace"). One that speaks ("the airport
+    said") stays the organisation."""
+    covered = {i for s in spans for i in range(s.start, s.end)}
+    extra: list[Span] = []
+    for token in doc:  # "the Øresund Bridge" the model missed
+        if token.text not in _BUILDING_HEADS or token.i in covered or token.i == 0:
+            continue
+        k = token.i
+        while k > 0 and k - 1 not in covered and token.i - k < 4 and doc[k - 1].pos_ == "PROPN" and doc[k - 1].text[:1].isupper():
+            k -= 1
+        if k < token.i:
+            extra.append(Span(doc, k, token.i + 1, label="FAC"))
+            covered.update(range(k, token.i + 1))
+    for token in doc:  # "at the Villa Serena, the official residence": a name the model missed, apposed to a building
+        if token.text != "," or token.i == 0 or token.i - 1 in covered or doc[token.i - 1].pos_ != "PROPN":
+            continue
+        k = token.i
+        while k > 0 and k - 1 not in covered and token.i - k < 4 and doc[k - 1].pos_ == "PROPN" and doc[k - 1].text[:1].isupper():
+            k -= 1
+        candidate = Span(doc, k, token.i, label="FAC")
+        if not doc[k].is_sent_start and _apposed_building(candidate):
+            extra.append(candidate)
+            covered.update(range(k, token.i))
+    if extra:
+        spans = sorted(spans + extra, key=lambda s: s.start)
+    out: list[Span] = []
+    for span in spans:
+        if span.label_ in _FAC_FROM and len(span) > 1 and not _speaks(span) and (
+            span[-1].text in _BUILDING_HEADS
+            or (span[0].text in _BUILDING_HEADS and span[1].lower_ == "of")
+            or (span[-1].text in _BUILDING_OR_BODY and _placed_at(span) and span.label_ != "PERSON")
+            or _apposed_building(span)
+        ):
+            span = Span(doc, span.start, span.end, label="FAC")
+        out.append(span)
+    return out
+
+
+def _placed_at(span: Span) -> bool:
+    """A locative preposition right before the name, or before its "the": "at (the) X"."""
+    doc = span.doc
+    k = span.start - 1 - (span.start > 1 and doc[span.start - 1].lower_ == "the")
+    return k >= 0 and doc[k].lower_ in _LOCATIVE | {"to", "towards", "toward", "opposite", "beside", "behind"}
+
+
+def _speaks(span: Span) -> bool:
+    root = span.root
+    return root.dep_.startswith("nsubj") and root.head.lemma_.lower() in _SPEAK
+
+
+# A dateline opens a paragraph: the city in capitals, maybe its region, maybe the agency in
+# brackets, then a spaced dash ("LIMA, Peru (Reuters) -", "BOGOTÁ (AP) —", "ALMATY, Kazakhstan —").
+_DATELINE = re.compile(
+    r"^(?P<city>[^\W\d_](?:[^\W\d_]|['’.\- ]){0,40}?)"
+    r"(?:, (?P<region>[^\W\d_][^,()\n—–]{0,40}?))?"
+    r"(?: \((?P<agency>[^\W\d_][^()\n]{0,30})\))?"
+    r" +[-—–] ",
+    re.MULTILINE,
+)
+
+
+_NAME_PARTICLES = frozenset("and of the de da do dos das del la le du".split())
+_ELIDED = re.compile(r"^[dl]['’][^\W\d_]")
+
+
+_SEAT_HOLDERS = frozenset("mp mps msp msps mla mlas mep meps td member candidate".split())
+
+
+def constituencies(doc: Doc, spans: list[Span]) -> list[Span]:
+    """The seat after "the MP for" is a place (GPE), whether the model missed it ("Tamale Central")
+    or typed it otherwise (a one-word "person" there is left to ``oneword``, which weighs the
+    article's evidence that it is a person)."""
+    by_start = {s.start: s for s in spans}
+    covered = {i for s in spans for i in range(s.start, s.end)}
+    out = list(spans)
+    for token in doc:
+        if token.lower_ != "for" or token.i == 0 or doc[token.i - 1].lower_ not in _SEAT_HOLDERS or token.i + 1 >= len(doc):
+            continue
+        start = token.i + 1
+        if start in by_start:
+            span = by_start[start]
+            if span.label_ != "GPE" and not (span.label_ == "PERSON" and len(span) == 1):  # one word: nlp/oneword.py weighs it
+                out[out.index(span)] = Span(doc, span.start, span.end, label="GPE")
+            continue
+        end = start
+        while end < len(doc) and end not in covered and end - start < 4 and doc[end].text[:1].isupper() and doc[end].is_alpha:
+            end += 1
+        if end > start:
+            out.append(Span(doc, start, end, label="GPE"))
+    return sorted(out, key=lambda s: s.start)
+
+
+_JOINERS = frozenset({"and", "&", "of", "the", "-"})
+
+
+def whole_countries(doc: Doc, spans: list[Span]) -> list[Span]:
+    """A country's full name that the model split or cut ("São Tomé" PERSON + "Príncipe" ORG, "Trinidad"
+    alone): the longest run of capitalised words and joiners from a name's first word that the
+    gazetteer knows as a country, state or nation becomes one GPE; spans inside it give way."""
+    gaz = gazetteer()
+    found: list[Span] = []
+    for span in spans:
+        if found and span.start < found[-1].end:
+            continue
+        best = None
+        end = span.start + 1
+        while end <= len(doc) and end - span.start <= 6:
+            last = doc[end - 1]
+            if not (last.text[:1].isupper() or (last.lower_ in _JOINERS and end - 1 > span.start)):
+                break
+            if end > span.end and doc[end - 1].lower_ not in _JOINERS and gaz.region(doc[span.start:end].text) is not None:
+                best = end
+            end += 1
+        if best is not None:
+            found.append(Span(doc, span.start, best, label="GPE"))
+    if not found:
+        return spans
+    taken = {i for s in found for i in range(s.start, s.end)}
+    kept = [s for s in spans if not any(i in taken for i in range(s.start, s.end))]
+    return sorted(kept + found, key=lambda s: s.start)
+
+
+def dateline_spans(doc: Doc, spans: list[Span]) -> list[Span]:
+    """A paragraph's dateline read by its layout, whatever the model made of it: the city written in
+    capitals (accents included: "SÃO TOMÉ") and its region are places (GPE), the agency in
+    brackets is an organisation. Spans overlapping them give way."""
+    found: list[Span] = []
+    for m in _DATELINE.finditer(doc.text):
+        city = m.group("city")
+        letters = sum(c.isalpha() for c in city)
+        if city != city.upper() or letters < 2 or len(city.split()) > 4:
+            continue
+        if letters < 4 and m.group("region") is None and m.group("agency") is None:
+            continue  # "UN - ...": a headline's acronym, not a dateline
+        rest = doc.text[m.end():].split("\n", 1)[0][:40]
+        if not any(c.islower() for c in rest):
+            continue  # "SOCCER - JAPAN GET LUCKY WIN": a headline in capitals, not a dateline
+        region = m.group("region")
+        if region is not None and not all(w[:1].isupper() or w in _NAME_PARTICLES or _ELIDED.match(w) for w in region.split()):
+            continue  # "Côte d'Ivoire", "Trinidad and Tobago": a place's name, not a clause
+        parts = [("city", "GPE"), ("region", "GPE"), ("agency", "ORG")]
+        for group, label in parts:
+            if m.group(group) is None:
+                continue
+            span = doc.char_span(m.start(group), m.end(group), label=label)
+            if span is not None:
+                found.append(span)
+    if not found:
+        return spans
+    taken = {i for s in found for i in range(s.start, s.end)}
+    kept = [s for s in spans if not any(i in taken for i in range(s.start, s.end))]
+    return sorted(kept + found, key=lambda s: s.start)
+
+
+__all__ = ["Gazetteer", "Place", "buildings", "constituencies", "context_countries", "dateline_spans", "fix_place_types", "fold", "gazetteer",
+           "place_in_name", "resolve_place", "sports_context", "whole_countries"]

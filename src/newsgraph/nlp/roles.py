@@ -17,7 +17,18 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph.model import Article, Role, RoleStatus, evidence_from
 from newsgraph.nlp.countries import country_of
-from newsgraph.nlp.titles import HONORIFICS, MODIFIERS, PORTFOLIO_HEADS, PORTFOLIO_LINKS, ROLE_VERBS, is_head, is_title_word, status_of
+from newsgraph.nlp.institutions import canonical_institution
+from newsgraph.nlp.titles import (
+    HONORIFICS,
+    MODIFIERS,
+    PORTFOLIO_HEADS,
+    PORTFOLIO_LINKS,
+    ROLE_VERBS,
+    SEAT_HEADS,
+    is_head,
+    is_title_word,
+    status_of,
+)
 
 _POSSESSIVE = {"'s", "’s", "'", "’"}
 _ORG_LABELS = {"ORG", "GPE", "NORP"}
@@ -76,20 +87,37 @@ def _title_words_left(doc: Doc, i: int) -> tuple[int, int] | None:
     j = i
     while j >= 0 and i - j < 5 and ((doc[j].text[:1].isupper() and not is_head(doc[j].lower_)) or doc[j].lower_ in {"and", "&"}):
         j -= 1
-    head = j - 1 if j < i and j >= 1 and doc[j].lower_ in PORTFOLIO_LINKS and is_head(doc[j - 1].lower_) else i
+    head = (j - 1 if j < i and j >= 1 and doc[j].lower_ in PORTFOLIO_LINKS and is_head(doc[j - 1].lower_)
+            and doc[j - 1].lower_ not in SEAT_HEADS else i)  # "MP for Hornsey and" is a seat, no portfolio
     if head < 0 or not is_head(doc[head].lower_):
         return None
     k = head
     if doc[head].lower_ == "general" and head > 0 and is_head(doc[head - 1].lower_):
         k -= 1  # a postpositive "general": "director general", "attorney general"
     while k > 0 and status_of(doc[k - 1].lower_) is None:
-        if doc[k - 1].lower_ in MODIFIERS:
-            k -= 1
+        if doc[k - 1].lower_ in MODIFIERS and not (doc[head].lower_ in SEAT_HEADS and canonical_institution(doc[k - 1].text)):
+            k -= 1  # (but "Labour MP": the party is the organisation, no portfolio)
         elif doc[k - 1].text == "-" and k > 1 and doc[k - 2].lower_ in MODIFIERS:
             k -= 2  # "vice-president"
+        elif head - k < 3 and _title_compound(doc[k - 1], k, head):
+            k -= 1  # "rescue team leader": a common noun the parse makes part of the title
         else:
             break
     return k, i
+
+
+def _title_compound(token: Token, k: int, head: int) -> bool:
+    """A common noun compounded onto the title's words (``k``..``head``), outside any name, and in
+    lower case unless it opens its sentence or follows a dash: "rescue team leader", "Rescue team leader"."""
+    if token.pos_ != "NOUN" or token.dep_ != "compound" or not k <= token.head.i <= head or token.ent_type_:
+        return False
+    if status_of(token.lower_) is not None or not token.is_alpha:
+        return False
+    if token.is_lower:
+        return True
+    opening = token.is_sent_start or (token.i > 0 and token.doc[token.i - 1].text in {"—", "–", "-", ":"})
+    return (opening and token.text[:1].isupper() and token.text[1:].islower() and canonical_institution(token.text) is None
+            and country_of(token.text) is None)  # "Labour MP X": the party is no part of the title
 
 
 def _org_left(ctx: _Context, k: int) -> tuple[str | None, int]:
@@ -294,6 +322,17 @@ def parsed_appositive(ctx: _Context, span: Span) -> tuple[_Found, int] | None:
     return None
 
 
+def _owner_after(ctx: _Context, e: int) -> Span | None:
+    """The organisation a titled name is "of" or "at", written right after it: "Judge X of the High
+    Court", "Professor X at the University of Y"."""
+    doc = ctx.doc
+    if e >= len(doc) or doc[e].lower_ not in {"of", "at"}:
+        return None
+    i = e + 1 + (e + 1 < len(doc) and doc[e + 1].lower_ == "the")
+    span = ctx.by_start.get(i)
+    return span if span is not None and span.label_ == "ORG" else None
+
+
 def roles_for(doc: Doc, spans: list[Span], article: Article) -> dict[int, list[Role]]:
     """Roles by index into ``spans``, for every PERSON span whose title the text states."""
     ctx = _Context(
@@ -316,6 +355,9 @@ def roles_for(doc: Doc, spans: list[Span], article: Article) -> dict[int, list[R
             found.append((before, doc[before.start].idx, span.end_char))
             # "Navy spokesman Rear Admiral X": a title right before another title
             before = title_before(ctx, before.title_start) if before.start == before.title_start else None
+        if found and found[0][0].org is None and (owner := _owner_after(ctx, span.end)) is not None:
+            found[0] = (found[0][0], found[0][1], owner.end_char)
+            found[0][0].org = _org_name(owner)  # "Professor X of the University of Y"
         after = appositive(ctx, span.end) or role_clause(ctx, span.end)
         if after is None or after[0].org is None:  # the parse may reach an owner further on
             parsed = parsed_appositive(ctx, span)

@@ -18,6 +18,7 @@ HEADS = frozenset(
     bishop archbishop sheikh sultan emir ayatollah rabbi imam dean provost rector treasurer
     superintendent inspector coach manager administrator head boss analyst economist spokesmen
     representative rep deputy
+    lawyer lawyers barrister solicitor professor lecturer scientist researcher engineer mp mep msp mla
     """.split()
 )
 
@@ -30,6 +31,7 @@ MODIFIERS = frozenset(
     district supreme crown grand lieutenant national regional provincial party army military police
     fire opposition majority minority co joint permanent special principal
     communications security intelligence public rear vice-
+    head team lead financial operating technology technical medical legal scientific
     """.split()
 )
 
@@ -76,6 +78,8 @@ ROYAL_TITLES = frozenset(
 )
 
 PORTFOLIO_LINKS = frozenset({"of", "for"})
+# Heads whose "for X" names a seat ("MP for Leeds Central"), never a portfolio.
+SEAT_HEADS = frozenset({"mp", "mep", "msp", "mla"})
 # Heads whose "of X" names a portfolio ("minister of foreign affairs"), not an organisation.
 PORTFOLIO_HEADS = frozenset({"minister", "secretary", "commissioner", "ministers"})
 
