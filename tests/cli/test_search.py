@@ -115,3 +115,18 @@ def test_search_sees_a_later_run_and_verify_passes(newsgraph, verified, tmp_path
     hits = _hits(newsgraph, db, "quinoa", "--text")
     assert len(hits) == 1 and hits[0]["title"] == "Quinoa exports"
     verified(db)
+
+
+def test_search_vectors_of_an_older_model_say_so_until_index(newsgraph, tmp_path, seed_path, seed_articles) -> None:
+    from newsgraph.store import open_store
+
+    db = tmp_path / "older.duckdb"
+    assert newsgraph("ingest", seed_path, "--db", db, "--no-nlp").returncode == 0
+    with open_store(db) as store, store.transaction() as conn:  # as an older newsgraph left it
+        conn.execute("UPDATE embeddings SET model = 'newsgraph.minilm-l6.v1'")
+    proc = _search(newsgraph, db, "soybeans", "--semantic")
+    assert proc.returncode == 1 and proc.stderr.startswith("error NG411: the vectors of "), proc.stderr
+    assert "newsgraph.minilm-l6.v1" in proc.stderr and f"newsgraph index --db {db}" in proc.stderr
+    assert _hits(newsgraph, db, "soybeans", "--text")[0]["article_id"] == seed_articles["japan"].id
+    assert "embedded 5 articles" in newsgraph("index", "--db", db).stdout
+    assert _hits(newsgraph, db, "soybeans", "--semantic")[0]["article_id"] == seed_articles["japan"].id

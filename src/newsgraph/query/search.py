@@ -28,7 +28,7 @@ from newsgraph.store import Store, find_entity_ids, reading
 from newsgraph.store.reader import file_version
 from newsgraph.store.search import (
     IndexState, SearchFilter, has_search_tables, hit_rows, index_state, quote_top, readiness, stems, story_exists,
-    text_top, vector_count, vector_matrix, vector_top,
+    text_top, vector_count, vector_matrix, vector_models, vector_top,
 )
 
 MAX_QUERY_CHARS = 2000
@@ -92,6 +92,11 @@ def _require_indexes(store: Store, mode: SearchMode) -> None:
     if mode is not SearchMode.SEMANTIC and state.fts_built is None:
         raise QueryError("NG410", f"{store.path} has no full-text index yet", hint)
     if mode is not SearchMode.TEXT and not state.vectors and state.articles:
+        others = vector_models(store)
+        if others:  # made by an older newsgraph: its vectors are not comparable with this one's
+            raise QueryError("NG411", f"the vectors of {store.path} were made by {', '.join(others)}, "
+                                      f"not by this newsgraph's {embedding.MODEL_NAME}",
+                             f"run `newsgraph index --db {store.path}` once to rebuild them, or search with --text")
         raise QueryError("NG411", f"no article of {store.path} has a vector yet (ingested with --no-embed?)",
                          f"run `newsgraph index --db {store.path}`, or search with --text")
 

@@ -181,6 +181,11 @@ class Readiness:
     articles: bool
 
 
+def vector_models(store: Store) -> list[str]:
+    """The models the stored vectors were made by, most vectors first."""
+    return [str(r[0]) for r in store.rows("SELECT model FROM embeddings GROUP BY model ORDER BY count(*) DESC, model")]
+
+
 def readiness(store: Store, model: str) -> Readiness:
     """The cheap checks a search makes on every call (``index_state`` counts the whole base)."""
     row = store.rows("SELECT built FROM search_state WHERE name = 'fts'")
