@@ -60,8 +60,9 @@ def _words(span: Span) -> tuple[str, ...]:
     return tuple(t.text.casefold() for t in span)
 
 
-def _cluster_persons(spans: list[Span], clusters: _Clusters) -> None:
-    """A short form (surname, first name, "Mr X") joins the nearest full name it is part of."""
+def _short_forms(spans: list[Span]) -> dict[tuple[str, ...], list[int]]:
+    """Each short form (leading or trailing words) of the article's full person names → the indexes
+    of the full names it is part of, in text order."""
     full: dict[tuple[str, ...], list[int]] = {}
     for i, span in enumerate(spans):
         if span.label_ == "PERSON" and len(span) >= 2:
@@ -69,6 +70,11 @@ def _cluster_persons(spans: list[Span], clusters: _Clusters) -> None:
             for n in range(1, len(words)):
                 full.setdefault(words[-n:], []).append(i)
                 full.setdefault(words[:n], []).append(i)
+    return full
+
+
+def _cluster_persons(spans: list[Span], clusters: _Clusters, full: dict[tuple[str, ...], list[int]]) -> None:
+    """A short form (surname, first name, "Mr X") joins the nearest full name it is part of."""
     royal = {_words(s) for s in spans if s.label_ == "PERSON" and len(s) == 1 and s.start > 0
              and s.doc[s.start - 1].lower_ in ROYAL_TITLES}
     for i, span in enumerate(spans):
@@ -81,19 +87,6 @@ def _cluster_persons(spans: list[Span], clusters: _Clusters) -> None:
             continue
         before = [j for j in candidates if j < i]
         clusters.join(i, before[-1] if before else candidates[0])
-
-
-def _shared_short_forms(spans: list[Span]) -> set[tuple[str, ...]]:
-    """Short forms of two or more different full person names in the article ("Okoro" of "Felix
-    Okoro" and "Tamsin Okoro"): each occurrence belongs to the full name nearest before it."""
-    owners: dict[tuple[str, ...], set[tuple[str, ...]]] = {}
-    for span in spans:
-        if span.label_ == "PERSON" and len(span) >= 2:
-            words = _words(span)
-            for n in range(1, len(words)):
-                owners.setdefault(words[-n:], set()).add(words)
-                owners.setdefault(words[:n], set()).add(words)
-    return {short for short, names in owners.items() if len(names) > 1}
 
 
 def _cluster_company_short_forms(spans: list[Span], clusters: _Clusters) -> None:
@@ -111,10 +104,11 @@ def _cluster_company_short_forms(spans: list[Span], clusters: _Clusters) -> None
             clusters.join(i, first[span.text])
 
 
-def _cluster_same_names(spans: list[Span], clusters: _Clusters) -> None:
+def _cluster_same_names(spans: list[Span], clusters: _Clusters, full: dict[tuple[str, ...], list[int]]) -> None:
     """Same written name (or the same country or institution under any variant) and type: one
-    cluster; but not a short form that two people of the article share (it would join them)."""
-    shared = _shared_short_forms(spans)
+    cluster; but not a short form of two different people of the article ("Okoro" of "Felix Okoro"
+    and "Tamsin Okoro"): joined by name, it would join them; each joins its nearest full name."""
+    shared = {short for short, owners in full.items() if len({_words(spans[j]) for j in owners}) > 1}
     seen: dict[tuple[str, str], int] = {}
     for i, span in enumerate(spans):
         if span.label_ == "PERSON" and _words(span) in shared:
@@ -218,8 +212,9 @@ def mentions_and_entities(doc: Doc, article: Article) -> tuple[tuple[Mention, ..
     """The article's mentions and local entities (clusters with aliases and roles)."""
     spans, acronyms, parens = _spans_with_acronyms(doc, mention_spans(doc), article)
     clusters = _Clusters(len(spans))
-    _cluster_same_names(spans, clusters)
-    _cluster_persons(spans, clusters)
+    full = _short_forms(spans)
+    _cluster_same_names(spans, clusters, full)
+    _cluster_persons(spans, clusters, full)
     _cluster_company_short_forms(spans, clusters)
     for child, head in acronyms.items():
         clusters.join(child, head)

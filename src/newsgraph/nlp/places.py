@@ -416,6 +416,15 @@ def _apposed_building(span: Span) -> bool:
     return False
 
 
+def _proper_run_start(doc: Doc, i: int, covered: set[int]) -> int:
+    """Where the capitalised proper nouns just before token ``i`` (at most four, none of them in a
+    span already) begin; ``i`` when there are none."""
+    k = i
+    while k > 0 and k - 1 not in covered and i - k < 4 and doc[k - 1].pos_ == "PROPN" and doc[k - 1].text[:1].isupper():
+        k -= 1
+    return k
+
+
 def buildings(doc: Doc, spans: list[Span]) -> list[Span]:
     """Buildings and structures typed as organisations, places or people, made FAC: a name ending in
     a building word ("FNB Stadium", "Malacañang Palace") or opening with one before "of" ("Palace of
@@ -428,18 +437,14 @@ def buildings(doc: Doc, spans: list[Span]) -> list[Span]:
     for token in doc:  # "the Øresund Bridge" the model missed
         if token.text not in _BUILDING_HEADS or token.i in covered or token.i == 0:
             continue
-        k = token.i
-        while k > 0 and k - 1 not in covered and token.i - k < 4 and doc[k - 1].pos_ == "PROPN" and doc[k - 1].text[:1].isupper():
-            k -= 1
+        k = _proper_run_start(doc, token.i, covered)
         if k < token.i:
             extra.append(Span(doc, k, token.i + 1, label="FAC"))
             covered.update(range(k, token.i + 1))
     for token in doc:  # "at the Villa Serena, the official residence": a name the model missed, apposed to a building
         if token.text != "," or token.i == 0 or token.i - 1 in covered or doc[token.i - 1].pos_ != "PROPN":
             continue
-        k = token.i
-        while k > 0 and k - 1 not in covered and token.i - k < 4 and doc[k - 1].pos_ == "PROPN" and doc[k - 1].text[:1].isupper():
-            k -= 1
+        k = _proper_run_start(doc, token.i, covered)
         candidate = Span(doc, k, token.i, label="FAC")
         if not doc[k].is_sent_start and _apposed_building(candidate):
             extra.append(candidate)
