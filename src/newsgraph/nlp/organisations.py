@@ -329,15 +329,14 @@ def companies(doc: Doc, spans: list[Span]) -> list[Span]:
     ("Goldcrest Mining"), and, once the article has written such a name, its first word standing
     alone as a proper noun ("Goldcrest denied the claim"), its short form."""
     from newsgraph.nlp.countries import country_of
+    from newsgraph.nlp.places import proper_run_start
 
     covered = {i for s in spans for i in range(s.start, s.end)}
     extra: list[Span] = []
     for token in doc:
         if token.text not in CORPORATE_FINALS or token.i in covered or token.i == 0:
             continue
-        k = token.i
-        while k > 0 and k - 1 not in covered and token.i - k < 3 and doc[k - 1].pos_ == "PROPN" and doc[k - 1].text[:1].isupper():
-            k -= 1
+        k = proper_run_start(doc, token.i, covered, longest=3)
         if k < token.i and country_of(doc[k].text) is None:
             extra.append(Span(doc, k, token.i + 1, label="ORG"))
             covered.update(range(k, token.i + 1))

@@ -416,11 +416,12 @@ def _apposed_building(span: Span) -> bool:
     return False
 
 
-def _proper_run_start(doc: Doc, i: int, covered: set[int]) -> int:
-    """Where the capitalised proper nouns just before token ``i`` (at most four, none of them in a
-    span already) begin; ``i`` when there are none."""
+def proper_run_start(doc: Doc, i: int, covered: set[int], longest: int = 4) -> int:
+    """Where the capitalised proper nouns just before token ``i`` (at most ``longest``, none of them
+    in a span already) begin; ``i`` when there are none. The start of a name the model missed
+    before its head word ("Øresund" of "Øresund Bridge", "Goldcrest" of "Goldcrest Mining")."""
     k = i
-    while k > 0 and k - 1 not in covered and i - k < 4 and doc[k - 1].pos_ == "PROPN" and doc[k - 1].text[:1].isupper():
+    while k > 0 and k - 1 not in covered and i - k < longest and doc[k - 1].pos_ == "PROPN" and doc[k - 1].text[:1].isupper():
         k -= 1
     return k
 
@@ -437,14 +438,14 @@ def buildings(doc: Doc, spans: list[Span]) -> list[Span]:
     for token in doc:  # "the Øresund Bridge" the model missed
         if token.text not in _BUILDING_HEADS or token.i in covered or token.i == 0:
             continue
-        k = _proper_run_start(doc, token.i, covered)
+        k = proper_run_start(doc, token.i, covered)
         if k < token.i:
             extra.append(Span(doc, k, token.i + 1, label="FAC"))
             covered.update(range(k, token.i + 1))
     for token in doc:  # "at the Villa Serena, the official residence": a name the model missed, apposed to a building
         if token.text != "," or token.i == 0 or token.i - 1 in covered or doc[token.i - 1].pos_ != "PROPN":
             continue
-        k = _proper_run_start(doc, token.i, covered)
+        k = proper_run_start(doc, token.i, covered)
         candidate = Span(doc, k, token.i, label="FAC")
         if not doc[k].is_sent_start and _apposed_building(candidate):
             extra.append(candidate)
@@ -581,4 +582,4 @@ def dateline_spans(doc: Doc, spans: list[Span]) -> list[Span]:
 
 
 __all__ = ["Gazetteer", "Place", "buildings", "constituencies", "context_countries", "dateline_spans", "fix_place_types", "fold", "gazetteer",
-           "place_in_name", "resolve_place", "sports_context", "whole_countries"]
+           "place_in_name", "proper_run_start", "resolve_place", "sports_context", "whole_countries"]
