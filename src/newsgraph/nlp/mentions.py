@@ -14,6 +14,7 @@ from newsgraph.nlp.institutions import canonical_institution
 from newsgraph.nlp.money import CODES
 from newsgraph.nlp.oneword import retype_one_word_people
 from newsgraph.nlp.organisations import companies, fix_people, institutions, join_place_names, laws, split_portfolios
+from newsgraph.nlp.recogniser import keep_sure
 from newsgraph.nlp.places import buildings, constituencies, dateline_spans, fix_place_types, whole_countries
 from newsgraph.nlp.titles import HONORIFICS, MODIFIERS, is_head, is_title_word, status_of
 
@@ -246,7 +247,11 @@ def mention_spans(doc: Doc) -> list[Span]:
     spans = fix_types(spans)
     forms = _person_forms(spans)
     spans = fix_people(doc, spans, forms)
-    spans = buildings(doc, laws(doc, fix_place_types(doc, constituencies(doc, spans), forms)))  # "the FNB Stadium", "the X Act"
+    spans = constituencies(doc, spans)
+    # a type the gazetteer gives, with ner = combined, does not overrule a class the trained model
+    # is sure of (keep_sure, nlp/recogniser.py): "Chicago 72 64 .529" is a team, "President Clinton" a man
+    spans = keep_sure(doc, spans, fix_place_types(doc, spans, forms))
+    spans = buildings(doc, laws(doc, spans))  # "the FNB Stadium", "the X Act"
     spans = retype_one_word_people(doc, spans)  # nlp/oneword.py: "the Firefox browser", "market leader Diageo"
     spans = [Span(doc, s.start, s.end, label="ORG") if s.label_ in _INSTITUTION_LABELS and canonical_institution(s.text) else s
              for s in spans]  # "Tories", "Labour" typed NORP or PERSON are the party

@@ -28,6 +28,7 @@ from spacy.tokens import Doc, Span
 
 from newsgraph.model import Geo
 from newsgraph.nlp.countries import canonical_country, country_forms, country_of_demonym
+from newsgraph.nlp.titles import HONORIFICS, is_head
 
 _DOMINANT = 20
 _BIG_CITY = 1_000_000  # a city this large is a place wherever it is written
@@ -243,12 +244,62 @@ def sports_context(span: Span, window: int = 12) -> bool:
 
 
 _RESULT_VERBS = frozenset("beat defeat draw lose face play host thrash edge overcome hold".split())
+# Sports named in a results page's heading ("BASEBALL - MAJOR LEAGUE STANDINGS"), and its words
+_SPORT_NAMES = frozenset(
+    """
+    soccer football baseball basketball cricket rugby tennis golf hockey ice-hockey athletics cycling boxing
+    volleyball handball motor-racing racing horse-racing standings results fixtures league division
+    """.split()
+)
+_VERSUS = frozenset({"at", "v", "v.", "vs", "vs.", "-"})
+
+
+def _line(span: Span) -> Span:
+    """The line of the text ``span`` is on (between newlines)."""
+    doc = span.doc
+    i, j = span.start, span.end
+    while i > 0 and "\n" not in doc[i - 1].text and i > span.start - 60:
+        i -= 1
+    while j < len(doc) and "\n" not in doc[j].text and j < span.end + 60:
+        j += 1
+    return doc[i:j]
+
+
+def table_row(span: Span) -> bool:
+    """Whether a name is a side in a line of a results, standings or fixtures table: the line holds
+    only names, numbers and "at"/"v", a number or "at"/"v" follows the name (or "at"/"v" comes before
+    it), and the text before it names a sport or a league ("Chicago 72 64 .529 9", "Huddersfield 1
+    Crystal Palace 1", "Houston at Pittsburgh")."""
+    doc = span.doc
+    line = _line(span)
+    if len(line) < 2 or len(line) > 40:
+        return False
+    depth = 0
+    for t in line:
+        depth += (t.text == "(") - (t.text == ")")
+        if depth > 0 or t.text == ")":
+            continue  # "Los Angeles 7 Philadelphia 6 (in 12)": a note in brackets
+        if not (t.like_num or t.is_punct or t.is_space or t.text[:1].isupper() or t.lower_ in _VERSUS
+                or re.fullmatch(r"[\d./:-]+", t.text)):
+            return False
+    after = doc[span.end] if span.end < line.end else None
+    before = doc[span.start - 1] if span.start > line.start else None
+    if not ((after is not None and (after.like_num or after.lower_ in _VERSUS - {"-"}))
+            or (before is not None and before.lower_ in _VERSUS - {"-"})):
+        return False
+    sporting = (t.lower_ in _SPORT_NAMES or t.lower_ in _SPORTS for t in (*doc[: min(span.start, 30)], *doc[max(0, span.start - 400) : span.start]))
+    return any(sporting)  # the text's heading or the lines before the row name a sport or a league
 
 
 def team_in_result(span: Span) -> bool:
-    """Whether a place name is a side in a sports result: "Arsenal beat Leicester 3-0"."""
-    if gazetteer().region(span.text) is not None or not sports_context(span):
+    """Whether a place name is a side in a sports result: "Arsenal beat Leicester 3-0", or a line of
+    a results table (``table_row``)."""
+    if gazetteer().region(span.text) is not None:
         return False  # a national side keeps its country's name and type ("England beat Wales")
+    if table_row(span):
+        return True
+    if not sports_context(span):
+        return False
     doc = span.doc
     after = doc[span.end : min(len(doc), span.end + 4)].text  # (Doc.text would rebuild the whole text)
     before = doc[max(0, span.start - 6) : span.start].text
@@ -282,6 +333,11 @@ def _place_evidence(span: Span, countries: set[str]) -> bool:
     return cities[0].population >= _BIG_CITY
 
 
+def _titled(span: Span) -> bool:
+    """Whether a title or an honorific comes right before the name ("President Clinton", "Mr Hull")."""
+    return span.start > 0 and (span.doc[span.start - 1].lower_ in HONORIFICS or is_head(span.doc[span.start - 1].lower_))
+
+
 def _person_is_place(span: Span, countries: set[str]) -> bool:
     """A one-word "person" that reads as a place: the evidence for any name, or a city of a country
     the article names, after "to", or in a peer's title ("Lord Nicholls of Birkenhead")."""
@@ -311,18 +367,27 @@ _PLACE_NOUNS = frozenset("city town village region province state district islan
 
 def _described_as(span: Span) -> str | None:
     """ "X, an environmental group based in Y" → "group": the head noun of an appositive that
-    follows the span directly (", a/an/the ... NOUN")."""
+    follows the span directly (", a/an/the ... NOUN"), the last noun of its run of modifiers, so
+    that "X, the Reform Party candidate" is described by "candidate", not by "party"; a run
+    that ends on a possessive ("X, the city's mayor") has its head further on and gives none."""
     doc = span.doc
     i = span.end
     if i + 1 >= len(doc) or doc[i].text != "," or doc[i + 1].lower_ not in {"a", "an", "the"}:
         return None
-    for k in range(i + 2, min(i + 6, len(doc))):
-        if doc[k].lower_ in _ORG_NOUNS:
-            return "ORG"
-        if doc[k].lower_ in _PLACE_NOUNS:
-            return "GPE"
-        if doc[k].pos_ not in {"ADJ", "NOUN", "PROPN", "ADV"} and doc[k].text != "-":
-            return None
+    head = None
+    for k in range(i + 2, min(i + 8, len(doc))):
+        if doc[k].pos_ in {"NOUN", "PROPN"}:
+            head = doc[k]
+        elif doc[k].pos_ not in {"ADJ", "ADV"} and doc[k].text != "-":
+            if doc[k].tag_ == "POS":
+                return None
+            break
+    if head is None:
+        return None
+    if head.lower_ in _ORG_NOUNS:
+        return "ORG"
+    if head.lower_ in _PLACE_NOUNS:
+        return "GPE"
     return None
 
 
@@ -372,9 +437,9 @@ def fix_place_types(doc: Doc, spans: list[Span], person_forms: set[str]) -> list
         elif (label in {"GPE", "ORG"} or (label == "PERSON" and len(span) == 1 and span.text not in person_forms
                                           and gazetteer().is_place(span.text))) and team_in_result(span):
             label = "ORG"
-        elif label == "ORG" and _place_evidence(span, countries) and not sports_context(span):
+        elif label == "ORG" and _place_evidence(span, countries) and not sports_context(span) and not table_row(span):
             label = "GPE"
-        elif (label == "PERSON" and len(span) == 1 and span.text not in person_forms
+        elif (label == "PERSON" and len(span) == 1 and span.text not in person_forms and not _titled(span)
               and _person_is_place(span, countries) and (_locative(span) or not span.root.dep_.startswith("nsubj"))):
             label = "GPE"
         elif label == "LOC" and gazetteer().region(span.text) is not None:

@@ -1,0 +1,63 @@
+"""Sides in results tables, titled people and appositives, on text the team wrote: a town's name
+in a line of a sports table is the team; a title before a one-word name that is also a town keeps
+it a person; an appositive is read by its head noun ("the Reform Party candidate" is a person's
+description, not an organisation's)."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.model import Article, SourceFormat, SourcePointer, article_id
+from newsgraph.nlp.pipeline import load_pipeline, make_doc
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_pipeline(components=["newsgraph_entities"])
+
+
+def _mentions(nlp, text: str) -> list[tuple[str, str]]:
+    article = Article(id=article_id("test", text), source=SourcePointer(path="t", format=SourceFormat.TEXT), text=text)
+    return [(m.evidence.text, m.type.value) for m in nlp(make_doc(nlp, article))._.ng["mentions"]]
+
+
+STANDINGS = """ICE HOCKEY - NORTHERN LEAGUE STANDINGS
+Standings after Saturday's games (played, won, lost, points):
+Sheffield 12 9 3 18
+Glasgow 12 8 4 16
+Cardiff 12 5 7 10
+"""
+
+WEATHER = """Weather in the north on Saturday (highest and lowest, Celsius):
+Sheffield 12 4
+Glasgow 9 2
+"""
+
+
+def test_a_town_in_a_standings_line_is_the_team(nlp) -> None:
+    found = _mentions(nlp, STANDINGS)
+    rows = [(n, t) for n, t in found if n in {"Sheffield", "Glasgow", "Cardiff"}]
+    assert rows and all(t == "ORG" for _, t in rows), found
+
+
+def test_a_table_of_towns_without_sport_keeps_them_places(nlp) -> None:
+    found = _mentions(nlp, WEATHER)
+    assert ("Sheffield", "ORG") not in found and ("Glasgow", "ORG") not in found, found
+
+
+def test_a_title_before_a_one_word_name_keeps_a_person(nlp) -> None:
+    text = "Voters in Ohio were asked about President Redding. Aides to President Redding said he would visit Dayton."
+    found = _mentions(nlp, text)
+    assert ("Redding", "GPE") not in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        ("Ross Kemble, the Reform Party candidate, said on Friday he would run.", "Ross Kemble", "PERSON"),
+        ("Mark Hendry, the Liberal Party leader, said on Friday he would resign.", "Mark Hendry", "PERSON"),
+        ("Tavrin Holdings, a mining group based in Perth, said output rose.", "Tavrin Holdings", "ORG"),
+    ],
+)
+def test_an_appositive_is_read_by_its_head_noun(nlp, text: str, name: str, kind: str) -> None:
+    assert (name, kind) in _mentions(nlp, text)
