@@ -116,6 +116,10 @@ def test_the_models_confidence_decides_what_it_overrules(nlp) -> None:
     assert sure == {("Dole", "PERSON"), ("Ferreira", "PERSON"), ("Addis Ababa", "GPE"), ("Arvenza", "LOC")}
     unsure = {(s.text, s.label_) for s in combine(doc, remember(doc, trained, [0.7, 0.5, 0.99, 0.7, 0.95]), spacy_ents)}
     assert unsure == {("Dole", "ORG"), ("Addis Ababa", "GPE")}
+    doc = nlp("Critics loved Festiva at the awards.")  # one word spaCy did not find: a person only when sure
+    assert combine(doc, remember(doc, [Span(doc, 2, 3, label="PER")], [0.8]), []) == []
+    assert [(s.text, s.label_) for s in combine(doc, remember(doc, [Span(doc, 2, 3, label="PER")], [0.95]), [])] == [
+        ("Festiva", "PERSON")]
     doc = nlp("Павел met Сорокин.")
     spacy_ents = [Span(doc, 0, 1, label="PERSON")]
     trained = remember(doc, [Span(doc, 0, 1, label="ORG"), Span(doc, 2, 3, label="LOC")], [0.99, 0.99])
