@@ -40,8 +40,15 @@ def test_a_town_in_a_standings_line_is_the_team(nlp) -> None:
     assert rows and all(t == "ORG" for _, t in rows), found
 
 
-def test_a_table_of_towns_without_sport_keeps_them_places(nlp) -> None:
-    found = _mentions(nlp, WEATHER)
+VOTES = """Council election results in the north (votes for the two largest parties):
+Sheffield 41,210 38,904
+Glasgow 52,007 49,330
+"""
+
+
+@pytest.mark.parametrize("text", [WEATHER, VOTES])
+def test_a_table_of_towns_without_sport_keeps_them_places(nlp, text: str) -> None:
+    found = _mentions(nlp, text)
     assert ("Sheffield", "ORG") not in found and ("Glasgow", "ORG") not in found, found
 
 

@@ -248,7 +248,7 @@ _RESULT_VERBS = frozenset("beat defeat draw lose face play host thrash edge over
 _SPORT_NAMES = frozenset(
     """
     soccer football baseball basketball cricket rugby tennis golf hockey ice-hockey athletics cycling boxing
-    volleyball handball motor-racing racing horse-racing standings results fixtures league division
+    volleyball handball motor-racing racing horse-racing standings
     """.split()
 )
 _VERSUS = frozenset({"at", "v", "v.", "vs", "vs.", "-"})
@@ -287,8 +287,9 @@ def table_row(span: Span) -> bool:
     if not ((after is not None and (after.like_num or after.lower_ in _VERSUS - {"-"}))
             or (before is not None and before.lower_ in _VERSUS - {"-"})):
         return False
-    sporting = (t.lower_ in _SPORT_NAMES or t.lower_ in _SPORTS for t in (*doc[: min(span.start, 30)], *doc[max(0, span.start - 400) : span.start]))
-    return any(sporting)  # the text's heading or the lines before the row name a sport or a league
+    # the text's heading or the lines before the row name a sport or a league
+    before_row = (*doc[: min(span.start, 30)], *doc[max(0, span.start - 400) : span.start])
+    return any(t.lower_ in _SPORT_NAMES or t.lower_ in _SPORTS for t in before_row)
 
 
 def team_in_result(span: Span) -> bool:
