@@ -91,3 +91,22 @@ def test_serve_with_two_workers_answers_from_both(examples_kb: Path) -> None:
         proc.terminate()
         out = proc.communicate(timeout=60)[1]
     assert "2 workers" in out and "Traceback" not in out
+
+
+@pytest.mark.parametrize(("cores", "workers", "threads"), [(2, 2, 1), (2, 1, 2), (4, 2, 2), (8, 4, 2), (1, 1, 1), (2, 4, 1)])
+def test_each_worker_reads_with_its_share_of_the_cores(monkeypatch, seed_kb: Path, cores: int, workers: int,
+                                                       threads: int) -> None:
+    """DuckDB threads a worker: the cores shared among the workers, at least one, at most two."""
+    monkeypatch.setattr(os, "cpu_count", lambda: cores)
+    assert create_app(seed_kb, workers=workers).state.serve.reader.threads == threads
+
+
+def test_the_workers_of_serve_learn_how_many_they_are(monkeypatch, seed_kb: Path) -> None:
+    from newsgraph.web import app_from_settings
+
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    monkeypatch.setenv("NEWSGRAPH_DB", str(seed_kb))
+    monkeypatch.setenv("NEWSGRAPH_SERVE_WORKERS", "2")  # what `newsgraph serve --workers 2` sets for them
+    assert app_from_settings().state.serve.reader.threads == 1
+    monkeypatch.setenv("NEWSGRAPH_SERVE_WORKERS", "1")
+    assert app_from_settings().state.serve.reader.threads == 2

@@ -67,6 +67,7 @@ def serve_command(db: str | None, host: str | None, port: int | None, write_toke
     # worker processes build their app from the settings, passed down through the environment
     os.environ["NEWSGRAPH_DB"] = str(path)
     os.environ["NEWSGRAPH_WRITE_TOKEN"] = token or ""
+    os.environ["NEWSGRAPH_SERVE_WORKERS"] = str(count)  # each worker's DuckDB threads: the cores shared among them
     uvicorn.run("newsgraph.web:app_from_settings", factory=True, workers=count, host=values["host"], port=values["port"],
                 log_level="warning", server_header=False)
 

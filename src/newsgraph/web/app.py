@@ -80,17 +80,21 @@ class ServeConfig:
     reader: SharedReader | None = None
     read_slots: int = 1
     queue_timeout: float = 30.0
+    workers: int = 1
 
     def __post_init__(self) -> None:
         if self.reader is None:
-            self.reader = SharedReader(self.db, threads=_threads())
+            self.reader = SharedReader(self.db, threads=_threads(self.workers))
         self.gate = Gate(self.read_slots, self.queue_timeout)
 
 
-def _threads() -> int:
-    """DuckDB threads for a server's reader: at most two. Requests run side by side, so splitting
-    one query over every core buys little and costs each small query its coordination."""
-    return min(2, os.cpu_count() or 1)
+def _threads(workers: int) -> int:
+    """DuckDB threads for one worker's reader: the cores shared among the server's ``workers``
+    processes, at most two. Requests run side by side, so splitting one query over more cores buys
+    little and costs each small query its coordination: on 2 cores, 2 workers of one thread each
+    answered 10 to 25% more article, entity and story pages a second under 16 clients than 2
+    workers of two threads (``benchmarks/serve.py``, 2026-11-30, README)."""
+    return max(1, min(2, (os.cpu_count() or 1) // max(1, workers)))
 
 
 def error_body(code: str, message: str) -> dict[str, Any]:
@@ -172,15 +176,15 @@ def _install_errors(app: FastAPI) -> None:
 
 def create_app(db: str | Path, *, write_token: str | None = None, query_timeout: float | None = None,
                max_page_size: int | None = None, max_body_bytes: int | None = None, read_slots: int | None = None,
-               queue_timeout: float | None = None) -> FastAPI:
-    """The app serving the knowledge base at ``db`` (read-only unless ``write_token`` is given).
-    Limits default to the settings ``query_timeout``, ``max_page_size``, ``max_body_bytes``,
-    ``read_slots`` and ``queue_timeout``."""
+               queue_timeout: float | None = None, workers: int = 1) -> FastAPI:
+    """The app serving the knowledge base at ``db`` (read-only unless ``write_token`` is given), in
+    one of ``workers`` server processes. Limits default to the settings ``query_timeout``,
+    ``max_page_size``, ``max_body_bytes``, ``read_slots`` and ``queue_timeout``."""
     values = settings.resolve({"query_timeout": query_timeout, "max_page_size": max_page_size,
                                "max_body_bytes": max_body_bytes, "read_slots": read_slots, "queue_timeout": queue_timeout})
     config = ServeConfig(db=str(db), write_token=write_token or None, query_timeout=values["query_timeout"],
                          max_page_size=max(1, values["max_page_size"]), max_body_bytes=values["max_body_bytes"],
-                         read_slots=values["read_slots"], queue_timeout=values["queue_timeout"])
+                         read_slots=values["read_slots"], queue_timeout=values["queue_timeout"], workers=workers)
     app = FastAPI(title="newsgraph", version=__version__, docs_url=None, redoc_url=None,
                   openapi_url="/api/openapi.json",
                   description="The knowledge base as JSON: lists answer `{ok, rows, next, facets}` with keyset cursors; "
@@ -200,7 +204,8 @@ def create_app(db: str | Path, *, write_token: str | None = None, query_timeout:
 def app_from_settings() -> FastAPI:
     """The app over the settings' ``db`` and ``write_token`` (what each `newsgraph serve --workers N` worker builds)."""
     values = settings.resolve()
-    return create_app(values["db"], write_token=values["write_token"] or None)
+    return create_app(values["db"], write_token=values["write_token"] or None,
+                      workers=values["serve_workers"] or min(4, os.cpu_count() or 1))
 
 
 def config_of(request: Request) -> ServeConfig:
