@@ -57,7 +57,7 @@ from typing import Any
 
 import numpy as np
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from newsgraph.errors import NlpError
 from newsgraph.nlp.countries import canonical_country, country_of_demonym
@@ -233,11 +233,12 @@ def trained_spans(doc: Doc, model: Recogniser | None = None, *, only: Sequence[S
         if only is not None:
             starts = {s.start for s in only}
             sents = [s for s in sents if any(s.start <= i < s.end for i in starts)]
-        groups = [[t.i for t in sent if not t.is_space] for sent in sents]
+        kept = [[t for t in sent if not t.is_space] for sent in sents]
     else:
-        groups = [[t.i for t in doc if not t.is_space]] if only is None or only else []
-    groups = [g for g in groups if g]
-    words = [_words(doc, g) for g in groups]
+        kept = [[t for t in doc if not t.is_space]] if only is None or only else []
+    kept = [k for k in kept if k]
+    groups = [[t.i for t in k] for k in kept]
+    words = [_words(k) for k in kept]
     tags = [_per_token(w, row) for w, row in zip(words, model.tag_scored([[text for text, _ in w] for w in words]), strict=True)]
     out: list[Span] = []
     sure: dict[tuple[int, int], float] = {}
@@ -265,17 +266,19 @@ def remember(doc: Doc, spans: Sequence[Span], probabilities: Sequence[float] | N
     return list(spans)
 
 
-def _words(doc: Doc, group: Sequence[int]) -> list[tuple[str, int]]:
+def _words(tokens: Sequence[Token]) -> list[tuple[str, int]]:
     """The model's words over a sentence's tokens, (text, tokens in it): spaCy splits "Song-ho" into
     three tokens where CoNLL-2003, which the model learnt from, keeps one word."""
     words: list[tuple[str, int]] = []
-    for k, i in enumerate(group):
-        prev = doc[group[k - 1]] if k else None
-        if prev is not None and prev.i == i - 1 and not prev.whitespace_ and "-" in {prev.text, doc[i].text}:
-            text, n = words[-1]
-            words[-1] = (text + doc[i].text, n + 1)
+    last, glued, joinable = -2, False, False  # the previous token: index, no space after it, a hyphen
+    for token in tokens:
+        text = token.text
+        if last == token.i - 1 and glued and (joinable or text == "-"):
+            prev_text, n = words[-1]
+            words[-1] = (prev_text + text, n + 1)
         else:
-            words.append((doc[i].text, 1))
+            words.append((text, 1))
+        last, glued, joinable = token.i, not token.whitespace_, text == "-"
     return words
 
 
