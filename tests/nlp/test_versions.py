@@ -92,3 +92,11 @@ def test_versions_output_changes_only_with_a_new_version(current: dict[str, dict
     else:
         pytest.fail(f"{factory} is now {now['extractor']} (recorded {recorded['extractor']}): "
                     "record its output with NEWSGRAPH_UPDATE_GOLDEN=1 and commit tests/golden/versions")
+
+
+def test_the_readme_names_the_versions_that_run() -> None:
+    """The README's table of components names each one's current extractor version (docs stay true)."""
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    for _, module in COMPONENTS:
+        name = importlib.import_module(module).EXTRACTOR
+        assert f"| `{name}` |" in readme, f"README.md's table of components does not name {name}"
