@@ -6,20 +6,9 @@ import pytest
 from spacy.language import Language
 
 from newsgraph.model import Article, ArticleFacts, EntityType, LocalEntity, RoleStatus, SourceFormat, SourcePointer
-from newsgraph.nlp import extract, load_pipeline
+from newsgraph.nlp import extract
 from newsgraph.nlp.aliases import script_of
 from newsgraph.nlp.countries import canonical_country, country_of_demonym
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    return load_pipeline(components=["newsgraph_entities"])
-
-
-def run(nlp: Language, text: str) -> ArticleFacts:
-    article = Article(id="t", source=SourcePointer(path="-", format=SourceFormat.TEXT), text=text)
-    (facts,) = extract([article], nlp=nlp)
-    return facts
 
 
 def entity(facts: ArticleFacts, name: str) -> LocalEntity:
@@ -35,7 +24,7 @@ def entity(facts: ArticleFacts, name: str) -> LocalEntity:
         ("Analysts at Goldman Sachs, Morgan Stanley and others disagreed.", ["Goldman Sachs", "Morgan Stanley"]),
     ],
 )
-def test_mentions_cleaned_of_article_possessive_comma(nlp: Language, text: str, expected: list[str]) -> None:
+def test_mentions_cleaned_of_article_possessive_comma(run, nlp: Language, text: str, expected: list[str]) -> None:
     assert [m.evidence.text for m in run(nlp, text).mentions] == expected
 
 
@@ -64,6 +53,7 @@ def test_mentions_cleaned_of_article_possessive_comma(nlp: Language, text: str, 
     ],
 )
 def test_roles_every_news_form(
+    run,
     nlp: Language, text: str, name: str, title: str, organization: str | None, status: RoleStatus
 ) -> None:
     facts = run(nlp, text)
@@ -82,13 +72,13 @@ def test_roles_every_news_form(
          "Van Dam, 61, said the board had ordered two more.", "Pieter van Dam", ["Pieter van Dam", "Van Dam"]),
     ],
 )
-def test_short_forms_join_the_full_name(nlp: Language, text: str, name: str, forms: list[str]) -> None:
+def test_short_forms_join_the_full_name(run, nlp: Language, text: str, name: str, forms: list[str]) -> None:
     facts = run(nlp, text)
     texts = {m.id: m.evidence.text for m in facts.mentions}
     assert [texts[i] for i in entity(facts, name).mention_ids] == forms
 
 
-def test_a_surname_two_people_share_joins_each_its_nearest_full_name(nlp: Language) -> None:
+def test_a_surname_two_people_share_joins_each_its_nearest_full_name(run, nlp: Language) -> None:
     text = ("Felix Okoro founded the firm in Lagos in 2010. Okoro said it would grow. His sister Tamsin Okoro "
             "joined in 2019. Okoro said she was pleased with the deal.")
     facts = run(nlp, text)
@@ -108,19 +98,19 @@ def test_a_surname_two_people_share_joins_each_its_nearest_full_name(nlp: Langua
         ("Trade with the US rose. U.S. officials said the United States would keep tariffs.", "United States", "U.S.", "variant", "Latn"),
     ],
 )
-def test_aliases_defined_in_the_text(nlp: Language, text: str, name: str, alias: str, kind: str, script: str) -> None:
+def test_aliases_defined_in_the_text(run, nlp: Language, text: str, name: str, alias: str, kind: str, script: str) -> None:
     aliases = {(a.text, a.kind.value, a.script) for a in entity(run(nlp, text), name).aliases}
     assert (alias, kind, script) in aliases
 
 
-def test_acronym_mentions_join_the_organisation(nlp: Language) -> None:
+def test_acronym_mentions_join_the_organisation(run, nlp: Language) -> None:
     facts = run(nlp, "The FMA fined two brokers. The Financial Markets Authority (FMA) said they misled clients.")
     texts = {m.id: m.evidence.text for m in facts.mentions}
     org = entity(facts, "Financial Markets Authority")
     assert [texts[i] for i in org.mention_ids] == ["FMA", "Financial Markets Authority", "FMA"]
 
 
-def test_demonym_mention_kept_as_norp_in_country_cluster(nlp: Language) -> None:
+def test_demonym_mention_kept_as_norp_in_country_cluster(run, nlp: Language) -> None:
     facts = run(nlp, "Mexican President Elena Castaneda said Mexico would not accept the tariffs.")
     mexico = entity(facts, "Mexico")
     types = {m.id: m.type for m in facts.mentions}
@@ -135,11 +125,11 @@ def test_demonym_mention_kept_as_norp_in_country_cluster(nlp: Language) -> None:
         ("Rear Admiral Roy Vicente Trinidad said two ships had been shadowed.", "Roy Vicente Trinidad"),
     ],
 )
-def test_name_after_title_is_a_person(nlp: Language, text: str, name: str) -> None:
+def test_name_after_title_is_a_person(run, nlp: Language, text: str, name: str) -> None:
     assert entity(run(nlp, text), name).type is EntityType.PERSON
 
 
-def test_short_form_mistyped_as_org_becomes_person(nlp: Language) -> None:
+def test_short_form_mistyped_as_org_becomes_person(run, nlp: Language) -> None:
     facts = run(nlp, "Chancellor Anna Weber met unions in Bonn. Weber's proposal was rejected by employers.")
     assert [e.name for e in facts.entities if e.type is EntityType.PERSON] == ["Anna Weber"]
     assert not [e for e in facts.entities if e.name == "Weber"]
@@ -189,7 +179,7 @@ def test_entities_invariants_on_unseen_news(nlp: Language, shared_data, section:
     "text",
     ["", "President", "Mr", "(FMA)", "習近平", "Park Jae-won", "won-Park said.", "Lucia Ferreira", "The US (USA) and U.S.", "Minister of\n\nFinance Ola Berg said."],
 )
-def test_entities_edge_texts_hold_evidence(nlp: Language, text: str) -> None:
+def test_entities_edge_texts_hold_evidence(run, nlp: Language, text: str) -> None:
     facts = run(nlp, text)
     assert all(text[m.evidence.start : m.evidence.end] == m.evidence.text for m in facts.mentions)
     assert sorted(i for e in facts.entities for i in e.mention_ids) == sorted(m.id for m in facts.mentions)

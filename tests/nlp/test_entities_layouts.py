@@ -7,19 +7,7 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from newsgraph.model import Article, ArticleFacts, SourceFormat, SourcePointer
-from newsgraph.nlp import extract, load_pipeline
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    return load_pipeline(components=["newsgraph_entities"])
-
-
-def run(nlp: Language, text: str) -> ArticleFacts:
-    article = Article(id="t", source=SourcePointer(path="-", format=SourceFormat.TEXT), text=text)
-    (facts,) = extract([article], nlp=nlp)
-    return facts
+from newsgraph.model import ArticleFacts
 
 
 def typed(facts: ArticleFacts) -> dict[str, str]:
@@ -43,7 +31,7 @@ def roles(facts: ArticleFacts, name: str) -> set[tuple[str, str | None]]:
          {"CHIȘINĂU": "GPE", "Moldova": "GPE"}),
     ],
 )
-def test_a_dateline_is_read_by_its_layout(nlp: Language, text: str, expected: dict[str, str]) -> None:
+def test_a_dateline_is_read_by_its_layout(run, nlp: Language, text: str, expected: dict[str, str]) -> None:
     found = typed(run(nlp, text))
     assert {k: found.get(k) for k in expected} == expected
 
@@ -55,7 +43,7 @@ def test_a_dateline_is_read_by_its_layout(nlp: Language, text: str, expected: di
         ("RUGBY - WALES NAME NEW CAPTAIN FOR SUMMER TOUR\nThe squad flies out on Friday.", "RUGBY"),
     ],
 )
-def test_a_headline_before_a_dash_is_no_dateline(nlp: Language, text: str, word: str) -> None:
+def test_a_headline_before_a_dash_is_no_dateline(run, nlp: Language, text: str, word: str) -> None:
     """A headline's acronym, or a sport written in a headline in capitals (CoNLL-2003's layout), is no city."""
     assert typed(run(nlp, text)).get(word) != "GPE"
 
@@ -69,7 +57,7 @@ def test_a_headline_before_a_dash_is_no_dateline(nlp: Language, text: str, word:
         ("Protesters gathered at the Villa Serena, the official residence, until late on Monday.", "Villa Serena"),
     ],
 )
-def test_buildings_are_facilities(nlp: Language, text: str, name: str) -> None:
+def test_buildings_are_facilities(run, nlp: Language, text: str, name: str) -> None:
     assert typed(run(nlp, text)).get(name) == "FAC"
 
 
@@ -80,7 +68,7 @@ def test_buildings_are_facilities(nlp: Language, text: str, name: str) -> None:
         ("Retailers said the Consumer Credit Reform Act would raise their costs.", "Consumer Credit Reform Act"),
     ],
 )
-def test_bills_and_acts_are_laws(nlp: Language, text: str, name: str) -> None:
+def test_bills_and_acts_are_laws(run, nlp: Language, text: str, name: str) -> None:
     assert typed(run(nlp, text)).get(name) == "LAW"
 
 
@@ -97,11 +85,11 @@ def test_bills_and_acts_are_laws(nlp: Language, text: str, name: str) -> None:
          {("professor", "Heidelberg University")}),
     ],
 )
-def test_titles_outside_the_old_lexicon(nlp: Language, text: str, name: str, expected: set[tuple[str, str | None]]) -> None:
+def test_titles_outside_the_old_lexicon(run, nlp: Language, text: str, name: str, expected: set[tuple[str, str | None]]) -> None:
     assert roles(run(nlp, text), name) == expected
 
 
-def test_cote_divoire_is_one_country(nlp: Language) -> None:
+def test_cote_divoire_is_one_country(run, nlp: Language) -> None:
     facts = run(nlp, "Cocoa prices rose after heavy rain in Côte d'Ivoire and Ghana last week.")
     (entity,) = [e for e in facts.entities if e.name == "Côte d'Ivoire"]
     assert entity.type.value == "GPE" and entity.geo is not None and entity.geo.country == "CI"
@@ -115,15 +103,15 @@ def test_cote_divoire_is_one_country(nlp: Language) -> None:
         ("Flooding hit Bouaké and Korhogo in Côte d'Ivoire overnight.", "Côte d'Ivoire"),
     ],
 )
-def test_a_country_written_in_full_is_one_place(nlp: Language, text: str, name: str) -> None:
+def test_a_country_written_in_full_is_one_place(run, nlp: Language, text: str, name: str) -> None:
     assert typed(run(nlp, text)).get(name) == "GPE"
 
 
-def test_a_city_the_model_typed_loc_in_a_country_the_article_names(nlp: Language) -> None:
+def test_a_city_the_model_typed_loc_in_a_country_the_article_names(run, nlp: Language) -> None:
     assert typed(run(nlp, "Fishermen near San-Pédro said the catch had halved since the spring in Côte d'Ivoire."))["San-Pédro"] == "GPE"
 
 
-def test_the_seat_after_mp_for_is_a_place(nlp: Language) -> None:
+def test_the_seat_after_mp_for_is_a_place(run, nlp: Language) -> None:
     facts = run(nlp, "Nadia Crewe, the MP for Ashby North, said the plan was unfair.")
     assert typed(facts).get("Ashby North") == "GPE" and roles(facts, "Nadia Crewe") == {("mp", "Ashby North")}
 
@@ -135,12 +123,12 @@ def test_the_seat_after_mp_for_is_a_place(nlp: Language) -> None:
         ("Redvale Shipping said freight rates had doubled. Redvale blamed the war.", "Redvale Shipping", "Redvale"),
     ],
 )
-def test_a_company_name_and_its_short_form_are_one_organisation(nlp: Language, text: str, name: str, short: str) -> None:
+def test_a_company_name_and_its_short_form_are_one_organisation(run, nlp: Language, text: str, name: str, short: str) -> None:
     (entity,) = [e for e in run(nlp, text).entities if e.name == name]
     assert entity.type.value == "ORG" and len(entity.mention_ids) == 2 and [a.text for a in entity.aliases] == [short]
 
 
-def test_a_trade_noun_before_a_one_word_name_makes_it_a_company(nlp: Language) -> None:
+def test_a_trade_noun_before_a_one_word_name_makes_it_a_company(run, nlp: Language) -> None:
     assert typed(run(nlp, "Furniture exporter Brakeen said on Monday it would close its plant."))["Brakeen"] == "ORG"
 
 
@@ -153,6 +141,6 @@ def test_a_trade_noun_before_a_one_word_name_makes_it_a_company(nlp: Language) -
          "chief engineer"),
     ],
 )
-def test_the_employer_before_a_staff_title(nlp: Language, text: str, company: str, person: str, title: str) -> None:
+def test_the_employer_before_a_staff_title(run, nlp: Language, text: str, company: str, person: str, title: str) -> None:
     facts = run(nlp, text)
     assert typed(facts)[company] == "ORG" and roles(facts, person) == {(title, company)}

@@ -7,20 +7,6 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from newsgraph.model import Article, ArticleFacts, SourceFormat, SourcePointer
-from newsgraph.nlp import extract, load_pipeline
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    return load_pipeline(components=["newsgraph_entities"])
-
-
-def run(nlp: Language, text: str) -> ArticleFacts:
-    article = Article(id="t", source=SourcePointer(path="-", format=SourceFormat.TEXT), text=text)
-    (facts,) = extract([article], nlp=nlp)
-    return facts
-
 
 def retyped_as_person(nlp: Language, text: str, name: str) -> set[tuple[str, str]]:
     """(text, label) of the names after ``retype_one_word_people``, the model's parse and entities
@@ -59,13 +45,13 @@ def model_labels(nlp: Language, text: str) -> dict[str, set[str]]:
         ("Delegates at the talks at the prime minister's official Kent house will draft a new plan.", "Kent", "GPE"),
     ],
 )
-def test_oneword_person_retyped_by_the_article(nlp: Language, text: str, name: str, expected: str) -> None:
+def test_oneword_person_retyped_by_the_article(run, nlp: Language, text: str, name: str, expected: str) -> None:
     assert "PERSON" in model_labels(nlp, text).get(name, set()) or name in {"Greyfriars"}
     types = {e.type.value for e in run(nlp, text).entities if e.name == name}
     assert types == {expected}
 
 
-def test_oneword_research_firm_after_a_job_title(nlp: Language) -> None:
+def test_oneword_research_firm_after_a_job_title(run, nlp: Language) -> None:
     text = "Mike Barrow, a research director at analyst Quantel, told reporters that sales had slowed."
     facts = run(nlp, text)
     assert {e.type.value for e in facts.entities if e.name == "Quantel"} == {"ORG"}
@@ -81,18 +67,18 @@ def test_oneword_research_firm_after_a_job_title(nlp: Language) -> None:
         ("Sam Hale, Labour MP for Dunmore, said the bill was flawed. Dunmore said the vote was close.", "Dunmore"),
     ],
 )
-def test_oneword_person_with_person_evidence_stays_a_person(nlp: Language, text: str, name: str) -> None:
+def test_oneword_person_with_person_evidence_stays_a_person(run, nlp: Language, text: str, name: str) -> None:
     assert "PERSON" in model_labels(nlp, text).get(name.split()[-1], set()) | model_labels(nlp, text).get(name, set())
     assert {e.type.value for e in run(nlp, text).entities if e.name == name} == {"PERSON"}
 
 
-def test_oneword_collectives_are_never_people(nlp: Language) -> None:
+def test_oneword_collectives_are_never_people(run, nlp: Language) -> None:
     text = "Male MPs jeered in the Chamber, a study of women MPs found. MPs of all parties complained about it."
     facts = run(nlp, text)
     assert not [e.name for e in facts.entities if e.type.value == "PERSON" and "MPs" in e.name]
 
 
-def test_oneword_name_counted_with_an_article_is_no_person(nlp: Language) -> None:
+def test_oneword_name_counted_with_an_article_is_no_person(run, nlp: Language) -> None:
     text = "Takeo Mori will be awarded an Oscar at a dinner in February. The main Oscar ceremony is in Los Angeles."
     facts = run(nlp, text)
     assert not [e.name for e in facts.entities if e.type.value == "PERSON" and e.name == "Oscar"]
@@ -108,7 +94,7 @@ def test_oneword_name_counted_with_an_article_is_no_person(nlp: Language) -> Non
         ("Labour costs rose by 3% in March, the figures showed.", "Labour", False),
     ],
 )
-def test_institution_short_form_at_a_headline_start_or_before_a_title(nlp: Language, text: str, name: str, found: bool) -> None:
+def test_institution_short_form_at_a_headline_start_or_before_a_title(run, nlp: Language, text: str, name: str, found: bool) -> None:
     names = {e.name: e for e in run(nlp, text).entities}
     assert (name in names and names[name].type.value == "ORG") is found
 
@@ -121,12 +107,12 @@ def test_institution_short_form_at_a_headline_start_or_before_a_title(nlp: Langu
         ("Festival winners were a drama, Robbing Peter and Primer. Primer, a $9,000 (£4,700) film about time travel, won top prize.", "Primer"),
     ],
 )
-def test_oneword_work_title_is_no_person(nlp: Language, text: str, name: str) -> None:
+def test_oneword_work_title_is_no_person(run, nlp: Language, text: str, name: str) -> None:
     assert "PERSON" in model_labels(nlp, text).get(name, set())
     assert name not in {e.name for e in run(nlp, text).entities if e.type.value == "PERSON"}
 
 
-def test_oneword_brand_before_a_product_noun(nlp: Language) -> None:
+def test_oneword_brand_before_a_product_noun(run, nlp: Language) -> None:
     text = "Its big names include Malibu rum, Stolichnaya vodka and Ballantine's whisky."
     assert {e.name: e.type.value for e in run(nlp, text).entities if e.name in {"Stolichnaya", "Ballantine"}} == {
         "Stolichnaya": "PRODUCT", "Ballantine": "PRODUCT"}
@@ -138,7 +124,7 @@ def test_oneword_brand_before_a_product_noun(nlp: Language) -> None:
         ("The company owns restaurant brands such as Dunkin' Donuts and Baskin-Robbins ice cream parlours.", "Baskin-Robbins", "ORG"),
     ],
 )
-def test_oneword_listed_after_companies_such_as(nlp: Language, text: str, name: str, expected: str) -> None:
+def test_oneword_listed_after_companies_such_as(run, nlp: Language, text: str, name: str, expected: str) -> None:
     assert "PERSON" in model_labels(nlp, text).get(name, set())
     assert {e.type.value for e in run(nlp, text).entities if e.name == name} == {expected}
 
@@ -154,7 +140,7 @@ def test_oneword_listed_after_companies_such_as(nlp: Language, text: str, name: 
         ("Leaders met at the president's summer residence, Kelby, on Saturday.", "Kelby", "FAC"),
     ],
 )
-def test_oneword_award_or_building_is_no_person(nlp: Language, text: str, name: str, expected: str | None) -> None:
+def test_oneword_award_or_building_is_no_person(run, nlp: Language, text: str, name: str, expected: str | None) -> None:
     assert "PERSON" in model_labels(nlp, text).get(name, set())
     types = {e.type.value for e in run(nlp, text).entities if e.name == name}
     assert types == ({expected} if expected else set())
@@ -177,7 +163,7 @@ def test_oneword_person_label_fixed_by_its_own_words(nlp: Language, text: str, n
     assert (name, expected) in fixed and (name, "PERSON") not in fixed
 
 
-def test_oneword_people_named_like_a_nation_or_a_paper_stay_people(nlp: Language) -> None:
+def test_oneword_people_named_like_a_nation_or_a_paper_stay_people(run, nlp: Language) -> None:
     text = "Ms English, a teacher, said she would stand. Jo Herald, the columnist, said she agreed with her."
     people = {e.name for e in run(nlp, text).entities if e.type.value == "PERSON"}
     assert "English" in people or "Ms English" in people
@@ -197,7 +183,7 @@ def test_oneword_common_nouns_and_schools(nlp: Language, text: str, name: str, e
     assert (expected is None and name not in {t for t, _ in fixed}) or (name, expected) in fixed
 
 
-def test_oneword_a_pronoun_past_the_quotation_is_its_speakers(nlp: Language) -> None:
+def test_oneword_a_pronoun_past_the_quotation_is_its_speakers(run, nlp: Language) -> None:
     text = 'Peers were told on Monday. "No Bill goes through Parliament without a vote," he said.'
     assert "PERSON" in model_labels(nlp, text).get("Bill", set())
     assert "Bill" not in {e.name for e in run(nlp, text).entities if e.type.value == "PERSON"}

@@ -7,21 +7,9 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from newsgraph.model import Article, ArticleFacts, LocalEntity, SourceFormat, SourcePointer
-from newsgraph.nlp import extract, load_pipeline
+from newsgraph.model import ArticleFacts, LocalEntity
 from newsgraph.nlp.institutions import canonical_institution
 from newsgraph.nlp.places import fold, gazetteer
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    return load_pipeline(components=["newsgraph_entities"])
-
-
-def run(nlp: Language, text: str) -> ArticleFacts:
-    article = Article(id="t", source=SourcePointer(path="-", format=SourceFormat.TEXT), text=text)
-    (facts,) = extract([article], nlp=nlp)
-    return facts
 
 
 def named(facts: ArticleFacts, name: str) -> LocalEntity:
@@ -53,17 +41,17 @@ def test_gazetteer_folds_case_and_accents() -> None:
         ("Dancers from Córdoba toured Argentina this summer.", "Córdoba", "AR"),
     ],
 )
-def test_place_resolved_by_context(nlp: Language, text: str, name: str, country: str) -> None:
+def test_place_resolved_by_context(run, nlp: Language, text: str, name: str, country: str) -> None:
     geo = named(run(nlp, text), name).geo
     assert geo is not None and geo.country == country
 
 
-def test_place_ambiguous_without_context_is_left_unresolved(nlp: Language) -> None:
+def test_place_ambiguous_without_context_is_left_unresolved(run, nlp: Language) -> None:
     facts = run(nlp, "Residents of Springfield voted to keep the old bridge.")
     assert named(facts, "Springfield").geo is None
 
 
-def test_city_has_coordinates_country_has_none(nlp: Language) -> None:
+def test_city_has_coordinates_country_has_none(run, nlp: Language) -> None:
     facts = run(nlp, "Flights from Nairobi to Kenya's coast resumed on Monday.")
     city, country = named(facts, "Nairobi").geo, named(facts, "Kenya").geo
     assert city is not None and city.country == "KE" and city.lat is not None and abs(city.lat + 1.28) < 0.1
@@ -84,7 +72,7 @@ def test_city_has_coordinates_country_has_none(nlp: Language) -> None:
         ("Regulators fined ferry operator Havbris Linjer on Friday.", "Havbris Linjer", "ORG"),
     ],
 )
-def test_types_follow_the_text_and_the_gazetteer(nlp: Language, text: str, span: str, label: str) -> None:
+def test_types_follow_the_text_and_the_gazetteer(run, nlp: Language, text: str, span: str, label: str) -> None:
     assert types(run(nlp, text)).get(span) == label
 
 
@@ -95,7 +83,7 @@ def test_types_follow_the_text_and_the_gazetteer(nlp: Language, text: str, span:
         "The Bill was sent back to committee.",
     ],
 )
-def test_collectives_and_a_bill_are_not_people(nlp: Language, text: str) -> None:
+def test_collectives_and_a_bill_are_not_people(run, nlp: Language, text: str) -> None:
     assert "PERSON" not in types(run(nlp, text)).values()
 
 
@@ -110,7 +98,7 @@ def test_collectives_and_a_bill_are_not_people(nlp: Language, text: str) -> None
         ("The Indian Coast Guard rescued twelve fishermen on Sunday.", "Indian Coast Guard", "IN"),
     ],
 )
-def test_org_built_on_a_place_stays_whole_and_links_to_it(nlp: Language, text: str, org: str, country: str) -> None:
+def test_org_built_on_a_place_stays_whole_and_links_to_it(run, nlp: Language, text: str, org: str, country: str) -> None:
     entity = named(run(nlp, text), org)
     assert entity.type.value == "ORG"
     assert entity.geo is not None and entity.geo.country == country
@@ -126,18 +114,19 @@ def test_org_built_on_a_place_stays_whole_and_links_to_it(nlp: Language, text: s
     ],
 )
 def test_portfolio_stays_in_title_and_demonym_gives_country(
+    run,
     nlp: Language, text: str, person: str, title: str, organization: str
 ) -> None:
     roles = [(r.title, r.organization) for r in named(run(nlp, text), person).roles]
     assert (title, organization) in roles
 
 
-def test_minister_of_portfolio_is_no_organisation(nlp: Language) -> None:
+def test_minister_of_portfolio_is_no_organisation(run, nlp: Language) -> None:
     facts = run(nlp, "Minister of Digital Affairs Tomasz Wrobel said the law was ready.")
     assert "Digital Affairs" not in types(facts)
 
 
-def test_other_script_name_after_title_is_an_alias(nlp: Language) -> None:
+def test_other_script_name_after_title_is_an_alias(run, nlp: Language) -> None:
     facts = run(nlp, "Foreign Minister Wang Yi (王毅) said the talks were useful.")
     entity = named(facts, "Wang Yi")
     assert [(a.text, a.script) for a in entity.aliases if a.kind.value == "other_script"] == [("王毅", "Hani")]
@@ -147,7 +136,7 @@ def test_other_script_name_after_title_is_an_alias(nlp: Language) -> None:
 # --- identity inside an article --------------------------------------------------------------
 
 
-def test_prince_never_joins_a_commoner_with_his_first_name(nlp: Language) -> None:
+def test_prince_never_joins_a_commoner_with_his_first_name(run, nlp: Language) -> None:
     facts = run(nlp, "Prince Charles visited a school in Leeds. Later, Charles Kennedy criticised the plans.")
     charles = [e for e in facts.entities if e.type.value == "PERSON"]
     assert sorted(e.name for e in charles) == ["Charles", "Charles Kennedy"]
@@ -162,7 +151,7 @@ def test_institution_short_forms(form: str, full: str | None) -> None:
     assert canonical_institution(form) == full
 
 
-def test_institution_short_form_joins_full_name_in_article(nlp: Language) -> None:
+def test_institution_short_form_joins_full_name_in_article(run, nlp: Language) -> None:
     facts = run(nlp, "The EU will meet on Monday. A European Union spokesman declined to comment.")
     entity = named(facts, "European Union")
     assert len(entity.mention_ids) == 2 and entity.known_as == "European Union"

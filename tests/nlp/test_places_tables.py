@@ -7,18 +7,11 @@ from __future__ import annotations
 
 import pytest
 
-from newsgraph.model import Article, SourceFormat, SourcePointer, article_id
-from newsgraph.nlp.pipeline import load_pipeline, make_doc
 
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_pipeline(components=["newsgraph_entities"])
-
-
-def _mentions(nlp, text: str) -> list[tuple[str, str]]:
-    article = Article(id=article_id("test", text), source=SourcePointer(path="t", format=SourceFormat.TEXT), text=text)
-    return [(m.evidence.text, m.type.value) for m in nlp(make_doc(nlp, article))._.ng["mentions"]]
+@pytest.fixture
+def mentions(nlp, run):
+    """The mentions (text, type) of one article, with the entities pipeline (tests/nlp/conftest.py)."""
+    return lambda text: [(m.evidence.text, m.type.value) for m in run(nlp, text).mentions]
 
 
 STANDINGS = """ICE HOCKEY - NORTHERN LEAGUE STANDINGS
@@ -34,8 +27,8 @@ Glasgow 9 2
 """
 
 
-def test_a_town_in_a_standings_line_is_the_team(nlp) -> None:
-    found = _mentions(nlp, STANDINGS)
+def test_a_town_in_a_standings_line_is_the_team(mentions) -> None:
+    found = mentions(STANDINGS)
     rows = [(n, t) for n, t in found if n in {"Sheffield", "Glasgow", "Cardiff"}]
     assert rows and all(t == "ORG" for _, t in rows), found
 
@@ -47,14 +40,14 @@ Glasgow 52,007 49,330
 
 
 @pytest.mark.parametrize("text", [WEATHER, VOTES])
-def test_a_table_of_towns_without_sport_keeps_them_places(nlp, text: str) -> None:
-    found = _mentions(nlp, text)
+def test_a_table_of_towns_without_sport_keeps_them_places(mentions, text: str) -> None:
+    found = mentions(text)
     assert ("Sheffield", "ORG") not in found and ("Glasgow", "ORG") not in found, found
 
 
-def test_a_title_before_a_one_word_name_keeps_a_person(nlp) -> None:
+def test_a_title_before_a_one_word_name_keeps_a_person(mentions) -> None:
     text = "Voters in Ohio were asked about President Redding. Aides to President Redding said he would visit Dayton."
-    found = _mentions(nlp, text)
+    found = mentions(text)
     assert ("Redding", "GPE") not in found, found
 
 
@@ -66,5 +59,18 @@ def test_a_title_before_a_one_word_name_keeps_a_person(nlp) -> None:
         ("Tavrin Holdings, a mining group based in Perth, said output rose.", "Tavrin Holdings", "ORG"),
     ],
 )
-def test_an_appositive_is_read_by_its_head_noun(nlp, text: str, name: str, kind: str) -> None:
-    assert (name, kind) in _mentions(nlp, text)
+def test_an_appositive_is_read_by_its_head_noun(mentions, text: str, name: str, kind: str) -> None:
+    assert (name, kind) in mentions(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Shares in Talbridge Leisure, the stadium operator, rose by a fifth on Monday.", "Talbridge Leisure"),
+        ("Fans blamed Marlow Sports, the arena's owner, for the long queues on Saturday.", "Marlow Sports"),
+    ],
+)
+def test_an_appositive_names_a_building_only_by_its_head(mentions, text: str, name: str) -> None:
+    found = mentions(text)
+    assert (name, "ORG") in found and (name, "FAC") not in found, found
+

@@ -41,12 +41,12 @@ def serve_command(db: str | None, host: str | None, port: int | None, write_toke
     import uvicorn
 
     from newsgraph.query.pages import reading
-    from newsgraph.web import create_app
+    from newsgraph.web import create_app, worker_count
 
     values = settings.resolve({"host": host, "port": port, "write_token": write_token, "serve_workers": workers})
     if values["serve_workers"] < 0:
         raise QueryError("NG440", f"--workers must be 0 (one a core) or more, got {values['serve_workers']}")
-    count = values["serve_workers"] or min(4, os.cpu_count() or 1)
+    count = worker_count(values["serve_workers"])
     path = db_path(db)
     with reading(path, None):
         pass  # NG301/NG302 now, before binding, when there is no readable knowledge base

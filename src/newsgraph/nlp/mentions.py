@@ -16,7 +16,7 @@ from newsgraph.nlp.oneword import retype_one_word_people
 from newsgraph.nlp.organisations import companies, fix_people, institutions, join_place_names, laws, split_portfolios
 from newsgraph.nlp.recogniser import keep_sure
 from newsgraph.nlp.places import buildings, constituencies, dateline_spans, fix_place_types, whole_countries
-from newsgraph.nlp.titles import HONORIFICS, MODIFIERS, is_head, is_title_word, status_of
+from newsgraph.nlp.titles import HONORIFICS, MODIFIERS, after_title, is_head, is_title_word, status_of
 
 KEPT = frozenset(t.value for t in EntityType)
 _LEADING_DROP = {"the"}
@@ -82,14 +82,6 @@ def _name_token(token) -> bool:  # type: ignore[no-untyped-def]
     )
 
 
-def _after_title(doc: Doc, i: int) -> bool:
-    """Whether token ``i`` follows a title head (or an honorific) directly."""
-    if i <= 0:
-        return False
-    prev = doc[i - 1]
-    return is_head(prev.lower_) or prev.lower_ in HONORIFICS
-
-
 def merge_of_spans(spans: list[Span]) -> list[Span]:
     """Join "ORG of GPE" written as one capitalised name ("Communist Party of Vietnam") into one ORG."""
     out: list[Span] = []
@@ -130,7 +122,7 @@ def recover_titled_names(doc: Doc, spans: list[Span]) -> list[Span]:
                 start = k  # only a title right before licenses the extension
             covered.update(range(start, span.start))
             out.append(Span(doc, start, span.end, label="PERSON"))
-        elif span.label_ in _REPAIRABLE and span.end - span.start <= 3 and _after_title(doc, span.start) and all(
+        elif span.label_ in _REPAIRABLE and span.end - span.start <= 3 and after_title(doc, span.start) and all(
             _name_token(t) or t.i == span.start for t in span
         ) and doc[span.start - 1].text[:1].isupper():
             out.append(Span(doc, span.start, span.end, label="PERSON"))
@@ -144,7 +136,7 @@ def recover_titled_names(doc: Doc, spans: list[Span]) -> list[Span]:
 def _untagged_titled_names(doc: Doc, covered: set[int]) -> list[Span]:
     found: list[Span] = []
     for token in doc:
-        if token.i in covered or not _after_title(doc, token.i) or not _name_token(token) or token.pos_ != "PROPN":
+        if token.i in covered or not after_title(doc, token.i) or not _name_token(token) or token.pos_ != "PROPN":
             continue
         if not doc[token.i - 1].text[:1].isupper():
             continue  # "the spokesman Monday": only a capitalised title introduces a name this way

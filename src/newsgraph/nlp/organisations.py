@@ -276,8 +276,6 @@ def fix_people(doc: Doc, spans: list[Span], person_forms: set[str]) -> list[Span
     return out
 
 
-
-
 _LAW_FINALS = frozenset({"Act", "Bill", "Acts", "Bills"})
 _LAW_PARTICLES = frozenset({"of", "and", "for", "on", "the", "&"})
 

@@ -24,11 +24,11 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from newsgraph.model import Geo
 from newsgraph.nlp.countries import canonical_country, country_forms, country_of_demonym
-from newsgraph.nlp.titles import HONORIFICS, is_head
+from newsgraph.nlp.titles import SEAT_HEADS, after_title
 
 _DOMINANT = 20
 _BIG_CITY = 1_000_000  # a city this large is a place wherever it is written
@@ -104,11 +104,13 @@ class Gazetteer:
         region = self.region(text)
         return (region,) if region is not None else self.cities.get(fold(text), ())
 
+    def is_city(self, text: str, *, min_population: int = 0) -> bool:
+        """Whether ``text`` names a city of at least ``min_population`` people."""
+        return any(p.population >= min_population for p in self.cities.get(fold(text), ()))
+
     def is_place(self, text: str, *, min_population: int = 0) -> bool:
         """Whether ``text`` names a region, or a city of at least ``min_population`` people."""
-        if self.region(text) is not None:
-            return True
-        return any(p.population >= min_population for p in self.cities.get(fold(text), ()))
+        return self.region(text) is not None or self.is_city(text, min_population=min_population)
 
 
 @cache
@@ -287,9 +289,9 @@ def table_row(span: Span) -> bool:
     if not ((after is not None and (after.like_num or after.lower_ in _VERSUS - {"-"}))
             or (before is not None and before.lower_ in _VERSUS - {"-"})):
         return False
-    # the text's heading or the lines before the row name a sport or a league
-    before_row = (*doc[: min(span.start, 30)], *doc[max(0, span.start - 400) : span.start])
-    return any(t.lower_ in _SPORT_NAMES or t.lower_ in _SPORTS for t in before_row)
+    # the text's heading (its first 30 tokens) or the lines before the row name a sport or a league
+    heading, lines = doc[: min(span.start, 30)], doc[max(30, span.start - 400) : span.start]
+    return any(t.lower_ in _SPORT_NAMES or t.lower_ in _SPORTS for part in (heading, lines) for t in part)
 
 
 def team_in_result(span: Span) -> bool:
@@ -334,11 +336,6 @@ def _place_evidence(span: Span, countries: set[str]) -> bool:
     return cities[0].population >= _BIG_CITY
 
 
-def _titled(span: Span) -> bool:
-    """Whether a title or an honorific comes right before the name ("President Clinton", "Mr Hull")."""
-    return span.start > 0 and (span.doc[span.start - 1].lower_ in HONORIFICS or is_head(span.doc[span.start - 1].lower_))
-
-
 def _person_is_place(span: Span, countries: set[str]) -> bool:
     """A one-word "person" that reads as a place: the evidence for any name, or a city of a country
     the article names, after "to", or in a peer's title ("Lord Nicholls of Birkenhead")."""
@@ -366,14 +363,14 @@ _ORG_NOUNS = frozenset(
 _PLACE_NOUNS = frozenset("city town village region province state district island capital port suburb county".split())
 
 
-def _described_as(span: Span) -> str | None:
-    """ "X, an environmental group based in Y" → "group": the head noun of an appositive that
-    follows the span directly (", a/an/the ... NOUN"), the last noun of its run of modifiers, so
-    that "X, the Reform Party candidate" is described by "candidate", not by "party"; a run
-    that ends on a possessive ("X, the city's mayor") has its head further on and gives none."""
+def _appositive_head(span: Span, openers: frozenset[str]) -> Token | None:
+    """The head noun of an appositive that follows the span directly (", a/an/the ... NOUN"): the
+    last noun of its run of modifiers, so that "X, the Reform Party candidate" is described by
+    "candidate", not by "party"; none when the run ends on a possessive ("X, the city's mayor":
+    its head is further on) or holds no noun."""
     doc = span.doc
     i = span.end
-    if i + 1 >= len(doc) or doc[i].text != "," or doc[i + 1].lower_ not in {"a", "an", "the"}:
+    if i + 1 >= len(doc) or doc[i].text != "," or doc[i + 1].lower_ not in openers:
         return None
     head = None
     for k in range(i + 2, min(i + 8, len(doc))):
@@ -383,6 +380,16 @@ def _described_as(span: Span) -> str | None:
             if doc[k].tag_ == "POS":
                 return None
             break
+    return head
+
+
+_ARTICLES = frozenset({"a", "an", "the"})
+
+
+def _described_as(span: Span) -> str | None:
+    """ "X, an environmental group based in Y" → ORG: what the appositive's head noun says the
+    name is (``_appositive_head``), an organisation or a place."""
+    head = _appositive_head(span, _ARTICLES)
     if head is None:
         return None
     if head.lower_ in _ORG_NOUNS:
@@ -440,7 +447,7 @@ def fix_place_types(doc: Doc, spans: list[Span], person_forms: set[str]) -> list
             label = "ORG"
         elif label == "ORG" and _place_evidence(span, countries) and not sports_context(span) and not table_row(span):
             label = "GPE"
-        elif (label == "PERSON" and len(span) == 1 and span.text not in person_forms and not _titled(span)
+        elif (label == "PERSON" and len(span) == 1 and span.text not in person_forms and not after_title(doc, span.start)
               and _person_is_place(span, countries) and (_locative(span) or not span.root.dep_.startswith("nsubj"))):
             label = "GPE"
         elif label == "LOC" and gazetteer().region(span.text) is not None:
@@ -469,17 +476,10 @@ _SPEAK = frozenset("say announce add tell state confirm deny report".split())
 
 
 def _apposed_building(span: Span) -> bool:
-    """ "X, the presidential palace": a name in apposition to a building noun."""
-    doc = span.doc
-    i = span.end
-    if i + 2 >= len(doc) or doc[i].text != "," or doc[i + 1].lower_ not in {"a", "an", "the", "its", "their"}:
-        return False
-    for k in range(i + 2, min(i + 6, len(doc))):
-        if doc[k].lower_ in _BUILDING_NOUNS and doc[k].pos_ == "NOUN":
-            return True
-        if doc[k].pos_ not in {"ADJ", "NOUN", "ADV"}:
-            return False
-    return False
+    """ "X, the presidential palace": a name in apposition to a building noun (the appositive's
+    head, ``_appositive_head``: "X, the stadium's owner" is no building)."""
+    head = _appositive_head(span, _ARTICLES | {"its", "their"})
+    return head is not None and head.pos_ == "NOUN" and head.lower_ in _BUILDING_NOUNS
 
 
 def proper_run_start(doc: Doc, i: int, covered: set[int], longest: int = 4) -> int:
@@ -558,7 +558,7 @@ _NAME_PARTICLES = frozenset("and of the de da do dos das del la le du".split())
 _ELIDED = re.compile(r"^[dl]['’][^\W\d_]")
 
 
-_SEAT_HOLDERS = frozenset("mp mps msp msps mla mlas mep meps td member candidate".split())
+_SEAT_HOLDERS = SEAT_HEADS | {h + "s" for h in SEAT_HEADS} | {"td", "member", "candidate"}  # "the MP for X"
 
 
 def constituencies(doc: Doc, spans: list[Span]) -> list[Span]:
@@ -608,6 +608,11 @@ def whole_countries(doc: Doc, spans: list[Span]) -> list[Span]:
             end += 1
         if best is not None:
             found.append(Span(doc, span.start, best, label="GPE"))
+    return _give_way(spans, found)
+
+
+def _give_way(spans: list[Span], found: list[Span]) -> list[Span]:
+    """``spans`` with ``found`` added and every span that overlaps one of them dropped, in text order."""
     if not found:
         return spans
     taken = {i for s in found for i in range(s.start, s.end)}
@@ -640,11 +645,7 @@ def dateline_spans(doc: Doc, spans: list[Span]) -> list[Span]:
             span = doc.char_span(m.start(group), m.end(group), label=label)
             if span is not None:
                 found.append(span)
-    if not found:
-        return spans
-    taken = {i for s in found for i in range(s.start, s.end)}
-    kept = [s for s in spans if not any(i in taken for i in range(s.start, s.end))]
-    return sorted(kept + found, key=lambda s: s.start)
+    return _give_way(spans, found)
 
 
 __all__ = ["Gazetteer", "Place", "buildings", "constituencies", "context_countries", "dateline_spans", "fix_place_types", "fold", "gazetteer",

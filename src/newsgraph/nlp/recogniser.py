@@ -61,7 +61,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph.errors import NlpError
 from newsgraph.nlp.countries import canonical_country, country_of_demonym
-from newsgraph.nlp.titles import is_head, is_title_word
+from newsgraph.nlp.titles import PORTFOLIO_LINKS, is_head, is_title_word
 
 NAME = "newsgraph.ner-minilm.v1"  # the trained model; bumped with new weights
 NUMERIC = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})
@@ -241,26 +241,22 @@ def trained_spans(doc: Doc, model: Recogniser | None = None, *, only: Sequence[S
     words = [_words(k) for k in kept]
     tags = [_per_token(w, row) for w, row in zip(words, model.tag_scored([[text for text, _ in w] for w in words]), strict=True)]
     out: list[Span] = []
-    sure: dict[tuple[int, int], float] = {}
+    probabilities: list[float] = []  # each span's least sure word
     for group, sentence_tags in zip(groups, tags, strict=True):
         start = kind = None
         for k, (t, _) in enumerate([*sentence_tags, ("O", 1.0)]):
             if start is not None and not (t.startswith("I-") and t[2:] == kind):
                 out.append(Span(doc, group[start], group[k - 1] + 1, label=kind))
-                sure[(group[start], group[k - 1] + 1)] = min(p for _, p in sentence_tags[start:k])
+                probabilities.append(min(p for _, p in sentence_tags[start:k]))
                 start = None
             if t.startswith("B-"):
                 start, kind = k, t[2:]
-    joined = _join_hyphens(doc, out)
-    for span in joined:
-        if (span.start, span.end) not in sure:  # joined over a hyphen: its parts' least
-            sure[(span.start, span.end)] = min(v for (a, b), v in sure.items() if span.start <= a and b <= span.end)
-    return remember(doc, joined, [sure[(s.start, s.end)] for s in joined])
+    return remember(doc, out, probabilities)
 
 
 def remember(doc: Doc, spans: Sequence[Span], probabilities: Sequence[float] | None = None) -> list[Span]:
     """Record ``spans`` as the trained model's over ``doc``, each with its probability (1 when not
-    given), for ``confidence``, ``sure_classes`` and the vote; returns them."""
+    given), for ``confidence``, ``keep_sure`` and the vote; returns them."""
     probabilities = probabilities if probabilities is not None else [1.0] * len(spans)
     doc.user_data[_SURE] = {(s.start, s.end): (s.label_, p) for s, p in zip(spans, probabilities, strict=True)}
     return list(spans)
@@ -297,18 +293,11 @@ def confidence(span: Span) -> float:
     return float(span.doc.user_data.get(_SURE, {}).get((span.start, span.end), ("", 0.0))[1])
 
 
-def sure_classes(doc: Doc) -> dict[tuple[int, int], str]:
-    """(start, end) → class (PER, ORG, LOC) of the names the trained model is sure of (``SURE``),
-    from the last ``trained_spans`` over ``doc``; empty when it did not run (``ner = spacy``)."""
-    found = doc.user_data.get(_SURE, {})
-    return {k: label for k, (label, p) in found.items() if label != "MISC" and p >= SURE}
-
-
 def keep_sure(doc: Doc, before: Sequence[Span], after: Sequence[Span]) -> list[Span]:
     """``after`` (spans the rules retyped), where a rule moved a name the trained model is sure of
     out of its class, with the type the vote gave it back (``before``, the doc's entities)."""
-    sure = sure_classes(doc)
-    if not sure:
+    sure = {k: label for k, (label, p) in doc.user_data.get(_SURE, {}).items() if label != "MISC" and p >= SURE}
+    if not sure:  # the model did not run (ner = spacy), or is sure of nothing here
         return list(after)
     voted = {(e.start, e.end): e.label_ for e in before}
     out = []
@@ -319,20 +308,6 @@ def keep_sure(doc: Doc, before: Sequence[Span], after: Sequence[Span]) -> list[S
         if cls is not None and label is not None and span.label_ not in FINE[cls] and label in FINE[cls]:
             span = Span(doc, span.start, span.end, label=label)
         out.append(span)
-    return out
-
-
-def _join_hyphens(doc: Doc, spans: list[Span]) -> list[Span]:
-    """Spans of one class parted only by an unspaced hyphen are one name ("Song" "-" "ho" → "Song-ho"):
-    spaCy splits a hyphenated word into three tokens, and the model tags the hyphen O."""
-    out: list[Span] = []
-    for span in spans:
-        prev = out[-1] if out else None
-        if (prev is not None and prev.label_ == span.label_ and span.start == prev.end + 1
-                and doc[prev.end].text == "-" and not doc[prev.end - 1].whitespace_ and not doc[prev.end].whitespace_):
-            out[-1] = Span(doc, prev.start, span.end, label=span.label_)
-        else:
-            out.append(span)
     return out
 
 
@@ -402,7 +377,7 @@ def _retype(doc: Doc, trained: Sequence[Span], spacy_ents: Sequence[Span], misc_
         if ent.label_ in NUMERIC:
             continue
         t = exact.get((ent.start, ent.end))
-        if t is not None and ent.label_ not in FINE[t.label_] and (_may_retype(t) or (_sure(t) and not _city_person(t))):
+        if t is not None and ent.label_ not in FINE[t.label_] and _overrules(t):
             label = _fine_label(t, t.label_, (), misc_default)
             if label is None:
                 continue
@@ -410,13 +385,11 @@ def _retype(doc: Doc, trained: Sequence[Span], spacy_ents: Sequence[Span], misc_
         out.append(ent)
         covered.update(range(ent.start, ent.end))
     for t in trained if add else ():
-        if t.end < len(doc) and is_head(doc[t.end].lower_):
-            continue  # "Defence" of "Defence Minister": a title's portfolio, no name
-        if covered.intersection(range(t.start, t.end)) or confidence(t) < ADD_AT_LEAST or _in_portfolio(t):
+        if covered.intersection(range(t.start, t.end)) or confidence(t) < ADD_AT_LEAST or _portfolio(t):
             continue
         if len(t) == 1 and t.label_ == "PER" and not _sure(t):
             continue  # one word spaCy did not find a name: a person only when the model is sure
-        if _may_retype(t) or _may_add_misc(t) or (_sure(t) and not _city_person(t)):
+        if _overrules(t) or _may_add_misc(t):
             label = _fine_label(t, t.label_, (), misc_default)
             if label is not None:
                 out.append(Span(doc, t.start, t.end, label=label))
@@ -495,7 +468,7 @@ def _mend_boundaries(doc: Doc, trained: Sequence[Span], spacy_ents: Sequence[Spa
         crossing = [e for e in names if e.start < t.end and t.start < e.end and e not in held]
         if not held or crossing or t.label_ == "MISC" or not t.text.isascii():
             continue
-        if t.end < len(doc) and is_head(doc[t.end].lower_):
+        if _before_title(t):
             continue  # "South Korean Defence Minister": capitalised words before a title are its portfolio
         added = [doc[i] for i in range(t.start, t.end) if not any(e.start <= i < e.end for e in held)]
         if t.label_ == "PER" and any(len(e) >= 2 and e.label_ == "PERSON" for e in held) and any(a.text in people for a in added):
@@ -547,23 +520,38 @@ def _latin(text: str) -> bool:
 ADD_AT_LEAST = 0.6  # a name spaCy missed is added only when the trained model gives it at least this
 
 
+def _overrules(span: Span) -> bool:
+    """Whether the trained class of ``span`` wins over spaCy's: where the guards allow it
+    (``_may_retype``), or where the model is sure, but never a big city made a person."""
+    return _may_retype(span) or (_sure(span) and not _city_person(span))
+
+
+_BIG_TOWN = 100_000  # a city this large is not a person however sure the model is
+
+
 def _city_person(span: Span) -> bool:
     """A "person" the gazetteer knows as a city of 100,000 people or more ("Addis Ababa"): the
     model's confidence does not overrule it (a town's name is as often a surname: "Dole")."""
-    if span.label_ != "PER":
-        return False
-    from newsgraph.nlp.places import fold, gazetteer
+    from newsgraph.nlp.places import gazetteer
 
-    return any(c.population >= 100_000 for c in gazetteer().cities.get(fold(span.text), ()))
+    return span.label_ == "PER" and gazetteer().is_city(span.text, min_population=_BIG_TOWN)
 
 
-def _in_portfolio(span: Span) -> bool:
-    """Whether the span ends a title's portfolio: "Minister of Foreign [Affairs]"."""
+def _before_title(span: Span) -> bool:
+    """Whether a title's head follows the span: "Defence" of "Defence Minister" is its portfolio."""
+    return span.end < len(span.doc) and is_head(span.doc[span.end].lower_)
+
+
+def _portfolio(span: Span) -> bool:
+    """Whether the span is a title's portfolio, before its head ("Defence" of "Defence Minister")
+    or ending its "of"/"for" ("Minister of Foreign [Affairs]")."""
+    if _before_title(span):
+        return True
     doc = span.doc
     i = span.start - 1
     while i > 0 and doc[i].text[:1].isupper() and not is_head(doc[i].lower_):
         i -= 1
-    return i > 0 and doc[i].lower_ in {"of", "for"} and is_head(doc[i - 1].lower_)
+    return i > 0 and doc[i].lower_ in PORTFOLIO_LINKS and is_head(doc[i - 1].lower_)
 
 
 def _may_retype(span: Span) -> bool:

@@ -5,6 +5,8 @@ Generic words only ("minister", "spokesman"), never the names of people who hold
 
 from __future__ import annotations
 
+from typing import Any
+
 from newsgraph.model import RoleStatus
 
 # The head word of a title: the office itself.
@@ -82,6 +84,12 @@ PORTFOLIO_LINKS = frozenset({"of", "for"})
 SEAT_HEADS = frozenset({"mp", "mep", "msp", "mla"})
 # Heads whose "of X" names a portfolio ("minister of foreign affairs"), not an organisation.
 PORTFOLIO_HEADS = frozenset({"minister", "secretary", "commissioner", "ministers"})
+
+
+def after_title(doc: Any, i: int) -> bool:
+    """Whether token ``i`` of ``doc`` follows a title's head or an honorific directly ("President
+    Clinton", "Mr Hull")."""
+    return i > 0 and (is_head(doc[i - 1].lower_) or doc[i - 1].lower_ in HONORIFICS)
 
 
 def is_head(word: str) -> bool:

@@ -4,6 +4,6 @@ The only package that imports FastAPI. It reads through ``query`` and ``kb`` and
 ``kb.ingest``; it never touches ``store``, ``nlp`` or ``readers`` (an import-linter contract).
 """
 
-from newsgraph.web.app import ServeConfig, app_from_settings, create_app
+from newsgraph.web.app import ServeConfig, app_from_settings, create_app, worker_count
 
-__all__ = ["ServeConfig", "app_from_settings", "create_app"]
+__all__ = ["ServeConfig", "app_from_settings", "create_app", "worker_count"]

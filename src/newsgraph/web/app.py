@@ -88,6 +88,11 @@ class ServeConfig:
         self.gate = Gate(self.read_slots, self.queue_timeout)
 
 
+def worker_count(setting: int) -> int:
+    """Server worker processes for the ``serve_workers`` setting: itself, or (0) one a core, at most four."""
+    return setting or min(4, os.cpu_count() or 1)
+
+
 def _threads(workers: int) -> int:
     """DuckDB threads for one worker's reader: the cores shared among the server's ``workers``
     processes, at most two. Requests run side by side, so splitting one query over more cores buys
@@ -205,7 +210,7 @@ def app_from_settings() -> FastAPI:
     """The app over the settings' ``db`` and ``write_token`` (what each `newsgraph serve --workers N` worker builds)."""
     values = settings.resolve()
     return create_app(values["db"], write_token=values["write_token"] or None,
-                      workers=values["serve_workers"] or min(4, os.cpu_count() or 1))
+                      workers=worker_count(values["serve_workers"]))
 
 
 def config_of(request: Request) -> ServeConfig:
