@@ -3,7 +3,7 @@ beside raw spaCy ``nlp.pipe`` with the same model and ``n_process`` equal to the
 same BBC News texts, in the same invocation.
 
     PYTHONPATH=src python benchmarks/scale.py [--limit 300] [--workers 1,2] [--ray] [--copies 5]
-                                              [--sweep] [--inserts] [--data ../shared/data/bbc-news]
+                                              [--sweep] [--inserts] [--probe S] [--data ../shared/data/bbc-news]
 
 Every measurement runs in a child process of its own; a sampler in this process reads the RSS of
 the child and all its descendants (workers, Ray's processes) from /proc every 50 ms and keeps the
@@ -22,7 +22,10 @@ the anchor's: the share of raw spaCy's efficiency kept, which a busy machine doe
 (reading, de-duplication, entity resolution, writing, handing batches to workers).
 "writer s" is the time the single writer itself spent (preparing and committing batches).
 "hold s" is how long the run held the knowledge base's write lock at a stretch: the longest, and
-the 95th percentile (queries wait for it; the last one includes the end-of-run fts rebuild).
+the 95th percentile. A run keeps the file between batches and lets it go when a query waits for it
+(docs/concurrency.md), so a hold says nothing about a query's wait: ``--probe S`` opens the file
+read-only from this process every S seconds during each ingest and prints the waits ("query
+wait ms", longest and median; each such open makes the run let the file go, a checkpoint).
 ``--inserts`` compares the store's multi-row INSERT with an Arrow bulk load on the same rows, and
 search vectors as lists of Python floats with fixed-size float32 Arrow lists (CPU seconds).
 """
@@ -230,13 +233,33 @@ PAGE = os.sysconf("SC_PAGE_SIZE")
 TICK = os.sysconf("SC_CLK_TCK")
 
 
-def run_child(kind: str, *args: object) -> dict:
+def run_child(kind: str, *args: object, probe: tuple[str, float] | None = None) -> dict:
+    """Run ``child_<kind>(*args)`` in a child process, sampling its tree's memory and CPU; with
+    ``probe`` (a knowledge base, seconds), open that base read-only every so often meanwhile and
+    keep how long each open waited for the file (``result["waits"]``, ms)."""
     env = dict(os.environ, PYTHONPATH=str(REPO / "src") + os.pathsep + os.environ.get("PYTHONPATH", ""))
     proc = subprocess.Popen([sys.executable, __file__, "--child", json.dumps([kind, *args])], env=env,
                             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
     peak = 0
     cpu: dict[int, int] = {}
     done = threading.Event()
+    waits: list[float] = []
+
+    def query() -> None:
+        from newsgraph.store import open_store
+
+        db, every = probe  # type: ignore[misc]
+        while not done.wait(every):
+            if Path(db).exists():
+                started = time.perf_counter()
+                try:
+                    open_store(db, read_only=True, lock_timeout=120).close()
+                except Exception:  # noqa: BLE001 - a base still being created: try again next time
+                    continue
+                waits.append((time.perf_counter() - started) * 1000)
+
+    if probe:
+        threading.Thread(target=query, daemon=True).start()
 
     def sample() -> None:
         nonlocal peak
@@ -254,7 +277,12 @@ def run_child(kind: str, *args: object) -> dict:
     result = json.loads(out.strip().splitlines()[-1])
     result["peak_mb"] = peak / 1e6
     result["cpu"] = sum(cpu.values()) / TICK
+    result["waits"] = sorted(waits)
     return result
+
+
+def _waits(waits: list[float]) -> str:
+    return f"  query wait ms {waits[-1]:.0f}/{waits[len(waits) // 2]:.0f} ({len(waits)} opens)" if waits else ""
 
 
 def _holds(holds: list[float]) -> str:
@@ -272,6 +300,7 @@ def main() -> None:
     parser.add_argument("--copies", type=int, default=0, help="also ingest the input copied K times (peak memory)")
     parser.add_argument("--sweep", action="store_true", help="spaCy batch sizes, extractor alone, one process")
     parser.add_argument("--inserts", type=int, default=0, help="rows for the INSERT vs Arrow bulk-load comparison")
+    parser.add_argument("--probe", type=float, default=0, help="open the base read-only every S seconds during each ingest")
     parser.add_argument("--child", default=None, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
@@ -299,10 +328,11 @@ def main() -> None:
             anchor = run_child("anchor", files, w)
             print(f"{f'raw spaCy nlp.pipe n_process={w} (anchor)':40} {anchor['seconds']:8.1f} "
                   f"{len(files) / anchor['seconds']:7.2f} {words / anchor['seconds']:8.0f} {1.0:9.2f} {anchor['peak_mb']:8.0f} {'':9} {'':8} {anchor['cpu']:7.1f} {anchor['run_cpu']:9.1f} {1.0:13.2f}")
-            got = run_child("ingest", [str(corpus)], str(tmp / f"w{w}.duckdb"), "local", w)
+            db = str(tmp / f"w{w}.duckdb")
+            got = run_child("ingest", [str(corpus)], db, "local", w, probe=(db, args.probe) if args.probe else None)
             ours[w] = got["seconds"]
             print(f"{f'newsgraph ingest --workers {w}':40} {got['seconds']:8.1f} {got['articles'] / got['seconds']:7.2f} "
-                  f"{words / got['seconds']:8.0f} {anchor['seconds'] / got['seconds']:9.2f} {got['peak_mb']:8.0f} {got['startup']:9.1f} {got['writer']:8.1f} {got['cpu']:7.1f} {got['run_cpu']:9.1f} {anchor['run_cpu'] / got['run_cpu']:13.2f} {got['parent_cpu']:12.1f} {_holds(got['holds']):>14}")
+                  f"{words / got['seconds']:8.0f} {anchor['seconds'] / got['seconds']:9.2f} {got['peak_mb']:8.0f} {got['startup']:9.1f} {got['writer']:8.1f} {got['cpu']:7.1f} {got['run_cpu']:9.1f} {anchor['run_cpu'] / got['run_cpu']:13.2f} {got['parent_cpu']:12.1f} {_holds(got['holds']):>14}{_waits(got['waits'])}")
         if len(ours) > 1:
             lo, hi = min(ours), max(ours)
             print(f"{hi} workers vs {lo}: {ours[lo] / ours[hi]:.2f}x")

@@ -24,6 +24,7 @@ time, whichever runner ran it and however many workers it had.
 from __future__ import annotations
 
 import json
+import threading
 import time
 import uuid
 from collections import Counter
@@ -43,7 +44,7 @@ from newsgraph.readers.language import UNDETERMINED, with_language
 from newsgraph.model import text_hash
 from newsgraph.store import Stored, Update, same_source, source_key
 from newsgraph.store import read_curations
-from newsgraph.store import MEMORY_LIMIT, Batch, Signature, Store, article_texts, existing_ids, finish_run, open_store, prior_matches, read_entities, start_run, story_context, story_stats, write_batch
+from newsgraph.store import MEMORY_LIMIT, Batch, Signature, Store, article_texts, existing_ids, finish_run, open_store, prior_matches, read_entities, someone_waiting, start_run, story_context, story_stats, write_batch
 from newsgraph.errors import InputError
 
 NLP_BATCH_SIZE = 16  # documents a spaCy nlp.pipe batch (benchmarks/scale.py --sweep measures it)
@@ -488,43 +489,77 @@ def _held(db: str | Path, memory_limit: str = "") -> Iterator[Store]:
 
 
 class _Lease:
-    """The run's hold on the knowledge base: opened for writing when a step needs it, released
-    before extraction (the long part) and at least every ``HOLD_SECONDS``, so that queries and
-    other writers (which wait up to ``lock_timeout`` seconds) get in between batches, while a run
-    without extraction does not pay an open and a checkpoint for every batch (docs/concurrency.md).
-    After a release the file stays free for at least ``GAP_SECONDS`` (readers retry every 10 ms),
-    so that a waiting reader is never starved by the writer taking the file straight back."""
+    """The run's hold on the knowledge base (docs/concurrency.md): opened for writing when a step
+    needs it and kept between steps, so that a run pays for one checkpoint (what closing costs:
+    on a base of a few thousand articles about as much as a batch's whole write) only when
+    another open waits for the file, not at every batch.
 
-    HOLD_SECONDS = 0.5
+    A watcher thread (``watch``) looks every ``WATCH_STEP`` seconds, between steps, for a query or
+    another writer waiting for the file (the marker files of ``store.connection``) and lets the
+    file go for it; it also lets it go after ``HOLD_SECONDS`` held, for a reader that cannot leave
+    a marker (a read-only folder). Without the watcher (a step outside a run) ``held(release=True)``
+    closes the file after the step. After a release the file stays free for at least
+    ``GAP_SECONDS`` (readers retry every 10 ms), so that a waiting reader is never starved by the
+    writer taking the file straight back."""
+
+    HOLD_SECONDS = 10.0
     GAP_SECONDS = 0.05
+    WATCH_STEP = 0.1
 
     def __init__(self, db: str | Path, memory_limit: str = "") -> None:
         self.db, self.memory_limit = db, memory_limit
         self.store: Store | None = None
         self.since = 0.0
         self.released = 0.0
+        self.lock = threading.RLock()  # held for a step; the watcher releases only between steps
+        self.watching: threading.Event | None = None
 
     @contextmanager
     def held(self, *, release: bool = False) -> Iterator[Store]:
-        """The open store for one step; closed after it when ``release`` or held long enough."""
-        if self.store is None:
-            wait = self.released + self.GAP_SECONDS - time.monotonic()
-            if wait > 0:
-                time.sleep(wait)
-            self.store, self.since = open_store(self.db, memory_limit=self.memory_limit), time.monotonic()
+        """The open store for one step; closed after it when ``release`` and nothing watches."""
+        with self.lock:
+            if self.store is None:
+                wait = self.released + self.GAP_SECONDS - time.monotonic()
+                if wait > 0:
+                    time.sleep(wait)
+                self.store, self.since = open_store(self.db, memory_limit=self.memory_limit), time.monotonic()
+            try:
+                yield self.store
+            except BaseException:
+                self.release()
+                raise
+            if (release and self.watching is None) or self._due():
+                self.release()
+
+    def _due(self) -> bool:
+        return time.monotonic() - self.since >= self.HOLD_SECONDS or someone_waiting(str(self.db))
+
+    @contextmanager
+    def watch(self) -> Iterator[None]:
+        """Keep the file between steps for the ``with`` block, letting it go when another open waits."""
+        stop = self.watching = threading.Event()
+
+        def look() -> None:
+            while not stop.wait(self.WATCH_STEP):
+                with self.lock:
+                    if self.store is not None and self._due():
+                        self.release()
+
+        watcher = threading.Thread(target=look, name="newsgraph-lease", daemon=True)
+        watcher.start()
         try:
-            yield self.store
-        except BaseException:
-            self.release()
-            raise
-        if release or time.monotonic() - self.since >= self.HOLD_SECONDS:
-            self.release()
+            yield
+        finally:
+            stop.set()
+            watcher.join()
+            self.watching = None
 
     def release(self) -> None:
-        if self.store is not None:
-            self.store.close()
-            self.store = None
-            self.released = time.monotonic()
+        with self.lock:
+            if self.store is not None:
+                self.store.close()
+                self.store = None
+                self.released = time.monotonic()
 
 
 class Writer:
@@ -663,9 +698,10 @@ class Writer:
             self.progress(self.summary)
 
     def pause(self) -> None:
-        """Release the knowledge base: the runner is about to wait for extraction (a commit may
-        have kept the file for the next step, which would otherwise keep queries out meanwhile)."""
-        self.lease.release()
+        """The runner is about to wait for extraction: release the knowledge base unless the
+        lease's watcher keeps it (and lets it go when a query or a writer waits)."""
+        if self.lease.watching is None:
+            self.lease.release()
 
     def _resolve(self, facts: Sequence[ArticleFacts]) -> tuple[list[ArticleFacts], tuple[Entity, ...], dict[str, str | None]]:
         """Entity identity across the knowledge base: the stored entities (and the curations in
@@ -730,7 +766,8 @@ def ingest_records(
         start_run(store, summary.run_id, inputs)
     writer = Writer(db, options, summary, progress)
     try:
-        (runner or InProcess()).drive(writer, writer.batches(records))
+        with writer.lease.watch():
+            (runner or InProcess()).drive(writer, writer.batches(records))
     finally:
         writer.lease.release()
     summary.skipped = dict(writer.skipped)

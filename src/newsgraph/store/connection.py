@@ -169,14 +169,35 @@ def want_write_marker(path: str) -> str:
     return path + ".write-wanted"
 
 
-def _want_write(text: str, wanted: bool) -> None:
-    marker = want_write_marker(text)
+def want_read_marker(path: str) -> str:
+    """The file a reader waiting for ``path`` touches, so that an ingest holding it between batches
+    lets it go (``pipeline._Lease``)."""
+    return path + ".read-wanted"
+
+
+FRESH = 0.5  # seconds a marker counts after its last touch (a waiting open touches it at each retry, 10 to 250 ms apart)
+
+
+def _fresh(marker: str) -> bool:
+    try:
+        return time.time() - os.stat(marker).st_mtime < FRESH
+    except OSError:
+        return False
+
+
+def someone_waiting(path: str, *, readers: bool = True) -> bool:
+    """Whether another open of ``path`` is waiting for it right now: a writer, or (``readers``) a reader."""
+    return _fresh(want_write_marker(path)) or (readers and _fresh(want_read_marker(path)))
+
+
+def _want(text: str, wanted: bool, *, read_only: bool) -> None:
+    marker = want_read_marker(text) if read_only else want_write_marker(text)
     try:
         if wanted:
             Path(marker).touch()
         else:
             os.unlink(marker)
-    except OSError:  # a read-only folder, or no marker: readers then let go when idle
+    except OSError:  # a read-only folder, or no marker: the holder then lets go on its own schedule
         pass
 
 
@@ -195,7 +216,7 @@ def _connect(text: str, *, read_only: bool, lock_timeout: float) -> duckdb.DuckD
         try:
             conn = duckdb.connect(text, read_only=read_only)
             if waited:
-                _want_write(text, False)
+                _want(text, False, read_only=read_only)
             # DuckDB draws a progress bar on stderr for a query over 2 s (a search on a loaded
             # machine): not what a command's output may carry
             conn.execute("SET enable_progress_bar = false")
@@ -204,13 +225,13 @@ def _connect(text: str, *, read_only: bool, lock_timeout: float) -> duckdb.DuckD
             first = str(exc).splitlines()[0]
             if not _is_lock_conflict(exc):
                 raise StoreError("NG301", f"cannot open {text}: {first}") from None
-            if not read_only:  # say so: a server holding the file read-only lets it go for us
-                _want_write(text, True)
-                waited = True
+            # say so: a server holding the file read-only lets it go for a writer, an ingest holding
+            # it between batches lets it go for either
+            _want(text, True, read_only=read_only)
+            waited = True
             left = deadline - time.monotonic()
             if left <= 0:
-                if waited:
-                    _want_write(text, False)
+                _want(text, False, read_only=read_only)
                 holder = re.search(r"\(PID (\d+)\)", first)
                 who = f"process {holder.group(1)}" if holder else "another process"
                 raise StoreError(

@@ -31,20 +31,16 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from newsgraph.errors import StoreError
-from newsgraph.store.connection import Store, open_store, want_write_marker
+from newsgraph.store.connection import Store, open_store, someone_waiting
 
 T = TypeVar("T")
 
-FRESH = 0.5  # seconds a write-wanted marker counts after its last touch (a waiting writer touches it every 10 ms)
 MEMO_SIZE = 256
 
 
 def writer_waiting(path: str) -> bool:
     """Whether a writer in another process (or this one) is waiting for ``path`` right now."""
-    try:
-        return time.time() - os.stat(want_write_marker(path)).st_mtime < FRESH
-    except OSError:
-        return False
+    return someone_waiting(path, readers=False)
 
 
 def file_version(path: str) -> tuple[Any, ...]:
