@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 from collections import defaultdict
 from collections.abc import Sequence
@@ -174,13 +175,23 @@ def quotes_from_rows(rows: list[dict[str, Any]], content_rows: list[dict[str, An
     return quotes
 
 
-# quotes in the order they open in the text (their first content span), the quote's id last
-_QUOTE_ORDER = "(SELECT min(c.ev_start) FROM quote_content c WHERE c.quote_id = t.id), t.cue_start, t.id"
+def _opening(quote: Quote) -> tuple[Any, ...]:
+    """A quote's place in its article: where it opens in the text (its first content span), then
+    its cue, its id last; a quote without content or cue after those with one."""
+    first = min((e.start for e in quote.content), default=None)
+    cue = quote.cue.start if quote.cue is not None else None
+    return (first is None, first or 0, cue is None, cue or 0, quote.id)
 
 
 def read_quotes(store: Store, article_id: ArticleIds = None) -> list[Quote]:
-    return quotes_from_rows(_by_article(store, "quotes", article_id, _QUOTE_ORDER),
-                            _by_article(store, "quote_content", article_id, "t.quote_id, t.idx"))
+    """Quotes in their articles' order, each article's in the order they open in the text (sorted
+    here: an ORDER BY on each quote's first content span made DuckDB read all of quote_content)."""
+    quotes = quotes_from_rows(_by_article(store, "quotes", article_id, "t.id"),
+                              _by_article(store, "quote_content", article_id, "t.quote_id, t.idx"))
+    out: list[Quote] = []
+    for _, group in itertools.groupby(quotes, key=lambda q: q.article_id):
+        out.extend(sorted(group, key=_opening))
+    return out
 
 
 def read_figures(store: Store, article_id: ArticleIds = None) -> list[Figure]:
