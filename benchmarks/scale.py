@@ -3,7 +3,8 @@ beside raw spaCy ``nlp.pipe`` with the same model and ``n_process`` equal to the
 same BBC News texts, in the same invocation.
 
     PYTHONPATH=src python benchmarks/scale.py [--limit 300] [--workers 1,2] [--ray] [--copies 5]
-                                              [--sweep] [--inserts] [--probe S] [--data ../shared/data/bbc-news]
+                                              [--sweep] [--inserts] [--probe S] [--anchor-after]
+                                              [--data ../shared/data/bbc-news]
 
 Every measurement runs in a child process of its own; a sampler in this process reads the RSS of
 the child and all its descendants (workers, Ray's processes) from /proc every 50 ms and keeps the
@@ -11,7 +12,9 @@ peak of their sum (shared pages count once per process: an upper bound). "ingest
 committed (read, clean, de-duplicate, extract, resolve entities, write) with the model already
 loaded in the workers (the pool is started and warmed first; "startup" says what that cost).
 The anchor is the bare model's ``nlp.pipe`` over the raw file texts, batch size 32, model loaded
-before the clock, ``n_process`` = workers. ``--copies K`` ingests the input and the input copied
+before the clock, ``n_process`` = workers; with ``--anchor-after`` it runs again after the ingest
+and the ingest is compared with the mean of the two (this machine's speed drifts by tens of
+percent within minutes). ``--copies K`` ingests the input and the input copied
 K times under other folders (each later copy an exact duplicate, recorded, not extracted) to
 compare peak memory. ``--sweep`` times the extractor alone at several spaCy batch sizes.
 "CPU s" is the CPU time of the child and its descendants (workers included, sampled from /proc;
@@ -300,6 +303,8 @@ def main() -> None:
     parser.add_argument("--copies", type=int, default=0, help="also ingest the input copied K times (peak memory)")
     parser.add_argument("--sweep", action="store_true", help="spaCy batch sizes, extractor alone, one process")
     parser.add_argument("--inserts", type=int, default=0, help="rows for the INSERT vs Arrow bulk-load comparison")
+    parser.add_argument("--anchor-after", action="store_true",
+                        help="run the anchor again after each ingest and compare with the mean of the two")
     parser.add_argument("--probe", type=float, default=0, help="open the base read-only every S seconds during each ingest")
     parser.add_argument("--child", default=None, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -331,6 +336,11 @@ def main() -> None:
             db = str(tmp / f"w{w}.duckdb")
             got = run_child("ingest", [str(corpus)], db, "local", w, probe=(db, args.probe) if args.probe else None)
             ours[w] = got["seconds"]
+            if args.anchor_after:  # the machine's speed drifts: compare with the mean of an anchor before and after
+                after = run_child("anchor", files, w)
+                print(f"{f'raw spaCy nlp.pipe n_process={w} (after)':40} {after['seconds']:8.1f} "
+                      f"{len(files) / after['seconds']:7.2f} {words / after['seconds']:8.0f} {'':9} {after['peak_mb']:8.0f} {'':9} {'':8} {after['cpu']:7.1f} {after['run_cpu']:9.1f}")
+                anchor = {k: (anchor[k] + after[k]) / 2 for k in ("seconds", "run_cpu")}
             print(f"{f'newsgraph ingest --workers {w}':40} {got['seconds']:8.1f} {got['articles'] / got['seconds']:7.2f} "
                   f"{words / got['seconds']:8.0f} {anchor['seconds'] / got['seconds']:9.2f} {got['peak_mb']:8.0f} {got['startup']:9.1f} {got['writer']:8.1f} {got['cpu']:7.1f} {got['run_cpu']:9.1f} {anchor['run_cpu'] / got['run_cpu']:13.2f} {got['parent_cpu']:12.1f} {_holds(got['holds']):>14}{_waits(got['waits'])}")
         if len(ours) > 1:

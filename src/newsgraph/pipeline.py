@@ -668,7 +668,7 @@ class Writer:
         self.skipped.update(f.code for f in failures if f.level is not LogLevel.INFO)
         features = _story_features(pending.kept[:pending.new_kept], facts, extracted.features)
         if self.options.embed and any(a.id not in extracted.vectors for a in pending.kept):
-            self.lease.release()  # embedding here takes seconds: queries get in meanwhile
+            self.pause()  # embedding here may take seconds: queries get in meanwhile
         vectors = _vectors(pending.kept, extracted.vectors) if self.options.embed else []
         # only store work while held; with extraction, released after the write: the next step
         # (reading, language, fingerprints) runs without it (on a starved machine it took minutes)
