@@ -142,7 +142,12 @@ def _by_article(store: Store, table: str, article_id: ArticleIds, order: str) ->
         return store.dicts(f"SELECT t.* FROM {table} t LEFT JOIN articles a ON a.id = t.article_id "
                            f"ORDER BY a.seq NULLS LAST, t.article_id, {order}")
     if isinstance(article_id, str):
-        return store.dicts(f"SELECT t.* FROM {table} t WHERE t.article_id = ? ORDER BY {order}", [article_id])
+        # the article's id is known: not fetched (each column a row costs DuckDB a fetch by index)
+        rows = store.dicts(f"SELECT t.* EXCLUDE (article_id) FROM {table} t WHERE t.article_id = ? ORDER BY {order}",
+                           [article_id])
+        for row in rows:
+            row["article_id"] = article_id
+        return rows
     grouped: dict[str, list[dict[str, Any]]] = {i: [] for i in article_id}
     for marks, chunk in key_chunks(article_id):
         for row in store.dicts(f"SELECT t.* FROM {table} t WHERE t.article_id IN ({marks}) ORDER BY t.article_id, {order}", chunk):
