@@ -383,15 +383,31 @@ def entity_fact_ids(store: Store, entity_id: str, limit: int, window: Sequence[t
     marks = _marks(ids)
     in_window = f"article_id IN ({marks}) AND " if not complete else ""
     scope = [] if complete else ids
-    said_rows = [r for r in store.rows(f"SELECT id, article_id FROM quotes WHERE {in_window}speaker_entity_id = ?",
-                                       [*scope, entity_id]) if r[1] in seq]
+    if complete:
+        said_rows = store.rows("SELECT id, article_id FROM quotes WHERE speaker_entity_id = ?", [entity_id])
+        about_rows = store.rows(
+            f"""SELECT DISTINCT c.quote_id, c.article_id FROM quote_content c JOIN
+                    (SELECT article_id, ev_start, ev_end, ev_field FROM mentions WHERE entity_id = ?) m
+                    ON m.article_id = c.article_id AND m.ev_start >= c.ev_start AND m.ev_end <= c.ev_end
+                   AND coalesce(m.ev_field, 'text') = coalesce(c.ev_field, 'text')
+                WHERE c.article_id IN ({marks})""", [entity_id, *ids])
+    else:
+        # the window's rows by their indexed article id, the entity picked out here: with the
+        # entity's id in the query too, DuckDB reads the rows of every article naming a frequent
+        # entity by that index instead (on 41,000 articles, 11 and 34 ms against 3.5 and 8)
+        said_rows = [(quote, a) for quote, a, speaker in store.rows(
+            f"SELECT id, article_id, speaker_entity_id FROM quotes WHERE article_id IN ({marks})", ids) if speaker == entity_id]
+        spans: dict[tuple[str, str], list[tuple[int, int]]] = {}
+        for a, start, end, where, entity in store.rows(
+                f"SELECT article_id, ev_start, ev_end, ev_field, entity_id FROM mentions WHERE article_id IN ({marks})", ids):
+            if entity == entity_id:
+                spans.setdefault((a, where or "text"), []).append((start, end))
+        about_rows = sorted({(quote, a) for quote, a, start, end, where in store.rows(
+            f"SELECT quote_id, article_id, ev_start, ev_end, ev_field FROM quote_content WHERE article_id IN ({marks})", ids)
+            if start is not None and end is not None
+            and any(start <= m_start and m_end <= end for m_start, m_end in spans.get((a, where or "text"), ()))})
+    said_rows = [r for r in said_rows if r[1] in seq]
     said = [r[0] for r in sorted(said_rows, key=lambda r: (-seq[r[1]], r[0]))][:limit]
-    about_rows = store.rows(
-        f"""SELECT DISTINCT c.quote_id, c.article_id FROM quote_content c JOIN
-                (SELECT article_id, ev_start, ev_end, ev_field FROM mentions WHERE {in_window}entity_id = ?) m
-                ON m.article_id = c.article_id AND m.ev_start >= c.ev_start AND m.ev_end <= c.ev_end
-               AND coalesce(m.ev_field, 'text') = coalesce(c.ev_field, 'text')
-            WHERE c.article_id IN ({marks})""", [*scope, entity_id, *ids])
     spoken = {r[0] for r in said_rows}
     about = [r[0] for r in sorted(about_rows, key=lambda r: (-seq[r[1]], r[0])) if r[0] not in spoken][:limit]
     event_ids = sorted({r[0] for r in store.rows(
