@@ -8,7 +8,7 @@ by ``filters_for`` from plain values; no caller writes SQL text.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -427,9 +427,9 @@ def entity_article_ids(store: Store, entity_id: str, limit: int, window: Sequenc
         return []
     if complete:
         counts = dict(store.rows("SELECT article_id, count(*) FROM mentions WHERE entity_id = ? GROUP BY article_id", [entity_id]))
-    else:
-        counts = dict(store.rows(f"SELECT article_id, count(*) FROM mentions WHERE article_id IN ({_marks(ids)}) AND entity_id = ?"
-                                 " GROUP BY article_id", [*ids, entity_id]))
+    else:  # by article id alone, as in entity_fact_ids: with the entity's id too DuckDB takes the wrong index
+        counts = Counter(a for a, e in store.rows(f"SELECT article_id, entity_id FROM mentions WHERE article_id IN ({_marks(ids)})",
+                                                  ids) if e == entity_id)
     return [(a, int(counts.get(a, 0))) for a in ids]
 
 
