@@ -159,8 +159,8 @@ def main() -> None:
     def story_direct() -> object:
         from newsgraph.query.stories import story_detail
 
-        with q.reading(reader, None) as store:
-            return story_detail(store, rng.choice(stories))
+        with q.reading(reader, None) as store:  # as the server reads it: the main entities' heads only
+            return story_detail(store, rng.choice(stories), heads_only=True)
 
     def search_direct() -> object:
         from newsgraph.query.search import search
