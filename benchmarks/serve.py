@@ -6,7 +6,8 @@ Starts `newsgraph serve --db KB` in a second process on a free loopback port (12
 then, per endpoint, sends ``--requests`` requests from ``--clients`` threads (one HTTP client
 each) over ids drawn at random from a large pool (``--pool`` articles, entities in most articles
 and of every type, stories), and prints throughput, p50/p95/p99 latency and the error count (any
-status but 200, with its code). The pages (HTML) and their API counterparts are both measured.
+status but 200, with its code). The pages (HTML) and their API counterparts are both measured;
+the last row, a static file (no read, no rendering), is the floor of HTTP alone on this machine.
 Anchor, in the same run: the same reads called directly in this process through a reader like
 the server's (``newsgraph.query.pages`` on a ``SharedReader``, one at a time, no HTTP, no
 rendering), whose p50 is the floor the server's latency sits on. The load average of the machine
@@ -184,6 +185,7 @@ def main() -> None:
         "api quotes (speaker)": ([f"/api/quotes?size=50&speaker={p}" for p in pick(people)],
                                  lambda: q.list_page(reader, "quotes", {"speaker": rng.choice(people)}, size=50)),
         "api stories": (["/api/stories?size=20"] * n, None),
+        "static file (floor)": (["/static/style.css"] * n, None),  # no read, no rendering: the server's own floor
     }
     if args.only:
         wanted = {w.strip() for w in args.only.split(",")}
