@@ -43,7 +43,7 @@ def test_a_watched_lease_keeps_the_file_between_steps(kb: Path) -> None:
     lease = pipeline._Lease(kb)
     with lease.watch():
         for _ in range(4):
-            with lease.held(release=True) as store:  # a step that, unwatched, lets the file go after it
+            with lease.held() as store:
                 store.conn.execute("SELECT 1")
             assert lease.store is not None
         first = lease.store
@@ -53,14 +53,19 @@ def test_a_watched_lease_keeps_the_file_between_steps(kb: Path) -> None:
     assert lease.store is None
 
 
-def test_an_unwatched_step_lets_the_file_go(kb: Path) -> None:
+def test_a_lease_lets_the_file_go_after_holding_it_long_enough(kb: Path) -> None:
+    """For a reader that cannot leave a marker (a read-only folder): no hold lasts past HOLD_SECONDS."""
     lease = pipeline._Lease(kb)
-    with lease.held(release=True) as store:
-        store.conn.execute("SELECT 1")
-    assert lease.store is None
-    with lease.held() as store:  # a step that keeps it (held less than HOLD_SECONDS)
-        store.conn.execute("SELECT 1")
-    assert lease.store is not None
+    lease.HOLD_SECONDS = 0.3
+    with lease.watch():
+        with lease.held() as store:
+            store.conn.execute("SELECT 1")
+        assert lease.store is not None
+        time.sleep(lease.HOLD_SECONDS + 3 * lease.WATCH_STEP)
+        assert lease.store is None  # the watcher let it go between steps
+        with lease.held() as store:  # the next step opens it again
+            store.conn.execute("SELECT 1")
+        assert lease.store is not None
     lease.release()
 
 

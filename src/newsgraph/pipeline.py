@@ -494,13 +494,12 @@ class _Lease:
     on a base of a few thousand articles about as much as a batch's whole write) only when
     another open waits for the file, not at every batch.
 
-    A watcher thread (``watch``) looks every ``WATCH_STEP`` seconds, between steps, for a query or
-    another writer waiting for the file (the marker files of ``store.connection``) and lets the
-    file go for it; it also lets it go after ``HOLD_SECONDS`` held, for a reader that cannot leave
-    a marker (a read-only folder). Without the watcher (a step outside a run) ``held(release=True)``
-    closes the file after the step. After a release the file stays free for at least
-    ``GAP_SECONDS`` (readers retry every 10 ms), so that a waiting reader is never starved by the
-    writer taking the file straight back."""
+    For the run (``watch``), a watcher thread looks every ``WATCH_STEP`` seconds, between steps,
+    for a query or another writer waiting for the file (the marker files of ``store.connection``)
+    and lets the file go for it; a step that ends while one waits lets it go at once. The file is
+    also let go after ``HOLD_SECONDS`` held, for a reader that cannot leave a marker (a read-only
+    folder). After a release the file stays free for at least ``GAP_SECONDS`` (readers retry every
+    10 ms), so that a waiting reader is never starved by the writer taking the file straight back."""
 
     HOLD_SECONDS = 10.0
     GAP_SECONDS = 0.05
@@ -512,11 +511,10 @@ class _Lease:
         self.since = 0.0
         self.released = 0.0
         self.lock = threading.RLock()  # held for a step; the watcher releases only between steps
-        self.watching: threading.Event | None = None
 
     @contextmanager
-    def held(self, *, release: bool = False) -> Iterator[Store]:
-        """The open store for one step; closed after it when ``release`` and nothing watches."""
+    def held(self) -> Iterator[Store]:
+        """The open store for one step; let go after it when another open waits or it was held long enough."""
         with self.lock:
             if self.store is None:
                 wait = self.released + self.GAP_SECONDS - time.monotonic()
@@ -528,7 +526,7 @@ class _Lease:
             except BaseException:
                 self.release()
                 raise
-            if (release and self.watching is None) or self._due():
+            if self._due():
                 self.release()
 
     def _due(self) -> bool:
@@ -537,7 +535,7 @@ class _Lease:
     @contextmanager
     def watch(self) -> Iterator[None]:
         """Keep the file between steps for the ``with`` block, letting it go when another open waits."""
-        stop = self.watching = threading.Event()
+        stop = threading.Event()
 
         def look() -> None:
             while not stop.wait(self.WATCH_STEP):
@@ -552,7 +550,6 @@ class _Lease:
         finally:
             stop.set()
             watcher.join()
-            self.watching = None
 
     def release(self) -> None:
         with self.lock:
@@ -567,8 +564,9 @@ class Writer:
 
     ``batches`` turns records into prepared batches (lazily: a runner pulls the next one when it
     has room, which is the back-pressure that bounds memory); ``commit`` writes one, in order.
-    The file is held (DuckDB's write lock) only while a batch is prepared against it and while one
-    is written (``_held``): extraction runs with it released, so queries get in between.
+    The knowledge base is used only in steps (a batch prepared against it, a batch written: its
+    ``_Lease``), which keeps the file between them and lets it go whenever a query or another
+    writer waits for it, so queries get in while extraction runs.
     """
 
     def __init__(self, db: str | Path, options: IngestOptions, summary: IngestSummary,
@@ -625,7 +623,7 @@ class Writer:
         new versions of stored articles, then de-duplicate the rest."""
         articles = [with_language(a) for a in articles]
         every = [fingerprint(a) for a in articles]  # before the store is held
-        with self.lease.held(release=self.extracts) as store:
+        with self.lease.held() as store:
             known = existing_ids(store, [a.id for a in articles]) | {a.id for a in articles if a.id in self.in_flight.ids}
             new: list[Article] = []
             fps: list[Fingerprint] = []
@@ -667,12 +665,9 @@ class Writer:
         failures = [*pending.notes, *extracted.failures]
         self.skipped.update(f.code for f in failures if f.level is not LogLevel.INFO)
         features = _story_features(pending.kept[:pending.new_kept], facts, extracted.features)
-        if self.options.embed and any(a.id not in extracted.vectors for a in pending.kept):
-            self.pause()  # embedding here may take seconds: queries get in meanwhile
         vectors = _vectors(pending.kept, extracted.vectors) if self.options.embed else []
-        # only store work while held; with extraction, released after the write: the next step
-        # (reading, language, fingerprints) runs without it (on a starved machine it took minutes)
-        with self.lease.held(release=self.extracts) as store:
+        # only store work inside the step: the lease lets waiting queries in between steps
+        with self.lease.held() as store:
             write_batch(store, Batch(
                 run_id=self.summary.run_id, articles=pending.articles, skips=[*pending.skips, *failures],
                 duplicates=pending.duplicates, facts=facts, entities=entities, updates=pending.updates,
@@ -696,12 +691,6 @@ class Writer:
         self.summary.batches += 1
         if self.progress:
             self.progress(self.summary)
-
-    def pause(self) -> None:
-        """The runner is about to wait for extraction: release the knowledge base unless the
-        lease's watcher keeps it (and lets it go when a query or a writer waits)."""
-        if self.lease.watching is None:
-            self.lease.release()
 
     def _resolve(self, facts: Sequence[ArticleFacts]) -> tuple[list[ArticleFacts], tuple[Entity, ...], dict[str, str | None]]:
         """Entity identity across the knowledge base: the stored entities (and the curations in

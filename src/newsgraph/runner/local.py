@@ -196,8 +196,7 @@ class _Pool:
                 return
             self._dispatch()
             if self.order and self.order[0].number not in self.results:
-                self.writer.pause()  # never hold the knowledge base while waiting for a worker
-                self._wait()
+                self._wait()  # the writer's lease lets the file go meanwhile if a query waits for it
 
     def _commit_ready(self) -> None:
         while self.order and self.order[0].number in self.results:
