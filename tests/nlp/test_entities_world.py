@@ -105,6 +105,43 @@ def test_org_built_on_a_place_stays_whole_and_links_to_it(run, nlp: Language, te
 
 
 @pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        ("The campaign group Mothers Against Drunk Driving welcomed the verdict in Dayton.", "Mothers Against Drunk Driving"),
+        ("A spokesman for Reporters Without Borders said two editors were still held.", "Reporters Without Borders"),
+        ("Friends of the Earth said the new runway would double the airport's emissions.", "Friends of the Earth"),
+        ("A report by Physicians for Human Rights found signs of torture at the camp.", "Physicians for Human Rights"),
+        ("Coalition Against Trafficking in Women director Ana Ruiz said the numbers were rising.",
+         "Coalition Against Trafficking in Women"),
+        ("The figures came from the Institute for Rural Housing in Kenya on Tuesday.", "Institute for Rural Housing"),
+    ],
+)
+def test_campaign_and_charity_names_stay_whole(run, nlp: Language, text: str, org: str) -> None:
+    found = types(run(nlp, text))
+    assert found.get(org) == "ORG", found
+    assert not any(name != org and name in org for name in found), found  # no fragment beside it
+
+
+@pytest.mark.parametrize(
+    ("text", "not_org"),
+    [
+        ("She cried all through Rebel Without a Cause on Sunday night.", "Rebel Without a Cause"),
+        ("Lawyers for Mr Okafor said he would appeal against the ruling.", "Lawyers for Mr Okafor"),
+        ("They sailed with Pirates of the Caribbean fans to Jamaica.", "Pirates of the Caribbean"),
+        ("Students March Against Tuition Fees in Leeds\nThousands of students marched through Leeds on Saturday.",
+         "March Against Tuition Fees"),
+    ],
+)
+def test_titles_and_headlines_are_no_campaign_names(run, nlp: Language, text: str, not_org: str) -> None:
+    assert types(run(nlp, text)).get(not_org) != "ORG"
+
+
+def test_campaign_name_stops_before_its_place(run, nlp: Language) -> None:
+    found = types(run(nlp, "The Federation of Dairy Farmers in Portugal asked for help."))
+    assert found.get("Federation of Dairy Farmers") == "ORG" and found.get("Portugal") == "GPE", found
+
+
+@pytest.mark.parametrize(
     ("text", "person", "title", "organization"),
     [
         ("Belgian Transport Minister Luc Peeters welcomed the figures.", "Luc Peeters", "transport minister", "Belgium"),

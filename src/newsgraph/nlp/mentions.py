@@ -13,7 +13,7 @@ from newsgraph.nlp.countries import country_of
 from newsgraph.nlp.institutions import canonical_institution
 from newsgraph.nlp.money import CODES
 from newsgraph.nlp.oneword import retype_one_word_people
-from newsgraph.nlp.organisations import companies, fix_people, institutions, join_place_names, laws, split_portfolios
+from newsgraph.nlp.organisations import advocacy_names, companies, fix_people, institutions, join_place_names, laws, split_portfolios
 from newsgraph.nlp.recogniser import keep_sure
 from newsgraph.nlp.places import buildings, constituencies, dateline_spans, fix_place_types, whole_countries
 from newsgraph.nlp.titles import HONORIFICS, MODIFIERS, after_title, is_head, is_title_word, status_of
@@ -234,7 +234,7 @@ def mention_spans(doc: Doc) -> list[Span]:
     """The article's mention spans of the kept types, cleaned, repaired and recovered, in text order."""
     spans = [s for s in (clean_span(e) for e in doc.ents if e.label_ in KEPT or e.label_ == "WORK_OF_ART") if s is not None]
     spans = whole_countries(doc, dateline_spans(doc, merge_of_spans(spans)))  # nlp/places.py: "BOGOTÁ (AP) —"
-    spans = split_portfolios(doc, join_place_names(doc, spans))
+    spans = advocacy_names(doc, split_portfolios(doc, join_place_names(doc, spans)))  # "Friends of the Earth"
     spans = recover_titled_names(doc, spans)
     spans = fix_types(spans)
     forms = _person_forms(spans)

@@ -102,6 +102,90 @@ def join_place_names(doc: Doc, spans: list[Span]) -> list[Span]:
     return out
 
 
+# Links between a body and its cause, written capitalised inside the name whatever stands before
+# them: "League Against Cruel Sports", "Reporters Without Borders", "Mothers Against Drunk Driving".
+_CAUSE_LINKS = frozenset({"Against", "Without", "Sans"})
+# Lower-case links that do the same ("of" after a word naming a body, "for" after one naming a body
+# or its members written capitalised inside a sentence): "Friends of the Earth", "Physicians for
+# Human Rights", "Centre for Policy Studies".
+_BODY_WORDS = frozenset(
+    """
+    Campaign Coalition Alliance League Society Foundation Fund Trust Friends Centre Center Council Committee
+    Institute Association Federation Movement Network Action Forum Partnership Initiative Commission
+    """.split()
+)
+_MEMBERS = frozenset({"people", "women", "men", "children"})
+_NAME_INNER = frozenset({"of", "in", "the", "for", "on"})
+_NAME_LONGEST = 7
+
+
+def _cause_end(doc: Doc, i: int, places: set[int]) -> int:
+    """Where the capitalised run that names a cause, starting at token ``i`` ("the Ethical Treatment
+    of Animals", "Trafficking in Women"), ends; ``i`` when there is none. Lower-case joining words
+    count only between capitalised ones, and not before a place (``places``: its tokens) or a date:
+    "Federation of Phonographic Industry in Germany", "Documents of June"."""
+    end, k = i, i
+    if k < len(doc) and doc[k].lower_ == "the":
+        k += 1
+    while k < len(doc) and k - i < _NAME_LONGEST:
+        token = doc[k]
+        if _capitalised(token) and not token.is_sent_start and token.ent_type_ not in ("DATE", "TIME"):
+            k += 1
+            end = k
+        elif (token.lower_ in _NAME_INNER and end > i and k + 1 < len(doc) and _capitalised(doc[k + 1])
+              and not (token.lower_ in ("in", "on") and k + 1 in places) and doc[k + 1].ent_type_ not in ("DATE", "TIME")):
+            k += 1
+        else:
+            break
+    return end
+
+
+def advocacy_names(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Names of campaigns, charities and bodies built as "<body> <link> <cause>" kept whole and
+    typed ORG: the model splits them ("Friends of the Earth" → the place "Earth"), types them as a
+    product ("Mothers Against Drunk Driving") or misses them ("Reporters Without Borders"). A
+    capitalised link ("Against", "Without") makes the name wherever it stands; a lower-case one
+    only after a word naming a body ("of", "for"), or its members in the plural written capitalised
+    inside a sentence ("for"); a capitalised one after either. A name holding a person ("Justice for Jane Doe") is left as it is,
+    and so is a line in Title Case (``titlecase.title_case``)."""
+    from newsgraph.nlp.titlecase import title_case
+
+    out = list(spans)
+    changed = False
+    for token in doc:
+        i = token.i
+        if i == 0 or i + 1 >= len(doc):
+            continue
+        head = doc[i - 1]
+        if not _capitalised(head) or head.lower_ in _DETERMINERS:
+            continue
+        members = head.lower_ in _MEMBERS or head.tag_ in ("NNS", "NNPS") and head.lower_.endswith("s") and not head.is_upper
+        if not (
+            token.text in _CAUSE_LINKS and (members or head.text in _BODY_WORDS)
+            or token.text == "of" and head.text in _BODY_WORDS
+            or token.text == "for" and (head.text in _BODY_WORDS or members and not head.is_sent_start)
+        ):
+            continue  # "Rebel Without a Cause", "Pirates of the Caribbean": a title, not a body
+        if title_case(token.sent):
+            continue  # "Protesters March Against War": a headline's capitals name nothing
+        places = {k for sp in out if sp.label_ in ("GPE", "LOC") for k in range(sp.start, sp.end)}
+        end = _cause_end(doc, i + 1, places)
+        if end == i + 1:
+            continue
+        start = i - 1
+        while start > 0 and i - start < 4 and _capitalised(doc[start - 1]) and doc[start - 1].lower_ not in _DETERMINERS \
+                and not any(s.start <= start - 1 < s.end and s.label_ != "ORG" for s in out):
+            start -= 1
+        inside = [s for s in out if s.start < end and start < s.end]
+        if any(s.label_ == "PERSON" for s in inside) or any(s.label_ == "ORG" and s.start <= start and end <= s.end for s in inside):
+            continue
+        start = min([start, *(s.start for s in inside)])
+        end = max([end, *(s.end for s in inside)])
+        out = sorted([s for s in out if s not in inside] + [Span(doc, start, end, label="ORG")], key=lambda s: s.start)
+        changed = True
+    return out if changed else spans
+
+
 def split_portfolios(doc: Doc, spans: list[Span]) -> list[Span]:
     """ "Belgian Transport Minister": an ORG the model made of a demonym and a portfolio, before a
     minister's title, is the demonym (NORP) or country (GPE) alone."""
@@ -355,5 +439,5 @@ def companies(doc: Doc, spans: list[Span]) -> list[Span]:
     return sorted(spans + extra, key=lambda s: s.start) if extra else spans
 
 
-__all__ = ["ORG_HEADS", "ORG_STARTS", "ORG_SUFFIXES", "company_cue", "fix_people", "is_collective", "institutions", "join_place_names", "laws",
+__all__ = ["ORG_HEADS", "advocacy_names", "ORG_STARTS", "ORG_SUFFIXES", "company_cue", "fix_people", "is_collective", "institutions", "join_place_names", "laws",
            "companies", "CORPORATE_FINALS", "split_portfolios"]
