@@ -191,3 +191,43 @@ def test_a_nominal_event_aimed_only_at_things_is_other(nlp, text: str, trigger: 
 def test_a_nominal_event_with_someone_or_a_protest_keeps_its_type(nlp, text: str, trigger: str, code: str) -> None:
     found = _events(nlp, text, trigger)
     assert found and found[0].type == code
+
+
+# events v14, read off the second development set (tests/golden/events-bbc/dev2.json) and 500 other
+# BBC articles outside the held-out sample: an act weighed by an adjective, a participle in an
+# absolute phrase, a shot with no one shot, and more everyday senses.
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("Mr Holm said it would be rash and negligent to ignore the warnings of the police.", "ignore"),
+        ("The ministry hired lawyers to be able to defend its decision in court.", "defend"),
+        ("It is important to punish those who cheat, the coach said.", "punish"),
+        ("Critics said it would have been wiser to seek a vote sanctioning the deal.", "sanctioning"),
+        ("Rovers are short of defenders, with Ola Lind injured and Jonas Berg away.", "injured"),
+        ("The mayor opened the new gym and shot hoops with pupils from Brightside School.", "shot"),
+        ("The shadow minister warned of rising obesity levels among children.", "warned"),
+        ("Anna Berg took another step towards the title on Sunday.", "step"),
+        ("The conductor was taking a bow when the lights went out.", "bow"),
+        ("Many drivers are fed up with the roadworks.", "fed up"),
+        ("Voters backed the singer as opposed to the song, Mr Holm said.", "opposed"),
+        ("The sprinter has always protested his innocence.", "protested"),
+    ],
+)
+def test_an_act_weighed_a_state_or_an_everyday_sense_is_other(nlp, text: str, trigger: str) -> None:
+    found = _events(nlp, text, trigger)
+    assert found and all(e.type == "OTHER" for e in found), [(e.trigger.text, e.type) for e in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "code"),
+    [
+        ("Police were able to arrest the two men on Monday.", "arrest", "COERCE"),
+        ("Soldiers shot two protesters in the main square.", "shot", "ASSAULT"),
+        ("Gunmen shot at a bus carrying pilgrims.", "shot", "ASSAULT"),
+        ("The rebels warned of retaliation if the army advanced.", "warned", "THREATEN"),
+        ("The union warned that it would strike unless the offer improved.", "warned", "THREATEN"),
+    ],
+)
+def test_an_act_told_keeps_its_type_beside_those_rules(nlp, text: str, trigger: str, code: str) -> None:
+    found = _events(nlp, text, trigger)
+    assert found and found[0].type == code, [(e.trigger.text, e.type) for e in found]

@@ -1,5 +1,5 @@
 """Events: who did what to whom, where and when, with a PLOVER type and a mode
-(``newsgraph.events.v13``), and each article's main event as who / what / when / where / why / how.
+(``newsgraph.events.v14``), and each article's main event as who / what / when / where / why / how.
 
 An event worth a typed row has an actor that can act: a person, group, organisation or place
 (a mention of those types, a name, a personal pronoun, a noun of ``AGENT_NOUNS`` or ending like
@@ -33,7 +33,7 @@ from newsgraph.nlp.quote_cues import Regions, quote_regions
 from newsgraph.nlp.phrases import MentionIndex, participant
 from newsgraph.nlp.plover import is_captive, plover_code
 
-EXTRACTOR = "newsgraph.events.v13"
+EXTRACTOR = "newsgraph.events.v14"
 _AGENT_TYPES = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
 _OWNERS = frozenset({"ORG", "GPE", "NORP"})
 _NUMBER_TYPES = frozenset({"CARDINAL", "QUANTITY", "PERCENT", "MONEY", "ORDINAL", "DATE", "TIME"})
@@ -94,8 +94,28 @@ def _at_a_thing(frame: Frame) -> bool:
     return frame.type in _AT_THINGS or frame.type == "ASSAULT" and lemma in _TYPE_THINGS["ASSAULT"] - _GAME_WORDS
 _FOR_PEOPLE = frozenset({
     "protect", "help", "assist", "rescue", "shelter", "feed", "evacuate", "kill", "beat", "arrest", "detain",
-    "free", "release", "execute", "injure", "wound",
+    "free", "release", "execute", "injure", "wound", "shoot",
 })
+# Where a participant stands to be what an act is done to: its object or passive subject, or
+# the object of "at", "on" or "against" ("fired at the crowd"); not a companion ("with students").
+_DIRECT = frozenset({"dobj", "nsubjpass", "conj", "appos", "attr", "oprd"})
+_AIMED = frozenset({"at", "on", "against", "upon"})
+
+
+def _shot_at(frame: Frame, target: Token) -> bool:
+    """ "shot at a bus": whatever is shot at, an attack on it."""
+    return frame.pred.lemma_.lower() == "shoot" and target.dep_ == "pobj" and target.head.lower_ == "at"
+
+
+def _people_described(token: Token) -> bool:
+    """ "the wounded", "the elderly": an adjective standing for the people it describes."""
+    return token.pos_ in ("ADJ", "VERB") and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
+
+
+def _done_to(frame: Frame) -> list[Token]:
+    """The targets an act is done to (all of them when none is direct)."""
+    direct = [t for t in frame.targets if t.dep_ in _DIRECT or t.dep_ == "pobj" and t.head.lower_ in _AIMED]
+    return direct or frame.targets
 
 _GENERIC_YOU = frozenset({"you", "one", "yourself"})
 _WALK_LIMIT = 12
@@ -315,16 +335,26 @@ def actor_tokens(frame: Frame, index: MentionIndex) -> list[Token]:
     return out
 
 
+def _absolute(pred: Token) -> bool:
+    """A participle in an absolute phrase ("with Delaney injured"): its subject is what the act
+    left in some state, not someone acting."""
+    return pred.tag_ in ("VBN", "VBD") and not any(c.dep_ in ("aux", "auxpass") for c in pred.children) and any(
+        c.dep_ == "mark" and c.lower_ in ("with", "without") for c in pred.children
+    )
+
+
 def worth_a_type(frame: Frame, actors: list[Token], index: MentionIndex) -> bool:
     """A typed event needs a real action and an actor that can act (unless its type needs none)."""
     if frame.type in _NO_AGENT:
         return True
     if frame.anchor is frame.pred and frame.pred.lemma_.lower() in _STATES:
         return False
+    if _absolute(frame.pred):
+        return False  # "with Delaney injured", "with two players suspended": a state of things, no act told
     if frame.pred.lemma_.lower() in _FOR_PEOPLE and frame.targets and not any(
-        is_agent(t, index) or is_captive(t) for t in frame.targets
+        is_agent(t, index) or is_captive(t) or _shot_at(frame, t) or _people_described(t) for t in _done_to(frame)
     ):
-        return False  # "protect inventions", "help the economy": no one is helped
+        return False  # "protect inventions", "help the economy", "shot hoops with students": no one is helped or hurt
     if not frame.actors:
         # no actor read: a happening still when something is done to someone ("was arrested",
         # "protests against the WEF"), not a bare word ("Warning over pensions")
@@ -388,6 +418,39 @@ def _not_told_as_done(frame: Frame) -> bool:
     return frame.mode is EventMode.HOPED or frame.nominal or not _said_would(frame.pred)
 
 
+# Adjectives that weigh an act rather than tell it: "it would be rash to ignore", "safer to seek".
+_WEIGHING = frozenset(
+    """rash wrong right safe wise unwise negligent easy hard difficult impossible possible important necessary
+    vital essential crucial good bad foolish sensible reasonable unreasonable fair unfair dangerous risky
+    irresponsible responsible legitimate illegal legal lawful unlawful""".split()
+)
+_MODALS = frozenset({"would", "could", "should", "might", "may", "must", "'d", "to"})
+
+
+def _weighed(pred: Token, depth: int = 0) -> bool:
+    """An act an adjective weighs or says can be done, not one told ("it would be rash to ignore
+    their advice", "it is important to punish them", "to be able to defend its case", "safer to
+    seek a resolution sanctioning action"); "police were able to arrest them" is told."""
+    if pred.dep_ == "acl" and depth == 0 and pred.head.dep_ == "dobj" and pred.head.head != pred.head:
+        return _weighed(pred.head.head, depth + 1)  # "seek a resolution sanctioning action"
+    if pred.dep_ != "xcomp" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in pred.children):
+        return False
+    head = pred.head
+    while head.dep_ == "conj" and head.pos_ == "ADJ" and head.head.pos_ == "ADJ":
+        head = head.head  # "rash and negligent to ignore"
+    if head.pos_ == "ADJ":
+        lemma = head.lemma_.lower()
+        if lemma in _WEIGHING or head.lower_ in _WEIGHING:
+            return True
+        if lemma in ("able", "unable"):
+            be = head.head
+            return any(c.dep_ == "aux" and c.lower_ in _MODALS for c in be.children)
+        return False
+    return head.lemma_.lower() == "be" and any(
+        c.dep_ == "acomp" and (c.lemma_.lower() in _WEIGHING or c.lower_ in _WEIGHING) for c in head.children
+    )
+
+
 _TOLD_AS_FACT = frozenset({EventMode.ASSERTED, EventMode.PLANNED, EventMode.REPORTED})
 
 
@@ -420,8 +483,9 @@ def to_event(
         kind = "OTHER"  # "I had no warning"
     if kind != "OTHER" and (_did_not_happen(frame) and plover_code(kind, frame.mode.value) == kind or _maybe_done(frame)):
         kind = "OTHER"  # "no arrests were made", "failed to oppose them": nothing happened (a refused help is REJECT)
-    if kind != "OTHER" and _not_told_as_done(frame):
-        kind = "OTHER"  # "the families it says it wants to help", "there would be meetings": wished or supposed
+    if kind != "OTHER" and (_not_told_as_done(frame) or _weighed(frame.pred)):
+        kind = "OTHER"  # "the families it says it wants to help", "there would be meetings", "it would be
+        # rash to ignore them": wished, supposed or weighed
     actor_args = _arguments(actors, index, article_id, text)
     if kind != "OTHER" and _quoted(start, quotations) and not (
         frame.mode in _TOLD_AS_FACT and any(a.mention_id for a in actor_args)

@@ -438,6 +438,12 @@ def everyday_sense(trigger: Token) -> bool:
         return lemma in _THING_NOUNS
     if lemma == "step" and particle not in ("down", "aside", "back"):
         return True
+    if lemma == "protest" and lemmas & {"innocence", "ignorance"}:
+        return True  # "protested his innocence": a claim, no protest
+    if lemma == "feed" and (particle == "up" or trigger.i + 1 < len(doc) and doc[trigger.i + 1].lower_ == "up"):
+        return True  # "fed up with the noise": weary, no one fed
+    if lemma == "oppose" and any(c.dep_ in ("mark", "advmod") and c.lower_ == "as" for c in trigger.children):
+        return True  # "the singer as opposed to the song": a contrast, no one opposed
     if lemma == "share" and not lemmas & _SHARED:
         return True
     if lemma in ("lift", "ease", "relax", "loosen") and objects and not lemmas & (_RESTRICTIONS | _ECONOMIC_PRESSURE | _EASED_THINGS):
@@ -516,6 +522,20 @@ def everyday_sense(trigger: Token) -> bool:
     return False
 
 
+_STRIDES = frozenset({"towards", "toward", "closer", "forward", "nearer", "up", "back", "to"})
+
+
+def _stride(noun: Token) -> bool:
+    """A light verb's object that is progress or applause ("took another step towards the title",
+    "a step closer to", "taking a bow"), not a concession ("took the step of resigning")."""
+    lemma = noun.lemma_.lower()
+    if lemma == "bow":
+        return True
+    return lemma == "step" and any(
+        c.lower_ in _STRIDES and c.dep_ in ("prep", "advmod") for c in [*noun.children, *noun.head.children]
+    )
+
+
 def event_type(trigger: Token) -> str:
     """The PLOVER type of the event ``trigger`` expresses (a verb or an eventive noun), or OTHER."""
     lemma = trigger.lemma_.lower()
@@ -535,6 +555,8 @@ def event_type(trigger: Token) -> str:
     if obj is not None and (obj.lemma_.lower() in LIGHT_THINGS or media_conference(obj) or advisory_warning(obj)):
         return OTHER  # "make tight turns", "hold a news conference"
     if obj is not None:
+        if _stride(obj):
+            return OTHER  # "took another step towards the title", "taking a bow": no concession
         found = _noun_type(obj) or OTHER
         if found == "MOBILIZE" and obj.lemma_.lower() in _EXERCISES | {"war"} and _joint(trigger, obj):
             return "COOPERATE"  # 062 cooperate militarily: joint exercises

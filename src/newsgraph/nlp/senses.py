@@ -118,6 +118,23 @@ def _advice(warn: Token) -> bool:
     return True
 
 
+# What a party may threaten to do, when it warns of it: "warned of retaliation", "warned of strikes".
+_THREATS = frozenset({
+    "retaliation", "reprisal", "consequence", "action", "strike", "walkout", "sanction", "war", "attack", "violence",
+    "response", "measure", "punishment", "force", "boycott", "protest", "veto", "legal", "lawsuit", "suit", "embargo",
+    "expulsion", "arrest", "prosecution", "penalty", "fine", "crackdown", "step", "reprisals", "revenge",
+})
+
+
+def _danger_told(warn: Token) -> bool:
+    """A warning of a danger ("warned of rising obesity levels", "of the potential for
+    miscarriages of justice"), not of what the warner will do ("warned of retaliation")."""
+    if any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in warn.children):
+        return False  # "warned that ...", "warned them to", "warned Iran": read by _advice and the type
+    dangers = pobjs(warn, ("of", "about", "over", "against"))
+    return bool(dangers) and not any(d.lemma_.lower() in _THREATS or d.lower_ in _THREATS for d in dangers)
+
+
 LIGHT_THINGS = frozenset({"turn", "share"})
 
 
@@ -234,6 +251,8 @@ def talk_sense(trigger: Token, lemma: str, objects: list[Token], lemmas: set[str
         return True  # "they spend time travelling": no one visited
     if lemma == "recall" and not objects:
         return True  # "one of the best meetings we can recall": remembered
+    if lemma in ("warn", "caution") and _danger_told(trigger):
+        return True  # "warned of rising obesity levels": a danger pointed out, no threat of the warner's own
     if lemma in ("warn", "caution") and _advice(trigger):
         return True  # "warned Tony Blair that the war could be illegal": advice, no threat of the warner's own
     if lemma == "grant" and trigger.head.lower_ == "for":
