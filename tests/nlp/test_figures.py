@@ -122,7 +122,7 @@ def test_figures_records_carry_evidence_and_extractor(nlp) -> None:
     text = "Exports fell 4 percent."
     (figure,) = figures_of(nlp, text)
     assert text[figure.evidence.start : figure.evidence.end] == figure.evidence.text == "4 percent"
-    assert figure.extractor == "newsgraph.figures.v1"
+    assert figure.extractor == "newsgraph.figures.v2"
 
 
 @pytest.mark.parametrize(

@@ -1,9 +1,10 @@
-"""A deck (the standfirst split off the body) is read for facts too, its evidence marked as such."""
+"""A deck (the standfirst split off the body) and a headline are read for facts too, their evidence marked as such."""
 
 from __future__ import annotations
 
 from newsgraph.model import Article, SourceFormat, SourcePointer, check_evidence
 from newsgraph.nlp import extract
+from newsgraph.nlp.pipeline import readable_title
 
 
 def test_extract_reads_the_deck_and_keeps_its_offsets_in_the_deck() -> None:
@@ -39,3 +40,74 @@ def test_extract_deck_names_join_the_body_entities() -> None:
     assert sorted((by_id[i].evidence.text, by_id[i].evidence.field) for i in people[0].mention_ids) == [
         ("Anna Rasmussen", "text"), ("Rasmussen", "deck")]
     assert {by_id[i].cluster for i in people[0].mention_ids} == {people[0].key}
+
+
+# --- the headline, read as the deck is ---------------------------------------------------------
+
+
+def test_extract_reads_a_sentence_case_headline_with_offsets_in_the_title() -> None:
+    article = Article(
+        id="art_head", source=SourcePointer(path="feed.txt", format=SourceFormat.TEXT, line=1),
+        title="Greens quit Oslo coalition over Tollbridge airport plan",
+        text="The Green Party left the ruling coalition in Oslo on Tuesday after councillors backed a third runway "
+             "at Tollbridge airport. Party leader Mia Strand said the vote broke the coalition's climate promise.",
+    )
+    [facts] = list(extract([article]))
+    in_title = [m for m in facts.mentions if m.evidence.field == "title"]
+    assert "Oslo" in {m.evidence.text for m in in_title}
+    every = ([m.evidence for m in facts.mentions] + [e.trigger for e in facts.events] + [t.evidence for t in facts.times]
+             + [f.evidence for f in facts.figures])
+    for evidence in every:
+        assert evidence.article_id == "art_head"
+        assert check_evidence(evidence, getattr(article, evidence.field)) is None
+    assert len({m.id for m in facts.mentions}) == len(facts.mentions)  # headline ids never collide with body ids
+    oslo = [e for e in facts.entities if e.name == "Oslo"]
+    assert len(oslo) == 1  # the headline's Oslo is the body's
+    assert all(not e.main for e in facts.events if e.trigger.field == "title")  # the body keeps the main event
+
+
+def test_extract_headline_name_joins_the_body_entity_it_names_whatever_its_type() -> None:
+    # a one-word name in a headline has little around it to type it; the body calls its person so too
+    article = Article(
+        id="art_head2", source=SourcePointer(path="feed.txt", format=SourceFormat.TEXT, line=1),
+        title="Brighouse chasing a first world title",
+        text="Hurdler Tessa Brighouse says she can win her first world title in Madrid next month. "
+             "Brighouse, 27, was fourth last year.",
+    )
+    [facts] = list(extract([article]))
+    by_id = {m.id: m for m in facts.mentions}
+    tessa = [e for e in facts.entities if e.name == "Tessa Brighouse"]
+    assert len(tessa) == 1 and tessa[0].type == "PERSON"
+    fields = sorted((by_id[i].evidence.text, by_id[i].evidence.field, by_id[i].type) for i in tessa[0].mention_ids)
+    assert ("Brighouse", "title", "PERSON") in fields
+    assert not [e for e in facts.entities if e.name == "Brighouse"]
+
+
+def test_extract_leaves_title_case_and_capital_headlines_unread() -> None:
+    for title in ("Tram Derails Near Croydon Station After Storm", "STORM CLOSES PORT OF DOVER"):
+        article = Article(
+            id="art_head3", source=SourcePointer(path="feed.txt", format=SourceFormat.TEXT, line=1), title=title,
+            text="A tram came off the rails near Croydon on Sunday, the operator said.",
+        )
+        [facts] = list(extract([article]))
+        assert not [m for m in facts.mentions if m.evidence.field == "title"], title
+    assert readable_title("Tories attack EU asylum moves") and readable_title("Greens quit Oslo coalition")
+    assert not readable_title("Tram Derails Near Croydon Station") and not readable_title("STORM CLOSES PORT")
+    assert not readable_title(None) and not readable_title("  ")
+
+
+def test_extract_drops_a_headline_opener_read_as_a_person_the_body_never_names() -> None:
+    # every headline capitalises its first word: "Hunt" here is the hunt, and the body names no Hunt
+    article = Article(
+        id="art_head4", source=SourcePointer(path="feed.txt", format=SourceFormat.TEXT, line=1),
+        title="Hunt demo at Tory rally",
+        text="Supporters of fox hunting marched outside the Conservative rally in Brighton on Monday, "
+             "police said. About 2,000 people took part.",
+    )
+    [facts] = list(extract([article]))
+    in_title = {m.evidence.text: m.type for m in facts.mentions if m.evidence.field == "title"}
+    assert "Hunt" not in in_title and in_title.get("Tory") == "ORG", in_title
+    known = {m.id for m in facts.mentions}
+    for event in facts.events:  # no event points at a mention that is gone
+        for arg in (*event.actors, *event.targets, event.place):
+            assert arg is None or arg.mention_id is None or arg.mention_id in known

@@ -119,7 +119,7 @@ def test_times_records_carry_evidence_and_extractor(nlp) -> None:
     (time,) = times_of(nlp, text)
     assert text[time.evidence.start : time.evidence.end] == time.evidence.text == "Monday"
     assert time.type is TimeType.DATE
-    assert time.extractor == "newsgraph.times.v1"
+    assert time.extractor == "newsgraph.times.v2"
 
 
 @pytest.mark.parametrize(

@@ -46,6 +46,22 @@ def test_pages_deck_facts_highlighted_in_the_deck(client: TestClient) -> None:
     pytest.fail("the seed has a fact read from a deck")
 
 
+def test_pages_headline_facts_highlighted_in_the_headline(examples_kb: Path) -> None:
+    client = TestClient(create_app(examples_kb), raise_server_exceptions=False)
+    for head in client.get("/api/articles", params={"size": 200}).json()["rows"]:
+        facts = client.get(f"/api/article/{head['id']}").json()["facts"]
+        in_title = [m for m in facts["mentions"] if m["field"] == "title"]
+        if not in_title:
+            continue
+        html = client.get(f"/article/{head['id']}").text
+        title = html.split("<h1>", 1)[1].split("</h1>", 1)[0]
+        assert title.count('class="hl ') >= len(in_title)
+        for m in in_title:
+            assert m["text"] in title
+        return
+    pytest.fail("the example feeds have a fact read from a headline")
+
+
 def test_pages_kicker_truncation_and_boilerplate_shown(client: TestClient) -> None:
     pages = [client.get(f"/article/{h['id']}").text for h in client.get("/api/articles").json()["rows"]]
     assert any('<p class="kicker"' in p and "ICE DISPUTE" in p for p in pages)

@@ -48,12 +48,15 @@ def _resolve(articles: list[Any]) -> tuple[list[Any], dict[str, str], dict[str, 
 
 
 def _predicted(article: Any, facts: Any, assignment: dict[str, str], entities: dict[str, Any], form: str) -> str | None:
-    at = article.text.find(form)
+    """The predicted identity of the first occurrence of ``form`` in the article's body, else in
+    its headline or deck (facts read from those carry that field)."""
+    field, at = next(((f, getattr(article, f).find(form)) for f in ("text", "title", "deck")
+                      if getattr(article, f) and form in getattr(article, f)), ("text", -1))
     if at < 0:
         return None
     for mention in facts.mentions:
         ev = mention.evidence
-        if ev.field == "text" and ev.start < at + len(form) and at < ev.end and mention.cluster in assignment:
+        if ev.field == field and ev.start < at + len(form) and at < ev.end and mention.cluster in assignment:
             entity = entities[assignment[mention.cluster]]
             return f"{entity.type.value}:{entity.name}#{entity.id[-6:]}"
     return None

@@ -19,7 +19,8 @@ class Evidence:
         end: offset one past the last character.
         text: ``article.text[start:end]``, kept so a reader needs no second lookup.
         field: which of the article's texts the offsets index: ``"text"`` (the body, nearly
-            always) or ``"deck"`` (a standfirst split off the body, read for facts too).
+            always), ``"deck"`` (a standfirst split off the body) or ``"title"`` (the headline),
+            both read for facts too.
     """
 
     article_id: str
@@ -45,7 +46,7 @@ def evidence_from(article_id: str, text: str, start: int, end: int) -> Evidence:
     return Evidence(article_id=article_id, start=start, end=end, text=text[start:end])
 
 
-FIELDS = ("text", "deck")
+FIELDS = ("text", "deck", "title")
 
 
 def check_evidence(evidence: Evidence, text: str) -> str | None:

@@ -7,7 +7,7 @@ from typing import Any
 
 from spacy.tokens import Doc
 
-from newsgraph.model import ArticleFacts, Evidence, LocalEntity
+from newsgraph.model import Argument, ArticleFacts, Evidence, LocalEntity, Mention
 
 _TUPLE_KEYS = ("mentions", "entities", "quotes", "figures", "times", "events")
 
@@ -24,17 +24,17 @@ def facts_from_doc(doc: Doc) -> ArticleFacts:
     )
 
 
-def _relabel(value: Any, pseudo: str, real: str) -> Any:
-    """``value`` with the deck's pseudo article id replaced by the article's, its evidence marked as
-    deck evidence (every record, at any depth)."""
+def _relabel(value: Any, pseudo: str, real: str, field: str) -> Any:
+    """``value`` with a deck's or headline's pseudo article id replaced by the article's, its
+    evidence marked as evidence of that ``field`` (every record, at any depth)."""
     if isinstance(value, Evidence):
-        return replace(value, article_id=real, field="deck") if value.article_id == pseudo else value
+        return replace(value, article_id=real, field=field) if value.article_id == pseudo else value
     if isinstance(value, str):
         return real if value == pseudo else value
     if isinstance(value, tuple):
-        return tuple(_relabel(v, pseudo, real) for v in value)
+        return tuple(_relabel(v, pseudo, real, field) for v in value)
     if is_dataclass(value) and not isinstance(value, type):
-        return replace(value, **{f.name: _relabel(getattr(value, f.name), pseudo, real) for f in fields(value)})
+        return replace(value, **{f.name: _relabel(getattr(value, f.name), pseudo, real, field) for f in fields(value)})
     return value
 
 
@@ -52,16 +52,28 @@ def _short_form_of(entity: LocalEntity, body: tuple[LocalEntity, ...]) -> int | 
     return found[0] if len(found) == 1 else None
 
 
+def _called_so(entity: LocalEntity, body: tuple[LocalEntity, ...], said: dict[str, set[str]]) -> int | None:
+    """The index of the one body entity the body itself calls by ``entity``'s name, whatever
+    type the deck or headline gave it (a headline's "Claxton" read as a town, for the body's
+    Sarah Claxton, whom it calls "Claxton" too), or None when there is none or more than one."""
+    found = [i for i, e in enumerate(body) if entity.name in said.get(e.key, ())]
+    return found[0] if len(found) == 1 else None
+
+
 def _join_entities(
-    body: tuple[LocalEntity, ...], deck: tuple[LocalEntity, ...]
+    body: tuple[LocalEntity, ...], deck: tuple[LocalEntity, ...], said: dict[str, set[str]] | None = None,
 ) -> tuple[tuple[LocalEntity, ...], dict[str, str]]:
     """The body's entities with the deck's joined in: a deck entity of the same type and name as a
-    body entity is that entity (one identity per article). Returns them and deck key → body key."""
+    body entity is that entity (one identity per article), and so is one that is the short form of
+    a body person's name or a name the body uses for one of its entities (``said``: mention texts
+    by body entity key). Returns them and deck key → body key."""
     joined = list(body)
     where = {(e.type, e.name): i for i, e in enumerate(joined)}
     rekey: dict[str, str] = {}
     for entity in deck:
         i = where.get((entity.type, entity.name), _short_form_of(entity, body))
+        if i is None and said:
+            i = _called_so(entity, body, said)
         if i is None:
             where[(entity.type, entity.name)] = len(joined)
             joined.append(entity)
@@ -78,21 +90,61 @@ def _join_entities(
     return tuple(joined), rekey
 
 
-def with_deck_facts(body: ArticleFacts, deck: ArticleFacts) -> ArticleFacts:
-    """The article's facts with those read from its deck added (the body keeps the main event).
+def with_field_facts(body: ArticleFacts, piece: ArticleFacts, field: str) -> ArticleFacts:
+    """The article's facts with those read from its deck or headline (``field``) added (the body
+    keeps the main event).
 
-    Fact ids stay distinct: they were made from the deck's own pseudo id (``<id>#deck``)."""
-    return _appended(body, _relabel(deck, deck.article_id, body.article_id), keep_main=True)
+    Fact ids stay distinct: they were made from the piece's own pseudo id (``<id>#deck``, ``<id>#title``).
+    A headline gives no quotes: its words are the desk's ("BMW to recall faulty diesel cars" has no
+    speaker), and the words it quotes ("named 'best band'") are told in the body."""
+    moved = _relabel(piece, piece.article_id, body.article_id, field)
+    if field == "title":
+        moved = _without_capital_openers(body, replace(moved, quotes=()))
+    return _appended(body, moved, keep_main=True)
+
+
+def _said(body: ArticleFacts) -> dict[str, set[str]]:
+    """The texts the body's mentions give each of its entities (by entity key)."""
+    said: dict[str, set[str]] = {}
+    for m in body.mentions:
+        said.setdefault(m.cluster, set()).add(m.evidence.text)
+    return said
+
+
+def _without_capital_openers(body: ArticleFacts, title: ArticleFacts) -> ArticleFacts:
+    """A headline's facts less a one-word name that only its first word gives, capitalised as every
+    headline's first word is, and that the body never names ("Hunt demo at Labour meeting": the
+    hunt, no Mr Hunt); a name the body uses too ("Radcliffe proves doubters wrong") stays."""
+    _, rekey = _join_entities(body.entities, title.entities, _said(body))
+    by_cluster: dict[str, list[Mention]] = {}
+    for m in title.mentions:
+        by_cluster.setdefault(m.cluster, []).append(m)
+    drop = {e.key for e in title.entities if e.key not in rekey and e.type == "PERSON" and len(e.name.split()) == 1
+            and all(m.evidence.start == 0 for m in by_cluster.get(e.key, ()))}
+    if not drop:
+        return title
+    gone = {m.id for m in title.mentions if m.cluster in drop}
+
+    def unlinked(arg: Argument | None) -> Argument | None:
+        return replace(arg, mention_id=None) if arg is not None and arg.mention_id in gone else arg
+
+    events = tuple(replace(e, actors=tuple(unlinked(a) for a in e.actors), targets=tuple(unlinked(a) for a in e.targets),
+                           place=unlinked(e.place)) for e in title.events)
+    return replace(title, mentions=tuple(m for m in title.mentions if m.cluster not in drop),
+                   entities=tuple(e for e in title.entities if e.key not in drop), events=events)
 
 
 def _appended(body: ArticleFacts, moved: ArticleFacts, *, keep_main: bool) -> ArticleFacts:
     """``body`` with the facts of ``moved`` (already relabelled to the article) added: its entities
     joined to the same-named ones of ``body``, its events never the main one; the main event stays
     the body's (``keep_main``), else it is the first one found."""
-    entities, rekey = _join_entities(body.entities, moved.entities)
+    entities, rekey = _join_entities(body.entities, moved.entities, _said(body))
+    type_of = {e.key: e.type for e in entities}
     return replace(
         body,
-        mentions=body.mentions + tuple(replace(m, cluster=rekey.get(m.cluster, m.cluster)) for m in moved.mentions),
+        mentions=body.mentions + tuple(
+            replace(m, cluster=rekey[m.cluster], type=type_of[rekey[m.cluster]]) if m.cluster in rekey else m
+            for m in moved.mentions),
         entities=entities,
         quotes=body.quotes + moved.quotes,
         figures=body.figures + moved.figures,

@@ -1,4 +1,4 @@
-"""Figures an article cites: money, percentages, counts of things, ages (``newsgraph.figures.v1``).
+"""Figures an article cites: money, percentages, counts of things, ages (``newsgraph.figures.v2``).
 
 One pass over the tokens. A figure starts at a number (digits, "US$550", "20bn", words such as
 "three" or "a dozen", vague plurals such as "hundreds of"); it takes in its scale ("billion"),
@@ -21,7 +21,7 @@ from newsgraph.model import Figure, evidence_from, fact_id
 from newsgraph.nlp import money
 from newsgraph.nlp.numbers import SCALES, VAGUE, is_number_word, parse_number
 
-EXTRACTOR = "newsgraph.figures.v1"
+EXTRACTOR = "newsgraph.figures.v2"
 _QUALIFIERS = tuple(sorted((tuple(q.split()) for q in (
     "as much as", "as many as", "as little as", "as few as", "as high as", "as low as", "more than",
     "less than", "fewer than", "up to", "at least", "at most", "no more than", "no fewer than",

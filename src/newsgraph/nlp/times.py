@@ -1,4 +1,4 @@
-"""Time expressions with TIMEX3 values (``newsgraph.times.v1``).
+"""Time expressions with TIMEX3 values (``newsgraph.times.v2``).
 
 Each rule of ``timex_rules`` runs once over the document's text; overlapping matches are
 settled longest first. Relative expressions are resolved against ``Article.published`` (its UTC
@@ -19,7 +19,7 @@ from newsgraph.model import TimeExpression, TimeType, evidence_from, fact_id
 from newsgraph.nlp.timex_match import Context, Found
 from newsgraph.nlp.timex_rules import RULES, TRIGGERS
 
-EXTRACTOR = "newsgraph.times.v1"
+EXTRACTOR = "newsgraph.times.v2"
 _DAY = re.compile(r"^\d{4}-\d\d-\d\d")
 _FUTURE_AUX = {"will", "'ll", "shall", "wo", "would", "going", "gon", "might", "may", "should"}
 _PAST_AUX = {"had", "did", "was", "were", "has", "have", "'d"}

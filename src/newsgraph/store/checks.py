@@ -66,7 +66,7 @@ def span_rows(store: Store) -> Iterator[SpanRow]:
     for table, id_col, name in SPANS:
         cursor = store.conn.cursor().execute(
             f"SELECT t.{id_col}, t.article_id, t.{name}_start, t.{name}_end, t.{name}_text,"
-            f" coalesce(t.{name}_field, 'text'), CASE WHEN t.{name}_field = 'deck' THEN a.deck ELSE a.text END"
+            f" coalesce(t.{name}_field, 'text'), CASE t.{name}_field WHEN 'deck' THEN a.deck WHEN 'title' THEN a.title ELSE a.text END"
             f" FROM {table} t LEFT JOIN ({SELECT_ARTICLES}) a ON a.id = t.article_id"
             f" WHERE t.{name}_start IS NOT NULL ORDER BY t.article_id"
         )

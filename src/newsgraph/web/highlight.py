@@ -118,7 +118,7 @@ def render(text: str, spans: Iterable[Span], points: Sequence[tuple[int, str]] =
 
 
 def fact_spans(facts: ArticleFacts | None, entities: dict[str, dict[str, Any]], field_name: str) -> list[Span]:
-    """The highlights of every fact read from ``field_name`` (``text`` or ``deck``)."""
+    """The highlights of every fact read from ``field_name`` (``text``, ``deck`` or ``title``)."""
     if facts is None:
         return []
     spans: list[Span] = []

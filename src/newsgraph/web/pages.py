@@ -135,6 +135,7 @@ def article(request: Request, article_id: str) -> HTMLResponse:
     a, facts = view.article, view.facts
     body = highlight.render(a.text, highlight.fact_spans(facts, view.entities, "text"), highlight.boilerplate_points(a.boilerplate))
     deck = highlight.render(a.deck, highlight.fact_spans(facts, view.entities, "deck")) if a.deck else None
+    headline = highlight.render(a.title, highlight.fact_spans(facts, view.entities, "title")) if a.title else None
     main_event = None
     if facts and facts.main:
         main_event = [(p, getattr(facts.main, p)) for p in ("who", "what", "when", "where", "why", "how")]
@@ -142,7 +143,7 @@ def article(request: Request, article_id: str) -> HTMLResponse:
     if facts:
         counts = {"entities": len({m.entity_id or m.cluster for m in facts.mentions}), "quotes": len(facts.quotes),
                   "figures": len(facts.figures), "times": len(facts.times), "events": len(facts.events)}
-    return page(request, "article.html", view=view, a=a, facts=facts, body=body, deck=deck, main_event=main_event,
+    return page(request, "article.html", view=view, a=a, facts=facts, body=body, deck=deck, headline=headline, main_event=main_event,
                 counts=counts, speaker=lambda x: highlight.speaker_name(x, view.entities))
 
 
