@@ -111,3 +111,14 @@ def test_extract_drops_a_headline_opener_read_as_a_person_the_body_never_names()
     for event in facts.events:  # no event points at a mention that is gone
         for arg in (*event.actors, *event.targets, event.place):
             assert arg is None or arg.mention_id is None or arg.mention_id in known
+
+
+def test_extract_reads_a_headline_once_when_the_text_opens_with_it() -> None:
+    title = "Greens quit Oslo coalition over airport plan"
+    article = Article(
+        id="art_head5", source=SourcePointer(path="page.html", format=SourceFormat.HTML), title=title,
+        text=title + "\nThe Green Party left the ruling coalition in Oslo on Tuesday.",
+    )
+    [facts] = list(extract([article]))
+    assert not [m for m in facts.mentions if m.evidence.field == "title"]
+    assert [m.evidence.start for m in facts.mentions if m.evidence.text == "Oslo"][0] < len(title)

@@ -144,7 +144,7 @@ def _pieces(pipeline: Language, article: Article, max_chars: int | None, window_
     """The docs one article is read as, each with where its text starts in the article (or the
     field it reads: ``"deck"``, ``"title"``): its text up to ``max_chars`` (see ``cut_point``) in
     windows of ``window_chars``, then its deck, then its headline where it is readable
-    (``readable_title``). The first window carries the article's own id; later ones a pseudo id
+    (``readable_title``) and not already the text's first words. The first window carries the article's own id; later ones a pseudo id
     ``<id>#w<n>``, the deck ``<id>#deck``, the headline ``<id>#title``."""
     from newsgraph.nlp.windows import cut_point, windows
 
@@ -156,7 +156,7 @@ def _pieces(pipeline: Language, article: Article, max_chars: int | None, window_
         yield make_doc(pipeline, piece), start
     if article.deck:
         yield make_doc(pipeline, replace(article, id=f"{article.id}#deck", text=article.deck, deck=None)), "deck"
-    if readable_title(article.title):
+    if readable_title(article.title) and not article.text.lstrip().startswith(article.title.strip()):  # type: ignore[union-attr]
         yield make_doc(pipeline, replace(article, id=f"{article.id}#title", text=article.title, title=None, deck=None)), "title"
 
 
