@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from newsgraph.model import Article, SourceFormat, SourcePointer, check_evidence
+from newsgraph.model import Article, ArticleFacts, SourceFormat, SourcePointer, article_id, check_evidence
 from newsgraph.nlp import extract
 from newsgraph.nlp.pipeline import readable_title
 
@@ -45,20 +45,25 @@ def test_extract_deck_names_join_the_body_entities() -> None:
 # --- the headline, read as the deck is ---------------------------------------------------------
 
 
-def test_extract_reads_a_sentence_case_headline_with_offsets_in_the_title() -> None:
-    article = Article(
-        id="art_head", source=SourcePointer(path="feed.txt", format=SourceFormat.TEXT, line=1),
-        title="Greens quit Oslo coalition over Tollbridge airport plan",
-        text="The Green Party left the ruling coalition in Oslo on Tuesday after councillors backed a third runway "
-             "at Tollbridge airport. Party leader Mia Strand said the vote broke the coalition's climate promise.",
-    )
+def _headlined(title: str, text: str, fmt: SourceFormat = SourceFormat.TEXT) -> tuple[Article, ArticleFacts]:
+    """An article with ``title`` split off its ``text``, and its facts."""
+    article = Article(id=article_id("feed", title + text), source=SourcePointer(path="feed", format=fmt), title=title, text=text)
     [facts] = list(extract([article]))
+    return article, facts
+
+
+def test_extract_reads_a_sentence_case_headline_with_offsets_in_the_title() -> None:
+    article, facts = _headlined(
+        "Greens quit Oslo coalition over Tollbridge airport plan",
+        "The Green Party left the ruling coalition in Oslo on Tuesday after councillors backed a third runway "
+        "at Tollbridge airport. Party leader Mia Strand said the vote broke the coalition's climate promise.",
+    )
     in_title = [m for m in facts.mentions if m.evidence.field == "title"]
     assert "Oslo" in {m.evidence.text for m in in_title}
     every = ([m.evidence for m in facts.mentions] + [e.trigger for e in facts.events] + [t.evidence for t in facts.times]
              + [f.evidence for f in facts.figures])
     for evidence in every:
-        assert evidence.article_id == "art_head"
+        assert evidence.article_id == article.id
         assert check_evidence(evidence, getattr(article, evidence.field)) is None
     assert len({m.id for m in facts.mentions}) == len(facts.mentions)  # headline ids never collide with body ids
     oslo = [e for e in facts.entities if e.name == "Oslo"]
@@ -68,13 +73,11 @@ def test_extract_reads_a_sentence_case_headline_with_offsets_in_the_title() -> N
 
 def test_extract_headline_name_joins_the_body_entity_it_names_whatever_its_type() -> None:
     # a one-word name in a headline has little around it to type it; the body calls its person so too
-    article = Article(
-        id="art_head2", source=SourcePointer(path="feed.txt", format=SourceFormat.TEXT, line=1),
-        title="Brighouse chasing a first world title",
-        text="Hurdler Tessa Brighouse says she can win her first world title in Madrid next month. "
-             "Brighouse, 27, was fourth last year.",
+    _, facts = _headlined(
+        "Brighouse chasing a first world title",
+        "Hurdler Tessa Brighouse says she can win her first world title in Madrid next month. "
+        "Brighouse, 27, was fourth last year.",
     )
-    [facts] = list(extract([article]))
     by_id = {m.id: m for m in facts.mentions}
     tessa = [e for e in facts.entities if e.name == "Tessa Brighouse"]
     assert len(tessa) == 1 and tessa[0].type == "PERSON"
@@ -85,11 +88,7 @@ def test_extract_headline_name_joins_the_body_entity_it_names_whatever_its_type(
 
 def test_extract_leaves_title_case_and_capital_headlines_unread() -> None:
     for title in ("Tram Derails Near Croydon Station After Storm", "STORM CLOSES PORT OF DOVER"):
-        article = Article(
-            id="art_head3", source=SourcePointer(path="feed.txt", format=SourceFormat.TEXT, line=1), title=title,
-            text="A tram came off the rails near Croydon on Sunday, the operator said.",
-        )
-        [facts] = list(extract([article]))
+        _, facts = _headlined(title, "A tram came off the rails near Croydon on Sunday, the operator said.")
         assert not [m for m in facts.mentions if m.evidence.field == "title"], title
     assert readable_title("Tories attack EU asylum moves") and readable_title("Greens quit Oslo coalition")
     assert not readable_title("Tram Derails Near Croydon Station") and not readable_title("STORM CLOSES PORT")
@@ -98,13 +97,11 @@ def test_extract_leaves_title_case_and_capital_headlines_unread() -> None:
 
 def test_extract_drops_a_headline_opener_read_as_a_person_the_body_never_names() -> None:
     # every headline capitalises its first word: "Hunt" here is the hunt, and the body names no Hunt
-    article = Article(
-        id="art_head4", source=SourcePointer(path="feed.txt", format=SourceFormat.TEXT, line=1),
-        title="Hunt demo at Tory rally",
-        text="Supporters of fox hunting marched outside the Conservative rally in Brighton on Monday, "
-             "police said. About 2,000 people took part.",
+    _, facts = _headlined(
+        "Hunt demo at Tory rally",
+        "Supporters of fox hunting marched outside the Conservative rally in Brighton on Monday, "
+        "police said. About 2,000 people took part.",
     )
-    [facts] = list(extract([article]))
     in_title = {m.evidence.text: m.type for m in facts.mentions if m.evidence.field == "title"}
     assert "Hunt" not in in_title and in_title.get("Tory") == "ORG", in_title
     known = {m.id for m in facts.mentions}
@@ -115,10 +112,6 @@ def test_extract_drops_a_headline_opener_read_as_a_person_the_body_never_names()
 
 def test_extract_reads_a_headline_once_when_the_text_opens_with_it() -> None:
     title = "Greens quit Oslo coalition over airport plan"
-    article = Article(
-        id="art_head5", source=SourcePointer(path="page.html", format=SourceFormat.HTML), title=title,
-        text=title + "\nThe Green Party left the ruling coalition in Oslo on Tuesday.",
-    )
-    [facts] = list(extract([article]))
+    _, facts = _headlined(title, title + "\nThe Green Party left the ruling coalition in Oslo on Tuesday.", SourceFormat.HTML)
     assert not [m for m in facts.mentions if m.evidence.field == "title"]
     assert [m.evidence.start for m in facts.mentions if m.evidence.text == "Oslo"][0] < len(title)

@@ -33,33 +33,31 @@ def test_pages_five_seed_articles_with_their_facts_highlighted(client: TestClien
         assert 'id="main-event"' in html
 
 
-def test_pages_deck_facts_highlighted_in_the_deck(client: TestClient) -> None:
-    for head in client.get("/api/articles").json()["rows"]:
+def _read_from(client: TestClient, field: str, opening: str, closing: str) -> tuple[str, list[dict]] | None:
+    """The HTML between ``opening`` and ``closing`` on the page of the first article with a mention
+    read from ``field``, and those mentions; None when no article has one."""
+    for head in client.get("/api/articles", params={"size": 200}).json()["rows"]:
         facts = client.get(f"/api/article/{head['id']}").json()["facts"]
-        in_deck = [m for m in facts["mentions"] if m["field"] == "deck"]
-        if not in_deck:
-            continue
-        html = client.get(f"/article/{head['id']}").text
-        deck = html.split('<p class="deck"', 1)[1].split("</p>", 1)[0]
-        assert deck.count('class="hl ') >= len(in_deck)
-        return
-    pytest.fail("the seed has a fact read from a deck")
+        found = [m for m in facts["mentions"] if m["field"] == field]
+        if found:
+            html = client.get(f"/article/{head['id']}").text
+            return html.split(opening, 1)[1].split(closing, 1)[0], found
+    return None
+
+
+def test_pages_deck_facts_highlighted_in_the_deck(client: TestClient) -> None:
+    read = _read_from(client, "deck", '<p class="deck"', "</p>")
+    assert read is not None, "the seed has a fact read from a deck"
+    deck, in_deck = read
+    assert deck.count('class="hl ') >= len(in_deck)
 
 
 def test_pages_headline_facts_highlighted_in_the_headline(examples_kb: Path) -> None:
-    client = TestClient(create_app(examples_kb), raise_server_exceptions=False)
-    for head in client.get("/api/articles", params={"size": 200}).json()["rows"]:
-        facts = client.get(f"/api/article/{head['id']}").json()["facts"]
-        in_title = [m for m in facts["mentions"] if m["field"] == "title"]
-        if not in_title:
-            continue
-        html = client.get(f"/article/{head['id']}").text
-        title = html.split("<h1>", 1)[1].split("</h1>", 1)[0]
-        assert title.count('class="hl ') >= len(in_title)
-        for m in in_title:
-            assert m["text"] in title
-        return
-    pytest.fail("the example feeds have a fact read from a headline")
+    read = _read_from(TestClient(create_app(examples_kb), raise_server_exceptions=False), "title", "<h1>", "</h1>")
+    assert read is not None, "the example feeds have a fact read from a headline"
+    title, in_title = read
+    assert title.count('class="hl ') >= len(in_title)
+    assert all(m["text"] in title for m in in_title)
 
 
 def test_pages_kicker_truncation_and_boilerplate_shown(client: TestClient) -> None:
