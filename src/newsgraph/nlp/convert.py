@@ -54,8 +54,8 @@ def _short_form_of(entity: LocalEntity, body: tuple[LocalEntity, ...]) -> int | 
 
 def _called_so(entity: LocalEntity, body: tuple[LocalEntity, ...], said: dict[str, set[str]]) -> int | None:
     """The index of the one body entity the body itself calls by ``entity``'s name, whatever
-    type the deck or headline gave it (a headline's "Claxton" read as a town, for the body's
-    Sarah Claxton, whom it calls "Claxton" too), or None when there is none or more than one."""
+    type the deck or headline gave it (a headline's "Brighouse" read as a town, for the body's
+    Tessa Brighouse, whom it calls "Brighouse" too), or None when there is none or more than one."""
     found = [i for i, e in enumerate(body) if entity.name in said.get(e.key, ())]
     return found[0] if len(found) == 1 else None
 
@@ -95,7 +95,7 @@ def with_field_facts(body: ArticleFacts, piece: ArticleFacts, field: str) -> Art
     keeps the main event).
 
     Fact ids stay distinct: they were made from the piece's own pseudo id (``<id>#deck``, ``<id>#title``).
-    A headline gives no quotes: its words are the desk's ("BMW to recall faulty diesel cars" has no
+    A headline gives no quotes: its words are the desk's ("Carmaker to recall faulty vans" has no
     speaker), and the words it quotes ("named 'best band'") are told in the body."""
     moved = _relabel(piece, piece.article_id, body.article_id, field)
     if field == "title":
@@ -113,8 +113,8 @@ def _said(body: ArticleFacts) -> dict[str, set[str]]:
 
 def _without_capital_openers(body: ArticleFacts, title: ArticleFacts) -> ArticleFacts:
     """A headline's facts less a one-word name that only its first word gives, capitalised as every
-    headline's first word is, and that the body never names ("Hunt demo at Labour meeting": the
-    hunt, no Mr Hunt); a name the body uses too ("Radcliffe proves doubters wrong") stays."""
+    headline's first word is, and that the body never names ("Hunt demo at Tory rally": the hunt,
+    no Mr Hunt); a name the body uses too ("Brighouse proves doubters wrong") stays."""
     _, rekey = _join_entities(body.entities, title.entities, _said(body))
     by_cluster: dict[str, list[Mention]] = {}
     for m in title.mentions:

@@ -336,7 +336,7 @@ def actor_tokens(frame: Frame, index: MentionIndex) -> list[Token]:
 
 
 def _absolute(pred: Token) -> bool:
-    """A participle in an absolute phrase ("with Delaney injured"): its subject is what the act
+    """A participle in an absolute phrase ("with Lind injured"): its subject is what the act
     left in some state, not someone acting."""
     return pred.tag_ in ("VBN", "VBD") and not any(c.dep_ in ("aux", "auxpass") for c in pred.children) and any(
         c.dep_ == "mark" and c.lower_ in ("with", "without") for c in pred.children
@@ -350,7 +350,7 @@ def worth_a_type(frame: Frame, actors: list[Token], index: MentionIndex) -> bool
     if frame.anchor is frame.pred and frame.pred.lemma_.lower() in _STATES:
         return False
     if _absolute(frame.pred):
-        return False  # "with Delaney injured", "with two players suspended": a state of things, no act told
+        return False  # "with Lind injured", "with two players suspended": a state of things, no act told
     if frame.pred.lemma_.lower() in _FOR_PEOPLE and frame.targets and not any(
         is_agent(t, index) or is_captive(t) or _shot_at(frame, t) or _people_described(t) for t in _done_to(frame)
     ):
@@ -429,7 +429,7 @@ _MODALS = frozenset({"would", "could", "should", "might", "may", "must", "'d", "
 
 def _weighed(pred: Token, depth: int = 0) -> bool:
     """An act an adjective weighs or says can be done, not one told ("it would be rash to ignore
-    their advice", "it is important to punish them", "to be able to defend its case", "safer to
+    the warnings", "it is important to punish them", "to be able to defend its case", "safer to
     seek a resolution sanctioning action"); "police were able to arrest them" is told."""
     if pred.dep_ == "acl" and depth == 0 and pred.head.dep_ == "dobj" and pred.head.head != pred.head:
         return _weighed(pred.head.head, depth + 1)  # "seek a resolution sanctioning action"

@@ -144,8 +144,9 @@ def _pieces(pipeline: Language, article: Article, max_chars: int | None, window_
     """The docs one article is read as, each with where its text starts in the article (or the
     field it reads: ``"deck"``, ``"title"``): its text up to ``max_chars`` (see ``cut_point``) in
     windows of ``window_chars``, then its deck, then its headline where it is readable
-    (``readable_title``) and not already the text's first words. The first window carries the article's own id; later ones a pseudo id
-    ``<id>#w<n>``, the deck ``<id>#deck``, the headline ``<id>#title``."""
+    (``readable_title``) and not already the text's first words. The first window carries the
+    article's own id; later ones a pseudo id ``<id>#w<n>``, the deck ``<id>#deck``, the headline
+    ``<id>#title``."""
     from newsgraph.nlp.windows import cut_point, windows
 
     end = cut_point(article.text, max_chars or 0)
@@ -186,8 +187,7 @@ def extract(
 
     An article's deck (the standfirst split off its body) and its headline (``readable_title``) are
     read too, each as a document of its own; their facts join the article's, their evidence marked
-    ``field="deck"`` or ``field="title"``. A text longer than
-    ``window_chars`` is read in windows (``nlp/windows.py``) whose facts are joined with their
+    ``field="deck"`` or ``field="title"``. A text longer than ``window_chars`` is read in windows (``nlp/windows.py``) whose facts are joined with their
     offsets moved into the article's text, so time grows linearly with length; with ``max_chars``,
     only the text up to a boundary at or before it is read (``cut_point``).
     """
