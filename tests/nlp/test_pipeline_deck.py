@@ -115,3 +115,13 @@ def test_extract_reads_a_headline_once_when_the_text_opens_with_it() -> None:
     _, facts = _headlined(title, title + "\nThe Green Party left the ruling coalition in Oslo on Tuesday.", SourceFormat.HTML)
     assert not [m for m in facts.mentions if m.evidence.field == "title"]
     assert [m.evidence.start for m in facts.mentions if m.evidence.text == "Oslo"][0] < len(title)
+
+
+def test_extract_keeps_a_headline_opener_that_is_a_known_name() -> None:
+    # "House" read as an organisation goes; a country, a continent, an institution or an acronym stays
+    _, facts = _headlined("House prices slip in the new year", "Average prices fell by 0.4% in January, the lender said.")
+    assert not [m for m in facts.mentions if m.evidence.field == "title"]
+    for title, name in (("Norway nears record jobless level", "Norway"), ("Europe backs digital radio plan", "Europe"),
+                        ("NATO warns of longer mission", "NATO")):
+        _, facts = _headlined(title, "Officials said on Monday that the figures would be published next week.")
+        assert name in {m.evidence.text for m in facts.mentions if m.evidence.field == "title"}, title

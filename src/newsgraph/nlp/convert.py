@@ -111,15 +111,30 @@ def _said(body: ArticleFacts) -> dict[str, set[str]]:
     return said
 
 
+def _known_name(entity: LocalEntity) -> bool:
+    """A name that stands on its own: a place of the gazetteer, a well-known institution's form,
+    or an acronym ("Germany", "Tories", "NHS")."""
+    from newsgraph.nlp.institutions import canonical_institution
+    from newsgraph.nlp.places import gazetteer
+
+    name = entity.name
+    return (name.isupper() and len(name) > 1) or canonical_institution(name) is not None or (
+        entity.type in ("GPE", "LOC", "FAC") and (name in _CONTINENTS or gazetteer().is_place(name)))
+
+
+_CONTINENTS = frozenset({"Europe", "Asia", "Africa", "America", "Americas", "Antarctica", "Oceania", "Arctic", "Antarctic"})
+
+
 def _without_capital_openers(body: ArticleFacts, title: ArticleFacts) -> ArticleFacts:
     """A headline's facts less a one-word name that only its first word gives, capitalised as every
-    headline's first word is, and that the body never names ("Hunt demo at Tory rally": the hunt,
-    no Mr Hunt); a name the body uses too ("Brighouse proves doubters wrong") stays."""
+    headline's first word is, that the body never names and that is not a known name on its own
+    (``_known_name``): "Hunt demo at Tory rally" (the hunt, no Mr Hunt), "House prices fall" (no
+    House); a name the body uses too ("Brighouse proves doubters wrong") stays."""
     _, rekey = _join_entities(body.entities, title.entities, _said(body))
     by_cluster: dict[str, list[Mention]] = {}
     for m in title.mentions:
         by_cluster.setdefault(m.cluster, []).append(m)
-    drop = {e.key for e in title.entities if e.key not in rekey and e.type == "PERSON" and len(e.name.split()) == 1
+    drop = {e.key for e in title.entities if e.key not in rekey and len(e.name.split()) == 1 and not _known_name(e)
             and all(m.evidence.start == 0 for m in by_cluster.get(e.key, ()))}
     if not drop:
         return title
