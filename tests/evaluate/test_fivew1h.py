@@ -60,3 +60,19 @@ def test_fivew1h_halves_split_records_by_position() -> None:
     assert half(records, "all") == records
     with pytest.raises(InputError, match="NG115"):
         half(records, "train")
+
+
+def test_fivew1h_headline_apart_keeps_it_out_of_the_text_and_only_in_the_title() -> None:
+    from pathlib import Path
+
+    from newsgraph.errors import InputError
+    from newsgraph.evaluate.fivew1h import answers, evaluate
+
+    record = {"title": "Ferry strike halts crossings to Tallinn",
+              "text": "Crews of the Baltic Star walked out on Monday, halting all crossings to Tallinn, the union said."}
+    [inline] = answers([record])
+    [apart] = answers([record], "apart")
+    assert inline["what"] and apart["what"]
+    assert all(a is None or a in record["text"] for a in apart.values())  # the main event reads the body only
+    with pytest.raises(InputError, match="NG115"):
+        evaluate(Path("."), headline="beside")
