@@ -53,7 +53,7 @@ def test_what_a_refusal_governs_was_not_said(nlp, quotes_of, text: str, content:
 def test_speech_after_such_verbs_is_still_a_quote(nlp, quotes_of, text: str, content: str) -> None:
     quotes = quotes_of(nlp, text)
     assert content in [q.content[0].text for q in quotes]
-    assert {q.extractor for q in quotes} == {EXTRACTOR} == {"newsgraph.quotes.v10"}
+    assert {q.extractor for q in quotes} == {EXTRACTOR} == {"newsgraph.quotes.v11"}
 
 
 @pytest.mark.parametrize(

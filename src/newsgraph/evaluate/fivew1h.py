@@ -13,7 +13,7 @@ F1 >= 0.5; and the mean F1 over the six questions.
 
 With ``-o headline=apart`` the headline is the article's title and not its text's first line, as
 newsgraph's readers keep a feed's title or a text file's first line: the figure a user of those
-readers gets (the main event reads the body only; the headline's own facts are read apart).
+readers gets (the pipeline reads such a headline as the text's first line, ``pipeline._pieces``).
 
 Halves (``--split even`` / ``--split odd``): the records sorted by file name, even positions
 (0, 2, ...) or odd ones. Rules are written reading the even half's errors and checked on the

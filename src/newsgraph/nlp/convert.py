@@ -7,7 +7,7 @@ from typing import Any
 
 from spacy.tokens import Doc
 
-from newsgraph.model import Argument, ArticleFacts, Evidence, LocalEntity, Mention
+from newsgraph.model import ArticleFacts, Evidence, LocalEntity
 
 _TUPLE_KEYS = ("mentions", "entities", "quotes", "figures", "times", "events")
 
@@ -91,24 +91,68 @@ def _join_entities(
 
 
 def with_field_facts(body: ArticleFacts, piece: ArticleFacts, field: str) -> ArticleFacts:
-    """The article's facts with those read from its deck or headline (``field``) added (the body
-    keeps the main event).
+    """The article's facts with those read from its deck (``field``) added (the body keeps the
+    main event).
 
-    Fact ids stay distinct: they were made from the piece's own pseudo id (``<id>#deck``, ``<id>#title``).
-    A headline gives no quotes: its words are the desk's ("Carmaker to recall faulty vans" has no
-    speaker), and the words it quotes ("named 'best band'") are told in the body."""
-    moved = _relabel(piece, piece.article_id, body.article_id, field)
-    if field == "title":
-        moved = _without_capital_openers(body, replace(moved, quotes=()))
-    return _appended(body, moved, keep_main=True)
+    Fact ids stay distinct: they were made from the piece's own pseudo id (``<id>#deck``)."""
+    return _appended(body, _relabel(piece, piece.article_id, body.article_id, field), keep_main=True)
 
 
-def _said(body: ArticleFacts) -> dict[str, set[str]]:
-    """The texts the body's mentions give each of its entities (by entity key)."""
-    said: dict[str, set[str]] = {}
-    for m in body.mentions:
-        said.setdefault(m.cluster, set()).add(m.evidence.text)
-    return said
+def _split_at(value: Any, pseudo: str, real: str, cut: int) -> Any:
+    """``value`` read from the headline and text joined (``cut``: the headline's length and its line
+    break) with its evidence moved to the field it lies in: the headline's as ``title``, the text's
+    shifted back by ``cut``; a span across both (a rare name over the line break) keeps its text
+    part. The pseudo article id becomes the article's (every record, at any depth)."""
+    if isinstance(value, Evidence):
+        if value.article_id != pseudo:
+            return value
+        if value.end < cut:
+            return replace(value, article_id=real, field="title")
+        start = max(value.start, cut)
+        return replace(value, article_id=real, start=start - cut, end=value.end - cut, text=value.text[start - value.start:])
+    if isinstance(value, str):
+        return real if value == pseudo else value
+    if isinstance(value, tuple):
+        return tuple(_split_at(v, pseudo, real, cut) for v in value)
+    if is_dataclass(value) and not isinstance(value, type):
+        return replace(value, **{f.name: _split_at(getattr(value, f.name), pseudo, real, cut) for f in fields(value)})
+    return value
+
+
+def with_headline_split(facts: ArticleFacts, pseudo: str, real: str, cut: int) -> ArticleFacts:
+    """The facts of a headline read with the text's first window (``pipeline._pieces``), moved to
+    the article: evidence in the headline marked ``field="title"``, the rest indexing the text.
+    A one-word name only the headline's first word gives, capitalised as every headline's first
+    word is, that nothing else names and that is no known name on its own (``_known_name``) is
+    dropped: "Hunt demo at Tory rally" (the hunt, no Mr Hunt), "House prices fall" (no House)."""
+    moved = _split_at(facts, pseudo, real, cut)
+    at = {m.id: m for m in moved.mentions}
+    drop = {e.key for e in moved.entities if len(e.name.split()) == 1 and not _known_name(e)
+            and all(at[i].evidence.field == "title" and at[i].evidence.start == 0 for i in e.mention_ids if i in at)}
+    if not drop:
+        return moved
+    gone = frozenset(m.id for m in moved.mentions if m.cluster in drop)
+    kept = replace(moved, mentions=tuple(m for m in moved.mentions if m.cluster not in drop),
+                   entities=tuple(e for e in moved.entities if e.key not in drop))
+    return _unlinked(kept, gone)
+
+
+def _unlinked(value: Any, gone: frozenset[str]) -> Any:
+    """``value`` with every link to a mention of ``gone`` taken out (at any depth)."""
+    if isinstance(value, tuple):
+        return tuple(_unlinked(v, gone) for v in value)
+    if is_dataclass(value) and not isinstance(value, type):
+        changes: dict[str, Any] = {}
+        for f in fields(value):
+            v = getattr(value, f.name)
+            if f.name == "mention_id" and v in gone:
+                changes[f.name] = None
+            elif f.name == "mention_ids" and isinstance(v, tuple):
+                changes[f.name] = tuple(m for m in v if m not in gone)
+            elif isinstance(v, tuple) or is_dataclass(v):
+                changes[f.name] = _unlinked(v, gone)
+        return replace(value, **changes) if changes else value
+    return value
 
 
 def _known_name(entity: LocalEntity) -> bool:
@@ -125,28 +169,12 @@ def _known_name(entity: LocalEntity) -> bool:
 _CONTINENTS = frozenset({"Europe", "Asia", "Africa", "America", "Americas", "Antarctica", "Oceania", "Arctic", "Antarctic"})
 
 
-def _without_capital_openers(body: ArticleFacts, title: ArticleFacts) -> ArticleFacts:
-    """A headline's facts less a one-word name that only its first word gives, capitalised as every
-    headline's first word is, that the body never names and that is not a known name on its own
-    (``_known_name``): "Hunt demo at Tory rally" (the hunt, no Mr Hunt), "House prices fall" (no
-    House); a name the body uses too ("Brighouse proves doubters wrong") stays."""
-    _, rekey = _join_entities(body.entities, title.entities, _said(body))
-    by_cluster: dict[str, list[Mention]] = {}
-    for m in title.mentions:
-        by_cluster.setdefault(m.cluster, []).append(m)
-    drop = {e.key for e in title.entities if e.key not in rekey and len(e.name.split()) == 1 and not _known_name(e)
-            and all(m.evidence.start == 0 for m in by_cluster.get(e.key, ()))}
-    if not drop:
-        return title
-    gone = {m.id for m in title.mentions if m.cluster in drop}
-
-    def unlinked(arg: Argument | None) -> Argument | None:
-        return replace(arg, mention_id=None) if arg is not None and arg.mention_id in gone else arg
-
-    events = tuple(replace(e, actors=tuple(unlinked(a) for a in e.actors), targets=tuple(unlinked(a) for a in e.targets),
-                           place=unlinked(e.place)) for e in title.events)
-    return replace(title, mentions=tuple(m for m in title.mentions if m.cluster not in drop),
-                   entities=tuple(e for e in title.entities if e.key not in drop), events=events)
+def _said(body: ArticleFacts) -> dict[str, set[str]]:
+    """The texts the body's mentions give each of its entities (by entity key)."""
+    said: dict[str, set[str]] = {}
+    for m in body.mentions:
+        said.setdefault(m.cluster, set()).add(m.evidence.text)
+    return said
 
 
 def _appended(body: ArticleFacts, moved: ArticleFacts, *, keep_main: bool) -> ArticleFacts:

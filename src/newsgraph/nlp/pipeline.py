@@ -126,39 +126,39 @@ def make_doc(nlp: Language, article: Article) -> Doc:
     return doc
 
 
-def readable_title(title: str | None) -> bool:
-    """Whether a headline is read for facts: one in sentence case ("Tories attack EU asylum
-    moves"), not one in Title Case or in capitals, whose capitals the model reads as names
-    ("Tram Derails in Croydon"; in the body's first line ``titlecase`` reads it again, but a
-    headline kept apart has no body around it to tell the names)."""
-    if not title or not title.strip() or title.isupper():
-        return False
-    from newsgraph.nlp.titlecase import MIN_WORDS, SHARE
-
-    words = [w for w in title.split()[1:] if w.isalpha() and len(w) >= 4]
-    capital = [w for w in words if w[0].isupper() and not w.isupper()]
-    return not (len(capital) >= MIN_WORDS and len(capital) >= SHARE * len(words))
+def headline_apart(article: Article) -> str | None:
+    """The article's headline when the reader kept it apart from the text (a feed's title, a text
+    file's first line), to be read as the text's first line; None when there is none or the text
+    already opens with it (an HTML page's h1)."""
+    title = (article.title or "").strip()
+    if not title or "\n" in title or article.text.lstrip().startswith(title):
+        return None
+    return title
 
 
 def _pieces(pipeline: Language, article: Article, max_chars: int | None, window_chars: int) -> Iterator[tuple[Doc, int | str]]:
-    """The docs one article is read as, each with where its text starts in the article (or the
-    field it reads: ``"deck"``, ``"title"``): its text up to ``max_chars`` (see ``cut_point``) in
-    windows of ``window_chars``, then its deck, then its headline where it is readable
-    (``readable_title``) and not already the text's first words. The first window carries the
-    article's own id; later ones a pseudo id ``<id>#w<n>``, the deck ``<id>#deck``, the headline
-    ``<id>#title``."""
+    """The docs one article is read as, each with where its text starts in the article (or
+    ``"deck"`` for its deck): its text up to ``max_chars`` (see ``cut_point``) in windows of
+    ``window_chars``, then its deck. The first window carries the article's own id; later ones a
+    pseudo id ``<id>#w<n>``, the deck ``<id>#deck``. A headline kept apart (``headline_apart``) is
+    read as the first window's first line, as a reader reads it (the headline's Title Case, its
+    event and its names join the body's): that window has the pseudo id ``<id>#head`` and a
+    negative start, minus the characters put before the text (the headline and a line break)."""
     from newsgraph.nlp.windows import cut_point, windows
 
     end = cut_point(article.text, max_chars or 0)
+    head = headline_apart(article)
     for n, (start, stop) in enumerate(windows(article.text[:end], window_chars)):
+        if n == 0 and head is not None:
+            piece = replace(article, id=f"{article.id}#head", text=f"{head}\n{article.text[start:stop]}")
+            yield make_doc(pipeline, piece), -(len(head) + 1)
+            continue
         piece = article if (start, stop) == (0, len(article.text)) else replace(
             article, id=article.id if n == 0 else f"{article.id}#w{n}", text=article.text[start:stop],
             deck=article.deck if n == 0 else None)
         yield make_doc(pipeline, piece), start
     if article.deck:
         yield make_doc(pipeline, replace(article, id=f"{article.id}#deck", text=article.deck, deck=None)), "deck"
-    if readable_title(article.title) and not article.text.lstrip().startswith(article.title.strip()):  # type: ignore[union-attr]
-        yield make_doc(pipeline, replace(article, id=f"{article.id}#title", text=article.title, title=None, deck=None)), "title"
 
 
 BATCH_CHARS = 50_000  # characters a spaCy batch holds at most: bounds memory when windows of long texts queue up
@@ -185,13 +185,14 @@ def extract(
 ) -> Iterator[ArticleFacts]:
     """Run the pipeline over ``articles`` and yield each one's facts, in input order.
 
-    An article's deck (the standfirst split off its body) and its headline (``readable_title``) are
-    read too, each as a document of its own; their facts join the article's, their evidence marked
-    ``field="deck"`` or ``field="title"``. A text longer than ``window_chars`` is read in windows (``nlp/windows.py``) whose facts are joined with their
+    An article's deck (the standfirst split off its body) is read too, as a document of its own;
+    its facts join the article's, their evidence marked ``field="deck"``. A headline the reader kept
+    apart is read as the text's first line (``headline_apart``); its facts' evidence is marked
+    ``field="title"`` and indexes the headline. A text longer than ``window_chars`` is read in windows (``nlp/windows.py``) whose facts are joined with their
     offsets moved into the article's text, so time grows linearly with length; with ``max_chars``,
     only the text up to a boundary at or before it is read (``cut_point``).
     """
-    from newsgraph.nlp.convert import facts_from_doc, with_field_facts, with_window_facts
+    from newsgraph.nlp.convert import facts_from_doc, with_field_facts, with_headline_split, with_window_facts
 
     pipeline = nlp if nlp is not None else load_pipeline()
     order: deque[tuple[bool, str, int | str]] = deque()  # first doc of its article?, article id, start or field
@@ -210,6 +211,8 @@ def extract(
     for doc in processed():
         first, owner, start = order.popleft()
         facts = facts_from_doc(doc)
+        if first and isinstance(start, int) and start < 0:
+            facts = with_headline_split(facts, f"{owner}#head", owner, -start)
         if pending is not None and not first:
             if isinstance(start, str):
                 pending = with_field_facts(pending, facts, start)

@@ -21,7 +21,7 @@ from newsgraph.nlp.attributions import Attribution, find_attributions
 from newsgraph.nlp.quote_cues import Regions, quote_regions
 from newsgraph.nlp.speakers import resolve_speaker, stated_reason
 
-EXTRACTOR = "newsgraph.quotes.v10"
+EXTRACTOR = "newsgraph.quotes.v11"
 _OPEN = "“\"‘'"
 _CLOSE = "”\"’'"
 
