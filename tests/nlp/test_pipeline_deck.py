@@ -139,3 +139,10 @@ def test_extract_keeps_a_headline_opener_that_is_a_known_name() -> None:
                         ("NATO warns of longer mission", "NATO")):
         _, facts = _headlined(title, "Officials said on Monday that the figures would be published next week.")
         assert name in {m.evidence.text for m in facts.mentions if m.evidence.field == "title"}, title
+
+
+def test_a_title_of_several_lines_or_too_long_is_no_headline() -> None:
+    source = SourcePointer(path="feed", format=SourceFormat.JSONL)
+    assert headline_apart(Article(id="a", source=source, title="Two\nlines", text="Body.")) is None
+    assert headline_apart(Article(id="a", source=source, title="word " * 100, text="Body.")) is None
+    assert headline_apart(Article(id="a", source=source, title="Port reopens", text="Body.")) == "Port reopens"

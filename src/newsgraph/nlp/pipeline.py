@@ -128,12 +128,16 @@ def make_doc(nlp: Language, article: Article) -> Doc:
 
 def headline_apart(article: Article) -> str | None:
     """The article's headline when the reader kept it apart from the text (a feed's title, a text
-    file's first line), to be read as the text's first line; None when there is none or the text
-    already opens with it (an HTML page's h1)."""
+    file's first line), to be read as the text's first line; None when there is none, the text
+    already opens with it (an HTML page's h1), or it is no headline: more than one line or longer
+    than ``HEADLINE_CHARS``."""
     title = (article.title or "").strip()
-    if not title or "\n" in title or article.text.lstrip().startswith(title):
+    if not title or "\n" in title or len(title) > HEADLINE_CHARS or article.text.lstrip().startswith(title):
         return None
     return title
+
+
+HEADLINE_CHARS = 400  # a "title" longer than this is a reader's misreading, not a headline
 
 
 def _pieces(pipeline: Language, article: Article, max_chars: int | None, window_chars: int) -> Iterator[tuple[Doc, int | str]]:
@@ -188,8 +192,8 @@ def extract(
     An article's deck (the standfirst split off its body) is read too, as a document of its own;
     its facts join the article's, their evidence marked ``field="deck"``. A headline the reader kept
     apart is read as the text's first line (``headline_apart``); its facts' evidence is marked
-    ``field="title"`` and indexes the headline. A text longer than ``window_chars`` is read in windows (``nlp/windows.py``) whose facts are joined with their
-    offsets moved into the article's text, so time grows linearly with length; with ``max_chars``,
+    ``field="title"`` and indexes the headline. A text longer than ``window_chars`` is read in
+    windows (``nlp/windows.py``) whose facts are joined with their offsets moved into the article's text, so time grows linearly with length; with ``max_chars``,
     only the text up to a boundary at or before it is read (``cut_point``).
     """
     from newsgraph.nlp.convert import facts_from_doc, with_field_facts, with_headline_split, with_window_facts
