@@ -163,7 +163,7 @@ def brief_command(article_id: str, db: str | None, as_json: bool) -> None:
     main = {p: getattr(b.main, p) if b.main else None for p in parts}
     if as_json:
         print_json({"article_id": b.article.id, "title": b.article.title,
-                    "main": {p: ({"start": v.start, "end": v.end, "text": v.text} if v else None) for p, v in main.items()},
+                    "main": {p: ({"start": v.start, "end": v.end, "text": v.text, "field": v.field} if v else None) for p, v in main.items()},
                     "entities": [entity_record(e) for e in b.entities], "quotes": [quote_record(q) for q in b.quotes],
                     "figures": [figure_record(f) for f in b.figures], "times": [time_record(t) for t in b.times],
                     "events": [event_record(e) for e in b.events]})
