@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import fields, is_dataclass, replace
+from collections.abc import Callable
 from typing import Any
 
 from spacy.tokens import Doc
@@ -24,18 +25,24 @@ def facts_from_doc(doc: Doc) -> ArticleFacts:
     )
 
 
-def _relabel(value: Any, pseudo: str, real: str, field: str) -> Any:
-    """``value`` with a deck's or headline's pseudo article id replaced by the article's, its
-    evidence marked as evidence of that ``field`` (every record, at any depth)."""
+def _remap(value: Any, pseudo: str, real: str, move: Callable[[Evidence], Evidence]) -> Any:
+    """``value`` with a piece's pseudo article id replaced by the article's and each of the piece's
+    evidence passed through ``move`` (every record, at any depth)."""
     if isinstance(value, Evidence):
-        return replace(value, article_id=real, field=field) if value.article_id == pseudo else value
+        return move(value) if value.article_id == pseudo else value
     if isinstance(value, str):
         return real if value == pseudo else value
     if isinstance(value, tuple):
-        return tuple(_relabel(v, pseudo, real, field) for v in value)
+        return tuple(_remap(v, pseudo, real, move) for v in value)
     if is_dataclass(value) and not isinstance(value, type):
-        return replace(value, **{f.name: _relabel(getattr(value, f.name), pseudo, real, field) for f in fields(value)})
+        return replace(value, **{f.name: _remap(getattr(value, f.name), pseudo, real, move) for f in fields(value)})
     return value
+
+
+def _relabel(value: Any, pseudo: str, real: str, field: str) -> Any:
+    """``value`` with a deck's pseudo article id replaced by the article's, its evidence marked as
+    evidence of that ``field``."""
+    return _remap(value, pseudo, real, lambda ev: replace(ev, article_id=real, field=field))
 
 
 def _short_form_of(entity: LocalEntity, body: tuple[LocalEntity, ...]) -> int | None:
@@ -102,21 +109,15 @@ def _split_at(value: Any, pseudo: str, real: str, cut: int) -> Any:
     """``value`` read from the headline and text joined (``cut``: the headline's length and its line
     break) with its evidence moved to the field it lies in: the headline's as ``title``, the text's
     shifted back by ``cut``; a span across both (a rare name over the line break) keeps its text
-    part. The pseudo article id becomes the article's (every record, at any depth)."""
-    if isinstance(value, Evidence):
-        if value.article_id != pseudo:
-            return value
-        if value.end < cut:
-            return replace(value, article_id=real, field="title")
-        start = max(value.start, cut)
-        return replace(value, article_id=real, start=start - cut, end=value.end - cut, text=value.text[start - value.start:])
-    if isinstance(value, str):
-        return real if value == pseudo else value
-    if isinstance(value, tuple):
-        return tuple(_split_at(v, pseudo, real, cut) for v in value)
-    if is_dataclass(value) and not isinstance(value, type):
-        return replace(value, **{f.name: _split_at(getattr(value, f.name), pseudo, real, cut) for f in fields(value)})
-    return value
+    part. The pseudo article id becomes the article's."""
+
+    def move(ev: Evidence) -> Evidence:
+        if ev.end < cut:
+            return replace(ev, article_id=real, field="title")
+        start = max(ev.start, cut)
+        return replace(ev, article_id=real, start=start - cut, end=ev.end - cut, text=ev.text[start - ev.start:])
+
+    return _remap(value, pseudo, real, move)
 
 
 def with_headline_split(facts: ArticleFacts, pseudo: str, real: str, cut: int) -> ArticleFacts:
@@ -199,18 +200,8 @@ def _appended(body: ArticleFacts, moved: ArticleFacts, *, keep_main: bool) -> Ar
 
 def _shift(value: Any, pseudo: str, real: str, offset: int) -> Any:
     """``value`` with a window's pseudo article id replaced by the article's and its evidence moved
-    by ``offset`` characters (every record, at any depth): window offsets become article offsets."""
-    if isinstance(value, Evidence):
-        if value.article_id != pseudo:
-            return value
-        return replace(value, article_id=real, start=value.start + offset, end=value.end + offset)
-    if isinstance(value, str):
-        return real if value == pseudo else value
-    if isinstance(value, tuple):
-        return tuple(_shift(v, pseudo, real, offset) for v in value)
-    if is_dataclass(value) and not isinstance(value, type):
-        return replace(value, **{f.name: _shift(getattr(value, f.name), pseudo, real, offset) for f in fields(value)})
-    return value
+    by ``offset`` characters: window offsets become article offsets."""
+    return _remap(value, pseudo, real, lambda ev: replace(ev, article_id=real, start=ev.start + offset, end=ev.end + offset))
 
 
 def with_window_facts(body: ArticleFacts, window: ArticleFacts, offset: int, real: str) -> ArticleFacts:
