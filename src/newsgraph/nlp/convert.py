@@ -39,10 +39,10 @@ def _remap(value: Any, pseudo: str, real: str, move: Callable[[Evidence], Eviden
     return value
 
 
-def _relabel(value: Any, pseudo: str, real: str, field: str) -> Any:
-    """``value`` with a deck's pseudo article id replaced by the article's, its evidence marked as
-    evidence of that ``field``."""
-    return _remap(value, pseudo, real, lambda ev: replace(ev, article_id=real, field=field))
+def _relabel(value: Any, pseudo: str, real: str) -> Any:
+    """``value`` with the deck's pseudo article id replaced by the article's, its evidence marked as
+    deck evidence."""
+    return _remap(value, pseudo, real, lambda ev: replace(ev, article_id=real, field="deck"))
 
 
 def _short_form_of(entity: LocalEntity, body: tuple[LocalEntity, ...]) -> int | None:
@@ -68,7 +68,7 @@ def _called_so(entity: LocalEntity, body: tuple[LocalEntity, ...], said: dict[st
 
 
 def _join_entities(
-    body: tuple[LocalEntity, ...], deck: tuple[LocalEntity, ...], said: dict[str, set[str]] | None = None,
+    body: tuple[LocalEntity, ...], deck: tuple[LocalEntity, ...], said: dict[str, set[str]],
 ) -> tuple[tuple[LocalEntity, ...], dict[str, str]]:
     """The body's entities with the deck's joined in: a deck entity of the same type and name as a
     body entity is that entity (one identity per article), and so is one that is the short form of
@@ -79,7 +79,7 @@ def _join_entities(
     rekey: dict[str, str] = {}
     for entity in deck:
         i = where.get((entity.type, entity.name), _short_form_of(entity, body))
-        if i is None and said:
+        if i is None:
             i = _called_so(entity, body, said)
         if i is None:
             where[(entity.type, entity.name)] = len(joined)
@@ -97,12 +97,11 @@ def _join_entities(
     return tuple(joined), rekey
 
 
-def with_field_facts(body: ArticleFacts, piece: ArticleFacts, field: str) -> ArticleFacts:
-    """The article's facts with those read from its deck (``field``) added (the body keeps the
-    main event).
+def with_deck_facts(body: ArticleFacts, deck: ArticleFacts) -> ArticleFacts:
+    """The article's facts with those read from its deck added (the body keeps the main event).
 
-    Fact ids stay distinct: they were made from the piece's own pseudo id (``<id>#deck``)."""
-    return _appended(body, _relabel(piece, piece.article_id, body.article_id, field), keep_main=True)
+    Fact ids stay distinct: they were made from the deck's own pseudo id (``<id>#deck``)."""
+    return _appended(body, _relabel(deck, deck.article_id, body.article_id), keep_main=True)
 
 
 def _split_at(value: Any, pseudo: str, real: str, cut: int) -> Any:
@@ -128,8 +127,10 @@ def with_headline_split(facts: ArticleFacts, pseudo: str, real: str, cut: int) -
     dropped: "Hunt demo at Tory rally" (the hunt, no Mr Hunt), "House prices fall" (no House)."""
     moved = _split_at(facts, pseudo, real, cut)
     at = {m.id: m for m in moved.mentions}
-    drop = {e.key for e in moved.entities if len(e.name.split()) == 1 and not _known_name(e)
-            and all(at[i].evidence.field == "title" and at[i].evidence.start == 0 for i in e.mention_ids if i in at)}
+    openers = {m.cluster for m in moved.mentions if m.evidence.field == "title" and m.evidence.start == 0}
+    drop = {e.key for e in moved.entities if e.key in openers and len(e.name.split()) == 1
+            and all(at[i].evidence.field == "title" and at[i].evidence.start == 0 for i in e.mention_ids if i in at)
+            and not _known_name(e)}  # the gazetteer asked last, and only of a headline's opener
     if not drop:
         return moved
     gone = frozenset(m.id for m in moved.mentions if m.cluster in drop)
@@ -179,9 +180,10 @@ def _said(body: ArticleFacts) -> dict[str, set[str]]:
 
 
 def _appended(body: ArticleFacts, moved: ArticleFacts, *, keep_main: bool) -> ArticleFacts:
-    """``body`` with the facts of ``moved`` (already relabelled to the article) added: its entities
-    joined to the same-named ones of ``body``, its events never the main one; the main event stays
-    the body's (``keep_main``), else it is the first one found."""
+    """``body`` with the facts of ``moved`` (a deck's or a later window's, already relabelled to the
+    article) added: its entities joined to those of ``body`` (``_join_entities``; a joined mention
+    takes its entity's type), its events never the main one; the main event stays the body's
+    (``keep_main``), else it is the first one found."""
     entities, rekey = _join_entities(body.entities, moved.entities, _said(body))
     type_of = {e.key: e.type for e in entities}
     return replace(

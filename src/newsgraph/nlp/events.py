@@ -424,7 +424,7 @@ _WEIGHING = frozenset(
     vital essential crucial good bad foolish sensible reasonable unreasonable fair unfair dangerous risky
     irresponsible responsible legitimate illegal legal lawful unlawful""".split()
 )
-_MODALS = frozenset({"would", "could", "should", "might", "may", "must", "'d", "to"})
+_UNTOLD_AUX = modes.MODAL_WORDS | {"to"}  # "would be able to", "to be able to": an ability not used
 
 
 def _weighed(pred: Token, depth: int = 0) -> bool:
@@ -444,7 +444,7 @@ def _weighed(pred: Token, depth: int = 0) -> bool:
             return True
         if lemma in ("able", "unable"):
             be = head.head
-            return any(c.dep_ == "aux" and c.lower_ in _MODALS for c in be.children)
+            return any(c.dep_ == "aux" and c.lower_ in _UNTOLD_AUX for c in be.children)
         return False
     return head.lemma_.lower() == "be" and any(
         c.dep_ == "acomp" and (c.lemma_.lower() in _WEIGHING or c.lower_ in _WEIGHING) for c in head.children

@@ -44,6 +44,7 @@ _MODAL_AUX = {
     "may": EventMode.HYPOTHETICAL, "'d": EventMode.HYPOTHETICAL,
     "must": EventMode.DEMANDED, "should": EventMode.DEMANDED,
 }
+MODAL_WORDS = frozenset(_MODAL_AUX)  # "would", "must", ...: an act supposed or demanded, not told
 _NEGATIONS = frozenset({"not", "n't", "never", "no"})
 _CONDITIONAL = frozenset({"if", "unless", "whether"})
 _FUTURE_WORDS = ("next ", "coming ", "upcoming ", "later this", "later in", "tomorrow", "in the coming")

@@ -140,9 +140,9 @@ def headline_apart(article: Article) -> str | None:
 HEADLINE_CHARS = 400  # a "title" longer than this is a reader's misreading, not a headline
 
 
-def _pieces(pipeline: Language, article: Article, max_chars: int | None, window_chars: int) -> Iterator[tuple[Doc, int | str]]:
+def _pieces(pipeline: Language, article: Article, max_chars: int | None, window_chars: int) -> Iterator[tuple[Doc, int | None]]:
     """The docs one article is read as, each with where its text starts in the article (or
-    ``"deck"`` for its deck): its text up to ``max_chars`` (see ``cut_point``) in windows of
+    None for its deck): its text up to ``max_chars`` (see ``cut_point``) in windows of
     ``window_chars``, then its deck. The first window carries the article's own id; later ones a
     pseudo id ``<id>#w<n>``, the deck ``<id>#deck``. A headline kept apart (``headline_apart``) is
     read as the first window's first line, as a reader reads it (the headline's Title Case, its
@@ -162,7 +162,7 @@ def _pieces(pipeline: Language, article: Article, max_chars: int | None, window_
             deck=article.deck if n == 0 else None)
         yield make_doc(pipeline, piece), start
     if article.deck:
-        yield make_doc(pipeline, replace(article, id=f"{article.id}#deck", text=article.deck, deck=None)), "deck"
+        yield make_doc(pipeline, replace(article, id=f"{article.id}#deck", text=article.deck, deck=None)), None
 
 
 BATCH_CHARS = 50_000  # characters a spaCy batch holds at most: bounds memory when windows of long texts queue up
@@ -196,10 +196,10 @@ def extract(
     windows (``nlp/windows.py``) whose facts are joined with their offsets moved into the article's text, so time grows linearly with length; with ``max_chars``,
     only the text up to a boundary at or before it is read (``cut_point``).
     """
-    from newsgraph.nlp.convert import facts_from_doc, with_field_facts, with_headline_split, with_window_facts
+    from newsgraph.nlp.convert import facts_from_doc, with_deck_facts, with_headline_split, with_window_facts
 
     pipeline = nlp if nlp is not None else load_pipeline()
-    order: deque[tuple[bool, str, int | str]] = deque()  # first doc of its article?, article id, start or field
+    order: deque[tuple[bool, str, int | None]] = deque()  # first doc of its article?, article id, start
 
     def docs() -> Iterator[Doc]:
         for article in articles:
@@ -218,8 +218,8 @@ def extract(
         if first and isinstance(start, int) and start < 0:
             facts = with_headline_split(facts, f"{owner}#head", owner, -start)
         if pending is not None and not first:
-            if isinstance(start, str):
-                pending = with_field_facts(pending, facts, start)
+            if start is None:
+                pending = with_deck_facts(pending, facts)
             else:
                 pending = with_window_facts(pending, facts, start, owner)
             continue

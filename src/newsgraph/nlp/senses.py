@@ -122,7 +122,7 @@ def _advice(warn: Token) -> bool:
 _THREATS = frozenset({
     "retaliation", "reprisal", "consequence", "action", "strike", "walkout", "sanction", "war", "attack", "violence",
     "response", "measure", "punishment", "force", "boycott", "protest", "veto", "legal", "lawsuit", "suit", "embargo",
-    "expulsion", "arrest", "prosecution", "penalty", "fine", "crackdown", "step", "reprisals", "revenge",
+    "expulsion", "arrest", "prosecution", "penalty", "fine", "crackdown", "step", "revenge",
 })
 
 
