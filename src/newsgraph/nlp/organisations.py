@@ -144,10 +144,10 @@ def advocacy_names(doc: Doc, spans: list[Span]) -> list[Span]:
     """Names of campaigns, charities and bodies built as "<body> <link> <cause>" kept whole and
     typed ORG: the model splits them ("Friends of the Earth" → the place "Earth"), types them as a
     product ("Mothers Against Drunk Driving") or misses them ("Reporters Without Borders"). A
-    capitalised link ("Against", "Without") makes the name wherever it stands; a lower-case one
-    only after a word naming a body ("of", "for"), or its members in the plural written capitalised
-    inside a sentence ("for"); a capitalised one after either. A name holding a person ("Justice for Jane Doe") is left as it is,
-    and so is a line in Title Case (``titlecase.title_case``)."""
+    capitalised link ("Against", "Without") follows a word naming a body or its members in the
+    plural; "of" a word naming a body; "for" either, the plural written capitalised inside a
+    sentence. A name holding a person ("Justice for Jane Doe") is left as it is, and so is a line
+    in Title Case (``titlecase.title_case``)."""
     from newsgraph.nlp.titlecase import title_case
 
     out = list(spans)
