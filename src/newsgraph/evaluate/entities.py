@@ -116,6 +116,7 @@ def identity_scores(gold: dict[str, list[dict[str, Any]]], pred: dict[str, list[
 
 
 HELDOUT = "heldout"
+LAYOUTS = "layouts"
 _PLACES = {"GPE", "LOC", "FAC"}
 
 
@@ -160,13 +161,20 @@ def _note(label: str, n: int, gold: dict[str, list[dict[str, Any]]]) -> str:
             f"({len(facts['mention'])} mentions, {len(facts['role'])} roles, {len(facts['alias'])} aliases)")
 
 
+# The parts besides the first, each in its own folder, scored apart with its figures prefixed by
+# its name: written and annotated by hand before the code ran on them, and never rewritten.
+PARTS = ((LAYOUTS, "layouts part (annotated before the code ran; tuned after its first run)"),
+         (HELDOUT, "held-out part (never tuned on)"))
+
+
 def evaluate(data: Path, *, update: bool = False, **_: object) -> Report:
-    """Score the pipeline on the golden folder ``data`` and, when it has one, its held-out part
-    (``data/heldout``, figures prefixed ``heldout_``). Only the first part's expected file is ever
-    rewritten (when asked): the held-out part is the truth written before the code ran on it."""
+    """Score the pipeline on the golden folder ``data`` and on each of its other parts it has
+    (``data/layouts``, ``data/heldout``: figures prefixed ``layouts_``, ``heldout_``). Only the
+    first part's expected file is ever rewritten (when asked): the other parts are the truth
+    written before the code ran on them."""
     articles = load_articles(data)
-    held = load_articles(data / HELDOUT) if (data / HELDOUT / "input.json").is_file() else []
-    pred = predict(articles + held)
+    parts = [(name, label, load_articles(data / name)) for name, label in PARTS if (data / name / "input.json").is_file()]
+    pred = predict(articles + [a for _, _, part in parts for a in part])
     expected_path = data / "expected.json"
     main_pred = {a.id: pred[a.id] for a in articles}
     if update or os.environ.get("NEWSGRAPH_UPDATE_GOLDEN") == "1":
@@ -174,10 +182,10 @@ def evaluate(data: Path, *, update: bool = False, **_: object) -> Report:
     gold = json.loads(expected_path.read_text(encoding="utf-8"))
     metrics = _part_metrics(gold, main_pred, "")
     notes = [_note("tuned part", len(articles), gold)]
-    if held:
-        held_gold = json.loads((data / HELDOUT / "expected.json").read_text(encoding="utf-8"))
-        metrics += _part_metrics(held_gold, {a.id: pred[a.id] for a in held}, f"{HELDOUT}_")
-        notes.append(_note("held-out part (never tuned on)", len(held), held_gold))
+    for name, label, part in parts:
+        part_gold = json.loads((data / name / "expected.json").read_text(encoding="utf-8"))
+        metrics += _part_metrics(part_gold, {a.id: pred[a.id] for a in part}, f"{name}_")
+        notes.append(_note(label, len(part), part_gold))
     return Report(task=NAME, data=str(data), metrics=tuple(metrics), notes=tuple(notes))
 
 
