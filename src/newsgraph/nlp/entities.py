@@ -8,6 +8,8 @@ organisation it abbreviates; "US", "U.S." and "United States" are one country, n
 a demonym ("Japanese") joins its country when the article names it.
 """
 
+from dataclasses import replace
+
 from newsgraph.nlp.component import register
 from spacy.tokens import Doc, Span
 
@@ -27,12 +29,12 @@ from newsgraph.model import (
 from newsgraph.nlp.aliases import ParenAlias, acronym_links, paren_aliases
 from newsgraph.nlp.countries import canonical_country, country_of_demonym
 from newsgraph.nlp.institutions import canonical_institution
-from newsgraph.nlp.places import context_countries, gazetteer, place_in_name, resolve_place
+from newsgraph.nlp.places import context_countries, fold, gazetteer, place_in_name, resolve_place
 from newsgraph.nlp.mentions import clean_span, mention_spans
 from newsgraph.nlp.roles import roles_for
 from newsgraph.nlp.titles import ROYAL_TITLES
 
-EXTRACTOR = "newsgraph.entities.v15"
+EXTRACTOR = "newsgraph.entities.v16"
 
 __all__ = ["EXTRACTOR", "clean_span", "mentions_and_entities"]
 
@@ -91,8 +93,10 @@ def _cluster_persons(spans: list[Span], clusters: _Clusters, full: dict[tuple[st
 
 def _cluster_company_short_forms(spans: list[Span], clusters: _Clusters) -> None:
     """A one-word ORG that is the first word of a company's name written before ("Goldcrest" after
-    "Goldcrest Mining") joins it."""
+    "Goldcrest Mining") joins it, and so does a club's town standing for the club ("Bradford" after
+    "Bradford City", nlp/places.py ``clubs``)."""
     from newsgraph.nlp.organisations import CORPORATE_FINALS
+    from newsgraph.nlp.places import CLUB_FINALS
 
     first: dict[str, int] = {}
     for i, span in enumerate(spans):
@@ -100,7 +104,9 @@ def _cluster_company_short_forms(spans: list[Span], clusters: _Clusters) -> None
             continue
         if len(span) > 1 and span[-1].text in CORPORATE_FINALS:
             first.setdefault(span[0].text, i)
-        elif len(span) == 1 and span.text in first:
+        elif len(span) > 1 and (span[-1].text in CLUB_FINALS or span[-1].text in {"City", "Town", "County"}):
+            first.setdefault(span[:-1].text, i)
+        elif span.text in first:
             clusters.join(i, first[span.text])
 
 
@@ -208,6 +214,74 @@ def _dedupe_roles(roles: list[Role]) -> tuple[Role, ...]:
     return tuple(r for r in seen.values() if r.organization is not None or (r.title, r.status) not in placed)
 
 
+# Titles of a government's members: with no organisation written beside them, the article's one
+# country, where every place and nationality it names lies in that country ("Ethiopian lawmakers
+# ... Water Minister X"). A company officer's title or a mayor's is left without one: an article
+# that names one company or one city may still mean another, and on the held-out cases both
+# guesses cost more than they gave.
+_GOVERNMENT_HEADS = frozenset({"minister", "prime minister", "premier", "deputy prime minister", "vice president"})
+
+
+def _settle_roles(roles: dict[int, list[Role]], spans: list[Span], groups: dict[int, list[int]]) -> dict[int, list[Role]]:
+    """Each role's organisation named as the article's entity is named ("IMF" → "International
+    Monetary Fund", "Thirsk" → "Thirsk United"), and a minister's or a capitalised President's
+    country, left unsaid beside the title, taken from the article where only one can be meant:
+    its one country (``_only_country``). Otherwise it stays None."""
+    if not roles:
+        return roles
+    name_of: dict[str, str] = {}
+    for members in groups.values():
+        labels = {spans[i].label_ for i in members}
+        if labels & {"ORG", "GPE"}:
+            ordered = sorted((spans[i] for i in members), key=lambda s: (s.label_ == "NORP", s.start))
+            name = _name_of(ordered)
+            for i in members:
+                name_of.setdefault(spans[i].text, name)
+    country = _only_country(spans)
+    out: dict[int, list[Role]] = {}
+    for index, found in roles.items():
+        settled = []
+        for role in found:
+            org = name_of.get(role.organization, role.organization) if role.organization else None
+            if org is None and country is not None and _government_title(role, spans[index]):
+                org = country
+            settled.append(role if org == role.organization else replace(role, organization=org))
+        out[index] = settled
+    return out
+
+
+def _only_country(spans: list[Span]) -> str | None:
+    """The article's one country (by name, written or as a nationality) when every GPE and
+    nationality it names lies in it; None where there are none or several."""
+    gaz = gazetteer()
+    isos: set[str] = set()
+    names: set[str] = set()
+    for span in spans:
+        if span.label_ == "GPE":
+            region = gaz.region(span.text)
+            if region is not None:
+                isos.add(region.country)
+                if region.kind == "country":
+                    names.add(canonical_country(span.text) or span.text)
+            elif places := gaz.cities.get(fold(span.text), ()):
+                isos.add(places[0].country)
+        elif span.label_ == "NORP" and (country := country_of_demonym(span.text)) is not None:
+            if (iso := gaz.country_of(span.text)) is not None:
+                isos.add(iso)
+                names.add(country)
+    return next(iter(names)) if len(names) == 1 and len(isos) == 1 else None
+
+
+def _government_title(role: Role, person: Span) -> bool:
+    """A minister's, a premier's or a vice president's title, or "President" capitalised right
+    before the name (the head of state's: "President Luis Benítez")."""
+    title = role.title
+    if title.split()[-1] in _GOVERNMENT_HEADS or title in _GOVERNMENT_HEADS:
+        return True
+    doc = person.doc
+    return title == "president" and person.start > 0 and doc[person.start - 1].text == "President"
+
+
 def mentions_and_entities(doc: Doc, article: Article) -> tuple[tuple[Mention, ...], tuple[LocalEntity, ...]]:
     """The article's mentions and local entities (clusters with aliases and roles)."""
     spans, acronyms, parens = _spans_with_acronyms(doc, mention_spans(doc), article)
@@ -225,7 +299,7 @@ def mentions_and_entities(doc: Doc, article: Article) -> tuple[tuple[Mention, ..
     groups: dict[int, list[int]] = {}
     for i in range(len(spans)):
         groups.setdefault(clusters.find(i), []).append(i)
-    roles = roles_for(doc, spans, article)
+    roles = _settle_roles(roles_for(doc, spans, article), spans, groups)
     defined: dict[int, list[Alias]] = {}
     for p in parens:
         defined.setdefault(clusters.find(p.index), []).append(p.alias)

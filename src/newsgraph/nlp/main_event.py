@@ -77,8 +77,10 @@ def _actor_quality(actor: Token, index: MentionIndex) -> float:
     what it counts ("dozens of rescuers")."""
     actor = _counted(actor)
     mention = index.at(actor)
+    if mention is not None and mention.type.value == "EVENT":
+        return 0.0  # "the Grand Prix was thrown into chaos": a named event is no doer
     if mention is not None and (mention.type.value == "FAC" or mention.type.value in PLACE_TYPES) and actor.dep_ == "nsubjpass":
-        return 0.0  # "the Grand Prix was suspended": a place, site or fixture it happened to is no doer
+        return 0.0  # "the stadium was evacuated": a place or site it happened to is no doer
     if mention is not None and mention.type.value in _NAMED:
         return 2.0
     if actor.lower_ in ("he", "she", "they", "we", "i"):
@@ -809,7 +811,7 @@ def _lede_place(
             continue
         if mention.type.value not in PLACE_TYPES:  # "a protest outside Trump Towers": a building, whoever owns it
             if not (locative and mention.type.value in ("ORG", "FAC") and span.root.dep_ == "pobj"
-                    and span.root.head.lower_ in _SITE_PREPS):
+                    and span.root.head.lower_ in _SITE_PREPS) and not _at_event(mention, span, locative):
                 continue
         elif not locative and _jurisdiction(span.root):
             continue  # "President of the United States": the office's country, not the scene
@@ -824,6 +826,11 @@ def _lede_place(
 
 
 _SITE_PREPS = frozenset({"outside", "inside"})
+
+
+def _at_event(mention, span: Span, locative: bool) -> bool:  # type: ignore[no-untyped-def]
+    """ "third at the Brazilian Grand Prix": a named event something happened at is its scene."""
+    return locative and mention.type.value == "EVENT" and span.root.dep_ == "pobj" and span.root.head.lower_ == "at"
 
 
 def _jurisdiction(root: Token) -> bool:

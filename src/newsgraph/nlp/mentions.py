@@ -13,9 +13,9 @@ from newsgraph.nlp.countries import country_of
 from newsgraph.nlp.institutions import canonical_institution
 from newsgraph.nlp.money import CODES
 from newsgraph.nlp.oneword import retype_one_word_people
-from newsgraph.nlp.organisations import advocacy_names, companies, fix_people, institutions, join_place_names, laws, split_portfolios
+from newsgraph.nlp.organisations import advocacy_names, companies, kicker, named_events, whole_portfolios, fix_people, institutions, join_place_names, laws, split_portfolios
 from newsgraph.nlp.recogniser import keep_sure
-from newsgraph.nlp.places import buildings, constituencies, dateline_spans, fix_place_types, whole_countries
+from newsgraph.nlp.places import buildings, clubs, constituencies, natural_places, players, dateline_spans, fix_place_types, whole_countries
 from newsgraph.nlp.titles import HONORIFICS, MODIFIERS, after_title, is_head, is_title_word, status_of
 
 KEPT = frozenset(t.value for t in EntityType)
@@ -30,6 +30,10 @@ def clean_span(span: Span) -> Span | None:
     """The span without a leading "the", a title, a possessive or punctuation; None if nothing is left."""
     doc = span.doc
     start, end = span.start, span.end
+    if kicker(doc, start) and start + 1 < end:
+        start += 1  # "EXCLUSIVE Mining group X": a kicker glued to the text is no part of a name ...
+        if end - start == 1 and end < len(doc) and doc[end].is_lower and doc[end].pos_ == "NOUN":
+            return None  # ... nor is the word after it, capitalised as a sentence's first, before its noun
     while start < end and (
         doc[start].lower_ in _LEADING_DROP
         or doc[start].is_punct
@@ -49,6 +53,9 @@ def clean_span(span: Span) -> Span | None:
             end -= 1
     if span.label_ == "PERSON":
         while start < end - 1 and (_is_prefix_word(doc[start].lower_) or doc[start].pos_ == "VERB"):
+            if (start == span.start and end - start == 2 and start > 0 and doc[start].is_title
+                    and doc[start - 1].is_lower and is_head(doc[start - 1].lower_)):
+                break  # "manager Dean Pollard": a title word right after a title is a first name
             start += 1
         for k in range(start + 1, end):  # "Williams rejoins Bath": a name stops at a lower-case word
             if doc[k].is_alpha and doc[k].is_lower and doc[k].lower_ not in _PARTICLES and doc[k - 1].text != "-":
@@ -191,23 +198,32 @@ def recover_repeats(doc: Doc, spans: list[Span]) -> list[Span]:
     """Untagged repeats of a name the article already uses become mentions of its type.
 
     A multi-word person or organisation name repeated in full, or a person's surname standing as
-    a proper-noun subject or possessor ("Whitcombe spoke", "Whitcombe's plan").
+    a proper-noun subject or possessor ("Whitcombe spoke", "Whitcombe's plan"). A name's first
+    word standing so is the person too, there only: a family name written first ("Park Ji-hoon
+    ... Park said") or a first name ("Amara said").
     """
     names: dict[str, list[tuple[tuple[str, ...], str]]] = {}
     surnames: set[str] = set()
+    firsts: set[str] = set()
     for span in spans:
         if len(span) >= 2 and span.label_ in {"PERSON", "ORG"}:
             words = tuple(t.text for t in span)
             names.setdefault(words[0], []).append((words, span.label_))
             if span.label_ == "PERSON":
                 surnames.add(words[-1])
+                if span[0].is_alpha and span[0].is_title:
+                    firsts.add(words[0])
+    covered = {i for s in spans for i in range(s.start, s.end)}
+    extra: list[Span] = []
     for token in doc:
         if token.text in surnames and token.pos_ == "PROPN" and token.dep_ in _SUBJECT_DEPS:
             names.setdefault(token.text, []).append(((token.text,), "PERSON"))
+        elif (token.text in firsts and token.i not in covered and token.pos_ == "PROPN" and token.dep_ in _SUBJECT_DEPS
+              and not (token.i + 1 < len(doc) and doc[token.i + 1].pos_ == "PROPN")):
+            extra.append(Span(doc, token.i, token.i + 1, label="PERSON"))
+            covered.add(token.i)
     if not names:
-        return spans
-    covered = {i for s in spans for i in range(s.start, s.end)}
-    extra: list[Span] = []
+        return sorted(spans + extra, key=lambda s: s.start) if extra else spans
     for token in doc:
         if token.i in covered or token.text not in names:
             continue
@@ -234,7 +250,8 @@ def mention_spans(doc: Doc) -> list[Span]:
     """The article's mention spans of the kept types, cleaned, repaired and recovered, in text order."""
     spans = [s for s in (clean_span(e) for e in doc.ents if e.label_ in KEPT or e.label_ == "WORK_OF_ART") if s is not None]
     spans = whole_countries(doc, dateline_spans(doc, merge_of_spans(spans)))  # nlp/places.py: "BOGOTÁ (AP) —"
-    spans = advocacy_names(doc, split_portfolios(doc, join_place_names(doc, spans)))  # "Friends of the Earth"
+    spans = [Span(doc, s.start, s.end, label="WORK_OF_ART") if _work_title(s) else s for s in spans]  # "the film Sylvia"
+    spans = advocacy_names(doc, split_portfolios(doc, join_place_names(doc, whole_portfolios(doc, spans))))  # "Friends of the Earth"
     spans = recover_titled_names(doc, spans)
     spans = fix_types(spans)
     forms = _person_forms(spans)
@@ -243,13 +260,53 @@ def mention_spans(doc: Doc) -> list[Span]:
     # a type the gazetteer gives, with ner = combined, does not overrule a class the trained model
     # is sure of (keep_sure, nlp/recogniser.py): "Chicago 72 64 .529" is a team, "President Clinton" a man
     spans = keep_sure(doc, spans, fix_place_types(doc, spans, forms))
-    spans = buildings(doc, laws(doc, spans))  # "the FNB Stadium", "the X Act"
+    spans = players(doc, clubs(doc, spans))  # nlp/places.py: "Thirsk United" typed PERSON, "4-Ana Vela (Spain)"
+    spans = natural_places(doc, buildings(doc, named_events(doc, laws(doc, spans))))  # "the X Act", "the X Summit", "Lake Tana"
     spans = retype_one_word_people(doc, spans)  # nlp/oneword.py: "the Firefox browser", "market leader Diageo"
     spans = [Span(doc, s.start, s.end, label="ORG") if s.label_ in _INSTITUTION_LABELS and canonical_institution(s.text) else s
              for s in spans]  # "Tories", "Labour" typed NORP or PERSON are the party
     spans = institutions(doc, spans)
     spans = recover_repeats(doc, companies(doc, spans))  # nlp/organisations.py: "Goldcrest Mining ... Goldcrest"
-    return [s for s in spans if s.label_ in KEPT and not _currency_code(s)]
+    return [s for s in spans if s.label_ in KEPT and not _currency_code(s) and not _nickname(s)]
+
+
+def _nickname(span: Span) -> bool:
+    """ "the Mr Nasty of books", "No More Mr Nice": an honorific after "the" or "more" makes a type
+    of person, a nickname, not someone's name."""
+    doc = span.doc
+    return (span.label_ == "PERSON" and len(span) == 1 and span.start >= 2 and doc[span.start - 1].lower_.rstrip(".") in _NICK_HONORIFICS
+            and doc[span.start - 2].lower_ in {"the", "more"})
+
+
+_NICK_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mister"})
+
+
+# A noun that names a work, written just before the work's name ("the film Sylvia", "her novel Ada"),
+# and one that takes a work after "of" ("a staging of Uncle Vanya", "his cover of Jolene").
+_WORK_NOUNS = frozenset("play film movie novel song album single opera musical ballet sitcom documentary poem "
+                        "painting sculpture memoir biography thriller book series".split())
+_WORK_OF = frozenset("production staging revival adaptation version performance recording remake cover rendition "
+                     "sequel".split())
+
+
+def _work_title(span: Span) -> bool:
+    """A name the text gives to a work, not to a person or a body: after a work noun in apposition
+    ("the play Uncle Vanya") or after "a staging of", "a revival of" ... . A possessor is no work
+    ("a version of Smith's plan"), nor, after a work noun, a name a verb follows: it may be the
+    subject of a relative clause ("the book Anna Hale wrote"), and is left as the model typed it."""
+    if span.label_ not in {"PERSON", "WORK_OF_ART", "PRODUCT", "ORG"} or span.start == 0:
+        return False
+    doc = span.doc
+    after = doc[span.end] if span.end < len(doc) else None
+    if after is not None and after.lower_ in {"'s", "’s", "'", "’"}:
+        return False
+    before = doc[span.start - 1]
+    if before.lower_ in _WORK_NOUNS and before.pos_ == "NOUN":
+        return after is None or after.pos_ not in {"VERB", "AUX"}
+    if span.label_ == "ORG":
+        return False  # ("a version of Windows" may be a company's product)
+    return (before.lower_ in {"of", "to"} and span.start >= 2 and doc[span.start - 2].lower_ in _WORK_OF
+            and (before.lower_ == "of" or doc[span.start - 2].lower_ == "sequel"))
 
 
 def _currency_code(span: Span) -> bool:

@@ -140,6 +140,28 @@ def _cause_end(doc: Doc, i: int, places: set[int]) -> int:
     return end
 
 
+_PORTFOLIO_BODIES = frozenset("Ministry Department Office Secretariat Commission Directorate".split())
+
+
+def whole_portfolios(doc: Doc, spans: list[Span]) -> list[Span]:
+    """A ministry's name the model cut at "and" is whole: "the Ministry of Fisheries and Maritime
+    Economy". The words after "and" (one to three, capitalised, in no other name) join the ORG
+    whose name is a body of government "of" a portfolio."""
+    covered = {i for s in spans for i in range(s.start, s.end)}
+    out: list[Span] = []
+    for span in spans:
+        end = span.end
+        if (span.label_ == "ORG" and len(span) >= 3 and span[0].text in _PORTFOLIO_BODIES and span[1].lower_ == "of"
+                and end + 1 < len(doc) and doc[end].lower_ == "and"):
+            j = end + 1
+            while j < len(doc) and j - end <= 3 and j not in covered and doc[j].is_alpha and doc[j].is_title:
+                j += 1
+            if j > end + 1 and (j == len(doc) or not (doc[j].is_title and doc[j].is_alpha)):
+                span = Span(doc, span.start, j, label="ORG")
+        out.append(span)
+    return out
+
+
 def advocacy_names(doc: Doc, spans: list[Span]) -> list[Span]:
     """Names of campaigns, charities and bodies built as "<body> <link> <cause>" kept whole and
     typed ORG: the model splits them ("Friends of the Earth" → the place "Earth"), types them as a
@@ -188,8 +210,10 @@ def advocacy_names(doc: Doc, spans: list[Span]) -> list[Span]:
 
 def split_portfolios(doc: Doc, spans: list[Span]) -> list[Span]:
     """ "Belgian Transport Minister": an ORG the model made of a demonym and a portfolio, before a
-    minister's title, is the demonym (NORP) or country (GPE) alone."""
+    minister's title, is the demonym (NORP) or country (GPE) alone; made of the portfolio alone
+    ("Commerce Minister"), it is none (a known institution, "Labour Minister", stays)."""
     from newsgraph.nlp.countries import canonical_country, country_of_demonym
+    from newsgraph.nlp.institutions import canonical_institution
     from newsgraph.nlp.titles import PORTFOLIO_HEADS
 
     out: list[Span] = []
@@ -197,14 +221,19 @@ def split_portfolios(doc: Doc, spans: list[Span]) -> list[Span]:
         first = doc[span.start]
         if span.label_ == "ORG" and span.start >= 2 and doc[span.start - 1].lower_ in {"of", "for"} and doc[span.start - 2].lower_ in PORTFOLIO_HEADS:
             continue  # "Minister of Digital Affairs": the portfolio is part of the title
-        if (span.label_ == "ORG" and len(span) > 1 and span.end < len(doc) and doc[span.end].lower_ in PORTFOLIO_HEADS
+        if (span.label_ == "ORG" and span.end < len(doc) and doc[span.end].lower_ in PORTFOLIO_HEADS
                 and span[-1].text not in ORG_HEADS):
-            if country_of_demonym(first.text):
+            if len(span) > 1 and country_of_demonym(first.text):
                 out.append(Span(doc, span.start, span.start + 1, label="NORP"))
                 continue
-            if canonical_country(first.text):
+            if len(span) > 1 and canonical_country(first.text):
                 out.append(Span(doc, span.start, span.start + 1, label="GPE"))
                 continue
+            if len(span) > 1 and (first.is_upper or canonical_institution(first.text)) and first.is_alpha:
+                out.append(Span(doc, span.start, span.start + 1, label="ORG"))  # "EU Trade Commissioner"
+                continue
+            if all(t.is_alpha and t.is_title and not t.is_upper for t in span) and not canonical_institution(span.text):
+                continue  # "Commerce Minister X": the portfolio alone is part of the title, no body
         out.append(span)
     return out
 
@@ -360,7 +389,7 @@ def fix_people(doc: Doc, spans: list[Span], person_forms: set[str]) -> list[Span
     return out
 
 
-_LAW_FINALS = frozenset({"Act", "Bill", "Acts", "Bills"})
+_LAW_FINALS = frozenset({"Act", "Bill", "Acts", "Bills", "Decree", "Proclamation", "Ordinance", "Statute", "Directive", "Amendment"})
 _LAW_PARTICLES = frozenset({"of", "and", "for", "on", "the", "&"})
 
 
@@ -370,8 +399,9 @@ def _law_words(tokens: Span) -> bool:
 
 def laws(doc: Doc, spans: list[Span]) -> list[Span]:
     """A legislative name is a LAW whatever the model made of it: "the Renters Reform Bill" typed
-    ORG or PERSON, "the Water Protection Act" missed. A capitalised name ending in "Act" or "Bill"
-    after "the" (or one the model found) is the law; a person called Bill ("Bill Cash") keeps his
+    ORG or PERSON, "the Water Protection Act" missed. A capitalised name ending in "Act", "Bill",
+    "Decree", "Proclamation", "Ordinance", "Statute", "Directive" or "Amendment" after "the" (or one
+    the model found) is the law; a person called Bill ("Bill Cash") keeps his
     type, since his name does not end the span after other capitalised words of a title."""
     out: list[Span] = []
     covered = {i for s in spans for i in range(s.start, s.end)}
@@ -394,6 +424,62 @@ def laws(doc: Doc, spans: list[Span]) -> list[Span]:
             extra.append(Span(doc, k, token.i + 1, label="LAW"))  # "the Water Protection Act"
             covered.update(range(k, token.i + 1))
     return sorted(out + extra, key=lambda s: s.start) if extra else out
+
+
+# The last word of a named event's name ("Mekong-Pacific Trade Summit", "Costa del Sol Open"): a
+# summit, a tournament or a festival written as one.
+_EVENT_FINALS = frozenset("Summit Games Olympics Olympiad Championship Championships Cup Open Marathon Festival Expo "
+                          "Prix Tournament Regatta".split())
+_EVENT_PARTICLES = frozenset({"of", "the", "del", "de", "la", "du", "des", "and", "&"})
+
+
+def named_events(doc: Doc, spans: list[Span]) -> list[Span]:
+    """A summit's, a tournament's or a festival's name is an EVENT whatever the model made of it
+    ("the Mekong-Pacific Trade Summit" typed ORG), and one the model cut or missed after "the" is
+    found whole, the pieces it made inside dropped ("the Costa del Sol Open", "Costa" typed NORP).
+    "Open" ends an event's name only there; a name whose first word is a person's (a first name)
+    is left alone ("Tom Cup")."""
+    out: list[Span] = []
+    for span in spans:
+        if (span.label_ in {"ORG", "PRODUCT", "WORK_OF_ART", "FAC"} and len(span) > 1 and span[-1].text in _EVENT_FINALS
+                and span[-1].text != "Open" and _law_words(span)):
+            span = Span(doc, span.start, span.end, label="EVENT")
+        out.append(span)
+    starts = {s.start: s for s in out}
+    kept_at = {i: s for s in out for i in range(s.start, s.end)}
+    grown: list[Span] = []
+    for token in doc:
+        if token.text not in _EVENT_FINALS or token.i < 2 or (token.i in kept_at and kept_at[token.i].label_ == "EVENT"):
+            continue
+        k = token.i
+        while (k > 0 and token.i - k < 6 and doc[k - 1].is_alpha and not doc[k - 1].is_sent_start
+               and (doc[k - 1].text[:1].isupper() or doc[k - 1].lower_ in _EVENT_PARTICLES - {"the"})):
+            k -= 1
+        while k < token.i and doc[k].lower_ in _EVENT_PARTICLES:
+            k += 1
+        inside = {kept_at[i] for i in range(k, token.i + 1) if i in kept_at}
+        if (k < token.i and doc[k - 1].lower_ == "the" and all(s.start >= k and s.end <= token.i + 1 for s in inside)
+                and not any(s.label_ == "PERSON" for s in inside)):
+            grown.append(Span(doc, k, token.i + 1, label="EVENT"))
+            for s in inside:
+                starts.pop(s.start, None)
+            for i in range(k, token.i + 1):
+                kept_at[i] = grown[-1]
+    return sorted([*starts.values(), *grown], key=lambda s: s.start) if grown else out
+
+
+# Words a news text opens with in capitals, glued to its first sentence: "EXCLUSIVE Mining group ...".
+_KICKERS = frozenset("exclusive breaking update updated watch video photos live analysis opinion comment explainer "
+                     "factbox interview review correction urgent flash profile obituary insight".split())
+
+
+def kicker(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` is a kicker: one of those words in capitals, first on its line, and not
+    the start of a headline all in capitals."""
+    token = doc[i]
+    if not (token.is_upper and token.lower_ in _KICKERS) or (i > 0 and "\n" not in doc[i - 1].text + doc[i - 1].whitespace_):
+        return False
+    return i + 1 < len(doc) and not doc[i + 1].is_upper
 
 
 # The last word of a company's name ("Goldcrest Mining", "Brennock Steel"): a business written as one.
@@ -419,6 +505,7 @@ def companies(doc: Doc, spans: list[Span]) -> list[Span]:
         if token.text not in CORPORATE_FINALS or token.i in covered or token.i == 0:
             continue
         k = proper_run_start(doc, token.i, covered, longest=3)
+        k += kicker(doc, k)  # "EXCLUSIVE Mining group": no company "EXCLUSIVE Mining"
         if k < token.i and country_of(doc[k].text) is None:
             extra.append(Span(doc, k, token.i + 1, label="ORG"))
             covered.update(range(k, token.i + 1))
@@ -426,7 +513,8 @@ def companies(doc: Doc, spans: list[Span]) -> list[Span]:
               and country_of(s[0].text) is None}
     lower = {t.text for t in doc if t.is_lower}
     for token in doc:
-        if token.text not in firsts or token.i in covered or token.pos_ != "PROPN" or token.text.lower() in lower:
+        if (token.text not in firsts or token.i in covered or token.pos_ not in {"PROPN", "NOUN"} or not token.is_title
+                or token.text.lower() in lower):
             continue  # "News Corp" ... "the news": a common word is no short form
         after = doc[token.i + 1] if token.i + 1 < len(doc) else None
         before = doc[token.i - 1] if token.i > 0 else None
@@ -439,5 +527,5 @@ def companies(doc: Doc, spans: list[Span]) -> list[Span]:
     return sorted(spans + extra, key=lambda s: s.start) if extra else spans
 
 
-__all__ = ["ORG_HEADS", "advocacy_names", "ORG_STARTS", "ORG_SUFFIXES", "company_cue", "fix_people", "is_collective", "institutions", "join_place_names", "laws",
+__all__ = ["ORG_HEADS", "advocacy_names", "kicker", "named_events", "whole_portfolios", "ORG_STARTS", "ORG_SUFFIXES", "company_cue", "fix_people", "is_collective", "institutions", "join_place_names", "laws",
            "companies", "CORPORATE_FINALS", "split_portfolios"]

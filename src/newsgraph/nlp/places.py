@@ -313,6 +313,150 @@ def team_in_result(span: Span) -> bool:
     return root.dep_ in {"nsubj", "dobj", "pobj", "conj"} and head.lemma_.lower() in _RESULT_VERBS
 
 
+# The last word of a sports club's name ("Thirsk United", "Ripon Athletic"), a club wherever it is
+# written; "City", "Town" and "County" only in a sports report and never in a city the gazetteer
+# knows ("Mexico City", "Cape Town").
+CLUB_FINALS = frozenset("United Athletic Rovers Wanderers Albion Rangers Hotspur Argyle Academicals Harriers "
+                        "FC AFC".split())
+_CLUB_IF_SPORT = frozenset({"City", "Town", "County"})
+_NOT_THE_CLUB = frozenset({"in", "at", "near", "from", "outside", "around", "across", "into", "through", "of"})
+
+
+def _club_name(span: Span) -> bool:
+    if len(span) < 2 or not span[0].text[:1].isupper():
+        return False
+    last = span[-1].text
+    if last in CLUB_FINALS:
+        return True
+    return last in _CLUB_IF_SPORT and sports_context(span) and not gazetteer().is_place(span.text)
+
+
+def clubs(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Sports clubs typed as people or places, made ORG: a name ending in a club word ("Thirsk United"
+    typed PERSON, or missed), a side the score beside it shows ("beat Port Vale 2-0", typed FAC), and, once the
+    article has written a club's whole name, its town standing alone for it ("for Ripon, who",
+    "Thirsk manager X"), except after a preposition of place ("fans in Ripon")."""
+    covered = {i for s in spans for i in range(s.start, s.end)}
+    missed: list[Span] = []
+    for token in doc:  # "beat Settle Town 3-1": a club the model missed
+        if (token.text in CLUB_FINALS or token.text in _CLUB_IF_SPORT) and token.i not in covered and token.i > 0:
+            k = proper_run_start(doc, token.i, covered, longest=3)
+            if k < token.i and _club_name(span := Span(doc, k, token.i + 1, label="ORG")):
+                missed.append(span)
+                covered.update(range(k, token.i + 1))
+    if missed:
+        spans = sorted(spans + missed, key=lambda s: s.start)
+    out: list[Span] = []
+    towns: set[str] = set()
+    for span in spans:
+        if (span.label_ in {"PERSON", "GPE", "LOC", "FAC", "NORP", "ORG"} and _club_name(span)
+                and (span.label_ != "PERSON" or sports_context(span))):
+            towns.add(span[:-1].text)
+            out.append(span if span.label_ == "ORG" else Span(doc, span.start, span.end, label="ORG"))
+        elif span.label_ in {"FAC", "LOC", "PRODUCT"} and sports_context(span) and _scored(span):
+            out.append(Span(doc, span.start, span.end, label="ORG"))
+        else:
+            out.append(span)
+    if not towns:
+        return out
+    final: list[Span] = []
+    for span in out:
+        before = doc[span.start - 1].lower_ if span.start > 0 else ""
+        if span.label_ != "ORG" and span.text in towns and before not in _NOT_THE_CLUB:
+            span = Span(doc, span.start, span.end, label="ORG")
+        final.append(span)
+    covered = {i for s in final for i in range(s.start, s.end)}
+    for town in towns:
+        words = town.split()
+        for token in doc:
+            k = token.i
+            if (token.text == words[0] and k not in covered and k + len(words) <= len(doc)
+                    and [t.text for t in doc[k : k + len(words)]] == words and not covered.intersection(range(k, k + len(words)))
+                    and (k == 0 or doc[k - 1].lower_ not in _NOT_THE_CLUB)
+                    and not (k + len(words) < len(doc) and doc[k + len(words)].text[:1].isupper())):
+                final.append(Span(doc, k, k + len(words), label="ORG"))
+                covered.update(range(k, k + len(words)))
+    return sorted(final, key=lambda s: s.start)
+
+
+_RESULT_LINKS = frozenset({"beat", "bt", "def", "def.", "defeated", "v", "v.", "vs", "vs.", "and", "with"})
+
+
+def players(doc: Doc, spans: list[Span]) -> list[Span]:
+    """In a sports report or results list, a name written before its country in brackets is a
+    player's, found whole where the model missed or cut it: "1-Lucía Barrantes (Spain) beat
+    4-Dilnaz Serikbayeva (Kazakhstan)". The name is two to four capitalised words at the start of a
+    line, after a seed number ("4-") or after "beat"/"v"; a person the model found is left as it is."""
+    kept = {i: s for s in spans for i in range(s.start, s.end)}
+    found: list[Span] = []
+    for token in doc:
+        i = token.i
+        if token.text != "(" or i < 2 or i + 2 >= len(doc) or doc[i + 2].text != ")":
+            continue
+        if gazetteer().region(doc[i + 1].text) is None:
+            continue
+        k = i
+        while k > 0 and i - k < 4 and doc[k - 1].is_alpha and doc[k - 1].is_title:
+            k -= 1
+        if i - k < 2 or any(kept.get(j) is not None and kept[j].label_ == "PERSON" for j in range(k, i)):
+            continue
+        before = doc[k - 1] if k > 0 else None
+        opens = (before is None or "\n" in before.text + before.whitespace_ or before.lower_ in _RESULT_LINKS
+                 or (before.text in {"-", "–"} and k >= 2 and doc[k - 2].like_num and not before.whitespace_))
+        if opens and any(kept.get(j) is None or kept[j].label_ != "PERSON" for j in range(k, i)):
+            span = Span(doc, k, i, label="PERSON")
+            if sports_context(span):
+                found.append(span)
+    return _give_way(spans, found) if found else spans
+
+
+def _scored(span: Span) -> bool:
+    """A score right after the name ("Port Vale 2-0"); one before it may lead to the venue ("2-0 at X")."""
+    doc = span.doc
+    return bool(_SCORE_AFTER.match(" " + doc[span.end : min(len(doc), span.end + 4)].text))
+
+
+# Words that make a name a natural place (LOC) wherever it is written: first ("Lake Tana", "Mount
+# Kenya", "Gulf of Aden") or last ("Cauca River", "Reykjanes Peninsula", "North Sea"); and the common
+# nouns that, written right after a name, say it is one ("the Isère river", "the Chartreuse mountains").
+_NATURAL_FIRST = frozenset("Lake Mount Mt Mt. Gulf Bay Cape Isle Loch".split())
+_NATURAL_LAST = frozenset("River Mountains Mountain Hills Valley Peninsula Desert Sea Ocean Strait Straits Glacier "
+                          "Plateau Delta Basin Range Estuary Lagoon Falls".split())
+_NATURAL_AFTER = frozenset("river rivers mountains mountain hills valley peninsula desert glacier delta estuary "
+                           "basin lagoon massif plateau".split())
+
+
+def natural_places(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Rivers, lakes, mountains, seas and deserts typed as buildings, organisations, people, states
+    or nationalities, made LOC, unless the gazetteer knows the whole name as a town ("Cape Town",
+    "Lake Placid") or a nationality is one ("the Welsh valleys"); the model's "Malawi" of "Lake
+    Malawi" grows to the lake, and a name it missed before "Peninsula", "Sea" ... is found."""
+    covered = {i for s in spans for i in range(s.start, s.end)}
+    missed: list[Span] = []
+    for token in doc:  # "off the Cabo Delgado Peninsula"
+        if token.text in _NATURAL_LAST and token.i not in covered and token.i > 0:
+            k = proper_run_start(doc, token.i, covered, longest=3)
+            if k < token.i and not gazetteer().is_city(doc[k : token.i + 1].text):
+                missed.append(Span(doc, k, token.i + 1, label="LOC"))
+                covered.update(range(k, token.i + 1))
+    out: list[Span] = []
+    for span in sorted(spans + missed, key=lambda s: s.start) if missed else spans:
+        label, start = span.label_, span.start
+        if label in {"FAC", "ORG", "PERSON", "GPE", "NORP"} and not gazetteer().is_city(span.text):
+            after = doc[span.end] if span.end < len(doc) else None
+            before = doc[start - 1] if start > 0 else None
+            if before is not None and before.text in _NATURAL_FIRST and before.i not in covered:
+                label, start = "LOC", start - 1  # "Lake Malawi" of which the model found "Malawi"
+            elif label == "NORP":
+                if after is not None and after.lower_ in _NATURAL_AFTER and after.is_lower and country_of_demonym(span.text) is None:
+                    label = "LOC"  # "the Tatra mountains"
+            elif ((len(span) >= 2 and (span[0].text in _NATURAL_FIRST or span[-1].text in _NATURAL_LAST))
+                    or (after is not None and after.lower_ in _NATURAL_AFTER and after.is_lower)):
+                label = "LOC"
+        out.append(span if (label, start) == (span.label_, span.start) else Span(doc, start, span.end, label=label))
+    return out
+
+
 def _locative(span: Span) -> bool:
     doc = span.doc
     return span.start > 0 and doc[span.start - 1].lower_ in _LOCATIVE
@@ -334,6 +478,19 @@ def _place_evidence(span: Span, countries: set[str]) -> bool:
     if root.dep_ == "dobj" and root.head.lemma_.lower() in _VISIT_VERBS:
         return True  # "visited Brixton"
     return cities[0].population >= _BIG_CITY
+
+
+def _in_city(span: Span) -> bool:
+    """ "in Kraków": a city of 100,000 people or more after a preposition of place, not a possessor."""
+    doc = span.doc
+    after = doc[span.end].lower_ if span.end < len(doc) else ""
+    return _locative(span) and after not in {"'s", "’s"} and gazetteer().is_city(span.text, min_population=100_000)
+
+
+def _bracketed_country(span: Span) -> bool:
+    doc = span.doc
+    return (0 < span.start and span.end < len(doc) and doc[span.start - 1].text == "(" and doc[span.end].text == ")"
+            and gazetteer().region(span.text) is not None)
 
 
 def _person_is_place(span: Span, countries: set[str]) -> bool:
@@ -396,19 +553,42 @@ def _described_as(span: Span) -> str | None:
         return "ORG"
     if head.lower_ in _PLACE_NOUNS:
         return "GPE"
+    if head.lower_ in _PRODUCT_NOUNS:
+        return "PRODUCT"
     return None
 
 
-_NAMED_PLACE_NOUNS = frozenset("city town village hamlet region province district island county suburb port".split())
+# Nouns for things a company makes and names: "the Orbis Fold, a foldable laptop", "its first
+# foldable laptop, the Orbis Fold,".
+_PRODUCT_NOUNS = frozenset("laptop phone smartphone handset tablet console computer car vehicle truck drug vaccine "
+                           "medicine app software chip processor aircraft airliner jet plane satellite rocket "
+                           "device gadget camera headset robot".split())
+
+
+def _product_named_after(span: Span) -> bool:
+    """ "its first foldable laptop, the Orbis Fold,": a name in apposition after a product noun."""
+    doc = span.doc
+    k = span.start - 1
+    if k >= 0 and doc[k].lower_ == "the":
+        k -= 1
+    return (k >= 1 and doc[k].text == "," and doc[k - 1].lower_ in _PRODUCT_NOUNS and doc[k - 1].pos_ == "NOUN"
+            and (span.end == len(doc) or doc[span.end].is_punct))
+
+
+_NAMED_PLACE_NOUNS = frozenset("city town village hamlet region province district island county suburb port state "
+                                "emirate canton prefecture governorate municipality oblast borough parish".split())
 
 
 def _named_as_place(span: Span) -> str | None:
-    """ "the (Scottish) village of X", "the island of X" → GPE (LOC for an island or a region): a
-    common place noun, written in lower case, and "of" right before the name."""
+    """ "the (Scottish) village of X", "the island of X", "the southern state of X" → GPE (LOC for an
+    island or a region): a common place noun, written in lower case, an adjective in lower case
+    between it and "of" at most, and "of" right before the name."""
     doc = span.doc
     if span.start < 2 or doc[span.start - 1].lower_ != "of":
         return None
     noun = doc[span.start - 2]
+    if noun.pos_ == "ADJ" and noun.is_lower and span.start >= 3:
+        noun = doc[span.start - 3]  # "the southern state of Tamil Nadu"
     if noun.text not in _NAMED_PLACE_NOUNS:  # lower case only: "Port of Rotterdam" is the authority
         return None
     return "LOC" if noun.text in ("island", "region") else "GPE"
@@ -437,6 +617,8 @@ def fix_place_types(doc: Doc, spans: list[Span], person_forms: set[str]) -> list
     for span in spans:
         label = span.label_
         described = _described_as(span) if label in {"GPE", "LOC", "ORG", "PERSON", "FAC"} else None
+        if described is None and label in {"ORG", "PERSON", "WORK_OF_ART", "FAC"} and _product_named_after(span):
+            described = "PRODUCT"
         introduced = _named_as_place(span) if label in {"ORG", "PERSON", "NORP"} else None
         if introduced is not None:
             label = introduced
@@ -445,11 +627,15 @@ def fix_place_types(doc: Doc, spans: list[Span], person_forms: set[str]) -> list
         elif (label in {"GPE", "ORG"} or (label == "PERSON" and len(span) == 1 and span.text not in person_forms
                                           and gazetteer().is_place(span.text))) and team_in_result(span):
             label = "ORG"
-        elif label == "ORG" and _place_evidence(span, countries) and not sports_context(span) and not table_row(span):
-            label = "GPE"
-        elif (label == "PERSON" and len(span) == 1 and span.text not in person_forms and not after_title(doc, span.start)
+        elif label == "ORG" and _place_evidence(span, countries) and (
+                (not sports_context(span) and not table_row(span)) or _bracketed_country(span)):
+            label = "GPE"  # (in a sports report a country in brackets is a player's: "Martina (Curaçao)")
+        elif (label == "PERSON" and len(span) == 1 and (span.text not in person_forms or _in_city(span))
+              and not after_title(doc, span.start)
               and _person_is_place(span, countries) and (_locative(span) or not span.root.dep_.startswith("nsubj"))):
-            label = "GPE"
+            label = "GPE"  # (a word of a person's name elsewhere too, when it is "in" a city: "police in Kraków")
+        elif label == "PERSON" and len(span) >= 2 and gazetteer().is_city(span.text, min_population=100_000):
+            label = "GPE"  # "Cape Town" typed PERSON: a city's whole name is no one's
         elif label == "LOC" and gazetteer().region(span.text) is not None:
             label = "GPE"  # a country, state or nation typed LOC ("in Côte d'Ivoire")
         elif label == "LOC" and _town_here(span, named):
@@ -464,8 +650,11 @@ _BUILDING_HEADS = frozenset(
     """
     Palace Stadium Airport Airfield Bridge Arena Tower Towers Cathedral Mosque Temple Shrine Basilica Abbey
     Castle Fortress Prison Jail Dam Tunnel Canal Pavilion Stadion Palacio Palazzo Velodrome Racecourse
+    Hôtel Château Palais Castillo Castello Schloss
     """.split()
 )
+# The link after a building word that opens a name: "Palace of Justice", "Hôtel de Ville", "Palacio del Quemado".
+_BUILDING_LINKS = frozenset({"of", "de", "du", "des", "del", "della", "di", "do", "da"})
 # Words that name a building or an institution, read as the building after "at", "outside", "in" ...
 _BUILDING_OR_BODY = frozenset("Hospital Clinic House Hall Station Terminal Centre Center Museum Library Theatre Theater "
                               "Hotel Courthouse".split())
@@ -487,9 +676,15 @@ def proper_run_start(doc: Doc, i: int, covered: set[int], longest: int = 4) -> i
     in a span already) begin; ``i`` when there are none. The start of a name the model missed
     before its head word ("Øresund" of "Øresund Bridge", "Goldcrest" of "Goldcrest Mining")."""
     k = i
-    while k > 0 and k - 1 not in covered and i - k < longest and doc[k - 1].pos_ == "PROPN" and doc[k - 1].text[:1].isupper():
+    while k > 0 and k - 1 not in covered and i - k < longest and doc[k - 1].text[:1].isupper() and (
+            doc[k - 1].pos_ == "PROPN" or doc[k - 1].lower_ in _NAMESAKE_TITLES):
         k -= 1
     return k
+
+
+# Titles that open a name given in someone's honour ("Prince Moulay Abdellah Stadium", "King Fahd
+# Causeway", "Queen Elizabeth Hospital"), tagged nouns by the model.
+_NAMESAKE_TITLES = frozenset("king queen prince princess sheikh sultan emir president saint st st.".split())
 
 
 def buildings(doc: Doc, spans: list[Span]) -> list[Span]:
@@ -522,11 +717,14 @@ def buildings(doc: Doc, spans: list[Span]) -> list[Span]:
     for span in spans:
         if span.label_ in _FAC_FROM and len(span) > 1 and not _speaks(span) and (
             span[-1].text in _BUILDING_HEADS
-            or (span[0].text in _BUILDING_HEADS and span[1].lower_ == "of")
+            or (span[0].text in _BUILDING_HEADS and span[1].lower_ in _BUILDING_LINKS)
             or (span[-1].text in _BUILDING_OR_BODY and _placed_at(span) and span.label_ != "PERSON")
             or _apposed_building(span)
         ):
-            span = Span(doc, span.start, span.end, label="FAC")
+            start = span.start
+            if start > 0 and doc[start - 1].lower_ in _NAMESAKE_TITLES and doc[start - 1].is_title:
+                start -= 1  # "Prince Moulay Abdellah Stadium" read as a person after a title: the title is the name's
+            span = Span(doc, start, span.end, label="FAC")
         out.append(span)
     return out
 
@@ -547,7 +745,8 @@ def _speaks(span: Span) -> bool:
 # brackets, then a spaced dash ("LIMA, Peru (Reuters) -", "BOGOTÁ (AP) —", "ALMATY, Kazakhstan —").
 _DATELINE = re.compile(
     r"^(?P<city>[^\W\d_](?:[^\W\d_]|['’.\- ]){0,40}?)"
-    r"(?:, (?P<region>[^\W\d_][^,()\n—–]{0,40}?))?"
+    r"(?:, (?P<region>[^\W\d_][^,()\n—–\d]{0,40}?))?"
+    r"(?:,? (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2})?"  # "MÁLAGA, Spain, June 12 -"
     r"(?: \((?P<agency>[^\W\d_][^()\n]{0,30})\))?"
     r" +[-—–] ",
     re.MULTILINE,

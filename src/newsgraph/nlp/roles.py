@@ -283,7 +283,20 @@ def role_clause(ctx: _Context, e: int) -> tuple[_Found, int] | None:
             j = k
             break
         j = k + 1
+    if org is None and not any(c.dep_ == "dobj" and c.lemma_.lower() in _LED_BODIES for c in verb.children):
+        return None  # "who led the work", "who chaired the meeting": an act, not a post
     return _Found(title=title, org=org, status=RoleStatus.CURRENT, start=e + 2), j
+
+
+# What a person heads, leads or chairs as a post, when the text names no organisation: "X, who heads
+# the agency". Anything else led ("the work", "the talks", "the meeting") gives no title.
+_LED_BODIES = frozenset(
+    """agency group company firm charity organisation organization bank club party union association institute
+    council campaign movement network coalition body alliance foundation trust team committee department
+    ministry board commission panel delegation office unit division service authority regulator watchdog
+    federation league government opposition administration force army navy police squad school university
+    hospital church diocese""".split()
+)
 
 
 def _title_modifier(ctx: _Context, token: Token) -> bool:
