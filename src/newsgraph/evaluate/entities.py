@@ -117,6 +117,8 @@ def identity_scores(gold: dict[str, list[dict[str, Any]]], pred: dict[str, list[
 
 HELDOUT = "heldout"
 LAYOUTS = "layouts"
+LAYOUTS2 = "layouts2"
+LAYOUTS3 = "layouts3"
 _PLACES = {"GPE", "LOC", "FAC"}
 
 
@@ -164,12 +166,15 @@ def _note(label: str, n: int, gold: dict[str, list[dict[str, Any]]]) -> str:
 # The parts besides the first, each in its own folder, scored apart with its figures prefixed by
 # its name: written and annotated by hand before the code ran on them, and never rewritten.
 PARTS = ((LAYOUTS, "layouts part (annotated before the code ran; tuned after its first run)"),
+         (LAYOUTS2, "second layouts part (the same, a round later)"),
+         (LAYOUTS3, "third layouts part (the same, a round later)"),
          (HELDOUT, "held-out part (never tuned on)"))
 
 
 def evaluate(data: Path, *, update: bool = False, **_: object) -> Report:
     """Score the pipeline on the golden folder ``data`` and on each of its other parts it has
-    (``data/layouts``, ``data/heldout``: figures prefixed ``layouts_``, ``heldout_``). Only the
+    (``data/layouts``, ``data/layouts2``, ``data/layouts3``, ``data/heldout``: figures prefixed with the folder's
+    name and "_"). Only the
     first part's expected file is ever rewritten (when asked): the other parts are the truth
     written before the code ran on them."""
     articles = load_articles(data)

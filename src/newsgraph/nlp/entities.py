@@ -34,7 +34,7 @@ from newsgraph.nlp.mentions import clean_span, mention_spans
 from newsgraph.nlp.roles import roles_for
 from newsgraph.nlp.titles import ROYAL_TITLES
 
-EXTRACTOR = "newsgraph.entities.v16"
+EXTRACTOR = "newsgraph.entities.v17"
 
 __all__ = ["EXTRACTOR", "clean_span", "mentions_and_entities"]
 
@@ -72,6 +72,9 @@ def _short_forms(spans: list[Span]) -> dict[tuple[str, ...], list[int]]:
             for n in range(1, len(words)):
                 full.setdefault(words[-n:], []).append(i)
                 full.setdefault(words[:n], []).append(i)
+            for word in words[1:-1]:  # "Javiera Fuentes Olmedo ... Fuentes": a first surname of two
+                if (word,) not in full or i not in full[(word,)]:
+                    full.setdefault((word,), []).append(i)
     return full
 
 
@@ -96,7 +99,7 @@ def _cluster_company_short_forms(spans: list[Span], clusters: _Clusters) -> None
     "Goldcrest Mining") joins it, and so does a club's town standing for the club ("Bradford" after
     "Bradford City", nlp/places.py ``clubs``)."""
     from newsgraph.nlp.organisations import CORPORATE_FINALS
-    from newsgraph.nlp.places import CLUB_FINALS
+    from newsgraph.nlp.places import club_name
 
     first: dict[str, int] = {}
     for i, span in enumerate(spans):
@@ -104,8 +107,10 @@ def _cluster_company_short_forms(spans: list[Span], clusters: _Clusters) -> None
             continue
         if len(span) > 1 and span[-1].text in CORPORATE_FINALS:
             first.setdefault(span[0].text, i)
-        elif len(span) > 1 and (span[-1].text in CLUB_FINALS or span[-1].text in {"City", "Town", "County"}):
+            first.setdefault(span[:-1].text, i)  # "Qasr Marine" of "Qasr Marine Holdings"
+        elif len(span) > 1 and club_name(span):
             first.setdefault(span[:-1].text, i)
+            first.setdefault(span[-1].text, i)  # a franchise's nickname ("Falcons" of "Denver Falcons")
         elif span.text in first:
             clusters.join(i, first[span.text])
 

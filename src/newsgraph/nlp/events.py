@@ -1,5 +1,5 @@
 """Events: who did what to whom, where and when, with a PLOVER type and a mode
-(``newsgraph.events.v16``), and each article's main event as who / what / when / where / why / how.
+(``newsgraph.events.v17``), and each article's main event as who / what / when / where / why / how.
 
 An event worth a typed row has an actor that can act: a person, group, organisation or place
 (a mention of those types, a name, a personal pronoun, a noun of ``AGENT_NOUNS`` or ending like
@@ -33,7 +33,7 @@ from newsgraph.nlp.quote_cues import Regions, quote_regions
 from newsgraph.nlp.phrases import MentionIndex, participant
 from newsgraph.nlp.plover import is_captive, plover_code
 
-EXTRACTOR = "newsgraph.events.v16"
+EXTRACTOR = "newsgraph.events.v17"
 _AGENT_TYPES = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
 _OWNERS = frozenset({"ORG", "GPE", "NORP"})
 _NUMBER_TYPES = frozenset({"CARDINAL", "QUANTITY", "PERCENT", "MONEY", "ORDINAL", "DATE", "TIME"})

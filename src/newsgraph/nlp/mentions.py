@@ -6,14 +6,16 @@ in the text, a repeated form); none uses a list of names.
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span
 
 from newsgraph.model import EntityType
-from newsgraph.nlp.countries import country_of
+from newsgraph.nlp.countries import country_forms, country_of
 from newsgraph.nlp.institutions import canonical_institution
 from newsgraph.nlp.money import CODES
 from newsgraph.nlp.oneword import retype_one_word_people
-from newsgraph.nlp.organisations import advocacy_names, companies, kicker, named_events, whole_portfolios, fix_people, institutions, join_place_names, laws, split_portfolios
+from newsgraph.nlp.organisations import advocacy_names, companies, foreign_bodies, kicker, named_events, whole_portfolios, fix_people, institutions, join_place_names, laws, split_portfolios
 from newsgraph.nlp.recogniser import keep_sure
 from newsgraph.nlp.places import buildings, clubs, constituencies, natural_places, players, dateline_spans, fix_place_types, whole_countries
 from newsgraph.nlp.titles import HONORIFICS, MODIFIERS, after_title, is_head, is_title_word, status_of
@@ -51,11 +53,19 @@ def clean_span(span: Span) -> Span | None:
         end -= 3  # "Wigan 3-1": a score is no part of a team's name
         while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
             end -= 1
+    label = span.label_
+    if label == "ORG":
+        while end - 1 > start and doc[end - 1].is_lower and doc[end - 1].is_alpha and doc[end - 1].pos_ in {"NOUN", "ADJ"}:
+            end -= 1  # "the Bolivian navy", "the Tribune newspaper": a common noun after the name is none of it
+        if end < span.end and end - start == 1 and country_of(doc[start].text) is not None and not canonical_institution(doc[start].text):
+            label = "NORP" if doc[start].text not in _COUNTRY_FORMS else "GPE"
     if span.label_ == "PERSON":
         while start < end - 1 and (_is_prefix_word(doc[start].lower_) or doc[start].pos_ == "VERB"):
             if (start == span.start and end - start == 2 and start > 0 and doc[start].is_title
                     and doc[start - 1].is_lower and is_head(doc[start - 1].lower_)):
                 break  # "manager Dean Pollard": a title word right after a title is a first name
+            if doc[start + 1].lower_ in _PATRONYMIC:
+                break  # "Sultan bin Majid": a given name before "bin", not a ruler's title
             start += 1
         for k in range(start + 1, end):  # "Williams rejoins Bath": a name stops at a lower-case word
             if doc[k].is_alpha and doc[k].is_lower and doc[k].lower_ not in _PARTICLES and doc[k - 1].text != "-":
@@ -65,13 +75,15 @@ def clean_span(span: Span) -> Span | None:
             end += 2  # "Park Jae-won" where the model stopped at the hyphen
     if start >= end or not any(t.text[:1].isupper() or not t.is_alpha for t in doc[start:end]):
         return None
-    return Span(doc, start, end, label=span.label_)
+    return Span(doc, start, end, label=label)
 
 
 def _is_prefix_word(word: str) -> bool:
     return is_title_word(word) or word in HONORIFICS or status_of(word) is not None
 
 
+_PATRONYMIC = frozenset({"bin", "ibn", "bint", "ben"})
+_COUNTRY_FORMS = frozenset(country_forms())
 _PARTICLES = {"van", "von", "de", "da", "di", "del", "der", "den", "la", "le", "al", "el", "bin", "ibn", "ben", "dos", "du", "y", "zu"}
 
 
@@ -167,7 +179,9 @@ def fix_types(spans: list[Span]) -> list[Span]:
             t.pos_ == "PROPN" or not t.is_alpha or (t.i > 0 and t.doc[t.i - 1].text == "-") for t in span
         ):
             words = span.text.split()  # family name first or last ("Park Jae-won", "Sanae Takaichi")
-            person_forms.update(w for w in (span.text, words[0], words[-1]) if country_of(w) is None)
+            # and a first surname of two ("Luis Moreno Vidal": "Moreno")
+            middle = [w for w in words[1:-1] if w[:1].isupper() and w.lower() not in _PARTICLES] if len(words) == 3 else []
+            person_forms.update(w for w in (span.text, words[0], words[-1], *middle) if country_of(w) is None)
     return [Span(s.doc, s.start, s.end, label="PERSON") if _is_person_form(s, person_forms) else s for s in spans]
 
 
@@ -211,6 +225,7 @@ def recover_repeats(doc: Doc, spans: list[Span]) -> list[Span]:
             names.setdefault(words[0], []).append((words, span.label_))
             if span.label_ == "PERSON":
                 surnames.add(words[-1])
+                surnames.update(w for w in words[1:-1] if w[:1].isupper())  # "Fuentes" of "Javiera Fuentes Olmedo"
                 if span[0].is_alpha and span[0].is_title:
                     firsts.add(words[0])
     covered = {i for s in spans for i in range(s.start, s.end)}
@@ -251,6 +266,7 @@ def mention_spans(doc: Doc) -> list[Span]:
     spans = [s for s in (clean_span(e) for e in doc.ents if e.label_ in KEPT or e.label_ == "WORK_OF_ART") if s is not None]
     spans = whole_countries(doc, dateline_spans(doc, merge_of_spans(spans)))  # nlp/places.py: "BOGOTÁ (AP) —"
     spans = [Span(doc, s.start, s.end, label="WORK_OF_ART") if _work_title(s) else s for s in spans]  # "the film Sylvia"
+    spans = foreign_bodies(doc, spans)  # nlp/organisations.py: "Universidad Mayor de San Andrés"
     spans = advocacy_names(doc, split_portfolios(doc, join_place_names(doc, whole_portfolios(doc, spans))))  # "Friends of the Earth"
     spans = recover_titled_names(doc, spans)
     spans = fix_types(spans)
@@ -267,7 +283,58 @@ def mention_spans(doc: Doc) -> list[Span]:
              for s in spans]  # "Tories", "Labour" typed NORP or PERSON are the party
     spans = institutions(doc, spans)
     spans = recover_repeats(doc, companies(doc, spans))  # nlp/organisations.py: "Goldcrest Mining ... Goldcrest"
-    return [s for s in spans if s.label_ in KEPT and not _currency_code(s) and not _nickname(s)]
+    text = doc.text  # (built once: Doc.text joins every token)
+    spans = capitals_of_people(doc, text, credits(doc, text, spans))  # "(Photo: Name / Agency)", "SANDBERG: ..."
+    return [s for s in spans if s.label_ in KEPT and not _currency_code(s) and not _nickname(s) and not _time_zone(s)]
+
+
+_TIME_ZONES = frozenset("GMT BST UTC CET CEST EET EEST EST EDT CST CDT MST MDT PST PDT IST JST AEST AEDT SGT HKT".split())
+
+
+def _time_zone(span: Span) -> bool:
+    """ "14:32 GMT": a time zone after a time is no organisation."""
+    doc = span.doc
+    return (len(span) == 1 and span.text in _TIME_ZONES and span.start > 0
+            and (doc[span.start - 1].like_num or ":" in doc[span.start - 1].text or doc[span.start - 1].lower_ in {"am", "pm", "a.m.", "p.m."}))
+
+
+_CREDIT = re.compile(r"\((?:Photos?|Pictures?|Images?|Pics?|Video)\s*:\s*([^()/|]{2,60}?)\s*[/|]\s*([^()/|]{2,60}?)\s*\)")
+
+
+def credits(doc: Doc, text: str, spans: list[Span]) -> list[Span]:
+    """A photo credit in the text (``doc.text``), "(Photo: Inês Vaz / Norte Imagens)": the
+    photographer is a person, the agency an organisation, whatever the model made of them; spans
+    inside give way."""
+    from newsgraph.nlp.places import give_way
+
+    found: list[Span] = []
+    for m in _CREDIT.finditer(text):
+        for group, label in ((1, "PERSON"), (2, "ORG")):
+            span = doc.char_span(m.start(group), m.end(group), label=label)
+            if span is not None and any(t.text[:1].isupper() for t in span):
+                found.append(span)
+    return give_way(spans, found) if found else spans
+
+
+def capitals_of_people(doc: Doc, text: str, spans: list[Span]) -> list[Span]:
+    """A person's surname written in capitals, as an interview's speaker ("SANDBERG: When ...") or a
+    headline's ("VOSS UPSETS TOP SEED"), is that person's mention whatever the model made of it."""
+    surnames = {s[-1].text.upper() for s in spans if s.label_ == "PERSON" and len(s) >= 2 and s[-1].is_alpha and len(s[-1]) > 2}
+    surnames = {name for name in surnames if name in text}
+    if not surnames:
+        return spans
+    kept = {i: s for s in spans for i in range(s.start, s.end)}
+    found: list[Span] = []
+    for m in re.finditer(r"\b(?:" + "|".join(map(re.escape, sorted(surnames))) + r")\b", text):
+        token = doc.char_span(m.start(), m.end())
+        if token is not None and len(token) == 1:
+            owner = kept.get(token.start)
+            if owner is None or (len(owner) == 1 and owner.label_ != "PERSON"):
+                found.append(Span(doc, token.start, token.end, label="PERSON"))
+    if not found:
+        return spans
+    taken = {s.start for s in found}
+    return sorted([s for s in spans if s.start not in taken] + found, key=lambda s: s.start)
 
 
 def _nickname(span: Span) -> bool:
@@ -284,7 +351,7 @@ _NICK_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mister"})
 # A noun that names a work, written just before the work's name ("the film Sylvia", "her novel Ada"),
 # and one that takes a work after "of" ("a staging of Uncle Vanya", "his cover of Jolene").
 _WORK_NOUNS = frozenset("play film movie novel song album single opera musical ballet sitcom documentary poem "
-                        "painting sculpture memoir biography thriller book series".split())
+                        "painting sculpture memoir biography thriller book series drama soap".split())
 _WORK_OF = frozenset("production staging revival adaptation version performance recording remake cover rendition "
                      "sequel".split())
 
@@ -292,9 +359,10 @@ _WORK_OF = frozenset("production staging revival adaptation version performance 
 def _work_title(span: Span) -> bool:
     """A name the text gives to a work, not to a person or a body: after a work noun in apposition
     ("the play Uncle Vanya") or after "a staging of", "a revival of" ... . A possessor is no work
-    ("a version of Smith's plan"), nor, after a work noun, a name a verb follows: it may be the
-    subject of a relative clause ("the book Anna Hale wrote"), and is left as the model typed it."""
-    if span.label_ not in {"PERSON", "WORK_OF_ART", "PRODUCT", "ORG"} or span.start == 0:
+    ("a version of Smith's plan"), nor, after a work noun, a name a verb without an object follows:
+    it may be the subject of a relative clause ("the book Anna Hale wrote"), and is left as the
+    model typed it."""
+    if span.label_ not in {"PERSON", "WORK_OF_ART", "PRODUCT", "ORG", "GPE", "LOC", "FAC", "EVENT"} or span.start == 0:
         return False
     doc = span.doc
     after = doc[span.end] if span.end < len(doc) else None
@@ -302,9 +370,10 @@ def _work_title(span: Span) -> bool:
         return False
     before = doc[span.start - 1]
     if before.lower_ in _WORK_NOUNS and before.pos_ == "NOUN":
-        return after is None or after.pos_ not in {"VERB", "AUX"}
-    if span.label_ == "ORG":
-        return False  # ("a version of Windows" may be a company's product)
+        # a verb with an object of its own has the work for subject ("her album X topped the charts")
+        return after is None or after.pos_ not in {"VERB", "AUX"} or any(c.dep_ == "dobj" for c in after.children)
+    if span.label_ not in {"PERSON", "WORK_OF_ART", "PRODUCT"}:
+        return False  # ("a version of Windows" may be a company's product, "a staging of Paris" a city's)
     return (before.lower_ in {"of", "to"} and span.start >= 2 and doc[span.start - 2].lower_ in _WORK_OF
             and (before.lower_ == "of" or doc[span.start - 2].lower_ == "sequel"))
 

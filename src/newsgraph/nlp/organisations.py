@@ -88,18 +88,34 @@ def join_place_names(doc: Doc, spans: list[Span]) -> list[Span]:
             # "Port of Rotterdam Authority", "Rotterdam Port Authority"
             while end < len(doc) and end not in covered and doc[end].text in ORG_SUFFIXES:
                 end, label = end + 1, "ORG"
+            if span.label_ == "ORG" and doc[end - 1].text in ORG_HEADS:
+                start = _place_before(doc, start, covered)  # "New South Wales" of "New South Wales Rural Fire Service"
         if label in {"FAC", "GPE", "LOC"} and len(span) > 1 and doc[end - 1].text in ORG_FINALS:
             label = "ORG"
-        if out and span.label_ == "ORG" and doc[span.start].text in ORG_STARTS:
+        if out and span.label_ == "ORG" and (doc[span.start].text in ORG_STARTS or doc[end - 1].text in ORG_HEADS):
             prev = out[-1]
-            if prev.label_ in {"GPE", "NORP"} and prev.end == span.start and len(prev) <= 3:
-                out[-1] = Span(doc, prev.start, end, label="ORG")  # "Philippine" + "Coast Guard"
+            if (prev.label_ in {"GPE", "NORP"} and prev.end == span.start and len(prev) <= 3
+                    and (doc[span.start].text in ORG_STARTS or prev.label_ == "GPE")):
+                out[-1] = Span(doc, prev.start, end, label="ORG")  # "Philippine" + "Coast Guard", "New South Wales" + "Rural Fire Service"
                 continue
         if out and out[-1].end > start:  # a left extension reached the previous span: keep the longer name
             prev = out.pop()
             start = min(start, prev.start)
         out.append(span if (start, end, label) == (span.start, span.end, span.label_) else Span(doc, start, end, label=label))
     return out
+
+
+def _place_before(doc: Doc, start: int, covered: set[int]) -> int:
+    """Where a place's name the model left untagged, written right before token ``start``, begins
+    (three words at most, each capitalised); ``start`` when there is none."""
+    from newsgraph.nlp.places import gazetteer
+
+    for k in (3, 2, 1):
+        i = start - k
+        if (i >= 0 and not covered.intersection(range(i, start)) and all(_capitalised(t) for t in doc[i:start])
+                and (i == 0 or doc[i - 1].lower_ in {"the", "of", "from", "by", "and"}) and gazetteer().is_place(doc[i:start].text)):
+            return i
+    return start
 
 
 # Links between a body and its cause, written capitalised inside the name whatever stands before
@@ -162,6 +178,40 @@ def whole_portfolios(doc: Doc, spans: list[Span]) -> list[Span]:
     return out
 
 
+# First words of institutions' names left in their own language ("Universidad Mayor de San Andrés",
+# "Tribunal Supremo", "Banco de la Nación"), and the particles inside such names.
+_FOREIGN_BODIES = frozenset(
+    """Universidad Universidade Université Universität Università Instituto Institut Istituto Banco Banque Tribunal
+    Tribunale Ministerio Ministério Ministère Ministero Corte Cour Conseil Consejo Conselho Consiglio Academia Académie
+    Escuela École Colegio Fundación Fundação Fondation Fondazione Stiftung Partido Parti Partito Partei Agencia
+    Agência Agence Compañía Companhia Compagnie Sociedad Sociedade Société Società Comisión Comissão Commissione
+    Confederación Confederação Confédération""".split()
+)
+_FOREIGN_PARTICLES = frozenset({"de", "del", "la", "las", "los", "el", "do", "da", "dos", "das", "des", "du", "di", "della",
+                                "delle", "dei", "der", "für", "y", "e", "et", "d'", "l'"})
+
+
+def foreign_bodies(doc: Doc, spans: list[Span]) -> list[Span]:
+    """An institution's name written in its own language is one ORG whatever the model made of it:
+    "Universidad Mayor de San Andrés" (typed a place and a person with the title "mayor"), "Tribunal
+    Supremo". The name runs from its first word over capitalised words and particles (seven words at
+    most) and ends on a capitalised word; spans inside it give way."""
+    from newsgraph.nlp.places import give_way, token_texts
+
+    found: list[Span] = []
+    for token in [doc[i] for i, w in enumerate(token_texts(doc)) if w in _FOREIGN_BODIES]:
+        if found and token.i < found[-1].end:
+            continue
+        j, last = token.i + 1, token.i
+        while j < len(doc) and j - token.i < 7 and (_capitalised(doc[j]) or doc[j].lower_ in _FOREIGN_PARTICLES):
+            if _capitalised(doc[j]):
+                last = j
+            j += 1
+        if last > token.i:
+            found.append(Span(doc, token.i, last + 1, label="ORG"))
+    return give_way(spans, found) if found else spans
+
+
 def advocacy_names(doc: Doc, spans: list[Span]) -> list[Span]:
     """Names of campaigns, charities and bodies built as "<body> <link> <cause>" kept whole and
     typed ORG: the model splits them ("Friends of the Earth" → the place "Earth"), types them as a
@@ -184,6 +234,7 @@ def advocacy_names(doc: Doc, spans: list[Span]) -> list[Span]:
         members = head.lower_ in _MEMBERS or head.tag_ in ("NNS", "NNPS") and head.lower_.endswith("s") and not head.is_upper
         if not (
             token.text in _CAUSE_LINKS and (members or head.text in _BODY_WORDS)
+            or token.text == "Sans" and head.text.endswith("s")  # "Médecins Sans Frontières": a French plural
             or token.text == "of" and head.text in _BODY_WORDS
             or token.text == "for" and (head.text in _BODY_WORDS or members and not head.is_sent_start)
         ):
@@ -199,7 +250,8 @@ def advocacy_names(doc: Doc, spans: list[Span]) -> list[Span]:
                 and not any(s.start <= start - 1 < s.end and s.label_ != "ORG" for s in out):
             start -= 1
         inside = [s for s in out if s.start < end and start < s.end]
-        if any(s.label_ == "PERSON" for s in inside) or any(s.label_ == "ORG" and s.start <= start and end <= s.end for s in inside):
+        if (any(s.label_ == "PERSON" for s in inside) and token.text != "Sans") or any(
+                s.label_ == "ORG" and s.start <= start and end <= s.end for s in inside):
             continue
         start = min([start, *(s.start for s in inside)])
         end = max([end, *(s.end for s in inside)])
@@ -411,8 +463,10 @@ def laws(doc: Doc, spans: list[Span]) -> list[Span]:
             span = Span(doc, span.start, span.end, label="LAW")
         out.append(span)
     extra: list[Span] = []
-    for token in doc:
-        if token.text not in _LAW_FINALS or token.i in covered or token.i < 2:
+    from newsgraph.nlp.places import token_texts
+
+    for token in [doc[i] for i, w in enumerate(token_texts(doc)) if w in _LAW_FINALS]:
+        if token.i in covered or token.i < 2:
             continue
         k = token.i
         while k > 0 and k - 1 not in covered and token.i - k < 6 and (doc[k - 1].text[:1].isupper() or doc[k - 1].lower_ in _LAW_PARTICLES - {"the"}) \
@@ -431,25 +485,38 @@ def laws(doc: Doc, spans: list[Span]) -> list[Span]:
 _EVENT_FINALS = frozenset("Summit Games Olympics Olympiad Championship Championships Cup Open Marathon Festival Expo "
                           "Prix Tournament Regatta".split())
 _EVENT_PARTICLES = frozenset({"of", "the", "del", "de", "la", "du", "des", "and", "&"})
+_STORMS = frozenset({"Storm", "Hurricane", "Typhoon", "Cyclone"})
+# Common nouns that, written right after a name, make it an event's: "the Felabration festival".
+_EVENT_NOUNS = frozenset({"festival", "summit", "tournament", "marathon", "carnival", "regatta", "expo"})
 
 
 def named_events(doc: Doc, spans: list[Span]) -> list[Span]:
     """A summit's, a tournament's or a festival's name is an EVENT whatever the model made of it
     ("the Mekong-Pacific Trade Summit" typed ORG), and one the model cut or missed after "the" is
-    found whole, the pieces it made inside dropped ("the Costa del Sol Open", "Costa" typed NORP).
+    found whole, the pieces it made inside dropped ("the Costa del Sol Open", "Costa" typed NORP);
+    a name right before "festival", "summit" ... is the event's, unless it is a place's ("the
+    Felabration festival", not "the Edinburgh festival"); a named storm is an event ("Storm X").
     "Open" ends an event's name only there; a name whose first word is a person's (a first name)
     is left alone ("Tom Cup")."""
+    from newsgraph.nlp.places import gazetteer, token_texts
+
     out: list[Span] = []
     for span in spans:
-        if (span.label_ in {"ORG", "PRODUCT", "WORK_OF_ART", "FAC"} and len(span) > 1 and span[-1].text in _EVENT_FINALS
+        after = doc[span.end] if span.end < len(doc) else None
+        if span.label_ != "EVENT" and len(span) > 1 and span[0].text in _STORMS:
+            span = Span(doc, span.start, span.end, label="EVENT")  # "Storm Fenella" typed ORG, "Hurricane Ida" PERSON
+        elif (span.label_ in {"ORG", "PRODUCT", "WORK_OF_ART", "FAC"} and len(span) > 1 and span[-1].text in _EVENT_FINALS
                 and span[-1].text != "Open" and _law_words(span)):
             span = Span(doc, span.start, span.end, label="EVENT")
+        elif (span.label_ in {"ORG", "PRODUCT", "WORK_OF_ART", "FAC", "PERSON", "GPE", "LOC"} and after is not None and after.is_lower
+              and after.lower_ in _EVENT_NOUNS and not gazetteer().is_place(span.text)):
+            span = Span(doc, span.start, span.end, label="EVENT")  # "the Felabration festival"
         out.append(span)
     starts = {s.start: s for s in out}
     kept_at = {i: s for s in out for i in range(s.start, s.end)}
     grown: list[Span] = []
-    for token in doc:
-        if token.text not in _EVENT_FINALS or token.i < 2 or (token.i in kept_at and kept_at[token.i].label_ == "EVENT"):
+    for token in [doc[i] for i, w in enumerate(token_texts(doc)) if w in _EVENT_FINALS]:
+        if token.i < 2 or (token.i in kept_at and kept_at[token.i].label_ == "EVENT"):
             continue
         k = token.i
         while (k > 0 and token.i - k < 6 and doc[k - 1].is_alpha and not doc[k - 1].is_sent_start
@@ -482,12 +549,33 @@ def kicker(doc: Doc, i: int) -> bool:
     return i + 1 < len(doc) and not doc[i + 1].is_upper
 
 
+# A company's legal form written after its name: the name before it is the company's, whatever the model typed.
+_LEGAL_FORMS = frozenset("AG GmbH SpA NV BV Oy AB ASA LLC Bhd Tbk Inc Ltd plc Plc Corp".split())
+
+
+def _short_form_here(span: Span, people: set[str]) -> bool:
+    """Whether a span written as a company's short form, typed otherwise by the model, stands for
+    the company: a person's only when no person of the article bears the name and no honorific
+    comes before it; a place's only when no preposition of place puts something there ("power
+    cuts in Jersey" after "Jersey Electric")."""
+    from newsgraph.nlp.places import PLACE_PREPS
+    from newsgraph.nlp.titles import HONORIFICS
+
+    doc = span.doc
+    before = doc[span.start - 1].lower_ if span.start > 0 else ""
+    if span.label_ == "PERSON":
+        return not (len(span) == 1 and span.text in people) and before not in HONORIFICS
+    return span.label_ in {"GPE", "LOC", "FAC", "PRODUCT"} and before not in PLACE_PREPS
+
+
 # The last word of a company's name ("Goldcrest Mining", "Brennock Steel"): a business written as one.
 CORPORATE_FINALS = frozenset(
     """
     Mining Minerals Metals Steel Holdings Group Motors Energy Petroleum Oil Gas Airlines Airways Shipping Logistics
     Foods Pharmaceuticals Pharma Telecom Telecoms Industries Capital Partners Resources Chemicals Textiles Breweries
     Brewery Insurance Ventures Construction Electric Electronics Technologies Systems Inc Ltd Corp Plc plc
+    Mobile Media Labs Networks Solutions Software Biotech Robotics Semiconductors Automation Aviation Cement
+    Beverages Brands AG GmbH SpA NV BV Oy AB ASA LLC Bhd Tbk
     """.split()
 )
 
@@ -495,25 +583,35 @@ CORPORATE_FINALS = frozenset(
 def companies(doc: Doc, spans: list[Span]) -> list[Span]:
     """Company names the model missed: a run of capitalised proper nouns ending in a company word
     ("Goldcrest Mining"), and, once the article has written such a name, its first word standing
-    alone as a proper noun ("Goldcrest denied the claim"), its short form."""
+    alone as a proper noun ("Goldcrest denied the claim"), its short form, also where the model
+    typed it a person and no person of the article bears that name."""
     from newsgraph.nlp.countries import country_of
-    from newsgraph.nlp.places import proper_run_start
+    from newsgraph.nlp.places import proper_run_start, token_texts
 
+    spans = [Span(doc, s.start, s.end + 1, label="ORG") if s.end < len(doc) and doc[s.end].text in _LEGAL_FORMS
+             and s.label_ in {"PERSON", "ORG", "GPE", "NORP", "PRODUCT", "FAC", "LOC"} and not (s.end + 1 < len(doc) and _capitalised(doc[s.end + 1]))
+             else s for s in spans]  # "Orbitale Torino" typed PERSON before "SpA"
     covered = {i for s in spans for i in range(s.start, s.end)}
     extra: list[Span] = []
-    for token in doc:
-        if token.text not in CORPORATE_FINALS or token.i in covered or token.i == 0:
+    words = token_texts(doc)
+    for token in [doc[i] for i, w in enumerate(words) if w in CORPORATE_FINALS]:
+        if token.i in covered or token.i == 0:
             continue
         k = proper_run_start(doc, token.i, covered, longest=3)
         k += kicker(doc, k)  # "EXCLUSIVE Mining group": no company "EXCLUSIVE Mining"
         if k < token.i and country_of(doc[k].text) is None:
             extra.append(Span(doc, k, token.i + 1, label="ORG"))
             covered.update(range(k, token.i + 1))
-    firsts = {s[0].text for s in [*spans, *extra] if s.label_ == "ORG" and len(s) > 1 and s[-1].text in CORPORATE_FINALS
-              and country_of(s[0].text) is None}
-    lower = {t.text for t in doc if t.is_lower}
-    for token in doc:
-        if (token.text not in firsts or token.i in covered or token.pos_ not in {"PROPN", "NOUN"} or not token.is_title
+    companies_named = [s for s in [*spans, *extra] if s.label_ == "ORG" and len(s) > 1 and s[-1].text in CORPORATE_FINALS
+                       and country_of(s[0].text) is None]
+    firsts = {s[0].text for s in companies_named}
+    shorts = firsts | {s[:-1].text for s in companies_named}  # "Qasr Marine" of "Qasr Marine Holdings"
+    people = {t.text for s in spans if s.label_ == "PERSON" and len(s) > 1 for t in s}
+    spans = [Span(doc, s.start, s.end, label="ORG") if s.text in shorts and _short_form_here(s, people) else s
+             for s in spans]  # "Hoshino president X" after "Hoshino Heavy Industries": the company, typed PERSON
+    lower = {w for w in words if w.islower()} if firsts else set()
+    for token in [doc[i] for i, w in enumerate(words) if w in firsts]:
+        if (token.i in covered or token.pos_ not in {"PROPN", "NOUN"} or not token.is_title
                 or token.text.lower() in lower):
             continue  # "News Corp" ... "the news": a common word is no short form
         after = doc[token.i + 1] if token.i + 1 < len(doc) else None
@@ -527,5 +625,5 @@ def companies(doc: Doc, spans: list[Span]) -> list[Span]:
     return sorted(spans + extra, key=lambda s: s.start) if extra else spans
 
 
-__all__ = ["ORG_HEADS", "advocacy_names", "kicker", "named_events", "whole_portfolios", "ORG_STARTS", "ORG_SUFFIXES", "company_cue", "fix_people", "is_collective", "institutions", "join_place_names", "laws",
+__all__ = ["ORG_HEADS", "advocacy_names", "foreign_bodies", "kicker", "named_events", "whole_portfolios", "ORG_STARTS", "ORG_SUFFIXES", "company_cue", "fix_people", "is_collective", "institutions", "join_place_names", "laws",
            "companies", "CORPORATE_FINALS", "split_portfolios"]

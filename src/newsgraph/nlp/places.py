@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -35,6 +35,8 @@ _BIG_CITY = 1_000_000  # a city this large is a place wherever it is written
 # The nations of the United Kingdom are countries in news but not in ISO 3166 (GeoNames ids).
 _UK_NATIONS = {"England": 6269131, "Scotland": 2638360, "Wales": 2634895, "Northern Ireland": 2641364}
 _LOCATIVE = {"in", "at", "near", "from", "outside", "across", "around", "throughout", "into", "inside", "via"}
+# Prepositions that put something at a place: a name after one is the place's, not a body's named after it.
+PLACE_PREPS = frozenset(_LOCATIVE | {"to"})
 _ALTERNATE_MIN = 100_000  # a city this large is also found under its other Latin-script names ("Ghent")
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 # Words that say a place name stands for a team: "Leicester beat Chelsea 2-1".
@@ -44,6 +46,7 @@ _SPORTS = frozenset(
     fixture fixtures league cup striker midfielder defender goalkeeper goal goals scored scorer penalty
     innings wicket wickets batting bowling squad season club clubs derby semi-final quarter-final final
     premiership championship tournament kick-off half-time supporters fans coach manager referee
+    quarterback pitcher batsman bowler playoffs play-offs touchdown rookie
     """.split()
 )
 _SCORE = re.compile(r"^\d{1,3}-\d{1,3}$")
@@ -68,8 +71,19 @@ class Place:
         return Geo(geonames_id=self.geonames_id, country=self.country, lat=self.lat, lon=self.lon)
 
 
+def token_texts(doc: Doc) -> list[str]:
+    """The doc's token texts, read once a doc (``doc.user_data``): the rules that look for a word
+    scan this list, not the tokens, which cost far more to visit."""
+    texts = doc.user_data.get("newsgraph_texts")
+    if texts is None or len(texts) != len(doc):
+        texts = doc.user_data["newsgraph_texts"] = [t.text for t in doc]
+    return texts
+
+
+@lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
-    """The lookup key of a name: case-folded, accents dropped, dots and curly quotes normalised."""
+    """The lookup key of a name: case-folded, accents dropped, dots and curly quotes normalised
+    (cached: the same names are looked up many times an article)."""
     text = unicodedata.normalize("NFKD", text.replace("’", "'").replace(".", "").casefold())
     text = "".join(c for c in text if not unicodedata.combining(c))
     if text.startswith("the "):
@@ -235,6 +249,11 @@ def place_in_name(span: Span, countries: set[str]) -> Geo | None:
     return None
 
 
+def sports_words(doc: Doc) -> bool:
+    """Whether the text holds any word of a sports report (a cheap test before the rules that need one)."""
+    return any(w.lower() in _SPORTS for w in token_texts(doc))
+
+
 def sports_context(span: Span, window: int = 12) -> bool:
     """Whether the words around ``span`` (``window`` tokens either side, within its paragraph) read
     as a sports report: a result, a league, a striker."""
@@ -322,61 +341,82 @@ _CLUB_IF_SPORT = frozenset({"City", "Town", "County"})
 _NOT_THE_CLUB = frozenset({"in", "at", "near", "from", "outside", "around", "across", "into", "through", "of"})
 
 
-def _club_name(span: Span) -> bool:
+def club_name(span: Span) -> bool:
+    """A club's name: one ending in a club word, "City"/"Town"/"County" in a sports report, or in a
+    sports report a known town and a nickname in the plural ("Pune Tigers", "Kochi Royals")."""
     if len(span) < 2 or not span[0].text[:1].isupper():
         return False
     last = span[-1].text
     if last in CLUB_FINALS:
         return True
-    return last in _CLUB_IF_SPORT and sports_context(span) and not gazetteer().is_place(span.text)
+    if last in _CLUB_IF_SPORT:
+        return sports_context(span) and not gazetteer().is_place(span.text)
+    return (len(span) <= 3 and last[:1].isupper() and last.endswith("s") and not last.endswith("'s")
+            and gazetteer().is_city(span[:-1].text) and sports_context(span))
 
 
 def clubs(doc: Doc, spans: list[Span]) -> list[Span]:
     """Sports clubs typed as people or places, made ORG: a name ending in a club word ("Thirsk United"
     typed PERSON, or missed), a side the score beside it shows ("beat Port Vale 2-0", typed FAC), and, once the
     article has written a club's whole name, its town standing alone for it ("for Ripon, who",
-    "Thirsk manager X"), except after a preposition of place ("fans in Ripon")."""
+    "Thirsk manager X"), except after a preposition of place ("fans in Ripon"); a franchise's town
+    or nickname alone ("Denver Falcons") only before a word for the club's people ("Falcons head
+    coach X", "Hull coach X"): in a US-style report the town alone is as often the city."""
     covered = {i for s in spans for i in range(s.start, s.end)}
     missed: list[Span] = []
-    for token in doc:  # "beat Settle Town 3-1": a club the model missed
-        if (token.text in CLUB_FINALS or token.text in _CLUB_IF_SPORT) and token.i not in covered and token.i > 0:
+    for token in [doc[i] for i, w in enumerate(token_texts(doc)) if w in CLUB_FINALS or w in _CLUB_IF_SPORT]:  # missed
+        if token.i not in covered and token.i > 0:
             k = proper_run_start(doc, token.i, covered, longest=3)
-            if k < token.i and _club_name(span := Span(doc, k, token.i + 1, label="ORG")):
+            if k < token.i and club_name(span := Span(doc, k, token.i + 1, label="ORG")):
                 missed.append(span)
                 covered.update(range(k, token.i + 1))
     if missed:
         spans = sorted(spans + missed, key=lambda s: s.start)
     out: list[Span] = []
     towns: set[str] = set()
+    franchise: set[str] = set()
     for span in spans:
-        if (span.label_ in {"PERSON", "GPE", "LOC", "FAC", "NORP", "ORG"} and _club_name(span)
+        if (span.label_ in {"PERSON", "GPE", "LOC", "FAC", "NORP", "ORG"} and club_name(span)
                 and (span.label_ != "PERSON" or sports_context(span))):
-            towns.add(span[:-1].text)
+            if span[-1].text in CLUB_FINALS or span[-1].text in _CLUB_IF_SPORT:
+                towns.add(span[:-1].text)
+            else:  # a franchise: its town or nickname alone is the club only before a word for its people
+                franchise.update({span[:-1].text, span[-1].text})  # "Hull coach X", "Falcons head coach X"
             out.append(span if span.label_ == "ORG" else Span(doc, span.start, span.end, label="ORG"))
         elif span.label_ in {"FAC", "LOC", "PRODUCT"} and sports_context(span) and _scored(span):
             out.append(Span(doc, span.start, span.end, label="ORG"))
         else:
             out.append(span)
-    if not towns:
+    if not towns and not franchise:
         return out
-    final: list[Span] = []
-    for span in out:
-        before = doc[span.start - 1].lower_ if span.start > 0 else ""
-        if span.label_ != "ORG" and span.text in towns and before not in _NOT_THE_CLUB:
-            span = Span(doc, span.start, span.end, label="ORG")
-        final.append(span)
+
+    def the_club(k: int, end: int, text: str) -> bool:
+        if k > 0 and doc[k - 1].lower_ in _NOT_THE_CLUB:
+            return False
+        if text in towns:
+            return True
+        return text in franchise and end < len(doc) and doc[end].lower_ in _SIDE_WORDS
+
+    final = [Span(doc, span.start, span.end, label="ORG") if span.label_ != "ORG" and the_club(span.start, span.end, span.text)
+             else span for span in out]
     covered = {i for s in final for i in range(s.start, s.end)}
-    for town in towns:
+    for town in towns | franchise:
         words = town.split()
         for token in doc:
             k = token.i
             if (token.text == words[0] and k not in covered and k + len(words) <= len(doc)
                     and [t.text for t in doc[k : k + len(words)]] == words and not covered.intersection(range(k, k + len(words)))
-                    and (k == 0 or doc[k - 1].lower_ not in _NOT_THE_CLUB)
+                    and the_club(k, k + len(words), town)
                     and not (k + len(words) < len(doc) and doc[k + len(words)].text[:1].isupper())):
                 final.append(Span(doc, k, k + len(words), label="ORG"))
                 covered.update(range(k, k + len(words)))
     return sorted(final, key=lambda s: s.start)
+
+
+# Words for a club's people or its side, written after its town or nickname alone: "Hull coach X".
+_SIDE_WORDS = frozenset("captain coach manager head boss owner quarterback pitcher striker keeper goalkeeper player players "
+                        "fans supporters side team squad star skipper opener bowler batsman forward defender midfielder "
+                        "general".split())
 
 
 _RESULT_LINKS = frozenset({"beat", "bt", "def", "def.", "defeated", "v", "v.", "vs", "vs.", "and", "with"})
@@ -387,11 +427,13 @@ def players(doc: Doc, spans: list[Span]) -> list[Span]:
     player's, found whole where the model missed or cut it: "1-Lucía Barrantes (Spain) beat
     4-Dilnaz Serikbayeva (Kazakhstan)". The name is two to four capitalised words at the start of a
     line, after a seed number ("4-") or after "beat"/"v"; a person the model found is left as it is."""
+    if not sports_words(doc):
+        return spans
     kept = {i: s for s in spans for i in range(s.start, s.end)}
     found: list[Span] = []
-    for token in doc:
-        i = token.i
-        if token.text != "(" or i < 2 or i + 2 >= len(doc) or doc[i + 2].text != ")":
+    words = token_texts(doc)
+    for i in [i for i, w in enumerate(words) if w == "("]:
+        if i < 2 or i + 2 >= len(doc) or words[i + 2] != ")":
             continue
         if gazetteer().region(doc[i + 1].text) is None:
             continue
@@ -407,7 +449,7 @@ def players(doc: Doc, spans: list[Span]) -> list[Span]:
             span = Span(doc, k, i, label="PERSON")
             if sports_context(span):
                 found.append(span)
-    return _give_way(spans, found) if found else spans
+    return give_way(spans, found) if found else spans
 
 
 def _scored(span: Span) -> bool:
@@ -419,9 +461,13 @@ def _scored(span: Span) -> bool:
 # Words that make a name a natural place (LOC) wherever it is written: first ("Lake Tana", "Mount
 # Kenya", "Gulf of Aden") or last ("Cauca River", "Reykjanes Peninsula", "North Sea"); and the common
 # nouns that, written right after a name, say it is one ("the Isère river", "the Chartreuse mountains").
-_NATURAL_FIRST = frozenset("Lake Mount Mt Mt. Gulf Bay Cape Isle Loch".split())
+_NATURAL_FIRST = frozenset("Lake Mount Mt Mt. Gulf Bay Cape Isle Loch River".split())
 _NATURAL_LAST = frozenset("River Mountains Mountain Hills Valley Peninsula Desert Sea Ocean Strait Straits Glacier "
                           "Plateau Delta Basin Range Estuary Lagoon Falls".split())
+_FOREIGN_PARKS = frozenset({("Parque", "Nacional"), ("Parc", "National"), ("Parco", "Nazionale"), ("Parque", "Natural")})
+# Two words that end a protected area's name ("Tsavo East National Park"): a LOC, found whole.
+_RESERVES = frozenset({("National", "Park"), ("Nature", "Reserve"), ("Game", "Reserve"), ("Marine", "Park")})
+_NATURAL_WORDS = _NATURAL_FIRST | _NATURAL_LAST | {last for _, last in _RESERVES}
 _NATURAL_AFTER = frozenset("river rivers mountains mountain hills valley peninsula desert glacier delta estuary "
                            "basin lagoon massif plateau".split())
 
@@ -433,19 +479,37 @@ def natural_places(doc: Doc, spans: list[Span]) -> list[Span]:
     Malawi" grows to the lake, and a name it missed before "Peninsula", "Sea" ... is found."""
     covered = {i for s in spans for i in range(s.start, s.end)}
     missed: list[Span] = []
-    for token in doc:  # "off the Cabo Delgado Peninsula"
-        if token.text in _NATURAL_LAST and token.i not in covered and token.i > 0:
-            k = proper_run_start(doc, token.i, covered, longest=3)
-            if k < token.i and not gazetteer().is_city(doc[k : token.i + 1].text):
+    words = token_texts(doc)
+    candidates = [doc[i] for i, w in enumerate(words) if w in _NATURAL_WORDS]
+    for token in candidates:  # "off the Cabo Delgado Peninsula", "The River Tay burst its banks"
+        if token.i > 0 and (words[token.i - 1], token.text) in _RESERVES:
+            k = proper_run_start(doc, token.i - 1, set(), longest=3)  # the model's cut pieces give way below
+            if k < token.i - 1:
                 missed.append(Span(doc, k, token.i + 1, label="LOC"))
                 covered.update(range(k, token.i + 1))
+            continue
+        if token.i in covered:
+            continue
+        k = proper_run_start(doc, token.i, covered, longest=3) if token.text in _NATURAL_LAST else token.i
+        if k < token.i and not gazetteer().is_city(doc[k : token.i + 1].text):
+            missed.append(Span(doc, k, token.i + 1, label="LOC"))
+            covered.update(range(k, token.i + 1))
+        elif token.text in _NATURAL_FIRST and token.i + 1 < len(doc):
+            j = token.i + 1
+            while j < len(doc) and j - token.i <= 3 and j not in covered and doc[j].pos_ == "PROPN" and doc[j].is_title:
+                j += 1
+            if j > token.i + 1 and not gazetteer().is_city(doc[token.i : j].text):
+                missed.append(Span(doc, token.i, j, label="LOC"))
+                covered.update(range(token.i, j))
     out: list[Span] = []
-    for span in sorted(spans + missed, key=lambda s: s.start) if missed else spans:
+    for span in give_way(spans, missed) if missed else spans:
         label, start = span.label_, span.start
         if label in {"FAC", "ORG", "PERSON", "GPE", "NORP"} and not gazetteer().is_city(span.text):
             after = doc[span.end] if span.end < len(doc) else None
             before = doc[start - 1] if start > 0 else None
-            if before is not None and before.text in _NATURAL_FIRST and before.i not in covered:
+            if len(span) > 2 and (span[0].text, span[1].text) in _FOREIGN_PARKS:
+                label = "LOC"  # "Parque Nacional de Doñana"
+            elif before is not None and before.text in _NATURAL_FIRST and before.i not in covered:
                 label, start = "LOC", start - 1  # "Lake Malawi" of which the model found "Malawi"
             elif label == "NORP":
                 if after is not None and after.lower_ in _NATURAL_AFTER and after.is_lower and country_of_demonym(span.text) is None:
@@ -541,6 +605,7 @@ def _appositive_head(span: Span, openers: frozenset[str]) -> Token | None:
 
 
 _ARTICLES = frozenset({"a", "an", "the"})
+_MEASURE_NOUNS = frozenset({"pair", "set", "range", "line", "kind", "type", "family", "series"})
 
 
 def _described_as(span: Span) -> str | None:
@@ -549,6 +614,9 @@ def _described_as(span: Span) -> str | None:
     head = _appositive_head(span, _ARTICLES)
     if head is None:
         return None
+    doc = span.doc
+    if head.lower_ in _MEASURE_NOUNS and head.i + 2 < len(doc) and doc[head.i + 1].lower_ == "of":
+        head = doc[head.i + 2]  # "X, a pair of earphones": the thing measured is what X is
     if head.lower_ in _ORG_NOUNS:
         return "ORG"
     if head.lower_ in _PLACE_NOUNS:
@@ -562,17 +630,28 @@ def _described_as(span: Span) -> str | None:
 # foldable laptop, the Orbis Fold,".
 _PRODUCT_NOUNS = frozenset("laptop phone smartphone handset tablet console computer car vehicle truck drug vaccine "
                            "medicine app software chip processor aircraft airliner jet plane satellite rocket "
-                           "device gadget camera headset robot".split())
+                           "device gadget camera headset robot chatbot browser smartwatch drone printer earphones "
+                           "earbuds headphones".split())
 
 
-def _product_named_after(span: Span) -> bool:
-    """ "its first foldable laptop, the Orbis Fold,": a name in apposition after a product noun."""
+def _named_after(span: Span) -> str | None:
+    """ "its first foldable laptop, the Orbis Fold,", "Arslan's newspaper, Gazete Yarın,": what a name
+    in apposition after a product noun or a noun for a body is (PRODUCT, ORG), else None."""
     doc = span.doc
     k = span.start - 1
     if k >= 0 and doc[k].lower_ == "the":
         k -= 1
-    return (k >= 1 and doc[k].text == "," and doc[k - 1].lower_ in _PRODUCT_NOUNS and doc[k - 1].pos_ == "NOUN"
-            and (span.end == len(doc) or doc[span.end].is_punct))
+    if not (k >= 1 and doc[k].text == "," and doc[k - 1].pos_ == "NOUN" and (span.end == len(doc) or doc[span.end].is_punct)):
+        return None
+    noun = doc[k - 1].lower_
+    return "PRODUCT" if noun in _PRODUCT_NOUNS else "ORG" if noun in _ORG_NOUNS else None
+
+
+def _body_named(span: Span) -> bool:
+    """ "led by the charity Agua Viva": a name right after "the"/"a" and a noun for a body."""
+    doc = span.doc
+    return (span.start >= 2 and doc[span.start - 1].lower_ in _ORG_NOUNS and doc[span.start - 1].pos_ == "NOUN"
+            and doc[span.start - 2].lower_ in _ARTICLES)
 
 
 _NAMED_PLACE_NOUNS = frozenset("city town village hamlet region province district island county suburb port state "
@@ -616,10 +695,12 @@ def fix_place_types(doc: Doc, spans: list[Span], person_forms: set[str]) -> list
     out: list[Span] = []
     for span in spans:
         label = span.label_
-        described = _described_as(span) if label in {"GPE", "LOC", "ORG", "PERSON", "FAC"} else None
-        if described is None and label in {"ORG", "PERSON", "WORK_OF_ART", "FAC"} and _product_named_after(span):
-            described = "PRODUCT"
-        introduced = _named_as_place(span) if label in {"ORG", "PERSON", "NORP"} else None
+        described = _described_as(span) if label in {"GPE", "LOC", "ORG", "PERSON", "FAC", "LAW"} else None
+        if described is None and label in {"ORG", "PERSON", "WORK_OF_ART", "FAC"}:
+            described = _named_after(span)
+        if described is None and label in {"PERSON", "GPE", "LOC", "PRODUCT", "WORK_OF_ART"} and _body_named(span):
+            described = "ORG"  # "the charity Agua Viva" typed PERSON
+        introduced = _named_as_place(span) if label in {"ORG", "PERSON", "NORP", "LOC"} else None
         if introduced is not None:
             label = introduced
         elif described is not None and described != label and not (described == "GPE" and label in _PLACE_LABELS):
@@ -634,14 +715,38 @@ def fix_place_types(doc: Doc, spans: list[Span], person_forms: set[str]) -> list
               and not after_title(doc, span.start)
               and _person_is_place(span, countries) and (_locative(span) or not span.root.dep_.startswith("nsubj"))):
             label = "GPE"  # (a word of a person's name elsewhere too, when it is "in" a city: "police in Kraków")
+        elif label == "GPE" and country_of_demonym(span.text) is not None and canonical_country(span.text) is None:
+            label = "NORP"  # "Emirati logistics group" typed GPE: a nationality
         elif label == "PERSON" and len(span) >= 2 and gazetteer().is_city(span.text, min_population=100_000):
             label = "GPE"  # "Cape Town" typed PERSON: a city's whole name is no one's
+        elif label == "FAC" and span[-1].text not in _BUILDING_HEADS | _BUILDING_OR_BODY and gazetteer().is_city(
+                span.text, min_population=100_000):
+            label = "GPE"  # "Dockers in Le Havre" typed FAC
+        elif label == "ORG" and not sports_context(span) and _city_of_named_country(span, named):
+            label = "GPE"  # "as far as Rouen" in an article about France
         elif label == "LOC" and gazetteer().region(span.text) is not None:
             label = "GPE"  # a country, state or nation typed LOC ("in Côte d'Ivoire")
         elif label == "LOC" and _town_here(span, named):
             label = "GPE"  # "near San-Pédro" typed LOC: a city of a country the article names
         out.append(span if label == span.label_ else Span(doc, span.start, span.end, label=label))
+    described_as = {s.text: s.label_ for s, o in zip(out, spans) if s.label_ != o.label_ and s.label_ == "PRODUCT"}
+    if described_as:  # "Lumen 3, a chatbot ... said Lumen 3 had": the name again is the same product
+        out = [Span(doc, s.start, s.end, label=described_as[s.text]) if s.text in described_as and s.label_ in _WEAK_TYPES
+               else s for s in out]
     return out
+
+
+# Types the model gives a product's name it does not know ("Lumen 3" typed LAW or FAC).
+_WEAK_TYPES = frozenset({"FAC", "LAW", "ORG", "WORK_OF_ART", "PERSON"})
+
+
+def _city_of_named_country(span: Span, named: set[str]) -> bool:
+    """A one-word "organisation" that is a city of 100,000 people or more in a country the article
+    names, the object of a preposition ("as far as Rouen" in an article on France)."""
+    if len(span) != 1 or span.root.dep_ != "pobj" or not span.text[:1].isupper():
+        return False
+    cities = gazetteer().cities.get(fold(span.text), ())
+    return bool(cities) and cities[0].population >= 100_000 and cities[0].country in named
 
 
 # The last word of a building's or a structure's name ("Malacañang Palace", "FNB Stadium"), or its
@@ -650,7 +755,8 @@ _BUILDING_HEADS = frozenset(
     """
     Palace Stadium Airport Airfield Bridge Arena Tower Towers Cathedral Mosque Temple Shrine Basilica Abbey
     Castle Fortress Prison Jail Dam Tunnel Canal Pavilion Stadion Palacio Palazzo Velodrome Racecourse
-    Hôtel Château Palais Castillo Castello Schloss
+    Hôtel Château Palais Castillo Castello Schloss Mercado Mercato Marché Estação Estación Gare Igreja Iglesia
+    Catedral Palácio Teatro
     """.split()
 )
 # The link after a building word that opens a name: "Palace of Justice", "Hôtel de Ville", "Palacio del Quemado".
@@ -694,10 +800,22 @@ def buildings(doc: Doc, spans: list[Span]) -> list[Span]:
     a locative preposition puts something at it ("at Osaka University Hospital"); a name in
     apposition to a building noun ("X, the presidential palace"). One that speaks ("the airport
     said") stays the organisation."""
+    heads = [doc[i] for i, w in enumerate(token_texts(doc)) if w in _BUILDING_HEADS]
+    forward: list[Span] = []
+    for token in heads:  # "the Mercado do Bolhão" (typed a place and a town): a building word, a link, a name
+        if (token.i + 2 >= len(doc) or (forward and token.i < forward[-1].end)
+                or doc[token.i + 1].lower_ not in _BUILDING_LINKS or not doc[token.i + 2].is_title):
+            continue
+        j = token.i + 2
+        while j < len(doc) and j - token.i < 6 and doc[j].is_title and doc[j].is_alpha:
+            j += 1
+        forward.append(Span(doc, token.i, j, label="FAC"))
+    if forward:
+        spans = give_way(spans, forward)
     covered = {i for s in spans for i in range(s.start, s.end)}
     extra: list[Span] = []
-    for token in doc:  # "the Øresund Bridge" the model missed
-        if token.text not in _BUILDING_HEADS or token.i in covered or token.i == 0:
+    for token in heads:  # "the Øresund Bridge" the model missed
+        if token.i in covered or token.i == 0:
             continue
         k = proper_run_start(doc, token.i, covered)
         if k < token.i:
@@ -789,8 +907,9 @@ _JOINERS = frozenset({"and", "&", "of", "the", "-"})
 
 def whole_countries(doc: Doc, spans: list[Span]) -> list[Span]:
     """A country's full name that the model split or cut ("São Tomé" PERSON + "Príncipe" ORG, "Trinidad"
-    alone): the longest run of capitalised words and joiners from a name's first word that the
-    gazetteer knows as a country, state or nation becomes one GPE; spans inside it give way."""
+    alone, "Guiana" of "French Guiana"): the longest run of capitalised words and joiners from a
+    name's first word (or from one or two capitalised words before it) that the gazetteer knows as a
+    country, state or nation becomes one GPE; spans inside it give way."""
     gaz = gazetteer()
     found: list[Span] = []
     for span in spans:
@@ -807,10 +926,18 @@ def whole_countries(doc: Doc, spans: list[Span]) -> list[Span]:
             end += 1
         if best is not None:
             found.append(Span(doc, span.start, best, label="GPE"))
-    return _give_way(spans, found)
+            continue
+        for k in (2, 1):  # "French Guiana" of which the model found "Guiana"
+            start = span.start - k
+            if (start >= 0 and (not found or found[-1].end <= start)
+                    and all(t.is_title and t.is_alpha and not t.is_stop for t in doc[start : span.start])
+                    and gaz.region(doc[start : span.end].text) is not None):
+                found.append(Span(doc, start, span.end, label="GPE"))
+                break
+    return give_way(spans, found)
 
 
-def _give_way(spans: list[Span], found: list[Span]) -> list[Span]:
+def give_way(spans: list[Span], found: list[Span]) -> list[Span]:
     """``spans`` with ``found`` added and every span that overlaps one of them dropped, in text order."""
     if not found:
         return spans
@@ -844,8 +971,8 @@ def dateline_spans(doc: Doc, spans: list[Span]) -> list[Span]:
             span = doc.char_span(m.start(group), m.end(group), label=label)
             if span is not None:
                 found.append(span)
-    return _give_way(spans, found)
+    return give_way(spans, found)
 
 
-__all__ = ["Gazetteer", "Place", "buildings", "constituencies", "context_countries", "dateline_spans", "fix_place_types", "fold", "gazetteer",
+__all__ = ["Gazetteer", "Place", "buildings", "constituencies", "context_countries", "dateline_spans", "fix_place_types", "fold", "gazetteer", "give_way", "PLACE_PREPS", "club_name", "clubs", "natural_places", "players",
            "place_in_name", "proper_run_start", "resolve_place", "sports_context", "whole_countries"]

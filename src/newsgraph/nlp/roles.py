@@ -174,6 +174,8 @@ def title_before(ctx: _Context, s: int) -> _Found | None:
     if found is None:
         return None
     k, last = found
+    while k < last and k in ctx.by_token and ctx.by_token[k].label_ == "ORG" and doc[k].pos_ == "NOUN":
+        k += 1  # "Hull coach X" where "Hull", a club's name, reads as a noun: no word of the title
     k = _portfolio_left(ctx, k, last)
     org, first = _org_left(ctx, k)
     owner = ctx.by_end.get(last + 1)
@@ -185,7 +187,31 @@ def title_before(ctx: _Context, s: int) -> _Found | None:
     early, at = _status_at(doc, first - 1)
     if early is not None:
         status, first = early, at
+    if org is None and first > 0 and doc[first - 1].lower_ == "its":
+        org = _its_owner(ctx, first - 1)  # "Its chief executive, X"
     return _Found(title=title, org=org, status=status or RoleStatus.CURRENT, start=first, title_start=k)
+
+
+# News agencies in a dateline or a credit: never what "its" refers to.
+_AGENCIES = frozenset("Reuters AP AFP Bloomberg Xinhua Yonhap Kyodo EPA PA UPI Interfax TASS ANSA DPA Anadolu Bernama "
+                      "Antara PTI".split())
+
+
+def _its_owner(ctx: _Context, i: int) -> str | None:
+    """What "its" at token ``i`` refers to: the nearest organisation named before it in its sentence
+    or the one before, a subject first ("X ... will buy Y ..., its president"), else the nearest
+    place so named ("Its governor"); None if there is none."""
+    doc = ctx.doc
+    sentence = doc[i].sent
+    since = doc[sentence.start - 1].sent.start if sentence.start > 0 else sentence.start
+    named = [span for span in ctx.by_start.values() if since <= span.start and span.end <= i and span.text not in _AGENCIES]
+    for labels in ({"ORG"}, {"GPE"}):
+        candidates = [span for span in named if span.label_ in labels]
+        subjects = [span for span in candidates if span.root.dep_ in {"nsubj", "nsubjpass"}]
+        last = max(subjects or candidates, key=lambda span: span.start, default=None)
+        if last is not None:
+            return _org_name(last)
+    return None
 
 
 def _title_right(ctx: _Context, i: int) -> tuple[str, str | None, int] | None:
@@ -277,7 +303,10 @@ def role_clause(ctx: _Context, e: int) -> tuple[_Found, int] | None:
     org, j = None, e + 3
     for k in range(e + 3, min(e + 8, len(doc))):
         if k in ctx.by_start and ctx.by_start[k].label_ in _ORG_LABELS:
-            org, j = _org_name(ctx.by_start[k]), ctx.by_start[k].end
+            named = ctx.by_start[k]
+            if named.label_ == "NORP" and named.end < len(doc) and not doc[named.end].is_punct:
+                continue  # "who founded the Cornish bakery chain X": the nationality describes what follows
+            org, j = _org_name(named), named.end
             break
         if doc[k].is_punct:
             j = k
@@ -339,6 +368,8 @@ def _owner_after(ctx: _Context, e: int) -> Span | None:
     """The organisation a titled name is "of" or "at", written right after it: "Judge X of the High
     Court", "Professor X at the University of Y"."""
     doc = ctx.doc
+    if e + 1 < len(doc) and doc[e].text == "," and doc[e + 1].lower_ == "of":
+        e += 1  # "Prosecutor X, of the Crown Prosecution Service"
     if e >= len(doc) or doc[e].lower_ not in {"of", "at"}:
         return None
     i = e + 1 + (e + 1 < len(doc) and doc[e + 1].lower_ == "the")
@@ -361,9 +392,10 @@ def roles_for(doc: Doc, spans: list[Span], article: Article) -> dict[int, list[R
         if span.label_ != "PERSON":
             continue
         found: list[tuple[_Found, int, int]] = []
-        before = title_before(ctx, span.start)
-        if before is None and span.start >= 2 and doc[span.start - 1].text == ",":
-            before = title_before(ctx, span.start - 1)
+        start = span.start - (span.start >= 2 and doc[span.start - 1].lower_.rstrip(".") in {"dr", "prof"})
+        before = title_before(ctx, start)
+        if before is None and start >= 2 and doc[start - 1].text == ",":
+            before = title_before(ctx, start - 1)  # "Its chief executive, Dr X": a doctor's title before it
         while before is not None and len(found) < 3:
             found.append((before, doc[before.start].idx, span.end_char))
             # "Navy spokesman Rear Admiral X": a title right before another title
