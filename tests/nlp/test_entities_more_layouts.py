@@ -123,33 +123,39 @@ def test_a_results_list_names_its_players(run, nlp: Language) -> None:
     assert found.get("Maasstad Open") == "EVENT"
 
 
-@pytest.mark.parametrize(
-    ("text", "name", "label"),
-    [
-        ("Fishermen on Lake Malawi reported record catches this spring.", "Lake Malawi", "LOC"),
-        ("Heavy rain swelled the Drava river near the border.", "Drava", "LOC"),
-        ("Snow closed the passes through the Tatra mountains overnight.", "Tatra", "LOC"),
-        ("Oil was found off the Cabo Delgado Peninsula last year.", "Cabo Delgado Peninsula", "LOC"),
-        ("Tourists flew to Cape Town for the rugby final.", "Cape Town", "GPE"),
-    ],
-)
-def test_natural_places_are_locations(run, nlp: Language, text: str, name: str, label: str) -> None:
-    assert typed(run(nlp, text)).get(name) == label
+# Names the text types, whatever the model typed them (rivers, lakes and parks; summits, decrees and
+# storms; namesake buildings; ministries over "and"; products in apposition; names in other
+# languages; legal forms; protected areas; a nationality before a noun).
+_TYPED = [
+    ("Fishermen on Lake Malawi reported record catches this spring.", "Lake Malawi", "LOC"),
+    ("Heavy rain swelled the Drava river near the border.", "Drava", "LOC"),
+    ("Snow closed the passes through the Tatra mountains overnight.", "Tatra", "LOC"),
+    ("Oil was found off the Cabo Delgado Peninsula last year.", "Cabo Delgado Peninsula", "LOC"),
+    ("Tourists flew to Cape Town for the rugby final.", "Cape Town", "GPE"),
+    ("Ministers arrived in Lomé for the West African Water Summit on Monday.", "West African Water Summit", "EVENT"),
+    ("Parliament passed the Coastal Fisheries Decree after a long debate.", "Coastal Fisheries Decree", "LAW"),
+    ("Staff at the King Hussein Bridge were told to expect delays.", "King Hussein Bridge", "FAC"),
+    ("The mayor spoke on the steps of the Palais de Justice in the morning.", "Palais de Justice", "FAC"),
+    ("Officials from the Ministry of Mines and Energy Transition visited the site.",
+     "Ministry of Mines and Energy Transition", "ORG"),
+    ("The firm unveiled its new smartphone, the Corvo S5, at a launch in Milan.", "Corvo S5", "PRODUCT"),
+    ("Hurricane Delia flattened crops across the island overnight.", "Hurricane Delia", "EVENT"),
+    ("The River Ouse burst its banks in York on Sunday.", "River Ouse", "LOC"),
+    ("The firm launched the Vela Pods, a pair of earbuds, in Oslo.", "Vela Pods", "PRODUCT"),
+    ("Tickets for the Lakefire festival sold out in an hour.", "Lakefire", "EVENT"),
+    ("Rangers counted the herds in Lango West National Park on Friday.", "Lango West National Park", "LOC"),
+    ("The appeal went to the Tribunal Supremo in Madrid.", "Tribunal Supremo", "ORG"),
+    ("Pupils from the Universidad Mayor de San Ignacio planted trees.", "Universidad Mayor de San Ignacio", "ORG"),
+    ("Oil spilled near the port, the Chilean navy said.", "Chilean", "NORP"),
+    ("Shares in Vento Marino SpA rose 4% in Milan.", "Vento Marino SpA", "ORG"),
+    ("A fire broke out at the Mercado da Ribeira in Lisbon overnight.", "Mercado da Ribeira", "FAC"),
+    ("Fires reached the Parque Nacional de Monfragüe on Sunday.", "Parque Nacional de Monfragüe", "LOC"),
+    ("09:40 BST - Pharmaciens Sans Frontières says its staff are safe.", "Pharmaciens Sans Frontières", "ORG"),
+]
 
 
-@pytest.mark.parametrize(
-    ("text", "name", "label"),
-    [
-        ("Ministers arrived in Lomé for the West African Water Summit on Monday.", "West African Water Summit", "EVENT"),
-        ("Parliament passed the Coastal Fisheries Decree after a long debate.", "Coastal Fisheries Decree", "LAW"),
-        ("Staff at the King Hussein Bridge were told to expect delays.", "King Hussein Bridge", "FAC"),
-        ("The mayor spoke on the steps of the Palais de Justice in the morning.", "Palais de Justice", "FAC"),
-        ("Officials from the Ministry of Mines and Energy Transition visited the site.",
-         "Ministry of Mines and Energy Transition", "ORG"),
-        ("The firm unveiled its new smartphone, the Corvo S5, at a launch in Milan.", "Corvo S5", "PRODUCT"),
-    ],
-)
-def test_named_things_keep_their_type(run, nlp: Language, text: str, name: str, label: str) -> None:
+@pytest.mark.parametrize(("text", "name", "label"), _TYPED)
+def test_a_name_keeps_the_type_the_text_gives_it(run, nlp: Language, text: str, name: str, label: str) -> None:
     assert typed(run(nlp, text)).get(name) == label
 
 
@@ -261,19 +267,6 @@ def test_a_company_s_first_words_stand_for_it(run, nlp: Language) -> None:
     assert [e.name for e in facts.entities if e.type.value == "ORG"] == ["Tamar Bay Holdings"]
 
 
-@pytest.mark.parametrize(
-    ("text", "name", "label"),
-    [
-        ("Hurricane Delia flattened crops across the island overnight.", "Hurricane Delia", "EVENT"),
-        ("The River Ouse burst its banks in York on Sunday.", "River Ouse", "LOC"),
-        ("The firm launched the Vela Pods, a pair of earbuds, in Oslo.", "Vela Pods", "PRODUCT"),
-        ("Tickets for the Lakefire festival sold out in an hour.", "Lakefire", "EVENT"),
-    ],
-)
-def test_more_named_things_keep_their_type(run, nlp: Language, text: str, name: str, label: str) -> None:
-    assert typed(run(nlp, text)).get(name) == label
-
-
 def test_a_product_described_once_keeps_its_type_when_named_again(run, nlp: Language) -> None:
     facts = run(nlp, "Corvid Labs released Quill 2, a chatbot for lawyers, on Monday. Its founder said Quill 2 "
                      "had been tested by three firms.")
@@ -299,19 +292,6 @@ def test_a_franchise_and_its_town(run, nlp: Language) -> None:
                      "lost their shape.")
     assert typed(facts).get("Hull") == "ORG"
     assert roles(facts, "Dan Pryce") == {("coach", "Hull Ravens")}
-
-
-@pytest.mark.parametrize(
-    ("text", "name", "label"),
-    [
-        ("Rangers counted the herds in Lango West National Park on Friday.", "Lango West National Park", "LOC"),
-        ("The appeal went to the Tribunal Supremo in Madrid.", "Tribunal Supremo", "ORG"),
-        ("Pupils from the Universidad Mayor de San Ignacio planted trees.", "Universidad Mayor de San Ignacio", "ORG"),
-        ("Oil spilled near the port, the Chilean navy said.", "Chilean", "NORP"),
-    ],
-)
-def test_names_the_model_cut_or_typed_wrong(run, nlp: Language, text: str, name: str, label: str) -> None:
-    assert typed(run(nlp, text)).get(name) == label
 
 
 def test_a_drama_named_after_a_house_is_no_organisation(run, nlp: Language) -> None:
@@ -341,19 +321,6 @@ def test_a_surname_in_capitals_is_the_person(run, nlp: Language) -> None:
     found = typed(facts)
     assert found.get("DAHL") == "PERSON" and found.get("HOLM") == "PERSON"
     assert [e.name for e in facts.entities if e.type.value == "PERSON"] == ["Ingrid Holm", "Nils Dahl"]
-
-
-@pytest.mark.parametrize(
-    ("text", "name", "label"),
-    [
-        ("Shares in Vento Marino SpA rose 4% in Milan.", "Vento Marino SpA", "ORG"),
-        ("A fire broke out at the Mercado da Ribeira in Lisbon overnight.", "Mercado da Ribeira", "FAC"),
-        ("Fires reached the Parque Nacional de Monfragüe on Sunday.", "Parque Nacional de Monfragüe", "LOC"),
-        ("09:40 BST - Pharmaciens Sans Frontières says its staff are safe.", "Pharmaciens Sans Frontières", "ORG"),
-    ],
-)
-def test_names_in_other_languages_and_legal_forms(run, nlp: Language, text: str, name: str, label: str) -> None:
-    assert typed(run(nlp, text)).get(name) == label
 
 
 def test_a_franchise_s_nickname_alone_is_the_club(run, nlp: Language) -> None:
