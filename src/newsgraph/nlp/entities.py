@@ -73,8 +73,9 @@ def _short_forms(spans: list[Span]) -> dict[tuple[str, ...], list[int]]:
                 full.setdefault(words[-n:], []).append(i)
                 full.setdefault(words[:n], []).append(i)
             for word in words[1:-1]:  # "Javiera Fuentes Olmedo ... Fuentes": a first surname of two
-                if (word,) not in full or i not in full[(word,)]:
-                    full.setdefault((word,), []).append(i)
+                owners = full.setdefault((word,), [])
+                if i not in owners:
+                    owners.append(i)
     return full
 
 
@@ -227,21 +228,19 @@ def _dedupe_roles(roles: list[Role]) -> tuple[Role, ...]:
 _GOVERNMENT_HEADS = frozenset({"minister", "prime minister", "premier", "deputy prime minister", "vice president"})
 
 
-def _settle_roles(roles: dict[int, list[Role]], spans: list[Span], groups: dict[int, list[int]]) -> dict[int, list[Role]]:
+def _settle_roles(roles: dict[int, list[Role]], spans: list[Span], groups: dict[int, list[int]],
+                  names: dict[int, str]) -> dict[int, list[Role]]:
     """Each role's organisation named as the article's entity is named ("IMF" → "International
     Monetary Fund", "Thirsk" → "Thirsk United"), and a minister's or a capitalised President's
     country, left unsaid beside the title, taken from the article where only one can be meant:
     its one country (``_only_country``). Otherwise it stays None."""
     if not roles:
         return roles
-    name_of: dict[str, str] = {}
-    for members in groups.values():
-        labels = {spans[i].label_ for i in members}
-        if labels & {"ORG", "GPE"}:
-            ordered = sorted((spans[i] for i in members), key=lambda s: (s.label_ == "NORP", s.start))
-            name = _name_of(ordered)
+    name_of: dict[str, str] = {}  # each written form of an organisation or a place → its entity's name
+    for root, members in groups.items():
+        if any(spans[i].label_ in {"ORG", "GPE"} for i in members):
             for i in members:
-                name_of.setdefault(spans[i].text, name)
+                name_of.setdefault(spans[i].text, names[root])
     country = _only_country(spans)
     out: dict[int, list[Role]] = {}
     for index, found in roles.items():
@@ -304,7 +303,13 @@ def mentions_and_entities(doc: Doc, article: Article) -> tuple[tuple[Mention, ..
     groups: dict[int, list[int]] = {}
     for i in range(len(spans)):
         groups.setdefault(clusters.find(i), []).append(i)
-    roles = _settle_roles(roles_for(doc, spans, article), spans, groups)
+    ordered_of: dict[int, list[Span]] = {}
+    for root, members in groups.items():
+        member_spans = [spans[i] for i in members]
+        head = min(member_spans, key=lambda s: (s.label_ == "NORP" and len(member_spans) > 1, s.start))
+        ordered_of[root] = [head] + [s for s in member_spans if s is not head]
+    names = {root: _name_of(ordered) for root, ordered in ordered_of.items()}
+    roles = _settle_roles(roles_for(doc, spans, article), spans, groups, names)
     defined: dict[int, list[Alias]] = {}
     for p in parens:
         defined.setdefault(clusters.find(p.index), []).append(p.alias)
@@ -313,11 +318,8 @@ def mentions_and_entities(doc: Doc, article: Article) -> tuple[tuple[Mention, ..
     countries = context_countries(spans)
     by_start = {s.start: s for s in spans}
     for root, members in sorted(groups.items(), key=lambda kv: kv[1][0]):
-        member_spans = [spans[i] for i in members]
-        head = min(member_spans, key=lambda s: (s.label_ == "NORP" and len(member_spans) > 1, s.start))
-        ordered = [head] + [s for s in member_spans if s is not head]
-        name = _name_of(ordered)
-        etype = EntityType(head.label_)
+        ordered, name = ordered_of[root], names[root]
+        etype = EntityType(ordered[0].label_)
         key = stable_id("cl", article.id, etype.value, name)
         for i in members:
             span = spans[i]

@@ -828,7 +828,7 @@ def _lede_place(
 _SITE_PREPS = frozenset({"outside", "inside"})
 
 
-def _at_event(mention, span: Span, locative: bool) -> bool:  # type: ignore[no-untyped-def]
+def _at_event(mention: Mention, span: Span, locative: bool) -> bool:
     """ "third at the Brazilian Grand Prix": a named event something happened at is its scene."""
     return locative and mention.type.value == "EVENT" and span.root.dep_ == "pobj" and span.root.head.lower_ == "at"
 

@@ -11,7 +11,7 @@ import re
 from spacy.tokens import Doc, Span
 
 from newsgraph.model import EntityType
-from newsgraph.nlp.countries import country_forms, country_of
+from newsgraph.nlp.countries import canonical_country, country_of
 from newsgraph.nlp.institutions import canonical_institution
 from newsgraph.nlp.money import CODES
 from newsgraph.nlp.oneword import retype_one_word_people
@@ -58,7 +58,7 @@ def clean_span(span: Span) -> Span | None:
         while end - 1 > start and doc[end - 1].is_lower and doc[end - 1].is_alpha and doc[end - 1].pos_ in {"NOUN", "ADJ"}:
             end -= 1  # "the Bolivian navy", "the Tribune newspaper": a common noun after the name is none of it
         if end < span.end and end - start == 1 and country_of(doc[start].text) is not None and not canonical_institution(doc[start].text):
-            label = "NORP" if doc[start].text not in _COUNTRY_FORMS else "GPE"
+            label = "GPE" if canonical_country(doc[start].text) is not None else "NORP"
     if span.label_ == "PERSON":
         while start < end - 1 and (_is_prefix_word(doc[start].lower_) or doc[start].pos_ == "VERB"):
             if (start == span.start and end - start == 2 and start > 0 and doc[start].is_title
@@ -83,7 +83,6 @@ def _is_prefix_word(word: str) -> bool:
 
 
 _PATRONYMIC = frozenset({"bin", "ibn", "bint", "ben"})
-_COUNTRY_FORMS = frozenset(country_forms())
 _PARTICLES = {"van", "von", "de", "da", "di", "del", "der", "den", "la", "le", "al", "el", "bin", "ibn", "ben", "dos", "du", "y", "zu"}
 
 
@@ -366,8 +365,8 @@ def _work_title(span: Span) -> bool:
         return False
     doc = span.doc
     after = doc[span.end] if span.end < len(doc) else None
-    if after is not None and after.lower_ in {"'s", "’s", "'", "’"}:
-        return False
+    if after is not None and after.text in _TRAILING_DROP - {"s"}:
+        return False  # a possessor
     before = doc[span.start - 1]
     if before.lower_ in _WORK_NOUNS and before.pos_ == "NOUN":
         # a verb with an object of its own has the work for subject ("her album X topped the charts")

@@ -568,16 +568,16 @@ def _short_form_here(span: Span, people: set[str]) -> bool:
     return span.label_ in {"GPE", "LOC", "FAC", "PRODUCT"} and before not in PLACE_PREPS
 
 
-# The last word of a company's name ("Goldcrest Mining", "Brennock Steel"): a business written as one.
+# The last word of a company's name ("Goldcrest Mining", "Brennock Steel", "X SpA"): a business written as one.
 CORPORATE_FINALS = frozenset(
     """
     Mining Minerals Metals Steel Holdings Group Motors Energy Petroleum Oil Gas Airlines Airways Shipping Logistics
     Foods Pharmaceuticals Pharma Telecom Telecoms Industries Capital Partners Resources Chemicals Textiles Breweries
-    Brewery Insurance Ventures Construction Electric Electronics Technologies Systems Inc Ltd Corp Plc plc
+    Brewery Insurance Ventures Construction Electric Electronics Technologies Systems
     Mobile Media Labs Networks Solutions Software Biotech Robotics Semiconductors Automation Aviation Cement
-    Beverages Brands AG GmbH SpA NV BV Oy AB ASA LLC Bhd Tbk
+    Beverages Brands
     """.split()
-)
+) | _LEGAL_FORMS
 
 
 def companies(doc: Doc, spans: list[Span]) -> list[Span]:

@@ -722,7 +722,7 @@ def fix_place_types(doc: Doc, spans: list[Span], person_forms: set[str]) -> list
         elif label == "FAC" and span[-1].text not in _BUILDING_HEADS | _BUILDING_OR_BODY and gazetteer().is_city(
                 span.text, min_population=100_000):
             label = "GPE"  # "Dockers in Le Havre" typed FAC
-        elif label == "ORG" and not sports_context(span) and _city_of_named_country(span, named):
+        elif label == "ORG" and _city_of_named_country(span, named) and not sports_context(span):
             label = "GPE"  # "as far as Rouen" in an article about France
         elif label == "LOC" and gazetteer().region(span.text) is not None:
             label = "GPE"  # a country, state or nation typed LOC ("in Côte d'Ivoire")
