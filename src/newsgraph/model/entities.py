@@ -107,13 +107,14 @@ class Geo:
     where that place is).
 
     Attributes:
-        geonames_id: the GeoNames id of the place.
+        geonames_id: the GeoNames id of the place; None for a region below the country known from
+            ISO 3166-2 only (a province, a state outside the US: "Bavaria"), which has none.
         country: ISO 3166-1 alpha-2 code of its country ("FR").
         lat: latitude in degrees, None where the gazetteer has no point (countries, regions).
         lon: longitude in degrees, None where the gazetteer has no point.
     """
 
-    geonames_id: int
+    geonames_id: int | None
     country: str
     lat: float | None = None
     lon: float | None = None

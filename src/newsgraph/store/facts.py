@@ -100,9 +100,11 @@ def geo_columns(geo: Geo | None) -> tuple[Any, Any, Any, Any]:
 
 def geo_from_row(r: dict[str, Any]) -> Geo | None:
     """The gazetteer entry stored in ``row``, or None."""
-    if r.get("geonames_id") is None:
+    if r.get("geonames_id") is None and r.get("geo_country") is None:
         return None
-    return Geo(geonames_id=int(r["geonames_id"]), country=r["geo_country"], lat=r["geo_lat"], lon=r["geo_lon"])
+    geonames_id = r.get("geonames_id")
+    return Geo(geonames_id=int(geonames_id) if geonames_id is not None else None, country=r["geo_country"],
+               lat=r["geo_lat"], lon=r["geo_lon"])
 
 
 def _columns(conn: duckdb.DuckDBPyConnection, table: str) -> list[str] | tuple[str, ...]:
