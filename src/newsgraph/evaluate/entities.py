@@ -119,6 +119,7 @@ HELDOUT = "heldout"
 LAYOUTS = "layouts"
 LAYOUTS2 = "layouts2"
 LAYOUTS3 = "layouts3"
+LAYOUTS4 = "layouts4"
 _PLACES = {"GPE", "LOC", "FAC"}
 
 
@@ -168,12 +169,13 @@ def _note(label: str, n: int, gold: dict[str, list[dict[str, Any]]]) -> str:
 PARTS = ((LAYOUTS, "layouts part (annotated before the code ran; tuned after its first run)"),
          (LAYOUTS2, "second layouts part (the same, a round later)"),
          (LAYOUTS3, "third layouts part (the same, a round later)"),
+         (LAYOUTS4, "fourth layouts part (the same, a round later)"),
          (HELDOUT, "held-out part (never tuned on)"))
 
 
 def evaluate(data: Path, *, update: bool = False, **_: object) -> Report:
     """Score the pipeline on the golden folder ``data`` and on each of its other parts it has
-    (``data/layouts``, ``data/layouts2``, ``data/layouts3``, ``data/heldout``: figures prefixed with the folder's
+    (``data/layouts`` to ``data/layouts4``, ``data/heldout``: figures prefixed with the folder's
     name and "_"). Only the
     first part's expected file is ever rewritten (when asked): the other parts are the truth
     written before the code ran on them."""
