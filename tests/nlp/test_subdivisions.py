@@ -78,8 +78,9 @@ def test_a_subdivision_has_a_country_and_a_point_but_no_geonames_id() -> None:
 @pytest.mark.parametrize(
     ("text", "name", "country"),
     [
-        ("Heavy snow closed mountain passes in Bavaria on Sunday, police said.", "Bavaria", "DE"),
-        ("Wildfires spread across Andalusia as temperatures passed 44C.", "Andalusia", "ES"),
+        ("Heavy snow closed mountain passes in Bavaria on Sunday, German police said.", "Bavaria", "DE"),
+        ("Wildfires spread across Andalusia as Spain's temperatures passed 44C.", "Andalusia", "ES"),
+        ("The firm's plant in Jiangxi province will open in May, China's state media said.", "Jiangxi", "CN"),
         ("Truckers in Punjab blocked highways as India's farm ministry met union leaders.", "Punjab", "IN"),
         ("Truckers in Punjab blocked highways as Pakistan's farm ministry met union leaders.", "Punjab", "PK"),
         ("Voters in Punjab, Pakistan, queued from dawn.", "Punjab", "PK"),  # the country written after it
@@ -91,9 +92,43 @@ def test_a_region_is_located_in_its_article(run, nlp: Language, text: str, name:
     assert entity.geo is not None and entity.geo.country == country and entity.geo.geonames_id is None
 
 
-def test_a_region_of_two_countries_is_left_unresolved_without_context(run, nlp: Language) -> None:
-    facts = run(nlp, "Truckers in Punjab blocked highways for a second day.")
-    assert named(facts, "Punjab").geo is None
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Truckers in Punjab blocked highways for a second day.", "Punjab"),  # a region of India and of Pakistan
+        ("Heavy snow closed mountain passes in Bavaria on Sunday.", "Bavaria"),  # one region, but no country named
+    ],
+)
+def test_a_region_is_left_unresolved_without_its_country(run, nlp: Language, text: str, name: str) -> None:
+    assert named(run(nlp, text), name).geo is None
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Polio teams will return to Kandahar and Helmand provinces next month.", ["Kandahar", "Helmand"]),
+        ("Cases rose in the crowded Dala and Fagge districts of the city.", ["Dala", "Fagge"]),
+        ("The plant in Jiangxi province will open in May.", ["Jiangxi"]),
+    ],
+)
+def test_a_name_before_a_word_for_a_division_is_that_division(run, nlp: Language, text: str, names: list[str]) -> None:
+    found = types(run(nlp, text))
+    assert all(found.get(n) == "GPE" for n in names), found
+    assert not any(k.endswith(("province", "provinces", "districts")) for k in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "label"),
+    [
+        ("Iranian state media said the talks would resume.", "Iranian", "NORP"),
+        ("Locusts swarmed across the Sahel region of Africa.", "Sahel", None),  # not a Burkinabè region here
+    ],
+)
+def test_a_word_for_an_area_needs_the_gazetteer(run, nlp: Language, text: str, span: str, label: str | None) -> None:
+    facts = run(nlp, text)
+    if label is not None:
+        assert types(facts).get(span) == label
+    assert all(e.geo is None or e.geo.country != "BF" for e in facts.entities)
 
 
 @pytest.mark.parametrize(

@@ -15,9 +15,12 @@ from newsgraph.nlp.countries import canonical_country, country_of
 from newsgraph.nlp.institutions import canonical_institution
 from newsgraph.nlp.money import CODES
 from newsgraph.nlp.oneword import retype_one_word_people
-from newsgraph.nlp.organisations import advocacy_names, companies, foreign_bodies, kicker, named_events, whole_portfolios, fix_people, institutions, join_place_names, laws, split_portfolios
+from newsgraph.nlp.organisations import acronym_names, advocacy_names, companies, foreign_bodies, kicker, named_events, whole_portfolios, fix_people, institutions, join_place_names, laws, split_portfolios
 from newsgraph.nlp.recogniser import keep_sure
-from newsgraph.nlp.places import buildings, clubs, constituencies, natural_places, players, dateline_spans, fix_place_types, whole_countries
+from newsgraph.nlp.places import (
+    buildings, clubs, constituencies, dateline_spans, fix_place_types, gazetteer, natural_places, players, regions_by_kind,
+    whole_countries,
+)
 from newsgraph.nlp.titles import HONORIFICS, MODIFIERS, after_title, is_head, is_title_word, status_of
 
 KEPT = frozenset(t.value for t in EntityType)
@@ -250,6 +253,35 @@ def recover_repeats(doc: Doc, spans: list[Span]) -> list[Span]:
     return sorted(spans + extra, key=lambda s: s.start) if extra else spans
 
 
+def whole_people(doc: Doc, spans: list[Span]) -> list[Span]:
+    """A person's name the model cut before its last word, which the parse makes the head of the name
+    ("Renata Okamura | Vasconcelos", "María José Herrero [Casas]"): the name runs on to that head, a
+    capitalised proper noun of the same line that is no title, place or other name's first word."""
+    out: list[Span] = []
+    skip = -1
+    for n, span in enumerate(spans):
+        if span.start < skip:
+            continue
+        end = span.end
+        if span.label_ == "PERSON":
+            nxt = spans[n + 1] if n + 1 < len(spans) else None
+            if (nxt is not None and nxt.label_ == "PERSON" and nxt.start == end and doc[end - 1].dep_ == "compound"
+                    and nxt.start <= doc[end - 1].head.i < nxt.end and "\n" not in doc[end - 1].whitespace_):
+                end = skip = nxt.end  # "Ravinder | Singh Gill": the parse makes the two one name
+                nxt = spans[n + 2] if n + 2 < len(spans) else None
+            while (end < len(doc) and end - span.start < 6 and doc[end - 1].dep_ == "compound" and doc[end - 1].head.i == end
+                   and doc[end].pos_ == "PROPN" and doc[end].is_title and doc[end].is_alpha and "\n" not in doc[end - 1].whitespace_
+                   and doc[end].ent_type_ in {"", "PERSON"}
+                   and not is_title_word(doc[end].lower_) and not gazetteer().is_place(doc[end].text)
+                   and (nxt is None or nxt.start > end or (nxt.label_ == "PERSON" and nxt.end == end + 1))):
+                if nxt is not None and nxt.start == end:
+                    skip = nxt.end
+                    nxt = spans[n + 2] if n + 2 < len(spans) else None
+                end += 1
+        out.append(span if end == span.end else Span(doc, span.start, end, label="PERSON"))
+    return out
+
+
 def _person_forms(spans: list[Span]) -> set[str]:
     """Every word of the article's multi-word person names, and the names themselves."""
     forms: set[str] = set()
@@ -267,7 +299,7 @@ def mention_spans(doc: Doc) -> list[Span]:
     spans = [Span(doc, s.start, s.end, label="WORK_OF_ART") if _work_title(s) else s for s in spans]  # "the film Sylvia"
     spans = foreign_bodies(doc, spans)  # nlp/organisations.py: "Universidad Mayor de San Andrés"
     spans = advocacy_names(doc, split_portfolios(doc, join_place_names(doc, whole_portfolios(doc, spans))))  # "Friends of the Earth"
-    spans = recover_titled_names(doc, spans)
+    spans = whole_people(doc, recover_titled_names(doc, spans))  # "Renata Okamura | Vasconcelos" one name
     spans = fix_types(spans)
     forms = _person_forms(spans)
     spans = fix_people(doc, spans, forms)
@@ -275,6 +307,7 @@ def mention_spans(doc: Doc) -> list[Span]:
     # a type the gazetteer gives, with ner = combined, does not overrule a class the trained model
     # is sure of (keep_sure, nlp/recogniser.py): "Chicago 72 64 .529" is a team, "President Clinton" a man
     spans = keep_sure(doc, spans, fix_place_types(doc, spans, forms))
+    spans = regions_by_kind(doc, spans)  # nlp/places.py: "Jiangxi province", "Dala and Fagge districts"
     spans = players(doc, clubs(doc, spans))  # nlp/places.py: "Thirsk United" typed PERSON, "4-Ana Vela (Spain)"
     spans = natural_places(doc, buildings(doc, named_events(doc, laws(doc, spans))))  # "the X Act", "the X Summit", "Lake Tana"
     spans = retype_one_word_people(doc, spans)  # nlp/oneword.py: "the Firefox browser", "market leader Diageo"
@@ -282,6 +315,7 @@ def mention_spans(doc: Doc) -> list[Span]:
              for s in spans]  # "Tories", "Labour" typed NORP or PERSON are the party
     spans = institutions(doc, spans)
     spans = recover_repeats(doc, companies(doc, spans))  # nlp/organisations.py: "Goldcrest Mining ... Goldcrest"
+    spans = acronym_names(doc, spans)  # nlp/organisations.py: "Central Reserve Bank of Peru (BCRP)"
     text = doc.text  # (built once: Doc.text joins every token)
     spans = capitals_of_people(doc, text, credits(doc, text, spans))  # "(Photo: Name / Agency)", "SANDBERG: ..."
     return [s for s in spans if s.label_ in KEPT and not _currency_code(s) and not _nickname(s) and not _time_zone(s)]

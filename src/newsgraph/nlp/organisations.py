@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 # The last word of an organisation's name that goes before "of <place>".
 ORG_HEADS = frozenset(
@@ -550,7 +550,146 @@ def kicker(doc: Doc, i: int) -> bool:
 
 
 # A company's legal form written after its name: the name before it is the company's, whatever the model typed.
-_LEGAL_FORMS = frozenset("AG GmbH SpA NV BV Oy AB ASA LLC Bhd Tbk Inc Ltd plc Plc Corp".split())
+_LEGAL_FORMS = frozenset("AG GmbH SpA NV BV Oy AB ASA LLC Bhd Tbk Inc Ltd plc Plc Corp SA SAA SAB JSC PJSC OJSC "
+                         "Pty KK SARL SAS Sdn".split())
+# Lower-case links inside a company's name ("Aerovias do Sul SA", "Banco de la Plaza SA").
+_NAME_LINKS = frozenset({"do", "da", "dos", "das", "de", "del", "della", "di", "du", "des", "la", "y", "e", "and", "&",
+                         "of", "von", "van"})
+# Words written before a company's name that are not part of it.
+_NOT_NAME_START = frozenset({"The", "PT"})
+
+
+def legal_names(doc: Doc, spans: list[Span]) -> list[Span]:
+    """A company's whole name before its legal form ("QazTransEnergy JSC", "Aerovias do Sul SA",
+    "PT Gema Nada Nusantara Tbk", "Nile Basin Petroleum Ltd"), whatever the model made of its pieces
+    (a person, a river basin, nothing): the capitalised words and the links between them, back from
+    the form, without a title or "the" before them, is one ORG."""
+    from newsgraph.nlp.places import token_texts
+    from newsgraph.nlp.titles import is_head
+
+    words = token_texts(doc)
+    found: list[Span] = []
+    for i in [i for i, w in enumerate(words) if w in _LEGAL_FORMS and i > 0]:
+        end = i + 1
+        while end < len(doc) and words[end] in _LEGAL_FORMS:
+            end += 1  # "Co Ltd", "Pty Ltd"
+        if found and found[-1].end > i:
+            continue
+        if any(s.label_ == "ORG" and s.start < i - 1 and i < s.end for s in spans):
+            continue  # the model has a name of two words or more with its form ("Company Name Homegate Hospitality Inc")
+        k = i
+        while k > 0 and i - k < 7 and "\n" not in doc[k - 1].whitespace_:  # (never across a line)
+            prev = doc[k - 1]
+            if prev.text in _LEGAL_FORMS:
+                break  # another company's end: "Johnson Controls Inc and Lear Corp"
+            if _capitalised(prev) or (prev.text[:1].isupper() and any(c.isalpha() for c in prev.text)):
+                k -= 1
+            elif prev.text in _NAME_LINKS and k < i and k - 2 >= 0 and (_capitalised(doc[k - 2]) or (
+                    doc[k - 2].text in _NAME_LINKS and k - 3 >= 0 and _capitalised(doc[k - 3]))):  # "Banco de la Plaza SA"
+                k -= 1
+            else:
+                break
+        while k < i and (is_head(doc[k].lower_) or doc[k].text in {"The"} or doc[k].text in _NAME_LINKS
+                         or (doc[k].pos_ != "PROPN" and not doc[k].is_upper and doc[k + 1].text in _NAME_LINKS)):
+            k += 1  # "Chairman of ...", "the", "Shares of ..."
+        if k < i:
+            found.append(Span(doc, k, end, label="ORG"))
+    if not found:
+        return spans
+    taken = {t for f in found for t in range(f.start, f.end)}
+    kept = [s for s in spans if not taken.intersection(range(s.start, s.end))]
+    return sorted(kept + found, key=lambda s: s.start)
+
+
+# Lower-case links inside a body's name ("Philippine Institute of Volcanology and Seismology").
+_BODY_LINKS = frozenset({"of", "and", "on", "for", "the", "de", "del", "la", "du", "des", "für", "&"})
+
+
+def _abbreviates(short: str, words: list[str]) -> bool:
+    """Whether ``short`` abbreviates the name of ``words``: its letters, in order, are found in the
+    name from its first letter on ("Phivolcs", "Comelec", "NZR"), or they are the initials of its
+    capitalised words in any order (the "BCRP" of a Spanish name written in English)."""
+    letters = [c for c in short.lower() if c.isalpha()]
+    text = "".join(w.lower() for w in words)
+    if not letters or not text or letters[0] != text[0]:
+        initials = sorted(w[0].lower() for w in words if w[:1].isupper())
+        return len(letters) >= 2 and sorted(letters) == initials
+    pos = 0
+    for c in letters:
+        pos = text.find(c, pos) + 1
+        if pos == 0:
+            return False
+    return True
+
+
+def acronym_names(doc: Doc, spans: list[Span]) -> list[Span]:
+    """A name followed by its short form in brackets ("Central Reserve Bank of Peru (BCRP)",
+    "Commission on Elections (Comelec)", "New Zealand Rugby (NZR)") is one name, whatever pieces the
+    model found (a bank and a country, a country and nothing): the capitalised words and the links
+    between them back from the bracket, when the short form abbreviates them. It keeps a place's type
+    when it is a country ("United Arab Emirates (UAE)"), else it is an organisation; the short form
+    in brackets, and its later uses the model left, are mentions of it."""
+    from newsgraph.nlp.countries import canonical_country
+    from newsgraph.nlp.places import gazetteer
+    from newsgraph.nlp.titles import is_head
+
+    found: list[Span] = []
+    shorts: dict[str, str] = {}
+    for i, token in enumerate(doc):
+        if not (token.text == "(" and i + 2 < len(doc) and doc[i + 2].text == ")" and i > 0):
+            continue
+        short = doc[i + 1]
+        if not (short.is_alpha and len(short.text) >= 2 and short.text[:1].isupper() and " " not in short.text_with_ws.strip()):
+            continue
+        k = i
+        while k > 0 and i - k < 10 and "\n" not in doc[k - 1].whitespace_:
+            prev = doc[k - 1]
+            if _capitalised(prev) or (prev.text in _BODY_LINKS and k < i and k >= 2 and _capitalised(doc[k - 2])):
+                k -= 1
+            else:
+                break
+        while k < i and (doc[k].text in _BODY_LINKS or doc[k].text == "The" or is_head(doc[k].lower_)
+                         or doc[k].pos_ not in {"PROPN", "ADJ"} and not doc[k].text.isupper()):
+            k += 1
+        words = [t.text for t in doc[k:i] if t.text not in _BODY_LINKS]
+        if (i - k < 2 or not (short.text.isupper() or (len(short.text) <= 8 and len(words) >= 2))
+                or gazetteer().is_place(short.text) or canonical_country(short.text)
+                or (short.text.endswith("s") and short.text[:-1].isupper())
+                or not _abbreviates(short.text, words)):
+            continue  # ("Armen Martirosyan (Armenia)": a country, no short form; "GDRs": a plural, no name)
+        name = doc[k:i].text
+        inside = [s for s in spans if k <= s.start and s.end <= i]
+        label = "GPE" if canonical_country(name) or gazetteer().is_place(name) else "ORG"
+        if len(inside) == 1 and (inside[0].start, inside[0].end) == (k, i) and inside[0].label_ != "GPE":
+            label = inside[0].label_  # the model had it whole ("New Zealand Rugby" typed GPE is no place)
+        if label not in {"ORG", "GPE", "FAC", "LOC"}:
+            continue
+        found.append(Span(doc, k, i, label=label))
+        found.append(Span(doc, i + 1, i + 2, label=label))
+        shorts[short.text] = label
+    if not found:
+        return spans
+    taken = {t for f in found for t in range(f.start, f.end)}
+    covered = taken | {t for s in spans for t in range(s.start, s.end)}
+    for token in doc:  # the short form used again ("BCRP said ..."), where the model left it
+        if token.text in shorts and token.i not in covered:
+            found.append(Span(doc, token.i, token.i + 1, label=shorts[token.text]))
+    taken = {t for f in found for t in range(f.start, f.end)}
+    kept = [s for s in spans if not taken.intersection(range(s.start, s.end))]
+    return sorted(kept + found, key=lambda s: s.start)
+
+
+def _company_first(span: Span) -> Token | None:
+    """The word a company's short form starts with: its first, past "PT" and a region or a city of
+    100,000 people it is named after ("Hunan Jinlong Battery Co Ltd" → "Jinlong")."""
+    from newsgraph.nlp.places import gazetteer
+
+    words = [t for t in span if t.text not in _NOT_NAME_START]
+    gaz = gazetteer()
+    if len(words) > 2 and (gaz.region(words[0].text) or gaz.subdivision(words[0].text)
+                           or gaz.is_city(words[0].text, min_population=100_000)):
+        words = words[1:]  # named after its region or city
+    return words[0] if words and words[0].text not in CORPORATE_FINALS else None
 
 
 def _short_form_here(span: Span, people: set[str]) -> bool:
@@ -588,6 +727,7 @@ def companies(doc: Doc, spans: list[Span]) -> list[Span]:
     from newsgraph.nlp.countries import country_of
     from newsgraph.nlp.places import proper_run_start, token_texts
 
+    spans = legal_names(doc, spans)
     spans = [Span(doc, s.start, s.end + 1, label="ORG") if s.end < len(doc) and doc[s.end].text in _LEGAL_FORMS
              and s.label_ in {"PERSON", "ORG", "GPE", "NORP", "PRODUCT", "FAC", "LOC"} and not (s.end + 1 < len(doc) and _capitalised(doc[s.end + 1]))
              else s for s in spans]  # "Orbitale Torino" typed PERSON before "SpA"
@@ -604,7 +744,7 @@ def companies(doc: Doc, spans: list[Span]) -> list[Span]:
             covered.update(range(k, token.i + 1))
     companies_named = [s for s in [*spans, *extra] if s.label_ == "ORG" and len(s) > 1 and s[-1].text in CORPORATE_FINALS
                        and country_of(s[0].text) is None]
-    firsts = {s[0].text for s in companies_named}
+    firsts = {first.text for s in companies_named if (first := _company_first(s)) is not None}
     shorts = firsts | {s[:-1].text for s in companies_named}  # "Qasr Marine" of "Qasr Marine Holdings"
     people = {t.text for s in spans if s.label_ == "PERSON" and len(s) > 1 for t in s}
     spans = [Span(doc, s.start, s.end, label="ORG") if s.text in shorts and _short_form_here(s, people) else s
@@ -625,5 +765,5 @@ def companies(doc: Doc, spans: list[Span]) -> list[Span]:
     return sorted(spans + extra, key=lambda s: s.start) if extra else spans
 
 
-__all__ = ["ORG_HEADS", "advocacy_names", "foreign_bodies", "kicker", "named_events", "whole_portfolios", "ORG_STARTS", "ORG_SUFFIXES", "company_cue", "fix_people", "is_collective", "institutions", "join_place_names", "laws",
+__all__ = ["ORG_HEADS", "acronym_names", "advocacy_names", "foreign_bodies", "kicker", "named_events", "whole_portfolios", "ORG_STARTS", "ORG_SUFFIXES", "company_cue", "fix_people", "is_collective", "institutions", "join_place_names", "laws",
            "companies", "CORPORATE_FINALS", "split_portfolios"]

@@ -310,8 +310,8 @@ def resolve_place(span: Span, countries: set[str], by_start: dict[int, Span]) ->
     if region is not None:
         return region.geo()
     candidates = gaz.cities.get(fold(span.text), ())
-    if not candidates:
-        return _resolve_subdivision(span, by_start)
+    if not candidates or (_division_after(span.doc, span.end, span.text) and gaz.subdivision(span.text)):
+        return _resolve_subdivision(span, by_start)  # (a division word after it: "Jiangxi province" is no town)
     qualifier = _qualifier(span, by_start)
     if qualifier is not None:
         narrowed = tuple(c for c in candidates if c.country == qualifier.country)
@@ -326,17 +326,17 @@ def resolve_place(span: Span, countries: set[str], by_start: dict[int, Span]) ->
 def _resolve_subdivision(span: Span, by_start: dict[int, Span]) -> Geo | None:
     """The ISO 3166-2 region a place mention names: the one of that name left in the country written
     after it ("Punjab, Pakistan") or in the countries the article names by other words than regions;
-    the only one of that name where the article names no country; else None ("the Midlands" of an
-    article on the UK is no Zimbabwean province). A sea, a coast, a peninsula or islands that share
-    a region's name ("Red Sea", "the Balkan peninsula") are not that region."""
+    else None, even for a name only one region has: a region's name alone does not say that the
+    article means it ("the Sahel" is a Burkinabè region's name and a belt across Africa; "the
+    Midlands" of an article on the UK is no Zimbabwean province). A sea, a coast, a peninsula or
+    islands that share a region's name ("Red Sea", "the Balkan peninsula") are not that region."""
     doc = span.doc
     if any(t.lower_ in _NOT_ADMINISTRATIVE for t in doc[span.start : min(len(doc), span.end + 1)]):
         return None
     candidates = gazetteer().subdivision(span.text)
     qualifier = _qualifier(span, by_start)
     named = {qualifier.country} if qualifier is not None else context_countries(by_start.values(), subdivisions=False)
-    if named or len(candidates) > 1:
-        candidates = tuple(c for c in candidates if c.country in named)
+    candidates = tuple(c for c in candidates if c.country in named)
     return candidates[0].geo() if len(candidates) == 1 else None
 
 
@@ -612,13 +612,62 @@ def _scored(span: Span) -> bool:
 # nouns that, written right after a name, say it is one ("the Isère river", "the Chartreuse mountains").
 _NATURAL_FIRST = frozenset("Lake Mount Mt Mt. Gulf Bay Cape Isle Loch River".split())
 _NATURAL_LAST = frozenset("River Mountains Mountain Hills Valley Peninsula Desert Sea Ocean Strait Straits Glacier "
-                          "Plateau Delta Basin Range Estuary Lagoon Falls".split())
+                          "Plateau Delta Basin Range Estuary Lagoon Falls Volcano Marshes Wetlands".split())
 _FOREIGN_PARKS = frozenset({("Parque", "Nacional"), ("Parc", "National"), ("Parco", "Nazionale"), ("Parque", "Natural")})
 # Two words that end a protected area's name ("Tsavo East National Park"): a LOC, found whole.
 _RESERVES = frozenset({("National", "Park"), ("Nature", "Reserve"), ("Game", "Reserve"), ("Marine", "Park")})
 _NATURAL_WORDS = _NATURAL_FIRST | _NATURAL_LAST | {last for _, last in _RESERVES}
 _NATURAL_AFTER = frozenset("river rivers mountains mountain hills valley peninsula desert glacier delta estuary "
                            "basin lagoon massif plateau".split())
+
+
+# Lower-case words for a region of a country written after its name ("Jiangxi province", "the
+# Souss-Massa region", "Kandahar and Helmand provinces"); the first group names only a country's
+# divisions, the second a geographic area too ("the Sahel region") or a word of another sense
+# ("Iranian state media"), so it needs the gazetteer's word that the name is a region.
+_DIVISION_WORDS = frozenset("province provinces county counties district districts prefecture prefectures governorate "
+                            "governorates oblast oblasts emirate canton cantons municipality".split())
+_AREA_WORDS = frozenset("region regions state states".split())
+
+
+def _division_after(doc: Doc, end: int, name: str) -> bool:
+    """Whether the word at ``end`` is a lower-case word for a division that makes ``name`` one."""
+    if end >= len(doc) or not doc[end].is_lower:
+        return False
+    word = doc[end].text
+    if word in _DIVISION_WORDS:
+        return True
+    return word in _AREA_WORDS and bool(gazetteer().subdivision(name) or gazetteer().region(name))
+
+
+def regions_by_kind(doc: Doc, spans: list[Span]) -> list[Span]:
+    """A name with a lower-case word for a country's division after it is that division (GPE), the
+    word outside the name: "Jiangxi province" → "Jiangxi", "Dala and Fagge districts", "in the
+    Souss-Massa region". Not a nationality or a country ("Iranian state media", "Kenya county
+    governments"), and a LOC before "region" stays a LOC unless the gazetteer knows it as a region
+    ("the Sahel region")."""
+    out: list[Span] = []
+    named: set[str] | None = None
+    for n, span in enumerate(spans):
+        if span.label_ == "LOC" and named is None:
+            named = context_countries(spans, subdivisions=False)
+        if span.label_ not in {"GPE", "LOC", "ORG", "PERSON", "NORP", "FAC"} or not span.text[:1].isupper():
+            out.append(span)
+            continue
+        start, end = span.start, span.end
+        if len(span) >= 2 and span[-1].is_lower and span[-1].text in _DIVISION_WORDS | _AREA_WORDS:
+            end -= 1  # "Jiangxi province" as one name
+        name = doc[start:end].text
+        after = end
+        while after < len(doc) and doc[after].text in {"and", ","} and any(s.start == after + 1 for s in spans[n + 1 : n + 3]):
+            after = next(s.end for s in spans[n + 1 : n + 3] if s.start == after + 1)  # "Kandahar and Helmand provinces"
+        if (country_of_demonym(name) is not None or canonical_country(name) is not None
+                or not _division_after(doc, after if after > end else end, name)
+                or (span.label_ == "LOC" and not any(p.country in (named or set()) for p in gazetteer().subdivision(name)))):
+            out.append(span)
+            continue
+        out.append(span if (start, end, span.label_) == (span.start, span.end, "GPE") else Span(doc, start, end, label="GPE"))
+    return out
 
 
 def natural_places(doc: Doc, spans: list[Span]) -> list[Span]:
@@ -1021,7 +1070,7 @@ _DATELINE = re.compile(
     r"(?:, (?P<region>[^\W\d_][^,()\n—–\d]{0,40}?))?"
     r"(?:,? (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2})?"  # "MÁLAGA, Spain, June 12 -"
     r"(?: \((?P<agency>[^\W\d_][^()\n]{0,30})\))?"
-    r" +[-—–] ",
+    r"(?: +[-—–] |: )",  # "KANO, Nigeria (Reuters) - ", "CHANDIGARH, June 5: "
     re.MULTILINE,
 )
 
@@ -1103,14 +1152,20 @@ def give_way(spans: list[Span], found: list[Span]) -> list[Span]:
 
 def dateline_spans(doc: Doc, spans: list[Span]) -> list[Span]:
     """A paragraph's dateline read by its layout, whatever the model made of it: the city written in
-    capitals (accents included: "SÃO TOMÉ") and its region are places (GPE), the agency in
-    brackets is an organisation. Spans overlapping them give way."""
+    capitals (accents included: "SÃO TOMÉ"), or a gazetteer city followed by its country ("Rabat,
+    Morocco:"), and its region are places (GPE), the agency in brackets is an organisation; the
+    dateline ends with a dash or a colon. Spans overlapping them give way."""
     found: list[Span] = []
     for m in _DATELINE.finditer(doc.text):
         city = m.group("city")
         letters = sum(c.isalpha() for c in city)
-        if city != city.upper() or letters < 2 or len(city.split()) > 4:
+        if city != city.upper() and not (m.group("region") is not None and gazetteer().is_city(city)
+                                         and gazetteer().region(m.group("region")) is not None):
+            continue  # in capitals, or a known city and its country: "Rabat, Morocco: ..."
+        if letters < 2 or len(city.split()) > 4:
             continue
+        if m.group(0).rstrip().endswith(":") and m.group("region") is None and "," not in m.group(0):
+            continue  # "ANALYSIS: ...", "CORRECTION: ...": a label, not a dateline (that has a region or a date)
         if letters < 4 and m.group("region") is None and m.group("agency") is None:
             continue  # "UN - ...": a headline's acronym, not a dateline
         rest = doc.text[m.end():].split("\n", 1)[0][:40]
@@ -1130,4 +1185,5 @@ def dateline_spans(doc: Doc, spans: list[Span]) -> list[Span]:
 
 
 __all__ = ["Gazetteer", "Place", "buildings", "constituencies", "context_countries", "dateline_spans", "fix_place_types", "fold", "gazetteer", "give_way", "PLACE_PREPS", "club_name", "clubs", "natural_places", "players",
-           "place_in_name", "proper_run_start", "resolve_place", "sports_context", "subdivision_here", "whole_countries"]
+           "place_in_name", "proper_run_start", "regions_by_kind", "resolve_place", "sports_context", "subdivision_here",
+           "whole_countries"]

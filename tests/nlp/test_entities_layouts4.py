@@ -1,0 +1,126 @@
+"""Entities v18's classes from the golden set's fourth layouts round (`layouts4/`): people's names of
+three or four words the model cut, companies named up to their legal form, a company's short form
+past the region it is named after, marshes and volcanoes. Every sentence here was written for these
+tests (none comes from the golden sets)."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from newsgraph.model import ArticleFacts
+
+
+def types(facts: ArticleFacts) -> dict[str, str]:
+    return {m.evidence.text: m.type.value for m in facts.mentions}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Brazilian Transport Minister Renata Okamura Vasconcelos said Tuesday that the airport would reopen.",
+         "Renata Okamura Vasconcelos"),
+        ("Striker Javier Ibáñez Roldán scored twice before the break.", "Javier Ibáñez Roldán"),
+        ("Coach María José Herrero Casas praised the defence after the match.", "María José Herrero Casas"),
+        ("Dr Ravinder Singh Gill, a professor of agronomy, said the seed would be ready by March.",
+         "Ravinder Singh Gill"),
+    ],
+)
+def test_a_name_the_model_cut_runs_on_to_its_head(run, nlp: Language, text: str, name: str) -> None:
+    found = types(run(nlp, text))
+    assert found.get(name) == "PERSON", found
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("Tony Blair Monday said nothing about the vote.", "Tony Blair"),  # a date after the name is no part of it
+    ],
+)
+def test_a_name_does_not_run_on_into_a_date(run, nlp: Language, text: str, person: str) -> None:
+    found = types(run(nlp, text))
+    assert found.get(person) == "PERSON" and not any(k.startswith(person + " ") for k in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        ("Aerovias do Sul SA cancelled 40 flights on Friday.", "Aerovias do Sul SA"),
+        ("Investors in Banco de la Plaza SA sold their shares.", "Banco de la Plaza SA"),
+        ("The deal with PT Gema Nada Nusantara Tbk was signed in Jakarta.", "PT Gema Nada Nusantara Tbk"),
+        ("A petition against Nile Basin Petroleum Ltd was dismissed.", "Nile Basin Petroleum Ltd"),  # no river basin
+        ("Aigerim Sadykova, who ran QazTransEnergy JSC until May, said the grid was old.", "QazTransEnergy JSC"),
+        ("Shares of Toyota Motor Corp rose 2%.", "Toyota Motor Corp"),  # "Shares of" is no part of it
+    ],
+)
+def test_a_company_is_named_up_to_its_legal_form(run, nlp: Language, text: str, company: str) -> None:
+    found = types(run(nlp, text))
+    assert found.get(company) == "ORG", found
+
+
+def test_two_companies_side_by_side_stay_two(run, nlp: Language) -> None:
+    found = types(run(nlp, "The supplier competes with Harlow Controls Inc and Vesper Corp in Europe."))
+    assert found.get("Vesper Corp") == "ORG" and "Harlow Controls Inc and Vesper Corp" not in found
+
+
+def test_a_companys_short_form_skips_the_region_it_is_named_after(run, nlp: Language) -> None:
+    facts = run(nlp, "Shares in Hunan Jinlong Battery Co Ltd jumped 9% on Thursday. Jinlong said sales had doubled.")
+    assert types(facts).get("Jinlong") == "ORG"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Ash from Kelud Volcano fell on villages overnight.", "Kelud Volcano"),
+        ("Herders have left the Sabkha Marshes after three dry years.", "Sabkha Marshes"),
+    ],
+)
+def test_volcanoes_and_marshes_are_natural_places(run, nlp: Language, text: str, name: str) -> None:
+    assert types(run(nlp, text)).get(name) == "LOC"
+
+
+def test_a_surname_marsh_is_still_a_person(run, nlp: Language) -> None:
+    assert types(run(nlp, "Quarterback Jalen Marsh threw three touchdowns.")).get("Jalen Marsh") == "PERSON"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "short", "label"),
+    [
+        ("The Central Reserve Bank of Peru (BCRP) held rates. BCRP said inflation eased.",
+         "Central Reserve Bank of Peru", "BCRP", "ORG"),  # initials in another language's order
+        ("The Commission on Elections (Comelec) suspended the count.", "Commission on Elections", "Comelec", "ORG"),
+        ("Scientists at the Philippine Institute of Volcanology and Seismology (Phivolcs) raised the alert.",
+         "Philippine Institute of Volcanology and Seismology", "Phivolcs", "ORG"),
+        ("The prop was cited by New Zealand Rugby (NZR) on Monday.", "New Zealand Rugby", "NZR", "ORG"),
+        ("Trade with the United Arab Emirates (UAE) grew by a fifth.", "United Arab Emirates", "UAE", "GPE"),
+    ],
+)
+def test_a_name_before_its_short_form_in_brackets_is_whole(run, nlp: Language, text: str, name: str, short: str,
+                                                            label: str) -> None:
+    found = types(run(nlp, text))
+    assert found.get(name) == label and found.get(short) == label, found
+
+
+def test_brackets_that_hold_no_short_form_of_the_name_change_nothing(run, nlp: Language) -> None:
+    found = types(run(nlp, "Officials at Harbour Works (Tuesday) said the pier would reopen."))
+    assert "Harbour Works" not in found or found["Harbour Works"] != "GPE"
+    assert "Tuesday" not in {k for k, v in found.items() if v == "ORG"}
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        ("Rabat, Morocco: Reservoirs in the south have fallen to 11 percent.", ["Rabat", "Morocco"]),
+        ("CHANDIGARH, June 5: Scientists released a wheat that tolerates heat.", ["CHANDIGARH"]),
+    ],
+)
+def test_a_dateline_may_end_with_a_colon(run, nlp: Language, text: str, places: list[str]) -> None:
+    found = types(run(nlp, text))
+    assert all(found.get(p) == "GPE" for p in places), found
+
+
+@pytest.mark.parametrize("text", ["CORRECTION: An earlier version misstated the name of the firm.",
+                                  "ANALYSIS: Why rents keep rising in the capital"])
+def test_a_label_before_a_colon_is_no_dateline(run, nlp: Language, text: str) -> None:
+    found = types(run(nlp, text))
+    assert found.get(text.split(":")[0]) is None
