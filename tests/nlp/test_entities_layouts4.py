@@ -124,3 +124,26 @@ def test_a_dateline_may_end_with_a_colon(run, nlp: Language, text: str, places: 
 def test_a_label_before_a_colon_is_no_dateline(run, nlp: Language, text: str) -> None:
     found = types(run(nlp, text))
     assert found.get(text.split(":")[0]) is None
+
+
+def roles_of(facts: ArticleFacts, name: str) -> set[tuple[str, str | None]]:
+    return {(r.title, r.organization) for e in facts.entities if e.name == name for r in e.roles}
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "role"),
+    [
+        ("Tasmania Health Minister Colin Reeve said the ward would reopen.", "Colin Reeve", ("health minister", "Tasmania")),
+        ("MANILA, Philippines - Acting Cebu Governor Rosa Lim said schools would close.", "Rosa Lim",
+         ("governor", "Cebu")),
+    ],
+)
+def test_a_region_before_a_portfolio_and_title_is_the_posts_region(run, nlp: Language, text: str, person: str,
+                                                                     role: tuple[str, str]) -> None:
+    assert role in roles_of(run(nlp, text), person)
+
+
+def test_a_short_form_in_brackets_that_is_no_initials_names_the_body_in_roles(run, nlp: Language) -> None:
+    facts = run(nlp, "The Office of Energy Regulation (Offreg) fined the firm. Tomas Varga, the Offreg chairman, "
+                     "said the fine was fair.")
+    assert ("chairman", "Office of Energy Regulation") in roles_of(facts, "Tomas Varga")

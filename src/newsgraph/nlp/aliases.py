@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span
 
 from newsgraph.model import Alias, AliasKind, Article, evidence_from
 from newsgraph.nlp.countries import country_of
+from newsgraph.nlp.organisations import abbreviates
 
 _SCRIPTS = (
     ("CJK", "Hani"), ("HIRAGANA", "Hira"), ("KATAKANA", "Kana"), ("HANGUL", "Hang"), ("CYRILLIC", "Cyrl"),
@@ -72,6 +73,9 @@ def paren_aliases(doc: Doc, spans: list[Span], article: Article) -> list[ParenAl
             out.append(ParenAlias(index, Alias(text=written, kind=AliasKind.ACRONYM, evidence=evidence), e + 1))
         elif close == e + 2 and span.label_ == "ORG" and written.istitle() and written.isalpha() and written.upper() in initials(span):
             out.append(ParenAlias(index, Alias(text=written, kind=AliasKind.ACRONYM, evidence=evidence), e + 1))  # "(Ampas)", "(Nato)"
+        elif (close == e + 2 and span.label_ == "ORG" and written[:1].isupper() and written.isalpha() and len(written) <= 8
+              and abbreviates(written, [t.text for t in span if t.lower_ not in _SMALL])):
+            out.append(ParenAlias(index, Alias(text=written, kind=AliasKind.ACRONYM, evidence=evidence), e + 1))  # "(Comelec)"
     return out
 
 

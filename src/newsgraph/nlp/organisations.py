@@ -281,6 +281,10 @@ def split_portfolios(doc: Doc, spans: list[Span]) -> list[Span]:
             if len(span) > 1 and canonical_country(first.text):
                 out.append(Span(doc, span.start, span.start + 1, label="GPE"))
                 continue
+            place = _leading_region(doc, span)
+            if place is not None:  # "Queensland Transport Minister": the region's own minister
+                out.append(place)
+                continue
             if len(span) > 1 and (first.is_upper or canonical_institution(first.text)) and first.is_alpha:
                 out.append(Span(doc, span.start, span.start + 1, label="ORG"))  # "EU Trade Commissioner"
                 continue
@@ -288,6 +292,20 @@ def split_portfolios(doc: Doc, spans: list[Span]) -> list[Span]:
                 continue  # "Commerce Minister X": the portfolio alone is part of the title, no body
         out.append(span)
     return out
+
+
+def _leading_region(doc: Doc, span: Span) -> Span | None:
+    """The region or city a portfolio's name opens with ("Queensland" of "Queensland Transport"), one
+    or two words the gazetteer knows as a region below the country, a state or a city of 100,000."""
+    from newsgraph.nlp.places import gazetteer
+
+    gaz = gazetteer()
+    for size in (2, 1):
+        if len(span) > size:
+            text = doc[span.start : span.start + size].text
+            if gaz.subdivision(text) or gaz.region(text) or gaz.is_city(text, min_population=100_000):
+                return Span(doc, span.start, span.start + size, label="GPE")
+    return None
 
 
 def institutions(doc: Doc, spans: list[Span]) -> list[Span]:
@@ -605,7 +623,7 @@ def legal_names(doc: Doc, spans: list[Span]) -> list[Span]:
 _BODY_LINKS = frozenset({"of", "and", "on", "for", "the", "de", "del", "la", "du", "des", "für", "&"})
 
 
-def _abbreviates(short: str, words: list[str]) -> bool:
+def abbreviates(short: str, words: list[str]) -> bool:
     """Whether ``short`` abbreviates the name of ``words``: its letters, in order, are found in the
     name from its first letter on ("Phivolcs", "Comelec", "NZR"), or they are the initials of its
     capitalised words in any order (the "BCRP" of a Spanish name written in English)."""
@@ -655,7 +673,7 @@ def acronym_names(doc: Doc, spans: list[Span]) -> list[Span]:
         if (i - k < 2 or not (short.text.isupper() or (len(short.text) <= 8 and len(words) >= 2))
                 or gazetteer().is_place(short.text) or canonical_country(short.text)
                 or (short.text.endswith("s") and short.text[:-1].isupper())
-                or not _abbreviates(short.text, words)):
+                or not abbreviates(short.text, words)):
             continue  # ("Armen Martirosyan (Armenia)": a country, no short form; "GDRs": a plural, no name)
         name = doc[k:i].text
         inside = [s for s in spans if k <= s.start and s.end <= i]
@@ -765,5 +783,5 @@ def companies(doc: Doc, spans: list[Span]) -> list[Span]:
     return sorted(spans + extra, key=lambda s: s.start) if extra else spans
 
 
-__all__ = ["ORG_HEADS", "acronym_names", "advocacy_names", "foreign_bodies", "kicker", "named_events", "whole_portfolios", "ORG_STARTS", "ORG_SUFFIXES", "company_cue", "fix_people", "is_collective", "institutions", "join_place_names", "laws",
+__all__ = ["ORG_HEADS", "abbreviates", "acronym_names", "advocacy_names", "foreign_bodies", "kicker", "named_events", "whole_portfolios", "ORG_STARTS", "ORG_SUFFIXES", "company_cue", "fix_people", "is_collective", "institutions", "join_place_names", "laws",
            "companies", "CORPORATE_FINALS", "split_portfolios"]
