@@ -147,3 +147,27 @@ def test_a_short_form_in_brackets_that_is_no_initials_names_the_body_in_roles(ru
     facts = run(nlp, "The Office of Energy Regulation (Offreg) fined the firm. Tomas Varga, the Offreg chairman, "
                      "said the fine was fair.")
     assert ("chairman", "Office of Energy Regulation") in roles_of(facts, "Tomas Varga")
+
+
+def test_a_club_named_with_a_club_word_first_and_its_town_alone(run, nlp: Language) -> None:
+    found = types(run(nlp, "Atlético Segovia beat league leaders Deportivo Ourense 2-1 on Sunday. Segovia coach "
+                           "Ana Ruiz praised her side."))
+    assert found.get("Atlético Segovia") == "ORG" and found.get("Deportivo Ourense") == "ORG"
+    assert found.get("Segovia") == "ORG"
+
+
+def test_a_club_word_first_outside_sport_changes_nothing(run, nlp: Language) -> None:
+    found = types(run(nlp, "The Real Estate Board met on Monday to discuss rents in Segovia."))
+    assert found.get("Segovia") == "GPE"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The paintings returned to the Museo Civico delle Arti in Prato on Monday.", "Museo Civico delle Arti"),
+        ("Traffic on the Puente Centenario was stopped for an hour.", "Puente Centenario"),
+        ("Barges were halted near the Steinerne Brücke in Regensburg.", "Steinerne Brücke"),
+    ],
+)
+def test_buildings_named_in_other_languages(run, nlp: Language, text: str, name: str) -> None:
+    assert types(run(nlp, text)).get(name) == "FAC"

@@ -487,6 +487,11 @@ def team_in_result(span: Span) -> bool:
 CLUB_FINALS = frozenset("United Athletic Rovers Wanderers Albion Rangers Hotspur Argyle Academicals Harriers "
                         "FC AFC".split())
 _CLUB_IF_SPORT = frozenset({"City", "Town", "County"})
+# The first word of a club's name in many languages ("Atlético Segovia", "Deportivo Ourense", "Dynamo
+# Kyiv"): a club in a sports report, its town alone the club there too.
+CLUB_STARTS = frozenset("Atlético Atletico Deportivo Real Sporting Dynamo Dinamo Olympique Racing Borussia Rapid "
+                        "Lokomotiv Spartak Inter Union Unión Unione Fortuna Eintracht Hertha Standard Olympiakos "
+                        "Panathinaikos Independiente Universidad Cruzeiro".split())
 _NOT_THE_CLUB = frozenset({"in", "at", "near", "from", "outside", "around", "across", "into", "through", "of"})
 
 
@@ -498,6 +503,8 @@ def club_name(span: Span) -> bool:
     last = span[-1].text
     if last in CLUB_FINALS:
         return True
+    if span[0].text in CLUB_STARTS and len(span) <= 3:
+        return sports_context(span)
     if last in _CLUB_IF_SPORT:
         return sports_context(span) and not gazetteer().is_place(span.text)
     return (len(span) <= 3 and last[:1].isupper() and last.endswith("s") and not last.endswith("'s")
@@ -506,7 +513,8 @@ def club_name(span: Span) -> bool:
 
 def clubs(doc: Doc, spans: list[Span]) -> list[Span]:
     """Sports clubs typed as people or places, made ORG: a name ending in a club word ("Thirsk United"
-    typed PERSON, or missed), a side the score beside it shows ("beat Port Vale 2-0", typed FAC), and, once the
+    typed PERSON, or missed) or, in a sports report, opening with one ("Atlético Segovia", "Deportivo
+    Ourense"), a side the score beside it shows ("beat Port Vale 2-0", typed FAC), and, once the
     article has written a club's whole name, its town standing alone for it ("for Ripon, who",
     "Thirsk manager X"), except after a preposition of place ("fans in Ripon"); a franchise's town
     or nickname alone ("Denver Falcons") only before a word for the club's people ("Falcons head
@@ -519,15 +527,25 @@ def clubs(doc: Doc, spans: list[Span]) -> list[Span]:
             if k < token.i and club_name(span := Span(doc, k, token.i + 1, label="ORG")):
                 missed.append(span)
                 covered.update(range(k, token.i + 1))
+    for token in [doc[i] for i, w in enumerate(token_texts(doc)) if w in CLUB_STARTS]:  # "Atlético Segovia", missed or cut
+        j = token.i + 1
+        while j < len(doc) and j - token.i <= 2 and doc[j].text[:1].isupper() and doc[j].is_alpha:
+            j += 1
+        if j > token.i + 1 and club_name(span := Span(doc, token.i, j, label="ORG")) and not any(
+                s.start <= token.i < s.end and (s.start, s.end) == (token.i, j) for s in spans):
+            missed.append(span)
+            covered.update(range(token.i, j))
     if missed:
-        spans = sorted(spans + missed, key=lambda s: s.start)
+        spans = give_way(spans, missed)  # (the model's pieces of a club's name give way: "Deportivo" | "Ourense")
     out: list[Span] = []
     towns: set[str] = set()
     franchise: set[str] = set()
     for span in spans:
         if (span.label_ in {"PERSON", "GPE", "LOC", "FAC", "NORP", "ORG"} and club_name(span)
                 and (span.label_ != "PERSON" or sports_context(span))):
-            if span[-1].text in CLUB_FINALS or span[-1].text in _CLUB_IF_SPORT:
+            if span[0].text in CLUB_STARTS:
+                towns.add(span[1:].text)  # "Segovia" of "Atlético Segovia"
+            elif span[-1].text in CLUB_FINALS or span[-1].text in _CLUB_IF_SPORT:
                 towns.add(span[:-1].text)
             else:  # a franchise: its town or nickname alone is the club only before a word for its people
                 franchise.update({span[:-1].text, span[-1].text})  # "Hull coach X", "Falcons head coach X"
@@ -960,11 +978,15 @@ _BUILDING_HEADS = frozenset(
     Palace Stadium Airport Airfield Bridge Arena Tower Towers Cathedral Mosque Temple Shrine Basilica Abbey
     Castle Fortress Prison Jail Dam Tunnel Canal Pavilion Stadion Palacio Palazzo Velodrome Racecourse
     Hôtel Château Palais Castillo Castello Schloss Mercado Mercato Marché Estação Estación Gare Igreja Iglesia
-    Catedral Palácio Teatro
+    Catedral Palácio Teatro Museo Musée Museu Brücke Puente Ponte
     """.split()
 )
 # The link after a building word that opens a name: "Palace of Justice", "Hôtel de Ville", "Palacio del Quemado".
 _BUILDING_LINKS = frozenset({"of", "de", "du", "des", "del", "della", "di", "do", "da"})
+# Building words of other languages, written before the name ("Museo Civico delle Arti", "Puente Centenario").
+_FOREIGN_HEADS = frozenset("Museo Musée Museu Palacio Palazzo Palácio Castillo Castello Mercado Mercato Estação Estación "
+                           "Teatro Catedral Puente Ponte Igreja Iglesia Château Palais Schloss Gare Marché".split())
+_FOREIGN_LINKS = _BUILDING_LINKS | {"delle", "dei", "degli", "dello", "la", "le", "los", "las", "dos", "das", "des", "y", "e"}
 # Words that name a building or an institution, read as the building after "at", "outside", "in" ...
 _BUILDING_OR_BODY = frozenset("Hospital Clinic House Hall Station Terminal Centre Center Museum Library Theatre Theater "
                               "Hotel Courthouse".split())
@@ -1007,13 +1029,19 @@ def buildings(doc: Doc, spans: list[Span]) -> list[Span]:
     heads = [doc[i] for i, w in enumerate(token_texts(doc)) if w in _BUILDING_HEADS]
     forward: list[Span] = []
     for token in heads:  # "the Mercado do Bolhão" (typed a place and a town): a building word, a link, a name
-        if (token.i + 2 >= len(doc) or (forward and token.i < forward[-1].end)
-                or doc[token.i + 1].lower_ not in _BUILDING_LINKS or not doc[token.i + 2].is_title):
+        if token.i + 2 >= len(doc) or (forward and token.i < forward[-1].end):
             continue
-        j = token.i + 2
-        while j < len(doc) and j - token.i < 6 and doc[j].is_title and doc[j].is_alpha:
-            j += 1
-        forward.append(Span(doc, token.i, j, label="FAC"))
+        if doc[token.i + 1].lower_ in _BUILDING_LINKS and doc[token.i + 2].is_title:
+            j = token.i + 2
+            while j < len(doc) and j - token.i < 6 and doc[j].is_title and doc[j].is_alpha:
+                j += 1
+            forward.append(Span(doc, token.i, j, label="FAC"))
+        elif token.text in _FOREIGN_HEADS and doc[token.i + 1].is_title and doc[token.i + 1].is_alpha:
+            j = token.i + 1  # "Museo Civico delle Arti", "Puente Centenario": a name after the word, links inside
+            while j < len(doc) and j - token.i < 7 and ((doc[j].is_title and doc[j].is_alpha) or (
+                    doc[j].lower_ in _FOREIGN_LINKS and j + 1 < len(doc) and doc[j + 1].is_title)):
+                j += 1
+            forward.append(Span(doc, token.i, j, label="FAC"))
     if forward:
         spans = give_way(spans, forward)
     covered = {i for s in spans for i in range(s.start, s.end)}
