@@ -171,3 +171,34 @@ def test_a_club_word_first_outside_sport_changes_nothing(run, nlp: Language) -> 
 )
 def test_buildings_named_in_other_languages(run, nlp: Language, text: str, name: str) -> None:
     assert types(run(nlp, text)).get(name) == "FAC"
+
+
+# --- the fifth round's classes (`layouts5/`) ----------------------------------------------------
+
+
+def test_a_region_typed_a_place_once_is_the_place_everywhere(run, nlp: Language) -> None:
+    text = ("REGINA, Saskatchewan (CP) — Hail flattened crops across much of Saskatchewan on Monday. "
+            "Saskatchewan Premier Joan Barrie said farmers would get help.")
+    found = [m for m in run(nlp, text).mentions if m.evidence.text == "Saskatchewan"]
+    assert len(found) >= 2 and all(m.type.value == "GPE" for m in found)
+
+
+def test_a_nickname_in_quotes_stays_inside_the_mention_not_the_name(run, nlp: Language) -> None:
+    facts = run(nlp, 'Galway, Ireland - Former harbour master Seamus "the Captain" Ó Ceallaigh has died aged 84.')
+    people = [e for e in facts.entities if e.type.value == "PERSON"]
+    assert [e.name for e in people] == ["Seamus Ó Ceallaigh"]
+    assert any(m.evidence.text == 'Seamus "the Captain" Ó Ceallaigh' for m in facts.mentions)
+
+
+def test_a_live_blogs_time_stamp_is_no_part_of_a_name(run, nlp: Language) -> None:
+    found = types(run(nlp, "09:40 BST - Transport Secretary Alan Mwangi has told MPs the rail line will reopen."))
+    assert not any(k[:1].isdigit() or "BST" in k for k in found), found
+    assert found.get("Alan Mwangi") == "PERSON"
+
+
+def test_a_headline_in_capitals_is_read_as_a_sentence(run, nlp: Language) -> None:
+    text = ("STORMS BATTER NORTHERN PORTUGAL\nPORTO (Reuters) - Two people died as storms hit northern "
+            "Portugal on Sunday, officials said.")
+    found = run(nlp, text).mentions
+    caps = {m.evidence.text: m.type.value for m in found if m.evidence.end <= text.index("\n")}
+    assert caps.get("PORTUGAL") == "GPE" and "STORMS" not in " ".join(caps)

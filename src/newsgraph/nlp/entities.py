@@ -8,6 +8,7 @@ organisation it abbreviates; "US", "U.S." and "United States" are one country, n
 a demonym ("Japanese") joins its country when the article names it.
 """
 
+import re
 from dataclasses import replace
 
 from newsgraph.nlp.component import register
@@ -186,7 +187,12 @@ def _name_of(members: list[Span]) -> str:
     if country is not None:
         return country
     same = [s for s in members if s.label_ == first.label_]
-    return max(same, key=lambda s: (len(s), len(s.text))).text
+    name = max(same, key=lambda s: (len(s), len(s.text))).text
+    return _NICKNAME.sub(" ", name) if first.label_ == "PERSON" else name
+
+
+# A nickname in quotes inside a person's name, left out of the name the entity is known by.
+_NICKNAME = re.compile(r"\s+[\"“][^\"“”]{1,30}[\"”]\s+")
 
 
 def _aliases(name: str, members: list[Span], defined: list[Alias], article: Article) -> tuple[Alias, ...]:

@@ -19,7 +19,7 @@ from newsgraph.nlp.organisations import acronym_names, advocacy_names, companies
 from newsgraph.nlp.recogniser import keep_sure
 from newsgraph.nlp.places import (
     buildings, clubs, constituencies, dateline_spans, fix_place_types, gazetteer, natural_places, players, regions_by_kind,
-    whole_countries,
+    same_place_types, whole_countries,
 )
 from newsgraph.nlp.titles import HONORIFICS, MODIFIERS, after_title, is_head, is_title_word, status_of
 
@@ -44,6 +44,8 @@ def clean_span(span: Span) -> Span | None:
         or doc[start].is_punct
         or doc[start].is_space
         or (doc[start].is_lower and doc[start].lower_ not in _PARTICLES)  # "£15m. The commission"
+        or (start + 1 < end and (_CLOCK.match(doc[start].text) is not None or (
+            doc[start].text in _TIME_ZONES and start > span.start)))  # "14:05 GMT - Health": a live blog's time stamp
     ):
         start += 1
     end = next((k for k in range(start, end) if doc[k].is_space or "\n" in doc[k].whitespace_ and k < end - 1), end)
@@ -70,8 +72,10 @@ def clean_span(span: Span) -> Span | None:
             if doc[start + 1].lower_ in _PATRONYMIC:
                 break  # "Sultan bin Majid": a given name before "bin", not a ruler's title
             start += 1
+        quoted = _quoted_nickname(doc, start, end)
         for k in range(start + 1, end):  # "Williams rejoins Bath": a name stops at a lower-case word
-            if doc[k].is_alpha and doc[k].is_lower and doc[k].lower_ not in _PARTICLES and doc[k - 1].text != "-":
+            if (doc[k].is_alpha and doc[k].is_lower and doc[k].lower_ not in _PARTICLES and doc[k - 1].text != "-"
+                    and k not in quoted):  # (not inside a nickname in quotes: Dermot "the Badger" Ó Briain)
                 end = k
                 break
         while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ and not doc[end].whitespace_ and doc[end + 1].is_alpha:
@@ -79,6 +83,18 @@ def clean_span(span: Span) -> Span | None:
     if start >= end or not any(t.text[:1].isupper() or not t.is_alpha for t in doc[start:end]):
         return None
     return Span(doc, start, end, label=label)
+
+
+_QUOTES = frozenset({'"', "“", "”"})
+
+
+def _quoted_nickname(doc: Doc, start: int, end: int) -> range:
+    """The tokens of a nickname in quotes inside a person's name (between a given name and a family
+    name: Dermot "the Badger" Ó Briain), quotes included; an empty range when there is none."""
+    marks = [k for k in range(start + 1, end - 1) if doc[k].text in _QUOTES]
+    if len(marks) >= 2 and marks[1] - marks[0] <= 4 and doc[marks[1] + 1].text[:1].isupper():
+        return range(marks[0], marks[1] + 1)
+    return range(0)
 
 
 def _is_prefix_word(word: str) -> bool:
@@ -282,6 +298,30 @@ def whole_people(doc: Doc, spans: list[Span]) -> list[Span]:
     return out
 
 
+def nicknamed_people(doc: Doc, spans: list[Span]) -> list[Span]:
+    """A given name, a nickname in quotes and a family name are one person's name (Seamus "the
+    Captain" Ó Ceallaigh), whatever the model made of the nickname and the family name (a title of a
+    work, another person, nothing)."""
+    from newsgraph.nlp.places import give_way, token_texts
+
+    words = token_texts(doc)
+    found: list[Span] = []
+    for span in spans:
+        k = span.end
+        if span.label_ != "PERSON" or k + 3 >= len(doc) or words[k] not in _QUOTES or "\n" in doc[k - 1].whitespace_:
+            continue
+        close = next((j for j in range(k + 1, min(k + 5, len(doc))) if words[j] in _QUOTES), None)
+        if close is None or close == k + 1 or not all(t.text[:1].isupper() or t.lower_ == "the" for t in doc[k + 1 : close]):
+            continue  # (a nickname is a name: "the Badger", "Tank"; not a quoted phrase: "a hero")
+        end = close + 1
+        while (end < len(doc) and end - close <= 3 and doc[end].text[:1].isupper() and doc[end].is_alpha
+               and doc[end].ent_type_ in {"", "PERSON", "WORK_OF_ART", "ORG"}):
+            end += 1
+        if end > close + 1:
+            found.append(Span(doc, span.start, end, label="PERSON"))
+    return give_way(spans, found) if found else spans
+
+
 def _person_forms(spans: list[Span]) -> set[str]:
     """Every word of the article's multi-word person names, and the names themselves."""
     forms: set[str] = set()
@@ -299,7 +339,7 @@ def mention_spans(doc: Doc) -> list[Span]:
     spans = [Span(doc, s.start, s.end, label="WORK_OF_ART") if _work_title(s) else s for s in spans]  # "the film Sylvia"
     spans = foreign_bodies(doc, spans)  # nlp/organisations.py: "Universidad Mayor de San Andrés"
     spans = advocacy_names(doc, split_portfolios(doc, join_place_names(doc, whole_portfolios(doc, spans))))  # "Friends of the Earth"
-    spans = whole_people(doc, recover_titled_names(doc, spans))  # "Renata Okamura | Vasconcelos" one name
+    spans = nicknamed_people(doc, whole_people(doc, recover_titled_names(doc, spans)))  # "Renata Okamura | Vasconcelos"
     spans = fix_types(spans)
     forms = _person_forms(spans)
     spans = fix_people(doc, spans, forms)
@@ -307,7 +347,7 @@ def mention_spans(doc: Doc) -> list[Span]:
     # a type the gazetteer gives, with ner = combined, does not overrule a class the trained model
     # is sure of (keep_sure, nlp/recogniser.py): "Chicago 72 64 .529" is a team, "President Clinton" a man
     spans = keep_sure(doc, spans, fix_place_types(doc, spans, forms))
-    spans = regions_by_kind(doc, spans)  # nlp/places.py: "Jiangxi province", "Dala and Fagge districts"
+    spans = same_place_types(doc, regions_by_kind(doc, spans))  # nlp/places.py: "Jiangxi province", "Nova Scotia" again
     spans = players(doc, clubs(doc, spans))  # nlp/places.py: "Thirsk United" typed PERSON, "4-Ana Vela (Spain)"
     spans = natural_places(doc, buildings(doc, named_events(doc, laws(doc, spans))))  # "the X Act", "the X Summit", "Lake Tana"
     spans = retype_one_word_people(doc, spans)  # nlp/oneword.py: "the Firefox browser", "market leader Diageo"
@@ -321,6 +361,7 @@ def mention_spans(doc: Doc) -> list[Span]:
     return [s for s in spans if s.label_ in KEPT and not _currency_code(s) and not _nickname(s) and not _time_zone(s)]
 
 
+_CLOCK = re.compile(r"^\d{1,2}[:.]\d{2}$")
 _TIME_ZONES = frozenset("GMT BST UTC CET CEST EET EEST EST EDT CST CDT MST MDT PST PDT IST JST AEST AEDT SGT HKT".split())
 
 

@@ -651,10 +651,13 @@ def acronym_names(doc: Doc, spans: list[Span]) -> list[Span]:
     from newsgraph.nlp.places import gazetteer
     from newsgraph.nlp.titles import is_head
 
+    from newsgraph.nlp.places import token_texts
+
+    words_of = token_texts(doc)
     found: list[Span] = []
     shorts: dict[str, str] = {}
-    for i, token in enumerate(doc):
-        if not (token.text == "(" and i + 2 < len(doc) and doc[i + 2].text == ")" and i > 0):
+    for i in [i for i, w in enumerate(words_of) if w == "("]:
+        if not (i + 2 < len(doc) and words_of[i + 2] == ")" and i > 0):
             continue
         short = doc[i + 1]
         if not (short.is_alpha and len(short.text) >= 2 and short.text[:1].isupper() and " " not in short.text_with_ws.strip()):
@@ -689,9 +692,8 @@ def acronym_names(doc: Doc, spans: list[Span]) -> list[Span]:
         return spans
     taken = {t for f in found for t in range(f.start, f.end)}
     covered = taken | {t for s in spans for t in range(s.start, s.end)}
-    for token in doc:  # the short form used again ("BCRP said ..."), where the model left it
-        if token.text in shorts and token.i not in covered:
-            found.append(Span(doc, token.i, token.i + 1, label=shorts[token.text]))
+    for i in [i for i, w in enumerate(words_of) if w in shorts and i not in covered]:  # the short form used again
+        found.append(Span(doc, i, i + 1, label=shorts[words_of[i]]))  # ("BCRP said ..."), where the model left it
     taken = {t for f in found for t in range(f.start, f.end)}
     kept = [s for s in spans if not taken.intersection(range(s.start, s.end))]
     return sorted(kept + found, key=lambda s: s.start)

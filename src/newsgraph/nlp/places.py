@@ -664,27 +664,52 @@ def regions_by_kind(doc: Doc, spans: list[Span]) -> list[Span]:
     Souss-Massa region". Not a nationality or a country ("Iranian state media", "Kenya county
     governments"), and a LOC before "region" stays a LOC unless the gazetteer knows it as a region
     ("the Sahel region")."""
+    words = token_texts(doc)
+    kinds = _DIVISION_WORDS | _AREA_WORDS
+    if not any(w in kinds for w in words):
+        return spans  # (most articles: no such word, nothing to read)
     out: list[Span] = []
     named: set[str] | None = None
     for n, span in enumerate(spans):
-        if span.label_ == "LOC" and named is None:
-            named = context_countries(spans, subdivisions=False)
         if span.label_ not in {"GPE", "LOC", "ORG", "PERSON", "NORP", "FAC"} or not span.text[:1].isupper():
             out.append(span)
             continue
         start, end = span.start, span.end
-        if len(span) >= 2 and span[-1].is_lower and span[-1].text in _DIVISION_WORDS | _AREA_WORDS:
+        if len(span) >= 2 and words[end - 1] in kinds:
             end -= 1  # "Jiangxi province" as one name
-        name = doc[start:end].text
         after = end
-        while after < len(doc) and doc[after].text in {"and", ","} and any(s.start == after + 1 for s in spans[n + 1 : n + 3]):
+        while after < len(doc) and words[after] in {"and", ","} and any(s.start == after + 1 for s in spans[n + 1 : n + 3]):
             after = next(s.end for s in spans[n + 1 : n + 3] if s.start == after + 1)  # "Kandahar and Helmand provinces"
+        if (after if after > end else end) >= len(doc) or words[after if after > end else end] not in kinds:
+            out.append(span)
+            continue
+        name = doc[start:end].text
+        if span.label_ == "LOC" and named is None:
+            named = context_countries(spans, subdivisions=False)
         if (country_of_demonym(name) is not None or canonical_country(name) is not None
                 or not _division_after(doc, after if after > end else end, name)
                 or (span.label_ == "LOC" and not any(p.country in (named or set()) for p in gazetteer().subdivision(name)))):
             out.append(span)
             continue
         out.append(span if (start, end, span.label_) == (span.start, span.end, "GPE") else Span(doc, start, end, label="GPE"))
+    return out
+
+
+def same_place_types(doc: Doc, spans: list[Span]) -> list[Span]:
+    """A place's name the model typed a place (GPE) once and an organisation or a natural area (ORG,
+    LOC) elsewhere in the article is the same place, when the gazetteer knows it as a country, a
+    region or a city ("HALIFAX, Nova Scotia (CP) — ... much of Nova Scotia ... Nova Scotia Premier");
+    not in a sports report, where a place's name is also its side's."""
+    places = {s.text for s in spans if s.label_ == "GPE"}
+    if not places:
+        return spans
+    gaz = gazetteer()
+    out: list[Span] = []
+    for span in spans:
+        if (span.label_ in {"ORG", "LOC"} and span.text in places and not sports_context(span)
+                and (gaz.region(span.text) or gaz.subdivision(span.text) or gaz.is_city(span.text))):
+            span = Span(doc, span.start, span.end, label="GPE")
+        out.append(span)
     return out
 
 
@@ -1213,5 +1238,6 @@ def dateline_spans(doc: Doc, spans: list[Span]) -> list[Span]:
 
 
 __all__ = ["Gazetteer", "Place", "buildings", "constituencies", "context_countries", "dateline_spans", "fix_place_types", "fold", "gazetteer", "give_way", "PLACE_PREPS", "club_name", "clubs", "natural_places", "players",
-           "place_in_name", "proper_run_start", "regions_by_kind", "resolve_place", "sports_context", "subdivision_here",
+           "place_in_name", "proper_run_start", "regions_by_kind", "resolve_place", "same_place_types", "sports_context",
+           "subdivision_here",
            "whole_countries"]
