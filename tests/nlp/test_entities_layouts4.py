@@ -202,3 +202,34 @@ def test_a_headline_in_capitals_is_read_as_a_sentence(run, nlp: Language) -> Non
     found = run(nlp, text).mentions
     caps = {m.evidence.text: m.type.value for m in found if m.evidence.end <= text.index("\n")}
     assert caps.get("PORTUGAL") == "GPE" and "STORMS" not in " ".join(caps)
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        ("Exporter Kana Roots Ltd will build a second plant next year.", "Kana Roots Ltd"),
+        ("Processor Tanjung Bayu Sdn Bhd will close a cannery in May.", "Tanjung Bayu Sdn Bhd"),
+    ],
+)
+def test_a_business_described_before_its_name_at_a_sentences_start(run, nlp: Language, text: str, company: str) -> None:
+    assert types(run(nlp, text)).get(company) == "ORG"
+
+
+def test_a_two_word_name_that_opens_with_a_business_word_keeps_it(run, nlp: Language) -> None:
+    assert types(run(nlp, "Group Lotus said profits rose.")).get("Group Lotus") == "ORG"
+
+
+def test_a_finnish_legal_form_and_the_short_form_after_it(run, nlp: Language) -> None:
+    facts = run(nlp, "HELSINKI — Revontuli Networks Oyj unveiled a router on Wednesday. Revontuli said sales rose.")
+    firm = [e for e in facts.entities if e.name == "Revontuli Networks Oyj"]
+    assert firm and any(a.text == "Revontuli" for a in firm[0].aliases)
+
+
+def test_a_number_after_a_name_in_a_results_list_is_no_part_of_it(run, nlp: Language) -> None:
+    found = types(run(nlp, "Stage results: 1. Matej Kralj 4hr 12min, 2. Tomas Novak 12 sec behind."))
+    assert not any(k.split()[-1].isdigit() for k, v in found.items() if v == "PERSON"), found
+
+
+def test_a_region_before_its_provincial_government(run, nlp: Language) -> None:
+    found = types(run(nlp, "Novi Sad, Serbia — The Vojvodina provincial government paid for the lights."))
+    assert found.get("Vojvodina") == "GPE"

@@ -15,7 +15,7 @@ from newsgraph.nlp.countries import canonical_country, country_of
 from newsgraph.nlp.institutions import canonical_institution
 from newsgraph.nlp.money import CODES
 from newsgraph.nlp.oneword import retype_one_word_people
-from newsgraph.nlp.organisations import acronym_names, advocacy_names, companies, foreign_bodies, kicker, named_events, whole_portfolios, fix_people, institutions, join_place_names, laws, split_portfolios
+from newsgraph.nlp.organisations import DESCRIPTORS, acronym_names, advocacy_names, companies, foreign_bodies, kicker, named_events, whole_portfolios, fix_people, institutions, join_place_names, laws, split_portfolios
 from newsgraph.nlp.recogniser import keep_sure
 from newsgraph.nlp.places import (
     buildings, clubs, constituencies, dateline_spans, fix_place_types, gazetteer, natural_places, players, regions_by_kind,
@@ -60,6 +60,8 @@ def clean_span(span: Span) -> Span | None:
             end -= 1
     label = span.label_
     if label == "ORG":
+        if doc[start].is_sent_start and doc[start].lower_ in DESCRIPTORS and end - start >= 3 and doc[start + 1].text[:1].isupper():
+            start += 1  # "Exporter Bula Roots Ltd said ...": a business's description before its name
         while end - 1 > start and doc[end - 1].is_lower and doc[end - 1].is_alpha and doc[end - 1].pos_ in {"NOUN", "ADJ"}:
             end -= 1  # "the Bolivian navy", "the Tribune newspaper": a common noun after the name is none of it
         if end < span.end and end - start == 1 and country_of(doc[start].text) is not None and not canonical_institution(doc[start].text):
@@ -80,6 +82,8 @@ def clean_span(span: Span) -> Span | None:
                 break
         while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ and not doc[end].whitespace_ and doc[end + 1].is_alpha:
             end += 2  # "Park Jae-won" where the model stopped at the hyphen
+        while end - 1 > start and doc[end - 1].like_num:
+            end -= 1  # "Kralj 12" of a results list: a number is no part of a name
     if start >= end or not any(t.text[:1].isupper() or not t.is_alpha for t in doc[start:end]):
         return None
     return Span(doc, start, end, label=label)

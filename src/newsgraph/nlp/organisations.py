@@ -568,8 +568,13 @@ def kicker(doc: Doc, i: int) -> bool:
 
 
 # A company's legal form written after its name: the name before it is the company's, whatever the model typed.
-_LEGAL_FORMS = frozenset("AG GmbH SpA NV BV Oy AB ASA LLC Bhd Tbk Inc Ltd plc Plc Corp SA SAA SAB JSC PJSC OJSC "
+_LEGAL_FORMS = frozenset("AG GmbH SpA NV BV Oy Oyj AB ASA LLC Bhd Tbk Inc Ltd plc Plc Corp SA SAA SAB JSC PJSC OJSC "
                          "Pty KK SARL SAS Sdn".split())
+# Nouns that describe a business, written before its name at a sentence's start ("Exporter Bula Roots
+# Ltd said ...", "Processor Borneo Bayu Sdn Bhd will ..."): no part of the name.
+DESCRIPTORS = frozenset("exporter importer processor producer manufacturer supplier distributor refiner shipper "
+                         "developer operator carmaker automaker chipmaker drugmaker steelmaker brewer miner investor "
+                         "retailer lender insurer broadcaster publisher carrier airline group company firm".split())
 # Lower-case links inside a company's name ("Aerovias do Sul SA", "Banco de la Plaza SA").
 _NAME_LINKS = frozenset({"do", "da", "dos", "das", "de", "del", "della", "di", "du", "des", "la", "y", "e", "and", "&",
                          "of", "von", "van"})
@@ -608,8 +613,9 @@ def legal_names(doc: Doc, spans: list[Span]) -> list[Span]:
             else:
                 break
         while k < i and (is_head(doc[k].lower_) or doc[k].text in {"The"} or doc[k].text in _NAME_LINKS
-                         or (doc[k].pos_ != "PROPN" and not doc[k].is_upper and doc[k + 1].text in _NAME_LINKS)):
-            k += 1  # "Chairman of ...", "the", "Shares of ..."
+                         or (doc[k].pos_ != "PROPN" and not doc[k].is_upper and doc[k + 1].text in _NAME_LINKS)
+                         or (doc[k].is_sent_start and doc[k].lower_ in DESCRIPTORS)):
+            k += 1  # "Chairman of ...", "the", "Shares of ...", "Exporter ..."
         if k < i:
             found.append(Span(doc, k, end, label="ORG"))
     if not found:
@@ -785,5 +791,5 @@ def companies(doc: Doc, spans: list[Span]) -> list[Span]:
     return sorted(spans + extra, key=lambda s: s.start) if extra else spans
 
 
-__all__ = ["ORG_HEADS", "abbreviates", "acronym_names", "advocacy_names", "foreign_bodies", "kicker", "named_events", "whole_portfolios", "ORG_STARTS", "ORG_SUFFIXES", "company_cue", "fix_people", "is_collective", "institutions", "join_place_names", "laws",
+__all__ = ["DESCRIPTORS", "ORG_HEADS", "abbreviates", "acronym_names", "advocacy_names", "foreign_bodies", "kicker", "named_events", "whole_portfolios", "ORG_STARTS", "ORG_SUFFIXES", "company_cue", "fix_people", "is_collective", "institutions", "join_place_names", "laws",
            "companies", "CORPORATE_FINALS", "split_portfolios"]

@@ -365,7 +365,7 @@ def subdivision_here(span: Span, countries: set[str], *, locative_only: bool = F
         return True
     doc = span.doc
     following = token_texts(doc)[span.end : span.end + 3]
-    return span.root.dep_ == "compound" and any(w.lower() in _GOVERNED for w in following)
+    return span.root.dep_ in {"compound", "nmod"} and any(w.lower() in _GOVERNED for w in following)
 
 
 # Words that make a region's name a natural place's or islands' ("Red Sea", "Outer Hebrides").
