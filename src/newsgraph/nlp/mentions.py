@@ -82,8 +82,8 @@ def clean_span(span: Span) -> Span | None:
                 break
         while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ and not doc[end].whitespace_ and doc[end + 1].is_alpha:
             end += 2  # "Park Jae-won" where the model stopped at the hyphen
-        while end - 1 > start and doc[end - 1].like_num:
-            end -= 1  # "Kralj 12" of a results list: a number is no part of a name
+        while end - 1 > start and doc[end - 1].like_num and (end - 1 - start >= 2 or len(doc[end - 1].text) >= 2):
+            end -= 1  # "Matej Kralj 12", "Croft 79" of a results list: a number is no part of a name ("Quill 2" may be)
     if start >= end or not any(t.text[:1].isupper() or not t.is_alpha for t in doc[start:end]):
         return None
     return Span(doc, start, end, label=label)
