@@ -350,8 +350,8 @@ def mention_spans(doc: Doc) -> list[Span]:
     spans = constituencies(doc, spans)
     # a type the gazetteer gives, with ner = combined, does not overrule a class the trained model
     # is sure of (keep_sure, nlp/recogniser.py): "Chicago 72 64 .529" is a team, "President Clinton" a man
-    spans = keep_sure(doc, spans, fix_place_types(doc, spans, forms))
-    spans = same_place_types(doc, regions_by_kind(doc, spans))  # nlp/places.py: "Jiangxi province", "Nova Scotia" again
+    spans = keep_sure(doc, spans, same_place_types(doc, regions_by_kind(doc, fix_place_types(doc, spans, forms))))
+    # (regions_by_kind: "Jiangxi province"; same_place_types: "Nova Scotia" typed a place once is one everywhere)
     spans = players(doc, clubs(doc, spans))  # nlp/places.py: "Thirsk United" typed PERSON, "4-Ana Vela (Spain)"
     spans = natural_places(doc, buildings(doc, named_events(doc, laws(doc, spans))))  # "the X Act", "the X Summit", "Lake Tana"
     spans = retype_one_word_people(doc, spans)  # nlp/oneword.py: "the Firefox browser", "market leader Diageo"

@@ -707,7 +707,8 @@ def same_place_types(doc: Doc, spans: list[Span]) -> list[Span]:
     out: list[Span] = []
     for span in spans:
         if (span.label_ in {"ORG", "LOC"} and span.text in places and not sports_context(span)
-                and (gaz.region(span.text) or gaz.subdivision(span.text) or gaz.is_city(span.text))):
+                and (gaz.region(span.text) or gaz.subdivision(span.text) or gaz.is_city(span.text))
+                and not table_row(span) and not team_in_result(span)):  # (a standings table's "CHICAGO 71 64")
             span = Span(doc, span.start, span.end, label="GPE")
         out.append(span)
     return out
