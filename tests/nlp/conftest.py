@@ -7,7 +7,7 @@ from collections.abc import Callable
 import pytest
 from spacy.language import Language
 
-from newsgraph.model import Article, ArticleFacts, SourceFormat, SourcePointer
+from newsgraph.model import Article, ArticleFacts, LocalEntity, SourceFormat, SourcePointer
 from newsgraph.nlp import extract, load_pipeline
 
 
@@ -28,3 +28,25 @@ def run() -> Callable[[Language, str], ArticleFacts]:
         return facts
 
     return extract_one
+
+
+@pytest.fixture(scope="session")
+def types() -> Callable[[ArticleFacts], dict[str, str]]:
+    """``types(facts)``: each mention's text → its type."""
+
+    def mention_types(facts: ArticleFacts) -> dict[str, str]:
+        return {m.evidence.text: m.type.value for m in facts.mentions}
+
+    return mention_types
+
+
+@pytest.fixture(scope="session")
+def named() -> Callable[[ArticleFacts, str], LocalEntity]:
+    """``named(facts, name)``: the article's entity of that name (the test fails when there is none)."""
+
+    def entity_named(facts: ArticleFacts, name: str) -> LocalEntity:
+        found = [e for e in facts.entities if e.name == name]
+        assert found, f"{name!r} not among {[(e.name, e.type.value) for e in facts.entities]}"
+        return found[0]
+
+    return entity_named

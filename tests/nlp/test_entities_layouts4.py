@@ -11,10 +11,6 @@ from spacy.language import Language
 from newsgraph.model import ArticleFacts
 
 
-def types(facts: ArticleFacts) -> dict[str, str]:
-    return {m.evidence.text: m.type.value for m in facts.mentions}
-
-
 @pytest.mark.parametrize(
     ("text", "name"),
     [
@@ -26,7 +22,7 @@ def types(facts: ArticleFacts) -> dict[str, str]:
          "Ravinder Singh Gill"),
     ],
 )
-def test_a_name_the_model_cut_runs_on_to_its_head(run, nlp: Language, text: str, name: str) -> None:
+def test_a_name_the_model_cut_runs_on_to_its_head(types, run, nlp: Language, text: str, name: str) -> None:
     found = types(run(nlp, text))
     assert found.get(name) == "PERSON", found
 
@@ -37,7 +33,7 @@ def test_a_name_the_model_cut_runs_on_to_its_head(run, nlp: Language, text: str,
         ("Tony Blair Monday said nothing about the vote.", "Tony Blair"),  # a date after the name is no part of it
     ],
 )
-def test_a_name_does_not_run_on_into_a_date(run, nlp: Language, text: str, person: str) -> None:
+def test_a_name_does_not_run_on_into_a_date(types, run, nlp: Language, text: str, person: str) -> None:
     found = types(run(nlp, text))
     assert found.get(person) == "PERSON" and not any(k.startswith(person + " ") for k in found)
 
@@ -53,17 +49,17 @@ def test_a_name_does_not_run_on_into_a_date(run, nlp: Language, text: str, perso
         ("Shares of Toyota Motor Corp rose 2%.", "Toyota Motor Corp"),  # "Shares of" is no part of it
     ],
 )
-def test_a_company_is_named_up_to_its_legal_form(run, nlp: Language, text: str, company: str) -> None:
+def test_a_company_is_named_up_to_its_legal_form(types, run, nlp: Language, text: str, company: str) -> None:
     found = types(run(nlp, text))
     assert found.get(company) == "ORG", found
 
 
-def test_two_companies_side_by_side_stay_two(run, nlp: Language) -> None:
+def test_two_companies_side_by_side_stay_two(types, run, nlp: Language) -> None:
     found = types(run(nlp, "The supplier competes with Harlow Controls Inc and Vesper Corp in Europe."))
     assert found.get("Vesper Corp") == "ORG" and "Harlow Controls Inc and Vesper Corp" not in found
 
 
-def test_a_companys_short_form_skips_the_region_it_is_named_after(run, nlp: Language) -> None:
+def test_a_companys_short_form_skips_the_region_it_is_named_after(types, run, nlp: Language) -> None:
     facts = run(nlp, "Shares in Hunan Jinlong Battery Co Ltd jumped 9% on Thursday. Jinlong said sales had doubled.")
     assert types(facts).get("Jinlong") == "ORG"
 
@@ -75,11 +71,11 @@ def test_a_companys_short_form_skips_the_region_it_is_named_after(run, nlp: Lang
         ("Herders have left the Sabkha Marshes after three dry years.", "Sabkha Marshes"),
     ],
 )
-def test_volcanoes_and_marshes_are_natural_places(run, nlp: Language, text: str, name: str) -> None:
+def test_volcanoes_and_marshes_are_natural_places(types, run, nlp: Language, text: str, name: str) -> None:
     assert types(run(nlp, text)).get(name) == "LOC"
 
 
-def test_a_surname_marsh_is_still_a_person(run, nlp: Language) -> None:
+def test_a_surname_marsh_is_still_a_person(types, run, nlp: Language) -> None:
     assert types(run(nlp, "Quarterback Jalen Marsh threw three touchdowns.")).get("Jalen Marsh") == "PERSON"
 
 
@@ -95,13 +91,13 @@ def test_a_surname_marsh_is_still_a_person(run, nlp: Language) -> None:
         ("Trade with the United Arab Emirates (UAE) grew by a fifth.", "United Arab Emirates", "UAE", "GPE"),
     ],
 )
-def test_a_name_before_its_short_form_in_brackets_is_whole(run, nlp: Language, text: str, name: str, short: str,
+def test_a_name_before_its_short_form_in_brackets_is_whole(types, run, nlp: Language, text: str, name: str, short: str,
                                                             label: str) -> None:
     found = types(run(nlp, text))
     assert found.get(name) == label and found.get(short) == label, found
 
 
-def test_brackets_that_hold_no_short_form_of_the_name_change_nothing(run, nlp: Language) -> None:
+def test_brackets_that_hold_no_short_form_of_the_name_change_nothing(types, run, nlp: Language) -> None:
     found = types(run(nlp, "Officials at Harbour Works (Tuesday) said the pier would reopen."))
     assert "Harbour Works" not in found or found["Harbour Works"] != "GPE"
     assert "Tuesday" not in {k for k, v in found.items() if v == "ORG"}
@@ -114,14 +110,14 @@ def test_brackets_that_hold_no_short_form_of_the_name_change_nothing(run, nlp: L
         ("CHANDIGARH, June 5: Scientists released a wheat that tolerates heat.", ["CHANDIGARH"]),
     ],
 )
-def test_a_dateline_may_end_with_a_colon(run, nlp: Language, text: str, places: list[str]) -> None:
+def test_a_dateline_may_end_with_a_colon(types, run, nlp: Language, text: str, places: list[str]) -> None:
     found = types(run(nlp, text))
     assert all(found.get(p) == "GPE" for p in places), found
 
 
 @pytest.mark.parametrize("text", ["CORRECTION: An earlier version misstated the name of the firm.",
                                   "ANALYSIS: Why rents keep rising in the capital"])
-def test_a_label_before_a_colon_is_no_dateline(run, nlp: Language, text: str) -> None:
+def test_a_label_before_a_colon_is_no_dateline(types, run, nlp: Language, text: str) -> None:
     found = types(run(nlp, text))
     assert found.get(text.split(":")[0]) is None
 
@@ -149,14 +145,14 @@ def test_a_short_form_in_brackets_that_is_no_initials_names_the_body_in_roles(ru
     assert ("chairman", "Office of Energy Regulation") in roles_of(facts, "Tomas Varga")
 
 
-def test_a_club_named_with_a_club_word_first_and_its_town_alone(run, nlp: Language) -> None:
+def test_a_club_named_with_a_club_word_first_and_its_town_alone(types, run, nlp: Language) -> None:
     found = types(run(nlp, "Atlético Segovia beat league leaders Deportivo Ourense 2-1 on Sunday. Segovia coach "
                            "Ana Ruiz praised her side."))
     assert found.get("Atlético Segovia") == "ORG" and found.get("Deportivo Ourense") == "ORG"
     assert found.get("Segovia") == "ORG"
 
 
-def test_a_club_word_first_outside_sport_changes_nothing(run, nlp: Language) -> None:
+def test_a_club_word_first_outside_sport_changes_nothing(types, run, nlp: Language) -> None:
     found = types(run(nlp, "The Real Estate Board met on Monday to discuss rents in Segovia."))
     assert found.get("Segovia") == "GPE"
 
@@ -169,7 +165,7 @@ def test_a_club_word_first_outside_sport_changes_nothing(run, nlp: Language) -> 
         ("Barges were halted near the Steinerne Brücke in Regensburg.", "Steinerne Brücke"),
     ],
 )
-def test_buildings_named_in_other_languages(run, nlp: Language, text: str, name: str) -> None:
+def test_buildings_named_in_other_languages(types, run, nlp: Language, text: str, name: str) -> None:
     assert types(run(nlp, text)).get(name) == "FAC"
 
 
@@ -190,7 +186,7 @@ def test_a_nickname_in_quotes_stays_inside_the_mention_not_the_name(run, nlp: La
     assert any(m.evidence.text == 'Seamus "the Captain" Ó Ceallaigh' for m in facts.mentions)
 
 
-def test_a_live_blogs_time_stamp_is_no_part_of_a_name(run, nlp: Language) -> None:
+def test_a_live_blogs_time_stamp_is_no_part_of_a_name(types, run, nlp: Language) -> None:
     found = types(run(nlp, "09:40 BST - Transport Secretary Alan Mwangi has told MPs the rail line will reopen."))
     assert not any(k[:1].isdigit() or "BST" in k for k in found), found
     assert found.get("Alan Mwangi") == "PERSON"
@@ -211,11 +207,11 @@ def test_a_headline_in_capitals_is_read_as_a_sentence(run, nlp: Language) -> Non
         ("Processor Tanjung Bayu Sdn Bhd will close a cannery in May.", "Tanjung Bayu Sdn Bhd"),
     ],
 )
-def test_a_business_described_before_its_name_at_a_sentences_start(run, nlp: Language, text: str, company: str) -> None:
+def test_a_business_described_before_its_name_at_a_sentences_start(types, run, nlp: Language, text: str, company: str) -> None:
     assert types(run(nlp, text)).get(company) == "ORG"
 
 
-def test_a_two_word_name_that_opens_with_a_business_word_keeps_it(run, nlp: Language) -> None:
+def test_a_two_word_name_that_opens_with_a_business_word_keeps_it(types, run, nlp: Language) -> None:
     assert types(run(nlp, "Group Lotus said profits rose.")).get("Group Lotus") == "ORG"
 
 
@@ -225,11 +221,11 @@ def test_a_finnish_legal_form_and_the_short_form_after_it(run, nlp: Language) ->
     assert firm and any(a.text == "Revontuli" for a in firm[0].aliases)
 
 
-def test_a_number_after_a_name_in_a_results_list_is_no_part_of_it(run, nlp: Language) -> None:
+def test_a_number_after_a_name_in_a_results_list_is_no_part_of_it(types, run, nlp: Language) -> None:
     found = types(run(nlp, "Stage results: 1. Matej Kralj 4hr 12min, 2. Tomas Novak 12 sec behind."))
     assert not any(k.split()[-1].isdigit() for k, v in found.items() if v == "PERSON"), found
 
 
-def test_a_region_before_its_provincial_government(run, nlp: Language) -> None:
+def test_a_region_before_its_provincial_government(types, run, nlp: Language) -> None:
     found = types(run(nlp, "Novi Sad, Serbia — The Vojvodina provincial government paid for the lights."))
     assert found.get("Vojvodina") == "GPE"

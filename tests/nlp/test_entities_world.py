@@ -7,19 +7,8 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from newsgraph.model import ArticleFacts, LocalEntity
 from newsgraph.nlp.institutions import canonical_institution
 from newsgraph.nlp.places import fold, gazetteer
-
-
-def named(facts: ArticleFacts, name: str) -> LocalEntity:
-    found = [e for e in facts.entities if e.name == name]
-    assert found, f"{name!r} not among {[(e.name, e.type.value) for e in facts.entities]}"
-    return found[0]
-
-
-def types(facts: ArticleFacts) -> dict[str, str]:
-    return {m.evidence.text: m.type.value for m in facts.mentions}
 
 
 # --- the gazetteer alone ---------------------------------------------------------------------
@@ -41,17 +30,17 @@ def test_gazetteer_folds_case_and_accents() -> None:
         ("Dancers from Córdoba toured Argentina this summer.", "Córdoba", "AR"),
     ],
 )
-def test_place_resolved_by_context(run, nlp: Language, text: str, name: str, country: str) -> None:
+def test_place_resolved_by_context(named, run, nlp: Language, text: str, name: str, country: str) -> None:
     geo = named(run(nlp, text), name).geo
     assert geo is not None and geo.country == country
 
 
-def test_place_ambiguous_without_context_is_left_unresolved(run, nlp: Language) -> None:
+def test_place_ambiguous_without_context_is_left_unresolved(named, run, nlp: Language) -> None:
     facts = run(nlp, "Residents of Springfield voted to keep the old bridge.")
     assert named(facts, "Springfield").geo is None
 
 
-def test_city_has_coordinates_country_has_none(run, nlp: Language) -> None:
+def test_city_has_coordinates_country_has_none(named, run, nlp: Language) -> None:
     facts = run(nlp, "Flights from Nairobi to Kenya's coast resumed on Monday.")
     city, country = named(facts, "Nairobi").geo, named(facts, "Kenya").geo
     assert city is not None and city.country == "KE" and city.lat is not None and abs(city.lat + 1.28) < 0.1
@@ -72,7 +61,7 @@ def test_city_has_coordinates_country_has_none(run, nlp: Language) -> None:
         ("Regulators fined ferry operator Havbris Linjer on Friday.", "Havbris Linjer", "ORG"),
     ],
 )
-def test_types_follow_the_text_and_the_gazetteer(run, nlp: Language, text: str, span: str, label: str) -> None:
+def test_types_follow_the_text_and_the_gazetteer(types, run, nlp: Language, text: str, span: str, label: str) -> None:
     assert types(run(nlp, text)).get(span) == label
 
 
@@ -83,7 +72,7 @@ def test_types_follow_the_text_and_the_gazetteer(run, nlp: Language, text: str, 
         "The Bill was sent back to committee.",
     ],
 )
-def test_collectives_and_a_bill_are_not_people(run, nlp: Language, text: str) -> None:
+def test_collectives_and_a_bill_are_not_people(types, run, nlp: Language, text: str) -> None:
     assert "PERSON" not in types(run(nlp, text)).values()
 
 
@@ -98,7 +87,7 @@ def test_collectives_and_a_bill_are_not_people(run, nlp: Language, text: str) ->
         ("The Indian Coast Guard rescued twelve fishermen on Sunday.", "Indian Coast Guard", "IN"),
     ],
 )
-def test_org_built_on_a_place_stays_whole_and_links_to_it(run, nlp: Language, text: str, org: str, country: str) -> None:
+def test_org_built_on_a_place_stays_whole_and_links_to_it(named, run, nlp: Language, text: str, org: str, country: str) -> None:
     entity = named(run(nlp, text), org)
     assert entity.type.value == "ORG"
     assert entity.geo is not None and entity.geo.country == country
@@ -116,7 +105,7 @@ def test_org_built_on_a_place_stays_whole_and_links_to_it(run, nlp: Language, te
         ("The figures came from the Institute for Rural Housing in Kenya on Tuesday.", "Institute for Rural Housing"),
     ],
 )
-def test_campaign_and_charity_names_stay_whole(run, nlp: Language, text: str, org: str) -> None:
+def test_campaign_and_charity_names_stay_whole(types, run, nlp: Language, text: str, org: str) -> None:
     found = types(run(nlp, text))
     assert found.get(org) == "ORG", found
     assert not any(name != org and name in org for name in found), found  # no fragment beside it
@@ -132,11 +121,11 @@ def test_campaign_and_charity_names_stay_whole(run, nlp: Language, text: str, or
          "March Against Tuition Fees"),
     ],
 )
-def test_titles_and_headlines_are_no_campaign_names(run, nlp: Language, text: str, not_org: str) -> None:
+def test_titles_and_headlines_are_no_campaign_names(types, run, nlp: Language, text: str, not_org: str) -> None:
     assert types(run(nlp, text)).get(not_org) != "ORG"
 
 
-def test_campaign_name_stops_before_its_place(run, nlp: Language) -> None:
+def test_campaign_name_stops_before_its_place(types, run, nlp: Language) -> None:
     found = types(run(nlp, "The Federation of Dairy Farmers in Portugal asked for help."))
     assert found.get("Federation of Dairy Farmers") == "ORG" and found.get("Portugal") == "GPE", found
 
@@ -150,7 +139,7 @@ def test_campaign_name_stops_before_its_place(run, nlp: Language) -> None:
          "Astrid Berg", "energy and climate minister", "Sweden"),
     ],
 )
-def test_portfolio_stays_in_title_and_demonym_gives_country(
+def test_portfolio_stays_in_title_and_demonym_gives_country(named, 
     run,
     nlp: Language, text: str, person: str, title: str, organization: str
 ) -> None:
@@ -158,12 +147,12 @@ def test_portfolio_stays_in_title_and_demonym_gives_country(
     assert (title, organization) in roles
 
 
-def test_minister_of_portfolio_is_no_organisation(run, nlp: Language) -> None:
+def test_minister_of_portfolio_is_no_organisation(types, run, nlp: Language) -> None:
     facts = run(nlp, "Minister of Digital Affairs Tomasz Wrobel said the law was ready.")
     assert "Digital Affairs" not in types(facts)
 
 
-def test_other_script_name_after_title_is_an_alias(run, nlp: Language) -> None:
+def test_other_script_name_after_title_is_an_alias(named, run, nlp: Language) -> None:
     facts = run(nlp, "Foreign Minister Wang Yi (王毅) said the talks were useful.")
     entity = named(facts, "Wang Yi")
     assert [(a.text, a.script) for a in entity.aliases if a.kind.value == "other_script"] == [("王毅", "Hani")]
@@ -188,7 +177,7 @@ def test_institution_short_forms(form: str, full: str | None) -> None:
     assert canonical_institution(form) == full
 
 
-def test_institution_short_form_joins_full_name_in_article(run, nlp: Language) -> None:
+def test_institution_short_form_joins_full_name_in_article(named, run, nlp: Language) -> None:
     facts = run(nlp, "The EU will meet on Monday. A European Union spokesman declined to comment.")
     entity = named(facts, "European Union")
     assert len(entity.mention_ids) == 2 and entity.known_as == "European Union"

@@ -17,16 +17,6 @@ from newsgraph.store import open_store, read_entities, read_local_entities
 from newsgraph.store.writer import Batch, write_batch
 
 
-def named(facts: ArticleFacts, name: str) -> LocalEntity:
-    found = [e for e in facts.entities if e.name == name]
-    assert found, f"{name!r} not among {[(e.name, e.type.value) for e in facts.entities]}"
-    return found[0]
-
-
-def types(facts: ArticleFacts) -> dict[str, str]:
-    return {m.evidence.text: m.type.value for m in facts.mentions}
-
-
 # --- the table ------------------------------------------------------------------------------------
 
 
@@ -86,7 +76,7 @@ def test_a_subdivision_has_a_country_and_a_point_but_no_geonames_id() -> None:
         ("Voters in Punjab, Pakistan, queued from dawn.", "Punjab", "PK"),  # the country written after it
     ],
 )
-def test_a_region_is_located_in_its_article(run, nlp: Language, text: str, name: str, country: str) -> None:
+def test_a_region_is_located_in_its_article(named, run, nlp: Language, text: str, name: str, country: str) -> None:
     entity = named(run(nlp, text), name)
     assert entity.type.value == "GPE"
     assert entity.geo is not None and entity.geo.country == country and entity.geo.geonames_id is None
@@ -99,7 +89,7 @@ def test_a_region_is_located_in_its_article(run, nlp: Language, text: str, name:
         ("Heavy snow closed mountain passes in Bavaria on Sunday.", "Bavaria"),  # one region, but no country named
     ],
 )
-def test_a_region_is_left_unresolved_without_its_country(run, nlp: Language, text: str, name: str) -> None:
+def test_a_region_is_left_unresolved_without_its_country(named, run, nlp: Language, text: str, name: str) -> None:
     assert named(run(nlp, text), name).geo is None
 
 
@@ -111,7 +101,7 @@ def test_a_region_is_left_unresolved_without_its_country(run, nlp: Language, tex
         ("The plant in Jiangxi province will open in May.", ["Jiangxi"]),
     ],
 )
-def test_a_name_before_a_word_for_a_division_is_that_division(run, nlp: Language, text: str, names: list[str]) -> None:
+def test_a_name_before_a_word_for_a_division_is_that_division(types, run, nlp: Language, text: str, names: list[str]) -> None:
     found = types(run(nlp, text))
     assert all(found.get(n) == "GPE" for n in names), found
     assert not any(k.endswith(("province", "provinces", "districts")) for k in found)
@@ -124,7 +114,7 @@ def test_a_name_before_a_word_for_a_division_is_that_division(run, nlp: Language
         ("Locusts swarmed across the Sahel region of Africa.", "Sahel", None),  # not a Burkinabè region here
     ],
 )
-def test_a_word_for_an_area_needs_the_gazetteer(run, nlp: Language, text: str, span: str, label: str | None) -> None:
+def test_a_word_for_an_area_needs_the_gazetteer(types, run, nlp: Language, text: str, span: str, label: str | None) -> None:
     facts = run(nlp, text)
     if label is not None:
         assert types(facts).get(span) == label
@@ -162,7 +152,7 @@ def test_a_sea_that_shares_a_regions_name_is_not_located_there(run, nlp: Languag
          "North Sumatra", "GPE"),
     ],
 )
-def test_region_types_follow_the_text(run, nlp: Language, text: str, span: str, label: str) -> None:
+def test_region_types_follow_the_text(types, run, nlp: Language, text: str, span: str, label: str) -> None:
     assert types(run(nlp, text)).get(span) == label
 
 
@@ -173,11 +163,11 @@ def test_region_types_follow_the_text(run, nlp: Language, text: str, span: str, 
         ("Kerry thanked the volunteers who had cleaned the beach.", "Kerry"),  # a given name, a county of Ireland
     ],
 )
-def test_a_person_named_like_a_region_is_no_place_without_place_evidence(run, nlp: Language, text: str, span: str) -> None:
+def test_a_person_named_like_a_region_is_no_place_without_place_evidence(types, run, nlp: Language, text: str, span: str) -> None:
     assert types(run(nlp, text)).get(span) not in {"GPE", "LOC"}
 
 
-def test_a_county_side_in_an_article_on_its_country_stays_a_side(run, nlp: Language) -> None:
+def test_a_county_side_in_an_article_on_its_country_stays_a_side(types, run, nlp: Language) -> None:
     text = ("England's selectors watched the county game at Chesterfield. Derbyshire captain Tom Hale "
             "made 84 before Worcestershire bowled them out for 231.")
     found = types(run(nlp, text))
