@@ -346,11 +346,11 @@ _GOVERNED = frozenset("government governor premier authorities authority officia
                       "health fisheries education".split())
 
 
-def subdivision_here(span: Span, countries: set[str], *, locative_only: bool = False) -> bool:
+def subdivision_here(span: Span, countries: set[str], *, strict: bool = False) -> bool:
     """Whether a name that is no city nor country reads as an ISO 3166-2 region here: the text puts
     something in it ("in Sichuan", "across Bavaria"); in an article that names its country, the name
     before a noun of its own government ("East Java fisheries chief", "Punjab police") or, unless
-    ``locative_only``, anywhere. Only names that are nothing else in the gazetteer, with a capital."""
+    ``strict``, anywhere. Only names that are nothing else in the gazetteer, with a capital."""
     gaz = gazetteer()
     if not span.text[:1].isupper() or gaz.cities.get(fold(span.text)):
         return False
@@ -361,7 +361,7 @@ def subdivision_here(span: Span, countries: set[str], *, locative_only: bool = F
         return True
     if not any(p.country in countries for p in found):
         return False
-    if not locative_only:
+    if not strict:
         return True
     doc = span.doc
     following = token_texts(doc)[span.end : span.end + 3]
@@ -777,7 +777,7 @@ def _place_evidence(span: Span, countries: set[str]) -> bool:
         return True
     cities = gaz.cities.get(fold(span.text), ())
     if not cities:  # a region (no city): only where the text puts something in it ("Derbyshire" is a side too)
-        return subdivision_here(span, countries, locative_only=True)
+        return subdivision_here(span, countries, strict=True)
     if _locative(span):
         return True
     root = span.root
@@ -960,7 +960,7 @@ def fix_place_types(doc: Doc, spans: list[Span], person_forms: set[str]) -> list
         elif label == "GPE" and country_of_demonym(span.text) is not None and canonical_country(span.text) is None:
             label = "NORP"  # "Emirati logistics group" typed GPE: a nationality
         elif (label == "NORP" and country_of_demonym(span.text) is None
-              and subdivision_here(span, countries, locative_only=True)):
+              and subdivision_here(span, countries, strict=True)):
             label = "GPE"  # "North Sumatra health chief" typed NORP: a region, not a people
         elif label == "PERSON" and len(span) >= 2 and gazetteer().is_city(span.text, min_population=100_000):
             label = "GPE"  # "Cape Town" typed PERSON: a city's whole name is no one's
