@@ -32,3 +32,20 @@ def test_golden_expected_offsets_match_the_text() -> None:
 @pytest.mark.parametrize("metric", sorted(FLOORS["floors"]))
 def test_golden_scores_reach_floor(report: golden.Report, metric: str) -> None:
     assert report.value(metric) >= FLOORS["floors"][metric]
+
+
+def test_place_scores_count_a_country_given_where_the_truth_has_none_as_wrong() -> None:
+    gold = {"a": [
+        {"name": "Kisumu", "type": "GPE", "mentions": [[0, 6, "Kisumu", "GPE"]], "country": "KE"},
+        {"name": "Lake Victoria", "type": "LOC", "mentions": [[10, 23, "Lake Victoria", "LOC"]], "country": None},
+        {"name": "Harbour Hall", "type": "FAC", "mentions": [[30, 42, "Harbour Hall", "FAC"]], "country": "KE"},
+    ]}
+    pred = {"a": [
+        {"name": "Kisumu", "mentions": [[0, 6, "Kisumu", "GPE"]], "country": "KE"},
+        {"name": "Lake Victoria", "mentions": [[10, 23, "Lake Victoria", "LOC"]], "country": "KE"},
+        {"name": "Harbour Hall", "mentions": [[30, 42, "Harbour Hall", "ORG"]]},
+    ]}
+    typed, accuracy, precision = golden.place_scores(gold, pred)
+    assert typed == 2 / 3  # the hall typed ORG
+    assert accuracy == 1 / 2  # of the two places with a country, Kisumu's is given
+    assert precision == 1 / 2  # two countries given, the lake's where the truth has none

@@ -124,12 +124,15 @@ LAYOUTS5 = "layouts5"
 _PLACES = {"GPE", "LOC", "FAC"}
 
 
-def place_scores(gold: dict[str, list[dict[str, Any]]], pred: dict[str, list[dict[str, Any]]]) -> tuple[float, float]:
+def place_scores(gold: dict[str, list[dict[str, Any]]],
+                 pred: dict[str, list[dict[str, Any]]]) -> tuple[float, float, float]:
     """(type accuracy of gold place mentions the prediction found at the same offsets, share of gold
-    places with a country whose predicted entity carries that country)."""
+    places with a country whose predicted entity carries that country, and the precision of the
+    countries given: of the gold places whose country the file states, null included, and that the
+    prediction gives one, the share given the right one)."""
     typed = {(a, m[0], m[1]): m[3] for a, es in pred.items() for e in es for m in e["mentions"]}
     country = {(a, m[0], m[1]): e.get("country") for a, es in pred.items() for e in es for m in e["mentions"]}
-    found = right = placed = geo_right = 0
+    found = right = placed = geo_right = given = given_right = 0
     for article, entities in gold.items():
         for e in entities:
             for m in e["mentions"]:
@@ -137,11 +140,16 @@ def place_scores(gold: dict[str, list[dict[str, Any]]], pred: dict[str, list[dic
                     continue
                 found += 1
                 right += typed[(article, m[0], m[1])] == m[3]
-            if e.get("country") and e["mentions"]:
+            if "country" in e and e["mentions"]:
                 m = e["mentions"][0]
-                placed += 1
-                geo_right += country.get((article, m[0], m[1])) == e["country"]
-    return (right / found if found else 1.0), (geo_right / placed if placed else 1.0)
+                said = country.get((article, m[0], m[1]))
+                if e["country"]:
+                    placed += 1
+                    geo_right += said == e["country"]
+                if said is not None:
+                    given += 1
+                    given_right += said == e["country"]
+    return (right / found if found else 1.0), (geo_right / placed if placed else 1.0), (given_right / given if given else 1.0)
 
 
 def _part_metrics(gold: dict[str, list[dict[str, Any]]], pred: dict[str, list[dict[str, Any]]], prefix: str) -> list[Metric]:
@@ -154,8 +162,9 @@ def _part_metrics(gold: dict[str, list[dict[str, Any]]], pred: dict[str, list[di
     p, r, f = identity_scores(gold, pred)
     metrics += [Metric(name=f"{prefix}identity_precision", ours=p), Metric(name=f"{prefix}identity_recall", ours=r),
                 Metric(name=f"{prefix}identity_f1", ours=f)]
-    typed, geo = place_scores(gold, pred)
-    metrics += [Metric(name=f"{prefix}place_type_accuracy", ours=typed), Metric(name=f"{prefix}place_country_accuracy", ours=geo)]
+    typed, geo, given = place_scores(gold, pred)
+    metrics += [Metric(name=f"{prefix}place_type_accuracy", ours=typed), Metric(name=f"{prefix}place_country_accuracy", ours=geo),
+                Metric(name=f"{prefix}place_country_precision", ours=given)]
     return metrics
 
 
