@@ -150,6 +150,9 @@ def test_a_sea_that_shares_a_regions_name_is_not_located_there(run, nlp: Languag
         # before a noun of its own government, in an article that names its country
         ("MEDAN, Indonesia - North Sumatra health chief Ratna Siregar said clinics would stay open.",
          "North Sumatra", "GPE"),
+        # any officer's title of the region, not only a listed one
+        ("MEDAN, Indonesia - North Sumatra irrigation director Ratna Siregar said the canals were dry.",
+         "North Sumatra", "GPE"),
     ],
 )
 def test_region_types_follow_the_text(types, run, nlp: Language, text: str, span: str, label: str) -> None:

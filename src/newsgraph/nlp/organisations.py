@@ -753,10 +753,7 @@ def companies(doc: Doc, spans: list[Span]) -> list[Span]:
     from newsgraph.nlp.countries import country_of
     from newsgraph.nlp.places import proper_run_start, token_texts
 
-    spans = legal_names(doc, spans)
-    spans = [Span(doc, s.start, s.end + 1, label="ORG") if s.end < len(doc) and doc[s.end].text in _LEGAL_FORMS
-             and s.label_ in {"PERSON", "ORG", "GPE", "NORP", "PRODUCT", "FAC", "LOC"} and not (s.end + 1 < len(doc) and _capitalised(doc[s.end + 1]))
-             else s for s in spans]  # "Orbitale Torino" typed PERSON before "SpA"
+    spans = legal_names(doc, spans)  # "Orbitale Torino" typed PERSON before "SpA", "Aerovias do Sul SA"
     covered = {i for s in spans for i in range(s.start, s.end)}
     extra: list[Span] = []
     words = token_texts(doc)

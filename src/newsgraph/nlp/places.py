@@ -36,7 +36,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph.model import Geo
 from newsgraph.nlp.countries import canonical_country, country_forms, country_of_demonym
-from newsgraph.nlp.titles import SEAT_HEADS, after_title
+from newsgraph.nlp.titles import SEAT_HEADS, after_title, is_head
 
 _DOMINANT = 20
 _BIG_CITY = 1_000_000  # a city this large is a place wherever it is written
@@ -139,12 +139,7 @@ class Gazetteer:
         """The ISO 3166-2 regions (below the country) a name may be: "Bavaria", "Sichuan Province",
         "Lagos State" (a region's name with its kind after it is that region)."""
         key = fold(text)
-        found = self.subdivisions.get(key)
-        if found is None and " " in key:
-            stem, kind = key.rsplit(" ", 1)
-            if kind in _SUBDIVISION_WORDS:
-                found = self.subdivisions.get(stem)
-        return found or ()
+        return self.subdivisions.get(key) or self.subdivisions.get(_KIND_TAIL.sub("", key), ())
 
 
 @cache
@@ -181,9 +176,6 @@ def gazetteer() -> Gazetteer:
                      by_iso=by_iso, subdivisions=_subdivisions(regions))
 
 
-# The words a region's name may end in, dropped for its short form ("Amhara Region", "Lagos State").
-_SUBDIVISION_WORDS = frozenset("province region state oblast governorate prefecture county department district "
-                               "territory emirate canton krai okrug voivodeship republic".split())
 # The kinds of ISO 3166-2 subdivision kept: regions a reader knows, not the small units (municipalities,
 # parishes, wards, atolls) whose names are more often a saint's, a person's or a common word's.
 # (England's boroughs and districts are left to the city gazetteer: their names are often surnames.)
@@ -193,8 +185,11 @@ _SMALL_UNITS = frozenset({"municipality", "rural municipality", "urban municipal
                           "administrative atoll", "popularate", "administrative precinct", "town", "borough",
                           "london borough", "metropolitan district", "unitary authority"})
 _ENGLISH_NAME = re.compile(r"^(.+) \(eng\)$")
-_FULL_TAIL = re.compile(r" (?:national regional state|autonomous region|autonomous republic|special administrative region|"
-                        r"region|province|state|oblast|governorate|prefecture|county|department|district)$")
+# The kind a region's name may end in, dropped for its short form, in the table and when looked up
+# ("Amhara National Regional State" → "Amhara", "Lagos State", "Sichuan Province").
+_KIND_TAIL = re.compile(r" (?:national regional state|autonomous region|autonomous republic|special administrative region|"
+                        r"region|province|state|oblast|governorate|prefecture|county|department|district|territory|"
+                        r"emirate|canton|krai|okrug|voivodeship)$")
 
 
 # Words that name no place on their own: a region's name made only of them ("Western", "North East",
@@ -222,7 +217,7 @@ def _english_names(official: str, other_names: str) -> set[str]:
         if m is None or m.group(1).lower().startswith("the "):
             continue
         name = fold(m.group(1))
-        short = _FULL_TAIL.sub("", name)
+        short = _KIND_TAIL.sub("", name)
         if max(difflib.SequenceMatcher(None, short, w).ratio() for w in words) >= _SIMILAR:
             out.add(m.group(1))
     return out
@@ -248,7 +243,7 @@ def _subdivisions(regions: dict[str, Place]) -> dict[str, tuple[Place, ...]]:
             lat_lon = row.get("latLng") or [None, None]
             place = Place(None, iso, "subdivision", lat=lat_lon[0], lon=lat_lon[1], region=code)
             keys = {fold(n) for n in names}
-            keys |= {_FULL_TAIL.sub("", k) for k in keys}
+            keys |= {_KIND_TAIL.sub("", k) for k in keys}
             for key in keys:
                 if (len(key) > 3 and key not in regions and not key.startswith(("saint ", "st ", "sainte "))
                         and not set(key.split()) <= _GENERIC_WORDS):
@@ -340,10 +335,11 @@ def _resolve_subdivision(span: Span, by_start: dict[int, Span]) -> Geo | None:
     return candidates[0].geo() if len(candidates) == 1 else None
 
 
-# Nouns of a region's own government and services: "East Java fisheries chief", "Sichuan police".
-_GOVERNED = frozenset("government governor premier authorities authority officials official police assembly "
-                      "legislature parliament ministry minister chief secretary administration council court "
-                      "health fisheries education".split())
+# Nouns for a region's own government and services, besides its officers' titles (``is_head``, not
+# a side's: "Derbyshire captain" is the county's team): "Sichuan police", "the Vojvodina provincial
+# government", "East Java fisheries chief".
+_GOVERNED = frozenset("government authorities authority officials official police assembly legislature parliament "
+                      "ministry administration council court".split())
 
 
 def subdivision_here(span: Span, countries: set[str], *, strict: bool = False) -> bool:
@@ -365,12 +361,12 @@ def subdivision_here(span: Span, countries: set[str], *, strict: bool = False) -
         return True
     doc = span.doc
     following = token_texts(doc)[span.end : span.end + 3]
-    return span.root.dep_ in {"compound", "nmod"} and any(w.lower() in _GOVERNED for w in following)
+    return span.root.dep_ in {"compound", "nmod"} and any(
+        w.lower() in _GOVERNED or (is_head(w.lower()) and w.lower() not in _SIDE_WORDS) for w in following)
 
 
-# Words that make a region's name a natural place's or islands' ("Red Sea", "Outer Hebrides").
-_NOT_ADMINISTRATIVE = frozenset("sea ocean islands isles island hebrides coast river lake mountains gulf bay "
-                                 "peninsula".split())
+# Words that make a region's name a natural place's or islands' ("Red Sea", "the Balkan peninsula").
+_NOT_ADMINISTRATIVE = frozenset("sea ocean islands isles island coast river lake mountains gulf bay peninsula".split())
 
 
 def place_in_name(span: Span, countries: set[str]) -> Geo | None:
@@ -680,14 +676,14 @@ def regions_by_kind(doc: Doc, spans: list[Span]) -> list[Span]:
         after = end
         while after < len(doc) and words[after] in {"and", ","} and any(s.start == after + 1 for s in spans[n + 1 : n + 3]):
             after = next(s.end for s in spans[n + 1 : n + 3] if s.start == after + 1)  # "Kandahar and Helmand provinces"
-        if (after if after > end else end) >= len(doc) or words[after if after > end else end] not in kinds:
+        if after >= len(doc) or words[after] not in kinds:
             out.append(span)
             continue
         name = doc[start:end].text
         if span.label_ == "LOC" and named is None:
             named = context_countries(spans, subdivisions=False)
         if (country_of_demonym(name) is not None or canonical_country(name) is not None
-                or not _division_after(doc, after if after > end else end, name)
+                or not _division_after(doc, after, name)
                 or (span.label_ == "LOC" and not any(p.country in (named or set()) for p in gazetteer().subdivision(name)))):
             out.append(span)
             continue
