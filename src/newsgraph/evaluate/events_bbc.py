@@ -7,7 +7,9 @@ target strings), never the article text. Only articles listed there are read. It
 check; rules are written reading ``-o golden=tests/golden/events-bbc/dev.json``, 25 other
 articles (seed 2026) annotated the same way; ``-o golden=tests/golden/events-bbc/dev2.json``, 20
 more (seed 2027), was kept blind while events v9-v12's rules were chosen, to measure how they
-carried over; events v14's rules were read off it, so it is a second development set now.
+carried over; events v14's rules were read off it, so it is a second development set now;
+``-o golden=tests/golden/events-bbc/dev3.json``, 30 more (seed 2028, annotated by two helper
+sessions before running), was blind at events v17 and read for events v18's rules.
 
 Ours: the events with a PLOVER type (``type != OTHER``; the code is read with the mode as in
 ``eval plover``: a refused support is REJECT). One is right when its trigger overlaps a golden

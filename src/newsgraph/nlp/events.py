@@ -1,5 +1,5 @@
 """Events: who did what to whom, where and when, with a PLOVER type and a mode
-(``newsgraph.events.v17``), and each article's main event as who / what / when / where / why / how.
+(``newsgraph.events.v18``), and each article's main event as who / what / when / where / why / how.
 
 An event worth a typed row has an actor that can act: a person, group, organisation or place
 (a mention of those types, a name, a personal pronoun, a noun of ``AGENT_NOUNS`` or ending like
@@ -32,8 +32,9 @@ from newsgraph.nlp.main_event import main_event
 from newsgraph.nlp.quote_cues import Regions, quote_regions
 from newsgraph.nlp.phrases import MentionIndex, participant
 from newsgraph.nlp.plover import is_captive, plover_code
+from newsgraph.nlp.senses import at_play, sport_report
 
-EXTRACTOR = "newsgraph.events.v17"
+EXTRACTOR = "newsgraph.events.v18"
 _AGENT_TYPES = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
 _OWNERS = frozenset({"ORG", "GPE", "NORP"})
 _NUMBER_TYPES = frozenset({"CARDINAL", "QUANTITY", "PERCENT", "MONEY", "ORDINAL", "DATE", "TIME"})
@@ -357,13 +358,15 @@ def worth_a_type(frame: Frame, actors: list[Token], index: MentionIndex) -> bool
         return False  # "protect inventions", "help the economy", "shot hoops with students": no one is helped or hurt
     if not frame.actors:
         # no actor read: a happening still when something is done to someone ("was arrested",
-        # "protests against the WEF"), not a bare word ("Warning over pensions")
+        # "protests against the WEF"), not a bare word ("Warning over pensions"); a thing talked
+        # about is only a topic ("the issue was discussed"), someone consulted is one ("unions
+        # were consulted")
         # an adverbial clause whose doer is the main clause's ("resigned after criticising the party")
         # a nominal one needs someone among its participants ("the arrest of the mayor", "talks
         # with the unions"), not only things ("the withdrawal of a film", "investigations of crime")
         return bool(frame.targets) and (
             frame.nominal and (_at_a_thing(frame) or any(is_agent(t, index) or is_captive(t) for t in frame.targets))
-            or not frame.nominal and any(t.dep_ == "nsubjpass" for t in frame.targets)
+            or not frame.nominal and any(t.dep_ == "nsubjpass" and (frame.type != "CONSULT" or is_agent(t, index)) for t in frame.targets)
             or frame.pred.dep_ in ("pcomp", "advcl") and any(is_agent(t, index) for t in frame.targets)
         )
     if all(t.lower_ in _GENERIC_YOU for t in actors):
@@ -462,13 +465,15 @@ def _quoted(at: int, regions: Regions) -> bool:
 
 def to_event(
     frame: Frame, text: str, index: MentionIndex, times: list[TimeRef], article_id: str,
-    quotations: Regions = (),
+    quotations: Regions = (), sport: bool = False,
 ) -> Event:
     """The model ``Event`` for a finished frame (``text`` is the article text the doc was made from).
     An event told in a quotation's own words (``quotations``: the text's quoted regions) is typed
     OTHER unless a named actor does it as a fact or a plan ("the IAAF will appeal"): the rest is
     what someone said ("I worked really hard", "you're fighting", "if Ken wants to give them up"),
-    kept with the quote that holds it, not a happening the article reports."""
+    kept with the quote that holds it, not a happening the article reports. In a sports report
+    (``sport``), the game itself is typed OTHER too (``senses.at_play``: "Bolton meet Ipswich",
+    "she rallied well at times")."""
     doc = frame.pred.doc
     start, end = doc[frame.trigger[0]].idx, doc[frame.trigger[1] - 1].idx + len(doc[frame.trigger[1] - 1].text)
     place = _argument(frame.place, index, article_id, text) if frame.place is not None else None
@@ -491,6 +496,8 @@ def to_event(
         frame.mode in _TOLD_AS_FACT and any(a.mention_id for a in actor_args)
     ):
         kind = "OTHER"
+    if kind != "OTHER" and sport and at_play(frame.pred, actors, targets, lambda t: index.at(t) is not None):
+        kind = "OTHER"  # "Bolton meet Ipswich", "she rallied well": the game
     return Event(
         id=fact_id("event", article_id, start, end),
         article_id=article_id,
@@ -544,7 +551,8 @@ def _event_facts(doc: Doc) -> dict[str, object]:
     times = doc_times(doc)
     frames = doc_frames(doc, index, times)
     quotations = quote_regions(article.text)
-    events = [to_event(f, article.text, index, times, article.id, quotations) for f in frames]
+    sport = sport_report(article.text)
+    events = [to_event(f, article.text, index, times, article.id, quotations, sport) for f in frames]
     main = main_event(doc, frames, events, index, times, tuple(state.get("entities", ())))
     if main is not None and main.event_id is not None:
         events = [dataclasses.replace(e, main=True) if e.id == main.event_id else e for e in events]

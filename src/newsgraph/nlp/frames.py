@@ -184,6 +184,10 @@ def _inherited_subjects(pred: Token, depth: int = 0) -> list[Token]:
     head = pred.head
     if head == pred:
         return []
+    if pred.dep_ == "xcomp":
+        controlled = [c for c in head.children if c.dep_ == "dobj" and c.i < pred.i]
+        if controlled:
+            return controlled[:1]  # "forced the minister to resign", "urged Iran to stop": the object does it
     if pred.dep_ in ("xcomp", "conj", "acomp") or pred.dep_ == "advcl" and pred.tag_ in ("VBG", "VB"):
         return _inherited_subjects(head, depth + 1)
     infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in pred.children)

@@ -68,6 +68,9 @@ def own_mode(pred: Token) -> EventMode:
     return EventMode.ASSERTED
 
 
+# Verbs that, in the past, tell the act they compel as done ("was forced to resign": he resigned),
+# where "ordered to", "urged to" tell only a demand.
+_MADE_TO = frozenset({"force", "compel", "oblige"})
 READY_WORDS = frozenset({"ready", "prepared", "willing", "determined", "eager", "keen", "poised", "due", "set", "likely", "about"})
 
 
@@ -85,6 +88,8 @@ def control_mode(controller: Token) -> EventMode | None:
         return EventMode.PLANNED
     if lemma in HOPE_VERBS:
         return EventMode.HOPED
+    if lemma in _MADE_TO and controller.tag_ in ("VBD", "VBN"):
+        return EventMode.ASSERTED  # "was forced to withdraw", "forced him to resign": it was done
     if lemma in DEMAND_VERBS:
         return EventMode.DEMANDED
     if lemma in DENY_VERBS:

@@ -456,6 +456,8 @@ def everyday_sense(trigger: Token) -> bool:
         return not (lemmas & _DISPUTES or not objects and any(c.dep_ == "prep" and c.lower_ in ("with", "out") for c in trigger.children))
     if lemma == "sign" and particle == "up" or lemma == "back" and particle in ("up", "off"):
         return True
+    if lemma == "close" and particle == "out":
+        return True  # "closed out the set with an ace": finished, nothing shut
     if lemma in _NEEDS_OBJECT and not objects and not particle and not any(c.dep_ == "prep" and c.lower_ in ("for", "on", "against") for c in trigger.children):
         return True  # "began to press", "was out quickly to block", "could not hang in there"
     if lemma == "break" and not lemmas & (_TIES | {"link", "contact", "talks", "ceasefire", "truce", "siege", "blockade", "promise", "pledge", "agreement", "law", "rule", "ban"}):
