@@ -60,6 +60,7 @@ def test_a_sports_report_is_told_by_its_words(text: str, sport: bool) -> None:
         ("She will now meet Petra Novak in the semi-final.", "meet"),
         ("Kestrel United will face the holders in January.", "face"),
         ("Marta Lind rallied well at times but could not hold her serve.", "rallied"),
+        ("Petra Novak was beaten in straight sets by the top seed.", "beaten"),
     ],
 )
 def test_the_game_itself_is_no_event_in_a_sports_report(nlp, sentence: str, trigger: str) -> None:
@@ -93,6 +94,10 @@ def test_the_same_words_keep_their_type_in_other_news(nlp, sentence: str, trigge
 
 def test_a_crowd_that_rallies_outside_a_sports_report_keeps_its_type(nlp) -> None:
     assert _typed(nlp, _POLITICS + "Thousands of supporters rallied outside parliament.", "rallied") not in ([], ["OTHER"])
+
+
+def test_a_side_beaten_in_a_headline_lost_a_game(nlp) -> None:
+    assert _typed(nlp, "Novak beaten on comeback\n\n" + _MATCH_REPORT, "beaten") in ([], ["OTHER"])
 
 
 def test_a_set_closed_out_shuts_nothing(nlp) -> None:

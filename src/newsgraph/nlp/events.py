@@ -31,7 +31,7 @@ from newsgraph.nlp.frames import LOCATIVE_PREPS, Frame, is_controller, is_report
 from newsgraph.nlp.main_event import main_event
 from newsgraph.nlp.quote_cues import Regions, quote_regions
 from newsgraph.nlp.phrases import MentionIndex, participant
-from newsgraph.nlp.plover import is_captive, plover_code
+from newsgraph.nlp.plover import LEXICON, is_captive, plover_code
 from newsgraph.nlp.senses import at_play, sport_report
 
 EXTRACTOR = "newsgraph.events.v18"
@@ -543,12 +543,44 @@ def doc_frames(doc: Doc, index: MentionIndex, times: list[TimeRef]) -> list[Fram
     return out
 
 
+# Typed verbs a headline may use in the past without an object and without being done to its
+# subject ("Minister resigned", "Talks collapsed").
+_INTRANSITIVE = frozenset(
+    """protest resign quit retreat withdraw meet agree clash fight strike rally talk apologise apologize
+    march demonstrate riot vote negotiate cooperate surrender yield concede admit plead compromise return
+    visit travel rebel mutiny flee escape collapse die""".split()
+)
+_TERMINAL = frozenset({".", "!", "?", '"', "'", "\u201d", ":"})
+
+
+def read_headline_passives(doc: Doc) -> None:
+    """Headlines drop a passive's auxiliary: in "Koubek suspended after drugs test", "Chelsea
+    ridiculed over complaint", a typed verb in the past with a subject, no object and no auxiliary
+    is done to its subject, so the subject is marked as a passive one (``nsubjpass``). Only the
+    text's first line, when it is a headline (no closing stop, at most 16 words), is read so."""
+    end = next((t.i for t in doc if "\n" in t.text), len(doc))
+    line = doc[:end]
+    if not 0 < len(line) <= 16 or line[-1].text in _TERMINAL:
+        return
+    for verb in line:
+        lemma = verb.lemma_.lower()
+        if verb.tag_ not in ("VBD", "VBN") or lemma in _INTRANSITIVE or lemma not in LEXICON:
+            continue
+        children = list(verb.children)
+        if any(c.dep_ in ("dobj", "aux", "auxpass", "nsubjpass", "ccomp", "xcomp", "prt") for c in children):
+            continue
+        for child in children:
+            if child.dep_ == "nsubj":
+                child.dep_ = "nsubjpass"
+
+
 def _event_facts(doc: Doc) -> dict[str, object]:
     """The doc's events, the main one flagged, and the article's 5W1H."""
     state = doc._.ng
     article = state["article"]
     index = MentionIndex(doc, tuple(state.get("mentions", ())))
     times = doc_times(doc)
+    read_headline_passives(doc)
     frames = doc_frames(doc, index, times)
     quotations = quote_regions(article.text)
     sport = sport_report(article.text)

@@ -322,6 +322,7 @@ def sport_report(text: str) -> bool:
 # a game ("Bolton meet Ipswich", "Everton visit Plymouth", "will travel to Old Trafford").
 _ENCOUNTERS = frozenset({"meet", "meeting", "visit", "face", "host", "travel", "play", "entertain", "welcome"})
 # Sides and contestants as a report names them when not by name.
+_WINS = frozenset({"beat", "defeat", "thrash", "crush", "rout", "hammer", "overpower", "edge", "outplay"})
 _RALLIED_TO = frozenset({"behind", "around", "round", "to", "for", "against", "outside", "in"})
 _SIDES = frozenset({
     "side", "sides", "team", "teams", "holder", "holders", "leader", "leaders", "champion", "champions",
@@ -332,10 +333,12 @@ _SIDES = frozenset({
 def at_play(trigger: Token, actors: list[Token], targets: list[Token], named: Callable[[Token], bool]) -> bool:
     """In a sports report, a typed word for the game itself: an encounter of sides (a game played,
     not a meeting held: someone who meets people of a club, an official or a body, "will meet some
-    important people of the club", still consults them), or a side that rallies with no one to
-    rally behind ("rallied well at times": a comeback, no supporters gathered). ``named`` tells
+    important people of the club", still consults them), a side beaten (a game lost, not a beating
+    unless "beaten up"), or a side that rallies with no one to rally behind ("rallied well at times": a comeback, no supporters gathered). ``named`` tells
     whether a token is part of a name the article's mentions hold ("Rovers")."""
     lemma = trigger.lemma_.lower()
+    if lemma in _WINS:
+        return not any(c.dep_ == "prt" and c.lower_ == "up" for c in trigger.children)  # "beaten on comeback": lost
     if lemma == "rally":
         return not any(_side(t, named) for t in targets) and not any(
             c.dep_ == "prep" and c.lower_ in _RALLIED_TO for c in trigger.children
