@@ -69,7 +69,7 @@ AGENT_NOUNS = frozenset(
     delegate ally enemy neighbour neighbor power camp faction wing bloc junta cabinet forum summit
     assembly convention body panel guerrilla guerilla emir sheikh sultan inhabitant militia tribe clan
     sect population settler dissident combatant participant parent mother father son daughter wife
-    husband relative friend colleague boss fan""".split()
+    husband relative friend colleague boss fan mp mep msp peer councillor backbencher""".split()
 )
 # "truckers", "investors", "activists", "civilians", "businessman", "chairwoman"
 _AGENT_ENDINGS = ("er", "or", "ist", "ian", "man", "woman", "person")
@@ -310,6 +310,8 @@ def is_agent(token: Token, index: MentionIndex) -> bool:
     if any(c.dep_ in ("compound", "amod", "poss") and c.ent_type_ in _OWNERS for c in token.children):
         return True  # a thing of a state or a body acts for it: "U.N. helicopters", "Russian aircraft"
     lemma = token.lemma_.lower()
+    if len(token.text) > 2 and token.text.endswith("s") and token.text[:-1].isupper():
+        lemma = token.text[:-1].lower()  # "MPs", "MEPs": the lemmatiser keeps an acronym's plural
     return lemma in AGENT_NOUNS or (lemma.endswith(_AGENT_ENDINGS) and lemma not in _THING_ENDINGS)
 
 
@@ -380,13 +382,24 @@ def _did_not_happen(frame: Frame) -> bool:
     party that denies an accusation ("denied that the army had attacked": still an event told)."""
     pred = frame.pred
     if frame.mode is EventMode.HYPOTHETICAL and not frame.nominal:
-        return modes.own_mode(pred) is EventMode.HYPOTHETICAL  # "could be cut", "whether to grant"
+        # "could be cut", "whether to grant"; not a plan told in reported speech ("confirmed she
+        # would vote against it")
+        told_plan = (
+            pred.dep_ == "ccomp" and pred.head.lemma_.lower() in _PLAN_TELLERS
+            and any(c.dep_ == "aux" and c.lower_ in _WOULD for c in pred.children)
+            and not any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children) for c in pred.children)
+        )
+        return modes.own_mode(pred) is EventMode.HYPOTHETICAL and not told_plan
     if frame.mode is not EventMode.DENIED:
         return False
     return frame.nominal or modes.own_mode(pred) is EventMode.DENIED or pred.dep_ == "xcomp"
 
 
 _MAYBE = frozenset({"may", "might", "could"})
+_WOULD = frozenset({"would", "'d", "will", "'ll"})
+# Verbs by which a party tells its own plan ("confirmed she would vote against it"), not those by
+# which a finding or a survey shows what people would do.
+_PLAN_TELLERS = frozenset({"say", "tell", "announce", "confirm", "add", "state", "declare", "insist", "reiterate", "repeat", "vow", "pledge", "promise"})
 
 
 def _maybe_done(frame: Frame) -> bool:

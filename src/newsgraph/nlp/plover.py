@@ -57,7 +57,8 @@ _LEXICON: dict[str, tuple[str, ...]] = {
             "finance", "subsidize", "subsidise", "contribute"),
     "CONCEDE": ("concede", "yield", "apologize", "apologise", "admit", "accede", "compromise",
                 "relent", "resign", "acknowledge", "pardon", "amnesty", "apology", "concession",
-                "resignation", "step", "comply", "accede", "bow", "legalize", "legalise", "unban", "reinstate"),
+                "resignation", "step", "comply", "accede", "bow", "legalize", "legalise", "unban", "reinstate",
+                "confess", "confession"),
     "RETREAT": ("withdraw", "retreat", "release", "free", "return", "lift", "ease", "surrender",
                 "disarm", "ceasefire", "pullout", "withdrawal", "demobilize", "demobilise",
                 "repatriate", "reopen", "unblock"),
@@ -70,7 +71,7 @@ _LEXICON: dict[str, tuple[str, ...]] = {
                "criticism", "condemnation", "investigation", "inquiry", "lawsuit", "complaint",
                "allegation", "prosecute", "disapprove", "scold", "assail",
                "castigate", "berate", "reproach", "examine", "inspect", "interrogate", "question", "scrutinize",
-               "scrutinise", "audit"),
+               "scrutinise", "audit", "ridicule", "deride", "mock", "reprimand", "chastise", "lambast"),
     "REJECT": ("reject", "refuse", "deny", "veto", "dismiss", "rebuff", "decline", "oppose",
                "defy", "resist", "spurn", "rule", "rejection", "refusal", "opposition", "snub",
                "turn", "ignore", "disregard", "renounce", "repudiate", "disagree", "stall", "renege",
@@ -83,7 +84,7 @@ _LEXICON: dict[str, tuple[str, ...]] = {
                  "recall", "bar", "halt", "curb", "prohibit", "outlaw", "blacklist", "cut", "sever",
                  "break", "boycott", "tariff", "sanctions", "suspension", "restriction", "ban",
                  "downgrade", "revoke", "cancel", "close", "shut", "penalize",
-                 "penalise", "fine", "bar"),
+                 "penalise", "fine", "bar", "sack", "sacking", "dismissal"),
     "MOBILIZE": ("mobilize", "mobilise", "deploy", "mass", "station", "reinforce", "mobilization",
                  "deployment", "buildup", "build-up", "alert", "drill", "exercise", "arm", "muster",
                  "patrol", "recruit"),
@@ -159,7 +160,7 @@ def _noun_type(noun: Token) -> str | None:
 
 
 # Lexicon words whose sense as a noun before another is not the event: "a share sale", "fund managers".
-_OTHER_NOUN_SENSES = frozenset({"share", "fund", "supply", "power", "back", "mass", "station", "phone", "gun", "fire", "rule", "step", "turn"})
+_OTHER_NOUN_SENSES = frozenset({"sack", "mock", "share", "fund", "supply", "power", "back", "mass", "station", "phone", "gun", "fire", "rule", "step", "turn"})
 _MEASURE_NOUNS = frozenset({"day", "week", "month", "year", "round", "series", "wave", "spate", "string", "campaign", "number", "set"})
 _ALERT = frozenset({"alert", "standby"})
 
@@ -247,6 +248,11 @@ def _joint(verb: Token, anchor: Token) -> bool:
 _POSTS = frozenset({"post", "job", "role", "show", "party", "government", "cabinet", "office", "position", "seat", "whip", "board", "presidency", "leadership", "coalition"})
 
 
+# What a vote is cast for when it backs someone or something ("voted for the bill"), not for a
+# change of rule that is the voters' own ("voted for a strike" is a protest, typed by its noun).
+_VOTED_FOR = frozenset({"bill", "motion", "plan", "proposal", "law", "measure", "amendment", "candidate", "party", "deal", "treaty", "budget", "reform", "legislation", "resolution"})
+
+
 def context_type(verb: Token) -> str | None:
     """The type a verb takes from its object or preposition, where the table says so, else None."""
     lemma = verb.lemma_.lower()
@@ -270,6 +276,21 @@ def context_type(verb: Token) -> str | None:
             return "CONCEDE"  # 082 ease political dissent
         if any(t in ("CONSULT", "COOPERATE", "AID") for t in eventive):
             return "SANCTION"  # 164-165 halt negotiations, mediation; 162 stop aid
+    if lemma == "vote":
+        preps = {c.lower_ for c in verb.children if c.dep_ == "prep"} | ({particle} if particle else set())
+        if "against" in preps:
+            return "REJECT"  # "voted against the bill"
+        if "for" in preps and any(g.ent_type_ or g.lemma_.lower() in _VOTED_FOR for g in _pobjs(verb, ("for",))):
+            return "SUPPORT"  # "voted for the motion", "for Mr Lind"
+    if lemma == "plead":
+        words = {
+            g.lower_ for c in verb.children if c.dep_ in ("acomp", "oprd", "advmod", "neg", "dobj", "xcomp", "attr")
+            for g in c.subtree
+        }
+        if words & {"innocent", "not", "n't"}:
+            return "REJECT"  # "pleaded not guilty": the charge denied
+        if "guilty" in words:
+            return "CONCEDE"  # "pleaded guilty to fraud": wrongdoing admitted
     if lemma in ("impose", "declare", "introduce", "extend") and "emergency" in lemmas:
         return "COERCE"  # 1724 impose state of emergency or martial law
     if lemma in _OUTLAWED and any(o.lemma_.lower() in _BANNABLE or o.ent_type_ in ("ORG", "PERSON", "NORP") for o in objects):
@@ -466,8 +487,6 @@ def everyday_sense(trigger: Token) -> bool:
         return True  # "was forced to withdraw" (by injury): a circumstance, not coercion
     if lemma == "commit" and objects and not lemmas & (_GIFTS | _ARMED):
         return True  # "commit fraud"
-    if lemma == "plead" and any(c.lower_ in ("guilty", "innocent", "not") for c in trigger.children):
-        return True
     if lemma == "seek" and objects and not lemmas & (_GIFTS | _SOUGHT):
         return True  # "seeks a first victory"
     if lemma == "recall" and objects and not lemmas & _ENVOYS:

@@ -1,0 +1,57 @@
+"""Pleas, votes and plans told (issue 12, point 1): a plea of guilty concedes and one of not
+guilty rejects the charge, a vote against something rejects it, members of parliament act, and a
+party that says it would do something has told a plan, where a survey showing what people would
+do, or a plan on a condition, tells none. Read off the development sets
+(tests/golden/events-bbc/dev2.json, dev3.json); the sentences here are the team's own."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.model import Article, SourceFormat, SourcePointer, article_id
+from newsgraph.nlp.pipeline import load_pipeline, make_doc
+from newsgraph.nlp.plover import plover_code
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_pipeline()
+
+
+def _codes(nlp, text: str, trigger: str) -> list[str]:
+    article = Article(id=article_id("test", text), source=SourcePointer(path="t", format=SourceFormat.TEXT), text=text)
+    events = nlp(make_doc(nlp, article))._.ng["events"]
+    return [plover_code(e.type, e.mode.value) for e in events if e.trigger.text == trigger]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "code"),
+    [
+        ("Three bank executives have pleaded guilty to fraud charges.", "pleaded", "CONCEDE"),
+        ("Lind pleaded not guilty to the murder of his neighbour.", "pleaded", "REJECT"),
+        ("The mother pleaded with the kidnappers to let her son go.", "pleaded", "REQUEST"),
+        ("Some 32 Labour MPs voted against the bill last week.", "voted", "REJECT"),
+        ("The senators voted for the motion on Tuesday.", "voted", "SUPPORT"),
+        ("MEPs criticised the commission's plan.", "criticised", "ACCUSE"),
+        ("The club sacked its manager after ten defeats.", "sacked", "SANCTION"),
+        ("Rival comedians ridiculed the award ceremony.", "ridiculed", "ACCUSE"),
+        ("The driver confessed to the robbery.", "confessed", "CONCEDE"),
+        # a plan the party tells of its own act
+        ("Ms Okafor confirmed she would vote against the government.", "vote", "REJECT"),
+    ],
+)
+def test_pleas_votes_and_plans_told_are_typed(nlp, text: str, trigger: str, code: str) -> None:
+    assert _codes(nlp, text, trigger) == [code]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("The survey showed people would accept the scheme if they felt safe.", "accept"),
+        ("He said the firm could sue the bank.", "sue"),
+        ("Mr Lind said he would sue the bank if the payment was late.", "sue"),
+        ("A sack of rice was left at the door.", "sack"),
+    ],
+)
+def test_what_is_only_supposed_or_a_thing_is_not_typed(nlp, text: str, trigger: str) -> None:
+    assert _codes(nlp, text, trigger) in ([], ["OTHER"])
