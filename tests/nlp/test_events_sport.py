@@ -61,6 +61,8 @@ def test_a_sports_report_is_told_by_its_words(text: str, sport: bool) -> None:
         ("Kestrel United will face the holders in January.", "face"),
         ("Marta Lind rallied well at times but could not hold her serve.", "rallied"),
         ("Petra Novak was beaten in straight sets by the top seed.", "beaten"),
+        ("The captain has been ruled out of Saturday's cup clash against Millbrook.", "clash"),
+        ("A powerful charge from the flanker set up the second try.", "charge"),
     ],
 )
 def test_the_game_itself_is_no_event_in_a_sports_report(nlp, sentence: str, trigger: str) -> None:
@@ -75,6 +77,7 @@ def test_the_game_itself_is_no_event_in_a_sports_report(nlp, sentence: str, trig
         ("Millbrook's chairman held talks with the football association.", "talks", "CONSULT"),
         # the club sanctions and is sanctioned as anywhere
         ("Harbour Town have fined their captain two weeks' wages.", "fined", "SANCTION"),
+        ("The association brought a charge of misconduct against the striker.", "charge", "ACCUSE"),
     ],
 )
 def test_acts_off_the_pitch_keep_their_type_in_a_sports_report(nlp, sentence: str, trigger: str, code: str) -> None:

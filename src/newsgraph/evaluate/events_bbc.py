@@ -9,7 +9,9 @@ articles (seed 2026) annotated the same way; ``-o golden=tests/golden/events-bbc
 more (seed 2027), was kept blind while events v9-v12's rules were chosen, to measure how they
 carried over; events v14's rules were read off it, so it is a second development set now;
 ``-o golden=tests/golden/events-bbc/dev3.json``, 30 more (seed 2028, annotated by two helper
-sessions before running), was blind at events v17 and read for events v18's rules.
+sessions before running), was blind at events v17 and read for events v18's rules;
+``-o golden=tests/golden/events-bbc/dev4.json``, 45 more (seed 2029, three helper sessions of
+different generosity), was blind at events v18's first rules and read for its later ones.
 
 Ours: the events with a PLOVER type (``type != OTHER``; the code is read with the mode as in
 ``eval plover``: a refused support is REJECT). One is right when its trigger overlaps a golden

@@ -71,6 +71,13 @@ AGENT_NOUNS = frozenset(
     sect population settler dissident combatant participant parent mother father son daughter wife
     husband relative friend colleague boss fan mp mep msp peer councillor backbencher""".split()
 )
+# Natural hazards strike and kill but act for no one.
+_HAZARDS = frozenset(
+    """tsunami tsunamis earthquake earthquakes quake quakes storm storms hurricane hurricanes typhoon
+    typhoons cyclone cyclones flood floods flooding tornado tornadoes avalanche avalanches landslide
+    landslides mudslide mudslides wildfire wildfires drought droughts epidemic epidemics virus viruses
+    disease diseases eruption volcano heatwave blizzard""".split()
+)
 # "truckers", "investors", "activists", "civilians", "businessman", "chairwoman"
 _AGENT_ENDINGS = ("er", "or", "ist", "ian", "man", "woman", "person")
 _THING_ENDINGS = frozenset(
@@ -296,6 +303,9 @@ def _arguments(tokens: list[Token], index: MentionIndex, article_id: str, text: 
 
 def is_agent(token: Token, index: MentionIndex) -> bool:
     """Whether a participant can act: a person, group, organisation or place."""
+    if token.lemma_.lower() in _HAZARDS or token.lower_ in _HAZARDS:
+        # "the tsunami which struck south Asia": a disaster, not an attacker ("UK tsunami aid" is the UK's)
+        return any(c.dep_ in ("compound", "amod", "poss") and c.ent_type_ in _OWNERS for c in token.children)
     mention = index.at(token)
     if mention is not None and mention.type.value in _AGENT_TYPES:
         return True
@@ -476,9 +486,22 @@ def _quoted(at: int, regions: Regions) -> bool:
     return n >= 0 and regions[n][0] <= at < regions[n][1]
 
 
+def _told_by_its_head(frame: Frame, by_pred: dict[int, Frame]) -> bool:
+    """An act that is only the content of the typed event governing it, with the same code: "agreed
+    to reopen talks" is one agreement, "refused to apologise" one refusal, "urged Iran to stop"
+    one request."""
+    pred = frame.pred
+    if pred.dep_ != "xcomp" or pred.head == pred or frame.type == "OTHER":
+        return False
+    head = by_pred.get(pred.head.i)
+    if head is None or head.type == "OTHER" or head is frame:
+        return False
+    return plover_code(frame.type, frame.mode.value) == plover_code(head.type, head.mode.value)
+
+
 def to_event(
     frame: Frame, text: str, index: MentionIndex, times: list[TimeRef], article_id: str,
-    quotations: Regions = (), sport: bool = False,
+    quotations: Regions = (), sport: bool = False, by_pred: dict[int, Frame] | None = None,
 ) -> Event:
     """The model ``Event`` for a finished frame (``text`` is the article text the doc was made from).
     An event told in a quotation's own words (``quotations``: the text's quoted regions) is typed
@@ -509,6 +532,8 @@ def to_event(
         frame.mode in _TOLD_AS_FACT and any(a.mention_id for a in actor_args)
     ):
         kind = "OTHER"
+    if kind != "OTHER" and by_pred and _told_by_its_head(frame, by_pred):
+        kind = "OTHER"  # "agreed to reopen talks": the agreement is the event
     if kind != "OTHER" and sport and at_play(frame.pred, actors, targets, lambda t: index.at(t) is not None):
         kind = "OTHER"  # "Bolton meet Ipswich", "she rallied well": the game
     return Event(
@@ -597,7 +622,8 @@ def _event_facts(doc: Doc) -> dict[str, object]:
     frames = doc_frames(doc, index, times)
     quotations = quote_regions(article.text)
     sport = sport_report(article.text)
-    events = [to_event(f, article.text, index, times, article.id, quotations, sport) for f in frames]
+    by_pred = {f.pred.i: f for f in frames if not f.nominal}
+    events = [to_event(f, article.text, index, times, article.id, quotations, sport, by_pred) for f in frames]
     main = main_event(doc, frames, events, index, times, tuple(state.get("entities", ())))
     if main is not None and main.event_id is not None:
         events = [dataclasses.replace(e, main=True) if e.id == main.event_id else e for e in events]

@@ -96,7 +96,7 @@ def is_reporter(pred: Token) -> bool:
     """True for a reporting verb that is no event: a bare "said", or "said" with its clause."""
     lemma = pred.lemma_.lower()
     if lemma in modes.BARE_REPORT_VERBS:
-        return True
+        return not (lemma == "ask" and _has_clause(pred, ("xcomp",)))  # "asked the WTO to investigate": a request
     return lemma in modes.REPORT_VERBS and (
         _has_clause(pred, ("ccomp", "parataxis")) or pred.dep_ == "parataxis"
     )
