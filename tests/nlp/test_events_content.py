@@ -67,3 +67,17 @@ def test_a_states_disaster_aid_is_the_states(nlp) -> None:
     struck, owned = nlp(struck), nlp(owned)
     assert not is_agent(struck[1], MentionIndex(struck, ()))
     assert is_agent(owned[1], MentionIndex(owned, ()))  # the UK's: a thing of a state acts for it
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "typed"),
+    [
+        # the writer's view of what ought to be done, by no one in particular
+        ("Such bands should be accepted too.", "accepted", False),
+        ("The two activists should have been given legal aid.", "aid", False),
+        # a demand someone makes
+        ("The prisoners must be released, the envoy said.", "released", True),
+    ],
+)
+def test_an_ought_with_no_one_demanding_is_no_request(nlp, text: str, trigger: str, typed: bool) -> None:
+    assert (trigger in _typed(nlp, text)) is typed

@@ -532,6 +532,10 @@ def to_event(
         frame.mode in _TOLD_AS_FACT and any(a.mention_id for a in actor_args)
     ):
         kind = "OTHER"
+    if kind != "OTHER" and not actors and frame.mode is EventMode.DEMANDED and not _quoted(start, quotations) and (
+        modes.own_mode(frame.pred) is EventMode.DEMANDED and _reported_mode(frame.pred) is EventMode.ASSERTED
+    ):
+        kind = "OTHER"  # "such acts should be accepted too": a view of what ought to be, no one demanding
     if kind != "OTHER" and by_pred and _told_by_its_head(frame, by_pred):
         kind = "OTHER"  # "agreed to reopen talks": the agreement is the event
     if kind != "OTHER" and sport and at_play(frame.pred, actors, targets, lambda t: index.at(t) is not None):
