@@ -86,6 +86,7 @@ def _events(nlp, text: str, trigger: str) -> list:
         ("A police spokesman said the singer may have been detained.", "detained"),
         ("The party did not oppose the bill.", "oppose"),
         ("The union could protest against the plan.", "protest"),
+        ("The network will deploy fibre across the country.", "deploy"),
     ],
 )
 def test_a_typed_word_not_used_of_a_happening_is_other(nlp, text: str, trigger: str) -> None:
@@ -104,6 +105,8 @@ def test_a_typed_word_not_used_of_a_happening_is_other(nlp, text: str, trigger: 
         ("The two governments agreed that they should cooperate.", "agreed", "AGREE"),
         ("The minister denied that the army had attacked the village.", "attacked", "ASSAULT"),
         ("The rebels released two hostages.", "released", "RETREAT"),
+        ("The army deployed 500 troops to the border.", "deployed", "MOBILIZE"),
+        ("The UN deployed a team of monitors.", "deployed", "MOBILIZE"),
     ],
 )
 def test_the_political_sense_keeps_its_type(nlp, text: str, trigger: str, etype: str) -> None:

@@ -402,6 +402,15 @@ _UNMET = frozenset({
     "interest", "target", "need", "expectation", "criterion", "standard", "cost", "deadline", "requirement",
     "projection", "rule", "goal", "obligation", "commitment", "forecast", "challenge",
 })
+# What a state or a body deploys when it mobilises: people, forces and their arms and craft.
+_DEPLOYED = frozenset(
+    """troop troops force forces soldier soldiers police officer officers unit units army navy marine marines
+    militia guard guards reservist reservists peacekeeper peacekeepers personnel ship ships warship warships
+    jet jets aircraft plane planes helicopter helicopters tank tanks missile missiles weapon weapons drone
+    drones battery batteries cannon cannons artillery vehicle vehicles fleet squadron battalion brigade
+    division regiment contingent team teams inspector inspectors monitor monitors observer observers
+    agent agents staff""".split()
+)
 _ARMS = frozenset({"arm", "arms", "weapon", "troop", "territory", "city", "town", "position", "base"})
 _VICTIMS = frozenset({
     "man", "woman", "men", "women", "child", "boy", "girl", "people", "person", "protester", "prisoner",
@@ -477,6 +486,11 @@ def everyday_sense(trigger: Token) -> bool:
         return not (lemmas & _DISPUTES or not objects and any(c.dep_ == "prep" and c.lower_ in ("with", "out") for c in trigger.children))
     if lemma == "sign" and particle == "up" or lemma == "back" and particle in ("up", "off"):
         return True
+    if lemma in ("deploy", "station") and objects and trigger.pos_ == "VERB" and not any(
+        o.ent_type_ in ("PERSON", "NORP", "ORG", "GPE") or is_captive(o) or o.lemma_.lower() in _DEPLOYED or o.lower_ in _DEPLOYED
+        for o in objects
+    ):
+        return True  # "deploy fibre across the country", "deploy the technology": a network built, no force sent
     if lemma == "close" and particle == "out":
         return True  # "closed out the set with an ace": finished, nothing shut
     if lemma in _NEEDS_OBJECT and not objects and not particle and not any(c.dep_ == "prep" and c.lower_ in ("for", "on", "against") for c in trigger.children):
