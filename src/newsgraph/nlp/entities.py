@@ -35,7 +35,7 @@ from newsgraph.nlp.mentions import clean_span, mention_spans
 from newsgraph.nlp.roles import roles_for
 from newsgraph.nlp.titles import ROYAL_TITLES
 
-EXTRACTOR = "newsgraph.entities.v19"
+EXTRACTOR = "newsgraph.entities.v20"
 
 __all__ = ["EXTRACTOR", "clean_span", "mentions_and_entities"]
 
@@ -228,9 +228,10 @@ def _dedupe_roles(roles: list[Role]) -> tuple[Role, ...]:
 
 # Titles of a government's members: with no organisation written beside them, the article's one
 # country, where every place and nationality it names lies in that country ("Ethiopian lawmakers
-# ... Water Minister X"). A company officer's title or a mayor's is left without one: an article
-# that names one company or one city may still mean another, and on the held-out cases both
-# guesses cost more than they gave.
+# ... Water Minister X"), else the first country it names, before the person. A mayor's title is
+# left without one, and a company officer's unless the article names one company with its legal
+# form (nlp/roles.py): an article that names one company or one city may still mean another, and on
+# the held-out cases both guesses, made more loosely, cost more than they gave.
 _GOVERNMENT_HEADS = frozenset({"minister", "prime minister", "premier", "deputy prime minister", "vice president"})
 
 
@@ -239,7 +240,8 @@ def _settle_roles(roles: dict[int, list[Role]], spans: list[Span], groups: dict[
     """Each role's organisation named as the article's entity is named ("IMF" → "International
     Monetary Fund", "Thirsk" → "Thirsk United"), and a minister's or a capitalised President's
     country, left unsaid beside the title, taken from the article where only one can be meant:
-    its one country (``_only_country``). Otherwise it stays None."""
+    its one country (``_only_country``), else the first country it names, where it names it before
+    the person (``_lead_country``). Otherwise it stays None."""
     if not roles:
         return roles
     name_of: dict[str, str] = {}  # each written form of an organisation or a place → its entity's name
@@ -253,8 +255,8 @@ def _settle_roles(roles: dict[int, list[Role]], spans: list[Span], groups: dict[
         settled = []
         for role in found:
             org = name_of.get(role.organization, role.organization) if role.organization else None
-            if org is None and country is not None and _government_title(role, spans[index]):
-                org = country
+            if org is None and _government_title(role, spans[index]):
+                org = country or _lead_country(spans, spans[index])
             settled.append(role if org == role.organization else replace(role, organization=org))
         out[index] = settled
     return out
@@ -280,6 +282,14 @@ def _only_country(spans: list[Span]) -> str | None:
                 isos.add(iso)
                 names.add(country)
     return next(iter(names)) if len(names) == 1 and len(isos) == 1 else None
+
+
+def _lead_country(spans: list[Span], person: Span) -> str | None:
+    """The first country the article names, where it names it before ``person``: the country it is
+    written from or about ("TALLINN, Estonia - ... Russia ... Interior Minister X"), where later
+    ones are the others it deals with."""
+    first = next((s for s in spans if s.label_ == "GPE" and canonical_country(s.text)), None)
+    return canonical_country(first.text) if first is not None and first.end <= person.start else None
 
 
 def _government_title(role: Role, person: Span) -> bool:

@@ -568,8 +568,8 @@ def kicker(doc: Doc, i: int) -> bool:
 
 
 # A company's legal form written after its name: the name before it is the company's, whatever the model typed.
-_LEGAL_FORMS = frozenset("AG GmbH SpA NV BV Oy Oyj AB ASA LLC Bhd Tbk Inc Ltd plc Plc Corp SA SAA SAB JSC PJSC OJSC "
-                         "Pty KK SARL SAS Sdn".split())
+LEGAL_FORMS = frozenset("AG GmbH SpA NV BV Oy Oyj AB ASA LLC Bhd Tbk Inc Ltd plc Plc Corp SA SAA SAB JSC PJSC OJSC "
+                         "Pty KK SARL SAS Sdn SAOG SAOC PLC QSC QPSC BSC".split())
 # Nouns that describe a business, written before its name at a sentence's start ("Exporter Bula Roots
 # Ltd said ...", "Processor Borneo Bayu Sdn Bhd will ..."): no part of the name.
 DESCRIPTORS = frozenset("exporter importer processor producer manufacturer supplier distributor refiner shipper "
@@ -592,9 +592,9 @@ def legal_names(doc: Doc, spans: list[Span]) -> list[Span]:
 
     words = token_texts(doc)
     found: list[Span] = []
-    for i in [i for i, w in enumerate(words) if w in _LEGAL_FORMS and i > 0]:
+    for i in [i for i, w in enumerate(words) if w in LEGAL_FORMS and i > 0]:
         end = i + 1
-        while end < len(doc) and words[end] in _LEGAL_FORMS:
+        while end < len(doc) and words[end] in LEGAL_FORMS:
             end += 1  # "Co Ltd", "Pty Ltd"
         if found and found[-1].end > i:
             continue
@@ -603,7 +603,7 @@ def legal_names(doc: Doc, spans: list[Span]) -> list[Span]:
         k = i
         while k > 0 and i - k < 7 and "\n" not in doc[k - 1].whitespace_:  # (never across a line)
             prev = doc[k - 1]
-            if prev.text in _LEGAL_FORMS:
+            if prev.text in LEGAL_FORMS:
                 break  # another company's end: "Johnson Controls Inc and Lear Corp"
             if _capitalised(prev) or (prev.text[:1].isupper() and any(c.isalpha() for c in prev.text)):
                 k -= 1
@@ -742,7 +742,7 @@ CORPORATE_FINALS = frozenset(
     Mobile Media Labs Networks Solutions Software Biotech Robotics Semiconductors Automation Aviation Cement
     Beverages Brands
     """.split()
-) | _LEGAL_FORMS
+) | LEGAL_FORMS
 
 
 def companies(doc: Doc, spans: list[Span]) -> list[Span]:

@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from newsgraph.model import Article, Role, RoleStatus, evidence_from
 from newsgraph.nlp.countries import country_of
 from newsgraph.nlp.institutions import canonical_institution
+from newsgraph.nlp.organisations import LEGAL_FORMS
 from newsgraph.nlp.titles import (
     HONORIFICS,
     MODIFIERS,
@@ -377,6 +378,21 @@ def _owner_after(ctx: _Context, e: int) -> Span | None:
     return span if span is not None and span.label_ == "ORG" else None
 
 
+# A company's officers, by the last word of the title ("chief executive", "finance director").
+_COMPANY_OFFICERS = frozenset({
+    "executive", "chairman", "chairwoman", "chairperson", "founder", "co-founder", "director", "officer",
+    "spokesman", "spokeswoman", "spokesperson", "cfo", "ceo", "coo",
+})
+# The legal forms that close a company's formal name ("Cobres del Desierto SA", "Sohar Gulf Logistics SAOG").
+_COMPANY_FORMS = LEGAL_FORMS | {"Co", "PLC", "SAOG", "SAOC", "Corporation", "Limited", "Incorporated"}
+
+
+def _one_company(spans: list[Span]) -> Span | None:
+    """The one company the article names with its legal form, if there is exactly one."""
+    companies = [s for s in spans if s.label_ == "ORG" and s[-1].text.rstrip(".") in _COMPANY_FORMS]
+    return companies[0] if companies and len({s.text for s in companies}) == 1 else None
+
+
 def roles_for(doc: Doc, spans: list[Span], article: Article) -> dict[int, list[Role]]:
     """Roles by index into ``spans``, for every PERSON span whose title the text states."""
     ctx = _Context(
@@ -387,6 +403,7 @@ def roles_for(doc: Doc, spans: list[Span], article: Article) -> dict[int, list[R
         by_token={i: s for s in spans for i in range(s.start, s.end)},
     )
     text = article.text
+    the_company = _one_company(spans)
     out: dict[int, list[Role]] = {}
     for index, span in enumerate(spans):
         if span.label_ != "PERSON":
@@ -411,6 +428,11 @@ def roles_for(doc: Doc, spans: list[Span], article: Article) -> dict[int, list[R
         if after is not None:
             role, j = after
             found.append((role, span.start_char, doc[j - 1].idx + len(doc[j - 1].text)))
+        for n, (f, start, end) in enumerate(found):
+            if f.org is None and the_company is not None and f.title.split()[-1] in _COMPANY_OFFICERS:
+                # "Chief executive X" in an article on the one company it names with its legal form
+                f.org = _org_name(the_company)
+                found[n] = (f, min(start, the_company.start_char), max(end, the_company.end_char))
         roles = [
             Role(
                 title=f.title,
