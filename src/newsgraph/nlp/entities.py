@@ -27,7 +27,7 @@ from newsgraph.model import (
     fact_id,
     stable_id,
 )
-from newsgraph.nlp.aliases import ParenAlias, acronym_links, paren_aliases
+from newsgraph.nlp.aliases import ParenAlias, acronym_links, paren_aliases, script_of
 from newsgraph.nlp.countries import canonical_country, country_of_demonym
 from newsgraph.nlp.institutions import canonical_institution
 from newsgraph.nlp.places import context_countries, fold, gazetteer, place_in_name, resolve_place
@@ -162,18 +162,32 @@ def _geo(etype: EntityType, members: list[Span], countries: set[str], by_start: 
 def _spans_with_acronyms(
     doc: Doc, spans: list[Span], article: Article
 ) -> tuple[list[Span], dict[int, int], list[ParenAlias]]:
-    """Add acronym tokens as ORG mentions; return spans, acronym span → defining span, paren aliases."""
+    """Add acronym tokens as mentions of what they abbreviate, and a name in another script in
+    parentheses right after a mention ("Dilnoza Yusupova (Дилноза Юсупова)") as a mention of the
+    same entity; return spans, added span → defining span, paren aliases."""
     parens = paren_aliases(doc, spans, article)
     defined = {p.alias.text: p.index for p in parens if p.alias.kind is AliasKind.ACRONYM}
-    links = acronym_links(doc, spans, defined)
-    if not links:
+    pieces = [(tok, tok + 1, d) for tok, d in acronym_links(doc, spans, defined)]
+    scripts = []  # other-script names in parentheses, as token bounds
+    for p in parens:
+        if p.alias.kind is AliasKind.OTHER_SCRIPT:
+            written = doc.char_span(p.alias.evidence.start, p.alias.evidence.end, alignment_mode="expand")
+            if written is not None:
+                scripts.append((written.start, written.end, p.index))
+    if not pieces and not scripts:
         return spans, {}, parens
-    by_token = {s.start: i for i, s in enumerate(spans) if len(s) == 1}
-    defining = {i: spans[i] for _, i in links}
-    added = [Span(doc, tok, tok + 1, label=defining[d].label_) for tok, d in links if tok not in by_token]
+    if scripts:  # the model's own spans inside such a name give way to it
+        inside = [i for i, s in enumerate(spans) if any(a <= s.start and s.end <= b for a, b, _ in scripts)]
+        index_of = {i: n for n, i in enumerate(i for i in range(len(spans)) if i not in inside)}
+        spans = [s for i, s in enumerate(spans) if i not in inside]
+        pieces = [(a, b, index_of[d]) for a, b, d in pieces + scripts if d in index_of]
+        parens = [ParenAlias(index_of[p.index], p.alias, p.token) for p in parens if p.index in index_of]
+    existing = {(s.start, s.end) for s in spans}
+    defining = {d: spans[d] for _, _, d in pieces}
+    added = [Span(doc, a, b, label=defining[d].label_) for a, b, d in pieces if (a, b) not in existing]
     merged = sorted(spans + added, key=lambda s: s.start)
     position = {(s.start, s.end): i for i, s in enumerate(merged)}
-    link_map = {position[(tok, tok + 1)]: position[(defining[d].start, defining[d].end)] for tok, d in links}
+    link_map = {position[(a, b)]: position[(defining[d].start, defining[d].end)] for a, b, d in pieces}
     moved = [ParenAlias(position[(spans[p.index].start, spans[p.index].end)], p.alias, p.token) for p in parens]
     for i, span in enumerate(merged):  # the model's own acronym span may carry another label
         if i in link_map and span.label_ != merged[link_map[i]].label_:
@@ -186,7 +200,8 @@ def _name_of(members: list[Span]) -> str:
     country = _country(first)
     if country is not None:
         return country
-    same = [s for s in members if s.label_ == first.label_]
+    script = script_of(first.text)
+    same = [s for s in members if s.label_ == first.label_ and script_of(s.text) == script]  # not "(赵明远)"
     name = max(same, key=lambda s: (len(s), len(s.text))).text
     return _NICKNAME.sub(" ", name) if first.label_ == "PERSON" else name
 

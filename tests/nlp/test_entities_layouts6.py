@@ -1,0 +1,44 @@
+"""Entities on the sixth golden layouts part's classes (issue 11; tests/golden/entities/layouts6/ was
+annotated before the code ran on it), on sentences written for these tests: a name in another
+script in parentheses right after a mention is a mention of the same entity (and its alias), and
+the entity keeps the name in the article's script."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from newsgraph.model import ArticleFacts
+
+
+def entity_of(facts: ArticleFacts, text: str):
+    mention = next(m for m in facts.mentions if m.evidence.text == text)
+    return next(e for e in facts.entities if mention.id in e.mention_ids)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "written", "kind"),
+    [
+        ("Lead author Dilnoza Yusupova (Дилноза Юсупова), a hydrologist in Tashkent, said the ice was thinning.",
+         "Dilnoza Yusupova", "Дилноза Юсупова", "PERSON"),
+        ("Coast guard spokeswoman Yuka Morikawa (森川由佳) said both crews were safe.",
+         "Yuka Morikawa", "森川由佳", "PERSON"),
+        ("Festival director Sabina Shrestha (सबिना श्रेष्ठ) said 18,000 tickets were sold.",
+         "Sabina Shrestha", "सबिना श्रेष्ठ", "PERSON"),
+        ("Harbour operator Sohar Gulf Logistics SAOG (صحار الخليج للخدمات اللوجستية) plans to list its shares.",
+         "Sohar Gulf Logistics SAOG", "صحار الخليج للخدمات اللوجستية", "ORG"),
+    ],
+)
+def test_a_name_in_another_script_in_parentheses_is_a_mention_of_the_same_entity(
+    run, nlp: Language, text: str, name: str, written: str, kind: str
+) -> None:
+    facts = run(nlp, text)
+    entity = entity_of(facts, written)
+    assert entity.name == name and entity.type.value == kind
+    assert written in {a.text for a in entity.aliases}
+    assert any(m.evidence.text == name for m in facts.mentions if m.id in entity.mention_ids)
+
+
+def test_latin_words_in_parentheses_stay_out(run, nlp: Language) -> None:
+    facts = run(nlp, "Dilnoza Yusupova (a hydrologist) said the ice was thinning.")
+    assert not any(m.evidence.text == "a hydrologist" for m in facts.mentions)
