@@ -42,3 +42,25 @@ def test_a_name_in_another_script_in_parentheses_is_a_mention_of_the_same_entity
 def test_latin_words_in_parentheses_stay_out(run, nlp: Language) -> None:
     facts = run(nlp, "Dilnoza Yusupova (a hydrologist) said the ice was thinning.")
     assert not any(m.evidence.text == "a hydrologist" for m in facts.mentions)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "short"),
+    [
+        ("Dockers of the National Dockworkers' Union (SNTD) walked out on Monday. The SNTD wants overtime paid.",
+         "National Dockworkers' Union", "SNTD"),
+        ("Purchases by the Ghana Cocoa Board (Cocobod) would rise, the Cocobod said.", "Ghana Cocoa Board", "Cocobod"),
+    ],
+)
+def test_a_short_name_in_another_languages_letters_after_a_long_name(
+    run, nlp: Language, text: str, name: str, short: str
+) -> None:
+    facts = run(nlp, text)
+    entity = next(e for e in facts.entities if e.name == name)
+    assert short in {a.text for a in entity.aliases}
+    assert sum(1 for m in facts.mentions if m.id in entity.mention_ids and m.evidence.text == short) == 2
+
+
+def test_an_agency_in_parentheses_is_no_short_name(run, nlp: Language) -> None:
+    facts = run(nlp, "Shares of Royal Harbour Shipping (Reuters) rose 4% on Monday.")
+    assert not any(a.text == "Reuters" for e in facts.entities for a in e.aliases)

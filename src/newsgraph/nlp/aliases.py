@@ -76,7 +76,29 @@ def paren_aliases(doc: Doc, spans: list[Span], article: Article) -> list[ParenAl
         elif (close == e + 2 and span.label_ == "ORG" and written[:1].isupper() and written.isalpha() and len(written) <= 8
               and abbreviates(written, [t.text for t in span if t.lower_ not in _SMALL])):
             out.append(ParenAlias(index, Alias(text=written, kind=AliasKind.ACRONYM, evidence=evidence), e + 1))  # "(Comelec)"
+        elif close == e + 2 and span.label_ == "ORG" and len(span) >= 3 and _short_name(written, span):
+            # an acronym or short name of another language's form of the name: "Central Bank of the
+            # Argentine Republic (BCRA)", "Ghana Cocoa Board (Cocobod)", "African Export-Import Bank (Afreximbank)"
+            out.append(ParenAlias(index, Alias(text=written, kind=AliasKind.ACRONYM, evidence=evidence), e + 1))
     return out
+
+
+# News agencies, written in parentheses in a dateline or a credit: never a short name of what stands
+# before them, nor what "its" refers to (nlp/roles.py).
+AGENCIES = frozenset("Reuters AP AFP Bloomberg Xinhua Yonhap Kyodo EPA PA UPI Interfax TASS ANSA DPA Anadolu Bernama "
+                     "Antara PTI CP".split())
+
+
+def _short_name(written: str, span: Span) -> bool:
+    """A one-word short name in parentheses after a long organisation's name, whose letters need
+    not follow the English words: capitals ("BCRA", "OCBC") or a capitalised word that begins with
+    the initial of one of the name's words ("Cocobod", "Sernageomin")."""
+    if not written.isalpha() or not 2 <= len(written) <= 12 or written in AGENCIES:
+        return False
+    if written.isupper():
+        return len(written) <= 6
+    initials = {t.text[0].upper() for t in span if t.is_alpha and t.lower_ not in _SMALL}
+    return written[0].isupper() and written[1:].islower() and written[0] in initials
 
 
 def _abbreviates(acronym: str, span: Span) -> bool:

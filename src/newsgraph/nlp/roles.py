@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.model import Article, Role, RoleStatus, evidence_from
+from newsgraph.nlp.aliases import AGENCIES
 from newsgraph.nlp.countries import country_of
 from newsgraph.nlp.institutions import canonical_institution
 from newsgraph.nlp.organisations import LEGAL_FORMS
@@ -193,9 +194,6 @@ def title_before(ctx: _Context, s: int) -> _Found | None:
     return _Found(title=title, org=org, status=status or RoleStatus.CURRENT, start=first, title_start=k)
 
 
-# News agencies in a dateline or a credit: never what "its" refers to.
-_AGENCIES = frozenset("Reuters AP AFP Bloomberg Xinhua Yonhap Kyodo EPA PA UPI Interfax TASS ANSA DPA Anadolu Bernama "
-                      "Antara PTI".split())
 
 
 def _its_owner(ctx: _Context, i: int) -> str | None:
@@ -205,7 +203,7 @@ def _its_owner(ctx: _Context, i: int) -> str | None:
     doc = ctx.doc
     sentence = doc[i].sent
     since = doc[sentence.start - 1].sent.start if sentence.start > 0 else sentence.start
-    named = [span for span in ctx.by_start.values() if since <= span.start and span.end <= i and span.text not in _AGENCIES]
+    named = [span for span in ctx.by_start.values() if since <= span.start and span.end <= i and span.text not in AGENCIES]
     for labels in ({"ORG"}, {"GPE"}):
         candidates = [span for span in named if span.label_ in labels]
         subjects = [span for span in candidates if span.root.dep_ in {"nsubj", "nsubjpass"}]
