@@ -64,3 +64,22 @@ def test_a_short_name_in_another_languages_letters_after_a_long_name(
 def test_an_agency_in_parentheses_is_no_short_name(run, nlp: Language) -> None:
     facts = run(nlp, "Shares of Royal Harbour Shipping (Reuters) rose 4% on Monday.")
     assert not any(a.text == "Reuters" for e in facts.entities for a in e.aliases)
+
+
+def test_a_count_of_minutes_is_no_part_of_a_place(run, types, nlp: Language) -> None:
+    found = types(run(nlp, "The satellite sent its first signal to a ground station in Daejeon 52 minutes after lift-off."))
+    assert found.get("Daejeon") == "GPE" and not any("minutes" in name for name in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        # where a game is played is a place, in a sports report too
+        ("Harbour Town beat Millbrook by six wickets. The final will be played in Adelaide from March 26.",
+         "Adelaide", "GPE"),
+        # whom a side lost to is a side
+        ("Rovers lost to Wigan 2-1 in the league on Saturday.", "Wigan", "ORG"),
+    ],
+)
+def test_a_city_where_a_game_is_played_is_the_city(run, types, nlp: Language, text: str, name: str, kind: str) -> None:
+    assert types(run(nlp, text)).get(name) == kind

@@ -58,6 +58,8 @@ def clean_span(span: Span) -> Span | None:
         end -= 3  # "Wigan 3-1": a score is no part of a team's name
         while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
             end -= 1
+    if end - start >= 3 and doc[end - 1].lower_ in _DURATIONS and doc[end - 2].like_num:
+        end -= 2  # "in Daejeon 52 minutes after lift-off": a count of minutes is no part of a name
     label = span.label_
     if label == "ORG":
         if doc[start].is_sent_start and doc[start].lower_ in DESCRIPTORS and end - start >= 3 and doc[start + 1].text[:1].isupper():
@@ -90,6 +92,8 @@ def clean_span(span: Span) -> Span | None:
 
 
 _QUOTES = frozenset({'"', "“", "”"})
+_DURATIONS = frozenset({"seconds", "second", "minutes", "minute", "hours", "hour", "days", "day", "weeks", "months", "years",
+                        "km", "kilometres", "kilometers", "miles", "metres", "meters"})
 
 
 def _quoted_nickname(doc: Doc, start: int, end: int) -> range:

@@ -473,6 +473,8 @@ def team_in_result(span: Span) -> bool:
     if _SCORE_AFTER.match(" " + after) or _SCORE_BEFORE.search(before + " "):
         return True
     root = span.root
+    if root.dep_ == "pobj" and root.head.lower_ in _LOCATIVE:
+        return False  # "the final will be played in Adelaide": where, not whom
     head = root.head.head if root.dep_ == "pobj" else root.head
     return root.dep_ in {"nsubj", "dobj", "pobj", "conj"} and head.lemma_.lower() in _RESULT_VERBS
 
@@ -963,6 +965,8 @@ def fix_place_types(doc: Doc, spans: list[Span], person_forms: set[str]) -> list
         elif label == "FAC" and span[-1].text not in _BUILDING_HEADS | _BUILDING_OR_BODY and gazetteer().is_city(
                 span.text, min_population=100_000):
             label = "GPE"  # "Dockers in Le Havre" typed FAC
+        elif label == "PRODUCT" and _in_city(span):
+            label = "GPE"  # "a ground station in Daejeon" typed PRODUCT
         elif label == "ORG" and _city_of_named_country(span, named) and not sports_context(span):
             label = "GPE"  # "as far as Rouen" in an article about France
         elif label == "LOC" and gazetteer().region(span.text) is not None:
