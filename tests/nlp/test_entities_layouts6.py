@@ -83,3 +83,18 @@ def test_a_count_of_minutes_is_no_part_of_a_place(run, types, nlp: Language) -> 
 )
 def test_a_city_where_a_game_is_played_is_the_city(run, types, nlp: Language, text: str, name: str, kind: str) -> None:
     assert types(run(nlp, text)).get(name) == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The ferry Shimanami Maru was hit when a freighter struck its stern.", "Shimanami Maru"),
+        ("The tanker Nordic Star ran aground off Norway.", "Nordic Star"),
+    ],
+)
+def test_a_name_after_a_vessel_noun_is_the_vessel(run, types, nlp: Language, text: str, name: str) -> None:
+    assert types(run(nlp, text)).get(name) == "PRODUCT"
+
+
+def test_an_airline_called_the_carrier_stays_a_company(run, types, nlp: Language) -> None:
+    assert types(run(nlp, "American Airlines said the carrier would cut flights.")).get("American Airlines") == "ORG"

@@ -887,6 +887,20 @@ def _named_after(span: Span) -> str | None:
     return "PRODUCT" if noun in _PRODUCT_NOUNS else "ORG" if noun in _ORG_NOUNS else None
 
 
+# Nouns for a vessel or a craft: a name right after "the ferry", "the tanker" is the vessel's (PRODUCT,
+# as OntoNotes types vehicles), not a person's or a company's.
+_VESSEL_NOUNS = frozenset("ferry tanker freighter carrier trawler ship vessel yacht liner cruiser frigate destroyer "
+                          "submarine barge tug dhow schooner catamaran icebreaker".split())
+
+
+def _vessel_named(span: Span) -> bool:
+    """ "The ferry Shimanami Maru", "the carrier Ocean Fortune": a name right after "the"/"a" and a
+    noun for a vessel."""
+    doc = span.doc
+    return (span.start >= 2 and doc[span.start - 1].lower_ in _VESSEL_NOUNS and doc[span.start - 1].pos_ == "NOUN"
+            and doc[span.start - 2].lower_ in _ARTICLES)
+
+
 def _body_named(span: Span) -> bool:
     """ "led by the charity Agua Viva": a name right after "the"/"a" and a noun for a body."""
     doc = span.doc
@@ -940,6 +954,8 @@ def fix_place_types(doc: Doc, spans: list[Span], person_forms: set[str]) -> list
             described = _named_after(span)
         if described is None and label in {"PERSON", "GPE", "LOC", "PRODUCT", "WORK_OF_ART"} and _body_named(span):
             described = "ORG"  # "the charity Agua Viva" typed PERSON
+        if described is None and label in {"PERSON", "ORG", "GPE", "LOC", "FAC", "WORK_OF_ART"} and _vessel_named(span):
+            described = "PRODUCT"  # "the ferry Shimanami Maru" typed PERSON
         introduced = _named_as_place(span) if label in {"ORG", "PERSON", "NORP", "LOC"} else None
         if introduced is not None:
             label = introduced
