@@ -98,3 +98,17 @@ def test_a_name_after_a_vessel_noun_is_the_vessel(run, types, nlp: Language, tex
 
 def test_an_airline_called_the_carrier_stays_a_company(run, types, nlp: Language) -> None:
     assert types(run(nlp, "American Airlines said the carrier would cut flights.")).get("American Airlines") == "ORG"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        # a name after a lower-case title head is a person's, whatever the model typed
+        ('"He is quick," Paramo coach Hernán Villamizar said.', "Hernán Villamizar", "PERSON"),
+        ("Regional president Marie-Laure Cottet called the raid a wound.", "Marie-Laure Cottet", "PERSON"),
+        # an organisation's own words, or a known place, keep their type
+        ("The club coach Deportivo Paramo said nothing.", "Deportivo Paramo", "ORG"),
+    ],
+)
+def test_a_name_after_a_lower_case_title(run, types, nlp: Language, text: str, name: str, kind: str) -> None:
+    assert types(run(nlp, text)).get(name) == kind

@@ -15,11 +15,11 @@ from newsgraph.nlp.countries import canonical_country, country_of
 from newsgraph.nlp.institutions import canonical_institution
 from newsgraph.nlp.money import CODES
 from newsgraph.nlp.oneword import retype_one_word_people
-from newsgraph.nlp.organisations import DESCRIPTORS, acronym_names, advocacy_names, companies, foreign_bodies, kicker, named_events, whole_portfolios, fix_people, institutions, join_place_names, laws, split_portfolios
+from newsgraph.nlp.organisations import DESCRIPTORS, LEGAL_FORMS, ORG_FINALS, ORG_HEADS, acronym_names, advocacy_names, companies, foreign_bodies, kicker, named_events, whole_portfolios, fix_people, institutions, join_place_names, laws, split_portfolios
 from newsgraph.nlp.recogniser import keep_sure
 from newsgraph.nlp.places import (
-    buildings, clubs, constituencies, dateline_spans, fix_place_types, gazetteer, natural_places, players, regions_by_kind,
-    same_place_types, whole_countries,
+    CLUB_FINALS, CLUB_STARTS, buildings, clubs, constituencies, dateline_spans, fix_place_types, gazetteer, natural_places,
+    players, regions_by_kind, same_place_types, whole_countries,
 )
 from newsgraph.nlp.titles import HONORIFICS, MODIFIERS, after_title, is_head, is_title_word, status_of
 
@@ -167,15 +167,25 @@ def recover_titled_names(doc: Doc, spans: list[Span]) -> list[Span]:
                 start = k  # only a title right before licenses the extension
             covered.update(range(start, span.start))
             out.append(Span(doc, start, span.end, label="PERSON"))
-        elif span.label_ in _REPAIRABLE and span.end - span.start <= 3 and after_title(doc, span.start) and all(
-            _name_token(t) or t.i == span.start for t in span
-        ) and doc[span.start - 1].text[:1].isupper():
+        elif span.label_ in _REPAIRABLE and sum(t.text != "-" for t in span) <= 3 and after_title(doc, span.start) and all(
+            _name_token(t) or t.i == span.start or t.text == "-" and 0 < t.i - span.start < len(span) - 1 for t in span
+        ) and (doc[span.start - 1].text[:1].isupper() or _named_after_lower_title(span)):
             out.append(Span(doc, span.start, span.end, label="PERSON"))
         else:
             out.append(span)
     out.extend(_untagged_titled_names(doc, covered))
     out.sort(key=lambda s: s.start)
     return out
+
+
+def _named_after_lower_title(span: Span) -> bool:
+    """ "coach Hernán Villamizar" typed ORG: two or three name words after a lower-case title head,
+    none a word of an organisation's name ("coach Deportivo Páramo" would be the club), and no
+    place or body the gazetteer or the country table knows."""
+    if len(span) < 2 or any(t.text in ORG_HEADS or t.text in ORG_FINALS or t.text in CLUB_FINALS | CLUB_STARTS
+                            or t.text in LEGAL_FORMS for t in span):
+        return False
+    return country_of(span.text) is None and not gazetteer().is_place(span.text)
 
 
 def _untagged_titled_names(doc: Doc, covered: set[int]) -> list[Span]:
