@@ -112,3 +112,8 @@ def test_an_airline_called_the_carrier_stays_a_company(run, types, nlp: Language
 )
 def test_a_name_after_a_lower_case_title(run, types, nlp: Language, text: str, name: str, kind: str) -> None:
     assert types(run(nlp, text)).get(name) == kind
+
+
+def test_a_nationality_the_model_split_is_one(run, types, nlp: Language) -> None:
+    found = types(run(nlp, "Sri Lankan film-maker Ishara Perera won the top prize."))
+    assert found.get("Sri Lankan") == "NORP" and "Sri" not in found and "Lankan" not in found

@@ -78,6 +78,13 @@ def join_place_names(doc: Doc, spans: list[Span]) -> list[Span]:
     out: list[Span] = []
     for span in spans:
         start, end, label = span.start, span.end, span.label_
+        if out and out[-1].end == start and out[-1].label_ in {"GPE", "NORP", "LOC"} and label in {"GPE", "NORP", "LOC"}:
+            from newsgraph.nlp.countries import canonical_country, country_of_demonym
+
+            joined = doc[out[-1].start:end].text
+            if country_of_demonym(joined) is not None and canonical_country(joined) is None:
+                out[-1] = Span(doc, out[-1].start, end, label="NORP")  # "Sri" + "Lankan": one nationality
+                continue
         if span.label_ in {"GPE", "LOC", "ORG"}:
             # "Central Bank of Nigeria" with "Central Bank" untagged
             if start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].text in ORG_HEADS and start - 2 not in covered:
