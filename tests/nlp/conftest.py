@@ -7,8 +7,9 @@ from collections.abc import Callable
 import pytest
 from spacy.language import Language
 
-from newsgraph.model import Article, ArticleFacts, LocalEntity, SourceFormat, SourcePointer
+from newsgraph.model import Article, ArticleFacts, Event, LocalEntity, SourceFormat, SourcePointer, article_id
 from newsgraph.nlp import extract, load_pipeline
+from newsgraph.nlp.pipeline import make_doc
 
 
 @pytest.fixture(scope="session")
@@ -50,3 +51,15 @@ def named() -> Callable[[ArticleFacts, str], LocalEntity]:
         return found[0]
 
     return entity_named
+
+
+@pytest.fixture(scope="session")
+def events_at() -> Callable[[Language, str, str], list[Event]]:
+    """``events_at(nlp, text, trigger)``: the events of one article of ``text`` whose trigger is
+    ``trigger`` (``nlp`` a pipeline with the events component)."""
+
+    def found(nlp: Language, text: str, trigger: str) -> list[Event]:
+        article = Article(id=article_id("test", text), source=SourcePointer(path="t", format=SourceFormat.TEXT), text=text)
+        return [e for e in nlp(make_doc(nlp, article))._.ng["events"] if e.trigger.text == trigger]
+
+    return found

@@ -6,8 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsgraph.model import Article, SourceFormat, SourcePointer, article_id
-from newsgraph.nlp.pipeline import load_pipeline, make_doc
+from newsgraph.nlp.pipeline import load_pipeline
 from newsgraph.nlp.plover import plover_code
 
 
@@ -25,9 +24,8 @@ def nlp():
         ("Bellamy fined after row\n\nThe club said the striker would pay two weeks' wages.", "fined", "SANCTION"),
     ],
 )
-def test_a_headline_passive_is_done_to_its_subject(nlp, text: str, trigger: str, code: str) -> None:
-    article = Article(id=article_id("test", text), source=SourcePointer(path="t", format=SourceFormat.TEXT), text=text)
-    events = [e for e in nlp(make_doc(nlp, article))._.ng["events"] if e.trigger.text == trigger]
+def test_a_headline_passive_is_done_to_its_subject(nlp, events_at, text: str, trigger: str, code: str) -> None:
+    events = events_at(nlp, text, trigger)
     assert [plover_code(e.type, e.mode.value) for e in events] == [code]
     assert not events[0].actors and events[0].targets[0].evidence.text == text.split()[0]
 
@@ -41,7 +39,5 @@ def test_a_headline_passive_is_done_to_its_subject(nlp, text: str, trigger: str,
         ("Minister resigned over scandal\n\nThe minister left office on Monday.", "resigned"),
     ],
 )
-def test_a_headline_past_keeps_its_doer_elsewhere(nlp, text: str, trigger: str) -> None:
-    article = Article(id=article_id("test", text), source=SourcePointer(path="t", format=SourceFormat.TEXT), text=text)
-    events = [e for e in nlp(make_doc(nlp, article))._.ng["events"] if e.trigger.text == trigger]
-    assert [a.evidence.text for e in events for a in e.actors] == [text.split()[0]]
+def test_a_headline_past_keeps_its_doer_elsewhere(nlp, events_at, text: str, trigger: str) -> None:
+    assert [a.evidence.text for e in events_at(nlp, text, trigger) for a in e.actors] == [text.split()[0]]

@@ -8,8 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsgraph.model import Article, SourceFormat, SourcePointer, article_id
-from newsgraph.nlp.pipeline import load_pipeline, make_doc
+from newsgraph.nlp.pipeline import load_pipeline
 from newsgraph.nlp.plover import plover_code
 
 
@@ -18,10 +17,10 @@ def nlp():
     return load_pipeline()
 
 
-def _codes(nlp, text: str, trigger: str) -> list[str]:
-    article = Article(id=article_id("test", text), source=SourcePointer(path="t", format=SourceFormat.TEXT), text=text)
-    events = nlp(make_doc(nlp, article))._.ng["events"]
-    return [plover_code(e.type, e.mode.value) for e in events if e.trigger.text == trigger]
+@pytest.fixture(scope="module")
+def codes(events_at):
+    """``codes(nlp, text, trigger)``: the PLOVER codes of the events of that trigger."""
+    return lambda nlp, text, trigger: [plover_code(e.type, e.mode.value) for e in events_at(nlp, text, trigger)]
 
 
 @pytest.mark.parametrize(
@@ -40,8 +39,8 @@ def _codes(nlp, text: str, trigger: str) -> list[str]:
         ("Ms Okafor confirmed she would vote against the government.", "vote", "REJECT"),
     ],
 )
-def test_pleas_votes_and_plans_told_are_typed(nlp, text: str, trigger: str, code: str) -> None:
-    assert _codes(nlp, text, trigger) == [code]
+def test_pleas_votes_and_plans_told_are_typed(nlp, codes, text: str, trigger: str, code: str) -> None:
+    assert codes(nlp, text, trigger) == [code]
 
 
 @pytest.mark.parametrize(
@@ -53,5 +52,5 @@ def test_pleas_votes_and_plans_told_are_typed(nlp, text: str, trigger: str, code
         ("A sack of rice was left at the door.", "sack"),
     ],
 )
-def test_what_is_only_supposed_or_a_thing_is_not_typed(nlp, text: str, trigger: str) -> None:
-    assert _codes(nlp, text, trigger) in ([], ["OTHER"])
+def test_what_is_only_supposed_or_a_thing_is_not_typed(nlp, codes, text: str, trigger: str) -> None:
+    assert codes(nlp, text, trigger) in ([], ["OTHER"])

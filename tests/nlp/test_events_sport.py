@@ -7,8 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsgraph.model import Article, SourceFormat, SourcePointer, article_id
-from newsgraph.nlp.pipeline import load_pipeline, make_doc
+from newsgraph.nlp.pipeline import load_pipeline
 from newsgraph.nlp.plover import plover_code
 from newsgraph.nlp.senses import sport_report
 
@@ -28,10 +27,10 @@ def nlp():
     return load_pipeline()
 
 
-def _typed(nlp, text: str, trigger: str) -> list[str]:
-    article = Article(id=article_id("test", text), source=SourcePointer(path="t", format=SourceFormat.TEXT), text=text)
-    events = nlp(make_doc(nlp, article))._.ng["events"]
-    return [plover_code(e.type, e.mode.value) for e in events if e.trigger.text == trigger]
+@pytest.fixture(scope="module")
+def codes(events_at):
+    """``codes(nlp, text, trigger)``: the PLOVER codes of the events of that trigger."""
+    return lambda nlp, text, trigger: [plover_code(e.type, e.mode.value) for e in events_at(nlp, text, trigger)]
 
 
 @pytest.mark.parametrize(
@@ -65,8 +64,8 @@ def test_a_sports_report_is_told_by_its_words(text: str, sport: bool) -> None:
         ("A powerful charge from the flanker set up the second try.", "charge"),
     ],
 )
-def test_the_game_itself_is_no_event_in_a_sports_report(nlp, sentence: str, trigger: str) -> None:
-    assert _typed(nlp, _MATCH_REPORT + sentence, trigger) in ([], ["OTHER"])
+def test_the_game_itself_is_no_event_in_a_sports_report(nlp, codes, sentence: str, trigger: str) -> None:
+    assert codes(nlp, _MATCH_REPORT + sentence, trigger) in ([], ["OTHER"])
 
 
 @pytest.mark.parametrize(
@@ -80,8 +79,8 @@ def test_the_game_itself_is_no_event_in_a_sports_report(nlp, sentence: str, trig
         ("The association brought a charge of misconduct against the striker.", "charge", "ACCUSE"),
     ],
 )
-def test_acts_off_the_pitch_keep_their_type_in_a_sports_report(nlp, sentence: str, trigger: str, code: str) -> None:
-    assert code in _typed(nlp, _MATCH_REPORT + sentence, trigger)
+def test_acts_off_the_pitch_keep_their_type_in_a_sports_report(nlp, codes, sentence: str, trigger: str, code: str) -> None:
+    assert code in codes(nlp, _MATCH_REPORT + sentence, trigger)
 
 
 @pytest.mark.parametrize(
@@ -91,20 +90,20 @@ def test_acts_off_the_pitch_keep_their_type_in_a_sports_report(nlp, sentence: st
         ("The foreign minister visited Ghana on Monday.", "visited", "CONSULT"),
     ],
 )
-def test_the_same_words_keep_their_type_in_other_news(nlp, sentence: str, trigger: str, code: str) -> None:
-    assert code in _typed(nlp, _POLITICS + sentence, trigger)
+def test_the_same_words_keep_their_type_in_other_news(nlp, codes, sentence: str, trigger: str, code: str) -> None:
+    assert code in codes(nlp, _POLITICS + sentence, trigger)
 
 
-def test_a_crowd_that_rallies_outside_a_sports_report_keeps_its_type(nlp) -> None:
-    assert _typed(nlp, _POLITICS + "Thousands of supporters rallied outside parliament.", "rallied") not in ([], ["OTHER"])
+def test_a_crowd_that_rallies_outside_a_sports_report_keeps_its_type(nlp, codes) -> None:
+    assert codes(nlp, _POLITICS + "Thousands of supporters rallied outside parliament.", "rallied") not in ([], ["OTHER"])
 
 
-def test_a_side_beaten_in_a_headline_lost_a_game(nlp) -> None:
-    assert _typed(nlp, "Novak beaten on comeback\n\n" + _MATCH_REPORT, "beaten") in ([], ["OTHER"])
+def test_a_side_beaten_in_a_headline_lost_a_game(nlp, codes) -> None:
+    assert codes(nlp, "Novak beaten on comeback\n\n" + _MATCH_REPORT, "beaten") in ([], ["OTHER"])
 
 
-def test_a_set_closed_out_shuts_nothing(nlp) -> None:
-    assert _typed(nlp, _MATCH_REPORT + "Anna Lind, who closed out the set with an ace, plays on Friday.", "closed") in ([], ["OTHER"])
+def test_a_set_closed_out_shuts_nothing(nlp, codes) -> None:
+    assert codes(nlp, _MATCH_REPORT + "Anna Lind, who closed out the set with an ace, plays on Friday.", "closed") in ([], ["OTHER"])
 
 
 @pytest.mark.parametrize(
@@ -118,8 +117,8 @@ def test_a_set_closed_out_shuts_nothing(nlp) -> None:
         ("The judge ordered the company to pay the workers.", "pay", "REQUEST"),
     ],
 )
-def test_forced_to_act_is_told_as_done(nlp, text: str, trigger: str, code: str) -> None:
-    assert _typed(nlp, text, trigger) == [code]
+def test_forced_to_act_is_told_as_done(nlp, codes, text: str, trigger: str, code: str) -> None:
+    assert codes(nlp, text, trigger) == [code]
 
 
 @pytest.mark.parametrize(
@@ -132,10 +131,8 @@ def test_forced_to_act_is_told_as_done(nlp, text: str, trigger: str, code: str) 
         ("The mayor wants to meet the protesters.", "meet", "mayor"),
     ],
 )
-def test_the_one_told_to_act_is_its_actor(nlp, text: str, trigger: str, actor: str) -> None:
-    article = Article(id=article_id("test", text), source=SourcePointer(path="t", format=SourceFormat.TEXT), text=text)
-    events = [e for e in nlp(make_doc(nlp, article))._.ng["events"] if e.trigger.text == trigger]
-    assert [a.evidence.text for e in events for a in e.actors] == [actor]
+def test_the_one_told_to_act_is_its_actor(nlp, events_at, text: str, trigger: str, actor: str) -> None:
+    assert [a.evidence.text for e in events_at(nlp, text, trigger) for a in e.actors] == [actor]
 
 
 @pytest.mark.parametrize(
@@ -146,6 +143,6 @@ def test_the_one_told_to_act_is_its_actor(nlp, text: str, trigger: str, actor: s
         ("The unions were consulted before the plan was published.", "consulted", True),
     ],
 )
-def test_a_topic_discussed_is_no_meeting_someone_consulted_is(nlp, text: str, trigger: str, typed: bool) -> None:
-    codes = _typed(nlp, text, trigger)
+def test_a_topic_discussed_is_no_meeting_someone_consulted_is(nlp, codes, text: str, trigger: str, typed: bool) -> None:
+    codes = codes(nlp, text, trigger)
     assert (codes not in ([], ["OTHER"])) is typed
