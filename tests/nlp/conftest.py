@@ -63,3 +63,11 @@ def events_at() -> Callable[[Language, str, str], list[Event]]:
         return [e for e in nlp(make_doc(nlp, article))._.ng["events"] if e.trigger.text == trigger]
 
     return found
+
+
+@pytest.fixture(scope="session")
+def codes(events_at: Callable[[Language, str, str], list[Event]]) -> Callable[[Language, str, str], list[str]]:
+    """``codes(nlp, text, trigger)``: the PLOVER codes (type read with the mode) of those events."""
+    from newsgraph.nlp.plover import plover_code
+
+    return lambda nlp, text, trigger: [plover_code(e.type, e.mode.value) for e in events_at(nlp, text, trigger)]

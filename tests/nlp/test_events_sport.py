@@ -8,7 +8,6 @@ from __future__ import annotations
 import pytest
 
 from newsgraph.nlp.pipeline import load_pipeline
-from newsgraph.nlp.plover import plover_code
 from newsgraph.nlp.senses import sport_report
 
 # Sentences that make a text a sports report, put before the one under test.
@@ -25,12 +24,6 @@ _POLITICS = (
 @pytest.fixture(scope="module")
 def nlp():
     return load_pipeline()
-
-
-@pytest.fixture(scope="module")
-def codes(events_at):
-    """``codes(nlp, text, trigger)``: the PLOVER codes of the events of that trigger."""
-    return lambda nlp, text, trigger: [plover_code(e.type, e.mode.value) for e in events_at(nlp, text, trigger)]
 
 
 @pytest.mark.parametrize(
