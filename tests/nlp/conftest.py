@@ -1,4 +1,5 @@
-"""Fixtures shared by the entity tests: the pipeline with the entities component, and a runner."""
+"""Fixtures shared by the entity and event tests: the pipeline with the entities component, a runner,
+and the events (or their PLOVER codes) of a trigger."""
 
 from __future__ import annotations
 
