@@ -117,3 +117,18 @@ def test_a_name_after_a_lower_case_title(run, types, nlp: Language, text: str, n
 def test_a_nationality_the_model_split_is_one(run, types, nlp: Language) -> None:
     found = types(run(nlp, "Sri Lankan film-maker Ishara Perera won the top prize."))
     assert found.get("Sri Lankan") == "NORP" and "Sri" not in found and "Lankan" not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        # a building word of another language opens a building's name; closing a person's, it is a surname
+        ("Club Paramo have signed forward Yeferson Castillo from Academia Orinoco FC.", "Yeferson Castillo", "PERSON"),
+        ("Tourists crowded into the Castillo San Felipe on Sunday.", "Castillo San Felipe", "FAC"),
+        # a film-maker is a person, a chip-maker a company
+        ("Sri Lankan film-maker Ishara Wickramasinghe won the top prize.", "Ishara Wickramasinghe", "PERSON"),
+        ("The chip-maker Lumen Devices said sales rose.", "Lumen Devices", "ORG"),
+    ],
+)
+def test_surnames_and_makers(run, types, nlp: Language, text: str, name: str, kind: str) -> None:
+    assert types(run(nlp, text)).get(name) == kind

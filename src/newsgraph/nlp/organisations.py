@@ -429,6 +429,16 @@ def _names_an_employer(span: Span, spans: list[Span]) -> bool:
     return not any(s is not span and s.label_ == "PERSON" and s.start != j and words & {t.text for t in s} for s in spans)
 
 
+# "film-maker", "policy-maker": people, where "car-maker", "chip-maker" are companies.
+_PEOPLE_MAKERS = frozenset({"film", "policy", "law", "peace", "decision", "play", "king", "trouble", "match", "dress",
+                            "rain", "movie", "documentary"})
+
+
+def _person_maker(doc: Doc, i: int) -> bool:
+    """Whether token ``i``, "maker", closes a hyphenated word for a person ("film-maker")."""
+    return doc[i].lower_ == "maker" and i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ in _PEOPLE_MAKERS
+
+
 def fix_people(doc: Doc, spans: list[Span], person_forms: set[str]) -> list[Span]:
     """PERSON spans that are not people: collectives and a "Bill" dropped; companies made ORG."""
     org_texts = {s.text for s in spans if s.label_ == "ORG"}
@@ -450,7 +460,7 @@ def fix_people(doc: Doc, spans: list[Span], person_forms: set[str]) -> list[Span
             out.append(Span(doc, span.start, span.end, label="ORG"))  # "Tokai Biolabs chief scientist Haruka Mori"
             continue
         if (span.label_ == "PERSON" and len(span) > 1 and span.start > 0
-                and doc[span.start - 1].lower_ in _COMPANY_BEFORE - {"rival", "owner", "unit"}):
+                and doc[span.start - 1].lower_ in _COMPANY_BEFORE - {"rival", "owner", "unit"} and not _person_maker(doc, span.start - 1)):
             out.append(Span(doc, span.start, span.end, label="ORG"))  # "ferry operator Nordlys Linjer"
             continue
         if span.label_ == "PERSON" and span.text not in person_forms:

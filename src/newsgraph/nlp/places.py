@@ -1108,7 +1108,7 @@ def buildings(doc: Doc, spans: list[Span]) -> list[Span]:
     out: list[Span] = []
     for span in spans:
         if span.label_ in _FAC_FROM and len(span) > 1 and not _speaks(span) and (
-            span[-1].text in _BUILDING_HEADS
+            span[-1].text in _BUILDING_HEADS and not (span[-1].text in _FOREIGN_HEADS and span.label_ == "PERSON")
             or (span[0].text in _BUILDING_HEADS and span[1].lower_ in _BUILDING_LINKS)
             or (span[-1].text in _BUILDING_OR_BODY and _placed_at(span) and span.label_ != "PERSON")
             or _apposed_building(span)
