@@ -132,3 +132,18 @@ def test_a_nationality_the_model_split_is_one(run, types, nlp: Language) -> None
 )
 def test_surnames_and_makers(run, types, nlp: Language, text: str, name: str, kind: str) -> None:
     assert types(run(nlp, text)).get(name) == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        ("She urged Congress to pass the Savings Protection Bill before the recess.", "Savings Protection Bill", "LAW"),
+        ("He was tried under the 2018 Public Procurement Code.", "Public Procurement Code", "LAW"),
+        ("Ministers from nine countries opened the South-East Europe Energy Summit.", "South-East Europe Energy Summit",
+         "EVENT"),
+        ("Thieves cut through a skylight at the Musée Lacroix-Berthet in Morteau.", "Musée Lacroix-Berthet", "FAC"),
+        ("Bill Cash spoke in the debate.", "Bill Cash", "PERSON"),
+    ],
+)
+def test_laws_events_and_buildings_whole(run, types, nlp: Language, text: str, name: str, kind: str) -> None:
+    assert types(run(nlp, text)).get(name) == kind

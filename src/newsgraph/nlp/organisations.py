@@ -493,6 +493,13 @@ def laws(doc: Doc, spans: list[Span]) -> list[Span]:
     out: list[Span] = []
     covered = {i for s in spans for i in range(s.start, s.end)}
     for span in spans:
+        nxt = doc[span.end] if span.end < len(doc) else None
+        if (span.label_ in {"ORG", "PRODUCT", "WORK_OF_ART", "LAW"} and nxt is not None and nxt.text in _LAW_FINALS
+                and nxt.text != "Bills" and _law_words(span)):
+            span = Span(doc, span.start, span.end + 1, label="LAW")  # "the Savings Protection Bill" cut before "Bill"
+        if (span.label_ == "LAW" and len(span) >= 3 and span[0].like_num and len(span[0].text) == 4
+                and span[0].text[:2] in {"19", "20"}):
+            span = Span(doc, span.start + 1, span.end, label="LAW")  # "the 2018 Public Procurement Code": the year is none of it
         if (span.label_ != "LAW" and len(span) > 1 and span[-1].text in _LAW_FINALS and _law_words(span)
                 and not (span.label_ == "PERSON" and span.start > 0 and doc[span.start - 1].lower_ not in {"the", "a", "its", "their"})):
             span = Span(doc, span.start, span.end, label="LAW")
@@ -519,6 +526,8 @@ def laws(doc: Doc, spans: list[Span]) -> list[Span]:
 # summit, a tournament or a festival written as one.
 _EVENT_FINALS = frozenset("Summit Games Olympics Olympiad Championship Championships Cup Open Marathon Festival Expo "
                           "Prix Tournament Regatta".split())
+# Event finals no place's name ends with (a place may be a "Cup" or an "Open" field).
+_GATHERINGS = frozenset({"Summit", "Festival", "Expo", "Olympics", "Championships", "Conference", "Congress", "Forum"})
 _EVENT_PARTICLES = frozenset({"of", "the", "del", "de", "la", "du", "des", "and", "&"})
 _STORMS = frozenset({"Storm", "Hurricane", "Typhoon", "Cyclone"})
 # Common nouns that, written right after a name, make it an event's: "the Felabration festival".
@@ -543,6 +552,8 @@ def named_events(doc: Doc, spans: list[Span]) -> list[Span]:
         elif (span.label_ in {"ORG", "PRODUCT", "WORK_OF_ART", "FAC"} and len(span) > 1 and span[-1].text in _EVENT_FINALS
                 and span[-1].text != "Open" and _law_words(span)):
             span = Span(doc, span.start, span.end, label="EVENT")
+        elif (span.label_ in {"GPE", "LOC"} and len(span) > 1 and span[-1].text in _GATHERINGS and _law_words(span)):
+            span = Span(doc, span.start, span.end, label="EVENT")  # "the South-East Europe Energy Summit" typed LOC
         elif (span.label_ in {"ORG", "PRODUCT", "WORK_OF_ART", "FAC", "PERSON", "GPE", "LOC"} and after is not None and after.is_lower
               and after.lower_ in _EVENT_NOUNS and not gazetteer().is_place(span.text)):
             span = Span(doc, span.start, span.end, label="EVENT")  # "the Felabration festival"

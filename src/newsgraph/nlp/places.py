@@ -1081,8 +1081,9 @@ def buildings(doc: Doc, spans: list[Span]) -> list[Span]:
         elif token.text in _FOREIGN_HEADS and doc[token.i + 1].is_title and doc[token.i + 1].is_alpha:
             j = token.i + 1  # "Museo Civico delle Arti", "Puente Centenario": a name after the word, links inside
             while j < len(doc) and j - token.i < 7 and ((doc[j].is_title and doc[j].is_alpha) or (
-                    doc[j].lower_ in _FOREIGN_LINKS and j + 1 < len(doc) and doc[j + 1].is_title)):
-                j += 1
+                    doc[j].lower_ in _FOREIGN_LINKS and j + 1 < len(doc) and doc[j + 1].is_title) or (
+                    doc[j].text == "-" and not doc[j - 1].whitespace_ and j + 1 < len(doc) and doc[j + 1].is_title)):
+                j += 1  # (a hyphenated name inside: "Musée Lacroix-Berthet")
             forward.append(Span(doc, token.i, j, label="FAC"))
     if forward:
         spans = give_way(spans, forward)
