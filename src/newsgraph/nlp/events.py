@@ -378,7 +378,9 @@ def worth_a_type(frame: Frame, actors: list[Token], index: MentionIndex) -> bool
         # with the unions"), not only things ("the withdrawal of a film", "investigations of crime")
         return bool(frame.targets) and (
             frame.nominal and (_at_a_thing(frame) or any(is_agent(t, index) or is_captive(t) for t in frame.targets))
-            or not frame.nominal and any(t.dep_ == "nsubjpass" and (frame.type != "CONSULT" or is_agent(t, index)) for t in frame.targets)
+            or not frame.nominal and any(
+                t.dep_ == "nsubjpass" and (frame.type != "CONSULT" or is_agent(t, index)) for t in frame.targets
+            )
             or frame.pred.dep_ in ("pcomp", "advcl") and any(is_agent(t, index) for t in frame.targets)
         )
     if all(t.lower_ in _GENERIC_YOU for t in actors):
@@ -397,7 +399,8 @@ def _did_not_happen(frame: Frame) -> bool:
         told_plan = (
             pred.dep_ == "ccomp" and pred.head.lemma_.lower() in _PLAN_TELLERS
             and any(c.dep_ == "aux" and c.lower_ in _WOULD for c in pred.children)
-            and not any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children) for c in pred.children)
+            and not any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
+                        for c in pred.children)
         )
         return modes.own_mode(pred) is EventMode.HYPOTHETICAL and not told_plan
     if frame.mode is not EventMode.DENIED:
@@ -409,7 +412,8 @@ _MAYBE = frozenset({"may", "might", "could"})
 _WOULD = frozenset({"would", "'d", "will", "'ll"})
 # Verbs by which a party tells its own plan ("confirmed she would vote against it"), not those by
 # which a finding or a survey shows what people would do.
-_PLAN_TELLERS = frozenset({"say", "tell", "announce", "confirm", "add", "state", "declare", "insist", "reiterate", "repeat", "vow", "pledge", "promise"})
+_PLAN_TELLERS = frozenset({"say", "tell", "announce", "confirm", "add", "state", "declare", "insist", "reiterate", "repeat",
+                           "vow", "pledge", "promise"})
 
 
 def _maybe_done(frame: Frame) -> bool:

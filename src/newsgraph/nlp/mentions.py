@@ -15,7 +15,10 @@ from newsgraph.nlp.countries import canonical_country, country_of
 from newsgraph.nlp.institutions import canonical_institution
 from newsgraph.nlp.money import CODES
 from newsgraph.nlp.oneword import retype_one_word_people
-from newsgraph.nlp.organisations import DESCRIPTORS, LEGAL_FORMS, ORG_FINALS, ORG_HEADS, acronym_names, advocacy_names, companies, foreign_bodies, kicker, named_events, whole_portfolios, fix_people, institutions, join_place_names, laws, split_portfolios
+from newsgraph.nlp.organisations import (
+    DESCRIPTORS, LEGAL_FORMS, ORG_FINALS, ORG_HEADS, acronym_names, advocacy_names, companies, fix_people, foreign_bodies,
+    institutions, join_place_names, kicker, laws, named_events, split_portfolios, whole_portfolios,
+)
 from newsgraph.nlp.recogniser import keep_sure
 from newsgraph.nlp.places import (
     CLUB_FINALS, CLUB_STARTS, buildings, clubs, constituencies, dateline_spans, fix_place_types, gazetteer, natural_places,

@@ -460,7 +460,8 @@ def fix_people(doc: Doc, spans: list[Span], person_forms: set[str]) -> list[Span
             out.append(Span(doc, span.start, span.end, label="ORG"))  # "Tokai Biolabs chief scientist Haruka Mori"
             continue
         if (span.label_ == "PERSON" and len(span) > 1 and span.start > 0
-                and doc[span.start - 1].lower_ in _COMPANY_BEFORE - {"rival", "owner", "unit"} and not _person_maker(doc, span.start - 1)):
+                and doc[span.start - 1].lower_ in _COMPANY_BEFORE - {"rival", "owner", "unit"}
+                and not _person_maker(doc, span.start - 1)):
             out.append(Span(doc, span.start, span.end, label="ORG"))  # "ferry operator Nordlys Linjer"
             continue
         if span.label_ == "PERSON" and span.text not in person_forms:

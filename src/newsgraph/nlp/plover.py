@@ -160,7 +160,8 @@ def _noun_type(noun: Token) -> str | None:
 
 
 # Lexicon words whose sense as a noun before another is not the event: "a share sale", "fund managers".
-_OTHER_NOUN_SENSES = frozenset({"sack", "mock", "share", "fund", "supply", "power", "back", "mass", "station", "phone", "gun", "fire", "rule", "step", "turn"})
+_OTHER_NOUN_SENSES = frozenset({"sack", "mock", "share", "fund", "supply", "power", "back", "mass", "station", "phone", "gun",
+                                "fire", "rule", "step", "turn"})
 _MEASURE_NOUNS = frozenset({"day", "week", "month", "year", "round", "series", "wave", "spate", "string", "campaign", "number", "set"})
 _ALERT = frozenset({"alert", "standby"})
 
@@ -250,7 +251,8 @@ _POSTS = frozenset({"post", "job", "role", "show", "party", "government", "cabin
 
 # What a vote is cast for when it backs someone or something ("voted for the bill"), not for a
 # change of rule that is the voters' own ("voted for a strike" is a protest, typed by its noun).
-_VOTED_FOR = frozenset({"bill", "motion", "plan", "proposal", "law", "measure", "amendment", "candidate", "party", "deal", "treaty", "budget", "reform", "legislation", "resolution"})
+_VOTED_FOR = frozenset({"bill", "motion", "plan", "proposal", "law", "measure", "amendment", "candidate", "party", "deal",
+                        "treaty", "budget", "reform", "legislation", "resolution"})
 
 
 def context_type(verb: Token) -> str | None:

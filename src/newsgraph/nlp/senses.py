@@ -334,9 +334,10 @@ def at_play(trigger: Token, actors: list[Token], targets: list[Token], named: Ca
     """In a sports report, a typed word for the game itself: an encounter of sides (a game played,
     not a meeting held: someone who meets people of a club, an official or a body, "will meet some
     important people of the club", still consults them), a clash (a match) or a charge (a run,
-    not one of misconduct), a side beaten (a game lost, not a beating
-    unless "beaten up"), or a side that rallies with no one to rally behind ("rallied well at times": a comeback, no supporters gathered). ``named`` tells
-    whether a token is part of a name the article's mentions hold ("Rovers")."""
+    not one of misconduct), a side beaten (a game lost, not a beating unless "beaten up"), or a
+    side that rallies with no one to rally behind ("rallied well at times": a comeback, no
+    supporters gathered). ``named`` tells whether a token is part of a name the article's mentions
+    hold ("Rovers")."""
     lemma = trigger.lemma_.lower()
     if lemma == "clash" or lemma == "charge" and trigger.pos_ == "NOUN" and not any(
         c.dep_ == "prep" and c.lower_ in ("of", "against", "over", "for") for c in trigger.children
