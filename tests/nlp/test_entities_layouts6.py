@@ -147,3 +147,10 @@ def test_surnames_and_makers(run, types, nlp: Language, text: str, name: str, ki
 )
 def test_laws_events_and_buildings_whole(run, types, nlp: Language, text: str, name: str, kind: str) -> None:
     assert types(run(nlp, text)).get(name) == kind
+
+
+def test_a_family_name_with_its_article_left_off_is_the_person(run, types, named, nlp: Language) -> None:
+    facts = run(nlp, "Chief executive Salim bin Nasser al-Rawahi said the listing would raise $90m. "
+                     "Rawahi did not reply to a request for comment.")
+    assert types(facts).get("Rawahi") == "PERSON"
+    assert "Rawahi" in {a.text for a in named(facts, "Salim bin Nasser al-Rawahi").aliases}

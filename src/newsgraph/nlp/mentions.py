@@ -206,6 +206,10 @@ def _untagged_titled_names(doc: Doc, covered: set[int]) -> list[Span]:
     return found
 
 
+# The Arabic article before a family name ("al-Rawahi", "el-Sayed"), left out when the name stands alone.
+_ARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|as|ash|at|az)-(?=[A-Z])", re.IGNORECASE)
+
+
 def fix_types(spans: list[Span]) -> list[Span]:
     """A span whose text is a PERSON's full or short name elsewhere in the article is a PERSON."""
     person_forms: set[str] = set()
@@ -220,7 +224,8 @@ def fix_types(spans: list[Span]) -> list[Span]:
             words = span.text.split()  # family name first or last ("Park Jae-won", "Sanae Takaichi")
             # and a first surname of two ("Luis Moreno Vidal": "Moreno")
             middle = [w for w in words[1:-1] if w[:1].isupper() and w.lower() not in _PARTICLES] if len(words) == 3 else []
-            person_forms.update(w for w in (span.text, words[0], words[-1], *middle) if country_of(w) is None)
+            last = _ARTICLE_PREFIX.sub("", words[-1])  # "al-Rawahi" is written "Rawahi" alone too
+            person_forms.update(w for w in (span.text, words[0], words[-1], last, *middle) if country_of(w) is None)
     return [Span(s.doc, s.start, s.end, label="PERSON") if _is_person_form(s, person_forms) else s for s in spans]
 
 
