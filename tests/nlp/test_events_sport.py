@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from newsgraph.nlp.pipeline import load_pipeline
-from newsgraph.nlp.senses import sport_report
+from newsgraph.nlp.places import sport_report
 
 # Sentences that make a text a sports report, put before the one under test.
 _MATCH_REPORT = (

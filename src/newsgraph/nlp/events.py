@@ -32,7 +32,8 @@ from newsgraph.nlp.main_event import main_event
 from newsgraph.nlp.quote_cues import Regions, quote_regions
 from newsgraph.nlp.phrases import MentionIndex, participant
 from newsgraph.nlp.plover import LEXICON, is_captive, plover_code
-from newsgraph.nlp.senses import at_play, sport_report
+from newsgraph.nlp.places import sport_report
+from newsgraph.nlp.senses import at_play
 
 EXTRACTOR = "newsgraph.events.v18"
 _AGENT_TYPES = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})

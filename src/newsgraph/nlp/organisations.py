@@ -73,14 +73,14 @@ def _capitalised(token) -> bool:  # type: ignore[no-untyped-def]
 
 
 def join_place_names(doc: Doc, spans: list[Span]) -> list[Span]:
-    """Organisation names split around a place, made one ORG span."""
+    """Organisation names split around a place, made one ORG span; a nationality split in two, one NORP."""
+    from newsgraph.nlp.countries import canonical_country, country_of_demonym
+
     covered = {i for s in spans for i in range(s.start, s.end)}
     out: list[Span] = []
     for span in spans:
         start, end, label = span.start, span.end, span.label_
         if out and out[-1].end == start and out[-1].label_ in {"GPE", "NORP", "LOC"} and label in {"GPE", "NORP", "LOC"}:
-            from newsgraph.nlp.countries import canonical_country, country_of_demonym
-
             joined = doc[out[-1].start:end].text
             if country_of_demonym(joined) is not None and canonical_country(joined) is None:
                 out[-1] = Span(doc, out[-1].start, end, label="NORP")  # "Sri" + "Lankan": one nationality

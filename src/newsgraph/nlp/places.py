@@ -419,6 +419,30 @@ _SPORT_NAMES = frozenset(
 )
 _VERSUS = frozenset({"at", "v", "v.", "vs", "vs.", "-"})
 
+# An article reports sport when four of its words are the game's, three different: the words above
+# without a result's or a crowd's, which any news uses ("won the vote", "fans of the show"), with
+# more of the game's people, contests and tallies; a score or a race distance counts as one word.
+# Measured on the BBC News corpus's own sections: 93% of its sport articles, 0.5-3% of the others
+# (business 1.8%, entertainment 2.1%, politics 0.5%, tech 3.0%).
+_REPORT_WORDS = (_SPORTS | _SPORT_NAMES) - frozenset(
+    "beat beats beaten defeat defeated defeats drew draw draws win wins won lose loses lost fans supporters racing scored".split()
+) | frozenset(
+    """athlete athletes champion champions championships coaches defenders finals flanker fly-half footballer goalkeepers
+    hat-trick hurdles keeper leagues marathon medal medals midfielders olympic olympics penalties play-off playoff
+    quarter-finals referees relay scrum seed seeded seeds semi-finals snooker sprint sprinter squads stadium strikers
+    title titles tournaments tries umpire winger""".split()
+)
+_TALLY = re.compile(r"(?<![\d/.:-])\d{1,2}-\d{1,2}(?![\d/.:-])|(?<![£$€\d,.])(?:\d{1,2},\d{3}|1500|[1-9]00|110)m\b")
+_WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
+
+
+def sport_report(text: str) -> bool:
+    """Whether ``text`` reports sport (``_REPORT_WORDS``: four of the game's words, three different,
+    a score such as "2-1" or a race distance such as "5,000m" counting as one)."""
+    words = [w for w in _WORD.findall(text.lower()) if w in _REPORT_WORDS]
+    tallies = len(_TALLY.findall(text))
+    return len(words) + tallies >= 4 and len(set(words)) + bool(tallies) >= 3
+
 
 def _line(span: Span) -> Span:
     """The line of the text ``span`` is on (between newlines)."""

@@ -293,31 +293,6 @@ def play_sense(trigger: Token, lemma: str, objects: list[Token], lemmas: set[str
     return False
 
 
-# Words of a sports report (the game's people, contests, scores and tallies): an article using
-# four of them, three different (a score or a race distance counts as one word), reports sport.
-# Measured on the BBC News corpus's own sections: 90% of its sport articles, 0.5-3% of the
-# others (business 1.8%, entertainment 1.8%, politics 0.5%, tech 3.0%).
-_SPORT_WORDS = frozenset("""
-    match matches fixture fixtures tournament tournaments championship championships league leagues cup
-    final finals semi-final semi-finals quarter-final quarter-finals squad squads striker strikers
-    midfielder midfielders defender defenders goalkeeper goalkeepers keeper referee referees umpire coach
-    coaches innings wicket wickets medal medals olympic olympics marathon stadium kick-off half-time seeded
-    seed seeds goals goal season champions champion tries batsman bowler sprinter sprint athlete athletes
-    title titles club clubs manager hat-trick penalty penalties playoff play-off playoffs winger fly-half
-    scrum football footballer rugby tennis cricket golf athletics boxing snooker premiership flanker hurdles
-    relay""".split())
-_SCORE = re.compile(r"(?<![\d/.:-])\d{1,2}-\d{1,2}(?![\d/.:-])|(?<![£$€\d,.])(?:\d{1,2},\d{3}|1500|[1-9]00|110)m\b")
-_WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
-
-
-def sport_report(text: str) -> bool:
-    """Whether ``text`` reports sport: at least four of its words are the game's (``_SPORT_WORDS``,
-    a score such as "2-1" or a race distance such as "5,000m"), three of them different."""
-    words = [w for w in _WORD.findall(text.lower()) if w in _SPORT_WORDS]
-    scores = len(_SCORE.findall(text))
-    return len(words) + scores >= 4 and len(set(words)) + bool(scores) >= 3
-
-
 # Verbs of a fixture: in a sports report, sides that meet, visit, face or host one another play
 # a game ("Bolton meet Ipswich", "Everton visit Plymouth", "will travel to Old Trafford").
 _ENCOUNTERS = frozenset({"meet", "meeting", "visit", "face", "host", "travel", "play", "entertain", "welcome"})
