@@ -76,6 +76,7 @@ def build(source: Path, target: Path, copies: int = 20) -> dict[str, float]:
 
     from newsgraph import indexing
     from newsgraph.store import open_store
+    from newsgraph.store.connection import SLOW_TO_FETCH
 
     if not source.is_file():
         raise SystemExit(f"no source knowledge base at {source}")
@@ -90,6 +91,7 @@ def build(source: Path, target: Path, copies: int = 20) -> dict[str, float]:
     figures["copy_and_migrate_s"] = time.perf_counter() - t0
     t1 = time.perf_counter()
     conn = duckdb.connect(str(target))
+    conn.execute(f"SET disabled_compression_methods = '{SLOW_TO_FETCH}'")  # stored as the package's writer stores
     try:
         top = conn.execute("SELECT coalesce(max(seq), 0) + 1 FROM articles").fetchone()[0]
         tables = [r[0] for r in conn.execute(
