@@ -25,6 +25,7 @@ from newsgraph.store import (
     events_by_id, facet_counts, fact_ids_of_articles, figures_by_id, filters_for, find_entity_ids, get_article,
     main_event_rows, mentions_by_id, network_edges, open_store, page_keys, quote_share, quotes_by_id,
     read_article_facts, read_entities, SharedReader, time_limit, times_by_id, top_entities, totals, window_companions,
+    window_mentions,
 )
 
 KINDS = tuple(LISTS)
@@ -241,10 +242,12 @@ def entity_view(db: Source, name: str, *, limit: int = 50, companions: int = 12,
         wanted = max(limit, FACT_WINDOW)
         window = entity_window(store, entity.id, wanted)
         whole = len(window) < wanted  # the window holds every article naming the entity
-        facts = entity_fact_ids(store, entity.id, limit, window[:FACT_WINDOW], complete=whole and len(window) <= FACT_WINDOW)
+        named = window_mentions(store, entity.id, window, complete=whole)  # read once for both below
+        facts = entity_fact_ids(store, entity.id, limit, window[:FACT_WINDOW], complete=whole and len(window) <= FACT_WINDOW,
+                                named=named)
         said, about = quotes_by_id(store, facts["said"]), quotes_by_id(store, facts["about"])
         events = events_by_id(store, facts["events"])
-        arts = entity_article_ids(store, entity.id, limit, window, complete=whole)
+        arts = entity_article_ids(store, entity.id, limit, window, complete=whole, named=named)
         others, edges = window_companions(store, entity.id, window[:FACT_WINDOW], companions)
         article_ids = {a for a, _ in arts} | {q.article_id for q in (*said, *about)} | {e.article_id for e in events}
         article_ids |= {r.article_id for r in entity.roles}

@@ -34,7 +34,7 @@ from newsgraph.store.watched import record_watched, watched_files
 from newsgraph.store.deadline import time_limit
 from newsgraph.store.reader import SharedReader
 from newsgraph.store.pages import (
-    LISTS, article_heads, count_rows, entity_article_count, entity_article_ids, entity_window, window_companions, entity_fact_ids, entity_heads, events_by_id, facet_counts, fact_ids_of_articles, figures_by_id, filters_for, main_event_rows, mentions_by_id, network_edges, page_keys, quote_share, quotes_by_id, times_by_id, top_entities, totals,
+    LISTS, article_heads, count_rows, entity_article_count, entity_article_ids, entity_window, window_companions, window_mentions, entity_fact_ids, entity_heads, events_by_id, facet_counts, fact_ids_of_articles, figures_by_id, filters_for, main_event_rows, mentions_by_id, network_edges, page_keys, quote_share, quotes_by_id, times_by_id, top_entities, totals,
 )
 
 __all__ = [
@@ -43,7 +43,7 @@ __all__ = [
     "added_times", "article_entity_ids", "article_heads", "article_texts", "ArticleFilter",
     "ArticleVersion", "Batch", "cooccurrence", "cooccurring", "copies_of", "count_articles",
     "count_rows", "counts", "duplicate_record", "entities_by_id", "entity_article_counts",
-    "entity_article_count", "entity_article_ids", "entity_events", "entity_window", "window_companions", "entity_fact_ids", "entity_heads", "entity_mentions",
+    "entity_article_count", "entity_article_ids", "entity_events", "entity_window", "window_companions", "window_mentions", "entity_fact_ids", "entity_heads", "entity_mentions",
     "entity_quotes", "events_by_id", "existing_ids", "facet_counts", "fact_ids_of_articles",
     "figures_by_id", "filters_for", "find_entity_ids", "find_story", "finish_run", "get_article", "get_articles",
     "invariant_failures", "list_articles", "list_stories", "LISTS", "LogEntry", "main_event_rows",

@@ -91,7 +91,11 @@ def cooccurring(store: Store, entity_id: str, limit: int = 10) -> list[tuple[str
 
 
 def find_entity_ids(store: Store, name: str) -> list[str]:
-    """Ids of entities whose name or an alias equals ``name`` (any case), best (most articles) first."""
+    """Ids of entities whose name or an alias equals ``name`` (any case), best (most articles) first;
+    an entity's own id (what a link carries) is that entity alone, read by its key without the
+    name and alias scans and the article count."""
+    if name.startswith("ent_") and store.rows("SELECT 1 FROM entities WHERE id = ?", [name]):
+        return [name]
     return [
         r[0]
         for r in store.rows(
