@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newsgraph.errors import QueryError
-from newsgraph.query.search import MAX_QUERY_CHARS, _clean, check_query, make_snippet
+from newsgraph.query.search import MAX_QUERY_CHARS, _clean, _mark_pattern, _marks, check_query, make_snippet
 
 
 def test_snippet_window_holds_the_most_distinct_matches() -> None:
@@ -44,3 +48,27 @@ def test_check_query_refuses_empty_and_long(query: str, code: str) -> None:
 
 def test_check_query_keeps_syntax_characters() -> None:
     assert check_query('  "a*" AND (b) ') == '"a*" AND (b)'
+
+
+def _marks_word_by_word(text: str, query_stems: set[str], word_stems: dict[str, str]) -> list[tuple[int, int, str]]:
+    """The definition the marks keep: each ``\\w`` run whose lower-cased form stems to a query stem."""
+    return [(m.start(), m.end(), word_stems[m.group().lower()]) for m in re.finditer(r"\w+", text)
+            if word_stems.get(m.group().lower()) in query_stems]
+
+
+def _stem(word: str) -> str:  # a stand-in stemmer: the marks depend only on the word → stem table
+    return word[:4]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["Blair", "BLAIR", "blairs", "Blairite", "İstanbul", "istanbul", "STRASSE", "straße",
+                                 "ﬁnance", "finance", "x", "a.b", "Ǆemal", "ǆemal", "σοφός", "ΣΟΦΌΣ", "(", "'s", "_",
+                                 "blair_", "9blair", "Blair9", "\u0301", "é", "É"]), max_size=30),
+       st.lists(st.sampled_from([" ", "", "-", "’", "\u00a0", "_", "."]), min_size=30, max_size=30),
+       st.sets(st.sampled_from(["blai", "ista", "stra", "fina", "ǆema", "σοφό", "9bla", "é"]), max_size=4))
+def test_marks_are_the_words_whose_stem_is_searched(parts: list[str], glue: list[str], query_stems: set[str]) -> None:
+    text = "".join(p + g for p, g in zip(parts, glue))
+    written = set(re.findall(r"\w+", text))
+    word_stems = {w.lower(): _stem(w.lower()) for w in written}
+    pattern, forms = _mark_pattern(written, query_stems, word_stems)
+    assert _marks(text, pattern, forms) == _marks_word_by_word(text, query_stems, word_stems)
