@@ -5,10 +5,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import duckdb
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newsgraph.store import get_article, get_articles, open_store
-from newsgraph.store.facts import read_events, read_figures, read_main_events, read_mentions, read_quotes, read_times
+from newsgraph.store.facts import _sorted, read_events, read_figures, read_main_events, read_mentions, read_quotes, read_times
 
 READERS = [read_mentions, read_quotes, read_figures, read_times, read_events, read_main_events]
 
@@ -28,3 +31,19 @@ def test_get_articles_keeps_the_order_and_leaves_out_missing_ids(seed_kb: Path) 
         ids = [r[0] for r in store.rows("SELECT id FROM articles ORDER BY id")]
         wanted = [ids[-1], "art_missing", ids[0]]
         assert get_articles(store, wanted) == [get_article(store, ids[-1]), get_article(store, ids[0])]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.tuples(st.one_of(st.none(), st.integers(-3, 3)),
+                          st.one_of(st.none(), st.sampled_from(["", "a", "B", "b", "é", "É", "z", "ß", "Ω", "中", "😀", "a b"])),
+                          st.integers(0, 10**6)), max_size=25))
+def test_facts_of_known_articles_come_in_the_order_duckdb_would_give(rows: list[tuple]) -> None:
+    """The rows of known articles are put in order in Python: the same order as DuckDB's ORDER BY
+    (NULLs last, text by code point), which the whole-table read still uses."""
+    conn = duckdb.connect()
+    conn.execute("CREATE TABLE t (pos INTEGER, label VARCHAR, id BIGINT)")
+    if rows:
+        conn.executemany("INSERT INTO t VALUES (?, ?, ?)", rows)
+    want = conn.execute("SELECT pos, label, id FROM t ORDER BY pos, label, id").fetchall()
+    dicts = [{"pos": p, "label": lab, "id": i} for p, lab, i in rows]
+    assert [(r["pos"], r["label"], r["id"]) for r in _sorted(dicts, "t.pos, t.label, t.id")] == want

@@ -134,27 +134,34 @@ def write_facts(conn: duckdb.DuckDBPyConnection, batch: Sequence[ArticleFacts]) 
 ArticleIds = str | Sequence[str] | None
 
 
+def _sorted(rows: list[dict[str, Any]], order: str) -> list[dict[str, Any]]:
+    """``rows`` in ``order`` (``t.a, t.b``: ascending columns) as DuckDB's ORDER BY puts them:
+    NULLs last, text by code point (UTF-8's byte order, DuckDB's default collation)."""
+    columns = [c.strip().removeprefix("t.") for c in order.split(",")]
+    return sorted(rows, key=lambda r: tuple((r[c] is None, r[c]) for c in columns))
+
+
 def _by_article(store: Store, table: str, article_id: ArticleIds, order: str) -> list[dict[str, Any]]:
     """The rows of ``table`` (``t``), of one article, of a list of articles or of all, in a total
     order: by the article's ingest order (not its id, a hash), then ``order`` (the position in the
     text, the row's own id last), so that a listing comes out the same on every run. A list is
     read by key, one placeholder an id (so that the article_id index serves it), its rows grouped
-    by article in the list's order."""
+    by article in the list's order. The rows of known articles are few and put in order here: an
+    ORDER BY costs DuckDB about 0.6 ms a query, half an article page's twelve reads."""
     if article_id is None:
         return store.dicts(f"SELECT t.* FROM {table} t LEFT JOIN articles a ON a.id = t.article_id "
                            f"ORDER BY a.seq NULLS LAST, t.article_id, {order}")
     if isinstance(article_id, str):
         # the article's id is known: not fetched (each column a row costs DuckDB a fetch by index)
-        rows = store.dicts(f"SELECT t.* EXCLUDE (article_id) FROM {table} t WHERE t.article_id = ? ORDER BY {order}",
-                           [article_id])
+        rows = store.dicts(f"SELECT t.* EXCLUDE (article_id) FROM {table} t WHERE t.article_id = ?", [article_id])
         for row in rows:
             row["article_id"] = article_id
-        return rows
+        return _sorted(rows, order)
     grouped: dict[str, list[dict[str, Any]]] = {i: [] for i in article_id}
     for marks, chunk in key_chunks(article_id):
-        for row in store.dicts(f"SELECT t.* FROM {table} t WHERE t.article_id IN ({marks}) ORDER BY t.article_id, {order}", chunk):
+        for row in store.dicts(f"SELECT t.* FROM {table} t WHERE t.article_id IN ({marks})", chunk):
             grouped[row["article_id"]].append(row)
-    return [row for rows in grouped.values() for row in rows]
+    return [row for rows in grouped.values() for row in _sorted(rows, order)]
 
 
 def read_mentions(store: Store, article_id: ArticleIds = None) -> list[Mention]:
