@@ -134,7 +134,10 @@ def main() -> None:
     import newsgraph
     from newsgraph.store import SharedReader
 
-    reader = SharedReader(db, linger=3600)
+    from newsgraph.web.app import _threads, worker_count
+
+    # the anchor reads as a server worker does: its DuckDB threads are the cores shared among the workers
+    reader = SharedReader(db, linger=3600, threads=_threads(worker_count(args.workers)))
     articles: list[str] = []
     cursor = None
     while len(articles) < args.pool:
