@@ -134,10 +134,13 @@ def main() -> None:
     import newsgraph
     from newsgraph.store import SharedReader
 
-    from newsgraph.web.app import _threads, worker_count
+    from newsgraph.web.app import threads_per_worker, worker_count
 
     # the anchor reads as a server worker does: its DuckDB threads are the cores shared among the workers
-    reader = SharedReader(db, linger=3600, threads=_threads(worker_count(args.workers)))
+    reader = SharedReader(db, linger=3600, threads=threads_per_worker(worker_count(args.workers)))
+    from newsgraph.search.embed import share_cores
+
+    share_cores(threads_per_worker(worker_count(args.workers)))  # the query encoder too
     articles: list[str] = []
     cursor = None
     while len(articles) < args.pool:
@@ -170,7 +173,7 @@ def main() -> None:
         from newsgraph.query.search import search
 
         with q.reading(reader, None) as store:
-            return search(store, rng.choice(people).split()[-1], limit=20)
+            return search(store, rng.choice(people).split()[-1], limit=20, keep_vectors=True)  # vectors held, as served
 
     words = [p.split()[-1] for p in pick(people)]
     endpoints: dict[str, tuple[list[str], Callable[[], object] | None]] = {

@@ -110,3 +110,26 @@ def test_fusion_rrf_orders_by_summed_reciprocal_ranks() -> None:
     fused = reciprocal_rank_fusion([["a", "b", "c"], ["c", "a"]], k=1)
     assert [item for item, _ in fused] == ["a", "c", "b"]
     assert fused[0][1] == pytest.approx(1 / 2 + 1 / 3)
+
+
+def test_a_server_worker_shares_the_cores_with_the_query_encoder(tmp_path) -> None:
+    """A server's worker builds the shared query encoder with its share of the cores and idle
+    threads asleep (onnxruntime's default spins a thread a core), and gives the same vectors."""
+    from newsgraph.search import embed
+    from newsgraph.web import create_app
+    from newsgraph.web.app import threads_per_worker
+
+    from newsgraph.store import open_store
+
+    before = embed.encoder().embed(SENTENCES[:2])
+    open_store(tmp_path / "kb.duckdb").close()
+    try:
+        create_app(tmp_path / "kb.duckdb", workers=2)
+        shared = embed.encoder()
+        options = shared.session.get_session_options()
+        assert options.intra_op_num_threads == threads_per_worker(2)
+        assert options.get_session_config_entry("session.intra_op.allow_spinning") == "0"
+        assert np.allclose(shared.embed(SENTENCES[:2]), before, atol=1e-6)
+    finally:
+        embed.share_cores(0)
+    assert embed.encoder().session.get_session_options().intra_op_num_threads == 0

@@ -42,11 +42,17 @@ def serve_command(db: str | None, host: str | None, port: int | None, write_toke
 
     from newsgraph.query.pages import reading
     from newsgraph.web import create_app, worker_count
+    from newsgraph.web.app import threads_per_worker
 
     values = settings.resolve({"host": host, "port": port, "write_token": write_token, "serve_workers": workers})
     if values["serve_workers"] < 0:
         raise QueryError("NG440", f"--workers must be 0 (one a core) or more, got {values['serve_workers']}")
     count = worker_count(values["serve_workers"])
+    # BLAS (a search's vector product) as many threads as DuckDB and the query encoder: the cores
+    # shared among the workers; read when numpy loads, which the workers do after this (a user's
+    # own setting wins)
+    for variable in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+        os.environ.setdefault(variable, str(threads_per_worker(count)))
     path = db_path(db)
     with reading(path, None):
         pass  # NG301/NG302 now, before binding, when there is no readable knowledge base

@@ -51,6 +51,9 @@ class Encoder:
         options.log_severity_level = 3  # errors only: shape-merge notes are not for users
         if threads:
             options.intra_op_num_threads = threads
+            # idle threads sleep: onnxruntime's spin-waiting burns the cores that other processes
+            # (a server's other workers, DuckDB) need (see ``share_cores``)
+            options.add_session_config_entry("session.intra_op.allow_spinning", "0")
         self.session = onnxruntime.InferenceSession(build_model(config, weights, int8=int8).SerializeToString(), options,
                                                     providers=["CPUExecutionProvider"])
 
@@ -84,7 +87,20 @@ class Encoder:
 
 
 _SHARED: Encoder | None = None
+_SHARED_THREADS = 0  # the shared encoder's intra-op threads (0: onnxruntime's default, one a core, spinning)
 _LOCK = threading.Lock()
+
+
+def share_cores(threads: int) -> None:
+    """Build the shared encoder with at most ``threads`` threads that sleep when idle: for a
+    process that shares the cores with others (a server's workers). With onnxruntime's default
+    (a spinning thread a core in each of two workers on two cores) a search answered 18 to 20
+    requests a second under 16 clients, 27 to 29 with one sleeping thread, 45 to 51 with the BLAS
+    threads limited too (``newsgraph serve`` sets both; ``benchmarks/serve.py``, 2026-12-01)."""
+    global _SHARED, _SHARED_THREADS
+    with _LOCK:
+        if threads != _SHARED_THREADS:
+            _SHARED_THREADS, _SHARED = threads, None
 
 
 def encoder() -> Encoder:
@@ -92,7 +108,7 @@ def encoder() -> Encoder:
     global _SHARED
     with _LOCK:
         if _SHARED is None:
-            _SHARED = Encoder()
+            _SHARED = Encoder(threads=_SHARED_THREADS)
         return _SHARED
 
 

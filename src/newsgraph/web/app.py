@@ -84,7 +84,13 @@ class ServeConfig:
 
     def __post_init__(self) -> None:
         if self.reader is None:
-            self.reader = SharedReader(self.db, threads=_threads(self.workers))
+            self.reader = SharedReader(self.db, threads=threads_per_worker(self.workers))
+        try:  # the query encoder shares the cores as DuckDB does (search may not be installed: NG420 then)
+            from newsgraph.search.embed import share_cores
+        except ImportError:
+            pass
+        else:
+            share_cores(threads_per_worker(self.workers))
         self.gate = Gate(self.read_slots, self.queue_timeout)
 
 
@@ -93,9 +99,9 @@ def worker_count(setting: int) -> int:
     return setting or min(4, os.cpu_count() or 1)
 
 
-def _threads(workers: int) -> int:
-    """DuckDB threads for one worker's reader: the cores shared among the server's ``workers``
-    processes, at most two. Requests run side by side, so splitting one query over more cores buys
+def threads_per_worker(workers: int) -> int:
+    """Threads for one worker's reads (DuckDB; also the query encoder's and BLAS's, for a search):
+    the cores shared among the server's ``workers`` processes, at most two. Requests run side by side, so splitting one query over more cores buys
     little and costs each small query its coordination: on 2 cores, 2 workers of one thread each
     answered 10 to 25% more article, entity and story pages a second under 16 clients than 2
     workers of two threads (``benchmarks/serve.py``, 2026-11-30, docs/web.md "Under load")."""
