@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsgraph.store import get_article, get_articles, open_store
-from newsgraph.store.facts import _sorted, read_events, read_figures, read_main_events, read_mentions, read_quotes, read_times
+from newsgraph.store.facts import sorted_rows, read_events, read_figures, read_main_events, read_mentions, read_quotes, read_times
 
 READERS = [read_mentions, read_quotes, read_figures, read_times, read_events, read_main_events]
 
@@ -46,4 +46,4 @@ def test_facts_of_known_articles_come_in_the_order_duckdb_would_give(rows: list[
         conn.executemany("INSERT INTO t VALUES (?, ?, ?)", rows)
     want = conn.execute("SELECT pos, label, id FROM t ORDER BY pos, label, id").fetchall()
     dicts = [{"pos": p, "label": lab, "id": i} for p, lab, i in rows]
-    assert [(r["pos"], r["label"], r["id"]) for r in _sorted(dicts, "t.pos, t.label, t.id")] == want
+    assert [(r["pos"], r["label"], r["id"]) for r in sorted_rows(dicts, "t.pos, t.label, t.id")] == want

@@ -134,8 +134,8 @@ def write_facts(conn: duckdb.DuckDBPyConnection, batch: Sequence[ArticleFacts]) 
 ArticleIds = str | Sequence[str] | None
 
 
-def _sorted(rows: list[dict[str, Any]], order: str) -> list[dict[str, Any]]:
-    """``rows`` in ``order`` (``t.a, t.b``: ascending columns) as DuckDB's ORDER BY puts them:
+def sorted_rows(rows: list[dict[str, Any]], order: str) -> list[dict[str, Any]]:
+    """``rows`` in ``order`` (``t.a, t.b`` or ``a, b``: ascending columns) as DuckDB's ORDER BY puts them:
     NULLs last, text by code point (UTF-8's byte order, DuckDB's default collation)."""
     columns = [c.strip().removeprefix("t.") for c in order.split(",")]
     return sorted(rows, key=lambda r: tuple((r[c] is None, r[c]) for c in columns))
@@ -156,12 +156,12 @@ def _by_article(store: Store, table: str, article_id: ArticleIds, order: str) ->
         rows = store.dicts(f"SELECT t.* EXCLUDE (article_id) FROM {table} t WHERE t.article_id = ?", [article_id])
         for row in rows:
             row["article_id"] = article_id
-        return _sorted(rows, order)
+        return sorted_rows(rows, order)
     grouped: dict[str, list[dict[str, Any]]] = {i: [] for i in article_id}
     for marks, chunk in key_chunks(article_id):
         for row in store.dicts(f"SELECT t.* FROM {table} t WHERE t.article_id IN ({marks})", chunk):
             grouped[row["article_id"]].append(row)
-    return [row for rows in grouped.values() for row in _sorted(rows, order)]
+    return [row for rows in grouped.values() for row in sorted_rows(rows, order)]
 
 
 def read_mentions(store: Store, article_id: ArticleIds = None) -> list[Mention]:
