@@ -108,9 +108,13 @@ class Geo:
 
     Attributes:
         geonames_id: the GeoNames id of the place; None for a region below the country known from
-            ISO 3166-2 only (a province, a state outside the US: "Bavaria"), which has none.
+            ISO 3166-2 only (a province, a state outside the US: "Bavaria"), which has none, and for
+            a place known only by its country: a facility the gazetteer lacks, in the country of
+            the place its name is built on ("Port of Dakar"), or a town it lacks, in the article's
+            one country.
         country: ISO 3166-1 alpha-2 code of its country ("FR").
-        lat: latitude in degrees, None where the gazetteer has no point (countries, regions).
+        lat: latitude in degrees, None where the gazetteer has no point (countries, regions, a place
+            known only by its country).
         lon: longitude in degrees, None where the gazetteer has no point.
     """
 

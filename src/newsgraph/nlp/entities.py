@@ -35,7 +35,7 @@ from newsgraph.nlp.mentions import clean_span, mention_spans
 from newsgraph.nlp.roles import roles_for
 from newsgraph.nlp.titles import ROYAL_TITLES
 
-EXTRACTOR = "newsgraph.entities.v20"
+EXTRACTOR = "newsgraph.entities.v21"
 
 __all__ = ["EXTRACTOR", "clean_span", "mentions_and_entities"]
 
@@ -147,13 +147,27 @@ def _institution(span: Span) -> str | None:
     return canonical_institution(span.text) if span.label_ == "ORG" else None
 
 
-def _geo(etype: EntityType, members: list[Span], countries: set[str], by_start: dict[int, Span]) -> Geo | None:
-    """A place's gazetteer entry, or the place an organisation's name is built on."""
+def _geo(etype: EntityType, members: list[Span], countries: set[str], by_start: dict[int, Span],
+         home: str | None = None) -> Geo | None:
+    """A place's gazetteer entry, or the place an organisation's name is built on. A facility the
+    gazetteer lacks lies in the country of a place its name is built on ("Port of Dakar"); a town
+    it lacks, in the article's one country ``home`` (ISO code, ``_home_iso``): the country only,
+    with no gazetteer id or point, so that no two such places pass for the same one. A facility
+    named after no place keeps none (a station in orbit, a ship, an embassy abroad), nor does a
+    river, a sea or a range, which may cross borders."""
     if etype.value in {"GPE", "LOC", "FAC"}:
         for span in members:
             if span.label_ == etype.value and (geo := resolve_place(span, countries, by_start)) is not None:
                 return geo
-    elif etype is EntityType.ORG:
+        own = [s for s in members if s.label_ == etype.value]
+        if etype is EntityType.FAC and own:
+            inside = place_in_name(max(own, key=len), countries)
+            if inside is not None:
+                return Geo(geonames_id=None, country=inside.country)
+        if home is not None and etype is EntityType.GPE and own and not any(_known_place(s) for s in own):
+            return Geo(geonames_id=None, country=home)
+        return None
+    if etype is EntityType.ORG:
         longest = max(members, key=lambda s: len(s))
         return place_in_name(longest, countries)
     return None
@@ -277,6 +291,33 @@ def _settle_roles(roles: dict[int, list[Role]], spans: list[Span], groups: dict[
     return out
 
 
+def _known_place(span: Span) -> bool:
+    """Whether the gazetteer knows the name as a country, a region or a city anywhere."""
+    gaz = gazetteer()
+    return gaz.region(span.text) is not None or bool(gaz.cities.get(fold(span.text))) or bool(gaz.subdivision(span.text))
+
+
+def _home_iso(spans: list[Span]) -> str | None:
+    """The ISO code of the article's one country (``_only_country``) where the article also names
+    a town or region of it: a country named once beside a place of its own is where the article
+    is; named alone ("birds in Fiordland learned faster than those in zoos in Australia") it
+    may be where the article is not. Else None."""
+    name = _only_country(spans)
+    iso = gazetteer().country_of(name) if name is not None else None
+    if iso is None:
+        return None
+    gaz = gazetteer()
+    for span in spans:
+        if span.label_ not in ("GPE", "LOC"):
+            continue
+        region = gaz.region(span.text)
+        if region is not None and region.kind != "country" and region.country == iso:
+            return iso
+        if region is None and any(c.country == iso for c in gaz.cities.get(fold(span.text), ())[:1]):
+            return iso
+    return None
+
+
 def _only_country(spans: list[Span]) -> str | None:
     """The article's one country (by name, written or as a nationality) when every GPE and
     nationality it names lies in it; None where there are none or several."""
@@ -347,6 +388,7 @@ def mentions_and_entities(doc: Doc, article: Article) -> tuple[tuple[Mention, ..
     mentions: dict[int, Mention] = {}
     entities: list[LocalEntity] = []
     countries = context_countries(spans)
+    home = _home_iso(spans)
     by_start = {s.start: s for s in spans}
     for root, members in sorted(groups.items(), key=lambda kv: kv[1][0]):
         ordered, name = ordered_of[root], names[root]
@@ -369,7 +411,7 @@ def mentions_and_entities(doc: Doc, article: Article) -> tuple[tuple[Mention, ..
                 mention_ids=tuple(mentions[i].id for i in members),
                 aliases=_aliases(name, ordered, defined.get(root, []), article),
                 roles=_dedupe_roles([r for i in members for r in roles.get(i, [])]),
-                geo=_geo(etype, ordered, countries, by_start),
+                geo=_geo(etype, ordered, countries, by_start, home),
                 known_as=canonical_institution(name) if etype is EntityType.ORG else None,
             )
         )
