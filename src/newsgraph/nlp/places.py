@@ -36,6 +36,8 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph.model import Geo
 from newsgraph.nlp.countries import canonical_country, country_forms, country_of_demonym
+from newsgraph.nlp.institutions import canonical_institution
+from newsgraph.nlp.organisations import LEGAL_FORMS, ORG_HEADS
 from newsgraph.nlp.titles import SEAT_HEADS, after_title, is_head
 
 _DOMINANT = 20
@@ -808,6 +810,38 @@ def _place_evidence(span: Span, countries: set[str]) -> bool:
     return cities[0].population >= _BIG_CITY
 
 
+# Nouns whose "in X" names a body, not a place: "a stake in X", "shares in X", "a seat in X".
+_IN_A_BODY = frozenset("stake stakes share shares holding holdings interest interests investment investments invest "
+                       "investor investors job jobs post posts role roles seat seats position positions confidence "
+                       "faith trust member members membership vote votes rift rifts split splits change changes "
+                       "reshuffle turmoil crisis power dissent".split())
+_TOWN_PREPS = frozenset({"in", "near", "around", "outside"})
+
+
+def _unlisted_town(span: Span, countries: set[str]) -> bool:
+    """Whether a name the model typed ORG reads as a town the gazetteer lacks ("fought to save homes
+    in Katoomba", "an eruption near Grindavík"): one or two capitalised words that are nothing the
+    gazetteer, the institutions or an organisation's name words know, the whole object of "in",
+    "near", "around" or "outside" (not "at": people work at companies) where that is no share of
+    a body ("a stake in X", "a rift in X"), in an article set in a country it names."""
+    doc = span.doc
+    if not countries or not 1 <= len(span) <= 2 or span.start == 0:
+        return False
+    prep = doc[span.start - 1]
+    if prep.lower_ not in _TOWN_PREPS or span.root.dep_ != "pobj" or span.root.head.i != prep.i:
+        return False
+    if prep.head.lemma_.lower() in _IN_A_BODY or prep.head.lower_ in _IN_A_BODY:
+        return False
+    if span.end < len(doc) and (doc[span.end].is_title or doc[span.end].lower_ in {"'s", "’s"} or doc[span.end].text == "-"):
+        return False  # a longer name, a possessor, a compound ("in Hamas-run Gaza")
+    if not all(t.is_alpha and t.is_title and t.text not in ORG_HEADS and t.text not in LEGAL_FORMS
+               and t.lower_ not in _ORG_NOUNS for t in span):
+        return False
+    gaz = gazetteer()
+    return (canonical_institution(span.text) is None and gaz.region(span.text) is None
+            and not gaz.cities.get(fold(span.text)) and not gaz.subdivision(span.text))
+
+
 def _in_city(span: Span) -> bool:
     """ "in Kraków": a city of 100,000 people or more after a preposition of place, not a possessor."""
     doc = span.doc
@@ -991,6 +1025,8 @@ def fix_place_types(doc: Doc, spans: list[Span], person_forms: set[str]) -> list
         elif label == "ORG" and _place_evidence(span, countries) and (
                 (not sports_context(span) and not table_row(span)) or _bracketed_country(span)):
             label = "GPE"  # (in a sports report a country in brackets is a player's: "Martina (Curaçao)")
+        elif label == "ORG" and _unlisted_town(span, countries) and not sports_context(span):
+            label = "GPE"
         elif (label == "PERSON" and len(span) == 1 and (span.text not in person_forms or _in_city(span))
               and not after_title(doc, span.start)
               and _person_is_place(span, countries) and (_locative(span) or not span.root.dep_.startswith("nsubj"))):
