@@ -16,7 +16,7 @@ from newsgraph.nlp.institutions import canonical_institution
 from newsgraph.nlp.money import CODES
 from newsgraph.nlp.oneword import retype_one_word_people
 from newsgraph.nlp.organisations import (
-    DESCRIPTORS, LEGAL_FORMS, ORG_FINALS, ORG_HEADS, acronym_names, advocacy_names, companies, fix_people, foreign_bodies,
+    DESCRIPTORS, FOREIGN_BODIES, LEGAL_FORMS, ORG_FINALS, ORG_HEADS, acronym_names, advocacy_names, companies, fix_people, foreign_bodies,
     institutions, join_place_names, kicker, laws, named_events, split_portfolios, whole_portfolios,
 )
 from newsgraph.nlp.recogniser import keep_sure
@@ -170,9 +170,10 @@ def recover_titled_names(doc: Doc, spans: list[Span]) -> list[Span]:
                 start = k  # only a title right before licenses the extension
             covered.update(range(start, span.start))
             out.append(Span(doc, start, span.end, label="PERSON"))
-        elif span.label_ in _REPAIRABLE and sum(t.text != "-" for t in span) <= 3 and after_title(doc, span.start) and all(
+        elif span.label_ in _REPAIRABLE and sum(t.text != "-" for t in span) <= 3 and all(
             _name_token(t) or t.i == span.start or t.text == "-" and 0 < t.i - span.start < len(span) - 1 for t in span
-        ) and (doc[span.start - 1].text[:1].isupper() or _named_after_lower_title(span)):
+        ) and ((after_title(doc, span.start) and (doc[span.start - 1].text[:1].isupper() or _named_after_lower_title(span)))
+               or (_after_title_comma(span) and _named_after_lower_title(span))):
             out.append(Span(doc, span.start, span.end, label="PERSON"))
         else:
             out.append(span)
@@ -181,12 +182,23 @@ def recover_titled_names(doc: Doc, spans: list[Span]) -> list[Span]:
     return out
 
 
+def _after_title_comma(span: Span) -> bool:
+    """ "The central bank's president, Lucía Moreno Salazar, has ...": the name in apposition right
+    after a lower-case title head and its comma, closed by a comma or the sentence's end."""
+    doc = span.doc
+    if span.start < 2 or doc[span.start - 1].text != "," or not doc[span.start - 2].is_lower:
+        return False
+    closed = span.end >= len(doc) or doc[span.end].text in {",", ".", ";"}
+    return closed and is_head(doc[span.start - 2].lower_)
+
+
 def _named_after_lower_title(span: Span) -> bool:
     """ "coach Hernán Villamizar" typed ORG: two or three name words after a lower-case title head,
-    none a word of an organisation's name ("coach Deportivo Páramo" would be the club), and no
+    none a word of an organisation's name, in English or another language ("coach Deportivo
+    Páramo" would be the club, "chairman, Banco Andino" the bank), and no
     place or body the gazetteer or the country table knows."""
     if len(span) < 2 or any(t.text in ORG_HEADS or t.text in ORG_FINALS or t.text in CLUB_FINALS | CLUB_STARTS
-                            or t.text in LEGAL_FORMS for t in span):
+                            or t.text in LEGAL_FORMS or t.text in FOREIGN_BODIES for t in span):
         return False
     return country_of(span.text) is None and not gazetteer().is_place(span.text)
 

@@ -187,7 +187,7 @@ def whole_portfolios(doc: Doc, spans: list[Span]) -> list[Span]:
 
 # First words of institutions' names left in their own language ("Universidad Mayor de San Andrés",
 # "Tribunal Supremo", "Banco de la Nación"), and the particles inside such names.
-_FOREIGN_BODIES = frozenset(
+FOREIGN_BODIES = frozenset(
     """Universidad Universidade Université Universität Università Instituto Institut Istituto Banco Banque Tribunal
     Tribunale Ministerio Ministério Ministère Ministero Corte Cour Conseil Consejo Conselho Consiglio Academia Académie
     Escuela École Colegio Fundación Fundação Fondation Fondazione Stiftung Partido Parti Partito Partei Agencia
@@ -206,7 +206,7 @@ def foreign_bodies(doc: Doc, spans: list[Span]) -> list[Span]:
     from newsgraph.nlp.places import give_way, token_texts
 
     found: list[Span] = []
-    for token in [doc[i] for i, w in enumerate(token_texts(doc)) if w in _FOREIGN_BODIES]:
+    for token in [doc[i] for i, w in enumerate(token_texts(doc)) if w in FOREIGN_BODIES]:
         if found and token.i < found[-1].end:
             continue
         j, last = token.i + 1, token.i
