@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from newsgraph.model import Argument, Event, EventMode, Evidence, Figure, Mention, EntityType, Quote, QuoteKind, Speaker, TimeExpression, TimeType
-from newsgraph.store.connection import Store, joined
+from newsgraph.store.connection import KEYS_A_QUERY, Store, joined
 from newsgraph.store.facts import evidence, sorted_rows
 
 _NOT_DUP = "a.id NOT IN (SELECT article_id FROM duplicates)"
@@ -125,9 +125,10 @@ def filters_for(kind: str, values: dict[str, Any]) -> list[tuple[str, list[Any]]
         if v.get("typed"):  # typed events and each article's main event; OTHER apart
             out.append(("(ev.type <> 'OTHER' OR ev.main)", []))
         if "actor_ids" in v or "actor_text" in v:
-            ids, text = joined(v.get("actor_ids") or ()), str(v.get("actor_text") or "\x00").lower()
-            out.append((f"ev.id IN (SELECT event_id FROM event_arguments WHERE role = 'actor' AND (entity_id {_IN}"
-                        " OR contains(lower(ev_text), ?)))", [ids, text]))
+            known, params = _one_of("entity_id", list(v.get("actor_ids") or ()))
+            text = str(v.get("actor_text") or "\x00").lower()
+            out.append((f"ev.id IN (SELECT event_id FROM event_arguments WHERE role = 'actor' AND ({known}"
+                        " OR contains(lower(ev_text), ?)))", [*params, text]))
         if "place" in v:
             out.append(("ev.id IN (SELECT event_id FROM event_arguments WHERE role = 'place' AND contains(lower(ev_text), ?))",
                         [str(v["place"]).lower()]))
@@ -144,11 +145,22 @@ def filters_for(kind: str, values: dict[str, Any]) -> list[tuple[str, list[Any]]
     return out
 
 
+def _one_of(column: str, ids: Sequence[str]) -> tuple[str, list[Any]]:
+    """``column`` is one of ``ids``: a list of placeholders for a few (a filter DuckDB applies as it
+    scans; ``IN (SELECT unnest(...))`` beside an OR made it join every row: a quotes list by speaker
+    on 41,000 articles 41 → 26 ms), an unnested list for many, nothing for none."""
+    if not ids:
+        return "FALSE", []
+    if len(ids) <= KEYS_A_QUERY:
+        return f"{column} IN ({', '.join('?' for _ in ids)})", list(ids)
+    return f"{column} {_IN}", [joined(ids)]
+
+
 def _who(out: list[tuple[str, list[Any]]], id_col: str, text_col: str, ids: Sequence[str] | None, text: str | None) -> None:
     if ids is None and text is None:
         return
-    out.append((f"({id_col} {_IN} OR contains(lower(coalesce({text_col}, '')), ?))",
-                [joined(ids or ()), (text or "\x00").lower()]))
+    known, params = _one_of(id_col, list(ids or ()))
+    out.append((f"({known} OR contains(lower(coalesce({text_col}, '')), ?))", [*params, (text or "\x00").lower()]))
 
 
 def _where(conditions: Sequence[tuple[str, list[Any]]]) -> tuple[str, list[Any]]:
