@@ -16,7 +16,8 @@ from newsgraph.nlp.institutions import canonical_institution
 from newsgraph.nlp.money import CODES
 from newsgraph.nlp.oneword import retype_one_word_people
 from newsgraph.nlp.organisations import (
-    DESCRIPTORS, FOREIGN_BODIES, LEGAL_FORMS, ORG_FINALS, ORG_HEADS, acronym_names, advocacy_names, companies, fix_people, foreign_bodies,
+    DESCRIPTORS, FOREIGN_BODIES, LEGAL_FORMS, ORG_FINALS, ORG_HEADS, acronym_names, advocacy_names, companies, fix_people,
+    foreign_bodies,
     institutions, join_place_names, kicker, laws, named_events, split_portfolios, whole_portfolios,
 )
 from newsgraph.nlp.recogniser import keep_sure

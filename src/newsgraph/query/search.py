@@ -27,7 +27,7 @@ from newsgraph.model import QuoteHit, SearchHit, SearchMode
 from newsgraph.store import Store, find_entity_ids, reading
 from newsgraph.store.reader import file_version
 from newsgraph.store.search import (
-    IndexState, SearchFilter, has_search_tables, hit_rows, index_state, quote_top, readiness, stems, story_exists,
+    IndexState, Readiness, SearchFilter, has_search_tables, hit_rows, index_state, quote_top, readiness, stems, story_exists,
     text_top, vector_count, vector_matrix, vector_models, vector_top,
 )
 

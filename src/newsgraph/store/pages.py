@@ -429,7 +429,8 @@ def entity_fact_ids(store: Store, entity_id: str, limit: int, window: Sequence[t
         event_rows = store.rows("SELECT event_id, article_id FROM event_arguments WHERE entity_id = ?", [entity_id])
     else:  # by article id alone, as above (with the entity's id too: 25 ms against 2 for a frequent entity)
         event_rows = [r[:2] for r in store.rows(
-            f"SELECT event_id, article_id, entity_id FROM event_arguments WHERE article_id IN ({marks})", ids) if r[2] == entity_id]
+            f"SELECT event_id, article_id, entity_id FROM event_arguments WHERE article_id IN ({marks})", ids)
+            if r[2] == entity_id]
     event_ids = sorted({r[0] for r in event_rows if r[1] in seq})
     event_rows = store.rows(f"SELECT id, article_id, trigger_start FROM events WHERE id IN ({_marks(event_ids)})",
                             event_ids) if event_ids else []

@@ -101,10 +101,11 @@ def worker_count(setting: int) -> int:
 
 def threads_per_worker(workers: int) -> int:
     """Threads for one worker's reads (DuckDB; also the query encoder's and BLAS's, for a search):
-    the cores shared among the server's ``workers`` processes, at most two. Requests run side by side, so splitting one query over more cores buys
-    little and costs each small query its coordination: on 2 cores, 2 workers of one thread each
-    answered 10 to 25% more article, entity and story pages a second under 16 clients than 2
-    workers of two threads (``benchmarks/serve.py``, 2026-11-30, docs/web.md "Under load")."""
+    the cores shared among the server's ``workers`` processes, at most two. Requests run side by
+    side, so splitting one query over more cores buys little and costs each small query its
+    coordination: on 2 cores, 2 workers of one thread each answered 10 to 25% more article,
+    entity and story pages a second under 16 clients than 2 workers of two threads
+    (``benchmarks/serve.py``, 2026-11-30, docs/web.md "Under load")."""
     return max(1, min(2, (os.cpu_count() or 1) // max(1, workers)))
 
 
