@@ -9,8 +9,9 @@ and of every type, stories), and prints throughput, p50/p95/p99 latency and the 
 status but 200, with its code). The pages (HTML) and their API counterparts are both measured;
 the last row, a static file (no read, no rendering), is the floor of HTTP alone on this machine.
 Anchor, in the same run: the same reads called directly in this process through a reader like
-the server's (``newsgraph.query.pages`` on a ``SharedReader``, one at a time, no HTTP, no
-rendering), whose p50 is the floor the server's latency sits on. The load average of the machine
+a server worker's (``newsgraph.query.pages`` on a ``SharedReader`` with a worker's DuckDB threads;
+a search with the vectors held and the query encoder sharing the cores; one at a time, no HTTP,
+no rendering), whose p50 is the floor the server's latency sits on. The load average of the machine
 is printed at the start and the end: on a shared machine it says how much of the CPUs was ours.
 """
 
