@@ -164,7 +164,7 @@ def _geo(etype: EntityType, members: list[Span], countries: set[str], by_start: 
             inside = place_in_name(max(own, key=len), countries)
             if inside is not None:
                 return Geo(geonames_id=None, country=inside.country)
-        if home is not None and etype is EntityType.GPE and own and not any(_known_place(s) for s in own):
+        if home is not None and etype is EntityType.GPE and own and not any(gazetteer().knows(s.text) for s in own):
             return Geo(geonames_id=None, country=home)
         return None
     if etype is EntityType.ORG:
@@ -265,11 +265,11 @@ _GOVERNMENT_HEADS = frozenset({"minister", "prime minister", "premier", "deputy 
 
 
 def _settle_roles(roles: dict[int, list[Role]], spans: list[Span], groups: dict[int, list[int]],
-                  names: dict[int, str]) -> dict[int, list[Role]]:
+                  names: dict[int, str], country: str | None) -> dict[int, list[Role]]:
     """Each role's organisation named as the article's entity is named ("IMF" → "International
     Monetary Fund", "Thirsk" → "Thirsk United"), and a minister's or a capitalised President's
     country, left unsaid beside the title, taken from the article where only one can be meant:
-    its one country (``_only_country``), else the first country it names, where it names it before
+    its one country ``country`` (``_only_country``), else the first country it names, where it names it before
     the person (``_lead_country``). Otherwise it stays None."""
     if not roles:
         return roles
@@ -278,7 +278,6 @@ def _settle_roles(roles: dict[int, list[Role]], spans: list[Span], groups: dict[
         if any(spans[i].label_ in {"ORG", "GPE"} for i in members):
             for i in members:
                 name_of.setdefault(spans[i].text, names[root])
-    country = _only_country(spans)
     out: dict[int, list[Role]] = {}
     for index, found in roles.items():
         settled = []
@@ -291,18 +290,11 @@ def _settle_roles(roles: dict[int, list[Role]], spans: list[Span], groups: dict[
     return out
 
 
-def _known_place(span: Span) -> bool:
-    """Whether the gazetteer knows the name as a country, a region or a city anywhere."""
-    gaz = gazetteer()
-    return gaz.region(span.text) is not None or bool(gaz.cities.get(fold(span.text))) or bool(gaz.subdivision(span.text))
-
-
-def _home_iso(spans: list[Span]) -> str | None:
-    """The ISO code of the article's one country (``_only_country``) where the article also names
-    a town or region of it: a country named once beside a place of its own is where the article
-    is; named alone ("birds in Fiordland learned faster than those in zoos in Australia") it
-    may be where the article is not. Else None."""
-    name = _only_country(spans)
+def _home_iso(spans: list[Span], name: str | None) -> str | None:
+    """The ISO code of the article's one country ``name`` (``_only_country``) where the article
+    also names a town or region of it: a country named once beside a place of its own is where the
+    article is; named alone ("birds in Fiordland learned faster than those in zoos in Australia")
+    it may be where the article is not. Else None."""
     iso = gazetteer().country_of(name) if name is not None else None
     if iso is None:
         return None
@@ -381,14 +373,15 @@ def mentions_and_entities(doc: Doc, article: Article) -> tuple[tuple[Mention, ..
         head = min(member_spans, key=lambda s: (s.label_ == "NORP" and len(member_spans) > 1, s.start))
         ordered_of[root] = [head] + [s for s in member_spans if s is not head]
     names = {root: _name_of(ordered) for root, ordered in ordered_of.items()}
-    roles = _settle_roles(roles_for(doc, spans, article), spans, groups, names)
+    only = _only_country(spans)  # the article's one country, for ministers' posts and unlisted towns
+    roles = _settle_roles(roles_for(doc, spans, article), spans, groups, names, only)
     defined: dict[int, list[Alias]] = {}
     for p in parens:
         defined.setdefault(clusters.find(p.index), []).append(p.alias)
     mentions: dict[int, Mention] = {}
     entities: list[LocalEntity] = []
     countries = context_countries(spans)
-    home = _home_iso(spans)
+    home = _home_iso(spans, only)
     by_start = {s.start: s for s in spans}
     for root, members in sorted(groups.items(), key=lambda kv: kv[1][0]):
         ordered, name = ordered_of[root], names[root]

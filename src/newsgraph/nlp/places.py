@@ -137,6 +137,10 @@ class Gazetteer:
         """Whether ``text`` names a region, or a city of at least ``min_population`` people."""
         return self.region(text) is not None or self.is_city(text, min_population=min_population)
 
+    def knows(self, text: str) -> bool:
+        """Whether ``text`` names anything here: a region, a city or a region below the country."""
+        return self.is_place(text) or bool(self.subdivision(text))
+
     def subdivision(self, text: str) -> tuple[Place, ...]:
         """The ISO 3166-2 regions (below the country) a name may be: "Bavaria", "Sichuan Province",
         "Lagos State" (a region's name with its kind after it is that region)."""
@@ -837,9 +841,7 @@ def _unlisted_town(span: Span, countries: set[str]) -> bool:
     if not all(t.is_alpha and t.is_title and t.text not in ORG_HEADS and t.text not in LEGAL_FORMS
                and t.lower_ not in _ORG_NOUNS for t in span):
         return False
-    gaz = gazetteer()
-    return (canonical_institution(span.text) is None and gaz.region(span.text) is None
-            and not gaz.cities.get(fold(span.text)) and not gaz.subdivision(span.text))
+    return canonical_institution(span.text) is None and not gazetteer().knows(span.text)
 
 
 def _in_city(span: Span) -> bool:

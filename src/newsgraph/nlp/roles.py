@@ -194,8 +194,6 @@ def title_before(ctx: _Context, s: int) -> _Found | None:
     return _Found(title=title, org=org, status=status or RoleStatus.CURRENT, start=first, title_start=k)
 
 
-
-
 def _its_owner(ctx: _Context, i: int) -> str | None:
     """What "its" at token ``i`` refers to: the nearest organisation named before it in its sentence
     or the one before, a subject first ("X ... will buy Y ..., its president"), else the nearest
@@ -382,7 +380,7 @@ _COMPANY_OFFICERS = frozenset({
     "spokesman", "spokeswoman", "spokesperson", "cfo", "ceo", "coo",
 })
 # The legal forms that close a company's formal name ("Cobres del Desierto SA", "Sohar Gulf Logistics SAOG").
-_COMPANY_FORMS = LEGAL_FORMS | {"Co", "PLC", "SAOG", "SAOC", "Corporation", "Limited", "Incorporated"}
+_COMPANY_FORMS = LEGAL_FORMS | {"Co", "Corporation", "Limited", "Incorporated"}
 
 
 def _one_company(spans: list[Span]) -> Span | None:
