@@ -25,6 +25,7 @@ from newsgraph.nlp.places import (
     CLUB_FINALS, CLUB_STARTS, buildings, clubs, constituencies, dateline_spans, fix_place_types, gazetteer, natural_places,
     players, regions_by_kind, same_place_types, whole_countries,
 )
+from newsgraph.nlp.products import named_products
 from newsgraph.nlp.titles import HONORIFICS, MODIFIERS, after_title, is_head, is_title_word, status_of
 
 KEPT = frozenset(t.value for t in EntityType)
@@ -390,6 +391,7 @@ def mention_spans(doc: Doc) -> list[Span]:
     spans = players(doc, clubs(doc, spans))  # nlp/places.py: "Thirsk United" typed PERSON, "4-Ana Vela (Spain)"
     spans = natural_places(doc, buildings(doc, named_events(doc, laws(doc, spans))))  # "the X Act", "the X Summit", "Lake Tana"
     spans = retype_one_word_people(doc, spans)  # nlp/oneword.py: "the Firefox browser", "market leader Diageo"
+    spans = named_products(doc, spans)  # nlp/products.py: "a Falcon 9 rocket", "a weather satellite, Nuvola-1,"
     spans = [Span(doc, s.start, s.end, label="ORG") if s.label_ in _INSTITUTION_LABELS and canonical_institution(s.text) else s
              for s in spans]  # "Tories", "Labour" typed NORP or PERSON are the party
     spans = institutions(doc, spans)

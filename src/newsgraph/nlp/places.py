@@ -656,15 +656,52 @@ def _scored(span: Span) -> bool:
 # Words that make a name a natural place (LOC) wherever it is written: first ("Lake Tana", "Mount
 # Kenya", "Gulf of Aden") or last ("Cauca River", "Reykjanes Peninsula", "North Sea"); and the common
 # nouns that, written right after a name, say it is one ("the Isère river", "the Chartreuse mountains").
-_NATURAL_FIRST = frozenset("Lake Mount Mt Mt. Gulf Bay Cape Isle Loch River".split())
+# The first words include the other languages' words that English keeps in the name ("the Sierra
+# Mazateca", "the Salar de Uyuni", "Pulau Komodo", "the Shatt al-Arab").
+_NATURAL_FIRST = frozenset("Lake Mount Mt Mt. Gulf Bay Cape Isle Loch River Sierra Salar Lago Lac Laguna Monte Mont "
+                           "Volcán Isla Île Pulau Gunung Danau Sungai Jebel Jabal Djebel Wadi Shatt".split())
 _NATURAL_LAST = frozenset("River Mountains Mountain Hills Valley Peninsula Desert Sea Ocean Strait Straits Glacier "
-                          "Plateau Delta Basin Range Estuary Lagoon Falls Volcano Marshes Wetlands".split())
+                          "Plateau Delta Basin Range Estuary Lagoon Falls Volcano Marshes Wetlands Creek Gorge Canyon "
+                          "Reef Atoll Archipelago Island Islands".split())
 _FOREIGN_PARKS = frozenset({("Parque", "Nacional"), ("Parc", "National"), ("Parco", "Nazionale"), ("Parque", "Natural")})
 # Two words that end a protected area's name ("Tsavo East National Park"): a LOC, found whole.
 _RESERVES = frozenset({("National", "Park"), ("Nature", "Reserve"), ("Game", "Reserve"), ("Marine", "Park")})
 _NATURAL_WORDS = _NATURAL_FIRST | _NATURAL_LAST | {last for _, last in _RESERVES}
 _NATURAL_AFTER = frozenset("river rivers mountains mountain hills valley peninsula desert glacier delta estuary "
-                           "basin lagoon massif plateau".split())
+                           "basin lagoon massif plateau volcano island islands creek gorge canyon reef atoll "
+                           "archipelago".split())
+# Before "the" and a bare name, the words that put something on, along or into a river or a sea
+# ("barges on the Danube", "growers along the Sutlej", "glaciers that feed the Syr Darya"); between
+# "the" and the name, the adjectives a river takes ("the lower Seine").
+_ON_WATER = frozenset("on along up down across into over beside near by below above beneath under off "
+                      "feed feeds fed cross crossed crosses navigate dam dammed".split())
+_RIVER_ADJECTIVES = frozenset("upper lower middle mighty".split())
+# Of those, the ones that put a thing along a river rather than on a building or a body ("an attack
+# on the Pentagon", "pressure on the Kremlin"): enough for a name the model typed ORG.
+_ALONG_WATER = frozenset("along up down across feed feeds fed cross crossed crosses navigate dam dammed".split())
+
+
+def _water_named(span: Span) -> bool:
+    """ "barges on the Danube", "traffic on the lower Seine", "feed the Syr Darya": a bare name of
+    one to three words after "the" (a river or a sea: people and towns take no article), itself
+    after a word of being on or along water, that the gazetteer, the demonyms and the institutions
+    do not know and that ends no plural ("the Beatles"), with no noun after it ("the Danube
+    Navigation Act" is a law)."""
+    doc = span.doc
+    k = span.start - 1
+    if k >= 0 and doc[k].lower_ in _RIVER_ADJECTIVES:
+        k -= 1
+    if k < 1 or doc[k].lower_ != "the" or len(span) > 3:
+        return False
+    if doc[k - 1].lower_ not in (_ALONG_WATER if span.label_ == "ORG" else _ON_WATER):
+        return False
+    after = doc[span.end] if span.end < len(doc) else None
+    if after is not None and (after.pos_ in {"NOUN", "PROPN", "NUM"} or after.is_title):
+        return False
+    if span[-1].text.endswith("s") or not span[0].is_title:
+        return False
+    return (not gazetteer().knows(span.text) and country_of_demonym(span.text) is None
+            and canonical_institution(span.text) is None and all(t.is_alpha or t.text == "-" for t in span))
 
 
 # Lower-case words for a region of a country written after its name ("Jiangxi province", "the
@@ -782,10 +819,15 @@ def natural_places(doc: Doc, spans: list[Span]) -> list[Span]:
             elif before is not None and before.text in _NATURAL_FIRST and before.i not in covered:
                 label, start = "LOC", start - 1  # "Lake Malawi" of which the model found "Malawi"
             elif label == "NORP":
-                if after is not None and after.lower_ in _NATURAL_AFTER and after.is_lower and country_of_demonym(span.text) is None:
-                    label = "LOC"  # "the Tatra mountains"
-            elif ((len(span) >= 2 and (span[0].text in _NATURAL_FIRST or span[-1].text in _NATURAL_LAST))
+                if ((after is not None and after.lower_ in _NATURAL_AFTER and after.is_lower and country_of_demonym(span.text) is None)
+                        or _water_named(span)):
+                    label = "LOC"  # "the Tatra mountains", "on the lower Seine"
+            elif ((len(span) >= 2 and (span[0].text in _NATURAL_FIRST or span[-1].text in _NATURAL_LAST)
+                   and gazetteer().region(span.text) is None  # ("Rhode Island", "Sierra Leone")
+                   and not any(t.text in ORG_HEADS or t.lower_ in _ORG_NOUNS for t in span))  # "Sierra Club"
                     or (after is not None and after.lower_ in _NATURAL_AFTER and after.is_lower)):
+                label = "LOC"
+            elif label in {"PERSON", "GPE", "ORG"} and _water_named(span):
                 label = "LOC"
         out.append(span if (label, start) == (span.label_, span.start) else Span(doc, start, span.end, label=label))
     return out
@@ -842,6 +884,36 @@ def _unlisted_town(span: Span, countries: set[str]) -> bool:
                and t.lower_ not in _ORG_NOUNS for t in span):
         return False
     return canonical_institution(span.text) is None and not gazetteer().knows(span.text)
+
+
+# Lower-case nouns for what a town has or holds: written before "of X" ("a former mayor of Londrina",
+# "residents of Grindavík") or right after the name ("Kisumu governor", "Paraná police"), they make
+# a name the gazetteer knows as a town a place, whatever the model typed; the first group also
+# makes a name it lacks one (no body has a mayor or residents).
+_TOWN_HOLDERS = frozenset("mayor mayors governor governors residents inhabitants outskirts suburbs".split())
+_TOWN_HAS = _TOWN_HOLDERS | frozenset("citizens streets centre center".split())
+_TOWN_TITLES = frozenset("mayor governor police residents prefect".split())
+
+
+def _name_shaped(span: Span) -> bool:
+    """One to three capitalised words, none of them a word of an organisation's name."""
+    return 1 <= len(span) <= 3 and all(t.is_alpha and t.is_title and t.text not in ORG_HEADS and t.text not in LEGAL_FORMS
+                                       and t.lower_ not in _ORG_NOUNS for t in span)
+
+
+def _civic_place(span: Span) -> bool:
+    """ "a former mayor of Londrina", "residents of Grindavík", "Kisumu governor", "Paraná police":
+    a town by what it has (``_TOWN_HAS``, ``_TOWN_TITLES``); a name the gazetteer knows as a town,
+    or, after "mayor of", "residents of" and the like, any name of a town's shape."""
+    doc = span.doc
+    if not _name_shaped(span) or canonical_institution(span.text) is not None:
+        return False
+    after = doc[span.end] if span.end < len(doc) else None
+    if after is not None and after.is_title and after.text not in {"Mayor", "Governor", "Police"}:
+        return False  # a longer name ("Osh Mountain University")
+    if span.start >= 2 and doc[span.start - 1].lower_ == "of" and doc[span.start - 2].lower_ in _TOWN_HAS:
+        return gazetteer().knows(span.text) or doc[span.start - 2].lower_ in _TOWN_HOLDERS
+    return after is not None and after.lower_ in _TOWN_TITLES and gazetteer().knows(span.text)
 
 
 def _in_city(span: Span) -> bool:
@@ -921,17 +993,18 @@ def _described_as(span: Span) -> str | None:
         return "ORG"
     if head.lower_ in _PLACE_NOUNS:
         return "GPE"
-    if head.lower_ in _PRODUCT_NOUNS:
+    if head.lower_ in PRODUCT_NOUNS:
         return "PRODUCT"
     return None
 
 
 # Nouns for things a company makes and names: "the Orbis Fold, a foldable laptop", "its first
 # foldable laptop, the Orbis Fold,".
-_PRODUCT_NOUNS = frozenset("laptop phone smartphone handset tablet console computer car vehicle truck drug vaccine "
-                           "medicine app software chip processor aircraft airliner jet plane satellite rocket "
-                           "device gadget camera headset robot chatbot browser smartwatch drone printer earphones "
-                           "earbuds headphones".split())
+PRODUCT_NOUNS = frozenset("laptop phone smartphone handset tablet console computer car vehicle truck drug vaccine "
+                          "medicine app software chip processor aircraft airliner jet plane satellite rocket "
+                          "device gadget camera headset robot chatbot browser smartwatch drone printer earphones "
+                          "earbuds headphones injection humanoid sedan hatchback launcher spacecraft lander rover "
+                          "variety cultivar".split())
 
 
 def _named_after(span: Span) -> str | None:
@@ -944,7 +1017,7 @@ def _named_after(span: Span) -> str | None:
     if not (k >= 1 and doc[k].text == "," and doc[k - 1].pos_ == "NOUN" and (span.end == len(doc) or doc[span.end].is_punct)):
         return None
     noun = doc[k - 1].lower_
-    return "PRODUCT" if noun in _PRODUCT_NOUNS else "ORG" if noun in _ORG_NOUNS else None
+    return "PRODUCT" if noun in PRODUCT_NOUNS else "ORG" if noun in _ORG_NOUNS else None
 
 
 # Nouns for a vessel or a craft: a name right after "the ferry", "the tanker" is the vessel's (PRODUCT,
@@ -1006,9 +1079,13 @@ def fix_place_types(doc: Doc, spans: list[Span], person_forms: set[str]) -> list
     """
     countries = context_countries(spans)
     named = {iso for s in spans if s.label_ in _PLACE_LABELS | {"NORP"} and (iso := gazetteer().country_of(s.text))}
+    datelines = {(s.start, s.end) for s in dateline_spans(doc, []) if s.label_ == "GPE"}
     out: list[Span] = []
     for span in spans:
         label = span.label_
+        if label == "GPE" and (span.start, span.end) in datelines:
+            out.append(span)  # "HOBART, March 14 -": the dateline's city, even above a sports report
+            continue
         described = _described_as(span) if label in {"GPE", "LOC", "ORG", "PERSON", "FAC", "LAW"} else None
         if described is None and label in {"ORG", "PERSON", "WORK_OF_ART", "FAC"}:
             described = _named_after(span)
@@ -1029,6 +1106,8 @@ def fix_place_types(doc: Doc, spans: list[Span], person_forms: set[str]) -> list
             label = "GPE"  # (in a sports report a country in brackets is a player's: "Martina (Curaçao)")
         elif label == "ORG" and _unlisted_town(span, countries) and not sports_context(span):
             label = "GPE"
+        elif label in {"ORG", "PERSON", "PRODUCT", "FAC", "WORK_OF_ART"} and _civic_place(span):
+            label = "GPE"  # "a former mayor of Londrina", "Kisumu governor", "residents of Grindavík"
         elif (label == "PERSON" and len(span) == 1 and (span.text not in person_forms or _in_city(span))
               and not after_title(doc, span.start)
               and _person_is_place(span, countries) and (_locative(span) or not span.root.dep_.startswith("nsubj"))):
@@ -1317,7 +1396,7 @@ def dateline_spans(doc: Doc, spans: list[Span]) -> list[Span]:
     return give_way(spans, found)
 
 
-__all__ = ["Gazetteer", "Place", "buildings", "constituencies", "context_countries", "dateline_spans", "fix_place_types", "fold", "gazetteer", "give_way", "PLACE_PREPS", "club_name", "clubs", "natural_places", "players",
+__all__ = ["Gazetteer", "Place", "PRODUCT_NOUNS", "buildings", "constituencies", "context_countries", "dateline_spans", "fix_place_types", "fold", "gazetteer", "give_way", "PLACE_PREPS", "club_name", "clubs", "natural_places", "players",
            "place_in_name", "proper_run_start", "regions_by_kind", "resolve_place", "same_place_types", "sports_context",
            "subdivision_here",
            "whole_countries"]
