@@ -1,5 +1,5 @@
 """Events: who did what to whom, where and when, with a PLOVER type and a mode
-(``newsgraph.events.v18``), and each article's main event as who / what / when / where / why / how.
+(``newsgraph.events.v19``), and each article's main event as who / what / when / where / why / how.
 
 An event worth a typed row has an actor that can act: a person, group, organisation or place
 (a mention of those types, a name, a personal pronoun, a noun of ``AGENT_NOUNS`` or ending like
@@ -35,7 +35,7 @@ from newsgraph.nlp.plover import LEXICON, is_captive, plover_code
 from newsgraph.nlp.places import sport_report
 from newsgraph.nlp.senses import at_play
 
-EXTRACTOR = "newsgraph.events.v18"
+EXTRACTOR = "newsgraph.events.v19"
 _AGENT_TYPES = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
 _OWNERS = frozenset({"ORG", "GPE", "NORP"})
 _NUMBER_TYPES = frozenset({"CARDINAL", "QUANTITY", "PERCENT", "MONEY", "ORDINAL", "DATE", "TIME"})
@@ -87,8 +87,12 @@ _THING_ENDINGS = frozenset(
     tractor trailer river weather answer chapter cancer fever winter summer quarter disaster register
     shoulder finger dinner layer chamber timber copper silver rubber barrier cluster charter character
     lever liver leather feather thunder danger anger pressure fear cooler heater router browser server
-    scooter helicopter trigger banner""".split()
+    scooter helicopter trigger banner offer transfer manner""".split()
 )
+# What a body writes or holds, not what acts for it: "a preliminary Ofcom report found", "Islamic
+# law's ban", "its Everybody Online project offers".
+_WRITINGS = frozenset("""report law bill act plan proposal offer document study survey ruling decision budget policy
+    rule statement letter deal agreement opposition legislation programme program project scheme idea""".split())
 
 # Acts done for or to people: typed only when what they are done to can act ("protect
 # civilians", not "protect inventions"; "killed three soldiers", not "killed off demand").
@@ -127,6 +131,10 @@ def _done_to(frame: Frame) -> list[Token]:
     return direct or frame.targets
 
 _GENERIC_YOU = frozenset({"you", "one", "yourself"})
+# An actor outside quotations that names no one the article reports on: the writer ("I", "we": a
+# reader's comment, a first-person column) or a relative or interrogative word left without its
+# antecedent ("who is allowed to visit").
+_NO_ONE_NAMED = frozenset({"i", "me", "myself", "we", "us", "ourselves", "who", "whom", "which", "that", "what"})
 _WALK_LIMIT = 12
 
 
@@ -318,9 +326,9 @@ def is_agent(token: Token, index: MentionIndex) -> bool:
         return True  # a name the model did not tag ("Hizbollah"): names act in the news
     if token.pos_ != "NOUN":
         return False
-    if any(c.dep_ in ("compound", "amod", "poss") and c.ent_type_ in _OWNERS for c in token.children):
-        return True  # a thing of a state or a body acts for it: "U.N. helicopters", "Russian aircraft"
     lemma = token.lemma_.lower()
+    if lemma not in _WRITINGS and any(c.dep_ in ("compound", "amod", "poss") and c.ent_type_ in _OWNERS for c in token.children):
+        return True  # a thing of a state or a body acts for it: "U.N. helicopters", "Russian aircraft"
     if len(token.text) > 2 and token.text.endswith("s") and token.text[:-1].isupper():
         lemma = token.text[:-1].lower()  # "MPs", "MEPs": the lemmatiser keeps an acronym's plural
     return lemma in AGENT_NOUNS or (lemma.endswith(_AGENT_ENDINGS) and lemma not in _THING_ENDINGS)
@@ -386,6 +394,8 @@ def worth_a_type(frame: Frame, actors: list[Token], index: MentionIndex) -> bool
         )
     if all(t.lower_ in _GENERIC_YOU for t in actors):
         return False  # "you can shoot an enemy", "when you start conceding": anyone, no one in particular
+    if all(t.lower_ in _NO_ONE_NAMED and t.pos_ == "PRON" for t in actors):  # (not "US", the country)
+        return False  # "I have since quit playing", "who is allowed to visit": a reader's own story, or no antecedent
     things = _TYPE_THINGS.get(frame.type, frozenset())
     return any(is_agent(_counted(t) if is_number(t) else t, index) or t.lemma_.lower() in things for t in actors)
 
@@ -504,6 +514,35 @@ def _told_by_its_head(frame: Frame, by_pred: dict[int, Frame]) -> bool:
     return plover_code(frame.type, frame.mode.value) == plover_code(head.type, head.mode.value)
 
 
+_HABIT_ADVERBS = frozenset("often usually always sometimes generally frequently rarely seldom typically regularly "
+                           "routinely normally habitually".split())
+_HABIT_UNITS = frozenset("day week month year night hour season".split())
+
+
+def _habitual(pred: Token) -> bool:
+    """A verb in the simple present that tells a habit, not a happening: with an adverb of
+    frequency ("fans often complain", "critics regularly accuse") or a rate ("receives 3,000
+    visitors each day", "serves 500,000 readers a year")."""
+    if pred.tag_ not in ("VBP", "VBZ") or any(c.dep_ in ("aux", "auxpass") for c in pred.children):
+        return False
+    for token in pred.subtree:
+        if token.lower_ in _HABIT_ADVERBS and token.head == pred and token.dep_ == "advmod":
+            return True
+        if (token.lemma_.lower() in _HABIT_UNITS and token.head.i != token.i
+                and any(c.dep_ == "det" and c.lower_ in ("each", "every", "a", "an", "per") for c in token.children)
+                and token.dep_ in ("npadvmod", "pobj", "dobj", "nmod") and _rate(token)):
+            return True
+    return False
+
+
+def _rate(unit: Token) -> bool:
+    """ "each day", "every year", "a year" after a number ("3,000 visitors a day"), "per week"."""
+    det = next(c for c in unit.children if c.dep_ == "det")
+    if det.lower_ in ("each", "every", "per"):
+        return True
+    return unit.dep_ == "npadvmod" and any(t.like_num for t in unit.doc[max(0, unit.i - 6) : unit.i])
+
+
 def to_event(
     frame: Frame, text: str, index: MentionIndex, times: list[TimeRef], article_id: str,
     quotations: Regions = (), sport: bool = False, by_pred: dict[int, Frame] | None = None,
@@ -543,6 +582,8 @@ def to_event(
         kind = "OTHER"  # "such acts should be accepted too": a view of what ought to be, no one demanding
     if kind != "OTHER" and by_pred and _told_by_its_head(frame, by_pred):
         kind = "OTHER"  # "agreed to reopen talks": the agreement is the event
+    if kind != "OTHER" and not frame.nominal and _habitual(frame.pred):
+        kind = "OTHER"  # "fans often complain", "the library receives 3,000 requests a day": a habit, not a happening
     if kind != "OTHER" and sport and at_play(frame.pred, actors, targets, lambda t: index.at(t) is not None):
         kind = "OTHER"  # "Bolton meet Ipswich", "she rallied well": the game
     return Event(
