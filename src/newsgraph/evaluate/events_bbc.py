@@ -11,7 +11,10 @@ carried over; events v14's rules were read off it, so it is a second development
 ``-o golden=tests/golden/events-bbc/dev3.json``, 30 more (seed 2028, annotated by two helper
 sessions before running), was blind at events v17 and read for events v18's rules;
 ``-o golden=tests/golden/events-bbc/dev4.json``, 45 more (seed 2029, three helper sessions of
-different generosity), was blind at events v18's first rules and read for its later ones.
+different generosity), was blind at events v18's first rules and read for its later ones;
+``-o golden=tests/golden/events-bbc/dev5.json``, 30 more (seed 2030, two helper sessions), was
+blind at events v19, and ``dev5-second.json`` annotates the same articles again, independently
+(two other helper sessions): how far two careful readers agree is the ceiling for the others.
 
 Ours: the events with a PLOVER type (``type != OTHER``; the code is read with the mode as in
 ``eval plover``: a refused support is REJECT). One is right when its trigger overlaps a golden
