@@ -133,19 +133,21 @@ def _name_token(token) -> bool:  # type: ignore[no-untyped-def]
 
 
 def merge_of_spans(spans: list[Span]) -> list[Span]:
-    """Join "ORG of GPE" written as one capitalised name ("Communist Party of Vietnam") into one ORG."""
+    """Join "ORG of GPE" written as one capitalised name ("Communist Party of Vietnam", "Central Bank of
+    the Argentine Republic") into one ORG."""
     out: list[Span] = []
     for span in spans:
         if out:
             prev = out[-1]
             doc = span.doc
+            gap = span.start - prev.end
             if (
                 prev.label_ == "ORG"
                 and span.label_ in {"GPE", "LOC", "ORG"}
-                and span.start == prev.end + 1
                 and doc[prev.end].lower_ == "of"
+                and (gap == 1 or gap == 2 and doc[prev.end + 1].lower_ == "the" and prev[-1].text in ORG_HEADS)
                 and all(t.text[:1].isupper() or not t.is_alpha for t in prev)
-            ):
+            ):  # ("Central Bank of the Argentine Republic": "of the" after a body's head word)
                 out[-1] = Span(doc, prev.start, span.end, label="ORG")
                 continue
         out.append(span)

@@ -135,10 +135,11 @@ _BODY_WORDS = frozenset(
     """
     Campaign Coalition Alliance League Society Foundation Fund Trust Friends Centre Center Council Committee
     Institute Association Federation Movement Network Action Forum Partnership Initiative Commission
+    Office Bureau Agency Service
     """.split()
 )
 _MEMBERS = frozenset({"people", "women", "men", "children"})
-_NAME_INNER = frozenset({"of", "in", "the", "for", "on"})
+_NAME_INNER = frozenset({"of", "in", "the", "for", "on", "against"})
 _NAME_LONGEST = 7
 
 
