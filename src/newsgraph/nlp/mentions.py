@@ -192,7 +192,7 @@ def _after_title_comma(span: Span) -> bool:
     doc = span.doc
     if span.start < 2 or doc[span.start - 1].text != "," or not doc[span.start - 2].is_lower:
         return False
-    closed = span.end >= len(doc) or doc[span.end].text in {",", ".", ";"}
+    closed = span.end >= len(doc) or doc[span.end].text in {",", ".", ";", "("}  # "(" : the name in another script
     return closed and is_head(doc[span.start - 2].lower_)
 
 

@@ -505,6 +505,10 @@ def laws(doc: Doc, spans: list[Span]) -> list[Span]:
         if (span.label_ != "LAW" and len(span) > 1 and span[-1].text in _LAW_FINALS and _law_words(span)
                 and not (span.label_ == "PERSON" and span.start > 0 and doc[span.start - 1].lower_ not in {"the", "a", "its", "their"})):
             span = Span(doc, span.start, span.end, label="LAW")
+        if (span.label_ in {"ORG", "WORK_OF_ART", "PRODUCT"} and len(span) > 1 and span[-1].text == "Law" and span[-2].lower_ != "of"
+                and _law_words(span) and span.start > 0 and doc[span.start - 1].lower_ in {"the", "its", "a"}
+                and not any(t.text in ORG_HEADS for t in span)):
+            span = Span(doc, span.start, span.end, label="LAW")  # "breached the Environmental Protection Law"
         out.append(span)
     extra: list[Span] = []
     from newsgraph.nlp.places import token_texts
@@ -521,7 +525,39 @@ def laws(doc: Doc, spans: list[Span]) -> list[Span]:
         if k < token.i and k > 0 and doc[k - 1].lower_ == "the":
             extra.append(Span(doc, k, token.i + 1, label="LAW"))  # "the Water Protection Act"
             covered.update(range(k, token.i + 1))
-    return sorted(out + extra, key=lambda s: s.start) if extra else out
+    out = sorted(out + extra, key=lambda s: s.start) if extra else out
+    return numbered_laws(doc, out)
+
+
+_NUMBERED = frozenset({"Decree", "Law", "Resolution", "Ordinance", "Directive", "Regulation", "Order"})
+_NUMBER_WORDS = frozenset({"No.", "No", "no.", "Number", "Nr", "Nr."})
+
+
+def numbered_laws(doc: Doc, spans: list[Span]) -> list[Span]:
+    """A decree, law or resolution named by its number is a LAW, the number and the capitalised
+    words before it included ("under Decree No. 31", "Executive Decree 47", "Resolution 2334"),
+    whatever the model made of its pieces."""
+    found: list[Span] = []
+    for token in doc:
+        if token.text not in _NUMBERED or token.i + 1 >= len(doc):
+            continue
+        j = token.i + 1
+        if doc[j].text in _NUMBER_WORDS:
+            j += 1
+            if j < len(doc) and doc[j].text == "." and doc[j - 1].text in ("No", "Nr"):
+                j += 1  # "No" "." as the tokenizer may split it
+        if j >= len(doc) or not any(c.isdigit() for c in doc[j].text):
+            continue
+        k = token.i
+        while k > 0 and token.i - k < 3 and doc[k - 1].is_title and doc[k - 1].is_alpha and not doc[k - 1].is_sent_start \
+                and doc[k - 1].pos_ in ("PROPN", "ADJ", "NOUN"):
+            k -= 1
+        found.append(Span(doc, k, j + 1, label="LAW"))
+    if not found:
+        return spans
+    from newsgraph.nlp.places import give_way
+
+    return give_way(spans, found)
 
 
 # The last word of a named event's name ("Mekong-Pacific Trade Summit", "Costa del Sol Open"): a
@@ -599,7 +635,7 @@ def kicker(doc: Doc, i: int) -> bool:
 
 # A company's legal form written after its name: the name before it is the company's, whatever the model typed.
 LEGAL_FORMS = frozenset("AG GmbH SpA NV BV Oy Oyj AB ASA LLC Bhd Tbk Inc Ltd plc Plc Corp SA SAA SAB JSC PJSC OJSC "
-                         "Pty KK SARL SAS Sdn SAOG SAOC PLC QSC QPSC BSC".split())
+                         "Pty KK SARL SAS Sdn SAOG SAOC PLC QSC QPSC BSC PCL CJSC SRL".split())
 # Nouns that describe a business, written before its name at a sentence's start ("Exporter Bula Roots
 # Ltd said ...", "Processor Borneo Bayu Sdn Bhd will ..."): no part of the name.
 DESCRIPTORS = frozenset("exporter importer processor producer manufacturer supplier distributor refiner shipper "
@@ -628,11 +664,21 @@ def legal_names(doc: Doc, spans: list[Span]) -> list[Span]:
             end += 1  # "Co Ltd", "Pty Ltd"
         if found and found[-1].end > i:
             continue
-        if any(s.label_ == "ORG" and s.start < i - 1 and i < s.end for s in spans):
-            continue  # the model has a name of two words or more with its form ("Company Name Homegate Hospitality Inc")
+        whole = next((s for s in spans if s.label_ == "ORG" and s.start < i - 1 and i < s.end), None)
+        if whole is not None:
+            # the model has a name of two words or more with its form ("Company Name Homegate Hospitality Inc");
+            # an organisation it ended right before is the name's start ("PT Bank" | "Mataram Sejahtera Tbk")
+            before = next((s for s in spans if s.label_ == "ORG" and s.end == whole.start and s[-1].text not in LEGAL_FORMS
+                           and "\n" not in doc[s.end - 1].whitespace_), None)
+            if before is not None:
+                found.append(Span(doc, before.start, whole.end, label="ORG"))
+            continue
         k = i
         while k > 0 and i - k < 7 and "\n" not in doc[k - 1].whitespace_:  # (never across a line)
             prev = doc[k - 1]
+            if prev.text == ")" and k >= 4 and doc[k - 2].text in LEGAL_FORMS and doc[k - 3].text == "(":
+                k -= 3  # "Karoo Ridge Resources (Pty) Ltd"
+                continue
             if prev.text in LEGAL_FORMS:
                 break  # another company's end: "Johnson Controls Inc and Lear Corp"
             if _capitalised(prev) or (prev.text[:1].isupper() and any(c.isalpha() for c in prev.text)):

@@ -513,7 +513,7 @@ def team_in_result(span: Span) -> bool:
 # written; "City", "Town" and "County" only in a sports report and never in a city the gazetteer
 # knows ("Mexico City", "Cape Town").
 CLUB_FINALS = frozenset("United Athletic Rovers Wanderers Albion Rangers Hotspur Argyle Academicals Harriers "
-                        "FC AFC".split())
+                        "FC AFC AC SC".split())
 _CLUB_IF_SPORT = frozenset({"City", "Town", "County"})
 # The first word of a club's name in many languages ("Atlético Segovia", "Deportivo Ourense", "Dynamo
 # Kyiv"): a club in a sports report, its town alone the club there too.
@@ -549,9 +549,12 @@ def clubs(doc: Doc, spans: list[Span]) -> list[Span]:
     coach X", "Hull coach X"): in a US-style report the town alone is as often the city."""
     covered = {i for s in spans for i in range(s.start, s.end)}
     missed: list[Span] = []
+    ends = {s.end: s for s in spans if s.label_ in {"ORG", "PERSON", "GPE", "LOC", "FAC", "NORP"}}
     for token in [doc[i] for i, w in enumerate(token_texts(doc)) if w in CLUB_FINALS or w in _CLUB_IF_SPORT]:  # missed
         if token.i not in covered and token.i > 0:
             k = proper_run_start(doc, token.i, covered, longest=3)
+            if k == token.i and token.i in ends and token.text in CLUB_FINALS and doc[token.i - 1].whitespace_:
+                k = ends[token.i].start  # "Sheger Transport" | "AC": the model stopped before the club word
             if k < token.i and club_name(span := Span(doc, k, token.i + 1, label="ORG")):
                 missed.append(span)
                 covered.update(range(k, token.i + 1))
@@ -570,7 +573,9 @@ def clubs(doc: Doc, spans: list[Span]) -> list[Span]:
     franchise: set[str] = set()
     for span in spans:
         if (span.label_ in {"PERSON", "GPE", "LOC", "FAC", "NORP", "ORG"} and club_name(span)
-                and (span.label_ != "PERSON" or sports_context(span))):
+                and (span.label_ != "PERSON" or sports_context(span) and not (
+                    after_title(doc, span.start) and span[0].text not in CLUB_STARTS and span[-1].text not in CLUB_FINALS))):
+            # (a town and a plural after a title is a person's name: "Foreign Minister Lourdes Castellanos")
             if span[0].text in CLUB_STARTS:
                 towns.add(span[1:].text)  # "Segovia" of "Atlético Segovia"
             elif span[-1].text in CLUB_FINALS or span[-1].text in _CLUB_IF_SPORT:
@@ -658,11 +663,11 @@ def _scored(span: Span) -> bool:
 # nouns that, written right after a name, say it is one ("the Isère river", "the Chartreuse mountains").
 # The first words include the other languages' words that English keeps in the name ("the Sierra
 # Mazateca", "the Salar de Uyuni", "Pulau Komodo", "the Shatt al-Arab").
-_NATURAL_FIRST = frozenset("Lake Mount Mt Mt. Gulf Bay Cape Isle Loch River Sierra Salar Lago Lac Laguna Monte Mont "
+_NATURAL_FIRST = frozenset("Lake Mount Mt Mt. Gulf Bay Cape Isle Loch River Sierra Salar Lago Laguna Monte Mont "
                            "Volcán Isla Île Pulau Gunung Danau Sungai Jebel Jabal Djebel Wadi Shatt".split())
 _NATURAL_LAST = frozenset("River Mountains Mountain Hills Valley Peninsula Desert Sea Ocean Strait Straits Glacier "
                           "Plateau Delta Basin Range Estuary Lagoon Falls Volcano Marshes Wetlands Creek Gorge Canyon "
-                          "Reef Atoll Archipelago Island Islands".split())
+                          "Reef Atoll Archipelago Island Islands Reservoir".split())
 _FOREIGN_PARKS = frozenset({("Parque", "Nacional"), ("Parc", "National"), ("Parco", "Nazionale"), ("Parque", "Natural")})
 # Two words that end a protected area's name ("Tsavo East National Park"): a LOC, found whole.
 _RESERVES = frozenset({("National", "Park"), ("Nature", "Reserve"), ("Game", "Reserve"), ("Marine", "Park")})
@@ -991,11 +996,22 @@ def _described_as(span: Span) -> str | None:
         head = doc[head.i + 2]  # "X, a pair of earphones": the thing measured is what X is
     if head.lower_ in _ORG_NOUNS:
         return "ORG"
+    if is_head(head.lower_) and head.tag_ == "NN" and _of_a_body(head):
+        return "PERSON"  # "X, the former chairman of Saimaa Marine,": a holder of a post
     if head.lower_ in _PLACE_NOUNS:
         return "GPE"
     if head.lower_ in PRODUCT_NOUNS:
         return "PRODUCT"
     return None
+
+
+def _of_a_body(head: Token) -> bool:
+    """Whether a title noun in an appositive is a post held somewhere: "of", "at" or "for" a
+    capitalised name after it ("the former chairman of Saimaa Marine")."""
+    doc = head.doc
+    k = head.i + 1
+    return k + 1 < len(doc) and doc[k].lower_ in ("of", "at", "for") and (
+        doc[k + 1].text[:1].isupper() or doc[k + 1].lower_ == "the" and k + 2 < len(doc) and doc[k + 2].text[:1].isupper())
 
 
 # Nouns for things a company makes and names: "the Orbis Fold, a foldable laptop", "its first
@@ -1004,7 +1020,7 @@ PRODUCT_NOUNS = frozenset("laptop phone smartphone handset tablet console comput
                           "medicine app software chip processor aircraft airliner jet plane satellite rocket "
                           "device gadget camera headset robot chatbot browser smartwatch drone printer earphones "
                           "earbuds headphones injection humanoid sedan hatchback launcher spacecraft lander rover "
-                          "variety cultivar".split())
+                          "variety cultivar helicopter motorcycle scooter pill antiviral antibiotic".split())
 
 
 def _named_after(span: Span) -> str | None:
@@ -1161,7 +1177,7 @@ _BUILDING_HEADS = frozenset(
     Palace Stadium Airport Airfield Bridge Arena Tower Towers Cathedral Mosque Temple Shrine Basilica Abbey
     Castle Fortress Prison Jail Dam Tunnel Canal Pavilion Stadion Palacio Palazzo Velodrome Racecourse
     Hôtel Château Palais Castillo Castello Schloss Mercado Mercato Marché Estação Estación Gare Igreja Iglesia
-    Catedral Palácio Teatro Museo Musée Museu Brücke Puente Ponte
+    Catedral Palácio Teatro Museo Musée Museu Brücke Puente Ponte Highway Motorway Expressway Freeway
     """.split()
 )
 # The link after a building word that opens a name: "Palace of Justice", "Hôtel de Ville", "Palacio del Quemado".

@@ -9,7 +9,8 @@ A name the model missed or typed as something else is a product (PRODUCT) where
   model found no organisation there ("a Vega rocket" but not "a Boeing jet": a maker's name before
   its product stays the maker's);
 - it stands in apposition right after such a noun ("a weather satellite, Nuvola-1, reached",
-  "a heat-tolerant wheat variety, Sunehri-7, which").
+  "a heat-tolerant wheat variety, Sunehri-7, which"), or right before one that describes it
+  ("images from Lusin-2, a small satellite", "the Vireo Nova 5, a $119 handset").
 
 Its other occurrences in the article, the same words, are the same product ("said Nuvola-1
 would"). The nouns are ``places.PRODUCT_NOUNS``; generic words only, no list of names.
@@ -134,13 +135,39 @@ def _in_apposition(doc: Doc, spans_at: dict[int, Span]) -> list[tuple[int, int]]
     return found
 
 
+def _described_after(doc: Doc, spans_at: dict[int, Span]) -> list[tuple[int, int]]:
+    """(start, end) of each name followed by its comma and "a"/"an" and a product noun, its
+    modifiers between ("Lusin-2, a small satellite", "the Vireo Nova 5, a $119 handset")."""
+    found: list[tuple[int, int]] = []
+    for head in doc:
+        if not _product_noun(head) or head.tag_ != "NN":
+            continue
+        k = head.i - 1
+        while k > 0 and head.i - k <= 5 and (doc[k].is_lower and doc[k].pos_ in {"ADJ", "NOUN"} or doc[k].like_num
+                                             or doc[k].text in {"-", "$", "€", "£"}):
+            k -= 1
+        if k < 2 or doc[k].lower_ not in ("a", "an") or doc[k - 1].text != ",":
+            continue
+        end = k - 1
+        start = end
+        while start > 0 and end - start < _LONGEST and _name_token(doc, start - 1, first=False):
+            start -= 1
+        while start < end and not _name_token(doc, start, first=True):
+            start += 1
+        person = spans_at.get(start)
+        if start < end and not (person is not None and person.label_ == "PERSON" and len(person) >= 2) and _model_name(
+                doc, start, end, {}):
+            found.append((start, end))
+    return found
+
+
 def named_products(doc: Doc, spans: list[Span]) -> list[Span]:
     """``spans`` with the products the text names as such (see the module), and their repeats."""
     if not any(_product_noun(t) for t in doc):
         return spans  # (most articles: nothing to read)
     spans_at = {s.start: s for s in spans}
     places = {i for s in spans if s.label_ in {"GPE", "LOC", "NORP"} and _known_other(s.text) for i in range(s.start, s.end)}
-    where = sorted(set(_before_noun(doc, spans_at)) | set(_in_apposition(doc, spans_at)))
+    where = sorted(set(_before_noun(doc, spans_at)) | set(_in_apposition(doc, spans_at)) | set(_described_after(doc, spans_at)))
     found = [Span(doc, a, b, label="PRODUCT") for a, b in where if not any(i in places for i in range(a, b))]
     if not found:
         return spans
