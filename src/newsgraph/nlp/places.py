@@ -885,8 +885,7 @@ def _unlisted_town(span: Span, countries: set[str]) -> bool:
         return False
     if span.end < len(doc) and (doc[span.end].is_title or doc[span.end].lower_ in {"'s", "’s"} or doc[span.end].text == "-"):
         return False  # a longer name, a possessor, a compound ("in Hamas-run Gaza")
-    if not all(t.is_alpha and t.is_title and t.text not in ORG_HEADS and t.text not in LEGAL_FORMS
-               and t.lower_ not in _ORG_NOUNS for t in span):
+    if not _name_shaped(span):
         return False
     return canonical_institution(span.text) is None and not gazetteer().knows(span.text)
 

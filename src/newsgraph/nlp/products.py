@@ -30,7 +30,7 @@ _MODIFIERS = frozenset({"ADJ", "NOUN"})  # "electric", "drinking", "Earth-observ
 _FIGURATIVE = frozenset({"vehicle"})  # "their Cubic Expression investment vehicle"
 _LONGEST = 4
 # Words that make a name an organisation's ("the Honeynet Project created software tools").
-ORG_WORDS = frozenset("project group company motors industries systems holdings labs laboratories technologies "
+_ORG_WORDS = frozenset("project group company motors industries systems holdings labs laboratories technologies "
                       "aerospace airlines airways foundation".split())
 
 
@@ -53,7 +53,7 @@ def _model_name(doc: Doc, start: int, end: int, spans_at: dict[int, Span]) -> bo
     """Whether tokens [start, end) name a make or model rather than its maker: two words or more, or
     one with a digit, or a single word the model found no organisation in."""
     text = doc[start:end].text
-    if _known_other(text) or any(t.text in ORG_HEADS or t.text in LEGAL_FORMS or t.lower_ in ORG_WORDS for t in doc[start:end]):
+    if _known_other(text) or any(t.text in ORG_HEADS or t.text in LEGAL_FORMS or t.lower_ in _ORG_WORDS for t in doc[start:end]):
         return False  # "the Honeynet Project", "Vostok Motors"
     if end - start >= 2 or any(c.isdigit() for c in text):
         return True
