@@ -155,6 +155,9 @@ def rebuild_identity(db: str | Path) -> int:
 
 
 def _rebuild(store: Store, conn: Any) -> int:
+    from newsgraph.store.digest import refresh_in
+
     resolution = resolve_entities(identity_inputs(store), [], read_curations(store, active_only=True))
     rewrite_identity(conn, resolution.entities, resolution.assignment)
+    refresh_in(conn)  # the entity pages, in the same transaction
     return len(resolution.entities)

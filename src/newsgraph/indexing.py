@@ -159,6 +159,9 @@ def index(db: str | Path, *, embed: bool = True, text: bool = True, stories: boo
         if text:
             summary.articles_indexed, summary.quotes_indexed, seconds = rebuild_text_index(store)
             summary.fts_seconds = round(seconds, 3)
+        from newsgraph.store.digest import refresh
+
+        refresh(store)  # entity pages a base written before digests existed (or a killed run) still owes
         state = index_state(store, search.MODEL_NAME)
         summary.searchable, summary.with_vectors = state.searchable, state.embedded
     return summary

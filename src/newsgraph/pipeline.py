@@ -44,6 +44,7 @@ from newsgraph.readers.language import UNDETERMINED, with_language
 from newsgraph.model import text_hash
 from newsgraph.store import Stored, Update, same_source, source_key
 from newsgraph.store import read_curations
+from newsgraph.store.digest import refresh as refresh_digests
 from newsgraph.store import MEMORY_LIMIT, Batch, Signature, Store, article_texts, existing_ids, finish_run, open_store, prior_matches, read_entities, someone_waiting, start_run, story_context, story_stats, write_batch
 from newsgraph.errors import InputError
 
@@ -72,6 +73,8 @@ class IngestSummary:
             and a rebuild when one was needed).
         fts_rebuilds: whole rebuilds of the full-text index in the run (0 when every batch could be
             appended; 1 when the index was missing or a batch replaced stored texts).
+        digest_seconds: time spent at the end recomputing the entity pages' digests the run made
+            stale (``store/digest.py``).
     """
 
     run_id: str
@@ -86,6 +89,7 @@ class IngestSummary:
     batches: int = 0
     embedded: int = 0
     fts_seconds: float = 0.0
+    digest_seconds: float = 0.0
     fts_rebuilds: int = 0
 
     def to_dict(self) -> dict[str, Any]:
@@ -764,6 +768,9 @@ def ingest_records(
         progress(summary)
     with _held(db, options.memory_limit) as store:
         _keep_searchable(store, summary, end=True, embed=options.embed, stale=writer.fts_stale)
+        started = time.perf_counter()
+        refresh_digests(store)  # the entity pages this run changed (store/digest.py)
+        summary.digest_seconds = round(time.perf_counter() - started, 3)
         finish_run(store, summary.run_id, json.dumps(summary.to_dict()))
     return summary
 

@@ -104,9 +104,11 @@ def reextract(db: str | Path, *, stale: bool = False, article_ids: Sequence[str]
             progress(summary)
     if summary.reextracted:
         from newsgraph import indexing
+        from newsgraph.store.digest import refresh
 
         with open_store(db) as store:
             indexing.rebuild_text_index(store)
+            refresh(store)  # the entity pages the new facts changed
     return summary
 
 

@@ -21,12 +21,13 @@ from typing import Any
 from newsgraph.errors import QueryError
 from newsgraph.model import Article, ArticleFacts, Entity, Event, Figure, Quote
 from newsgraph.store import (
-    LISTS, Store, article_heads, article_texts, cooccurring, entity_article_ids, entity_fact_ids, entity_heads, entity_window,
+    LISTS, Store, article_heads, article_texts, cooccurring, entity_heads,
     events_by_id, facet_counts, fact_ids_of_articles, figures_by_id, filters_for, find_entity_ids, get_article,
     main_event_rows, mentions_by_id, network_edges, open_store, page_keys, quote_share, quotes_by_id,
-    read_article_facts, read_entities, SharedReader, time_limit, times_by_id, top_entities, totals, window_companions,
-    window_mentions,
+    read_article_facts, read_entities, SharedReader, time_limit, times_by_id, top_entities, totals,
 )
+from newsgraph.store.digest import COMPANIONS, WINDOW, entity_digest
+from newsgraph.store.entities import RoleSpan, read_entity_head
 
 KINDS = tuple(LISTS)
 
@@ -202,7 +203,10 @@ class EntityView:
     """One entity and what concerns it.
 
     Attributes:
-        entity: the entity (aliases, roles with evidence, articles).
+        entity: the entity with its aliases and its titles (newest evidence of each; its article
+            list is left empty: ``article_count`` and ``articles`` instead).
+        article_count: how many articles name it.
+        roles: each distinct title with how often and between which dates it is read, newest first.
         said: quotes it is the speaker of, newest first.
         about: quotes whose content names it.
         events: events it takes part in (actor, target or place).
@@ -214,6 +218,8 @@ class EntityView:
     """
 
     entity: Entity
+    article_count: int
+    roles: tuple[RoleSpan, ...]
     said: tuple[Quote, ...]
     about: tuple[Quote, ...]
     events: tuple[Event, ...]
@@ -224,38 +230,39 @@ class EntityView:
     entities: dict[str, dict[str, Any]]
 
 
-FACT_WINDOW = 20  # an entity's page reads its quotes, events and companions from its 20 newest articles
+FACT_WINDOW = WINDOW  # an entity's page reads its quotes, events and companions from its 20 newest articles
 
 
-def entity_view(db: Source, name: str, *, limit: int = 50, companions: int = 12,
+def entity_view(db: Source, name: str, *, limit: int = 50, companions: int = COMPANIONS,
                 timeout: float | None = None) -> EntityView:
     """The entity with id, name or alias ``name``; QueryError NG402 when none has.
 
     Its ``limit`` newest articles are listed; its quotes, the quotes about it, its events and its
     companions are read from its ``FACT_WINDOW`` newest articles, newest first, ``limit`` of each:
-    the cost of the page does not grow with how often the entity is in the news."""
+    the cost of the page does not grow with how often the entity is in the news. What it lists
+    comes from the entity's digest (``store/digest.py``: one row read by key) when it is fresh,
+    else from the facts themselves, with the same result."""
     with reading(db, timeout) as store:
         ids = find_entity_ids(store, name)
         if not ids:
             raise QueryError("NG402", f"no entity named {name!r}")
-        entity = read_entities(store, ids[0])[0]
-        wanted = max(limit, FACT_WINDOW)
-        window = entity_window(store, entity.id, wanted)
-        whole = len(window) < wanted  # the window holds every article naming the entity
-        named = window_mentions(store, entity.id, window, complete=whole)  # read once for both below
-        facts = entity_fact_ids(store, entity.id, limit, window[:FACT_WINDOW], complete=whole and len(window) <= FACT_WINDOW,
-                                named=named)
-        said, about = quotes_by_id(store, facts["said"]), quotes_by_id(store, facts["about"])
-        events = events_by_id(store, facts["events"])
-        arts = entity_article_ids(store, entity.id, limit, window, complete=whole, named=named)
-        others, edges = window_companions(store, entity.id, window[:FACT_WINDOW], companions)
-        article_ids = {a for a, _ in arts} | {q.article_id for q in (*said, *about)} | {e.article_id for e in events}
-        article_ids |= {r.article_id for r in entity.roles}
+        head = read_entity_head(store, ids[0])
+        if head is None:
+            raise QueryError("NG402", f"no entity named {name!r}")
+        entity, roles = head
+        digest = entity_digest(store, entity.id, limit=limit, companions=companions)
+        facts = quotes_by_id(store, [*digest.said, *digest.about])
+        said, about = facts[:len(digest.said)], facts[len(digest.said):]
+        events = events_by_id(store, list(digest.events))
+        article_ids = {a for a, _ in digest.recent} | {q.article_id for q in facts} | {e.article_id for e in events}
+        article_ids |= {r.role.article_id for r in roles}
         heads = article_heads(store, sorted(article_ids))
-        refs = _entity_refs((*said, *about, *events)) | {entity.id}
-        return EntityView(entity=entity, said=tuple(said), about=tuple(about), events=tuple(events),
-                          articles=tuple((heads[a], n) for a, n in arts if a in heads), companions=tuple(others),
-                          edges=tuple(edges), article_heads=heads, entities=entity_heads(store, sorted(refs)))
+        refs = _entity_refs((*said, *about, *events)) | {entity.id} | {c for c, _ in digest.companions}
+        names = entity_heads(store, sorted(refs))
+        others = tuple((c, names[c]["name"], names[c]["type"], n) for c, n in digest.companions if c in names)
+        return EntityView(entity=entity, article_count=digest.articles, roles=roles, said=tuple(said), about=tuple(about),
+                          events=tuple(events), articles=tuple((heads[a], n) for a, n in digest.recent if a in heads),
+                          companions=others, edges=digest.edges, article_heads=heads, entities=names)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

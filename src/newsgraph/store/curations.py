@@ -17,6 +17,7 @@ import duckdb
 
 from newsgraph.model import ArticleFacts, Curation, CurationAction, Entity
 from newsgraph.store.connection import Store, insert, joined
+from newsgraph.store.digest import mark_dirty
 from newsgraph.store.entities import write_entities
 from newsgraph.store.facts import read_local_entities
 
@@ -75,6 +76,7 @@ def rewrite_identity(conn: duckdb.DuckDBPyConnection, entities: Sequence[Entity]
     """Replace every entity (inside the caller's transaction) by ``entities``, and point every
     mention at ``assignment[its cluster]`` (none when absent), and every quote speaker and event
     argument at its mention's entity."""
+    mark_dirty(conn, everything=True)
     for table in ("entities", "entity_aliases", "entity_articles"):
         conn.execute(f"DELETE FROM {table}")
     conn.execute("DELETE FROM roles WHERE entity_key IS NULL")
@@ -89,6 +91,7 @@ def rewrite_identity(conn: duckdb.DuckDBPyConnection, entities: Sequence[Entity]
 
 def point_facts_at_mentions(conn: duckdb.DuckDBPyConnection, article_ids: Sequence[str] | None = None) -> None:
     """Quote speakers and event arguments take their mention's entity id (of ``article_ids``, or all)."""
+    mark_dirty(conn, article_ids=article_ids or (), everything=article_ids is None)
     scope = "" if article_ids is None else " AND {t}.article_id IN (SELECT unnest(string_split(?, chr(31))))"
     params = [] if article_ids is None else [joined(article_ids)]
     conn.execute("UPDATE quotes SET speaker_entity_id = m.entity_id FROM mentions m"
@@ -104,6 +107,9 @@ def delete_entities(conn: duckdb.DuckDBPyConnection, removed: Mapping[str, str |
     if not removed:
         return
     ids = sorted(removed)
+    mark_dirty(conn, entity_ids=ids, article_ids=[r[0] for r in conn.execute(
+        "SELECT DISTINCT article_id FROM entity_articles WHERE entity_id IN (SELECT unnest(string_split(?, chr(31))))",
+        [joined(ids)]).fetchall()])
     for table, column in (("entities", "id"), ("entity_aliases", "entity_id"), ("entity_articles", "entity_id")):
         conn.execute(f"DELETE FROM {table} WHERE {column} IN (SELECT unnest(string_split(?, chr(31))))", [joined(ids)])
     conn.execute("DELETE FROM roles WHERE entity_key IS NULL AND entity_id IN (SELECT unnest(string_split(?, chr(31))))",

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 import duckdb
 
 from newsgraph.model import Alias, AliasKind, Entity, EntityType, Role
 from newsgraph.store.connection import Store, insert, joined, keys_in
+from newsgraph.store.digest import mark_dirty
 from newsgraph.store.facts import GEO_COLUMNS, evidence, geo_columns, geo_from_row, role_from_row, span
 
 
@@ -18,6 +21,7 @@ def write_entities(conn: duckdb.DuckDBPyConnection, entities: Sequence[Entity]) 
     if not entities:
         return
     ids = [e.id for e in entities]
+    _mark_changed_links(conn, ids, [(e.id, a) for e in entities for a in e.article_ids])
     conn.execute("DELETE FROM entities WHERE id IN (SELECT unnest(string_split(?, chr(31))))", [joined(ids)])
     for table in ("entity_aliases", "entity_articles"):
         conn.execute(f"DELETE FROM {table} WHERE entity_id IN (SELECT unnest(string_split(?, chr(31))))", [joined(ids)])
@@ -34,6 +38,22 @@ def write_entities(conn: duckdb.DuckDBPyConnection, entities: Sequence[Entity]) 
             "published"),
            [(r.article_id, None, e.id, r.title, r.organization, str(r.status), *span(r.evidence), r.published)
             for e in entities for r in e.roles])
+
+
+def _mark_changed_links(conn: duckdb.DuckDBPyConnection, ids: Sequence[str], links: Sequence[tuple[str, str]]) -> None:
+    """Mark stale the digests (``store.digest``) of ``ids`` and of every entity linked to an article
+    whose link to one of them comes or goes with this write (its companions change)."""
+    conn.execute("CREATE OR REPLACE TEMP TABLE ng_links (entity_id VARCHAR, article_id VARCHAR)")
+    try:
+        insert(conn, "ng_links", ("entity_id", "article_id"), links)
+        old = "SELECT entity_id, article_id FROM entity_articles WHERE entity_id IN (SELECT unnest(string_split(?, chr(31))))"
+        changed = [r[0] for r in conn.execute(
+            f"""SELECT DISTINCT article_id FROM (({old}) EXCEPT (SELECT * FROM ng_links)
+                                                UNION ALL ((SELECT * FROM ng_links) EXCEPT ({old})))""",
+            [joined(ids), joined(ids)]).fetchall()]
+    finally:
+        conn.execute("DROP TABLE IF EXISTS temp.ng_links")
+    mark_dirty(conn, entity_ids=ids, article_ids=changed)
 
 
 def read_entities(store: Store, entity_id: str | Sequence[str] | None = None) -> list[Entity]:
@@ -74,6 +94,45 @@ def _entities(store: Store, where: str, params: list[Any], role_where: str, ent_
                article_ids=tuple(articles[r["id"]]), geo=geo_from_row(r))
         for r in store.dicts(f"SELECT * FROM entities {ent_where} ORDER BY name, id", ent_params)
     ]
+
+
+@dataclass(frozen=True, slots=True)
+class RoleSpan:
+    """One title an entity holds in the articles: its newest evidence, how many times it is read,
+    and the first and last dates of the articles it is read in."""
+
+    role: Role
+    count: int
+    first: datetime | None
+    last: datetime | None
+
+
+def read_entity_head(store: Store, entity_id: str, *, roles: int = 30) -> tuple[Entity, tuple[RoleSpan, ...]] | None:
+    """``entity_id`` with its aliases and without its article list (``Entity.article_ids`` is
+    empty: a frequent entity has tens of thousands), and its titles: one ``RoleSpan`` for each
+    distinct (title, organisation, status), newest first, at most ``roles``."""
+    found = store.dicts("SELECT * FROM entities WHERE id = ?", [entity_id])
+    if not found:
+        return None
+    aliases = [Alias(text=r["text"], kind=AliasKind(r["kind"]), script=r["script"],
+                     evidence=evidence(r["article_id"], r, "ev") if r["article_id"] else None)
+               for r in sorted(store.dicts("SELECT * FROM entity_aliases WHERE entity_id = ?", [entity_id]),
+                               key=lambda r: (r["text"], r["kind"], r["article_id"] or "", r["ev_start"] or -1))]
+    spans = []
+    for r in store.dicts(
+            """SELECT * FROM (SELECT *, row_number() OVER (PARTITION BY title, organization, status
+                                                          ORDER BY published DESC NULLS LAST, article_id DESC, ev_start DESC) AS k,
+                                     count(*) OVER (PARTITION BY title, organization, status) AS n,
+                                     min(published) OVER (PARTITION BY title, organization, status) AS first,
+                                     max(published) OVER (PARTITION BY title, organization, status) AS last
+                              FROM roles WHERE entity_key IS NULL AND entity_id = ?) WHERE k = 1""", [entity_id]):
+        spans.append(RoleSpan(role=role_from_row(r), count=int(r["n"]), first=r["first"], last=r["last"]))
+    spans.sort(key=lambda x: (x.last is not None, x.last, x.count, x.role.title), reverse=True)
+    spans = spans[:roles]
+    r = found[0]
+    entity = Entity(id=r["id"], name=r["name"], type=EntityType(r["type"]), aliases=tuple(aliases),
+                    roles=tuple(x.role for x in spans), article_ids=(), geo=geo_from_row(r))
+    return entity, tuple(spans)
 
 
 def cooccurring(store: Store, entity_id: str, limit: int = 10) -> list[tuple[str, str, str, int]]:

@@ -9,6 +9,7 @@ from collections.abc import Mapping, Sequence
 from newsgraph.model import ArticleFacts, Entity
 from newsgraph.store.connection import Store, joined
 from newsgraph.store.curations import delete_entities
+from newsgraph.store.digest import mark_dirty
 from newsgraph.store.entities import write_entities
 from newsgraph.store.facts import write_facts
 from newsgraph.store.versions import drop_orphan_entities
@@ -44,11 +45,13 @@ def replace_extraction(store: Store, facts: Sequence[ArticleFacts], entities: Se
     if not ids:
         return
     with store.transaction() as conn:
+        mark_dirty(conn, article_ids=ids)  # the entities the old facts named: their pages change
         for table in ("entity_articles", "entity_aliases"):
             conn.execute(f"DELETE FROM {table} WHERE article_id IN (SELECT unnest(string_split(?, chr(31))))", [joined(ids)])
         conn.execute("DELETE FROM roles WHERE entity_key IS NULL AND article_id IN (SELECT unnest(string_split(?, chr(31))))",
                      [joined(ids)])
         write_facts(conn, facts)
         write_entities(conn, entities)
+        mark_dirty(conn, article_ids=ids)  # and those the new facts name
         delete_entities(conn, removed)
         drop_orphan_entities(conn)

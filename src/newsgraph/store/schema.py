@@ -184,8 +184,22 @@ _V_FTS_ORDER: tuple[str, ...] = (
     "CREATE TABLE IF NOT EXISTS fts_order (name VARCHAR PRIMARY KEY, ordered_rows BIGINT NOT NULL)",
 )
 
+# digest: what an entity's page lists, one row an entity, read by its key (store/digest.py), and
+# the entities whose digest a write made stale ('*': all; a base upgraded here starts so, and its
+# next write computes them).
+_V_DIGEST: tuple[str, ...] = (
+    """CREATE TABLE entity_digest (
+        entity_id VARCHAR NOT NULL, articles INTEGER NOT NULL, recent VARCHAR[], recent_mentions INTEGER[],
+        said VARCHAR[], about VARCHAR[], events VARCHAR[], companions VARCHAR[], shared INTEGER[],
+        edge_a VARCHAR[], edge_b VARCHAR[], edge_w INTEGER[])""",
+    "CREATE INDEX IF NOT EXISTS idx_entity_digest_entity_id ON entity_digest (entity_id)",
+    "CREATE TABLE entity_digest_dirty (entity_id VARCHAR NOT NULL)",
+    "INSERT INTO entity_digest_dirty VALUES ('*')",
+)
+
 MIGRATIONS: tuple[tuple[str, ...], ...] = (
     _V1, _V_HARDEN_STORE, _V_STORIES, _V_SEARCH, _V_KB, _V_ENTITIES, _V_KBQ, _V_CURATE, _V_SERVE2, _V_FTS_ORDER,
+    _V_DIGEST,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -18,6 +18,7 @@ import duckdb
 from newsgraph.model import Article, text_hash
 from newsgraph.store.articles import BOILERPLATE_COLUMNS, SELECT_ARTICLES, boilerplate_rows
 from newsgraph.store.connection import Store, insert, insert_new, joined
+from newsgraph.store.digest import mark_dirty
 from newsgraph.store.facts import FACT_TABLES
 
 # The same key in SQL (over a stored row) and in Python (over a new article): keep them in step.
@@ -123,6 +124,7 @@ def write_updates(conn: duckdb.DuckDBPyConnection, updates: Sequence[Update], ru
             " WHERE id = ?",
             [src.path, str(src.format), src.line, src.end_line, src.byte_offset, src.record, src.url, a.text, a.title,
              a.kicker, a.deck, a.byline, a.publisher, a.url, a.published, a.language, a.truncated, run_id, a.id])
+    mark_dirty(conn, article_ids=ids)  # the entities the old texts named: their pages change
     for table, column in (*((t, "article_id") for t in FACT_TABLES), ("boilerplate", "article_id"), ("signatures", "article_id"), ("minhash_bands", "article_id"),
                           ("entity_articles", "article_id"), ("entity_aliases", "article_id")):
         conn.execute(f"DELETE FROM {table} WHERE {column} IN (SELECT unnest(string_split(?, chr(31))))", [joined(ids)])

@@ -159,8 +159,7 @@ def entity(request: Request, name: str) -> HTMLResponse:
     e = view.entity
     timeline = _timeline(view)
     drawing = graph.layout(e.id, view.companions, view.edges, {e.id: {"name": e.name, "type": str(e.type)}})
-    roles = sorted(e.roles, key=lambda r: (r.published.isoformat() if r.published else "", r.article_id), reverse=True)
-    return page(request, "entity.html", view=view, e=e, timeline=timeline, drawing=drawing, roles=roles,
+    return page(request, "entity.html", view=view, e=e, timeline=timeline, drawing=drawing, roles=view.roles,
                 speaker=lambda x: highlight.speaker_name(x, view.entities))
 
 
@@ -175,7 +174,7 @@ def _timeline(view: q.EntityView) -> list[tuple[str, list[tuple[str, str, str]]]
 
     for head, n in view.articles:
         items.append((day(head["id"]), "article", f"{head['title'] or head['lede'][:80]} ({n} mentions)", f"/article/{head['id']}"))
-    for r in view.entity.roles:
+    for r in (span.role for span in view.roles):
         items.append((day(r.article_id), "role", f"{r.status} {r.title}" + (f", {r.organization}" if r.organization else ""),
                       f"/article/{r.article_id}#r{r.evidence.start}"))
     for x in view.said:

@@ -71,8 +71,15 @@ def _span(ev: Any) -> dict[str, Any] | None:
 
 
 def entity_view_record(view: EntityView) -> dict[str, Any]:
+    """The entity page as JSON. The entity carries ``article_count`` (its articles are listed, newest
+    first, under ``articles``, ``limit`` of them) and its distinct titles, each with its newest
+    evidence, how many times it is read and the dates of the first and last article reading it."""
+    entity = {k: v for k, v in entity_record(view.entity).items() if k != "article_ids"}
+    entity["article_count"] = view.article_count
+    entity["roles"] = [{**record, "count": span.count, "first": span.first, "last": span.last}
+                       for record, span in zip(entity["roles"], view.roles)]
     return jsonable({
-        "ok": True, "entity": entity_record(view.entity),
+        "ok": True, "entity": entity,
         "said": [quote_record(q) for q in view.said], "about": [quote_record(q) for q in view.about],
         "events": [event_record(e) for e in view.events],
         "articles": [{**head, "mentions": n} for head, n in view.articles],

@@ -1,0 +1,161 @@
+"""Entity digests (store/digest.py) stay equal to what the facts say after every kind of write.
+
+Each test builds a small knowledge base with NLP from text the team wrote, changes it the way a
+user does (a new batch, a corrected version, a re-extraction, an identity edit, an old base
+upgraded), and checks that, for every entity, the stored digest is fresh and equal to the digest
+read live from the facts, and that the entity page is the same read either way.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+import pytest
+
+import newsgraph
+from newsgraph.query.pages import entity_view
+from newsgraph.store import open_store
+from newsgraph.store.digest import ALL, LIMIT, live_digest, read_digest, refresh, stale_count
+
+PORT = (
+    "Mayor Lena Ortiz opened the new harbour in Port Avel on Friday. \"This harbour is for every family "
+    "in Port Avel,\" Ortiz said. Finance minister Tomas Berg attended the ceremony with officials from "
+    "the Harbour Authority."
+)
+STRIKE = (
+    "The Northern Rail Union said on Monday that drivers would strike next week. Tomas Berg, the finance "
+    "minister, said the government would meet the union. \"Lena Ortiz has backed the drivers,\" a union "
+    "official said."
+)
+TALKS = (
+    "Tomas Berg met leaders of the Northern Rail Union in Oslo on Tuesday. \"We are close to a deal,\" "
+    "Berg told reporters. Mayor Lena Ortiz said Port Avel would host the next round."
+)
+CORRECTED = TALKS.replace("in Oslo", "in Bergen").replace("close to a deal", "far from a deal")  # a correction
+
+
+def _write(folder: Path, name: str, text: str) -> Path:
+    path = folder / name
+    path.write_text(text + "\n", encoding="utf-8")
+    return path
+
+
+def _assert_fresh_and_equal(db: Path) -> int:
+    """Every entity's stored digest is fresh and equals the live one; the page reads the same both
+    ways. Returns how many entities were checked."""
+    with open_store(db, read_only=True) as store:
+        assert stale_count(store) == 0
+        ids = [r[0] for r in store.rows("SELECT id FROM entities ORDER BY id")]
+        linked = {r[0] for r in store.rows("SELECT DISTINCT entity_id FROM entity_articles")}
+        stored = {r[0] for r in store.rows("SELECT entity_id FROM entity_digest")}
+        assert stored == linked & set(ids)
+        for entity_id in ids:
+            live = live_digest(store, entity_id)
+            if entity_id in linked:
+                assert read_digest(store, entity_id) == live, entity_id
+    # the same pages read live: a page asking for more than a digest keeps, cut back to the default
+    for entity_id in ids:
+        view = entity_view(db, entity_id)
+        wide = entity_view(db, entity_id, limit=LIMIT + 1)
+        assert wide.articles[:LIMIT] == view.articles and wide.said[:LIMIT] == view.said
+        assert (wide.companions, wide.edges, wide.article_count) == (view.companions, view.edges, view.article_count)
+    return len(ids)
+
+
+@pytest.fixture()
+def kb_dir(tmp_path: Path) -> Path:
+    feed = tmp_path / "feed"
+    feed.mkdir()
+    for name, text in (("port.txt", PORT), ("strike.txt", STRIKE), ("talks.txt", TALKS)):
+        _write(feed, name, text)
+    return tmp_path
+
+
+def _ingest(db: Path, *paths: Path) -> None:
+    with newsgraph.open(db) as kb:
+        kb.ingest([str(p) for p in paths])
+
+
+def test_digests_match_the_facts_after_ingest_and_after_a_second_batch(kb_dir: Path) -> None:
+    db = kb_dir / "kb.duckdb"
+    _ingest(db, kb_dir / "feed" / "port.txt", kb_dir / "feed" / "strike.txt")
+    assert _assert_fresh_and_equal(db) > 3
+    _ingest(db, kb_dir / "feed" / "talks.txt")  # a new article names known people: their digests move
+    _assert_fresh_and_equal(db)
+    berg = entity_view(db, "Tomas Berg")
+    assert berg.article_count == 3 and len(berg.articles) == 3
+
+
+def test_a_corrected_version_replaces_what_the_digests_list(kb_dir: Path) -> None:
+    db = kb_dir / "kb.duckdb"
+    _ingest(db, kb_dir / "feed")
+    before = entity_view(db, "Tomas Berg")
+    _write(kb_dir / "feed", "talks.txt", CORRECTED)  # the same source, a newer text
+    _ingest(db, kb_dir / "feed" / "talks.txt")
+    _assert_fresh_and_equal(db)
+    after = entity_view(db, "Tomas Berg")
+    said = {" ".join(span.text for span in q.content) for q in after.said}
+    assert any("far from a deal" in s for s in said) and not any("close to a deal" in s for s in said)
+    assert before.said != after.said
+
+
+def test_reextraction_and_identity_edits_keep_digests_fresh(kb_dir: Path) -> None:
+    from newsgraph.reextract import reextract
+
+    db = kb_dir / "kb.duckdb"
+    _ingest(db, kb_dir / "feed")
+    with open_store(db, read_only=True) as store:
+        article = store.rows("SELECT id FROM articles ORDER BY id LIMIT 1")[0][0]
+    reextract(db, article_ids=[article])
+    _assert_fresh_and_equal(db)
+    with newsgraph.open(db) as kb:
+        kb.merge("Lena Ortiz", "Tomas Berg")
+    _assert_fresh_and_equal(db)
+    with newsgraph.open(db) as kb:
+        kb.split("Tomas Berg", ["Lena Ortiz", "Ortiz"])
+    _assert_fresh_and_equal(db)
+    with newsgraph.open(db) as kb:
+        kb.drop("Northern Rail Union")
+    _assert_fresh_and_equal(db)
+    with open_store(db, read_only=True) as store:
+        assert not store.rows("SELECT 1 FROM entity_digest d LEFT JOIN entities e ON e.id = d.entity_id WHERE e.id IS NULL")
+
+
+def test_a_stale_mark_makes_pages_read_live_with_the_same_result(kb_dir: Path) -> None:
+    """A base upgraded to the digest schema starts with every digest marked stale (``*``): pages
+    read live until the next write refreshes them, and show the same thing either way."""
+    db = kb_dir / "kb.duckdb"
+    _ingest(db, kb_dir / "feed")
+    fresh = entity_view(db, "Tomas Berg")
+    berg = fresh.entity.id
+    with open_store(db, read_only=True) as store:
+        assert read_digest(store, berg) is not None
+    conn = duckdb.connect(str(db))
+    conn.execute("DELETE FROM entity_digest")
+    conn.execute("INSERT INTO entity_digest_dirty VALUES (?)", [ALL])
+    conn.close()
+    with open_store(db, read_only=True) as store:
+        assert read_digest(store, berg) is None and stale_count(store) == 1
+    assert entity_view(db, berg) == fresh
+    with open_store(db) as store:
+        assert refresh(store) > 0
+    _assert_fresh_and_equal(db)
+
+
+def test_the_digest_migration_marks_every_digest_stale(tmp_path: Path) -> None:
+    from newsgraph.store.schema import _V_DIGEST, MIGRATIONS
+
+    before = MIGRATIONS.index(_V_DIGEST)
+    db = tmp_path / "old.duckdb"
+    conn = duckdb.connect(str(db))
+    conn.execute("CREATE TABLE schema_version (version INTEGER NOT NULL)")
+    for step in MIGRATIONS[:before]:
+        for statement in step:
+            conn.execute(statement)
+    conn.execute(f"INSERT INTO schema_version VALUES ({before})")
+    conn.close()
+    with open_store(db) as store:
+        assert store.rows("SELECT entity_id FROM entity_digest_dirty") == [(ALL,)]
+        assert refresh(store) == 0  # nothing to compute in an empty base, and the mark is spent
+        assert stale_count(store) == 0
