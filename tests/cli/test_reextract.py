@@ -28,7 +28,7 @@ def downgrade_newest_migration(db: Path) -> None:
         if m := re.match(r"CREATE TABLE (?:IF NOT EXISTS )?(\w+)", text):
             con.execute(f"DROP TABLE {m[1]}")
         elif m := re.match(r"ALTER TABLE (\w+) ADD COLUMN (\"?\w+\"?)", text):
-            con.execute(f"ALTER TABLE {m[1]} DROP COLUMN {m[2]}")
+            drop_column(con, m[1], m[2])
         elif m := re.match(r"CREATE (?:UNIQUE )?INDEX (?:IF NOT EXISTS )?(\w+)", text):
             con.execute(f"DROP INDEX {m[1]}")
         elif (m := re.match(r"INSERT INTO (\w+)", text)) and any(
@@ -38,6 +38,17 @@ def downgrade_newest_migration(db: Path) -> None:
             raise AssertionError(f"not an additive migration statement: {text}")
     con.execute("DELETE FROM schema_version WHERE version = ?", [len(MIGRATIONS)])
     con.close()
+
+
+def drop_column(con: duckdb.DuckDBPyConnection, table: str, column: str) -> None:
+    """ALTER TABLE ... DROP COLUMN, which DuckDB refuses on a table with an index: its indexes are
+    dropped and made again around it."""
+    indexes = con.execute("SELECT index_name, sql FROM duckdb_indexes() WHERE table_name = ?", [table]).fetchall()
+    for name, _ in indexes:
+        con.execute(f"DROP INDEX {name}")
+    con.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
+    for _, sql in indexes:
+        con.execute(sql)
 
 
 def facts_of(db: Path) -> dict[str, set]:

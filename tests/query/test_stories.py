@@ -66,6 +66,20 @@ def test_story_detail_orders_articles_in_time_with_timeline_entities_quotes_figu
     assert story.title == "Magnitude 6.4 earthquake kills nine near Arequipa"
 
 
+def test_a_storys_main_entities_are_those_named_in_most_of_its_articles(happenings_kb: Path) -> None:
+    """``named_in`` (counted by DuckDB) ranks as counting each story's mentions one by one does."""
+    from collections import Counter
+
+    from newsgraph.store import named_in, open_store, read_mentions
+
+    with open_store(happenings_kb, read_only=True) as store:
+        for story in list_stories(happenings_kb):
+            ids = list(story.article_ids)
+            counts = Counter(e for _, e in {(m.evidence.article_id, m.entity_id) for m in read_mentions(store, ids) if m.entity_id})
+            expected = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+            assert named_in(store, ids, 5) == expected[:5] and named_in(store, ids, 1000) == expected
+
+
 def test_story_detail_of_an_unknown_id_is_ng409(happenings_kb: Path) -> None:
     with pytest.raises(QueryError) as info:
         story_detail(happenings_kb, "sto_0000000000000000")

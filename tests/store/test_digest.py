@@ -8,6 +8,7 @@ read live from the facts, and that the entity page is the same read either way.
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import duckdb
@@ -54,6 +55,19 @@ def _assert_fresh_and_equal(db: Path) -> int:
             live = live_digest(store, entity_id)
             if entity_id in linked:
                 assert read_digest(store, entity_id) == live, entity_id
+    # every page read from its stored digest is the page read live (a copy whose digests are all
+    # marked stale), to the last field: entity, roles, quotes, events, articles and their heads
+    live_db = db.with_name("live-" + db.name)
+    shutil.copyfile(db, live_db)
+    conn = duckdb.connect(str(live_db))
+    conn.execute("INSERT INTO entity_digest_dirty VALUES (?)", [ALL])
+    conn.close()
+    with open_store(db, read_only=True) as store:
+        assert all(read_digest(store, e).page is not None for e in linked & set(ids))  # type: ignore[union-attr]
+    for entity_id in ids:
+        assert entity_view(db, entity_id) == entity_view(live_db, entity_id), entity_id
+        assert entity_view(db, entity_id, limit=1) == entity_view(live_db, entity_id, limit=1), entity_id
+    live_db.unlink()
     # the same pages read live: a page asking for more than a digest keeps, cut back to the default
     for entity_id in ids:
         view = entity_view(db, entity_id)
@@ -141,6 +155,33 @@ def test_a_stale_mark_makes_pages_read_live_with_the_same_result(kb_dir: Path) -
     with open_store(db) as store:
         assert refresh(store) > 0
     _assert_fresh_and_equal(db)
+
+
+def test_a_base_from_before_digest_pages_reads_pages_live_until_a_refresh_stores_them(kb_dir: Path) -> None:
+    from newsgraph.store.schema import _V_DIGEST_PAGE, MIGRATIONS
+
+    db = kb_dir / "kb.duckdb"
+    _ingest(db, kb_dir / "feed")
+    fresh = {e: entity_view(db, e) for e in _entity_ids(db)}
+    conn = duckdb.connect(str(db))  # what the schema before _V_DIGEST_PAGE made, digests computed
+    conn.execute("DROP INDEX idx_entity_digest_entity_id")  # DuckDB drops no column of a table with an index
+    conn.execute("ALTER TABLE entity_digest DROP COLUMN page")
+    conn.execute("CREATE INDEX idx_entity_digest_entity_id ON entity_digest (entity_id)")
+    conn.execute("DELETE FROM schema_version WHERE version > ?", [MIGRATIONS.index(_V_DIGEST_PAGE)])
+    conn.close()
+    with open_store(db) as store:  # upgraded: every digest without its page
+        assert store.scalar("SELECT count(*) FROM entity_digest WHERE page IS NOT NULL") == 0
+        assert store.scalar("SELECT count(*) FROM entity_digest") > 3
+    assert {e: entity_view(db, e) for e in fresh} == fresh  # read live meanwhile
+    with open_store(db) as store:
+        assert refresh(store) > 3
+    _assert_fresh_and_equal(db)
+    assert {e: entity_view(db, e) for e in fresh} == fresh
+
+
+def _entity_ids(db: Path) -> list[str]:
+    with open_store(db, read_only=True) as store:
+        return [r[0] for r in store.rows("SELECT id FROM entities ORDER BY id")]
 
 
 def test_the_digest_migration_marks_every_digest_stale(tmp_path: Path) -> None:

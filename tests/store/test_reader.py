@@ -95,3 +95,31 @@ def test_memo_is_kept_until_the_file_changes(kb: Path) -> None:
         store.conn.execute("INSERT INTO entities (id, name, type) VALUES ('ent_b', 'B', 'ORG')")
     assert count() == 2 and len(calls) == 2
     reader.close()
+
+
+def test_keyed_rows_are_read_once_until_the_file_changes_and_stay_bounded(kb: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from newsgraph.store import entity_heads, reader as reader_module
+
+    reader = SharedReader(kb, linger=0.05)
+    asked: list[list[str]] = []
+
+    def heads(ids: list[str]) -> dict[str, dict[str, object]]:
+        with reader.borrow(5) as store:
+            return reader.keyed("head", ids, lambda missing: asked.append(missing) or entity_heads(store, missing))
+
+    assert heads(["ent_a", "ent_none"]) == {"ent_a": {"id": "ent_a", "name": "A", "type": "PERSON"}}
+    assert heads(["ent_a"])["ent_a"]["name"] == "A"
+    assert asked == [["ent_a", "ent_none"]]  # the known one from memory; an unknown one is not kept
+    heads(["ent_none"])
+    assert asked[-1] == ["ent_none"]
+    time.sleep(0.3)  # idle past the linger: the reader let the file go
+    with open_store(kb) as store:
+        store.conn.execute("UPDATE entities SET name = 'A renamed' WHERE id = 'ent_a'")
+    assert heads(["ent_a"])["ent_a"]["name"] == "A renamed" and asked[-1] == ["ent_a"]
+    monkeypatch.setattr(reader_module, "KEYED_SIZE", 1)
+    with open_store(kb) as store:
+        store.conn.execute("INSERT INTO entities (id, name, type) VALUES ('ent_b', 'B', 'ORG')")
+    time.sleep(0.3)
+    heads(["ent_a", "ent_b"])
+    assert len(reader._keyed) == 1  # the least recently used was let go
+    reader.close()

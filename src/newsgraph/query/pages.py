@@ -27,7 +27,8 @@ from newsgraph.store import (
     read_article_facts, read_entities, SharedReader, time_limit, times_by_id, top_entities, totals,
 )
 from newsgraph.store.digest import COMPANIONS, WINDOW, entity_digest
-from newsgraph.store.entities import RoleSpan, read_entity_head
+from newsgraph.store.entities import RoleSpan, entity_head_from_rows, read_entity_head
+from newsgraph.store.pages import events_from_rows, heads_from_rows, quotes_from_rows
 
 KINDS = tuple(LISTS)
 
@@ -79,6 +80,14 @@ def _memo(db: Source, key: tuple[Any, ...], compute: Any) -> Any:
     return db.memo(key, compute) if isinstance(db, SharedReader) else compute()
 
 
+def _entity_heads(db: Source, store: Store, ids: list[str]) -> dict[str, dict[str, Any]]:
+    """``store.entity_heads``, kept by a shared reader, an id at a time, until the file changes (the
+    same entities come back on page after page: companions, speakers, the most named)."""
+    if not isinstance(db, SharedReader):
+        return entity_heads(store, ids)
+    return {k: dict(v) for k, v in db.keyed("entity head", ids, lambda missing: entity_heads(store, missing)).items()}
+
+
 def encode_cursor(kind: str, key: tuple[Any, ...]) -> str:
     raw = json.dumps([kind, *key], separators=(",", ":"), default=str).encode("utf-8")
     return base64.urlsafe_b64encode(raw).decode("ascii").rstrip("=")
@@ -116,13 +125,13 @@ def _named(store: Store, kind: str, filters: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def _load(store: Store, kind: str, keys: list[tuple[Any, ...]]) -> tuple[Any, ...]:
+def _load(db: Source, store: Store, kind: str, keys: list[tuple[Any, ...]]) -> tuple[Any, ...]:
     ids = [k[-1] for k in keys]
     if kind == "articles":
         found = article_texts(store, ids)
         return tuple(found[i] for i in ids if i in found)
     if kind == "entities":
-        heads = entity_heads(store, ids)
+        heads = _entity_heads(db, store, ids)
         return tuple({**heads[k[-1]], "articles": int(k[0])} for k in keys if k[-1] in heads)
     loader = {"mentions": mentions_by_id, "quotes": quotes_by_id, "events": events_by_id,
               "figures": figures_by_id, "times": times_by_id}[kind]
@@ -157,14 +166,14 @@ def list_page(db: Source, kind: str, filters: dict[str, Any], *, cursor: str | N
         except ValueError:
             raise QueryError("NG430", "the cursor does not fit this list") from None
         more, keys = len(keys) > size, keys[:size]
-        rows = _load(store, kind, keys)
+        rows = _load(db, store, kind, keys)
         article_ids = sorted({getattr(r, "article_id", None) or getattr(getattr(r, "evidence", None), "article_id", None)
                               for r in rows} - {None})
         return Page(kind=kind, rows=rows, next=encode_cursor(kind, keys[-1]) if more else None,
                     facets=_memo(db, ("facets", kind, _key(conditions)), lambda: facet_counts(store, kind, conditions))
                     if facets else {},
                     articles=article_heads(store, article_ids) if kind != "articles" else {},
-                    entities=entity_heads(store, sorted(_entity_refs(rows))))
+                    entities=_entity_heads(db, store, sorted(_entity_refs(rows))))
 
 
 # --- views ---------------------------------------------------------------------------------
@@ -195,7 +204,7 @@ def article_view(db: Source, article_id: str, *, timeout: float | None = None) -
         ids = {m.entity_id for m in facts.mentions if m.entity_id} if facts else set()
         if facts:
             ids |= {q.speaker.entity_id for q in facts.quotes if q.speaker.entity_id}
-        return ArticleView(article=article, facts=facts, entities=entity_heads(store, sorted(ids)))
+        return ArticleView(article=article, facts=facts, entities=_entity_heads(db, store, sorted(ids)))
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -239,26 +248,31 @@ def entity_view(db: Source, name: str, *, limit: int = 50, companions: int = COM
 
     Its ``limit`` newest articles are listed; its quotes, the quotes about it, its events and its
     companions are read from its ``FACT_WINDOW`` newest articles, newest first, ``limit`` of each:
-    the cost of the page does not grow with how often the entity is in the news. What it lists
-    comes from the entity's digest (``store/digest.py``: one row read by key) when it is fresh,
-    else from the facts themselves, with the same result."""
+    the cost of the page does not grow with how often the entity is in the news. What it shows
+    comes from the entity's digest (``store/digest.py``: one row read by key, holding the stored
+    rows of the page) when it is fresh, else from the facts themselves, with the same result; only
+    the names of the entities it links to are read apart."""
     with reading(db, timeout) as store:
         ids = find_entity_ids(store, name)
         if not ids:
             raise QueryError("NG402", f"no entity named {name!r}")
-        head = read_entity_head(store, ids[0])
+        digest = entity_digest(store, ids[0], limit=limit, companions=companions)
+        page = digest.page  # the stored rows of a fresh digest, or None: read them live
+        head = entity_head_from_rows(page["head"]) if page is not None else read_entity_head(store, ids[0])
         if head is None:
             raise QueryError("NG402", f"no entity named {name!r}")
         entity, roles = head
-        digest = entity_digest(store, entity.id, limit=limit, companions=companions)
-        facts = quotes_by_id(store, [*digest.said, *digest.about])
+        wanted = [*digest.said, *digest.about]
+        facts = quotes_from_rows(wanted, page["quotes"], page["content"]) if page is not None else quotes_by_id(store, wanted)
         said, about = facts[:len(digest.said)], facts[len(digest.said):]
-        events = events_by_id(store, list(digest.events))
+        events = (events_from_rows(digest.events, page["events"], page["arguments"]) if page is not None
+                  else events_by_id(store, list(digest.events)))
         article_ids = {a for a, _ in digest.recent} | {q.article_id for q in facts} | {e.article_id for e in events}
         article_ids |= {r.role.article_id for r in roles}
-        heads = article_heads(store, sorted(article_ids))
+        heads = (heads_from_rows([r for r in page["heads"] if r["id"] in article_ids]) if page is not None
+                 else article_heads(store, sorted(article_ids)))
         refs = _entity_refs((*said, *about, *events)) | {entity.id} | {c for c, _ in digest.companions}
-        names = entity_heads(store, sorted(refs))
+        names = _entity_heads(db, store, sorted(refs))
         others = tuple((c, names[c]["name"], names[c]["type"], n) for c, n in digest.companions if c in names)
         return EntityView(entity=entity, article_count=digest.articles, roles=roles, said=tuple(said), about=tuple(about),
                           events=tuple(events), articles=tuple((heads[a], n) for a, n in digest.recent if a in heads),
@@ -311,7 +325,7 @@ def network(db: Source, *, entity: str | None = None, limit: int = 30, min_weigh
             node_ids = [ids[0], *(c[0] for c in cooccurring(store, ids[0], limit - 1))]
         else:
             node_ids = [k[-1] for k in page_keys(store, "entities", [], None, limit)]
-        heads = entity_heads(store, node_ids)
+        heads = _entity_heads(db, store, node_ids)
         counts = {k[-1]: int(k[0]) for k in page_keys(store, "entities", filters_for("entities", {"ids": node_ids}), None,
                                                        len(node_ids) or 1)}
         edges = network_edges(store, node_ids, min_weight)

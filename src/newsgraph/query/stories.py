@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -11,7 +10,7 @@ from newsgraph.errors import QueryError
 from newsgraph.model import Article, Entity, EntityType, Figure, MainEvent, Quote, Story
 from newsgraph.store import (
     Store, StoryFilter, entity_heads, find_entity_ids, find_story, get_articles, list_stories as store_list_stories, reading,
-    read_entities, read_figures, read_main_events, read_mentions, read_quotes,
+    named_in, read_entities, read_figures, read_main_events, read_quotes,
 )
 
 
@@ -94,10 +93,7 @@ def story_detail(db: str | Path | Store, story_id: str, *, entities: int = 10, h
         mains: dict[str, MainEvent] = {m.article_id: m for m in read_main_events(store, ids)}
         quotes: list[Quote] = read_quotes(store, ids)
         figures: list[Figure] = read_figures(store, ids)
-        # an entity counts once an article it is named in
-        counts = Counter(eid for _, eid in {(m.evidence.article_id, m.entity_id) for m in read_mentions(store, ids)
-                                            if m.entity_id})
-        ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:entities]
+        ranked = named_in(store, ids, entities)  # an entity counts once an article it is named in
         if heads_only:  # id, name and type only (a page's links): not every alias, role and article of each
             known = {h["id"]: Entity(id=h["id"], name=h["name"], type=EntityType(h["type"]), aliases=(), roles=(),
                                      article_ids=()) for h in entity_heads(store, [eid for eid, _ in ranked]).values()}

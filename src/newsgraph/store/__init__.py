@@ -34,7 +34,7 @@ from newsgraph.store.watched import record_watched, watched_files
 from newsgraph.store.deadline import time_limit
 from newsgraph.store.reader import SharedReader
 from newsgraph.store.pages import (
-    LISTS, article_heads, count_rows, entity_article_count, entity_article_ids, entity_window, window_companions, window_mentions, entity_fact_ids, entity_heads, events_by_id, facet_counts, fact_ids_of_articles, figures_by_id, filters_for, main_event_rows, mentions_by_id, network_edges, page_keys, quote_share, quotes_by_id, times_by_id, top_entities, totals,
+    LISTS, article_heads, count_rows, entity_article_count, entity_article_ids, entity_window, window_companions, window_mentions, entity_fact_ids, entity_heads, events_by_id, facet_counts, fact_ids_of_articles, figures_by_id, filters_for, main_event_rows, mentions_by_id, named_in, network_edges, page_keys, quote_share, quotes_by_id, times_by_id, top_entities, totals,
 )
 
 __all__ = [
@@ -53,6 +53,6 @@ __all__ = [
     "read_log", "read_main_events", "read_mentions", "read_quotes", "read_stories", "read_times",
     "read_versions", "record_watched", "same_source", "SCHEMA_VERSION", "SharedReader", "Signature", "source_key",
     "span_rows", "SpanRow", "start_run", "Store", "Stored", "story_context", "story_stats",
-    "StoryContext", "StoryFilter", "time_limit", "times_by_id", "top_entities", "totals", "Update",
+    "StoryContext", "StoryFilter", "named_in", "time_limit", "times_by_id", "top_entities", "totals", "Update",
     "watched_files", "write_batch", "write_records",
 ]

@@ -5,8 +5,11 @@ An entity's page (``query.pages.entity_view``) lists its newest articles and, fr
 appears with. Read live, that takes a dozen index lookups over the entity's articles (on the
 45,000-article benchmark base, 40 to 60 ms; most of it fetching a few thousand rows by index),
 which under load is the page's whole cost. ``entity_digest`` keeps the answer, one row an
-entity, computed in bulk by set queries (a few seconds for the 45,000-article base, under one
-for the BBC corpus) and read by the entity's key.
+entity, computed in bulk by set queries and read by the entity's key: the ids of what the page
+lists, and the stored rows the page is made of (``page``: the entity, its aliases and titles, the
+quotes, events and article heads, as zlib-compressed JSON), so that a page reads this row and its
+companions' names only. Every digest of the 45,000-article base is computed in under a minute,
+``CHUNK`` entities at a time, those of the entities of 100 new articles in a second or two.
 
 Freshness: every write that can change what a digest holds marks the entities concerned in
 ``entity_digest_dirty`` in the same transaction (``mark_dirty``: the entities written, and every
@@ -19,9 +22,12 @@ recomputes the marked rows. A reader uses a digest only when its entity is not m
 
 from __future__ import annotations
 
+import json
+import zlib
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
 import duckdb
@@ -32,6 +38,7 @@ LIMIT = 50  # articles, quotes said, quotes about and events kept an entity (the
 WINDOW = 20  # the newest articles the facts and companions are read from (query.pages.FACT_WINDOW)
 COMPANIONS = 12  # entities it appears with, kept an entity
 ALL = "*"  # in entity_digest_dirty: every digest is stale
+CHUNK = 2000  # entities computed together by refresh
 
 _IN = "IN (SELECT unnest(string_split(?, chr(31))))"
 _FIELD = "coalesce(nullif({}, ''), 'text')"
@@ -50,6 +57,8 @@ class Digest:
         companions: (entity id, shared articles) of the ``COMPANIONS`` entities sharing most of
             those articles with it, most first (ties by name).
         edges: (a, b, shared articles, a < b) among it and its companions over the same articles.
+        page: for a stored digest, the stored rows its page is made of (``PAGE_PARTS``), so that
+            the page reads nothing else but its companions' names; None when read live.
     """
 
     articles: int
@@ -59,6 +68,7 @@ class Digest:
     events: tuple[str, ...]
     companions: tuple[tuple[str, int], ...]
     edges: tuple[tuple[str, str, int], ...]
+    page: dict[str, Any] | None = field(default=None, compare=False)
 
 
 def mark_dirty(conn: duckdb.DuckDBPyConnection, *, entity_ids: Iterable[str] = (),
@@ -86,15 +96,16 @@ def stale_count(store: Store) -> int:
 def read_digest(store: Store, entity_id: str) -> Digest | None:
     """The digest of ``entity_id``, or None when it has none or its digest is marked stale."""
     rows = store.rows(
-        """SELECT articles, recent, recent_mentions, said, about, events, companions, shared, edge_a, edge_b, edge_w,
+        """SELECT articles, recent, recent_mentions, said, about, events, companions, shared, edge_a, edge_b, edge_w, page,
                   (SELECT count(*) FROM entity_digest_dirty WHERE entity_id = ? OR entity_id = '*') AS dirty
            FROM entity_digest WHERE entity_id = ?""", [entity_id, entity_id])
     if not rows or rows[0][-1]:
         return None
-    (articles, recent, counts, said, about, events, companions, shared, edge_a, edge_b, edge_w, _) = rows[0]
+    (articles, recent, counts, said, about, events, companions, shared, edge_a, edge_b, edge_w, page, _) = rows[0]
     return Digest(articles=int(articles), recent=tuple(zip(recent, (int(n) for n in counts))), said=tuple(said),
                   about=tuple(about), events=tuple(events), companions=tuple(zip(companions, (int(n) for n in shared))),
-                  edges=tuple(zip(edge_a, edge_b, (int(w) for w in edge_w))))
+                  edges=tuple(zip(edge_a, edge_b, (int(w) for w in edge_w))),
+                  page=decode_page(page) if page is not None else None)
 
 
 def refresh(store: Store) -> int:
@@ -106,24 +117,28 @@ def refresh(store: Store) -> int:
 
 def refresh_in(conn: duckdb.DuckDBPyConnection) -> int:
     """``refresh`` inside the caller's transaction."""
-    marks = [r[0] for r in conn.execute("SELECT DISTINCT entity_id FROM entity_digest_dirty").fetchall()]
+    marks = [r[0] for r in conn.execute(  # a digest without its page (a base upgraded to pages) counts as marked
+        "SELECT entity_id FROM entity_digest_dirty UNION SELECT entity_id FROM entity_digest WHERE page IS NULL").fetchall()]
     if not marks:
         return 0
     if ALL in marks:
         conn.execute("DELETE FROM entity_digest")
-        chosen: list[str] | None = None
+        chosen = [r[0] for r in conn.execute("SELECT DISTINCT entity_id FROM entity_articles ORDER BY 1").fetchall()]
     else:
-        chosen = marks
+        chosen = sorted(marks)
         conn.execute(f"DELETE FROM entity_digest WHERE entity_id {_IN}", [joined(chosen)])
-    rows = compute(conn, chosen)
-    insert(conn, "entity_digest", COLUMNS, rows)
+    done = 0
+    for start in range(0, len(chosen), CHUNK):  # a chunk's pages at a time: memory bounded by CHUNK, not the base
+        rows = compute(conn, chosen[start:start + CHUNK])
+        insert(conn, "entity_digest", COLUMNS, rows)
+        done += len(rows)
     conn.execute("DELETE FROM entity_digest_dirty")
     conn.execute("DELETE FROM entity_digest WHERE entity_id NOT IN (SELECT id FROM entities)")
-    return len(rows)
+    return done
 
 
 COLUMNS = ("entity_id", "articles", "recent", "recent_mentions", "said", "about", "events", "companions", "shared",
-           "edge_a", "edge_b", "edge_w")
+           "edge_a", "edge_b", "edge_w", "page")
 
 
 def compute(conn: duckdb.DuckDBPyConnection, entity_ids: Sequence[str] | None) -> list[tuple[Any, ...]]:
@@ -203,7 +218,7 @@ def _assemble(conn: duckdb.DuckDBPyConnection) -> list[tuple[Any, ...]]:
             conn.execute("DROP TABLE IF EXISTS temp.digest_nodes")
     finally:
         conn.execute("DROP TABLE IF EXISTS temp.digest_pairs")
-    out = []
+    out: list[tuple[Any, ...]] = []
     for e, arts in window.items():
         spoken = {q for _, q in said[e]}
         said_ids = [q for _, q in sorted(said[e])][:LIMIT]
@@ -223,6 +238,108 @@ def _assemble(conn: duckdb.DuckDBPyConnection) -> list[tuple[Any, ...]]:
         out.append((e, count[e], [a for a, _ in arts], [mentions.get((e, a), 0) for a, _ in arts], said_ids, about_ids,
                     event_ids, [o for o, _ in found], [n for _, n in found], [x[0] for x in edges], [x[1] for x in edges],
                     [x[2] for x in edges]))
+    pages = _pages(conn, out)
+    return [(*row, pages.get(row[0])) for row in out]
+
+
+# --- the stored page ---------------------------------------------------------------------------
+# What an entity's page shows besides its companions' names, as the stored rows the live reads
+# make it from (store.pages: quote_rows, event_rows, head_rows; store.entities: entity_head_rows),
+# JSON compressed with zlib: the page reads one row instead of a dozen lookups by index.
+
+PAGE_PARTS = ("head", "quotes", "content", "events", "arguments", "heads")
+_TIMES = {"heads": ("published",), "roles": ("published", "first", "last")}  # TIMESTAMP columns, as ISO text
+
+
+def _encode_page(page: dict[str, Any]) -> bytes:
+    return zlib.compress(json.dumps(page, separators=(",", ":"), default=_iso).encode("utf-8"), 1)
+
+
+def _iso(value: Any) -> str:
+    if isinstance(value, datetime):
+        return value.isoformat()
+    raise TypeError(f"{type(value).__name__} is not stored in a page")
+
+
+def decode_page(blob: bytes) -> dict[str, Any]:
+    """A stored page (``_encode_page``), its timestamps datetimes again."""
+    page: dict[str, Any] = json.loads(zlib.decompress(blob))
+    for rows, names in ((page["heads"], _TIMES["heads"]), (page["head"]["roles"], _TIMES["roles"])):
+        for row in rows:
+            for name in names:
+                if row[name] is not None:
+                    row[name] = datetime.fromisoformat(row[name])
+    return page
+
+
+def _dicts(conn: duckdb.DuckDBPyConnection, sql: str) -> list[dict[str, Any]]:
+    cursor = conn.execute(sql)
+    names = [d[0] for d in cursor.description]
+    return [dict(zip(names, row)) for row in cursor.fetchall()]
+
+
+def _keyed(conn: duckdb.DuckDBPyConnection, name: str, ids: Iterable[str]) -> None:
+    conn.execute(f"DROP TABLE IF EXISTS temp.{name}")
+    conn.execute(f"CREATE TEMP TABLE {name} (id VARCHAR)")
+    insert(conn, name, ("id",), [(i,) for i in sorted(set(ids))])
+
+
+def _pages(conn: duckdb.DuckDBPyConnection, rows: Sequence[tuple[Any, ...]]) -> dict[str, bytes]:
+    """entity id → its stored page, for the digest ``rows`` (``_assemble``), read in bulk."""
+    from newsgraph.store.connection import Store
+    from newsgraph.store.entities import ROLE_SPANS
+    from newsgraph.store.facts import sorted_rows
+    from newsgraph.store.pages import HEAD_COLUMNS, original_ledes
+
+    if not rows:
+        return {}
+    names = ("digest_e", "digest_q", "digest_v", "digest_a")
+    try:
+        _keyed(conn, "digest_e", (r[0] for r in rows))
+        _keyed(conn, "digest_q", (q for r in rows for q in (*r[4], *r[5])))
+        _keyed(conn, "digest_v", (v for r in rows for v in r[6]))
+        entities = {r["id"]: r for r in _dicts(conn, "SELECT * FROM entities WHERE id IN (SELECT id FROM digest_e)")}
+        aliases: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        for r in _dicts(conn, "SELECT * FROM entity_aliases WHERE entity_id IN (SELECT id FROM digest_e)"):
+            aliases[r["entity_id"]].append(r)
+        roles: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        for r in _dicts(conn, ROLE_SPANS.format("IN (SELECT id FROM digest_e)")):
+            roles[r["entity_id"]].append(r)
+        quotes = {r["id"]: r for r in _dicts(conn, "SELECT * FROM quotes WHERE id IN (SELECT id FROM digest_q)")}
+        content: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        for r in sorted_rows(_dicts(conn, "SELECT * FROM quote_content WHERE quote_id IN (SELECT id FROM digest_q)"),
+                             "quote_id, idx"):
+            content[r["quote_id"]].append(r)
+        events = {r["id"]: r for r in _dicts(conn, "SELECT * FROM events WHERE id IN (SELECT id FROM digest_v)")}
+        arguments: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        for r in sorted_rows(_dicts(conn, "SELECT * FROM event_arguments WHERE event_id IN (SELECT id FROM digest_v)"),
+                             "event_id, role, idx"):
+            arguments[r["event_id"]].append(r)
+        wanted: dict[str, set[str]] = {}
+        for r in rows:
+            e, said_about, event_ids = r[0], (*r[4], *r[5]), r[6]
+            wanted[e] = ({*r[2]} | {quotes[q]["article_id"] for q in said_about if q in quotes}
+                         | {events[v]["article_id"] for v in event_ids if v in events}
+                         | {x["article_id"] for x in roles.get(e, ())})
+        _keyed(conn, "digest_a", (a for found in wanted.values() for a in found))
+        heads = {r["id"]: r for r in original_ledes(Store(conn, "", read_only=False), _dicts(
+            conn, f"SELECT {HEAD_COLUMNS} FROM articles WHERE id IN (SELECT id FROM digest_a)"))}
+    finally:
+        for name in names:
+            conn.execute(f"DROP TABLE IF EXISTS temp.{name}")
+    out = {}
+    for r in rows:
+        e, said_about, event_ids = r[0], [*r[4], *r[5]], r[6]
+        if e not in entities:
+            continue
+        out[e] = _encode_page({
+            "head": {"entity": entities[e], "aliases": aliases.get(e, []), "roles": roles.get(e, [])},
+            "quotes": [quotes[q] for q in dict.fromkeys(said_about) if q in quotes],
+            "content": [c for q in dict.fromkeys(said_about) for c in content.get(q, ())],
+            "events": [events[v] for v in event_ids if v in events],
+            "arguments": [x for v in event_ids for x in arguments.get(v, ())],
+            "heads": sorted((heads[a] for a in wanted[e] if a in heads), key=lambda h: h["seq"]),
+        })
     return out
 
 
@@ -253,5 +370,5 @@ def entity_digest(store: Store, entity_id: str, *, limit: int = LIMIT, companion
         if found is not None:
             return Digest(articles=found.articles, recent=found.recent[:limit], said=found.said[:limit],
                           about=found.about[:limit], events=found.events[:limit], companions=found.companions,
-                          edges=found.edges)
+                          edges=found.edges, page=found.page)
     return live_digest(store, entity_id, limit=limit, companions=companions)

@@ -107,32 +107,47 @@ class RoleSpan:
     last: datetime | None
 
 
+ROLE_SPANS = """SELECT * FROM (SELECT *, row_number() OVER (PARTITION BY entity_id, title, organization, status
+                                                   ORDER BY published DESC NULLS LAST, article_id DESC, ev_start DESC) AS k,
+                              count(*) OVER (PARTITION BY entity_id, title, organization, status) AS n,
+                              min(published) OVER (PARTITION BY entity_id, title, organization, status) AS first,
+                              max(published) OVER (PARTITION BY entity_id, title, organization, status) AS last
+                       FROM roles WHERE entity_key IS NULL AND entity_id {}) WHERE k = 1"""
+
+
+def entity_head_rows(store: Store, entity_id: str) -> dict[str, Any] | None:
+    """The stored rows ``entity_head_from_rows`` reads ``entity_id``'s head from: its ``entity`` row,
+    its ``aliases`` and one row a distinct (title, organisation, status) under ``roles`` (the newest
+    with its count and first and last dates); None when there is no such entity."""
+    found = store.dicts("SELECT * FROM entities WHERE id = ?", [entity_id])
+    if not found:
+        return None
+    return {"entity": found[0], "aliases": store.dicts("SELECT * FROM entity_aliases WHERE entity_id = ?", [entity_id]),
+            "roles": store.dicts(ROLE_SPANS.format("= ?"), [entity_id])}
+
+
+def entity_head_from_rows(rows: dict[str, Any], *, roles: int = 30) -> tuple[Entity, tuple[RoleSpan, ...]]:
+    """The entity (without its article list) and at most ``roles`` of its titles, newest first,
+    from ``entity_head_rows``."""
+    aliases = [Alias(text=r["text"], kind=AliasKind(r["kind"]), script=r["script"],
+                     evidence=evidence(r["article_id"], r, "ev") if r["article_id"] else None)
+               for r in sorted(rows["aliases"], key=lambda r: (r["text"], r["kind"], r["article_id"] or "", r["ev_start"] or -1))]
+    spans = [RoleSpan(role=role_from_row(r), count=int(r["n"]), first=r["first"], last=r["last"]) for r in rows["roles"]]
+    spans.sort(key=lambda x: (x.last is not None, x.last, x.count, x.role.title, x.role.organization or "", str(x.role.status)),
+               reverse=True)  # a total order: the rows come in no order
+    spans = spans[:roles]
+    r = rows["entity"]
+    entity = Entity(id=r["id"], name=r["name"], type=EntityType(r["type"]), aliases=tuple(aliases),
+                    roles=tuple(x.role for x in spans), article_ids=(), geo=geo_from_row(r))
+    return entity, tuple(spans)
+
+
 def read_entity_head(store: Store, entity_id: str, *, roles: int = 30) -> tuple[Entity, tuple[RoleSpan, ...]] | None:
     """``entity_id`` with its aliases and without its article list (``Entity.article_ids`` is
     empty: a frequent entity has tens of thousands), and its titles: one ``RoleSpan`` for each
     distinct (title, organisation, status), newest first, at most ``roles``."""
-    found = store.dicts("SELECT * FROM entities WHERE id = ?", [entity_id])
-    if not found:
-        return None
-    aliases = [Alias(text=r["text"], kind=AliasKind(r["kind"]), script=r["script"],
-                     evidence=evidence(r["article_id"], r, "ev") if r["article_id"] else None)
-               for r in sorted(store.dicts("SELECT * FROM entity_aliases WHERE entity_id = ?", [entity_id]),
-                               key=lambda r: (r["text"], r["kind"], r["article_id"] or "", r["ev_start"] or -1))]
-    spans = []
-    for r in store.dicts(
-            """SELECT * FROM (SELECT *, row_number() OVER (PARTITION BY title, organization, status
-                                                          ORDER BY published DESC NULLS LAST, article_id DESC, ev_start DESC) AS k,
-                                     count(*) OVER (PARTITION BY title, organization, status) AS n,
-                                     min(published) OVER (PARTITION BY title, organization, status) AS first,
-                                     max(published) OVER (PARTITION BY title, organization, status) AS last
-                              FROM roles WHERE entity_key IS NULL AND entity_id = ?) WHERE k = 1""", [entity_id]):
-        spans.append(RoleSpan(role=role_from_row(r), count=int(r["n"]), first=r["first"], last=r["last"]))
-    spans.sort(key=lambda x: (x.last is not None, x.last, x.count, x.role.title), reverse=True)
-    spans = spans[:roles]
-    r = found[0]
-    entity = Entity(id=r["id"], name=r["name"], type=EntityType(r["type"]), aliases=tuple(aliases),
-                    roles=tuple(x.role for x in spans), article_ids=(), geo=geo_from_row(r))
-    return entity, tuple(spans)
+    rows = entity_head_rows(store, entity_id)
+    return None if rows is None else entity_head_from_rows(rows, roles=roles)
 
 
 def cooccurring(store: Store, entity_id: str, limit: int = 10) -> list[tuple[str, str, str, int]]:

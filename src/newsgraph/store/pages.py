@@ -13,9 +13,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from newsgraph.model import Argument, Event, EventMode, Evidence, Figure, Mention, EntityType, Quote, QuoteKind, Speaker, TimeExpression, TimeType
+from newsgraph.model import Argument, Event, EventMode, Evidence, Figure, Mention, EntityType, Quote, TimeExpression, TimeType
 from newsgraph.store.connection import KEYS_A_QUERY, Store, joined
 from newsgraph.store.facts import evidence, sorted_rows
+from newsgraph.store.facts import quotes_from_rows as quote_records
 
 _NOT_DUP = "a.id NOT IN (SELECT article_id FROM duplicates)"
 
@@ -269,33 +270,43 @@ def _by_ids(store: Store, table: str, column: str, ids: Sequence[str], order: st
     return out
 
 
-def quotes_by_id(store: Store, ids: Sequence[str]) -> list[Quote]:
-    content: dict[str, list[Evidence]] = defaultdict(list)
-    for r in _by_ids(store, "quote_content", "quote_id", ids, "quote_id, idx"):
-        content[r["quote_id"]].append(evidence(r["article_id"], r, "ev"))  # type: ignore[arg-type]
-    found = {}
-    for r in _by_ids(store, "quotes", "id", ids, "id"):
-        a = r["article_id"]
-        speaker = Speaker(evidence=evidence(a, r, "speaker"), mention_id=r["speaker_mention_id"],
-                          entity_id=r["speaker_entity_id"], anonymous=r["anonymous"],
-                          description=r["description"], reason=r["reason"])
-        found[r["id"]] = Quote(id=r["id"], article_id=a, kind=QuoteKind(r["kind"]), content=tuple(content[r["id"]]),
-                               cue=evidence(a, r, "cue"), speaker=speaker, extractor=r["extractor"], source=evidence(a, r, "source"))
+def quote_rows(store: Store, ids: Sequence[str]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """The stored rows of the quotes ``ids``: (``quotes`` rows, their ``quote_content`` rows)."""
+    return _by_ids(store, "quotes", "id", ids, "id"), _by_ids(store, "quote_content", "quote_id", ids, "quote_id, idx")
+
+
+def quotes_from_rows(ids: Sequence[str], rows: Sequence[dict[str, Any]], content_rows: Sequence[dict[str, Any]]) -> list[Quote]:
+    """The quotes ``ids`` (in that order, those found) from their rows (``quote_rows``)."""
+    found = {q.id: q for q in quote_records(list(rows), list(content_rows))}
     return [found[i] for i in ids if i in found]
 
 
-def events_by_id(store: Store, ids: Sequence[str]) -> list[Event]:
+def quotes_by_id(store: Store, ids: Sequence[str]) -> list[Quote]:
+    return quotes_from_rows(ids, *quote_rows(store, ids))
+
+
+def event_rows(store: Store, ids: Sequence[str]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """The stored rows of the events ``ids``: (``events`` rows, their ``event_arguments`` rows)."""
+    return _by_ids(store, "events", "id", ids, "id"), _by_ids(store, "event_arguments", "event_id", ids, "event_id, role, idx")
+
+
+def events_from_rows(ids: Sequence[str], rows: Sequence[dict[str, Any]], argument_rows: Sequence[dict[str, Any]]) -> list[Event]:
+    """The events ``ids`` (in that order, those found) from their rows (``event_rows``)."""
     args: dict[str, dict[str, list[Argument]]] = defaultdict(lambda: defaultdict(list))
-    for r in _by_ids(store, "event_arguments", "event_id", ids, "event_id, role, idx"):
+    for r in argument_rows:
         args[r["event_id"]][r["role"]].append(Argument(evidence=evidence(r["article_id"], r, "ev"),  # type: ignore[arg-type]
                                                        mention_id=r["mention_id"], entity_id=r["entity_id"], value=r["value"]))
     found = {}
-    for r in _by_ids(store, "events", "id", ids, "id"):
+    for r in rows:
         a = args[r["id"]]
         found[r["id"]] = Event(id=r["id"], article_id=r["article_id"], trigger=evidence(r["article_id"], r, "trigger"),  # type: ignore[arg-type]
                                type=r["type"], mode=EventMode(r["mode"]), actors=tuple(a["actor"]), targets=tuple(a["target"]),
                                place=(a["place"] or [None])[0], time=(a["time"] or [None])[0], main=r["main"], extractor=r["extractor"])
     return [found[i] for i in ids if i in found]
+
+
+def events_by_id(store: Store, ids: Sequence[str]) -> list[Event]:
+    return events_from_rows(ids, *event_rows(store, ids))
 
 
 def figures_by_id(store: Store, ids: Sequence[str]) -> list[Figure]:
@@ -323,25 +334,56 @@ def mentions_by_id(store: Store, ids: Sequence[str]) -> list[Mention]:
 # --- small lookups -------------------------------------------------------------------------
 
 
-def article_heads(store: Store, ids: Sequence[str]) -> dict[str, dict[str, Any]]:
-    """id → {id, title, kicker, published, source_path, truncated, lede} for the articles in ``ids``."""
+HEAD_COLUMNS = "id, seq, title, kicker, published, source_path, truncated, text_of, left(text, 280) AS text"
+
+
+def head_rows(store: Store, ids: Sequence[str]) -> list[dict[str, Any]]:
+    """The rows ``heads_from_rows`` makes the heads of the articles ``ids`` from, in ingest order,
+    an exact copy stored by reference carrying its original's lede."""
     unique = list(dict.fromkeys(ids))
     rows: list[dict[str, Any]] = []
     for start in range(0, len(unique), 500):
         chunk = unique[start:start + 500]
-        rows += store.dicts(f"""SELECT id, title, kicker, published, source_path, truncated, text_of, left(text, 280) AS text
-                                FROM articles WHERE id IN ({_marks(chunk)}) ORDER BY seq""", chunk)
+        rows += store.dicts(f"SELECT {HEAD_COLUMNS} FROM articles WHERE id IN ({_marks(chunk)})", chunk)
+    return original_ledes(store, rows)
+
+
+def original_ledes(store: Store, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Head rows (``HEAD_COLUMNS``) in ingest order, an exact copy stored by reference carrying its
+    original's lede."""
     refs = sorted({r["text_of"] for r in rows if r["text_of"]})
-    if refs:  # an exact copy stored by reference: its lede is its original's
+    if refs:
         ledes = dict(store.rows(f"SELECT id, left(text, 280) FROM articles WHERE id IN ({_marks(refs)})", refs))
         rows = [{**r, "text": ledes.get(r["text_of"], r["text"])} if r["text_of"] else r for r in rows]
+    return sorted_rows(rows, "seq")
+
+
+def heads_from_rows(rows: Sequence[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    """id → {id, title, kicker, published, source, truncated, lede} from ``head_rows``, in their order."""
     return {r["id"]: {"id": r["id"], "title": r["title"], "kicker": r["kicker"], "published": r["published"],
                       "source": r["source_path"], "truncated": r["truncated"], "lede": r["text"][:280]} for r in rows}
+
+
+def article_heads(store: Store, ids: Sequence[str]) -> dict[str, dict[str, Any]]:
+    """id → {id, title, kicker, published, source, truncated, lede} for the articles in ``ids``."""
+    return heads_from_rows(head_rows(store, ids))
 
 
 def entity_heads(store: Store, ids: Sequence[str]) -> dict[str, dict[str, Any]]:
     """id → {id, name, type} for the entities in ``ids``."""
     return {r["id"]: {"id": r["id"], "name": r["name"], "type": r["type"]} for r in _by_ids(store, "entities", "id", ids, "id")}
+
+
+def named_in(store: Store, article_ids: Sequence[str], limit: int) -> list[tuple[str, int]]:
+    """The ``limit`` entities named in most of ``article_ids`` (by their mentions): (id, articles),
+    most first, ties by id; counted by DuckDB over the mentions' two key columns."""
+    unique = list(dict.fromkeys(article_ids))
+    if not unique or limit < 1:
+        return []
+    return [(r[0], int(r[1])) for r in store.rows(
+        f"""SELECT entity_id, count(DISTINCT article_id) AS n FROM mentions
+            WHERE article_id IN ({_marks(unique)}) AND entity_id IS NOT NULL
+            GROUP BY entity_id ORDER BY n DESC, entity_id LIMIT ?""", [*unique, limit])]
 
 
 def top_entities(store: Store, type: str, limit: int) -> list[tuple[str, str, str, int, int]]:

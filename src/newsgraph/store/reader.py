@@ -36,6 +36,7 @@ from newsgraph.store.connection import Store, open_store, someone_waiting
 T = TypeVar("T")
 
 MEMO_SIZE = 256
+KEYED_SIZE = 50_000  # rows kept by ``keyed`` (entity heads: about 150 bytes each)
 
 
 def writer_waiting(path: str) -> bool:
@@ -79,6 +80,8 @@ class SharedReader:
         self.version: tuple[Any, ...] | None = None
         self.opens = 0
         self._memo: OrderedDict[Hashable, tuple[tuple[Any, ...] | None, Any]] = OrderedDict()
+        self._keyed: OrderedDict[Hashable, Any] = OrderedDict()
+        self._keyed_version: tuple[Any, ...] | None = None
 
     # --- lending -----------------------------------------------------------------------------------
 
@@ -170,6 +173,34 @@ class SharedReader:
                 self._close()
 
     # --- values kept while the file does not change ----------------------------------------------
+
+    def keyed(self, kind: str, keys: list[str], fetch: Callable[[list[str]], dict[str, T]]) -> dict[str, T]:
+        """key → value for ``keys``: those read since the file last changed from memory, the others
+        by one ``fetch(missing)`` (its answer kept, at most ``KEYED_SIZE`` values, least recently
+        used dropped first; a key ``fetch`` does not answer is absent and asked again next time).
+        Call it inside ``borrow`` so that the version is that of the open file."""
+        version = self.version
+        found: dict[str, T] = {}
+        with self._cond:
+            if self._keyed_version != version:
+                self._keyed.clear()
+                self._keyed_version = version
+            for key in keys:
+                value = self._keyed.get((kind, key))
+                if value is not None:
+                    self._keyed.move_to_end((kind, key))
+                    found[key] = value
+        missing = [k for k in keys if k not in found]
+        if missing:
+            fetched = fetch(missing)
+            found.update(fetched)
+            with self._cond:
+                if self._keyed_version == version:
+                    for key, value in fetched.items():
+                        self._keyed[(kind, key)] = value
+                    while len(self._keyed) > KEYED_SIZE:
+                        self._keyed.popitem(last=False)
+        return {k: found[k] for k in keys if k in found}
 
     def memo(self, key: Hashable, compute: Callable[[], T]) -> T:
         """``compute()``, kept for ``key`` until the file changes (at most ``MEMO_SIZE`` values).

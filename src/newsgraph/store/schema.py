@@ -197,9 +197,17 @@ _V_DIGEST: tuple[str, ...] = (
     "INSERT INTO entity_digest_dirty VALUES ('*')",
 )
 
+# digest pages: the stored rows an entity's page is made of (zlib-compressed JSON, store/digest.py),
+# so that the page reads its digest's row and its companions' names only. An upgraded base's
+# digests have none: their pages are read live until the next write (or `newsgraph index`) computes
+# them, ``refresh`` counting a digest without its page as marked.
+_V_DIGEST_PAGE: tuple[str, ...] = (
+    "ALTER TABLE entity_digest ADD COLUMN page BLOB",
+)
+
 MIGRATIONS: tuple[tuple[str, ...], ...] = (
     _V1, _V_HARDEN_STORE, _V_STORIES, _V_SEARCH, _V_KB, _V_ENTITIES, _V_KBQ, _V_CURATE, _V_SERVE2, _V_FTS_ORDER,
-    _V_DIGEST,
+    _V_DIGEST, _V_DIGEST_PAGE,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
