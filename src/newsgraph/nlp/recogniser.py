@@ -116,6 +116,16 @@ def check_model(folder: Path) -> bytes:
     return data
 
 
+def exact_on_every_cpu(data: bytes) -> bytes:
+    """The model's bytes with its int8 weights stored as uint8 (``search.graph.unsigned_weights``):
+    the same integer products, computed without saturation on CPUs with AVX2 but no VNNI."""
+    import onnx
+
+    from newsgraph.search.graph import unsigned_weights
+
+    return bytes(unsigned_weights(onnx.load_model_from_string(data)).SerializeToString())
+
+
 class Recogniser:
     """The loaded ONNX model and its tokenizer. Use ``recogniser()`` for the process's shared one."""
 
@@ -136,7 +146,7 @@ class Recogniser:
             options.intra_op_num_threads = 1
             options.inter_op_num_threads = 1
             options.log_severity_level = 3
-            self.session = onnxruntime.InferenceSession(data, options, providers=["CPUExecutionProvider"])
+            self.session = onnxruntime.InferenceSession(exact_on_every_cpu(data), options, providers=["CPUExecutionProvider"])
         except Exception as exc:  # noqa: BLE001 - any failure to load is one coded error
             raise NlpError("NG462", f"cannot load the trained recogniser from {folder}: {exc}") from None
         self.cls = self.tokenizer.token_to_id("[CLS]")

@@ -172,4 +172,31 @@ def build_model(config: dict[str, Any], w: dict[str, np.ndarray], *, int8: bool 
         [helper.make_tensor_value_info("embedding", TensorProto.FLOAT, ["batch", hidden])],
         initializer=g.inits,
     )
-    return helper.make_model(graph, opset_imports=[helper.make_opsetid("", OPSET)], producer_name="newsgraph")
+    return unsigned_weights(helper.make_model(graph, opset_imports=[helper.make_opsetid("", OPSET)], producer_name="newsgraph"))
+
+
+def unsigned_weights(model: Any) -> Any:
+    """``model`` (an ONNX ModelProto) with the int8 weights of its MatMulInteger nodes and their zero
+    points stored as uint8, shifted by 128: the same products (``w - zero`` does not change), but
+    computed exactly on every CPU. With uint8 inputs and int8 weights, onnxruntime's kernel for
+    x86 CPUs with AVX2 but without VNNI adds pairs of products in 16 bits, which saturate, so the
+    same model gave other outputs there than on a CPU with VNNI; uint8 by uint8 takes a kernel
+    that does not. Changed in place and returned."""
+    from onnx import TensorProto, numpy_helper
+
+    inits = {i.name: i for i in model.graph.initializer}
+
+    def int8(name: str) -> bool:
+        return name in inits and inits[name].data_type == TensorProto.INT8
+
+    # a node whose weights and their zero points are both int8 initializers (a weight without its
+    # zero point would read 0 as uint8's zero), used by no node left as it is
+    chosen = [n for n in model.graph.node if n.op_type == "MatMulInteger" and len(n.input) == 4
+              and int8(n.input[1]) and int8(n.input[3])]
+    ids = {id(n) for n in chosen}
+    kept = {name for n in model.graph.node if id(n) not in ids for name in n.input}
+    chosen = [n for n in chosen if n.input[1] not in kept and n.input[3] not in kept]
+    for name in sorted({n.input[i] for n in chosen for i in (1, 3)}):
+        shifted = (numpy_helper.to_array(inits[name]).astype(np.int16) + 128).astype(np.uint8)
+        inits[name].CopyFrom(numpy_helper.from_array(shifted, name))
+    return model
