@@ -57,8 +57,9 @@ class Digest:
         companions: (entity id, shared articles) of the ``COMPANIONS`` entities sharing most of
             those articles with it, most first (ties by name).
         edges: (a, b, shared articles, a < b) among it and its companions over the same articles.
-        page: for a stored digest, the stored rows its page is made of (``PAGE_PARTS``), so that
-            the page reads nothing else but its companions' names; None when read live.
+        page: for a stored digest, the stored rows its page is made of (``_pages``: head, quotes,
+            content, events, arguments, heads), so that the page reads nothing else but its
+            companions' names; None when read live.
     """
 
     articles: int
@@ -141,11 +142,11 @@ COLUMNS = ("entity_id", "articles", "recent", "recent_mentions", "said", "about"
            "edge_a", "edge_b", "edge_w", "page")
 
 
-def compute(conn: duckdb.DuckDBPyConnection, entity_ids: Sequence[str] | None) -> list[tuple[Any, ...]]:
-    """The digest rows of ``entity_ids`` (None: of every entity), by set queries over the base."""
-    where, params = (f"WHERE ea.entity_id {_IN}", [joined(entity_ids)]) if entity_ids is not None else ("", [])
-    if entity_ids is not None and not entity_ids:
+def compute(conn: duckdb.DuckDBPyConnection, entity_ids: Sequence[str]) -> list[tuple[Any, ...]]:
+    """The digest rows of ``entity_ids``, by set queries over the base."""
+    if not entity_ids:
         return []
+    where, params = f"WHERE ea.entity_id {_IN}", [joined(entity_ids)]
     conn.execute("DROP TABLE IF EXISTS temp.digest_window")
     conn.execute(f"""CREATE TEMP TABLE digest_window AS SELECT * FROM (
             SELECT ea.entity_id, ea.article_id, a.seq,
@@ -247,7 +248,6 @@ def _assemble(conn: duckdb.DuckDBPyConnection) -> list[tuple[Any, ...]]:
 # make it from (store.pages: quote_rows, event_rows, head_rows; store.entities: entity_head_rows),
 # JSON compressed with zlib: the page reads one row instead of a dozen lookups by index.
 
-PAGE_PARTS = ("head", "quotes", "content", "events", "arguments", "heads")
 _TIMES = {"heads": ("published",), "roles": ("published", "first", "last")}  # TIMESTAMP columns, as ISO text
 
 
@@ -272,12 +272,6 @@ def decode_page(blob: bytes) -> dict[str, Any]:
     return page
 
 
-def _dicts(conn: duckdb.DuckDBPyConnection, sql: str) -> list[dict[str, Any]]:
-    cursor = conn.execute(sql)
-    names = [d[0] for d in cursor.description]
-    return [dict(zip(names, row)) for row in cursor.fetchall()]
-
-
 def _keyed(conn: duckdb.DuckDBPyConnection, name: str, ids: Iterable[str]) -> None:
     conn.execute(f"DROP TABLE IF EXISTS temp.{name}")
     conn.execute(f"CREATE TEMP TABLE {name} (id VARCHAR)")
@@ -286,33 +280,33 @@ def _keyed(conn: duckdb.DuckDBPyConnection, name: str, ids: Iterable[str]) -> No
 
 def _pages(conn: duckdb.DuckDBPyConnection, rows: Sequence[tuple[Any, ...]]) -> dict[str, bytes]:
     """entity id → its stored page, for the digest ``rows`` (``_assemble``), read in bulk."""
-    from newsgraph.store.connection import Store
     from newsgraph.store.entities import ROLE_SPANS
     from newsgraph.store.facts import sorted_rows
     from newsgraph.store.pages import HEAD_COLUMNS, original_ledes
 
     if not rows:
         return {}
+    view = Store(conn, "", read_only=False)  # the caller's transaction, read through Store's helpers
     names = ("digest_e", "digest_q", "digest_v", "digest_a")
     try:
         _keyed(conn, "digest_e", (r[0] for r in rows))
         _keyed(conn, "digest_q", (q for r in rows for q in (*r[4], *r[5])))
         _keyed(conn, "digest_v", (v for r in rows for v in r[6]))
-        entities = {r["id"]: r for r in _dicts(conn, "SELECT * FROM entities WHERE id IN (SELECT id FROM digest_e)")}
+        entities = {r["id"]: r for r in view.dicts("SELECT * FROM entities WHERE id IN (SELECT id FROM digest_e)")}
         aliases: dict[str, list[dict[str, Any]]] = defaultdict(list)
-        for r in _dicts(conn, "SELECT * FROM entity_aliases WHERE entity_id IN (SELECT id FROM digest_e)"):
+        for r in view.dicts("SELECT * FROM entity_aliases WHERE entity_id IN (SELECT id FROM digest_e)"):
             aliases[r["entity_id"]].append(r)
         roles: dict[str, list[dict[str, Any]]] = defaultdict(list)
-        for r in _dicts(conn, ROLE_SPANS.format("IN (SELECT id FROM digest_e)")):
+        for r in view.dicts(ROLE_SPANS.format("IN (SELECT id FROM digest_e)")):
             roles[r["entity_id"]].append(r)
-        quotes = {r["id"]: r for r in _dicts(conn, "SELECT * FROM quotes WHERE id IN (SELECT id FROM digest_q)")}
+        quotes = {r["id"]: r for r in view.dicts("SELECT * FROM quotes WHERE id IN (SELECT id FROM digest_q)")}
         content: dict[str, list[dict[str, Any]]] = defaultdict(list)
-        for r in sorted_rows(_dicts(conn, "SELECT * FROM quote_content WHERE quote_id IN (SELECT id FROM digest_q)"),
+        for r in sorted_rows(view.dicts("SELECT * FROM quote_content WHERE quote_id IN (SELECT id FROM digest_q)"),
                              "quote_id, idx"):
             content[r["quote_id"]].append(r)
-        events = {r["id"]: r for r in _dicts(conn, "SELECT * FROM events WHERE id IN (SELECT id FROM digest_v)")}
+        events = {r["id"]: r for r in view.dicts("SELECT * FROM events WHERE id IN (SELECT id FROM digest_v)")}
         arguments: dict[str, list[dict[str, Any]]] = defaultdict(list)
-        for r in sorted_rows(_dicts(conn, "SELECT * FROM event_arguments WHERE event_id IN (SELECT id FROM digest_v)"),
+        for r in sorted_rows(view.dicts("SELECT * FROM event_arguments WHERE event_id IN (SELECT id FROM digest_v)"),
                              "event_id, role, idx"):
             arguments[r["event_id"]].append(r)
         wanted: dict[str, set[str]] = {}
@@ -322,8 +316,8 @@ def _pages(conn: duckdb.DuckDBPyConnection, rows: Sequence[tuple[Any, ...]]) -> 
                          | {events[v]["article_id"] for v in event_ids if v in events}
                          | {x["article_id"] for x in roles.get(e, ())})
         _keyed(conn, "digest_a", (a for found in wanted.values() for a in found))
-        heads = {r["id"]: r for r in original_ledes(Store(conn, "", read_only=False), _dicts(
-            conn, f"SELECT {HEAD_COLUMNS} FROM articles WHERE id IN (SELECT id FROM digest_a)"))}
+        heads = {r["id"]: r for r in original_ledes(
+            view, view.dicts(f"SELECT {HEAD_COLUMNS} FROM articles WHERE id IN (SELECT id FROM digest_a)"))}
     finally:
         for name in names:
             conn.execute(f"DROP TABLE IF EXISTS temp.{name}")
