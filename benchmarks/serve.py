@@ -5,8 +5,8 @@
 Starts `newsgraph serve --db KB` in a second process on a free loopback port (127.0.0.1 only),
 then, per endpoint, sends ``--requests`` requests from ``--clients`` threads (one HTTP client
 each) over ids drawn at random from a large pool (``--pool`` articles, entities in most articles
-and of every type, stories), and prints throughput, p50/p95/p99 latency and the error count (any
-status but 200, with its code). The pages (HTML) and their API counterparts are both measured;
+and of every type, stories), and prints throughput, p50/p95/p99 latency, the error count (any
+status but 200, with its code) and the CPU a request cost the server and the clients. The pages (HTML) and their API counterparts are both measured;
 the last row, a static file (no read, no rendering), is the floor of HTTP alone on this machine.
 Anchor, in the same run: the same reads called directly in this process through a reader like
 a server worker's (``newsgraph.query.pages`` on a ``SharedReader`` with a worker's DuckDB threads;
@@ -60,6 +60,32 @@ def start_server(db: str, workers: int) -> tuple[subprocess.Popen[bytes], str]:
                 raise SystemExit(proc.stderr.read().decode() if proc.stderr else "server died")
             time.sleep(0.1)
     raise SystemExit("server did not start")
+
+
+def tree_cpu(pid: int) -> float | None:
+    """CPU seconds (user + system) used so far by process ``pid`` and its descendants (its server
+    workers), read from /proc; None where there is no /proc. Unlike latency, a request's CPU does
+    not grow when other work shares the machine, so it compares two versions on a busy machine."""
+    proc = Path("/proc")
+    if not (proc / str(pid) / "stat").exists():
+        return None
+    tick = os.sysconf("SC_CLK_TCK")
+    parent: dict[int, int] = {}
+    used: dict[int, float] = {}
+    for stat in proc.glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue  # the process ended while we read
+        child = int(stat.parent.name)
+        parent[child] = int(fields[1])
+        used[child] = (int(fields[11]) + int(fields[12])) / tick
+    total, todo = 0.0, [pid]
+    while todo:
+        current = todo.pop()
+        total += used.get(current, 0.0)
+        todo += [c for c, p in parent.items() if p == current]
+    return total
 
 
 def percentile(values: list[float], p: float) -> float:
@@ -202,7 +228,7 @@ def main() -> None:
           f"an endpoint over {len(articles)} articles, {len(set(entities))} entities, {len(stories)} stories; loopback; "
           f"{os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f} at the start", flush=True)
     print(f"{'endpoint':<22} {'requests':>8} {'errors':>6} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} "
-          f"{'direct p50 ms':>14} {'p50/direct':>10}", flush=True)
+          f"{'direct p50 ms':>14} {'p50/direct':>10} {'server CPU ms':>13} {'client CPU ms':>13}", flush=True)
     proc, base = start_server(db, args.workers)
     try:
         for name, (paths, anchor) in endpoints.items():
@@ -214,19 +240,25 @@ def main() -> None:
                 print(f"{name:<22} not installed (NG420)", flush=True)
                 continue
             drive(base, paths[: max(1, n // 10)], args.clients)  # warm up
+            server0, client0 = tree_cpu(proc.pid), time.process_time()
             latencies, errors, wall = drive(base, paths, args.clients)
+            server1, client1 = tree_cpu(proc.pid), time.process_time()
+            cpu = (f"{(server1 - server0) * 1000 / len(latencies):13.1f}" if server0 is not None and server1 is not None
+                   else f"{'-':>13}") + f" {(client1 - client0) * 1000 / len(latencies):13.1f}"
             floor = direct(anchor, min(n, 10)) if anchor else None
             p50 = percentile(latencies, 50)
             ratio = f"{floor:14.1f} {p50 / floor:10.1f}" if floor else f"{'-':>14} {'-':>10}"
             why = ", ".join(f"{k} ×{v}" for k, v in sorted(errors.items()))
             print(f"{name:<22} {len(latencies):>8} {sum(errors.values()):>6} {len(latencies) / wall:>8.1f} {p50:>8.1f} "
-                  f"{percentile(latencies, 95):>8.1f} {percentile(latencies, 99):>8.1f} {ratio}  {why}", flush=True)
+                  f"{percentile(latencies, 95):>8.1f} {percentile(latencies, 99):>8.1f} {ratio} {cpu}  {why}", flush=True)
     finally:
         proc.terminate()
         proc.wait(timeout=30)
         reader.close()
     print(f"load average {os.getloadavg()[0]:.1f} at the end. direct: the same read called in this process through a "
-          "shared reader, one at a time, without HTTP or rendering (the anchor).")
+          "shared reader, one at a time, without HTTP or rendering (the anchor). server CPU ms: the CPU the server's "
+          "processes used a request (reads, rendering, HTTP); client CPU ms: this process's (the 16 clients), both "
+          "per request and unaffected by other work on the machine.")
 
 
 if __name__ == "__main__":

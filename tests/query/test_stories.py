@@ -80,6 +80,21 @@ def test_a_storys_main_entities_are_those_named_in_most_of_its_articles(happenin
             assert named_in(store, ids, 5) == expected[:5] and named_in(store, ids, 1000) == expected
 
 
+def test_story_detail_limit_keeps_the_first_quotes_and_figures_and_counts_all(happenings_kb: Path) -> None:
+    for story in list_stories(happenings_kb):
+        whole = story_detail(happenings_kb, story.id)
+        assert (whole.quote_count, whole.figure_count) == (len(whole.quotes), len(whole.figures))
+        for limit in (0, 1, 2):
+            part = story_detail(happenings_kb, story.id, limit=limit)
+            assert part.quotes == whole.quotes[:limit] and part.figures == whole.figures[:limit]
+            assert (part.quote_count, part.figure_count) == (whole.quote_count, whole.figure_count)
+            assert part.articles == whole.articles and part.timeline == whole.timeline
+    assert any(story_detail(happenings_kb, s.id).figure_count > 1 for s in list_stories(happenings_kb))
+    with pytest.raises(QueryError) as info:
+        story_detail(happenings_kb, story.id, limit=-1)
+    assert info.value.code == "NG403"
+
+
 def test_story_detail_of_an_unknown_id_is_ng409(happenings_kb: Path) -> None:
     with pytest.raises(QueryError) as info:
         story_detail(happenings_kb, "sto_0000000000000000")

@@ -159,6 +159,38 @@ def test_api_missing_knowledge_base_is_503(tmp_path: Path) -> None:
     error_of(app.get("/api/articles"), 503, "NG301")
 
 
+def _story_with_most_quotes(client: TestClient) -> tuple[str, dict]:
+    stories = client.get("/api/stories", params={"size": 200}).json()["rows"]
+    whole = {s["id"]: client.get(f"/api/story/{s['id']}", params={"size": 200}).json()["story"] for s in stories}
+    sid = max(whole, key=lambda k: (whole[k]["quote_count"], whole[k]["figure_count"], k))
+    return sid, whole[sid]
+
+
+def test_api_story_gives_its_first_quotes_and_figures_with_their_counts_and_article_heads(client: TestClient) -> None:
+    sid, whole = _story_with_most_quotes(client)
+    assert whole["quote_count"] >= 2 and whole["figure_count"] >= 2, "the seed's stories hold quotes and figures"
+    assert whole["quote_count"] == len(whole["quotes"]) and whole["figure_count"] == len(whole["figures"])
+    listed = {kind: {r["id"] for r in client.get(f"/api/{kind}", params={"story": sid, "size": 200}).json()["rows"]}
+              for kind in ("quotes", "figures")}
+    assert listed == {"quotes": {q["id"] for q in whole["quotes"]}, "figures": {f["id"] for f in whole["figures"]}}
+    one = client.get(f"/api/story/{sid}", params={"size": 1}).json()["story"]
+    assert one["quotes"] == whole["quotes"][:1] and one["figures"] == whole["figures"][:1]
+    assert (one["quote_count"], one["figure_count"]) == (whole["quote_count"], whole["figure_count"])
+    assert [a["id"] for a in one["articles"]] == [t["article_id"] for t in one["timeline"]]
+    assert all("text" not in a and a["lede"] and a["length"] >= len(a["lede"]) for a in one["articles"])
+    error_of(client.get(f"/api/story/{sid}", params={"size": 0}), 422, "NG433")
+    error_of(client.get(f"/api/story/{sid}", params={"size": 100000}), 422, "NG433")
+
+
+def test_api_figures_filtered_by_story_are_those_of_its_articles(client: TestClient) -> None:
+    sid, whole = _story_with_most_quotes(client)
+    rows = client.get("/api/figures", params={"story": sid, "size": 200}).json()["rows"]
+    everything = client.get("/api/figures", params={"size": 200}).json()["rows"]
+    inside = set(client.get(f"/api/story/{sid}").json()["story"]["story"]["article_ids"])
+    assert rows and {r["id"] for r in rows} == {r["id"] for r in everything if r["article_id"] in inside}
+    assert len(everything) > len(rows)
+
+
 @pytest.mark.parametrize("path", ["/api/search?q=Xi", "/api/stories", "/api/story/sto_x"])
 def test_api_parts_not_installed_answer_503(client: TestClient, path: str) -> None:
     part = "newsgraph.query.search" if "search" in path else "newsgraph.query.stories"

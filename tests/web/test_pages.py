@@ -119,6 +119,25 @@ def test_pages_search_filters_reach_the_search(client: TestClient) -> None:
     assert client.get("/search", params={"q": "soybeans", "mode": "nonsense"}).status_code == 422
 
 
+def test_pages_story_page_shows_its_first_quotes_and_links_to_all(client: TestClient, monkeypatch: pytest.MonkeyPatch) -> None:
+    import newsgraph.web.pages as web_pages
+
+    stories = client.get("/api/stories", params={"size": 200}).json()["rows"]
+    whole = {s["id"]: client.get(f"/api/story/{s['id']}", params={"size": 200}).json()["story"] for s in stories}
+    sid = max(whole, key=lambda k: (whole[k]["quote_count"], k))
+    count = whole[sid]["quote_count"]
+    assert count >= 2
+    html = client.get(f"/story/{sid}").text
+    assert html.count('<blockquote class="card">') == min(count, web_pages.STORY_FACTS)
+    monkeypatch.setattr(web_pages, "STORY_FACTS", 1)
+    html = client.get(f"/story/{sid}").text
+    assert html.count('<blockquote class="card">') == 1
+    assert f'<a href="/quotes?story={sid}">All {count} quotes</a>' in html
+    listed = client.get("/quotes", params={"story": sid, "size": 200}).text
+    assert f'<input type="hidden" name="story" value="{sid}">' in listed and f'href="/story/{sid}"' in listed
+    assert listed.count("<figure class=\"quote-card") == count
+
+
 def test_pages_story_page_shows_timeline_entities_and_articles(client: TestClient) -> None:
     story = client.get("/api/stories").json()["rows"][0]
     html = client.get(f"/story/{story['id']}").text

@@ -40,8 +40,10 @@ class StoryDetail:
         articles: its articles in time order (undated ones last, in id order).
         timeline: the articles' main events, in the same order.
         entities: (entity, number of the story's articles that mention it), most articles first.
-        quotes: its articles' quotes, article by article in time order.
+        quotes: its articles' quotes, article by article in time order (the first ``limit`` when
+            ``story_detail`` was given one).
         figures: its articles' figures, the same way.
+        quote_count, figure_count: how many quotes and figures its articles hold in all.
     """
 
     story: Story
@@ -50,6 +52,8 @@ class StoryDetail:
     entities: tuple[tuple[Entity, int], ...]
     quotes: tuple[Quote, ...]
     figures: tuple[Figure, ...]
+    quote_count: int = 0
+    figure_count: int = 0
 
 
 def list_stories(db: str | Path | Store, *, since: datetime | None = None, until: datetime | None = None,
@@ -78,12 +82,16 @@ def _time_order(article: Article) -> tuple[bool, str, str]:
     return (article.published is None, article.published.isoformat() if article.published else "", article.id)
 
 
-def story_detail(db: str | Path | Store, story_id: str, *, entities: int = 10, heads_only: bool = False) -> StoryDetail:
+def story_detail(db: str | Path | Store, story_id: str, *, entities: int = 10, heads_only: bool = False,
+                 limit: int | None = None) -> StoryDetail:
     """The story ``story_id`` (or the story that absorbed it) with its articles in time order, their
     main events as a timeline, its ``entities`` main entities, quotes and figures; QueryError NG409
     when there is no such story. ``heads_only`` gives the main entities as id, name and type only
     (what the web pages link to; reading every alias, role and article of a frequent entity costs
-    far more than the rest of the story)."""
+    far more than the rest of the story). ``limit`` keeps the first quotes and figures only (a
+    page's; ``quote_count`` and ``figure_count`` still count them all); None keeps every one."""
+    if limit is not None and limit < 0:
+        raise QueryError("NG403", f"limit must be 0 or more, got {limit}")
     with reading(db) as store:
         story = find_story(store, story_id)
         if story is None:
@@ -105,7 +113,8 @@ def story_detail(db: str | Path | Store, story_id: str, *, entities: int = 10, h
                            for a in articles),
             entities=tuple(sorted(((known[eid], n) for eid, n in ranked if eid in known),
                                   key=lambda en: (-en[1], en[0].name))),
-            quotes=tuple(quotes), figures=tuple(figures))
+            quotes=tuple(quotes[:limit]), figures=tuple(figures[:limit]),
+            quote_count=len(quotes), figure_count=len(figures))
 
 
 def story_record(story: Story) -> dict[str, object]:

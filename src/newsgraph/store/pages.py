@@ -67,7 +67,7 @@ def filters_for(kind: str, values: dict[str, Any]) -> list[tuple[str, list[Any]]
     Filters: articles: text, since, until, source, format, truncated. entities: type, name,
     min_articles. mentions: article, entity, type. quotes: article, entity_ids, speaker_text,
     anonymous, kind, since, until, story. events: article, type, mode, actor_ids, actor_text,
-    place, main, since, until, story. figures: article, unit, measures, since, until.
+    place, main, since, until, story. figures: article, unit, measures, since, until, story.
     times: article, type, resolved.
     """
     v = {k: x for k, x in values.items() if x is not None}

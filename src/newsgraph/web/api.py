@@ -21,7 +21,7 @@ from fastapi.responses import HTMLResponse, JSONResponse
 from newsgraph.errors import NewsgraphError, QueryError
 from newsgraph.query import pages as q
 from newsgraph.web.app import ServeConfig, config_of
-from newsgraph.web.records import article_view_record, entity_view_record, generic, jsonable, page_record, row_record
+from newsgraph.web.records import article_head, article_view_record, entity_view_record, generic, jsonable, page_record, row_record
 
 router = APIRouter(prefix="/api")
 T = TypeVar("T")
@@ -136,8 +136,9 @@ def events(request: Request, type: str | None = None, mode: str | None = None,
 
 @router.get("/figures", summary="Figures cited, with value, unit and what they measure")
 def figures(request: Request, unit: str | None = None, measures: str | None = None, article: str | None = None,
-            since: str | None = SINCE, until: str | None = UNTIL, cursor: str | None = CURSOR, size: int = SIZE) -> dict[str, Any]:
-    return listing(request, "figures", {"unit": unit, "measures": measures, "article": article,
+            story: str | None = None, since: str | None = SINCE, until: str | None = UNTIL, cursor: str | None = CURSOR,
+            size: int = SIZE) -> dict[str, Any]:
+    return listing(request, "figures", {"unit": unit, "measures": measures, "article": article, "story": story,
                                         "since": parse_date(since, "since"), "until": parse_date(until, "until")}, cursor, size)
 
 
@@ -205,9 +206,16 @@ def stories(request: Request, since: str | None = SINCE, until: str | None = UNT
     return {"ok": True, "rows": rows[:size], "next": nxt, "facets": {}}
 
 
+STORY_FACTS = 20  # quotes and figures a story page shows (its JSON's default)
+
+
 @router.get("/story/{story_id}", summary="One story: its articles in time order, timeline, entities, quotes (NG420 until installed)")
-def story(request: Request, story_id: str) -> dict[str, Any]:
-    return {"ok": True, "story": generic(read_kb(request, "story", story_id, heads_only=True))}
+def story(request: Request, story_id: str,
+          size: int = Query(STORY_FACTS, description="its first quotes and figures given (1 to max_page_size); "
+                                                     "quote_count and figure_count count them all, "
+                                                     "/api/quotes?story=ID and /api/figures?story=ID list them")) -> dict[str, Any]:
+    detail = read_kb(request, "story", story_id, heads_only=True, limit=check_size(config_of(request), size))
+    return {"ok": True, "story": {**generic(detail), "articles": [article_head(a) for a in detail.articles]}}
 
 
 # --- writing ----------------------------------------------------------------------------------

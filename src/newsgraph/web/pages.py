@@ -19,7 +19,7 @@ from markupsafe import Markup, escape
 from newsgraph.errors import NewsgraphError, QueryError
 from newsgraph.query import pages as q
 from newsgraph.web import graph, highlight
-from newsgraph.web.api import check_size, parse_date, read, read_kb
+from newsgraph.web.api import STORY_FACTS, check_size, parse_date, read, read_kb
 from newsgraph.web.app import HERE, config_of
 
 router = APIRouter(include_in_schema=False)
@@ -207,9 +207,10 @@ def events(request: Request, type: str | None = None, mode: str | None = None, a
 
 
 @router.get("/figures", response_class=HTMLResponse)
-def figures(request: Request, unit: str | None = None, measures: str | None = None, cursor: str | None = None,
-            size: int = 50) -> HTMLResponse:
-    return _list(request, "figures", "figures.html", {"unit": unit or None, "measures": measures or None}, cursor, size)
+def figures(request: Request, unit: str | None = None, measures: str | None = None, story: str | None = None,
+            cursor: str | None = None, size: int = 50) -> HTMLResponse:
+    return _list(request, "figures", "figures.html", {"unit": unit or None, "measures": measures or None, "story": story or None},
+                 cursor, size)
 
 
 @router.get("/brief", response_class=HTMLResponse)
@@ -226,7 +227,7 @@ def stories(request: Request) -> HTMLResponse:
 
 @router.get("/story/{story_id}", response_class=HTMLResponse)
 def story(request: Request, story_id: str) -> HTMLResponse:
-    return page(request, "story.html", story=read_kb(request, "story", story_id, heads_only=True))
+    return page(request, "story.html", story=read_kb(request, "story", story_id, heads_only=True, limit=STORY_FACTS))
 
 
 __all__ = ["router", "render_error", "templates", "QueryError"]
