@@ -51,8 +51,11 @@ def _recorded(nlp, text: str, monkeypatch: pytest.MonkeyPatch) -> dict[str, dict
          "attacked", {"quoted", "type:ASSAULT", "actor:named"}, {"headline"}),
         ("Headline about a port\n\nThree protesters were arrested by police in Ghent.",
          "arrested", {"passive", "actor:noun", "main_clause"}, {"headline", "mode:unreal"}),
+        # a demand someone is reported to make is theirs; one nobody makes is a view
         ("Headline about a port\n\nShe said the owners should resign, and they ignored her.",
-         "resign", {"mode:unreal", "modal", "subordinate", "type:CONCEDE"}, {"main_clause", "past"}),
+         "resign", {"mode:reported", "modal", "subordinate", "type:CONCEDE"}, {"mode:unreal", "main_clause", "past"}),
+        ("Headline about a port\n\nThe owners should resign. They ignored the workers.",
+         "resign", {"mode:unreal", "modal", "main_clause"}, {"mode:reported", "past"}),
     ],
 )
 def test_event_confidence_cues_read_the_frame(nlp, monkeypatch, text, trigger, on, off) -> None:
@@ -77,9 +80,11 @@ def test_event_confidence_threshold_keeps_the_event_and_drops_its_type(nlp, monk
     assert arrested[0].actors and arrested[0].actors[0].evidence.text == "Police"
 
 
-def test_event_confidence_shipped_table_leaves_a_view_of_what_ought_to_be_untyped(nlp) -> None:
-    events = _events(nlp, "Headline about a port\n\nShe said the owners should resign, and they ignored her.")
-    assert {e.trigger.text: e.type for e in events} == {"resign": "OTHER", "ignored": "REJECT"}
+def test_event_confidence_shipped_table_leaves_a_supposition_untyped(nlp, monkeypatch) -> None:
+    text = "Headline about a port\n\nSome staff said they would rather be sacked than work for the new owners."
+    assert {e.trigger.text: e.type for e in _events(nlp, text)} == {"sacked": "OTHER"}
+    monkeypatch.setattr(event_confidence, "table", lambda: {"weights": {}, "bias": 0.0, "threshold": 0.0})
+    assert {e.trigger.text: e.type for e in _events(nlp, text)} == {"sacked": "SANCTION"}  # the table's doing
 
 
 def test_event_confidence_shipped_table_names_only_cues_the_component_gives() -> None:

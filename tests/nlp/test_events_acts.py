@@ -1,5 +1,5 @@
-"""Events v20 on sentences the team wrote: nouns of acts with a party of their own, denials, and
-conversations with a party (not with the press)."""
+"""Events v20 and v21 on sentences the team wrote: nouns of acts with a party of their own, denials,
+conversations with a party (not with the press), prohibitions, and a team's tour in a sports report."""
 
 from __future__ import annotations
 
@@ -57,3 +57,18 @@ def test_events_acts_a_denied_act_keeps_its_mode(run) -> None:
 def test_events_acts_not_typed(run, text, trigger) -> None:
     found = run(text)
     assert found.get(trigger, ("OTHER",))[0] == "OTHER"
+
+
+# events v21: a prohibition is a demand that something not happen, not a denial that it did; in a
+# sports report a team's tour is the game, as its visits and meetings are.
+def test_events_acts_a_prohibition_is_demanded(run) -> None:
+    found = run("The council said the owners should not be allowed to expand the harbour.")
+    assert found["allowed"][1] == "demanded"
+    assert found["allowed"][0] == "OTHER"
+
+
+def test_events_acts_a_tour_in_a_sports_report_is_the_game(run) -> None:
+    report = ("The Wales team toured Fiji and Samoa in 2019, winning both Tests. The side scored five tries and"
+              " won 31-10 in the first match, and the coach praised the forwards after the game.")
+    assert run(report)["toured"][0] == "OTHER"
+    assert run("The Wales team toured Fiji and Samoa in 2019 to meet island leaders.")["toured"][0] == "CONSULT"

@@ -1,5 +1,5 @@
 """Events: who did what to whom, where and when, with a PLOVER type and a mode
-(``newsgraph.events.v20``), and each article's main event as who / what / when / where / why / how.
+(``newsgraph.events.v21``), and each article's main event as who / what / when / where / why / how.
 
 An event worth a typed row has an actor that can act: a person, group, organisation or place
 (a mention of those types, a name, a personal pronoun, a noun of ``AGENT_NOUNS`` or ending like
@@ -11,7 +11,7 @@ reader's default view (typed events) leaves it apart; an event with no actor rea
 nominal "the protest", or an actor the parse missed) keeps its type. A thing the type needs
 keeps it (a bomb assaults: ``_TYPE_THINGS``). A typed event that passes every rule is weighed last
 by ``event_confidence`` (its type, who acts, how and where the text tells it): one under the fitted
-threshold is typed OTHER too ("she said the owners should resign": a view, no one resigning).
+threshold is typed OTHER too ("staff said they would rather be sacked": a supposition, no one sacked).
 
 The component reads the parse already in the Doc and the facts of earlier components: entity
 mentions (participants and places link to them) and time expressions (events link to the one in
@@ -37,7 +37,7 @@ from newsgraph.nlp.plover import LEXICON, is_captive, plover_code
 from newsgraph.nlp.places import sport_report
 from newsgraph.nlp.senses import at_play
 
-EXTRACTOR = "newsgraph.events.v20"
+EXTRACTOR = "newsgraph.events.v21"
 _AGENT_TYPES = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
 _OWNERS = frozenset({"ORG", "GPE", "NORP"})
 _NUMBER_TYPES = frozenset({"CARDINAL", "QUANTITY", "PERCENT", "MONEY", "ORDINAL", "DATE", "TIME"})
@@ -594,6 +594,7 @@ def to_event(
             kind=kind, pred=frame.pred, anchor=frame.anchor, nominal=frame.nominal, mode=frame.mode, actors=actors,
             actor_args=actor_args, targets=targets, target_args=target_args, has_place=place is not None,
             has_time=time is not None, text=text, start=start, quoted=_quoted(start, quotations), sport=sport,
+            said=_reported_mode(frame.pred) is not EventMode.ASSERTED,
         )
         if not event_confidence.confident(found):
             kind = "OTHER"  # too little to trust: kept as an event, apart from the typed ones

@@ -318,8 +318,8 @@ def play_sense(trigger: Token, lemma: str, objects: list[Token], lemmas: set[str
 
 
 # Verbs of a fixture: in a sports report, sides that meet, visit, face or host one another play
-# a game ("Bolton meet Ipswich", "Everton visit Plymouth", "will travel to Old Trafford").
-_ENCOUNTERS = frozenset({"meet", "meeting", "visit", "face", "host", "travel", "play", "entertain", "welcome"})
+# a game ("Bolton meet Ipswich", "Everton visit Plymouth", "will travel to Old Trafford", "the team toured Fiji").
+_ENCOUNTERS = frozenset({"meet", "meeting", "visit", "face", "host", "travel", "tour", "play", "entertain", "welcome"})
 # Sides and contestants as a report names them when not by name.
 _WINS = frozenset({"beat", "defeat", "thrash", "crush", "rout", "hammer", "overpower", "edge", "outplay"})
 _RALLIED_TO = frozenset({"behind", "around", "round", "to", "for", "against", "outside", "in"})
