@@ -20,9 +20,10 @@ for 0.8 precision would drop most of the events a reader wants).
 
 from __future__ import annotations
 
+import bisect
 import json
 import math
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from spacy.tokens import Token
@@ -50,14 +51,25 @@ def _actor_kind(actors: list[Token], args: tuple[Argument, ...]) -> str:
     return "noun"
 
 
+@lru_cache(maxsize=8)
+def _layout(text: str) -> tuple[tuple[int, ...], bool]:
+    """Where the text's non-empty lines end (their newline's offset), and whether its first line is
+    a headline (no closing stop, at most 16 words); kept for the last few texts."""
+    ends = []
+    pos = 0
+    for line in text.split("\n"):
+        if line.strip():
+            ends.append(pos + len(line))
+        pos += len(line) + 1
+    first = next((line for line in text.split("\n") if line.strip()), "").strip()
+    return tuple(ends), bool(first) and len(first.split()) <= 16 and first[-1] not in _TERMINAL
+
+
 def _paragraph(text: str, at: int) -> tuple[int, bool]:
     """The index of the paragraph (non-empty line) ``at`` is in, and whether the text's first
-    line is a headline (no closing stop, at most 16 words)."""
-    before = text[:at].split("\n")
-    index = sum(1 for line in before[:-1] if line.strip())
-    first = next((line for line in text.split("\n") if line.strip()), "").strip()
-    headline = bool(first) and len(first.split()) <= 16 and first[-1] not in _TERMINAL
-    return index, headline
+    line is a headline."""
+    ends, headline = _layout(text)
+    return bisect.bisect_left(ends, at), headline
 
 
 def cues(
