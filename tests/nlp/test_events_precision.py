@@ -149,6 +149,9 @@ def test_a_coordinated_verb_with_its_own_auxiliary_keeps_its_own_mode(nlp) -> No
         ("Critics say the cuts will hurt the farmers that the Halvard government says it wants to help.", "help"),
         ("Ms Orla Brennan hopes to meet the Norwegian trade minister in Oslo next year.", "meet"),
         ("If the union strikes again, the Delmont council might sanction its leaders.", "sanction"),
+        # events v20: a plan on a condition is still a supposition (the confidence table weighs it under
+        # its threshold); before, one told in reported speech kept its type
+        ("The rebel leaders said they would meet the UN mediator if he gave them a veto.", "meet"),
     ],
 )
 def test_a_happening_only_wished_for_or_supposed_is_other(nlp, text: str, trigger: str) -> None:
@@ -160,7 +163,6 @@ def test_a_happening_only_wished_for_or_supposed_is_other(nlp, text: str, trigge
     ("text", "trigger", "code"),
     [
         ("The Valmora government said on Monday it would allow the return of the inspectors.", "allow", "RETREAT"),
-        ("The rebel leaders said they would meet the UN mediator if he gave them a veto.", "meet", "CONSULT"),
         ("The Delmont council threatened to sanction the union leaders.", "threatened", "THREATEN"),
     ],
 )

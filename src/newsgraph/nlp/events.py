@@ -1,5 +1,5 @@
 """Events: who did what to whom, where and when, with a PLOVER type and a mode
-(``newsgraph.events.v19``), and each article's main event as who / what / when / where / why / how.
+(``newsgraph.events.v21``), and each article's main event as who / what / when / where / why / how.
 
 An event worth a typed row has an actor that can act: a person, group, organisation or place
 (a mention of those types, a name, a personal pronoun, a noun of ``AGENT_NOUNS`` or ending like
@@ -9,7 +9,9 @@ the actors); an event whose actors are only things ("a console that offers suppo
 trigger is a state, not an action ("be", "seem", "remain"), is kept but typed OTHER, so the
 reader's default view (typed events) leaves it apart; an event with no actor read at all (a
 nominal "the protest", or an actor the parse missed) keeps its type. A thing the type needs
-keeps it (a bomb assaults: ``_TYPE_THINGS``).
+keeps it (a bomb assaults: ``_TYPE_THINGS``). A typed event that passes every rule is weighed last
+by ``event_confidence`` (its type, who acts, how and where the text tells it): one under the fitted
+threshold is typed OTHER too ("staff said they would rather be sacked": a supposition, no one sacked).
 
 The component reads the parse already in the Doc and the facts of earlier components: entity
 mentions (participants and places link to them) and time expressions (events link to the one in
@@ -26,7 +28,7 @@ from newsgraph.nlp.component import register
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.model import Argument, Event, EventMode, Mention, evidence_from, fact_id
-from newsgraph.nlp import modes
+from newsgraph.nlp import event_confidence, modes
 from newsgraph.nlp.frames import LOCATIVE_PREPS, Frame, is_controller, is_reporter, sentence_frames, units, visit_place
 from newsgraph.nlp.main_event import main_event
 from newsgraph.nlp.quote_cues import Regions, quote_regions
@@ -35,7 +37,7 @@ from newsgraph.nlp.plover import LEXICON, is_captive, plover_code
 from newsgraph.nlp.places import sport_report
 from newsgraph.nlp.senses import at_play
 
-EXTRACTOR = "newsgraph.events.v19"
+EXTRACTOR = "newsgraph.events.v21"
 _AGENT_TYPES = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
 _OWNERS = frozenset({"ORG", "GPE", "NORP"})
 _NUMBER_TYPES = frozenset({"CARDINAL", "QUANTITY", "PERCENT", "MONEY", "ORDINAL", "DATE", "TIME"})
@@ -586,6 +588,16 @@ def to_event(
         kind = "OTHER"  # "fans often complain", "the library receives 3,000 requests a day": a habit, not a happening
     if kind != "OTHER" and sport and at_play(frame.pred, actors, targets, lambda t: index.at(t) is not None):
         kind = "OTHER"  # "Bolton meet Ipswich", "she rallied well": the game
+    target_args = _arguments(targets, index, article_id, text)
+    if kind != "OTHER":
+        found = event_confidence.cues(
+            kind=kind, pred=frame.pred, anchor=frame.anchor, nominal=frame.nominal, mode=frame.mode, actors=actors,
+            actor_args=actor_args, targets=targets, target_args=target_args, has_place=place is not None,
+            has_time=time is not None, text=text, start=start, quoted=_quoted(start, quotations), sport=sport,
+            said=_reported_mode(frame.pred) is not EventMode.ASSERTED,
+        )
+        if not event_confidence.confident(found):
+            kind = "OTHER"  # too little to trust: kept as an event, apart from the typed ones
     return Event(
         id=fact_id("event", article_id, start, end),
         article_id=article_id,
@@ -593,7 +605,7 @@ def to_event(
         type=kind,
         mode=frame.mode,
         actors=actor_args,
-        targets=_arguments(targets, index, article_id, text),
+        targets=target_args,
         place=place,
         time=time,
         extractor=EXTRACTOR,

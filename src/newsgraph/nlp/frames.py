@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from newsgraph.model import EventMode
 from newsgraph.nlp import modes
 from newsgraph.nlp.plover import LEXICON, OTHER, event_type, light_object
+from newsgraph.nlp.senses import conversation
 
 _CLAUSE_DEPS = frozenset({"ROOT", "conj", "ccomp", "xcomp", "advcl", "parataxis"})
 _MODIFIER_DEPS = frozenset({"relcl", "acl", "pcomp"})
@@ -39,6 +40,14 @@ NOMINAL_EVENTS = frozenset({
     "bombardment", "shelling", "kidnapping", "abduction", "walkout", "sit-in", "mediation",
     "sanction", "negotiation", "talk", "demand", "appeal", "warning", "criticism", "lawsuit",
     "seizure", "evacuation", "release", "fighting",
+})
+# Nouns of acts a party does, read as events only where the parse gives them a participant of
+# their own ("the dockers' union's opposition", "Norway's complaint", "a complaint against the firm"): not in
+# ``NOMINAL_EVENTS``, which the main event also reads.
+ACT_NOUNS = frozenset({
+    "opposition", "complaint", "proposal", "pledge", "promise", "rebuff", "rejection", "resignation", "praise",
+    "backing", "endorsement", "settlement", "concession", "apology", "refusal", "veto", "allegation", "censure",
+    "revolt", "confession", "donation", "invitation", "request", "ultimatum",
 })
 # Who a nominal event is done to, after "of": "the arrest of X", "the killing of Y".
 _OF_TARGET_TYPES = frozenset({"COERCE", "ASSAULT", "RETREAT", "SUPPORT", "ACCUSE"})
@@ -102,10 +111,15 @@ def is_reporter(pred: Token) -> bool:
     )
 
 
+# Reporting verbs that are acts of their own as well: a denial rejects what it denies ("the ministry
+# denied that the army had shelled the village"); the clause still takes its mode from it.
+_DENIALS = frozenset({"deny"})
+
+
 def _is_verb_event(tok: Token) -> bool:
     if tok.pos_ != "VERB" or not tok.is_alpha or tok.lemma_.lower() in _SKIP_LEMMAS and light_object(tok) is None:
         return False
-    if is_reporter(tok) or is_controller(tok):
+    if is_reporter(tok) and tok.lemma_.lower() not in _DENIALS and not conversation(tok) or is_controller(tok):
         return False
     if tok.dep_ in _CLAUSE_DEPS:
         return True
@@ -140,7 +154,8 @@ def noun_frames(sent: Span, taken: set[int]) -> list[Frame]:
     """Frames for eventive nouns with a participant ("Trump's visit to Japan")."""
     frames = []
     for tok in sent:
-        if tok.i in taken or tok.pos_ != "NOUN" or tok.lower_ not in NOMINAL_EVENTS and tok.lemma_.lower() not in NOMINAL_EVENTS:
+        words = (tok.lower_, tok.lemma_.lower())
+        if tok.i in taken or tok.pos_ != "NOUN" or not any(w in NOMINAL_EVENTS or w in ACT_NOUNS for w in words):
             continue
         if LEXICON.get(tok.lemma_.lower()) is None and LEXICON.get(tok.lower_) is None:
             continue

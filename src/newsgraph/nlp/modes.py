@@ -44,6 +44,7 @@ _MODAL_AUX = {
     "may": EventMode.HYPOTHETICAL, "'d": EventMode.HYPOTHETICAL,
     "must": EventMode.DEMANDED, "should": EventMode.DEMANDED,
 }
+_OUGHT = frozenset({"should", "must", "ought"})
 MODAL_WORDS = frozenset(_MODAL_AUX)  # "would", "must", ...: an act supposed or demanded, not told
 _NEGATIONS = frozenset({"not", "n't", "never", "no"})
 _CONDITIONAL = frozenset({"if", "unless", "whether"})
@@ -54,6 +55,8 @@ def own_mode(pred: Token) -> EventMode:
     """The mode a predicate's own auxiliaries, negation and subordinator give it."""
     children = list(pred.children)
     if any(c.dep_ == "neg" or (c.lower_ in _NEGATIONS and c.dep_ in ("advmod", "det")) for c in children):
+        if any(c.dep_ in ("aux", "auxpass") and c.lower_ in _OUGHT for c in children):
+            return EventMode.DEMANDED  # "should not be allowed", "must not resign": a demand that it not happen
         return EventMode.DENIED
     for child in children:
         if child.dep_ == "mark" and child.lower_ in _CONDITIONAL:

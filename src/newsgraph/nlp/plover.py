@@ -19,6 +19,7 @@ from newsgraph.nlp.senses import (
     PACTS,
     SCORE,
     advisory_warning,
+    conversation,
     is_captive,
     media_conference,
     play_sense,
@@ -632,6 +633,8 @@ def event_type(trigger: Token) -> str:
             c.dep_ == "dobj" and c.lemma_.lower() in ("missile", "rocket", "shot", "shell", "gun")
             for c in trigger.children
         ) else OTHER
+    if conversation(trigger):
+        return "CONSULT"  # "spoke with the transport minister"
     return LEXICON.get(lemma, OTHER)
 
 

@@ -99,6 +99,30 @@ def _party(noun: Token) -> bool:
     return noun.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or noun.pos_ in ("PROPN", "PRON") or noun.lemma_.lower() in _PARTY_NOUNS
 
 
+# Who is spoken to when the press is told, not a party consulted ("spoke to reporters").
+_AUDIENCES = frozenset({
+    "media", "press", "reporter", "journalist", "newspaper", "paper", "radio", "television", "tv", "audience",
+    "crowd", "camera", "programme", "program", "conference", "station", "magazine", "website", "agency", "other",
+})
+
+
+def conversation(verb: Token) -> bool:
+    """ "spoke with the transport minister", "spoke on the telephone to President Santos": speaking with
+    a party (anyone with "with", someone named with "to"), not to the press or an audience."""
+    if verb.lemma_.lower() != "speak":
+        return False
+    for prep in ("with", "to"):
+        for g in pobjs(verb, (prep,)):
+            if g.lemma_.lower() in _AUDIENCES or g.lower_ in _AUDIENCES:
+                continue
+            named = g.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or g.pos_ == "PROPN" or any(
+                c.dep_ == "appos" and c.pos_ == "PROPN" for c in g.children
+            )
+            if named or prep == "with" and _party(g) and g.lower_ not in _THING_PRONOUNS:
+                return True
+    return False
+
+
 _WILL = frozenset({"will", "would", "'ll", "shall", "could", "must", "wo"})
 
 
@@ -294,8 +318,8 @@ def play_sense(trigger: Token, lemma: str, objects: list[Token], lemmas: set[str
 
 
 # Verbs of a fixture: in a sports report, sides that meet, visit, face or host one another play
-# a game ("Bolton meet Ipswich", "Everton visit Plymouth", "will travel to Old Trafford").
-_ENCOUNTERS = frozenset({"meet", "meeting", "visit", "face", "host", "travel", "play", "entertain", "welcome"})
+# a game ("Bolton meet Ipswich", "Everton visit Plymouth", "will travel to Old Trafford", "the team toured Fiji").
+_ENCOUNTERS = frozenset({"meet", "meeting", "visit", "face", "host", "travel", "tour", "play", "entertain", "welcome"})
 # Sides and contestants as a report names them when not by name.
 _WINS = frozenset({"beat", "defeat", "thrash", "crush", "rout", "hammer", "overpower", "edge", "outplay"})
 _RALLIED_TO = frozenset({"behind", "around", "round", "to", "for", "against", "outside", "in"})
