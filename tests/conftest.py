@@ -70,9 +70,10 @@ def assert_verified(db: Path) -> dict:
     return report
 
 
-@pytest.fixture()
+@pytest.fixture(scope="session")
 def newsgraph():
-    """The CLI runner: ``newsgraph("ingest", path, "--db", db)`` → CompletedProcess."""
+    """The CLI runner: ``newsgraph("ingest", path, "--db", db)`` → CompletedProcess (stateless, so
+    fixtures of any scope may use it)."""
     return run_newsgraph
 
 

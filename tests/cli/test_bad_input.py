@@ -84,13 +84,23 @@ def article_count(newsgraph, db: Path) -> int:
     return len(json.loads(proc.stdout))
 
 
-@pytest.mark.parametrize(("name", "make", "code"), CASES, ids=[c[0] for c in CASES])
-def test_ingest_logs_bad_input_and_keeps_everything_else(tmp_path: Path, newsgraph, verified, name: str,
-                                                          make: Callable[[Path], Path], code: str) -> None:
-    db = tmp_path / "kb.duckdb"
-    before = tmp_path / "before.txt"
+@pytest.fixture(scope="module")
+def stored_before(tmp_path_factory: pytest.TempPathFactory, newsgraph) -> Path:
+    """A knowledge base holding one article from an earlier run (built once, copied by each case)."""
+    folder = tmp_path_factory.mktemp("before")
+    before = folder / "before.txt"
     before.write_text("An earlier article that was stored in a previous run of the tool.\n")
-    assert newsgraph("ingest", before, "--db", db).returncode == 0
+    assert newsgraph("ingest", before, "--db", folder / "kb.duckdb").returncode == 0
+    return folder / "kb.duckdb"
+
+
+@pytest.mark.parametrize(("name", "make", "code"), CASES, ids=[c[0] for c in CASES])
+def test_ingest_logs_bad_input_and_keeps_everything_else(tmp_path: Path, newsgraph, verified, stored_before: Path, name: str,
+                                                          make: Callable[[Path], Path], code: str) -> None:
+    import shutil
+
+    db = tmp_path / "kb.duckdb"
+    shutil.copy(stored_before, db)  # stored by an earlier run: nothing of it may be lost
     good = tmp_path / "good.txt"
     good.write_text(GOOD)
     bad = make(tmp_path)
