@@ -18,7 +18,7 @@ import duckdb
 
 from newsgraph.model import Story, StoryFeatures
 from newsgraph.store.articles import _utc
-from newsgraph.store.connection import Store, insert, joined, keys_in
+from newsgraph.store.connection import Store, insert, joined
 
 _IN = "IN (SELECT unnest(string_split(?, chr(31))))"
 
@@ -101,9 +101,9 @@ def _stories(store: Store, where: str = "", params: Sequence[object] = (), order
     if not rows:
         return []
     members: dict[str, list[str]] = defaultdict(list)
-    in_ids, params = keys_in("story_id", [r[0] for r in rows])  # by the story_id index for a page of stories
-    for sid, aid in sorted(store.rows(f"SELECT story_id, article_id FROM story_articles WHERE {in_ids}", params)):
-        members[sid].append(aid)  # in article id order (sorted here: an ORDER BY costs DuckDB more than the rows)
+    for sid, aid in store.rows(f"SELECT story_id, article_id FROM story_articles WHERE story_id {_IN} ORDER BY article_id",
+                               [joined(r[0] for r in rows)]):
+        members[sid].append(aid)
     return [Story(id=i, title=t, start=_utc(s), end=_utc(e), article_ids=tuple(members[i]),
                   merged_ids=tuple(json.loads(m)) if m else ()) for i, t, s, e, m in rows]
 
