@@ -40,7 +40,8 @@ class IndexSummary:
         articles_indexed, quotes_indexed: rows the rebuilt fts indexes cover (0 when not rebuilt).
         storied: articles (and duplicate copies) given a story in this call: those stored before
             stories existed.
-        embed_seconds, fts_seconds, story_seconds: time spent on each.
+        reindexed: secondary indexes dropped and re-created (``reindex``; 0 otherwise).
+        embed_seconds, fts_seconds, story_seconds, reindex_seconds: time spent on each.
         searchable, with_vectors: kept articles, and how many of them now have a vector.
     """
 
@@ -54,6 +55,8 @@ class IndexSummary:
     story_seconds: float = 0.0
     searchable: int = 0
     with_vectors: int = 0
+    reindexed: int = 0
+    reindex_seconds: float = 0.0
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -141,13 +144,20 @@ def backfill_stories(store: Store, *, chunk: int = CHUNK, progress: Callable[[in
     return done
 
 
-def index(db: str | Path, *, embed: bool = True, text: bool = True, stories: bool = True,
+def index(db: str | Path, *, embed: bool = True, text: bool = True, stories: bool = True, reindex: bool = False,
           progress: Callable[[int], None] | None = None) -> IndexSummary:
     """Build what the knowledge base at ``db`` lacks: stories for articles without one
     (``stories``), vectors for articles without one (``embed``) and the fts indexes, rebuilt over
-    everything (``text``)."""
+    everything (``text``); with ``reindex``, every secondary index dropped and re-created first
+    (``store.rebuild_indexes``)."""
     summary = IndexSummary(db=str(db))
     with open_store(db) as store:
+        if reindex:
+            from newsgraph.store import rebuild_indexes
+
+            started = time.perf_counter()
+            summary.reindexed = rebuild_indexes(store.conn)
+            summary.reindex_seconds = round(time.perf_counter() - started, 3)
         if stories:
             started = time.perf_counter()
             summary.storied = backfill_stories(store)

@@ -243,15 +243,15 @@ class KnowledgeBase:
         story_detail = _feature("newsgraph.query.stories", "story_detail", "stories")
         return story_detail(self.path, story_id)
 
-    def index(self, *, embed: bool = True, text: bool = True, stories: bool = True) -> Any:
+    def index(self, *, embed: bool = True, text: bool = True, stories: bool = True, reindex: bool = False) -> Any:
         """Build what the knowledge base lacks (``newsgraph index``): stories for articles without
-        one, vectors for articles without one (``embed``), the fts index rebuilt (``text``);
-        returns an ``IndexSummary``."""
+        one, vectors for articles without one (``embed``), the fts index rebuilt (``text``), and
+        with ``reindex`` every secondary index re-created; returns an ``IndexSummary``."""
         if self.read_only:
             raise QueryError("NG421", f"{self.path} was opened read-only; index needs it writable")
         from newsgraph.indexing import index
 
-        return index(self.path, embed=embed, text=text, stories=stories)
+        return index(self.path, embed=embed, text=text, stories=stories, reindex=reindex)
 
     # --- the whole base ---------------------------------------------------------------------------
 

@@ -74,16 +74,21 @@ def _print_hits(hits: list) -> None:
 @click.option("--embed/--no-embed", default=True, show_default=True, help="Give a vector to each article without one.")
 @click.option("--stories/--no-stories", default=True, show_default=True,
               help="Give a story to each article without one (stored before stories existed).")
+@click.option("--reindex", is_flag=True, help="Also drop and re-create every secondary index (repairs indexes that "
+                                               "drifted from their tables after a killed ingest was re-run by "
+                                               "newsgraph before 2026-12-02).")
 @json_option
-def index(db: str | None, embed: bool, stories: bool, as_json: bool) -> None:
+def index(db: str | None, embed: bool, stories: bool, reindex: bool, as_json: bool) -> None:
     """Build what the knowledge base lacks: a story for every article without one, a MiniLM vector
     for every article without one, and the full-text (BM25) index rebuilt over everything.
     `newsgraph ingest` keeps all three current itself; run this for a knowledge base built before
     search or stories existed, or ingested with --no-embed."""
-    summary = open_kb(db, read_only=False).index(embed=embed, stories=stories)
+    summary = open_kb(db, read_only=False).index(embed=embed, stories=stories, reindex=reindex)
     if as_json:
         print_json(summary.to_dict())
         return
+    if reindex:
+        click.echo(f"re-created {summary.reindexed} indexes in {summary.reindex_seconds:.1f} s")
     if stories:
         click.echo(f"gave a story to {summary.storied} articles in {summary.story_seconds:.1f} s")
     click.echo(f"embedded {summary.embedded} articles in {summary.embed_seconds:.1f} s; "

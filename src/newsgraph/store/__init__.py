@@ -8,7 +8,7 @@ from newsgraph.store.articles import (
     ArticleFilter, article_texts, count_articles, existing_ids, get_article, get_articles, list_articles, added_times,
 )
 from newsgraph.store.checks import SpanRow, counts, invariant_failures, span_rows
-from newsgraph.store.connection import Store, open_store, reading, someone_waiting, MEMORY_LIMIT
+from newsgraph.store.connection import Store, open_store, reading, rebuild_indexes, someone_waiting, MEMORY_LIMIT
 from newsgraph.store.duplicates import copies_of, duplicate_record, read_duplicates
 from newsgraph.store.curations import (
     add_curation, identity_inputs, mark_undone, next_curation_seq, read_curations, rewrite_identity,
@@ -38,6 +38,7 @@ from newsgraph.store.pages import (
 )
 
 __all__ = [
+    "rebuild_indexes",
     "extraction_state", "fact_ids", "replace_extraction",
     "add_curation", "identity_inputs", "mark_undone", "next_curation_seq", "read_curations", "rewrite_identity",
     "added_times", "article_entity_ids", "article_heads", "article_texts", "ArticleFilter",

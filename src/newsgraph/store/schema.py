@@ -197,6 +197,11 @@ _V_DIGEST: tuple[str, ...] = (
     "INSERT INTO entity_digest_dirty VALUES ('*')",
 )
 
+# every secondary index a migration creates, as it creates it (IF NOT EXISTS): what
+# ``connection.rebuild_indexes`` re-creates after dropping, should an earlier rebuild have been cut off
+INDEX_STATEMENTS: tuple[str, ...] = tuple(
+    statement for statement in (*_V_KBQ, *_V_SERVE2, *_V_DIGEST) if statement.startswith("CREATE INDEX IF NOT EXISTS"))
+
 # digest pages: the stored rows an entity's page is made of (zlib-compressed JSON, store/digest.py),
 # so that the page reads its digest's row and its companions' names only. An upgraded base's
 # digests have none: their pages are read live until the next write (or `newsgraph index`) computes
