@@ -36,10 +36,6 @@ SECOND = {"dev5": "dev5-second"}
 TABLE = REPO / "src" / "newsgraph" / "nlp" / "data" / "event_confidence.json"
 
 
-def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
-    return a[0] < b[1] and b[0] < a[1]
-
-
 def collect(data: Path, cache: Path | None) -> list[dict]:
     """One row a typed event of ours on the development sets, threshold off: its set, article,
     trigger, code, cues, and which golden triggers (by set and index) it overlaps."""
@@ -76,7 +72,7 @@ def collect(data: Path, cache: Path | None) -> list[dict]:
                 labels = {}
                 for gname, garticles in golds.items():
                     gold = [(g["start"], g["end"]) for g in garticles[n]["events"]]
-                    labels[gname] = [i for i, g in enumerate(gold) if _overlaps(event.trigger, g)]
+                    labels[gname] = [i for i, g in enumerate(gold) if events_bbc.overlaps(event.trigger, g)]
                 rows.append({"set": name, "path": article["path"], "trigger": event.trigger, "code": event.code,
                              "word": text[event.trigger[0]:event.trigger[1]], **extra, "hits": labels})
     if cache is not None:

@@ -24,7 +24,7 @@ from typing import Any
 from newsgraph import search
 from newsgraph.errors import StoreError
 from newsgraph.model import Article
-from newsgraph.store import Store, open_store
+from newsgraph.store import Store, open_store, rebuild_indexes
 from newsgraph.store.search import append_fts, articles_to_embed, index_state, rebuild_fts, write_embeddings
 
 CHUNK = 256  # articles embedded and written at a time
@@ -153,8 +153,6 @@ def index(db: str | Path, *, embed: bool = True, text: bool = True, stories: boo
     summary = IndexSummary(db=str(db))
     with open_store(db) as store:
         if reindex:
-            from newsgraph.store import rebuild_indexes
-
             started = time.perf_counter()
             summary.reindexed = rebuild_indexes(store.conn)
             summary.reindex_seconds = round(time.perf_counter() - started, 3)

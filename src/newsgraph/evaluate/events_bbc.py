@@ -121,7 +121,8 @@ def anchor(texts: list[str]) -> list[list[Found]]:
     ]
 
 
-def _overlaps(a: Span, b: Span) -> bool:
+def overlaps(a: Span, b: Span) -> bool:
+    """Whether two character spans share a character: how a trigger of ours matches a golden one."""
     return a[0] < b[1] and b[0] < a[1]
 
 
@@ -138,10 +139,10 @@ def score(articles: list[dict], found: list[list[Found]]) -> dict[str, float]:
         n_found += len(preds)
         n_gold += len(gold)
         for p in preds:
-            right += any(_overlaps(p.trigger, g[0]) for g in gold)
-            right_typed += any(_overlaps(p.trigger, g[0]) and p.code == g[1] for g in gold)
+            right += any(overlaps(p.trigger, g[0]) for g in gold)
+            right_typed += any(overlaps(p.trigger, g[0]) and p.code == g[1] for g in gold)
         for span, _, actor in gold:
-            matched = [p for p in preds if _overlaps(p.trigger, span)]
+            matched = [p for p in preds if overlaps(p.trigger, span)]
             hit += bool(matched)
             if matched and actor:
                 actor_n += 1

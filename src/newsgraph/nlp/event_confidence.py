@@ -55,13 +55,14 @@ def _actor_kind(actors: list[Token], args: tuple[Argument, ...]) -> str:
 def _layout(text: str) -> tuple[tuple[int, ...], bool]:
     """Where the text's non-empty lines end (their newline's offset), and whether its first line is
     a headline (no closing stop, at most 16 words); kept for the last few texts."""
-    ends = []
+    ends: list[int] = []
     pos = 0
+    first = ""
     for line in text.split("\n"):
         if line.strip():
             ends.append(pos + len(line))
+            first = first or line.strip()
         pos += len(line) + 1
-    first = next((line for line in text.split("\n") if line.strip()), "").strip()
     return tuple(ends), bool(first) and len(first.split()) <= 16 and first[-1] not in _TERMINAL
 
 
@@ -104,8 +105,7 @@ def cues(
     out["place"] = float(has_place)
     out["time"] = float(has_time)
     out["past"] = float(pred.tag_ in ("VBD", "VBN"))
-    sent = pred.sent
-    out["question"] = float(sent[-1].text == "?" or any(t.text == "?" for t in sent))
+    out["question"] = float(any(t.text == "?" for t in pred.sent))
     out["modal"] = float(any(c.dep_ == "aux" and c.tag_ == "MD" for t in (pred, pred.head) for c in t.children))
     out["conj"] = float(dep == "conj")
     out["clause_object"] = float(any(c.dep_ in ("ccomp", "xcomp") for c in pred.children))

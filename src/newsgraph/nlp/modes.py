@@ -44,8 +44,8 @@ _MODAL_AUX = {
     "may": EventMode.HYPOTHETICAL, "'d": EventMode.HYPOTHETICAL,
     "must": EventMode.DEMANDED, "should": EventMode.DEMANDED,
 }
-_OUGHT = frozenset({"should", "must", "ought"})
 MODAL_WORDS = frozenset(_MODAL_AUX)  # "would", "must", ...: an act supposed or demanded, not told
+_OUGHT = frozenset({w for w, m in _MODAL_AUX.items() if m is EventMode.DEMANDED} | {"ought"})  # should, must, ought
 _NEGATIONS = frozenset({"not", "n't", "never", "no"})
 _CONDITIONAL = frozenset({"if", "unless", "whether"})
 _FUTURE_WORDS = ("next ", "coming ", "upcoming ", "later this", "later in", "tomorrow", "in the coming")

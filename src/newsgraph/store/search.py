@@ -504,13 +504,13 @@ def bm25_weight(tf: int, df: int, length: int, num_docs: int, avgdl: float) -> f
 
 def _stopwords(store: Store) -> frozenset[str]:
     """The quote index's stopwords (the fts extension's English list, the same at every build), kept by the process."""
-    found = _STOPWORDS.get(QUOTE_FTS)
-    if found is None:
-        found = _STOPWORDS[QUOTE_FTS] = frozenset(r[0] for r in store.rows(f"SELECT sw FROM {QUOTE_FTS}.stopwords"))
-    return found
+    global _STOPWORDS
+    if _STOPWORDS is None:
+        _STOPWORDS = frozenset(r[0] for r in store.rows(f"SELECT sw FROM {QUOTE_FTS}.stopwords"))
+    return _STOPWORDS
 
 
-_STOPWORDS: dict[str, frozenset[str]] = {}
+_STOPWORDS: frozenset[str] | None = None
 
 
 def vector_top(store: Store, vector: Sequence[float], model: str, f: SearchFilter, limit: int) -> list[tuple[str, float]]:

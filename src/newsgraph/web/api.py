@@ -11,6 +11,7 @@ import hmac
 import json
 import tempfile
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, TypeVar
@@ -215,7 +216,8 @@ def story(request: Request, story_id: str,
                                                      "quote_count and figure_count count them all, "
                                                      "/api/quotes?story=ID and /api/figures?story=ID list them")) -> dict[str, Any]:
     detail = read_kb(request, "story", story_id, heads_only=True, limit=check_size(config_of(request), size))
-    return {"ok": True, "story": {**generic(detail), "articles": [article_head(a) for a in detail.articles]}}
+    heads = [article_head(a) for a in detail.articles]  # without their texts: /api/article/{id} has them
+    return {"ok": True, "story": {**generic(replace(detail, articles=())), "articles": heads}}
 
 
 # --- writing ----------------------------------------------------------------------------------
