@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from newsgraph.model import Evidence, EvidenceError, check_evidence
-from newsgraph.store import SpanRow, count_articles, invariant_failures, open_store, span_rows
+from newsgraph.store import SpanRow, count_articles, index_failures, invariant_failures, open_store, span_rows
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -50,7 +50,8 @@ def _check_span(row: SpanRow) -> str | None:
 
 
 def verify(db: str | Path) -> VerifyReport:
-    """Check every stored evidence (``article.text[start:end] == text``) and every invariant."""
+    """Check every stored evidence (``article.text[start:end] == text``), every invariant, and that
+    each index finds what a scan of its table finds (on a sample of its keys)."""
     failures: list[Failure] = []
     spans = 0
     with open_store(db, read_only=True) as store:
@@ -61,5 +62,7 @@ def verify(db: str | Path) -> VerifyReport:
                 failures.append(Failure(check=row.table, item=f"{row.fact} in {row.article_id}", reason=reason))
         for what, item in invariant_failures(store):
             failures.append(Failure(check="invariant", item=item, reason=what))
+        for what, item in index_failures(store):
+            failures.append(Failure(check="index", item=item, reason=what))
         articles = count_articles(store, duplicates=True)
     return VerifyReport(db=str(db), articles=articles, spans=spans, failures=tuple(failures))

@@ -7,7 +7,7 @@ what ``query`` builds on."""
 from newsgraph.store.articles import (
     ArticleFilter, article_texts, count_articles, existing_ids, get_article, get_articles, list_articles, added_times,
 )
-from newsgraph.store.checks import SpanRow, counts, invariant_failures, span_rows
+from newsgraph.store.checks import SpanRow, counts, index_failures, invariant_failures, span_rows
 from newsgraph.store.connection import Store, open_store, reading, rebuild_indexes, someone_waiting, MEMORY_LIMIT
 from newsgraph.store.duplicates import copies_of, duplicate_record, read_duplicates
 from newsgraph.store.curations import (
@@ -47,7 +47,7 @@ __all__ = [
     "entity_article_count", "entity_article_ids", "entity_events", "entity_window", "window_companions", "window_mentions", "entity_fact_ids", "entity_heads", "entity_mentions",
     "entity_quotes", "events_by_id", "existing_ids", "facet_counts", "fact_ids_of_articles",
     "figures_by_id", "filters_for", "find_entity_ids", "find_story", "finish_run", "get_article", "get_articles",
-    "invariant_failures", "list_articles", "list_stories", "LISTS", "LogEntry", "main_event_rows",
+    "index_failures", "invariant_failures", "list_articles", "list_stories", "LISTS", "LogEntry", "main_event_rows",
     "MEMORY_LIMIT", "mentions_by_id", "network_edges", "open_store", "someone_waiting", "page_keys", "reading", "prior_matches",
     "PriorMatches", "publication_dates", "quote_share", "quotes_by_id", "read_article_facts",
     "read_duplicates", "read_entities", "read_events", "read_figures", "read_local_entities",

@@ -83,6 +83,48 @@ def invariant_failures(store: Store) -> Iterator[tuple[str, str]]:
             yield what, " → ".join(str(v) for v in row)
 
 
+INDEX_SAMPLE = 64  # keys an index is checked on: spread over its column by hash, the same on every run
+
+
+def indexed_columns(store: Store) -> list[tuple[str, str, str]]:
+    """(index, table, column) of every one-column index and primary key in the base."""
+    out = [(str(name), str(table), str(cols)[1:-1]) for name, table, cols in store.rows(
+        "SELECT index_name, table_name, expressions FROM duckdb_indexes() ORDER BY table_name, index_name")
+        if str(cols).startswith("[") and "," not in str(cols)]
+    out += [(f"{table} primary key", str(table), str(cols[0])) for table, cols in store.rows(
+        "SELECT table_name, constraint_column_names FROM duckdb_constraints()"
+        " WHERE constraint_type = 'PRIMARY KEY' ORDER BY table_name") if len(cols) == 1]
+    return out
+
+
+def index_drift(index_counts: dict[str, int], scan_counts: dict[str, int]) -> list[str]:
+    """The keys whose rows found through an index differ from those a scan finds, with both counts."""
+    return [f"{key!r}: {index_counts.get(key, 0)} by the index, {scan_counts.get(key, 0)} by a scan"
+            for key in sorted(set(index_counts) | set(scan_counts)) if index_counts.get(key, 0) != scan_counts.get(key, 0)]
+
+
+def index_failures(store: Store, sample: int = INDEX_SAMPLE) -> Iterator[tuple[str, str]]:
+    """(what is wrong, which keys) for every index whose lookups miss or add rows that a scan of its
+    table finds, on ``sample`` keys of each. An equality lookup with a parameter goes through the
+    index; ``column || ''`` hides the column from the index, so the second count is a scan. A drift
+    (the DuckDB 1.5.5 fault that ``store/connection.py`` guards against) is repaired by
+    ``newsgraph index --reindex``."""
+    for name, table, column in indexed_columns(store):
+        keys = [r[0] for r in store.rows(
+            f'SELECT k FROM (SELECT DISTINCT "{column}" AS k FROM "{table}" WHERE "{column}" IS NOT NULL)'
+            " ORDER BY hash(k), k LIMIT ?", [sample])]
+        if not keys:
+            continue
+        by_index = {k: int(store.scalar(f'SELECT count(*) FROM "{table}" WHERE "{column}" = ?', [k])) for k in keys}
+        by_scan = {str(k): int(n) for k, n in store.rows(
+            f'SELECT "{column}", count(*) FROM "{table}" WHERE "{column}" || \'\' IN (SELECT unnest(?)) GROUP BY 1',
+            [[str(k) for k in keys]])}
+        drift = index_drift({str(k): n for k, n in by_index.items()}, by_scan)
+        if drift:
+            yield (f"index {name} on {table}({column}) disagrees with its table (run `newsgraph index --reindex`)",
+                   "; ".join(drift[:5]) + (f"; and {len(drift) - 5} more keys" if len(drift) > 5 else ""))
+
+
 def counts(store: Store) -> dict[str, int]:
     """Row counts of the main tables."""
     tables = ("articles", "duplicates", "ingest_log", "signatures", "mentions", "entities", "quotes",
