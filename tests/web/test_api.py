@@ -214,3 +214,20 @@ def test_api_query_over_its_time_limit_is_interrupted(tmp_path: Path, examples_k
     message = error_of(slow.get("/api/articles", params={"text": "no such words anywhere"}), 503, "NG431")
     assert "time limit" in message
     assert TestClient(create_app(db)).get("/api/articles", params={"size": 1}).status_code == 200
+
+
+def test_generic_gives_what_asdict_gave_for_stories_and_search_hits(seed_kb: Path) -> None:
+    """The API's one-walk conversion of results against the definition it replaced, on real
+    results: every story of the seed in detail, and hybrid search hits with their quotes."""
+    from dataclasses import asdict
+
+    import newsgraph
+    from newsgraph.web.records import generic, jsonable
+
+    with newsgraph.open(seed_kb, read_only=True) as kb:
+        results = [kb.story(s.id) for s in kb.stories()]
+        results.append(kb.search("Xi Jinping", limit=5))
+    assert len(results) > 2 and any(r.quotes and r.timeline for r in results[:-1])
+    for result in results:
+        expected = [jsonable(asdict(x)) for x in result] if isinstance(result, list) else jsonable(asdict(result))
+        assert generic(result) == expected

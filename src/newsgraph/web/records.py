@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import fields, is_dataclass
 from datetime import datetime
 from typing import Any
 
@@ -89,14 +90,26 @@ def entity_view_record(view: EntityView) -> dict[str, Any]:
     })
 
 
-def generic(value: Any) -> Any:
-    """A result of a part this module does not know (search hits, stories): dataclasses as dicts."""
-    from dataclasses import asdict, is_dataclass
+_FIELDS: dict[type, tuple[str, ...] | None] = {}  # a class → its dataclass fields' names (None: not a dataclass)
 
-    if is_dataclass(value) and not isinstance(value, type):
-        return jsonable(asdict(value))
+
+def generic(value: Any) -> Any:
+    """A result of a part this module does not know (search hits, stories): dataclasses as dicts,
+    datetimes as ISO 8601 text, tuples and lists as lists, in one walk (what ``jsonable(asdict(value))``
+    gives, without ``asdict``'s deep copy of every leaf: on a story's JSON that copy cost more than
+    the story's reads)."""
+    if value is None or isinstance(value, (str, int, float)):
+        return value
+    if isinstance(value, datetime):
+        return value.isoformat()
+    kind = type(value)
+    names = _FIELDS.get(kind, ())
+    if names == ():
+        names = _FIELDS[kind] = tuple(f.name for f in fields(kind)) if is_dataclass(kind) else None
+    if names is not None:
+        return {name: generic(getattr(value, name)) for name in names}
     if isinstance(value, (list, tuple)):
         return [generic(v) for v in value]
     if isinstance(value, dict):
         return {k: generic(v) for k, v in value.items()}
-    return jsonable(value)
+    return value
