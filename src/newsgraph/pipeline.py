@@ -73,8 +73,8 @@ class IngestSummary:
             and a rebuild when one was needed).
         fts_rebuilds: whole rebuilds of the full-text index in the run (0 when every batch could be
             appended; 1 when the index was missing or a batch replaced stored texts).
-        digest_seconds: time spent at the end recomputing the entity pages' digests the run made
-            stale (``store/digest.py``).
+        digest_seconds: time spent at the end recomputing the entity and story pages' digests the
+            run made stale (``store/digest.py``, ``store/story_digest.py``).
     """
 
     run_id: str

@@ -17,7 +17,9 @@ import pytest
 import newsgraph
 from newsgraph.query.pages import entity_view
 from newsgraph.store import open_store
+from newsgraph.query.stories import story_detail
 from newsgraph.store.digest import ALL, LIMIT, live_digest, read_digest, refresh, stale_count
+from newsgraph.store.story_digest import FACTS as STORY_FACTS, read_story_page
 
 PORT = (
     "Mayor Lena Ortiz opened the new harbour in Port Avel on Friday. \"This harbour is for every family "
@@ -74,7 +76,29 @@ def _assert_fresh_and_equal(db: Path) -> int:
         wide = entity_view(db, entity_id, limit=LIMIT + 1)
         assert wide.articles[:LIMIT] == view.articles and wide.said[:LIMIT] == view.said
         assert (wide.companions, wide.edges, wide.article_count) == (view.companions, view.edges, view.article_count)
+    _assert_stories_fresh_and_equal(db)
     return len(ids)
+
+
+def _assert_stories_fresh_and_equal(db: Path) -> None:
+    """Every story has a fresh stored page (store/story_digest.py), and the story page read from it
+    equals what the full reading of the story (its articles, facts and entities read one by one,
+    by other code) gives, field by field; the same page read live when more is asked than it keeps."""
+    with open_store(db, read_only=True) as store:
+        assert not store.rows("SELECT * FROM story_digest_dirty")
+        stories = [r[0] for r in store.rows("SELECT id FROM stories ORDER BY id")]
+        assert stories and [r[0] for r in store.rows("SELECT story_id FROM story_digest ORDER BY 1")] == stories
+        assert all(read_story_page(store, s) is not None for s in stories)
+    for sid in stories:
+        full = story_detail(db, sid)
+        for shown in (story_detail(db, sid, heads_only=True, limit=STORY_FACTS),  # the stored page
+                      story_detail(db, sid, heads_only=True), story_detail(db, sid, heads_only=True, limit=1)):  # live
+            n = None if shown.quotes == full.quotes else len(shown.quotes)
+            assert (shown.story, shown.timeline, shown.heads, shown.quote_count, shown.figure_count) == (
+                full.story, full.timeline, full.heads, full.quote_count, full.figure_count), sid
+            assert shown.quotes == full.quotes[:n] and shown.figures == full.figures[:len(shown.figures)], sid
+            assert [(e.id, e.name, e.type, k) for e, k in shown.entities] == [(e.id, e.name, e.type, k) for e, k in full.entities]
+            assert shown.articles == () and len(full.articles) == len(full.heads) == len(full.story.article_ids)
 
 
 @pytest.fixture()
@@ -167,6 +191,8 @@ def test_a_base_from_before_digest_pages_reads_pages_live_until_a_refresh_stores
     conn.execute("DROP INDEX idx_entity_digest_entity_id")  # DuckDB drops no column of a table with an index
     conn.execute("ALTER TABLE entity_digest DROP COLUMN page")
     conn.execute("CREATE INDEX idx_entity_digest_entity_id ON entity_digest (entity_id)")
+    conn.execute("DROP TABLE story_digest")  # and no later migration's tables
+    conn.execute("DROP TABLE story_digest_dirty")
     conn.execute("DELETE FROM schema_version WHERE version > ?", [MIGRATIONS.index(_V_DIGEST_PAGE)])
     conn.close()
     with open_store(db) as store:  # upgraded: every digest without its page

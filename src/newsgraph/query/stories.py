@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from newsgraph.errors import QueryError
 from newsgraph.model import Article, Entity, EntityType, Figure, MainEvent, Quote, Story
@@ -12,6 +14,8 @@ from newsgraph.store import (
     Store, StoryFilter, entity_heads, find_entity_ids, find_story, get_articles, list_stories as store_list_stories, reading,
     named_in, read_entities, read_figures, read_main_events, read_quotes,
 )
+from newsgraph.store.facts import figures_from_rows, main_events_from_rows, quotes_from_rows
+from newsgraph.store.story_digest import ENTITIES as DIGEST_ENTITIES, FACTS as DIGEST_FACTS, read_story_page, story_pages
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -44,6 +48,9 @@ class StoryDetail:
             ``story_detail`` was given one).
         figures: its articles' figures, the same way.
         quote_count, figure_count: how many quotes and figures its articles hold in all.
+        heads: its articles' heads in the same order (id, title, kicker, published, source path,
+            truncated, lede: the first 280 characters of the text, length: the text's); what a page
+            lists, and all ``story_detail`` reads with ``heads_only`` (``articles`` is then empty).
     """
 
     story: Story
@@ -54,6 +61,7 @@ class StoryDetail:
     figures: tuple[Figure, ...]
     quote_count: int = 0
     figure_count: int = 0
+    heads: tuple[dict[str, Any], ...] = ()
 
 
 def list_stories(db: str | Path | Store, *, since: datetime | None = None, until: datetime | None = None,
@@ -86,13 +94,25 @@ def story_detail(db: str | Path | Store, story_id: str, *, entities: int = 10, h
                  limit: int | None = None) -> StoryDetail:
     """The story ``story_id`` (or the story that absorbed it) with its articles in time order, their
     main events as a timeline, its ``entities`` main entities, quotes and figures; QueryError NG409
-    when there is no such story. ``heads_only`` gives the main entities as id, name and type only
-    (what the web pages link to; reading every alias, role and article of a frequent entity costs
-    far more than the rest of the story). ``limit`` keeps the first quotes and figures only (a
-    page's; ``quote_count`` and ``figure_count`` still count them all); None keeps every one."""
+    when there is no such story. ``heads_only`` gives what a page shows: the articles' heads
+    (``StoryDetail.heads``) without their texts, the main entities as id, name and type only (reading
+    every alias, role and article of a frequent entity costs far more than the rest of the story);
+    it reads the story's stored digest (``store/story_digest.py``) when it is fresh and holds what is
+    asked. ``limit`` keeps the first quotes and figures only (a page's; ``quote_count`` and
+    ``figure_count`` still count them all); None keeps every one."""
     if limit is not None and limit < 0:
         raise QueryError("NG403", f"limit must be 0 or more, got {limit}")
     with reading(db) as store:
+        if heads_only:
+            page = None
+            if entities == DIGEST_ENTITIES and limit is not None and limit <= DIGEST_FACTS:
+                page = read_story_page(store, story_id)
+            if page is None:  # no fresh digest, or more asked than it keeps: the same rows, read live
+                found = find_story(store, story_id)
+                if found is None:
+                    raise QueryError("NG409", f"no story with id {story_id!r} in {db}")
+                page = story_pages(store, [found.id], entities=entities, facts=limit)[found.id]
+            return _from_page(store, page, limit)
         story = find_story(store, story_id)
         if story is None:
             raise QueryError("NG409", f"no story with id {story_id!r} in {db}")
@@ -102,11 +122,7 @@ def story_detail(db: str | Path | Store, story_id: str, *, entities: int = 10, h
         quotes: list[Quote] = read_quotes(store, ids)
         figures: list[Figure] = read_figures(store, ids)
         ranked = named_in(store, ids, entities)  # an entity counts once an article it is named in
-        if heads_only:  # id, name and type only (a page's links): not every alias, role and article of each
-            known = {h["id"]: Entity(id=h["id"], name=h["name"], type=EntityType(h["type"]), aliases=(), roles=(),
-                                     article_ids=()) for h in entity_heads(store, [eid for eid, _ in ranked]).values()}
-        else:
-            known = {e.id: e for e in read_entities(store, [eid for eid, _ in ranked])}
+        known = {e.id: e for e in read_entities(store, [eid for eid, _ in ranked])}
         return StoryDetail(
             story=story, articles=tuple(articles),
             timeline=tuple(TimelineEntry(published=a.published, article_id=a.id, title=a.title, main=mains.get(a.id))
@@ -114,7 +130,35 @@ def story_detail(db: str | Path | Store, story_id: str, *, entities: int = 10, h
             entities=tuple(sorted(((known[eid], n) for eid, n in ranked if eid in known),
                                   key=lambda en: (-en[1], en[0].name))),
             quotes=tuple(quotes[:limit]), figures=tuple(figures[:limit]),
-            quote_count=len(quotes), figure_count=len(figures))
+            quote_count=len(quotes), figure_count=len(figures),
+            heads=tuple({"id": a.id, "title": a.title, "kicker": a.kicker, "published": a.published,
+                         "source": a.source.path, "truncated": a.truncated, "lede": a.text[:280], "length": len(a.text)}
+                        for a in articles))
+
+
+def _from_page(store: Store, page: dict[str, Any], limit: int | None) -> StoryDetail:
+    """A story's detail from the rows of its page (``store.story_digest.story_pages``, stored or live),
+    its main entities' names and types read by key."""
+    row = page["story"]
+    story = Story(id=row["id"], title=row["title"], start=row["start"], end=row["end"], article_ids=tuple(page["members"]),
+                  merged_ids=tuple(json.loads(row["merged_ids"])) if row["merged_ids"] else ())
+    heads = tuple({"id": h["id"], "title": h["title"], "kicker": h["kicker"], "published": h["published"],
+                   "source": h["source_path"], "truncated": h["truncated"], "lede": h["text"], "length": h["length"]}
+                  for h in page["heads"])
+    mains: dict[str, MainEvent] = {m.article_id: m for m in main_events_from_rows(page["mains"])}
+    ranked = [(eid, int(n)) for eid, n in page["ranked"]]
+    known = entity_heads(store, [eid for eid, _ in ranked])
+    named = [(Entity(id=eid, name=known[eid]["name"], type=EntityType(known[eid]["type"]), aliases=(), roles=(),
+                     article_ids=()), n) for eid, n in ranked if eid in known]
+    quotes = quotes_from_rows(page["quotes"], page["content"])
+    figures = figures_from_rows(page["figures"])
+    return StoryDetail(
+        story=story, articles=(),
+        timeline=tuple(TimelineEntry(published=h["published"], article_id=h["id"], title=h["title"], main=mains.get(h["id"]))
+                       for h in heads),
+        entities=tuple(sorted(named, key=lambda en: (-en[1], en[0].name))),
+        quotes=tuple(quotes[:limit]), figures=tuple(figures[:limit]),
+        quote_count=int(page["quote_count"]), figure_count=int(page["figure_count"]), heads=heads)
 
 
 def story_record(story: Story) -> dict[str, object]:

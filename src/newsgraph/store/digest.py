@@ -77,13 +77,16 @@ def mark_dirty(conn: duckdb.DuckDBPyConnection, *, entity_ids: Iterable[str] = (
     """Mark the digests of ``entity_ids`` and of every entity linked to ``article_ids`` (as the
     links stand when called: call before a write that drops links, and after one that adds them),
     or all of them, as stale."""
+    from newsgraph.store.story_digest import mark_stories
+
+    articles = list(dict.fromkeys(article_ids))
+    mark_stories(conn, article_ids=articles, everything=everything)  # the pages of the stories holding them
     if everything:
         conn.execute("INSERT INTO entity_digest_dirty VALUES (?)", [ALL])
         return
     entities = list(dict.fromkeys(entity_ids))
     if entities:
         conn.execute(f"INSERT INTO entity_digest_dirty SELECT unnest(string_split(?, chr(31)))", [joined(entities)])
-    articles = list(dict.fromkeys(article_ids))
     if articles:
         conn.execute(f"INSERT INTO entity_digest_dirty SELECT DISTINCT entity_id FROM entity_articles WHERE article_id {_IN}",
                      [joined(articles)])
@@ -96,13 +99,14 @@ def stale_count(store: Store) -> int:
 
 def read_digest(store: Store, entity_id: str) -> Digest | None:
     """The digest of ``entity_id``, or None when it has none or its digest is marked stale."""
-    rows = store.rows(
-        """SELECT articles, recent, recent_mentions, said, about, events, companions, shared, edge_a, edge_b, edge_w, page,
-                  (SELECT count(*) FROM entity_digest_dirty WHERE entity_id = ? OR entity_id = '*') AS dirty
-           FROM entity_digest WHERE entity_id = ?""", [entity_id, entity_id])
-    if not rows or rows[0][-1]:
+    rows = store.rows(  # a mark comes back as a row of NULLs (one union costs DuckDB half what a scalar subquery does)
+        f"""SELECT articles, recent, recent_mentions, said, about, events, companions, shared, edge_a, edge_b, edge_w, page
+            FROM entity_digest WHERE entity_id = ?
+            UNION ALL SELECT {', '.join(['NULL'] * 12)} FROM entity_digest_dirty WHERE entity_id = ? OR entity_id = '*'""",
+        [entity_id, entity_id])
+    if len(rows) != 1 or rows[0][0] is None:
         return None
-    (articles, recent, counts, said, about, events, companions, shared, edge_a, edge_b, edge_w, page, _) = rows[0]
+    (articles, recent, counts, said, about, events, companions, shared, edge_a, edge_b, edge_w, page) = rows[0]
     return Digest(articles=int(articles), recent=tuple(zip(recent, (int(n) for n in counts))), said=tuple(said),
                   about=tuple(about), events=tuple(events), companions=tuple(zip(companions, (int(n) for n in shared))),
                   edges=tuple(zip(edge_a, edge_b, (int(w) for w in edge_w))),
@@ -110,14 +114,22 @@ def read_digest(store: Store, entity_id: str) -> Digest | None:
 
 
 def refresh(store: Store) -> int:
-    """Recompute the digests marked stale (all of them after a ``*`` mark), in one transaction;
-    returns how many entities were recomputed."""
+    """Recompute the digests marked stale (all of them after a ``*`` mark), entities' and stories'
+    (``store/story_digest.py``), in one transaction; returns how many entities were recomputed."""
     with store.transaction() as conn:
         return refresh_in(conn)
 
 
 def refresh_in(conn: duckdb.DuckDBPyConnection) -> int:
     """``refresh`` inside the caller's transaction."""
+    from newsgraph.store.story_digest import refresh_stories_in
+
+    done = _refresh_entities(conn)
+    refresh_stories_in(conn)
+    return done
+
+
+def _refresh_entities(conn: duckdb.DuckDBPyConnection) -> int:
     marks = [r[0] for r in conn.execute(  # a digest without its page (a base upgraded to pages) counts as marked
         "SELECT entity_id FROM entity_digest_dirty UNION SELECT entity_id FROM entity_digest WHERE page IS NULL").fetchall()]
     if not marks:

@@ -208,13 +208,21 @@ def read_quotes(store: Store, article_id: ArticleIds = None) -> list[Quote]:
     return out
 
 
-def read_figures(store: Store, article_id: ArticleIds = None) -> list[Figure]:
+def figures_from_rows(rows: Sequence[dict[str, Any]]) -> list[Figure]:
+    """Figure records from ``figures`` rows, in their order."""
     return [
         Figure(id=r["id"], evidence=evidence(r["article_id"], r, "ev"), value=r["value"], unit=r["unit"],  # type: ignore[arg-type]
                value_high=r["value_high"], qualifier=r["qualifier"], measures=r["measures"],
                owner=r["owner"], extractor=r["extractor"])
-        for r in _by_article(store, "figures", article_id, "t.ev_start, t.ev_end, t.id")
+        for r in rows
     ]
+
+
+FIGURE_ORDER = "t.ev_start, t.ev_end, t.id"  # an article's figures, as read_figures gives them
+
+
+def read_figures(store: Store, article_id: ArticleIds = None) -> list[Figure]:
+    return figures_from_rows(_by_article(store, "figures", article_id, FIGURE_ORDER))
 
 
 def read_times(store: Store, article_id: ArticleIds = None) -> list[TimeExpression]:
@@ -245,12 +253,14 @@ def read_events(store: Store, article_id: ArticleIds = None) -> list[Event]:
     return events
 
 
+def main_events_from_rows(rows: Sequence[dict[str, Any]]) -> list[MainEvent]:
+    """Main event records from ``main_events`` rows, in their order."""
+    return [MainEvent(article_id=r["article_id"], event_id=r["event_id"],
+                      **{p: evidence(r["article_id"], r, p) for p in _MAIN_PARTS}) for r in rows]
+
+
 def read_main_events(store: Store, article_id: ArticleIds = None) -> list[MainEvent]:
-    return [
-        MainEvent(article_id=r["article_id"], event_id=r["event_id"],
-                  **{p: evidence(r["article_id"], r, p) for p in _MAIN_PARTS})
-        for r in _by_article(store, "main_events", article_id, "t.event_id")
-    ]
+    return main_events_from_rows(_by_article(store, "main_events", article_id, "t.event_id"))
 
 
 def read_local_entities(store: Store, article_id: str | None = None) -> list[LocalEntity]:

@@ -197,10 +197,20 @@ _V_DIGEST: tuple[str, ...] = (
     "INSERT INTO entity_digest_dirty VALUES ('*')",
 )
 
+# story digests: the stored rows a story's page is made of (store/story_digest.py), read by the
+# story's key, and the stories whose digest a write made stale; an upgraded base computes every
+# digest at its next write or `newsgraph index` (the '*' mark), its story pages read live until then.
+_V_STORY_DIGEST: tuple[str, ...] = (
+    "CREATE TABLE story_digest (story_id VARCHAR NOT NULL, page BLOB NOT NULL)",
+    "CREATE INDEX IF NOT EXISTS idx_story_digest_story_id ON story_digest (story_id)",
+    "CREATE TABLE story_digest_dirty (story_id VARCHAR NOT NULL)",
+    "INSERT INTO story_digest_dirty VALUES ('*')",
+)
+
 # every secondary index a migration creates, as it creates it (IF NOT EXISTS): what
 # ``connection.rebuild_indexes`` re-creates after dropping, should an earlier rebuild have been cut off
 INDEX_STATEMENTS: tuple[str, ...] = tuple(
-    statement for statement in (*_V_KBQ, *_V_SERVE2, *_V_DIGEST) if statement.startswith("CREATE INDEX IF NOT EXISTS"))
+    statement for statement in (*_V_KBQ, *_V_SERVE2, *_V_DIGEST, *_V_STORY_DIGEST) if statement.startswith("CREATE INDEX IF NOT EXISTS"))
 
 # digest pages: the stored rows an entity's page is made of (zlib-compressed JSON, store/digest.py),
 # so that the page reads its digest's row and its companions' names only. An upgraded base's
@@ -212,7 +222,7 @@ _V_DIGEST_PAGE: tuple[str, ...] = (
 
 MIGRATIONS: tuple[tuple[str, ...], ...] = (
     _V1, _V_HARDEN_STORE, _V_STORIES, _V_SEARCH, _V_KB, _V_ENTITIES, _V_KBQ, _V_CURATE, _V_SERVE2, _V_FTS_ORDER,
-    _V_DIGEST, _V_DIGEST_PAGE,
+    _V_DIGEST, _V_DIGEST_PAGE, _V_STORY_DIGEST,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

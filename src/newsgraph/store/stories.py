@@ -19,6 +19,7 @@ import duckdb
 from newsgraph.model import Story, StoryFeatures
 from newsgraph.store.articles import _utc
 from newsgraph.store.connection import Store, insert, joined
+from newsgraph.store.story_digest import mark_stories
 
 _IN = "IN (SELECT unnest(string_split(?, chr(31))))"
 
@@ -57,6 +58,7 @@ def write_stories(conn: duckdb.DuckDBPyConnection, stories: Sequence[Story], rem
     ids = [s.id for s in stories] + list(removed)
     if not ids:
         return
+    mark_stories(conn, story_ids=ids)  # their pages (store/story_digest.py)
     conn.execute(f"DELETE FROM stories WHERE id {_IN}", [joined(ids)])
     conn.execute(f"DELETE FROM story_articles WHERE story_id {_IN}", [joined(ids)])
     insert(conn, "stories", ("id", "title", "start", "end", "merged_ids"),

@@ -22,7 +22,7 @@ from fastapi.responses import HTMLResponse, JSONResponse
 from newsgraph.errors import NewsgraphError, QueryError
 from newsgraph.query import pages as q
 from newsgraph.web.app import ServeConfig, config_of
-from newsgraph.web.records import article_head, article_view_record, entity_view_record, generic, jsonable, page_record, row_record
+from newsgraph.web.records import article_view_record, entity_view_record, generic, jsonable, page_record, row_record
 
 router = APIRouter(prefix="/api")
 T = TypeVar("T")
@@ -216,8 +216,9 @@ def story(request: Request, story_id: str,
                                                      "quote_count and figure_count count them all, "
                                                      "/api/quotes?story=ID and /api/figures?story=ID list them")) -> dict[str, Any]:
     detail = read_kb(request, "story", story_id, heads_only=True, limit=check_size(config_of(request), size))
-    heads = [article_head(a) for a in detail.articles]  # without their texts: /api/article/{id} has them
-    return {"ok": True, "story": {**generic(replace(detail, articles=())), "articles": heads}}
+    record = generic(replace(detail, articles=()))  # its articles as heads, without their texts: /api/article/{id} has them
+    record["articles"] = record.pop("heads")
+    return {"ok": True, "story": record}
 
 
 # --- writing ----------------------------------------------------------------------------------
