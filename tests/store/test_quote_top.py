@@ -76,3 +76,12 @@ def test_quote_top_finds_the_inflections_and_scores_as_the_extension(tmp_path: P
     assert found["rise"] == {0} and found["Workers RISING"] == {0, 1} and found["happy"] == {0}
     assert found["zurich"] == {1} and found["striker"] == {2} and found["money"] == {3}
     assert found["happiness money"] == {0, 3} and found["the"] == set()
+
+
+def test_only_quotes_that_can_hold_a_query_term_are_tokenised() -> None:
+    from newsgraph.store.search import _may_hold
+
+    assert _may_hold("Prices are RISING fast", {"ris"}) and not _may_hold("Prices are falling", {"ris"})
+    assert _may_hold("anything at all", {""})  # a one-letter term: every quote
+    assert _may_hold("Le café est fermé", {"cafe"})  # accents: DuckDB strips them, so DuckDB decides
+    assert not _may_hold("", {"ris"})

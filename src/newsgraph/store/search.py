@@ -449,7 +449,7 @@ def quote_top(store: Store, query: str, article_ids: Sequence[str], limit: int) 
     quote's term counts and length come from tokenising its own text the way the index did (same
     tokenizer, stopwords and stemmer): a page of hits has a few dozen quotes, and reading their
     postings from the index's terms table scans it whole. DuckDB gives the tokens (the index's own
-    ``tokenize``) and the stems (``stems``, kept by the process); the counting and the BM25 sum
+    ``tokenize``, of the quotes that can hold a query term only: ``_may_hold``) and the stems (``stems``, kept by the process); the counting and the BM25 sum
     (``bm25_weight``) run here, because one SQL statement doing it all cost DuckDB about 20 ms to
     plan for under a millisecond of work. Only tokens holding a query term but its last letter are
     stemmed: the Porter stemmer changes at most the last letter of what it keeps of a word ("pay"
@@ -467,9 +467,12 @@ def quote_top(store: Store, query: str, article_ids: Sequence[str], limit: int) 
     prefixes = {t[:-1] for t in df}
     stop = _stopwords(store)
     in_ids, id_params = keys_in("article_id", list(dict.fromkeys(article_ids)))
+    rows = [r for r in store.rows(f"SELECT id, article_id, content FROM quote_text WHERE {in_ids}", id_params)
+            if r[2] is not None and _may_hold(r[2], prefixes)]
+    tokenized = store.rows(f"SELECT {q}.tokenize(c) FROM (SELECT unnest(?) AS c, unnest(range(?)) AS i) ORDER BY i",
+                           [[r[2] for r in rows], len(rows)]) if rows else []
     candidates = []
-    for qid, aid, content, tokens in store.rows(f"SELECT id, article_id, content, {q}.tokenize(content) FROM quote_text WHERE {in_ids}",
-                                                id_params):
+    for (qid, aid, content), (tokens,) in zip(rows, tokenized):
         kept = [w for w in tokens if w and w not in stop]
         near = [w for w in kept if any(p in w for p in prefixes)]
         if near:
@@ -492,6 +495,17 @@ def quote_top(store: Store, query: str, article_ids: Sequence[str], limit: int) 
     speakers = dict(store.rows(f"""SELECT id, any_value(coalesce(description, speaker_text)) FROM quotes
                                    WHERE {by_id} GROUP BY id""", qid_params))
     return [(qid, aid, float(score), content, speakers.get(qid)) for qid, aid, score, content in scored]
+
+
+def _may_hold(content: str, prefixes: set[str]) -> bool:
+    """Whether a quote can hold a token with one of ``prefixes`` in it, so that only those are
+    tokenised (DuckDB's tokenising was most of a search's quote matching): a token is a piece of
+    the text lower-cased with its accents stripped, so an ASCII text without a prefix in its lower
+    case holds none; a text with other characters is tokenised whatever it holds."""
+    if not content.isascii():
+        return True
+    lowered = content.lower()
+    return any(p in lowered for p in prefixes)
 
 
 def bm25_weight(tf: int, df: int, length: int, num_docs: int, avgdl: float) -> float:
