@@ -233,9 +233,8 @@ def _hits(store: Store, ranked: Sequence[tuple[str, float]], text_scores: dict[s
     pattern, forms = _mark_pattern(written, query_stems, stems(store, sorted({w.lower() for w in written})))
     quotes: dict[str, list[QuoteHit]] = {}
     if query_stems:
-        for qid, aid, score, content, speaker in quote_top(store, query, list(rows), 5 * len(rows) + 5):
-            if len(quotes.setdefault(aid, [])) < 3:
-                quotes[aid].append(QuoteHit(quote_id=qid, speaker=speaker, text=_clean(content or ""), score=score))
+        for qid, aid, score, content, speaker in quote_top(store, query, list(rows), 5 * len(rows) + 5, per_article=3):
+            quotes.setdefault(aid, []).append(QuoteHit(quote_id=qid, speaker=speaker, text=_clean(content or ""), score=score))
     hits = []
     for aid, score in ranked:
         row = rows[aid]

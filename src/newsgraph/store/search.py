@@ -442,8 +442,12 @@ def text_top(store: Store, query: str, f: SearchFilter, limit: int) -> list[tupl
         params)]
 
 
-def quote_top(store: Store, query: str, article_ids: Sequence[str], limit: int) -> list[tuple[str, str, float, str, str | None]]:
-    """(quote id, article id, BM25 score, content, speaker) of quotes of ``article_ids`` matching ``query``.
+def quote_top(store: Store, query: str, article_ids: Sequence[str], limit: int,
+              per_article: int | None = None) -> list[tuple[str, str, float, str, str | None]]:
+    """(quote id, article id, BM25 score, content, speaker) of the ``limit`` best quotes of
+    ``article_ids`` matching ``query``, best first; with ``per_article``, of those the first
+    ``per_article`` of each article only (what a page of hits shows: the speakers of the others
+    are not read).
 
     The scores are the quote index's (its df, document count and mean length), but each candidate
     quote's term counts and length come from tokenising its own text the way the index did (same
@@ -489,6 +493,14 @@ def quote_top(store: Store, query: str, article_ids: Sequence[str], limit: int) 
             scored.append((qid, aid, score, content))
     scored.sort(key=lambda r: (-round(r[2], 9), r[0]))
     scored = scored[:max(0, int(limit))]
+    if per_article is not None:
+        shown: dict[str, int] = {}
+        kept = []
+        for row in scored:
+            shown[row[1]] = shown.get(row[1], 0) + 1
+            if shown[row[1]] <= per_article:
+                kept.append(row)
+        scored = kept
     if not scored:
         return []
     by_id, qid_params = keys_in("id", [r[0] for r in scored])
