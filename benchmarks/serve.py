@@ -223,8 +223,8 @@ def main() -> None:
     def story_direct() -> object:
         from newsgraph.query.stories import story_detail
 
-        with q.reading(reader, None) as store:  # as the server reads it: the main entities' heads only
-            return story_detail(store, rng.choice(stories), heads_only=True)
+        with q.reading(reader, None) as store:  # as the server reads it: heads, the first 20 quotes and figures
+            return story_detail(store, rng.choice(stories), heads_only=True, limit=20)
 
     def search_direct() -> object:
         from newsgraph.query.search import search
