@@ -20,6 +20,7 @@ from newsgraph.nlp.senses import (
     SCORE,
     advisory_warning,
     conversation,
+    verbal_clash,
     is_captive,
     media_conference,
     play_sense,
@@ -443,6 +444,8 @@ def everyday_sense(trigger: Token) -> bool:
     money = any(o.ent_type_ == "MONEY" or o.like_num or o.lower_ in ("£", "$", "€") for o in objects)
     if any(sense(trigger, lemma, objects, lemmas, particle) for sense in (trade_sense, talk_sense, play_sense)):
         return True
+    if verbal_clash(trigger):
+        return True  # "the parties clashed over tax": a dispute, no one attacked
     doc = trigger.doc
     if (LEXICON.get(lemma) == "ASSAULT" or lemma in ("beat", "defeat", "thrash", "crush", "rout")) and SCORE.search(
         doc[trigger.i + 1:min(len(doc), trigger.i + 5)].text
@@ -608,7 +611,9 @@ def event_type(trigger: Token) -> str:
     if lemma in ("release", "free", "return") and objects and not any(is_captive(o) for o in objects):
         return OTHER  # a product, a report, a statement: not a release of people
     if lemma in ("send", "ship", "deliver", "hand", "airlift"):
-        if any(o.lower_ in _MATERIAL_AID or o.lemma_.lower() in _MATERIAL_AID for o in objects) or particle == "over":
+        if any(o.lower_ in _MATERIAL_AID or o.lemma_.lower() in _MATERIAL_AID for o in objects) or particle == "over" and not any(
+            o.lemma_.lower() in _SHARED for o in objects
+        ):  # "handed over aid"; not "handed over responsibility" (a task passed on)
             return "AID"
         if any(o.lower_ in _FORCES for o in objects):
             return "MOBILIZE"
@@ -619,9 +624,12 @@ def event_type(trigger: Token) -> str:
         return OTHER if resting and not any(c.dep_ == "prep" and c.lower_ == "with" for c in trigger.children) else "CONSULT"
     if lemma == "crack" and particle == "down":
         return "COERCE"
-    if lemma in ("step", "pull", "back") and particle in ("down", "out", "back"):
+    if lemma in ("step", "pull", "back") and particle in ("down", "out", "back") and not (particle == "down" and objects):
+        # "stepped down" concedes; "pulled down a player" brings someone to the ground
         return "RETREAT" if particle != "down" else "CONCEDE"
-    if lemma == "call" and not any(c.dep_ == "prep" and c.lower_ in ("for", "on") for c in trigger.children):
+    if lemma == "call" and not any(c.dep_ == "prep" and c.lower_ in ("for", "on") for c in trigger.children) and not any(
+        c.dep_ in ("advcl", "ccomp") and any(g.dep_ == "mark" and g.lower_ == "for" for g in c.children) for c in trigger.children
+    ):  # (a clause the parse opens with "for": "called for the board to hold a meeting" is a request)
         return OTHER
     deals = [o for o in undergoers(trigger) if o.lemma_.lower() in PACTS]
     if lemma == "strike" and deals:
