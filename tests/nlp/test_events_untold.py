@@ -1,4 +1,4 @@
-"""Events v22 on sentences the team wrote: what the text names without telling it as done or as
+"""Events v22 and v23 on sentences the team wrote: what the text names without telling it as done or as
 news (a forecast, the writer's view, a purpose, a dispute called a clash, history), and more
 everyday senses (a question asked, no comment, a contract with a label, a cause blamed, a tip)."""
 
@@ -19,7 +19,7 @@ def run():
         text = f"{headline}\n\n{text}"
         article = Article(id=article_id("test", text), source=SourcePointer(path="t", format=SourceFormat.TEXT), text=text)
         events = nlp(make_doc(nlp, article))._.ng["events"]
-        assert all(e.extractor == EXTRACTOR == "newsgraph.events.v22" for e in events)
+        assert all(e.extractor == EXTRACTOR == "newsgraph.events.v23" for e in events)
         return {e.trigger.text: (e.type, e.mode.value, tuple(a.evidence.text for a in e.actors)) for e in events}
 
     return _run
@@ -60,6 +60,14 @@ def _type(found: dict, trigger: str) -> str:
         ("The old skipper backed the island crew to win the regatta.", "backed"),
         ("The coach guided the club to back to back titles.", "back"),
         ("The captain handed over responsibility to his deputy.", "handed over"),
+        # events v23: a disaster's toll, a view experts share, a misplaced warning's clause, a result, a boast
+        ("More than 2,000 people are believed to have been killed in the province closest to the earthquake.",
+         "killed"),
+        ("Legal experts agree that if the court rules for the studios they would be able to sue the firms.", "agree"),
+        ("The harbour master had warned the mayor in a letter that the new pier could be unsafe.", "warned"),
+        ("Wales rallied to a 23-17 win over the visitors.", "rallied"),
+        ("The visitors' big talk was made to look foolish.", "talk"),
+        ("Readers wrote in to the website to praise the ferry and to offer a warning.", "offer"),
     ],
 )
 def test_events_untold_not_typed(run, text, trigger) -> None:
@@ -87,6 +95,9 @@ def test_events_untold_not_typed(run, text, trigger) -> None:
         ("He questioned the manner of the harbour master's appointment.", "questioned", "ACCUSE"),
         ("The dock owners blamed the harbour master for the delays.", "blamed", "ACCUSE"),
         ("The army warned it will attack the rebels' camp.", "warned", "THREATEN"),
+        ("Three soldiers were killed in the province on Monday.", "killed", "ASSAULT"),
+        ("The two firms agree that they will share the port's costs.", "agree", "AGREE"),
+        ("The unions held talks with the owners.", "talks", "CONSULT"),
     ],
 )
 def test_events_untold_typed(run, text, trigger, etype) -> None:

@@ -1,5 +1,5 @@
 """Events: who did what to whom, where and when, with a PLOVER type and a mode
-(``newsgraph.events.v22``), and each article's main event as who / what / when / where / why / how.
+(``newsgraph.events.v23``), and each article's main event as who / what / when / where / why / how.
 
 An event worth a typed row has an actor that can act: a person, group, organisation or place
 (a mention of those types, a name, a personal pronoun, a noun of ``AGENT_NOUNS`` or ending like
@@ -38,7 +38,7 @@ from newsgraph.nlp.plover import LEXICON, is_captive, plover_code
 from newsgraph.nlp.places import sport_report
 from newsgraph.nlp.senses import at_play
 
-EXTRACTOR = "newsgraph.events.v22"
+EXTRACTOR = "newsgraph.events.v23"
 _AGENT_TYPES = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
 _OWNERS = frozenset({"ORG", "GPE", "NORP"})
 _NUMBER_TYPES = frozenset({"CARDINAL", "QUANTITY", "PERCENT", "MONEY", "ORDINAL", "DATE", "TIME"})
@@ -574,6 +574,15 @@ def _rate(unit: Token) -> bool:
     return unit.dep_ == "npadvmod" and any(t.like_num for t in unit.doc[max(0, unit.i - 6) : unit.i])
 
 
+def _toll(pred: Token) -> bool:
+    """A passive harm with no one doing it, in a sentence that names a natural hazard ("more than
+    100,000 people are believed to have been killed in the country closest to the earthquake"):
+    what the disaster did, not an attack."""
+    if pred.pos_ != "VERB" or not any(c.dep_ == "auxpass" for c in pred.children) or any(c.dep_ == "agent" for c in pred.children):
+        return False
+    return any(t.lemma_.lower() in _HAZARDS or t.lower_ in _HAZARDS for t in pred.sent)
+
+
 def _timed(frame: Frame, times: list[TimeRef]) -> bool:
     """Whether the frame's verb has its own time ("expected to sign it on Friday"), not a reporting
     verb above it ("told reporters on Monday that ...") nor a noun in its object ("payments due in 2005")."""
@@ -629,6 +638,8 @@ def to_event(
     ):
         kind = "OTHER"  # "is expected to be opposed": foreseen (not "are expected to sign it on Friday": a schedule);
         # "I think acts should be accepted": the writer's view
+    if kind == "ASSAULT" and _toll(frame.pred):
+        kind = "OTHER"  # "100,000 people are believed to have been killed" near the earthquake: a disaster's toll
     if kind != "OTHER" and time is not None and untold.history(text, time.value):
         kind = "OTHER"  # "met Nelson College on 14 May, 1870", in a report of 2003: background, not news
     if kind != "OTHER" and by_pred and _told_by_its_head(frame, by_pred):

@@ -130,6 +130,9 @@ def _advice(warn: Token) -> bool:
     """A warning that something may happen, not a threat: it says that (a clause) and no party
     in the clause (a person, a body, "it") will or would act ("police will no longer tolerate rallies")."""
     clauses = [c for c in warn.children if c.dep_ == "ccomp"]
+    # "warned him in a document that the war could be illegal": a that-clause the parse hung on a noun
+    clauses += [t for t in warn.subtree if t.dep_ == "acl" and t.head.head.head == warn
+                and any(m.dep_ == "mark" and m.lower_ == "that" for m in t.children)]
     if not clauses:
         return False
     # "warned the two were under scrutiny and it would act": a clause the parse hung on the verb
@@ -259,6 +262,8 @@ def talk_sense(trigger: Token, lemma: str, objects: list[Token], lemmas: set[str
         # not a deal ("agreed that their countries should cooperate")
     if lemma in ("warn", "caution") and any(c.dep_ == "nsubj" and c.lemma_.lower() in _FORECASTERS for c in children):
         return True  # "leading economists have warned": a forecast, no threat made
+    if lemma == "agree" and views and any(c.dep_ == "nsubj" and c.lemma_.lower() in _FORECASTERS for c in children):
+        return True  # "legal experts agree that ...": a shared view, no deal made
     if lemma == "sign" and (
         lemmas & _DOCUMENTS or any(o.ent_type_ == "PERSON" for o in objects)
     ):
@@ -288,7 +293,7 @@ def talk_sense(trigger: Token, lemma: str, objects: list[Token], lemmas: set[str
         for c in children
     )):
         return True  # "they questioned if it could deter innovation": wondering, no one accused
-    if lemma == "sign" and not objects and "to" in preps_ and not particle:
+    if lemma == "sign" and not any(c.dep_ == "dobj" for c in children) and "to" in preps_ and not particle:
         return True  # "signed to a record label": a contract, no pact between parties
     if lemma == "talk" and objects and not lemmas & {"peace", "trade", "business", "terms"}:
         return True  # "talks a good game", "talk rubbish"
@@ -334,6 +339,8 @@ def play_sense(trigger: Token, lemma: str, objects: list[Token], lemmas: set[str
         return True  # "battled to recover", "is fighting for her job": a struggle, no violence
     if lemma == "concede" and lemmas & _SCORED:
         return True  # "conceding goals"
+    if lemma == "rule" and particle == "out" and lemmas & _SCORED:
+        return True  # "a try that was ruled out by the referee": a score disallowed, no one rebuffed
     if lemma == "back" and any(c.dep_ in ("xcomp", "ccomp", "advcl") and c.lemma_.lower() in _WINNING for c in children):
         return True  # "backed New Zealand to win the series": a tip, no support given
     if lemma == "back" and trigger.i + 2 < len(trigger.doc) and trigger.doc[trigger.i + 1].lower_ == "to" and (
