@@ -54,8 +54,8 @@ def _recorded(nlp, text: str, monkeypatch: pytest.MonkeyPatch) -> dict[str, dict
         # a demand someone is reported to make is theirs; one nobody makes is a view
         ("Headline about a port\n\nShe said the owners should resign, and they ignored her.",
          "resign", {"mode:reported", "modal", "subordinate", "type:CONCEDE"}, {"mode:unreal", "main_clause", "past"}),
-        ("Headline about a port\n\nThe owners should resign. They ignored the workers.",
-         "resign", {"mode:unreal", "modal", "main_clause"}, {"mode:reported", "past"}),
+        ("Headline about a port\n\nThe union said the owners would resign. They ignored the workers.",
+         "resign", {"mode:unreal", "modal", "subordinate"}, {"mode:reported", "past", "main_clause"}),
     ],
 )
 def test_event_confidence_cues_read_the_frame(nlp, monkeypatch, text, trigger, on, off) -> None:
@@ -84,7 +84,15 @@ def test_event_confidence_shipped_table_leaves_a_supposition_untyped(nlp, monkey
     text = "Headline about a port\n\nSome staff said they would rather be sacked than work for the new owners."
     assert {e.trigger.text: e.type for e in _events(nlp, text)} == {"sacked": "OTHER"}
     monkeypatch.setattr(event_confidence, "table", lambda: {"weights": {}, "bias": 0.0, "threshold": 0.0})
-    assert {e.trigger.text: e.type for e in _events(nlp, text)} == {"sacked": "SANCTION"}  # the table's doing
+    # since events v22 a preference ("would rather") is a supposition by rule, not by the table's weighing
+    assert {e.trigger.text: e.type for e in _events(nlp, text)} == {"sacked": "OTHER"}
+
+
+def test_event_confidence_an_event_under_the_threshold_is_untyped(nlp, monkeypatch) -> None:
+    text = "Headline about a port\n\nPolice arrested three protesters outside the town hall in Ghent on Tuesday."
+    assert {e.trigger.text: e.type for e in _events(nlp, text)} == {"arrested": "COERCE"}
+    monkeypatch.setattr(event_confidence, "table", lambda: {"weights": {}, "bias": 0.0, "threshold": 0.6})
+    assert {e.trigger.text: e.type for e in _events(nlp, text)} == {"arrested": "OTHER"}  # 0.5 < 0.6
 
 
 def test_event_confidence_shipped_table_names_only_cues_the_component_gives() -> None:

@@ -23,6 +23,19 @@ events no typed event of ours overlaps, ``recall`` is the share found. ``actor_a
 the found events whose golden actor is given, the share where one of our actors and the golden
 actor contain one another (case-insensitive).
 
+Figures, events v22 → v23 (2026-12-02), precision / typed_precision / recall: held-out sample unchanged (0.589 /
+0.486 / 0.656); dev and dev3 unchanged; dev2 0.667 / 0.632 / 0.787 → 0.679 / 0.643 / 0.787; dev4 0.774 /
+0.690 / 0.392 → 0.783 / 0.699 / 0.392; dev5 0.627 / 0.559 / 0.394 → 0.673 / 0.600 / 0.394 (dev5-second
+0.593 / 0.542 / 0.407 → 0.636 / 0.582 / 0.407); leave-one-set-out precision 0.737 → 0.749, recall 0.478.
+
+Figures, events v21 → v22 (2026-12-02), precision / typed_precision / recall: held-out sample 0.563 /
+0.464 / 0.656 → 0.589 / 0.486 / 0.656 (actor_accuracy 0.93 both); dev 0.879 / 0.793 / 0.573 → 0.895 /
+0.807 / 0.573; dev2 0.655 / 0.621 / 0.787 → 0.667 / 0.632 / 0.787; dev3 0.633 / 0.531 / 0.484 → 0.738 /
+0.619 / 0.484; dev4 0.699 / 0.624 / 0.392 → 0.774 / 0.690 / 0.392; dev5 0.544 / 0.485 / 0.394 → 0.627 /
+0.559 / 0.394 (dev5-second 0.515 / 0.471 / 0.407 → 0.593 / 0.542 / 0.407); leave-one-set-out precision
+0.674 → 0.737, recall 0.478 → 0.478 (what the text does not tell as done or as news: forecasts, the
+writer's views, purposes, disputes called clashes, history; ``nlp.untold``).
+
 Figures, events v19 → v21 (2026-12-02), precision / typed_precision / recall: held-out sample 0.558 /
 0.469 / 0.656 → 0.563 / 0.464 / 0.656 (actor_accuracy 0.93 both); dev 0.875 / 0.786 / 0.551 → 0.879 /
 0.793 / 0.573; dev2 0.655 / 0.621 / 0.787 unchanged; dev3 0.604 / 0.521 / 0.453 → 0.633 / 0.531 /

@@ -1,5 +1,5 @@
 """Events: who did what to whom, where and when, with a PLOVER type and a mode
-(``newsgraph.events.v21``), and each article's main event as who / what / when / where / why / how.
+(``newsgraph.events.v23``), and each article's main event as who / what / when / where / why / how.
 
 An event worth a typed row has an actor that can act: a person, group, organisation or place
 (a mention of those types, a name, a personal pronoun, a noun of ``AGENT_NOUNS`` or ending like
@@ -15,8 +15,9 @@ threshold is typed OTHER too ("staff said they would rather be sacked": a suppos
 
 The component reads the parse already in the Doc and the facts of earlier components: entity
 mentions (participants and places link to them) and time expressions (events link to the one in
-their clause). Frames come from ``frames``, types from ``plover``, modes from ``modes``, the main
-event from ``main_event``.
+their clause). Frames come from ``frames``, types from ``plover``, modes from ``modes``, what the
+text names without telling it as done or as news (a forecast, the writer's view, history) from
+``untold``, the main event from ``main_event``.
 """
 
 import bisect
@@ -28,7 +29,7 @@ from newsgraph.nlp.component import register
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.model import Argument, Event, EventMode, Mention, evidence_from, fact_id
-from newsgraph.nlp import event_confidence, modes
+from newsgraph.nlp import event_confidence, modes, untold
 from newsgraph.nlp.frames import LOCATIVE_PREPS, Frame, is_controller, is_reporter, sentence_frames, units, visit_place
 from newsgraph.nlp.main_event import main_event
 from newsgraph.nlp.quote_cues import Regions, quote_regions
@@ -37,7 +38,7 @@ from newsgraph.nlp.plover import LEXICON, is_captive, plover_code
 from newsgraph.nlp.places import sport_report
 from newsgraph.nlp.senses import at_play
 
-EXTRACTOR = "newsgraph.events.v21"
+EXTRACTOR = "newsgraph.events.v23"
 _AGENT_TYPES = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
 _OWNERS = frozenset({"ORG", "GPE", "NORP"})
 _NUMBER_TYPES = frozenset({"CARDINAL", "QUANTITY", "PERCENT", "MONEY", "ORDINAL", "DATE", "TIME"})
@@ -267,6 +268,10 @@ def _mode(frame: Frame, by_token: dict[int, Frame], depth: int = 0) -> EventMode
             own = modes.own_mode(controller.head)  # "must be ready to mediate": demanded
         lent = modes.control_mode(controller) if pred.dep_ == "xcomp" or pred.head.dep_ == "attr" else None
         mode = own if own is not EventMode.ASSERTED else (lent or EventMode.ASSERTED)
+    if mode is EventMode.ASSERTED and pred.dep_ == "advcl" and pred.head.i < pred.i and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in pred.children
+    ) and pred.head.lemma_.lower() in modes.DEMAND_VERBS:
+        mode = EventMode.DEMANDED  # "called for the board to hold a meeting": asked for, not held
     own_aux = any(c.dep_ in ("aux", "auxpass") for c in pred.children)  # "will appeal and has suspended"
     if mode is EventMode.ASSERTED and pred.dep_ == "conj" and not own_aux and pred.head.i in by_token and depth < 4:
         mode = _mode(by_token[pred.head.i], by_token, depth + 1)
@@ -458,7 +463,19 @@ def _not_told_as_done(frame: Frame) -> bool:
     reports; a threat is still one ("threatened to sue": its own type)."""
     if frame.type == "THREATEN" or frame.mode not in (EventMode.HOPED, EventMode.HYPOTHETICAL):
         return False
-    return frame.mode is EventMode.HOPED or frame.nominal or not _said_would(frame.pred)
+    return frame.mode is EventMode.HOPED or frame.nominal or not _said_would(frame.pred) or _supposed_plan(frame.pred)
+
+
+def _supposed_plan(pred: Token) -> bool:
+    """A plan told in reported speech that is still a supposition: one on a condition ("said they
+    would meet the mediator if he gave them a veto") or a preference ("would rather be sacked than
+    work for them")."""
+    if any(c.lower_ == "rather" and c.dep_ == "advmod" for c in pred.children):
+        return True
+    return any(
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
+        for c in pred.children
+    )
 
 
 # Adjectives that weigh an act rather than tell it: "it would be rash to ignore", "safer to seek".
@@ -506,14 +523,26 @@ def _quoted(at: int, regions: Regions) -> bool:
 def _told_by_its_head(frame: Frame, by_pred: dict[int, Frame]) -> bool:
     """An act that is only the content of the typed event governing it, with the same code: "agreed
     to reopen talks" is one agreement, "refused to apologise" one refusal, "urged Iran to stop"
-    one request."""
+    one request; or its purpose, of the same type: "meets on Monday to discuss the debt", "hold a
+    meeting to discuss the bid" are one meeting (``by_pred`` holds verbal frames by predicate and
+    nominal ones by their noun)."""
     pred = frame.pred
-    if pred.dep_ != "xcomp" or pred.head == pred or frame.type == "OTHER":
+    if pred.head == pred or frame.type == "OTHER" or frame.nominal:
         return False
-    head = by_pred.get(pred.head.i)
-    if head is None or head.type == "OTHER" or head is frame:
+    purpose = pred.dep_ in ("xcomp", "advcl", "acl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in pred.children)
+    if pred.dep_ != "xcomp" and not purpose:
         return False
-    return plover_code(frame.type, frame.mode.value) == plover_code(head.type, head.mode.value)
+    heads = [by_pred.get(pred.head.i)]
+    if purpose and pred.i >= 2 and pred.doc[pred.i - 1].lower_ == "to":
+        heads.append(by_pred.get(pred.i - 2))  # "the meeting to discuss ...", however the parse hangs the clause
+    for head in heads:
+        if head is None or head.type == "OTHER" or head is frame:
+            continue
+        if plover_code(frame.type, frame.mode.value) == plover_code(head.type, head.mode.value):
+            return True
+        if purpose and frame.type == head.type:
+            return True
+    return False
 
 
 _HABIT_ADVERBS = frozenset("often usually always sometimes generally frequently rarely seldom typically regularly "
@@ -543,6 +572,26 @@ def _rate(unit: Token) -> bool:
     if det.lower_ in ("each", "every", "per"):
         return True
     return unit.dep_ == "npadvmod" and any(t.like_num for t in unit.doc[max(0, unit.i - 6) : unit.i])
+
+
+def _toll(pred: Token) -> bool:
+    """A passive harm with no one doing it, in a sentence that names a natural hazard ("more than
+    100,000 people are believed to have been killed in the country closest to the earthquake"):
+    what the disaster did, not an attack."""
+    if pred.pos_ != "VERB" or not any(c.dep_ == "auxpass" for c in pred.children) or any(c.dep_ == "agent" for c in pred.children):
+        return False
+    return any(t.lemma_.lower() in _HAZARDS or t.lower_ in _HAZARDS for t in pred.sent)
+
+
+def _timed(frame: Frame, times: list[TimeRef]) -> bool:
+    """Whether the frame's verb has its own time ("expected to sign it on Friday"), not a reporting
+    verb above it ("told reporters on Monday that ...") nor a noun in its object ("payments due in 2005")."""
+    if frame.time is None:
+        return False
+    root = times[frame.time].root
+    if root.dep_ == "pobj" and root.head.dep_ == "prep":
+        root = root.head  # "on Friday"
+    return root.head == frame.pred and root.dep_ in ("prep", "npadvmod", "advmod", "tmod")
 
 
 def to_event(
@@ -578,15 +627,28 @@ def to_event(
         frame.mode in _TOLD_AS_FACT and any(a.mention_id for a in actor_args)
     ):
         kind = "OTHER"
-    if kind != "OTHER" and not actors and frame.mode is EventMode.DEMANDED and not _quoted(start, quotations) and (
+    if kind != "OTHER" and frame.mode is EventMode.DEMANDED and not _quoted(start, quotations) and (
         modes.own_mode(frame.pred) is EventMode.DEMANDED and _reported_mode(frame.pred) is EventMode.ASSERTED
     ):
-        kind = "OTHER"  # "such acts should be accepted too": a view of what ought to be, no one demanding
+        kind = "OTHER"  # "such acts should be accepted too", "he should resign": a view of what ought to be,
+        # no one reported demanding it
+    if kind != "OTHER" and not frame.nominal and (
+        untold.forecast(frame.pred) and not _timed(frame, times)
+        or not _quoted(start, quotations) and untold.writers_view(frame.pred)
+    ):
+        kind = "OTHER"  # "is expected to be opposed": foreseen (not "are expected to sign it on Friday": a schedule);
+        # "I think acts should be accepted": the writer's view
+    if kind == "ASSAULT" and _toll(frame.pred):
+        kind = "OTHER"  # "100,000 people are believed to have been killed" near the earthquake: a disaster's toll
+    if kind != "OTHER" and time is not None and untold.history(text, time.value):
+        kind = "OTHER"  # "met Nelson College on 14 May, 1870", in a report of 2003: background, not news
     if kind != "OTHER" and by_pred and _told_by_its_head(frame, by_pred):
         kind = "OTHER"  # "agreed to reopen talks": the agreement is the event
     if kind != "OTHER" and not frame.nominal and _habitual(frame.pred):
         kind = "OTHER"  # "fans often complain", "the library receives 3,000 requests a day": a habit, not a happening
-    if kind != "OTHER" and sport and at_play(frame.pred, actors, targets, lambda t: index.at(t) is not None):
+    if kind != "OTHER" and sport and any(
+        at_play(word, actors, targets, lambda t: index.at(t) is not None) for word in {frame.pred, frame.anchor}
+    ):  # (the light verb's noun too: "a powerful charge ... was carried on")
         kind = "OTHER"  # "Bolton meet Ipswich", "she rallied well": the game
     target_args = _arguments(targets, index, article_id, text)
     if kind != "OTHER":
@@ -684,7 +746,7 @@ def _event_facts(doc: Doc) -> dict[str, object]:
     frames = doc_frames(doc, index, times)
     quotations = quote_regions(article.text)
     sport = sport_report(article.text)
-    by_pred = {f.pred.i: f for f in frames if not f.nominal}
+    by_pred = {f.anchor.i: f for f in frames if f.nominal} | {f.pred.i: f for f in frames if not f.nominal}
     events = [to_event(f, article.text, index, times, article.id, quotations, sport, by_pred) for f in frames]
     main = main_event(doc, frames, events, index, times, tuple(state.get("entities", ())))
     if main is not None and main.event_id is not None:

@@ -20,6 +20,7 @@ from newsgraph.nlp.senses import (
     SCORE,
     advisory_warning,
     conversation,
+    verbal_clash,
     is_captive,
     media_conference,
     play_sense,
@@ -374,7 +375,8 @@ def context_type(verb: Token) -> str | None:
 
 
 # Everyday senses of typed words, read off BBC News articles outside the blind sample: a firm
-# that offers a product, a phone call, a game settled, costs cut, a court that rules.
+# that offers a product, a phone call, a game settled, costs cut, a court that rules. (Since events
+# v23 a warning is no gift: "fans wrote in to offer a warning" is advice, no offer made.)
 _GIFTS = frozenset({
     "aid", "help", "assistance", "support", "relief", "money", "fund", "funding", "loan", "credit",
     "grant", "food", "medicine", "supply", "supplies", "shelter", "asylum", "protection", "troop",
@@ -384,7 +386,7 @@ _GIFTS = frozenset({
     "refuge", "sanctuary", "security", "post", "role", "mediation", "negotiation", "dialogue", "election",
     "vote", "reform", "autonomy", "independence", "right", "freedom", "immunity", "pledge", "promise",
     "plan", "proposal", "peace", "backing", "endorsement", "recognition", "permission", "approval",
-    "contract", "order", "sanction", "ultimatum", "warning", "apology", "exemption", "relief",
+    "contract", "order", "sanction", "ultimatum", "apology", "exemption", "relief",
 })
 # Lexicon words that as nouns name things, not events ("the station", "a gun", "the rule").
 _THING_NOUNS = frozenset({"phone", "telephone", "station", "mass", "arm", "gun", "back", "turn", "rule", "free", "step"})
@@ -443,11 +445,13 @@ def everyday_sense(trigger: Token) -> bool:
     money = any(o.ent_type_ == "MONEY" or o.like_num or o.lower_ in ("£", "$", "€") for o in objects)
     if any(sense(trigger, lemma, objects, lemmas, particle) for sense in (trade_sense, talk_sense, play_sense)):
         return True
+    if verbal_clash(trigger):
+        return True  # "the parties clashed over tax": a dispute, no one attacked
     doc = trigger.doc
-    if (LEXICON.get(lemma) == "ASSAULT" or lemma in ("beat", "defeat", "thrash", "crush", "rout")) and SCORE.search(
-        doc[trigger.i + 1:min(len(doc), trigger.i + 5)].text
+    if (LEXICON.get(lemma) == "ASSAULT" or lemma in ("beat", "defeat", "thrash", "crush", "rout", "rally")) and SCORE.search(
+        doc[trigger.i + 1:min(len(doc), trigger.i + (7 if lemma == "rally" else 5))].text
     ):
-        return True  # "were beaten 11-9 by Wales": a result, no one hurt
+        return True  # "were beaten 11-9 by Wales", "rallied to a 53-37 win": a result, no one hurt or backed
     if trigger.pos_ in ("NOUN", "PROPN"):
         if media_conference(trigger):
             return True  # "a daily news conference": the press told, no one consulted
@@ -457,6 +461,8 @@ def everyday_sense(trigger: Token) -> bool:
             return True
         if lemma == "signing":
             return True  # "a £15.8m signing from Parma": a player bought
+        if lemma == "talk" and any(c.dep_ == "amod" and c.lower_ in _TALK_AS_WORDS for c in trigger.children):
+            return True  # "their big talk was made to look embarrassing": boasting, no one consulted
         if lemma == "demand" and trigger.tag_ == "NN" and not any(c.dep_ in ("ccomp", "acl", "poss", "relcl") for c in trigger.children):
             return True  # "German domestic demand was sluggish": buyers' demand, no one demanding  # "as a warning to others", "a warning about a threat": advice, not a threat made
         if lemma == "call":
@@ -560,6 +566,8 @@ def everyday_sense(trigger: Token) -> bool:
     return False
 
 
+# Talk as a manner of speaking, not talks held: "big talk", "tough talk", "small talk".
+_TALK_AS_WORDS = frozenset({"big", "tough", "small", "idle", "loose", "trash", "brave", "fighting"})
 _STRIDES = frozenset({"towards", "toward", "closer", "forward", "nearer", "up", "back", "to"})
 
 
@@ -608,7 +616,9 @@ def event_type(trigger: Token) -> str:
     if lemma in ("release", "free", "return") and objects and not any(is_captive(o) for o in objects):
         return OTHER  # a product, a report, a statement: not a release of people
     if lemma in ("send", "ship", "deliver", "hand", "airlift"):
-        if any(o.lower_ in _MATERIAL_AID or o.lemma_.lower() in _MATERIAL_AID for o in objects) or particle == "over":
+        if any(o.lower_ in _MATERIAL_AID or o.lemma_.lower() in _MATERIAL_AID for o in objects) or particle == "over" and not any(
+            o.lemma_.lower() in _SHARED for o in objects
+        ):  # "handed over aid"; not "handed over responsibility" (a task passed on)
             return "AID"
         if any(o.lower_ in _FORCES for o in objects):
             return "MOBILIZE"
@@ -619,9 +629,12 @@ def event_type(trigger: Token) -> str:
         return OTHER if resting and not any(c.dep_ == "prep" and c.lower_ == "with" for c in trigger.children) else "CONSULT"
     if lemma == "crack" and particle == "down":
         return "COERCE"
-    if lemma in ("step", "pull", "back") and particle in ("down", "out", "back"):
+    if lemma in ("step", "pull", "back") and particle in ("down", "out", "back") and not (particle == "down" and objects):
+        # "stepped down" concedes; "pulled down a player" brings someone to the ground
         return "RETREAT" if particle != "down" else "CONCEDE"
-    if lemma == "call" and not any(c.dep_ == "prep" and c.lower_ in ("for", "on") for c in trigger.children):
+    if lemma == "call" and not any(c.dep_ == "prep" and c.lower_ in ("for", "on") for c in trigger.children) and not any(
+        c.dep_ in ("advcl", "ccomp") and any(g.dep_ == "mark" and g.lower_ == "for" for g in c.children) for c in trigger.children
+    ):  # (a clause the parse opens with "for": "called for the board to hold a meeting" is a request)
         return OTHER
     deals = [o for o in undergoers(trigger) if o.lemma_.lower() in PACTS]
     if lemma == "strike" and deals:

@@ -130,6 +130,9 @@ def _advice(warn: Token) -> bool:
     """A warning that something may happen, not a threat: it says that (a clause) and no party
     in the clause (a person, a body, "it") will or would act ("police will no longer tolerate rallies")."""
     clauses = [c for c in warn.children if c.dep_ == "ccomp"]
+    # "warned him in a document that the war could be illegal": a that-clause the parse hung on a noun
+    clauses += [t for t in warn.subtree if t.dep_ == "acl" and t.head.head.head == warn
+                and any(m.dep_ == "mark" and m.lower_ == "that" for m in t.children)]
     if not clauses:
         return False
     # "warned the two were under scrutiny and it would act": a clause the parse hung on the verb
@@ -138,7 +141,7 @@ def _advice(warn: Token) -> bool:
         for tok in clause.subtree:
             if tok.dep_ == "nsubj" and (_party(tok) and tok.lower_ not in _THING_PRONOUNS or tok.lower_ == "it") and any(
                 a.dep_ == "aux" and a.lower_ in _WILL for a in tok.head.children
-            ):
+            ) and tok.head.lemma_.lower() != "be":  # "warned the Lions will be fearsome": a forecast, no act
                 return False
     return True
 
@@ -237,6 +240,13 @@ def trade_sense(trigger: Token, lemma: str, objects: list[Token], lemmas: set[st
     return False
 
 
+# What one declines to tell: no refusal of anyone's demand ("declined to comment").
+_UNSAID = frozenset({"name", "identify", "say", "comment", "confirm", "reveal", "disclose", "speculate", "elaborate",
+                     "specify", "discuss"})
+# What a side is backed to do when it is tipped, not supported ("backed New Zealand to win the series").
+_WINNING = frozenset({"win", "beat", "triumph", "succeed", "retain", "regain", "lift", "claim", "reach", "top"})
+
+
 def talk_sense(trigger: Token, lemma: str, objects: list[Token], lemmas: set[str], particle: str) -> bool:
     """Typed words used of views, advice and talk: "agreed that it was", experts who warn, a letter
     signed, talking about a topic, "declined to be named", one person discussing a topic."""
@@ -252,6 +262,8 @@ def talk_sense(trigger: Token, lemma: str, objects: list[Token], lemmas: set[str
         # not a deal ("agreed that their countries should cooperate")
     if lemma in ("warn", "caution") and any(c.dep_ == "nsubj" and c.lemma_.lower() in _FORECASTERS for c in children):
         return True  # "leading economists have warned": a forecast, no threat made
+    if lemma == "agree" and views and any(c.dep_ == "nsubj" and c.lemma_.lower() in _FORECASTERS for c in children):
+        return True  # "legal experts agree that ...": a shared view, no deal made
     if lemma == "sign" and (
         lemmas & _DOCUMENTS or any(o.ent_type_ == "PERSON" for o in objects)
     ):
@@ -267,9 +279,22 @@ def talk_sense(trigger: Token, lemma: str, objects: list[Token], lemmas: set[str
     if lemma == "help" and not objects and any(c.dep_ == "nsubj" and c.lower_ == "it" for c in children):
         return True  # "it helps that people are more aware"
     if lemma in ("decline", "refuse") and any(
-        c.dep_ == "xcomp" and c.lemma_.lower() in ("name", "identify") for c in children
+        c.dep_ == "xcomp" and c.lemma_.lower() in _UNSAID for c in children
     ):
-        return True  # "an official, who declined to be named": anonymity, no refusal of anyone
+        return True  # "an official, who declined to be named", "refused to say whether": anonymity or
+        # no comment, no refusal of anyone
+    if lemma == "blame" and objects and not any(c.dep_ in ("nsubj", "agent") for c in children) and not any(
+        _party(t) for o in objects for t in (o, *o.conjuncts)
+    ):
+        return True  # "rising oil prices were blamed for the fall": a cause told, no one blamed
+    following = trigger.doc[trigger.i + 1] if trigger.i + 1 < len(trigger.doc) else trigger
+    if lemma == "question" and (following.lower_ in ("if", "whether") or any(
+        c.dep_ in ("ccomp", "advcl") and any(g.dep_ == "mark" and g.lower_ in ("if", "whether") for g in c.children)
+        for c in children
+    )):
+        return True  # "they questioned if it could deter innovation": wondering, no one accused
+    if lemma == "sign" and not any(c.dep_ == "dobj" for c in children) and "to" in preps_ and not particle:
+        return True  # "signed to a record label": a contract, no pact between parties
     if lemma == "talk" and objects and not lemmas & {"peace", "trade", "business", "terms"}:
         return True  # "talks a good game", "talk rubbish"
     if lemma in ("travel", "tour") and not objects and not _preps(children) & {"to", "for", "into", "through", "across"}:
@@ -314,6 +339,14 @@ def play_sense(trigger: Token, lemma: str, objects: list[Token], lemmas: set[str
         return True  # "battled to recover", "is fighting for her job": a struggle, no violence
     if lemma == "concede" and lemmas & _SCORED:
         return True  # "conceding goals"
+    if lemma == "rule" and particle == "out" and lemmas & _SCORED:
+        return True  # "a try that was ruled out by the referee": a score disallowed, no one rebuffed
+    if lemma == "back" and any(c.dep_ in ("xcomp", "ccomp", "advcl") and c.lemma_.lower() in _WINNING for c in children):
+        return True  # "backed New Zealand to win the series": a tip, no support given
+    if lemma == "back" and trigger.i + 2 < len(trigger.doc) and trigger.doc[trigger.i + 1].lower_ == "to" and (
+        trigger.doc[trigger.i + 2].lower_ == "back"
+    ) or lemma == "back" and trigger.i >= 2 and trigger.doc[trigger.i - 1].lower_ == "to" and trigger.doc[trigger.i - 2].lower_ == "back":
+        return True  # "back to back victories": one after another
     return False
 
 
@@ -357,6 +390,42 @@ def at_play(trigger: Token, actors: list[Token], targets: list[Token], named: Ca
 def _side(token: Token, named: Callable[[Token], bool]) -> bool:
     """A name or a pronoun: a side or a player."""
     return token.pos_ in ("PRON", "PROPN") or named(token)
+
+
+# Sides that fight when they clash: forces, armed groups and crowds (singular lemmas).
+_FIGHTERS = frozenset(
+    """troop soldier force army navy police policeman militia militant rebel insurgent guerrilla fighter gunman
+    protester demonstrator rioter marcher crowd mob gang hooligan fan supporter youth villager tribesman
+    inmate prisoner guard settler""".split()
+)
+# Words of harm or arms that make a clash a fight ("clashes in which two died", "violent clashes").
+_HARM = frozenset(
+    """kill die dead death injure wound hurt casualty fatality arrest shoot stab bullet gunfire tear gas stone
+    rock baton weapon gun knife violent violence bloody deadly armed fierce riot""".split()
+)
+_CLASH_SIDES = frozenset({"with", "between", "against", "among", "amongst"})
+
+
+def verbal_clash(trigger: Token) -> bool:
+    """A clash told as a dispute or a fixture, not a fight: sides are told and none is a force or
+    a crowd, and no harm or arms are told in the sentence ("Labour and the Tories clashed over
+    tax", "the former chief clashed with a campaigner", "Saturday's clash against Scotland"); "police
+    clashed with protesters", "clashes in which two people died", bare "clashes broke out" stay fights."""
+    if trigger.lemma_.lower() != "clash":
+        return False
+    sentence = trigger.sent
+    if any(t.lemma_.lower() in _HARM or t.lower_ in _HARM for t in sentence):
+        return False
+    children = list(trigger.children)
+    sides = [c for c in children if c.dep_ in ("nsubj", "poss", "compound", "dobj")]
+    sides += [g for c in children if c.dep_ == "prep" and c.lower_ in _CLASH_SIDES for g in c.children if g.dep_ == "pobj"]
+    topic = any(c.dep_ == "prep" and c.lower_ in ("over", "about", "on") for c in children)
+    if trigger.pos_ == "VERB" and trigger.dep_ == "conj":
+        sides += [c for c in trigger.head.children if c.dep_ == "nsubj"]
+    if not sides and not topic:
+        return False
+    every = [t for s in sides for t in (s, *s.conjuncts)]
+    return not any(t.lemma_.lower() in _FIGHTERS or t.lower_ in _FIGHTERS for t in every)
 
 
 _RELATIVES = frozenset({"that", "which", "who", "whom"})
