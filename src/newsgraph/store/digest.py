@@ -25,7 +25,7 @@ from __future__ import annotations
 import json
 import zlib
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -134,19 +134,31 @@ def _refresh_entities(conn: duckdb.DuckDBPyConnection) -> int:
         "SELECT entity_id FROM entity_digest_dirty UNION SELECT entity_id FROM entity_digest WHERE page IS NULL").fetchall()]
     if not marks:
         return 0
-    if ALL in marks:
-        conn.execute("DELETE FROM entity_digest")
-        chosen = [r[0] for r in conn.execute("SELECT DISTINCT entity_id FROM entity_articles ORDER BY 1").fetchall()]
-    else:
-        chosen = sorted(marks)
-        conn.execute(f"DELETE FROM entity_digest WHERE entity_id {_IN}", [joined(chosen)])
-    done = 0
-    for start in range(0, len(chosen), CHUNK):  # a chunk's pages at a time: memory bounded by CHUNK, not the base
-        rows = compute(conn, chosen[start:start + CHUNK])
-        insert(conn, "entity_digest", COLUMNS, rows)
-        done += len(rows)
+    done = refresh_marked(conn, marks, table="entity_digest", key="entity_id", columns=COLUMNS,
+                          everyone="SELECT DISTINCT entity_id FROM entity_articles ORDER BY 1",
+                          rows_of=lambda chunk: compute(conn, chunk), chunk=CHUNK)
     conn.execute("DELETE FROM entity_digest_dirty")
     conn.execute("DELETE FROM entity_digest WHERE entity_id NOT IN (SELECT id FROM entities)")
+    return done
+
+
+def refresh_marked(conn: duckdb.DuckDBPyConnection, marks: Sequence[str], *, table: str, key: str,
+                   columns: Sequence[str], everyone: str, rows_of: Callable[[list[str]], list[tuple[Any, ...]]],
+                   chunk: int) -> int:
+    """Recompute the rows of a digest ``table`` keyed by ``key`` for the ``marks`` (for every key
+    ``everyone`` selects after a ``*`` mark): their old rows deleted, new ones from ``rows_of``,
+    ``chunk`` keys at a time so that memory follows the chunk, not the base; how many rows."""
+    if ALL in marks:
+        conn.execute(f"DELETE FROM {table}")
+        chosen = [r[0] for r in conn.execute(everyone).fetchall()]
+    else:
+        chosen = sorted(set(marks))
+        conn.execute(f"DELETE FROM {table} WHERE {key} {_IN}", [joined(chosen)])
+    done = 0
+    for start in range(0, len(chosen), chunk):
+        rows = rows_of(chosen[start:start + chunk])
+        insert(conn, table, columns, rows)
+        done += len(rows)
     return done
 
 

@@ -192,9 +192,14 @@ def quotes_from_rows(rows: list[dict[str, Any]], content_rows: list[dict[str, An
 def _opening(quote: Quote) -> tuple[Any, ...]:
     """A quote's place in its article: where it opens in the text (its first content span), then
     its cue, its id last; a quote without content or cue after those with one."""
-    first = min((e.start for e in quote.content), default=None)
-    cue = quote.cue.start if quote.cue is not None else None
-    return (first is None, first or 0, cue is None, cue or 0, quote.id)
+    return opening_key(min((e.start for e in quote.content), default=None),
+                       quote.cue.start if quote.cue is not None else None, quote.id)
+
+
+def opening_key(first: int | None, cue: int | None, quote_id: str) -> tuple[Any, ...]:
+    """``_opening`` from a quote's first content start, its cue's start and its id (a quote's rows
+    sort by it too: ``store.story_digest``)."""
+    return (first is None, first or 0, cue is None, cue or 0, quote_id)
 
 
 def read_quotes(store: Store, article_id: ArticleIds = None) -> list[Quote]:

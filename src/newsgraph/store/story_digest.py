@@ -31,7 +31,8 @@ from typing import Any
 
 import duckdb
 
-from newsgraph.store.connection import Store, insert, joined
+from newsgraph.store.connection import Store, joined
+from newsgraph.store.facts import opening_key
 
 FACTS = 20  # quotes and figures a digest keeps a story (a story page's)
 ENTITIES = 10  # main entities a digest keeps a story (a story page's)
@@ -73,21 +74,15 @@ def read_story_page(store: Store, story_id: str) -> dict[str, Any] | None:
 def refresh_stories_in(conn: duckdb.DuckDBPyConnection) -> int:
     """Recompute the story digests marked stale (all of them after a ``*`` mark) inside the
     caller's transaction; returns how many stories were recomputed."""
+    from newsgraph.store.digest import refresh_marked
+
     marks = [r[0] for r in conn.execute("SELECT DISTINCT story_id FROM story_digest_dirty").fetchall()]
     if not marks:
         return 0
-    if ALL in marks:
-        conn.execute("DELETE FROM story_digest")
-        chosen = [r[0] for r in conn.execute("SELECT id FROM stories ORDER BY id").fetchall()]
-    else:
-        chosen = sorted(marks)
-        conn.execute(f"DELETE FROM story_digest WHERE story_id {_IN}", [joined(chosen)])
     view = Store(conn, "", read_only=False)  # the caller's transaction, read through Store's helpers
-    done = 0
-    for start in range(0, len(chosen), CHUNK):  # memory bounded by CHUNK stories, not the base
-        pages = story_pages(view, chosen[start:start + CHUNK])
-        insert(conn, "story_digest", ("story_id", "page"), [(sid, encode(page)) for sid, page in pages.items()])
-        done += len(pages)
+    done = refresh_marked(conn, marks, table="story_digest", key="story_id", columns=("story_id", "page"),
+                          everyone="SELECT id FROM stories ORDER BY id", chunk=CHUNK,
+                          rows_of=lambda chunk: [(sid, encode(page)) for sid, page in story_pages(view, chunk).items()])
     conn.execute("DELETE FROM story_digest_dirty")
     return done
 
@@ -156,9 +151,7 @@ def story_pages(store: Store, story_ids: Sequence[str], *, entities: int = ENTIT
 def _opening(quote: dict[str, Any], content: Iterable[dict[str, Any]]) -> tuple[Any, ...]:
     """``store.facts._opening`` of a quote's rows: where it opens in the text (its first content
     span), then its cue, its id last; one without content or cue after those with one."""
-    first = min((c["ev_start"] for c in content), default=None)
-    cue = quote["cue_start"]
-    return (first is None, first or 0, cue is None, cue or 0, quote["id"])
+    return opening_key(min((c["ev_start"] for c in content), default=None), quote["cue_start"], quote["id"])
 
 
 def _time_order(head: dict[str, Any]) -> tuple[bool, str, str]:
