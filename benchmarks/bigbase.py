@@ -21,8 +21,8 @@ entity's page lists N times the articles, as people recur across real news; a st
 N separate stories of the same size. Each term's story document frequency is multiplied by N. The
 copies' texts are the originals' (the fts index sees N times each document). The fts indexes are
 then rebuilt once over the whole base (``indexing.rebuild_text_index``, timed: the cost a full
-rebuild has at that size), and so are the entity and story page digests (``store/digest.py``,
-``store/story_digest.py``, timed together).
+rebuild has at that size), and so are the entity, story and article page digests (``store/digest.py``,
+``store/story_digest.py``, ``store/article_digest.py``, timed together).
 Benchmark-only: it writes DuckDB directly, which the package does only inside ``store/``.
 """
 
@@ -48,7 +48,7 @@ SUFFIXED = {"id", "article_id", "duplicate_of", "quote_id", "event_id", "mention
 # tables not copied: the base's own bookkeeping, entities (shared by every copy), and what is rebuilt
 SKIP = {"entities", "entity_aliases", "runs", "ingest_log", "schema_version", "watched_files", "search_state",
         "quote_text", "story_df", "stories", "article_versions", "entity_digest", "entity_digest_dirty",
-        "story_digest", "story_digest_dirty"}
+        "story_digest", "story_digest_dirty", "article_digest", "article_digest_dirty"}
 STAMP = "bench_bigbase"  # a table in TARGET recording what it was built from
 
 
@@ -131,7 +131,7 @@ def build(source: Path, target: Path, copies: int = 20) -> dict[str, float]:
         articles, quotes, seconds = indexing.rebuild_text_index(store)
     figures["fts_rebuild_s"] = seconds
     figures["fts_articles"], figures["fts_quotes"] = articles, quotes
-    with open_store(target) as store:  # every entity's and story's page digest, computed over the whole base
+    with open_store(target) as store:  # every entity's, story's and article's page digest, computed over the whole base
         t2 = time.perf_counter()
         with store.transaction() as conn:
             digest.mark_dirty(conn, everything=True)

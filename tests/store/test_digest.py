@@ -1,4 +1,5 @@
-"""Entity digests (store/digest.py) stay equal to what the facts say after every kind of write.
+"""Entity, story and article digests (store/digest.py, story_digest.py, article_digest.py) stay
+equal to what the facts say after every kind of write.
 
 Each test builds a small knowledge base with NLP from text the team wrote, changes it the way a
 user does (a new batch, a corrected version, a re-extraction, an identity edit, an old base
@@ -15,9 +16,10 @@ import duckdb
 import pytest
 
 import newsgraph
-from newsgraph.query.pages import entity_view
+from newsgraph.query.pages import article_view, entity_view
 from newsgraph.store import open_store
 from newsgraph.query.stories import story_detail
+from newsgraph.store.article_digest import ALL as ARTICLES_ALL, read_article_rows
 from newsgraph.store.digest import ALL, LIMIT, live_digest, read_digest, refresh, stale_count
 from newsgraph.store.story_digest import FACTS as STORY_FACTS, read_story_page
 
@@ -35,6 +37,8 @@ TALKS = (
     "Tomas Berg met leaders of the Northern Rail Union in Oslo on Tuesday. \"We are close to a deal,\" "
     "Berg told reporters. Mayor Lena Ortiz said Port Avel would host the next round."
 )
+QUIET = ("The rain did not stop for three days, and the river rose above its banks. Water covered the low "
+         "fields and the old mill road, and schools stayed shut until the weekend.")  # names no one
 CORRECTED = TALKS.replace("in Oslo", "in Bergen").replace("close to a deal", "far from a deal")  # a correction
 
 
@@ -77,7 +81,32 @@ def _assert_fresh_and_equal(db: Path) -> int:
         assert wide.articles[:LIMIT] == view.articles and wide.said[:LIMIT] == view.said
         assert (wide.companions, wide.edges, wide.article_count) == (view.companions, view.edges, view.article_count)
     _assert_stories_fresh_and_equal(db)
+    _assert_articles_fresh_and_equal(db)
     return len(ids)
+
+
+def _assert_articles_fresh_and_equal(db: Path) -> None:
+    """Every extracted article has a fresh stored digest (store/article_digest.py), and its page
+    read from it equals the page read live (a copy whose article digests are all marked stale), to
+    the last field: the article with its boilerplate, every fact, the entities it links to."""
+    with open_store(db, read_only=True) as store:
+        assert not store.rows("SELECT * FROM article_digest_dirty")
+        extracted = [r[0] for r in store.rows("SELECT article_id FROM extracted ORDER BY 1")]
+        assert extracted and [r[0] for r in store.rows("SELECT article_id FROM article_digest ORDER BY 1")] == extracted
+        assert all(read_article_rows(store, a) is not None for a in extracted)
+        every = [r[0] for r in store.rows("SELECT id FROM articles ORDER BY id")]
+    live_db = db.with_name("live-articles-" + db.name)
+    shutil.copyfile(db, live_db)
+    conn = duckdb.connect(str(live_db))
+    conn.execute("INSERT INTO article_digest_dirty VALUES (?)", [ARTICLES_ALL])
+    conn.close()
+    with open_store(live_db, read_only=True) as store:
+        assert all(read_article_rows(store, a) is None for a in extracted)
+    for article_id in every:
+        stored, live = article_view(db, article_id), article_view(live_db, article_id)
+        assert stored == live, article_id
+        assert stored.facts is not None or article_id not in extracted
+    live_db.unlink()
 
 
 def _assert_stories_fresh_and_equal(db: Path) -> None:
@@ -121,6 +150,12 @@ def test_digests_match_the_facts_after_ingest_and_after_a_second_batch(kb_dir: P
     assert _assert_fresh_and_equal(db) > 3
     _ingest(db, kb_dir / "feed" / "talks.txt")  # a new article names known people: their digests move
     _assert_fresh_and_equal(db)
+    rain = _write(kb_dir, "rain.txt", QUIET)  # one that names nobody still gets its article digest
+    _ingest(db, rain)
+    _assert_fresh_and_equal(db)
+    with open_store(db, read_only=True) as store:
+        assert store.scalar("SELECT count(*) FROM articles a LEFT JOIN entity_articles ea ON ea.article_id = a.id"
+                            " WHERE ea.article_id IS NULL") == 1
     berg = entity_view(db, "Tomas Berg")
     assert berg.article_count == 3 and len(berg.articles) == 3
 
@@ -193,6 +228,8 @@ def test_a_base_from_before_digest_pages_reads_pages_live_until_a_refresh_stores
     conn.execute("CREATE INDEX idx_entity_digest_entity_id ON entity_digest (entity_id)")
     conn.execute("DROP TABLE story_digest")  # and no later migration's tables
     conn.execute("DROP TABLE story_digest_dirty")
+    conn.execute("DROP TABLE article_digest")
+    conn.execute("DROP TABLE article_digest_dirty")
     conn.execute("DELETE FROM schema_version WHERE version > ?", [MIGRATIONS.index(_V_DIGEST_PAGE)])
     conn.close()
     with open_store(db) as store:  # upgraded: every digest without its page

@@ -26,7 +26,9 @@ from newsgraph.store import (
     main_event_rows, mentions_by_id, network_edges, open_store, page_keys, quote_share, quotes_by_id,
     read_article_facts, read_entities, SharedReader, time_limit, times_by_id, top_entities, totals,
 )
+from newsgraph.store.article_digest import read_article_rows
 from newsgraph.store.digest import COMPANIONS, WINDOW, entity_digest
+from newsgraph.store.facts import article_facts
 from newsgraph.store.entities import RoleSpan, entity_head_from_rows, read_entity_head
 from newsgraph.store.pages import events_from_rows, heads_from_rows, quotes_from_rows
 
@@ -197,10 +199,11 @@ class ArticleView:
 def article_view(db: Source, article_id: str, *, timeout: float | None = None) -> ArticleView:
     """One article and its facts; QueryError NG401 when there is none."""
     with reading(db, timeout) as store:
-        article = get_article(store, article_id)
+        stored = read_article_rows(store, article_id)  # its digest (store/article_digest.py) when fresh
+        article = get_article(store, article_id, stored[1] if stored is not None else None)
         if article is None:
             raise QueryError("NG401", f"no article with id {article_id!r}")
-        facts = read_article_facts(store, article_id)
+        facts = article_facts(article_id, stored[0]) if stored is not None else read_article_facts(store, article_id)
         ids = {m.entity_id for m in facts.mentions if m.entity_id} if facts else set()
         if facts:
             ids |= {q.speaker.entity_id for q in facts.quotes if q.speaker.entity_id}

@@ -138,17 +138,19 @@ def _referenced_texts(store: Store, rows: list[dict[str, Any]]) -> list[dict[str
     return rows
 
 
-def get_article(store: Store, article_id: str) -> Article | None:
+def get_article(store: Store, article_id: str, boilerplate: Sequence[tuple[Any, ...]] | None = None) -> Article | None:
     """One article by id, or None. Read by key (the primary-key index), and the text it refers to
-    by key too: a join with ``articles`` for ``text_of`` would read the whole table."""
+    by key too: a join with ``articles`` for ``text_of`` would read the whole table. Its
+    ``boilerplate`` rows (kind, text, offset) are read too unless given (an article digest keeps them)."""
     rows = store.dicts("SELECT * FROM articles WHERE id = ?", [article_id])
     if not rows:
         return None
     row = rows[0]
     if row.get("text_of") is not None:
         row["text"] = store.scalar("SELECT text FROM articles WHERE id = ?", [row["text_of"]])
-    found = store.rows('SELECT kind, text, "offset" FROM boilerplate WHERE article_id = ? ORDER BY idx', [article_id])
-    return _to_article(row, [Boilerplate(kind=BoilerplateKind(k), text=t, offset=o) for k, t, o in found])
+    if boilerplate is None:
+        boilerplate = store.rows('SELECT kind, text, "offset" FROM boilerplate WHERE article_id = ? ORDER BY idx', [article_id])
+    return _to_article(row, [Boilerplate(kind=BoilerplateKind(k), text=t, offset=o) for k, t, o in boilerplate])
 
 
 def get_articles(store: Store, ids: Sequence[str]) -> list[Article]:

@@ -77,10 +77,12 @@ def mark_dirty(conn: duckdb.DuckDBPyConnection, *, entity_ids: Iterable[str] = (
     """Mark the digests of ``entity_ids`` and of every entity linked to ``article_ids`` (as the
     links stand when called: call before a write that drops links, and after one that adds them),
     or all of them, as stale."""
+    from newsgraph.store.article_digest import mark_articles
     from newsgraph.store.story_digest import mark_stories
 
     articles = list(dict.fromkeys(article_ids))
     mark_stories(conn, article_ids=articles, everything=everything)  # the pages of the stories holding them
+    mark_articles(conn, article_ids=articles, everything=everything)  # and the articles' own pages
     if everything:
         conn.execute("INSERT INTO entity_digest_dirty VALUES (?)", [ALL])
         return
@@ -114,18 +116,21 @@ def read_digest(store: Store, entity_id: str) -> Digest | None:
 
 
 def refresh(store: Store) -> int:
-    """Recompute the digests marked stale (all of them after a ``*`` mark), entities' and stories'
-    (``store/story_digest.py``), in one transaction; returns how many entities were recomputed."""
+    """Recompute the digests marked stale (all of them after a ``*`` mark), entities', stories'
+    (``store/story_digest.py``) and articles' (``store/article_digest.py``), in one transaction;
+    returns how many entities were recomputed."""
     with store.transaction() as conn:
         return refresh_in(conn)
 
 
 def refresh_in(conn: duckdb.DuckDBPyConnection) -> int:
     """``refresh`` inside the caller's transaction."""
+    from newsgraph.store.article_digest import refresh_articles_in
     from newsgraph.store.story_digest import refresh_stories_in
 
     done = _refresh_entities(conn)
     refresh_stories_in(conn)
+    refresh_articles_in(conn)
     return done
 
 

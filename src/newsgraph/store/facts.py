@@ -133,6 +133,22 @@ def write_facts(conn: duckdb.DuckDBPyConnection, batch: Sequence[ArticleFacts]) 
 
 ArticleIds = str | Sequence[str] | None
 
+FIGURE_ORDER = "t.ev_start, t.ev_end, t.id"  # an article's figures, as read_figures gives them
+# each fact table's rows of an article, in the order they are read (``_by_article``'s ``order``)
+FACT_ORDERS = {
+    "main_events": "t.event_id",
+    "mentions": "t.ev_start, t.ev_end, t.id",
+    "local_entities": "t.key",
+    "local_aliases": "t.entity_key, t.ev_start, t.text, t.kind",
+    "roles": "t.entity_key, t.ev_start, t.title, t.status",
+    "quotes": "t.id",
+    "quote_content": "t.quote_id, t.idx",
+    "figures": FIGURE_ORDER,
+    "times": "t.ev_start, t.ev_end, t.id",
+    "events": "t.trigger_start, t.trigger_end, t.id",
+    "event_arguments": "t.event_id, t.role, t.idx, t.ev_start",
+}
+
 
 def sorted_rows(rows: list[dict[str, Any]], order: str) -> list[dict[str, Any]]:
     """``rows`` in ``order`` (``t.a, t.b`` or ``a, b``: ascending columns) as DuckDB's ORDER BY puts them:
@@ -164,12 +180,17 @@ def _by_article(store: Store, table: str, article_id: ArticleIds, order: str) ->
     return [row for rows in grouped.values() for row in sorted_rows(rows, order)]
 
 
-def read_mentions(store: Store, article_id: ArticleIds = None) -> list[Mention]:
+def mentions_from_rows(rows: Sequence[dict[str, Any]]) -> list[Mention]:
+    """Mention records from ``mentions`` rows, in their order."""
     return [
         Mention(id=r["id"], evidence=evidence(r["article_id"], r, "ev"), type=EntityType(r["type"]),  # type: ignore[arg-type]
                 cluster=r["cluster"], entity_id=r["entity_id"], extractor=r["extractor"])
-        for r in _by_article(store, "mentions", article_id, "t.ev_start, t.ev_end, t.id")
+        for r in rows
     ]
+
+
+def read_mentions(store: Store, article_id: ArticleIds = None) -> list[Mention]:
+    return mentions_from_rows(_by_article(store, "mentions", article_id, FACT_ORDERS["mentions"]))
 
 
 def quotes_from_rows(rows: list[dict[str, Any]], content_rows: list[dict[str, Any]]) -> list[Quote]:
@@ -205,8 +226,13 @@ def opening_key(first: int | None, cue: int | None, quote_id: str) -> tuple[Any,
 def read_quotes(store: Store, article_id: ArticleIds = None) -> list[Quote]:
     """Quotes in their articles' order, each article's in the order they open in the text (sorted
     here: an ORDER BY on each quote's first content span made DuckDB read all of quote_content)."""
-    quotes = quotes_from_rows(_by_article(store, "quotes", article_id, "t.id"),
-                              _by_article(store, "quote_content", article_id, "t.quote_id, t.idx"))
+    return opened_quotes(_by_article(store, "quotes", article_id, FACT_ORDERS["quotes"]),
+                         _by_article(store, "quote_content", article_id, FACT_ORDERS["quote_content"]))
+
+
+def opened_quotes(rows: Sequence[dict[str, Any]], content_rows: Sequence[dict[str, Any]]) -> list[Quote]:
+    """Quote records from an article's (or articles') rows, each article's in the order they open in its text."""
+    quotes = quotes_from_rows(list(rows), list(content_rows))
     out: list[Quote] = []
     for _, group in itertools.groupby(quotes, key=lambda q: q.article_id):
         out.extend(sorted(group, key=_opening))
@@ -223,19 +249,21 @@ def figures_from_rows(rows: Sequence[dict[str, Any]]) -> list[Figure]:
     ]
 
 
-FIGURE_ORDER = "t.ev_start, t.ev_end, t.id"  # an article's figures, as read_figures gives them
-
-
 def read_figures(store: Store, article_id: ArticleIds = None) -> list[Figure]:
     return figures_from_rows(_by_article(store, "figures", article_id, FIGURE_ORDER))
 
 
-def read_times(store: Store, article_id: ArticleIds = None) -> list[TimeExpression]:
+def times_from_rows(rows: Sequence[dict[str, Any]]) -> list[TimeExpression]:
+    """Time expression records from ``times`` rows, in their order."""
     return [
         TimeExpression(id=r["id"], evidence=evidence(r["article_id"], r, "ev"), type=TimeType(r["type"]),  # type: ignore[arg-type]
                        value=r["value"], resolved=r["resolved"], extractor=r["extractor"])
-        for r in _by_article(store, "times", article_id, "t.ev_start, t.ev_end, t.id")
+        for r in rows
     ]
+
+
+def read_times(store: Store, article_id: ArticleIds = None) -> list[TimeExpression]:
+    return times_from_rows(_by_article(store, "times", article_id, FACT_ORDERS["times"]))
 
 
 def _argument(r: dict[str, Any]) -> Argument:
@@ -244,11 +272,17 @@ def _argument(r: dict[str, Any]) -> Argument:
 
 
 def read_events(store: Store, article_id: ArticleIds = None) -> list[Event]:
+    return article_events(_by_article(store, "events", article_id, FACT_ORDERS["events"]),
+                          _by_article(store, "event_arguments", article_id, FACT_ORDERS["event_arguments"]))
+
+
+def article_events(rows: Sequence[dict[str, Any]], argument_rows: Sequence[dict[str, Any]]) -> list[Event]:
+    """Event records from ``events`` rows (in their order) and their ``event_arguments`` rows."""
     args: dict[str, dict[str, list[Argument]]] = defaultdict(lambda: defaultdict(list))
-    for r in _by_article(store, "event_arguments", article_id, "t.event_id, t.role, t.idx, t.ev_start"):
+    for r in argument_rows:
         args[r["event_id"]][r["role"]].append(_argument(r))
     events = []
-    for r in _by_article(store, "events", article_id, "t.trigger_start, t.trigger_end, t.id"):
+    for r in rows:
         a = args[r["id"]]
         events.append(Event(
             id=r["id"], article_id=r["article_id"], trigger=evidence(r["article_id"], r, "trigger"),  # type: ignore[arg-type]
@@ -265,22 +299,29 @@ def main_events_from_rows(rows: Sequence[dict[str, Any]]) -> list[MainEvent]:
 
 
 def read_main_events(store: Store, article_id: ArticleIds = None) -> list[MainEvent]:
-    return main_events_from_rows(_by_article(store, "main_events", article_id, "t.event_id"))
+    return main_events_from_rows(_by_article(store, "main_events", article_id, FACT_ORDERS["main_events"]))
 
 
 def read_local_entities(store: Store, article_id: str | None = None) -> list[LocalEntity]:
+    return local_entities_from_rows(*(_by_article(store, t, article_id, FACT_ORDERS[t])
+                                      for t in ("local_entities", "local_aliases", "roles")))
+
+
+def local_entities_from_rows(rows: Sequence[dict[str, Any]], alias_rows: Sequence[dict[str, Any]],
+                             role_rows: Sequence[dict[str, Any]]) -> list[LocalEntity]:
+    """Local entity records from ``local_entities`` rows (in their order) with their aliases and roles."""
     aliases: dict[tuple[str, str], list[Alias]] = defaultdict(list)
-    for r in _by_article(store, "local_aliases", article_id, "t.entity_key, t.ev_start, t.text, t.kind"):
+    for r in alias_rows:
         aliases[(r["article_id"], r["entity_key"])].append(
             Alias(text=r["text"], kind=AliasKind(r["kind"]), script=r["script"], evidence=evidence(r["article_id"], r, "ev")))
     roles: dict[tuple[str, str], list[Role]] = defaultdict(list)
-    for r in _by_article(store, "roles", article_id, "t.entity_key, t.ev_start, t.title, t.status"):
+    for r in role_rows:
         roles[(r["article_id"], r["entity_key"])].append(role_from_row(r))
     return [
         LocalEntity(key=r["key"], name=r["name"], type=EntityType(r["type"]), mention_ids=tuple(json.loads(r["mention_ids"])),
                     aliases=tuple(aliases[(r["article_id"], r["key"])]), roles=tuple(roles[(r["article_id"], r["key"])]),
                     geo=geo_from_row(r), known_as=r.get("known_as"))
-        for r in _by_article(store, "local_entities", article_id, "t.key")
+        for r in rows
     ]
 
 
@@ -290,16 +331,52 @@ def role_from_row(r: dict[str, Any]) -> Role:
                 published=r["published"])
 
 
+# An article's stored rows (``StoredRows``): table → its rows in ``FACT_ORDERS`` order, and
+# ``extracted`` (one row, its extractors). ``read_article_facts`` reads them live; the article
+# digest (``store/article_digest.py``) keeps them ready; ``article_facts`` makes the record of either.
+StoredRows = dict[str, list[dict[str, Any]]]
+
+
+def article_rows(store: Store, article_id: str) -> StoredRows | None:
+    """The stored rows of one article's facts, or None when it was never extracted."""
+    found = store.rows("SELECT extractors FROM extracted WHERE article_id = ?", [article_id])
+    if not found:
+        return None
+    rows: StoredRows = {"extracted": [{"extractors": found[0][0]}]}
+    for table, order in FACT_ORDERS.items():
+        rows[table] = _by_article(store, table, article_id, order)
+    return rows
+
+
+def articles_rows(store: Store, article_ids: Sequence[str]) -> dict[str, StoredRows]:
+    """``article_rows`` of many articles at once (those never extracted left out), read by key."""
+    out: dict[str, StoredRows] = {}
+    for marks, chunk in key_chunks(article_ids):
+        for article_id, extractors in store.rows(f"SELECT article_id, extractors FROM extracted WHERE article_id IN ({marks})", chunk):
+            out[article_id] = {"extracted": [{"extractors": extractors}]}
+    ids = [i for i in dict.fromkeys(article_ids) if i in out]
+    for table, order in FACT_ORDERS.items():
+        for rows in out.values():
+            rows[table] = []
+        for row in _by_article(store, table, ids, order) if ids else ():
+            out[row["article_id"]][table].append(row)
+    return out
+
+
+def article_facts(article_id: str, rows: StoredRows) -> ArticleFacts:
+    """The facts record of one article from its stored rows (``article_rows``)."""
+    mains = main_events_from_rows(rows["main_events"])
+    return ArticleFacts(
+        article_id=article_id, mentions=tuple(mentions_from_rows(rows["mentions"])),
+        entities=tuple(local_entities_from_rows(rows["local_entities"], rows["local_aliases"], rows["roles"])),
+        quotes=tuple(opened_quotes(rows["quotes"], rows["quote_content"])),
+        figures=tuple(figures_from_rows(rows["figures"])), times=tuple(times_from_rows(rows["times"])),
+        events=tuple(article_events(rows["events"], rows["event_arguments"])), main=mains[0] if mains else None,
+        extractors=tuple(json.loads(rows["extracted"][0]["extractors"] or "[]")),
+    )
+
+
 def read_article_facts(store: Store, article_id: str) -> ArticleFacts | None:
     """All facts of one article, or None when it was never extracted."""
-    row = store.rows("SELECT extractors FROM extracted WHERE article_id = ?", [article_id])
-    if not row:
-        return None
-    mains = read_main_events(store, article_id)
-    return ArticleFacts(
-        article_id=article_id, mentions=tuple(read_mentions(store, article_id)),
-        entities=tuple(read_local_entities(store, article_id)), quotes=tuple(read_quotes(store, article_id)),
-        figures=tuple(read_figures(store, article_id)), times=tuple(read_times(store, article_id)),
-        events=tuple(read_events(store, article_id)), main=mains[0] if mains else None,
-        extractors=tuple(json.loads(row[0][0] or "[]")),
-    )
+    rows = article_rows(store, article_id)
+    return article_facts(article_id, rows) if rows is not None else None

@@ -207,10 +207,21 @@ _V_STORY_DIGEST: tuple[str, ...] = (
     "INSERT INTO story_digest_dirty VALUES ('*')",
 )
 
+# article digests: the stored rows of an article's facts (store/article_digest.py), read by the
+# article's key, and the articles whose digest a write made stale; an upgraded base computes every
+# digest at its next write or `newsgraph index` (the '*' mark), its article pages read live until then.
+_V_ARTICLE_DIGEST: tuple[str, ...] = (
+    "CREATE TABLE article_digest (article_id VARCHAR NOT NULL, page BLOB NOT NULL)",
+    "CREATE INDEX IF NOT EXISTS idx_article_digest_article_id ON article_digest (article_id)",
+    "CREATE TABLE article_digest_dirty (article_id VARCHAR NOT NULL)",
+    "INSERT INTO article_digest_dirty VALUES ('*')",
+)
+
 # every secondary index a migration creates, as it creates it (IF NOT EXISTS): what
 # ``connection.rebuild_indexes`` re-creates after dropping, should an earlier rebuild have been cut off
 INDEX_STATEMENTS: tuple[str, ...] = tuple(
-    statement for statement in (*_V_KBQ, *_V_SERVE2, *_V_DIGEST, *_V_STORY_DIGEST) if statement.startswith("CREATE INDEX IF NOT EXISTS"))
+    statement for statement in (*_V_KBQ, *_V_SERVE2, *_V_DIGEST, *_V_STORY_DIGEST, *_V_ARTICLE_DIGEST)
+    if statement.startswith("CREATE INDEX IF NOT EXISTS"))
 
 # digest pages: the stored rows an entity's page is made of (zlib-compressed JSON, store/digest.py),
 # so that the page reads its digest's row and its companions' names only. An upgraded base's
@@ -222,7 +233,7 @@ _V_DIGEST_PAGE: tuple[str, ...] = (
 
 MIGRATIONS: tuple[tuple[str, ...], ...] = (
     _V1, _V_HARDEN_STORE, _V_STORIES, _V_SEARCH, _V_KB, _V_ENTITIES, _V_KBQ, _V_CURATE, _V_SERVE2, _V_FTS_ORDER,
-    _V_DIGEST, _V_DIGEST_PAGE, _V_STORY_DIGEST,
+    _V_DIGEST, _V_DIGEST_PAGE, _V_STORY_DIGEST, _V_ARTICLE_DIGEST,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -9,6 +9,7 @@ from datetime import datetime, timezone
 import duckdb
 
 from newsgraph.model import Article, ArticleFacts, Duplicate, DuplicateKind, Entity, Skip, Story, StoryFeatures
+from newsgraph.store.article_digest import mark_articles
 from newsgraph.store.articles import ARTICLE_COLUMNS, BOILERPLATE_COLUMNS, article_row, boilerplate_rows, next_seq
 from newsgraph.store.connection import Store, insert, insert_new, joined
 from newsgraph.store.curations import delete_entities
@@ -83,6 +84,7 @@ def write_batch(store: Store, batch: Batch) -> None:
         write_signatures(conn, batch.signatures)
         write_log(conn, batch.skips, batch.run_id, now)
         write_facts(conn, batch.facts)
+        mark_articles(conn, article_ids=[f.article_id for f in batch.facts])  # their pages' stored rows (article_digest)
         write_entities(conn, batch.entities)
         delete_entities(conn, batch.removed_entities)
         if batch.updates:
