@@ -75,6 +75,27 @@ def test_pages_xi_jinping_entity_page(client: TestClient) -> None:
     assert "<svg" in html and "<circle" in html  # the co-occurrence network, drawn server-side
 
 
+def test_pages_entity_page_lists_a_few_of_each_and_links_to_all_of_them(client: TestClient, monkeypatch) -> None:
+    """An entity's page shows its newest ``ENTITY_ITEMS`` quotes, events and articles; when there
+    are more, each list links to the full filtered list, which holds every one of them."""
+    from newsgraph.web import pages
+
+    xi = client.get("/api/entity/Xi Jinping").json()
+    key = xi["entity"]["id"]
+    full = client.get(f"/articles?entity={key}").text
+    assert full.count('<li>') - full.count('<li class="muted">') >= 2 and "No article matches" not in full
+    assert len(client.get("/api/articles", params={"entity": "Xi Jinping"}).json()["rows"]) == 2
+    assert client.get("/api/articles", params={"entity": "Nobody Atall"}).json()["rows"] == []
+    html = client.get("/entity/Xi Jinping").text
+    assert f'href="/articles?entity={key}"' in html and "All 2 articles" not in html  # all of them shown already
+    monkeypatch.setattr(pages, "ENTITY_ITEMS", 1)
+    cut = client.get("/entity/Xi Jinping").text
+    listed = cut.split('id="entity-articles"', 1)[1].split("</ol>", 1)[0]
+    assert listed.count("<li>") == 1 and "All 2 articles naming Xi Jinping" in cut
+    said = cut.split("What Xi Jinping said", 1)[1].split("</section>", 1)[0]
+    assert said.count('<figure class="quote-card') <= 1
+
+
 def test_pages_home_shows_the_anonymous_share(client: TestClient) -> None:
     summary = client.get("/api/summary").json()
     html = client.get("/").text

@@ -121,7 +121,7 @@ def _named(store: Store, kind: str, filters: dict[str, Any]) -> dict[str, Any]:
         out["actor_ids"] = find_entity_ids(store, actor)
         out["actor_text"] = actor
     entity = out.get("entity")
-    if entity and kind == "mentions":
+    if entity and kind in ("mentions", "articles"):
         ids = find_entity_ids(store, entity)
         out["entity"] = ids[0] if ids else entity
     return out

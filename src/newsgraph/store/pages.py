@@ -64,7 +64,7 @@ _IN = "IN (SELECT unnest(string_split(?, chr(31))))"
 def filters_for(kind: str, values: dict[str, Any]) -> list[tuple[str, list[Any]]]:
     """SQL conditions for the filters of list ``kind``; values that are None are left out.
 
-    Filters: articles: text, since, until, source, format, truncated. entities: type, name,
+    Filters: articles: text, since, until, source, format, truncated, entity (an id: the articles naming it). entities: type, name,
     min_articles. mentions: article, entity, type. quotes: article, entity_ids, speaker_text,
     anonymous, kind, since, until, story. events: article, type, mode, actor_ids, actor_text,
     place, main, since, until, story. figures: article, unit, measures, since, until, story.
@@ -94,6 +94,8 @@ def filters_for(kind: str, values: dict[str, Any]) -> list[tuple[str, list[Any]]
             out.append(("a.source_format = ?", [v["format"]]))
         if "truncated" in v:
             out.append(("a.truncated = ?", [bool(v["truncated"])]))
+        if "entity" in v:
+            out.append(("a.id IN (SELECT article_id FROM entity_articles WHERE entity_id = ?)", [v["entity"]]))
     elif kind == "entities":
         if "type" in v:
             out.append(("e.type = ?", [str(v["type"]).upper()]))

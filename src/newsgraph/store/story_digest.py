@@ -164,11 +164,21 @@ def _time_order(head: dict[str, Any]) -> tuple[bool, str, str]:
 
 
 def encode(page: dict[str, Any]) -> bytes:
-    return zlib.compress(json.dumps(page, separators=(",", ":"), default=_tag).encode("utf-8"), 1)
+    return zlib.compress(tagged(page), 1)
 
 
 def decode(blob: bytes) -> dict[str, Any]:
-    return json.loads(zlib.decompress(blob), object_hook=_untag)  # type: ignore[no-any-return]
+    return untagged(zlib.decompress(blob))
+
+
+def tagged(value: Any) -> bytes:
+    """``value`` as compact JSON (UTF-8), its datetimes and dates tagged (``store/article_digest.py`` too)."""
+    return json.dumps(value, separators=(",", ":"), default=_tag).encode("utf-8")
+
+
+def untagged(data: bytes) -> Any:
+    """What ``tagged`` wrote, its datetimes and dates back."""
+    return json.loads(data, object_hook=_untag)
 
 
 def _tag(value: Any) -> dict[str, str]:

@@ -87,9 +87,11 @@ def articles(request: Request, text: str | None = Query(None, description="words
              since: str | None = SINCE, until: str | None = UNTIL,
              source: str | None = Query(None, description="part of the source path"),
              format: str | None = Query(None, description="text, jsonl, html, feed or warc"),
-             truncated: bool | None = None, cursor: str | None = CURSOR, size: int = SIZE) -> dict[str, Any]:
+             truncated: bool | None = None, entity: str | None = Query(None, description="entity id, name or alias: the articles naming it"),
+             cursor: str | None = CURSOR, size: int = SIZE) -> dict[str, Any]:
     return listing(request, "articles", {"text": text, "since": parse_date(since, "since"), "until": parse_date(until, "until"),
-                                         "source": source, "format": format, "truncated": truncated}, cursor, size)
+                                         "source": source, "format": format, "truncated": truncated, "entity": entity},
+                   cursor, size)
 
 
 @router.get("/article/{article_id}", summary="One article: text, metadata and every fact with its offsets")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from typing import Any
-from urllib.parse import urlencode
+from urllib.parse import quote_plus, urlencode
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
@@ -123,10 +123,12 @@ templates.env.filters["marked"] = lambda hit: _marked(hit.snippet, hit.marks)
 
 @router.get("/articles", response_class=HTMLResponse)
 def articles(request: Request, text: str | None = None, since: str | None = None, until: str | None = None,
-             format: str | None = None, truncated: bool | None = None, cursor: str | None = None, size: int = 25) -> HTMLResponse:
+             format: str | None = None, truncated: bool | None = None, entity: str | None = None, cursor: str | None = None,
+             size: int = 25) -> HTMLResponse:
     filters = {"text": text or None, "since": parse_date(since, "since"), "until": parse_date(until, "until"),
-               "format": format or None, "truncated": truncated}
-    return _list(request, "articles", "articles.html", filters, cursor, size, raw={"since": since or "", "until": until or ""})
+               "format": format or None, "truncated": truncated, "entity": entity or None}
+    return _list(request, "articles", "articles.html", filters, cursor, size,
+                 raw={"since": since or "", "until": until or "", "entity": entity or ""})
 
 
 @router.get("/article/{article_id}", response_class=HTMLResponse)
@@ -153,14 +155,18 @@ def entities(request: Request, type: str | None = None, name: str | None = None,
     return _list(request, "entities", "entities.html", {"type": type or None, "name": name or None}, cursor, size)
 
 
+ENTITY_ITEMS = 20  # quotes said, quotes about, events and articles an entity's page shows (each list links to all)
+
+
 @router.get("/entity/{name}", response_class=HTMLResponse)
 def entity(request: Request, name: str) -> HTMLResponse:
-    view = read(request, q.entity_view, name)
+    view = read(request, q.entity_view, name, limit=ENTITY_ITEMS)
     e = view.entity
     timeline = _timeline(view)
     drawing = graph.layout(e.id, view.companions, view.edges, {e.id: {"name": e.name, "type": str(e.type)}})
     return page(request, "entity.html", view=view, e=e, timeline=timeline, drawing=drawing, roles=view.roles,
-                speaker=lambda x: highlight.speaker_name(x, view.entities))
+                speaker=lambda x: highlight.speaker_name(x, view.entities), items=ENTITY_ITEMS,
+                window=q.FACT_WINDOW, key=quote_plus(e.id))
 
 
 def _timeline(view: q.EntityView) -> list[tuple[str, list[tuple[str, str, str]]]]:
