@@ -73,8 +73,9 @@ class IngestSummary:
             and a rebuild when one was needed).
         fts_rebuilds: whole rebuilds of the full-text index in the run (0 when every batch could be
             appended; 1 when the index was missing or a batch replaced stored texts).
-        digest_seconds: time spent at the end recomputing the entity and story pages' digests the
-            run made stale (``store/digest.py``, ``store/story_digest.py``).
+        digest_seconds: time spent at the end recomputing the entity, story and article pages'
+            digests the run made stale (``store/digest.py``, ``store/story_digest.py``,
+            ``store/article_digest.py``).
     """
 
     run_id: str
@@ -769,7 +770,7 @@ def ingest_records(
     with _held(db, options.memory_limit) as store:
         _keep_searchable(store, summary, end=True, embed=options.embed, stale=writer.fts_stale)
         started = time.perf_counter()
-        refresh_digests(store)  # the entity pages this run changed (store/digest.py)
+        refresh_digests(store)  # the entity, story and article pages this run changed (store/digest.py)
         summary.digest_seconds = round(time.perf_counter() - started, 3)
         finish_run(store, summary.run_id, json.dumps(summary.to_dict()))
     return summary
