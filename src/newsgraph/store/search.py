@@ -17,6 +17,7 @@ from __future__ import annotations
 import glob
 import math
 import os
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -349,7 +350,14 @@ def _append(store: Store, conn: duckdb.DuckDBPyConnection, article_ids: Sequence
 
 
 def query_terms(store: Store, text: str) -> list[tuple[str, str]]:
-    """(token, porter stem) of each word of ``text`` that the fts index would search (stopwords dropped)."""
+    """(token, porter stem) of each word of ``text`` that the fts index would search (stopwords
+    dropped). An ASCII query is tokenised here (``ascii_tokens``) and its words stemmed through the
+    process's kept stems (``stems``): no query at all for words seen before."""
+    if text.isascii():
+        stop = _stopwords(store, ARTICLE_FTS)
+        kept = [t for t in ascii_tokens(text) if t and t not in stop]
+        stemmed = stems(store, kept)
+        return [(t, stemmed[t]) for t in kept]
     load_fts(store)
     return [(t, s) for t, s in store.rows(
         f"""SELECT t, stem(t, 'porter') FROM (SELECT unnest({ARTICLE_FTS}.tokenize(?)) AS t)
@@ -424,8 +432,8 @@ def text_top(store: Store, query: str, f: SearchFilter, limit: int) -> list[tupl
     its terms in."""
     load_fts(store)
     a = ARTICLE_FTS
-    qterms = store.rows(f"""SELECT termid, df FROM {a}.dict
-                            WHERE term IN (SELECT stem(unnest({a}.tokenize(?)), 'porter'))""", [query])
+    wanted, params = _query_stems(store, query, a)
+    qterms = store.rows(f"SELECT termid, df FROM {a}.dict WHERE term IN ({wanted})", params)
     if not qterms:
         return []
     termids = ", ".join(str(int(t)) for t, _ in qterms)
@@ -462,8 +470,9 @@ def quote_top(store: Store, query: str, article_ids: Sequence[str], limit: int,
         return []
     load_fts(store)
     q = QUOTE_FTS
+    wanted, params = _query_stems(store, query, q)
     terms = store.rows(f"""SELECT d.term, d.df, st.num_docs, st.avgdl FROM {q}.dict d, {q}.stats st
-                           WHERE d.term IN (SELECT stem(unnest({q}.tokenize(?)), 'porter'))""", [query])
+                           WHERE d.term IN ({wanted})""", params)
     if not terms:
         return []
     df = {str(t): int(d) for t, d, _, _ in terms}
@@ -473,10 +482,13 @@ def quote_top(store: Store, query: str, article_ids: Sequence[str], limit: int,
     in_ids, id_params = keys_in("article_id", list(dict.fromkeys(article_ids)))
     rows = [r for r in store.rows(f"SELECT id, article_id, content FROM quote_text WHERE {in_ids}", id_params)
             if r[2] is not None and _may_hold(r[2], prefixes)]
-    tokenized = store.rows(f"SELECT {q}.tokenize(c) FROM (SELECT unnest(?) AS c, unnest(range(?)) AS i) ORDER BY i",
-                           [[r[2] for r in rows], len(rows)]) if rows else []
+    others = [r[2] for r in rows if not r[2].isascii()]  # tokenised by DuckDB; ASCII texts here, the same way
+    tokenized = iter(r[0] for r in store.rows(
+        f"SELECT {q}.tokenize(c) FROM (SELECT unnest(?) AS c, unnest(range(?)) AS i) ORDER BY i",
+        [others, len(others)])) if others else iter(())
     candidates = []
-    for (qid, aid, content), (tokens,) in zip(rows, tokenized):
+    for qid, aid, content in rows:
+        tokens = ascii_tokens(content) if content.isascii() else next(tokenized)
         kept = [w for w in tokens if w and w not in stop]
         near = [w for w in kept if any(p in w for p in prefixes)]
         if near:
@@ -509,6 +521,35 @@ def quote_top(store: Store, query: str, article_ids: Sequence[str], limit: int,
     return [(qid, aid, float(score), content, speakers.get(qid)) for qid, aid, score, content in scored]
 
 
+def _query_stems(store: Store, query: str, schema: str) -> tuple[str, list[Any]]:
+    """SQL and its parameters for the stems of every token of ``query``, as ``stem(unnest(
+    tokenize(?)))`` gives them: for an ASCII query, the stems themselves (its tokens read here and
+    stemmed through ``stems``), which spares DuckDB the macro; else that expression."""
+    if not query.isascii():
+        return f"SELECT stem(unnest({schema}.tokenize(?)), 'porter')", [query]
+    tokens = ascii_tokens(query)
+    stemmed = stems(store, tokens)
+    return "SELECT unnest(?::VARCHAR[])", [sorted({stemmed[t] for t in tokens})]
+
+
+# the fts indexes' tokenizer (the ``tokenize`` macro ``create_fts_index`` writes with lower=1,
+# strip_accents=1 and its default ``ignore``): these characters, in runs, become a space, then the
+# text is split on RE2's \s (tab, newline, form feed, carriage return, space)
+_IGNORED = re.compile(r"""[0-9!@#$%^&*()_+={}\[\]:;<>,.?~\\/|'"`-]+""")
+_SPACES = re.compile(r"[\t\n\f\r ]+")
+
+
+def ascii_tokens(text: str) -> list[str]:
+    """The fts index's ``tokenize`` of an ASCII ``text``, token for token (empty strings included
+    where it gives them), without a query: a page of hits tokenises a few hundred quotes, and
+    DuckDB's macro cost a search 2 to 4 ms. For ASCII, stripping accents changes nothing and
+    lower-casing is Python's; other texts go to DuckDB (``tests/store/test_tokens.py`` holds the
+    two equal)."""
+    if not text.isascii():
+        raise ValueError("ascii_tokens reads ASCII text only")
+    return _SPACES.split(_IGNORED.sub(" ", text.lower()))
+
+
 def _may_hold(content: str, prefixes: set[str]) -> bool:
     """Whether a quote can hold a token with one of ``prefixes`` in it, so that only those are
     tokenised (DuckDB's tokenising was most of a search's quote matching): a token is a piece of
@@ -528,15 +569,14 @@ def bm25_weight(tf: int, df: int, length: int, num_docs: int, avgdl: float) -> f
     return idf * ((tf * 22 / 10) / (tf + 1.2 * (0.25 + 0.75 * (length / avgdl))))
 
 
-def _stopwords(store: Store) -> frozenset[str]:
-    """The quote index's stopwords (the fts extension's English list, the same at every build), kept by the process."""
-    global _STOPWORDS
-    if _STOPWORDS is None:
-        _STOPWORDS = frozenset(r[0] for r in store.rows(f"SELECT sw FROM {QUOTE_FTS}.stopwords"))
-    return _STOPWORDS
+def _stopwords(store: Store, schema: str = QUOTE_FTS) -> frozenset[str]:
+    """An index's stopwords (the fts extension's English list, the same at every build), kept by the process."""
+    if schema not in _STOPWORDS:
+        _STOPWORDS[schema] = frozenset(r[0] for r in store.rows(f"SELECT sw FROM {schema}.stopwords"))
+    return _STOPWORDS[schema]
 
 
-_STOPWORDS: frozenset[str] | None = None
+_STOPWORDS: dict[str, frozenset[str]] = {}
 
 
 def vector_top(store: Store, vector: Sequence[float], model: str, f: SearchFilter, limit: int) -> list[tuple[str, float]]:

@@ -1,0 +1,88 @@
+"""``store.search.ascii_tokens`` gives, for any ASCII text, exactly what the fts index's own
+``tokenize`` macro gives (the quote matching of a search relies on it to score quotes as the
+index would)."""
+
+from __future__ import annotations
+
+import duckdb
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from newsgraph.store.search import ascii_tokens, fts_extension_path
+
+
+@pytest.fixture(scope="module")
+def conn() -> duckdb.DuckDBPyConnection:
+    con = duckdb.connect()
+    con.execute(f"LOAD '{fts_extension_path()}'")
+    con.execute("CREATE TABLE quote_text (id VARCHAR, content VARCHAR)")
+    con.execute("INSERT INTO quote_text VALUES ('q1', 'a first quote')")
+    con.execute("PRAGMA create_fts_index('quote_text', 'id', 'content', "
+                "stemmer='porter', stopwords='english', strip_accents=1, lower=1, overwrite=1)")
+    return con
+
+
+def _duckdb_tokens(conn: duckdb.DuckDBPyConnection, text: str) -> list[str]:
+    return conn.execute("SELECT fts_main_quote_text.tokenize(?)", [text]).fetchone()[0]
+
+
+WRITTEN = [
+    "",
+    " ",
+    "Plain words, nothing else.",
+    "\"We will not back down,\" she said -- twice.",
+    "  leading and trailing  ",
+    "...dots...and.more.dots...",
+    "O'Brien's re-election: 52.4% (up 3pts) on 12/05/2024 #vote @party",
+    "tabs\tand\nnewlines\r\nand\fform feeds",
+    "vertical\x0btab and\x1cfile separators stay inside tokens",
+    "UPPER lower MiXeD CamelCase",
+    "back\\slash pipe|brace{x} bracket[y] caret^ tilde~ backtick` equals= plus+",
+    "under_score and-hyphen and/slash",
+    "1234 5678",
+]
+
+
+@pytest.mark.parametrize("text", WRITTEN)
+def test_ascii_tokens_are_the_index_tokens_on_written_cases(conn: duckdb.DuckDBPyConnection, text: str) -> None:
+    assert ascii_tokens(text) == _duckdb_tokens(conn, text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(min_codepoint=0, max_codepoint=127, blacklist_characters="\x00"), max_size=80))
+def test_ascii_tokens_are_the_index_tokens_on_any_ascii(conn: duckdb.DuckDBPyConnection, text: str) -> None:
+    assert ascii_tokens(text) == _duckdb_tokens(conn, text)
+
+
+def test_ascii_tokens_refuse_other_text() -> None:
+    with pytest.raises(ValueError):
+        ascii_tokens("café")
+
+
+QUERIES = ["Blair", "the prime minister said on Monday", "  record-profits!! ", "U.S.-backed re-election",
+           "of the and", "...", "Zürich bank rates", "naïve café", "tab\there", "x\x0by"]
+
+
+@pytest.fixture(scope="module")
+def store(conn: duckdb.DuckDBPyConnection):
+    from newsgraph.store.connection import Store
+
+    conn.execute("CREATE TABLE articles (id VARCHAR, title VARCHAR, deck VARCHAR, text VARCHAR)")
+    conn.execute("INSERT INTO articles VALUES ('a1', 'Prime minister', NULL, 'Record profits were reported on Monday in Zürich.')")
+    conn.execute("PRAGMA create_fts_index('articles', 'id', 'title', 'deck', 'text', "
+                 "stemmer='porter', stopwords='english', strip_accents=1, lower=1, overwrite=1)")
+    return Store(conn, "", read_only=False)
+
+
+@pytest.mark.parametrize("query", QUERIES)
+def test_query_terms_and_stems_are_what_the_index_macros_give(store, query: str) -> None:
+    from newsgraph.store.search import ARTICLE_FTS, QUOTE_FTS, _query_stems, query_terms
+
+    macro = store.rows(f"""SELECT t, stem(t, 'porter') FROM (SELECT unnest({ARTICLE_FTS}.tokenize(?)) AS t)
+                           WHERE t NOT IN (SELECT sw FROM {ARTICLE_FTS}.stopwords) AND t <> ''""", [query])
+    assert query_terms(store, query) == [tuple(r) for r in macro]
+    for schema in (ARTICLE_FTS, QUOTE_FTS):
+        sql, params = _query_stems(store, query, schema)
+        ours = sorted(r[0] for r in store.rows(sql, params))
+        theirs = sorted(r[0] for r in store.rows(f"SELECT stem(unnest({schema}.tokenize(?)), 'porter')", [query]))
+        assert sorted(set(ours)) == sorted(set(theirs))
