@@ -19,7 +19,7 @@ import newsgraph
 from newsgraph.query.pages import article_view, entity_view
 from newsgraph.store import open_store
 from newsgraph.query.stories import story_detail
-from newsgraph.store.article_digest import ALL as ARTICLES_ALL, read_article_rows
+from newsgraph.store.article_digest import read_article_rows
 from newsgraph.store.digest import ALL, LIMIT, live_digest, read_digest, refresh, stale_count
 from newsgraph.store.story_digest import FACTS as STORY_FACTS, read_story_page
 
@@ -48,6 +48,17 @@ def _write(folder: Path, name: str, text: str) -> Path:
     return path
 
 
+def _all_stale_copy(db: Path, dirty_table: str) -> Path:
+    """A copy of ``db`` whose digests of one kind are all marked stale (``*`` in ``dirty_table``):
+    its pages of that kind are read live."""
+    copy = db.with_name(f"live-{dirty_table}-{db.name}")
+    shutil.copyfile(db, copy)
+    conn = duckdb.connect(str(copy))
+    conn.execute(f"INSERT INTO {dirty_table} VALUES ('*')")
+    conn.close()
+    return copy
+
+
 def _assert_fresh_and_equal(db: Path) -> int:
     """Every entity's stored digest is fresh and equals the live one; the page reads the same both
     ways. Returns how many entities were checked."""
@@ -63,11 +74,7 @@ def _assert_fresh_and_equal(db: Path) -> int:
                 assert read_digest(store, entity_id) == live, entity_id
     # every page read from its stored digest is the page read live (a copy whose digests are all
     # marked stale), to the last field: entity, roles, quotes, events, articles and their heads
-    live_db = db.with_name("live-" + db.name)
-    shutil.copyfile(db, live_db)
-    conn = duckdb.connect(str(live_db))
-    conn.execute("INSERT INTO entity_digest_dirty VALUES (?)", [ALL])
-    conn.close()
+    live_db = _all_stale_copy(db, "entity_digest_dirty")
     with open_store(db, read_only=True) as store:
         assert all(read_digest(store, e).page is not None for e in linked & set(ids))  # type: ignore[union-attr]
     for entity_id in ids:
@@ -95,11 +102,7 @@ def _assert_articles_fresh_and_equal(db: Path) -> None:
         assert extracted and [r[0] for r in store.rows("SELECT article_id FROM article_digest ORDER BY 1")] == extracted
         assert all(read_article_rows(store, a) is not None for a in extracted)
         every = [r[0] for r in store.rows("SELECT id FROM articles ORDER BY id")]
-    live_db = db.with_name("live-articles-" + db.name)
-    shutil.copyfile(db, live_db)
-    conn = duckdb.connect(str(live_db))
-    conn.execute("INSERT INTO article_digest_dirty VALUES (?)", [ARTICLES_ALL])
-    conn.close()
+    live_db = _all_stale_copy(db, "article_digest_dirty")
     with open_store(live_db, read_only=True) as store:
         assert all(read_article_rows(store, a) is None for a in extracted)
     for article_id in every:

@@ -87,14 +87,9 @@ def _encode(rows: StoredRows, boilerplate: list[list[Any]]) -> bytes:
 def refresh_articles_in(conn: duckdb.DuckDBPyConnection) -> int:
     """Recompute the article digests marked stale (all of them after a ``*`` mark) inside the
     caller's transaction; returns how many were recomputed."""
-    from newsgraph.store.digest import refresh_marked
+    from newsgraph.store.digest import refresh_pages_in
 
-    marks = [r[0] for r in conn.execute("SELECT DISTINCT article_id FROM article_digest_dirty").fetchall()]
-    if not marks:
-        return 0
     view = Store(conn, "", read_only=False)  # the caller's transaction, read through Store's helpers
-    done = refresh_marked(conn, marks, table="article_digest", key="article_id", columns=("article_id", "page"),
-                          everyone="SELECT article_id FROM extracted ORDER BY article_id", chunk=CHUNK,
-                          rows_of=lambda chunk: list(article_pages(view, chunk).items()))
-    conn.execute("DELETE FROM article_digest_dirty")
-    return done
+    return refresh_pages_in(conn, table="article_digest", key="article_id",
+                            everyone="SELECT article_id FROM extracted ORDER BY article_id", chunk=CHUNK,
+                            rows_of=lambda chunk: list(article_pages(view, chunk).items()))

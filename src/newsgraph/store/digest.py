@@ -147,6 +147,20 @@ def _refresh_entities(conn: duckdb.DuckDBPyConnection) -> int:
     return done
 
 
+def refresh_pages_in(conn: duckdb.DuckDBPyConnection, *, table: str, key: str, everyone: str, chunk: int,
+                     rows_of: Callable[[list[str]], list[tuple[str, bytes]]]) -> int:
+    """Recompute the rows of a page digest ``table`` (``key``, ``page``) that ``<table>_dirty``
+    marks (every key ``everyone`` selects after a ``*`` mark) inside the caller's transaction,
+    then clear the marks; how many rows were recomputed (``refresh_marked``)."""
+    marks = [r[0] for r in conn.execute(f"SELECT DISTINCT {key} FROM {table}_dirty").fetchall()]
+    if not marks:
+        return 0
+    done = refresh_marked(conn, marks, table=table, key=key, columns=(key, "page"), everyone=everyone,
+                          rows_of=rows_of, chunk=chunk)
+    conn.execute(f"DELETE FROM {table}_dirty")
+    return done
+
+
 def refresh_marked(conn: duckdb.DuckDBPyConnection, marks: Sequence[str], *, table: str, key: str,
                    columns: Sequence[str], everyone: str, rows_of: Callable[[list[str]], list[tuple[Any, ...]]],
                    chunk: int) -> int:

@@ -74,17 +74,11 @@ def read_story_page(store: Store, story_id: str) -> dict[str, Any] | None:
 def refresh_stories_in(conn: duckdb.DuckDBPyConnection) -> int:
     """Recompute the story digests marked stale (all of them after a ``*`` mark) inside the
     caller's transaction; returns how many stories were recomputed."""
-    from newsgraph.store.digest import refresh_marked
+    from newsgraph.store.digest import refresh_pages_in
 
-    marks = [r[0] for r in conn.execute("SELECT DISTINCT story_id FROM story_digest_dirty").fetchall()]
-    if not marks:
-        return 0
     view = Store(conn, "", read_only=False)  # the caller's transaction, read through Store's helpers
-    done = refresh_marked(conn, marks, table="story_digest", key="story_id", columns=("story_id", "page"),
-                          everyone="SELECT id FROM stories ORDER BY id", chunk=CHUNK,
-                          rows_of=lambda chunk: [(sid, encode(page)) for sid, page in story_pages(view, chunk).items()])
-    conn.execute("DELETE FROM story_digest_dirty")
-    return done
+    return refresh_pages_in(conn, table="story_digest", key="story_id", everyone="SELECT id FROM stories ORDER BY id",
+                            chunk=CHUNK, rows_of=lambda chunk: [(s, encode(p)) for s, p in story_pages(view, chunk).items()])
 
 
 def story_pages(store: Store, story_ids: Sequence[str], *, entities: int = ENTITIES,
