@@ -141,6 +141,28 @@ def told_by_its_head(frame: Frame, by_pred: dict[int, Frame]) -> bool:
     return False
 
 
+# Words after which an infinitive on a noun tells what was done: "the first side to beat them".
+_RANKS = frozenset("first last only second third next".split())
+
+
+def describes_its_antecedent(pred: Token) -> bool:
+    """A relative clause that describes the noun it hangs on rather than telling a happening: one
+    in the simple present, a standing trait ("the senator, who opposes every tax", "a charity that
+    supports widows"), or an infinitive, what the thing is for or is like ("a tool for pupils to
+    fight bullying with", "a joy to work with", "a plan to sue the council"); not an infinitive
+    after a rank or a superlative, which tells what was done ("the first club to sign him",
+    "the youngest player to score")."""
+    head = pred.head
+    if head == pred or pred.dep_ not in ("relcl", "acl", "advcl") or head.pos_ not in ("NOUN", "PROPN", "PRON"):
+        return False  # (an infinitive on a noun is parsed as any of the three: "a plan for troops to attack")
+    aux = [c for c in pred.children if c.dep_ in ("aux", "auxpass")]
+    if pred.dep_ == "relcl" and pred.tag_ in ("VBZ", "VBP") and not aux:
+        return True
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in aux):
+        return False
+    return not any(c.lower_ in _RANKS or c.tag_ == "JJS" for c in head.children)
+
+
 _HABIT_ADVERBS = frozenset("often usually always sometimes generally frequently rarely seldom typically regularly "
                            "routinely normally habitually".split())
 _HABIT_UNITS = frozenset("day week month year night hour season".split())
