@@ -35,7 +35,7 @@ def test_a_relative_clause_that_describes_its_noun_is_untyped(nlp, events_at, te
     found = events_at(nlp, text, trigger)
     assert len(found) == 1, found
     assert found[0].type == "OTHER", (found[0].type, found[0].mode.value)
-    assert found[0].extractor == EXTRACTOR == "newsgraph.events.v24"
+    assert found[0].extractor == EXTRACTOR == "newsgraph.events.v25"
 
 
 @pytest.mark.parametrize(

@@ -11,7 +11,8 @@ from newsgraph.nlp.events.actors import actor_tokens
 from newsgraph.nlp.events.mode import reported_mode
 from newsgraph.nlp.events.time_place import TimeRef
 from newsgraph.nlp.events.told import (
-    describes_its_antecedent, did_not_happen, habitual, maybe_done, not_told_as_done, timed, told_by_its_head, toll, weighed,
+    describes_its_antecedent, did_not_happen, habitual, maybe_done, not_told_as_done, set_aside, timed, told_by_its_head,
+    toll, weighed,
 )
 from newsgraph.nlp.events.worth import worth_a_type
 from newsgraph.nlp.frames import Frame
@@ -20,7 +21,7 @@ from newsgraph.nlp.plover import plover_code
 from newsgraph.nlp.quote_cues import Regions
 from newsgraph.nlp.senses import at_play
 
-EXTRACTOR = "newsgraph.events.v24"
+EXTRACTOR = "newsgraph.events.v25"
 _TOLD_AS_FACT = frozenset({EventMode.ASSERTED, EventMode.PLANNED, EventMode.REPORTED})
 
 
@@ -77,6 +78,8 @@ def to_event(
         kind = "OTHER"  # "I had no warning"
     if kind != "OTHER" and (did_not_happen(frame) and plover_code(kind, frame.mode.value) == kind or maybe_done(frame)):
         kind = "OTHER"  # "no arrests were made", "failed to oppose them": nothing happened (a refused help is REJECT)
+    if kind != "OTHER" and set_aside(frame):
+        kind = "OTHER"  # "without consulting residents", "instead of apologising": not done
     if kind != "OTHER" and (not_told_as_done(frame) or weighed(frame.pred)):
         kind = "OTHER"  # "the families it says it wants to help", "there would be meetings", "it would be
         # rash to ignore them": wished, supposed or weighed

@@ -141,6 +141,22 @@ def told_by_its_head(frame: Frame, by_pred: dict[int, Frame]) -> bool:
     return False
 
 
+# Prepositions that set an act aside as not done, with the word that must come before them (none for "without").
+_SET_ASIDE = {"without": None, "of": "instead", "than": "rather"}
+
+
+def set_aside(frame: Frame) -> bool:
+    """An act the text says was not done: the object of "without" ("approved the budget without
+    consulting residents", "ended without a fight"), or the alternative not taken ("resigned instead
+    of apologising", "attacked rather than negotiating")."""
+    word = frame.anchor if frame.nominal else frame.pred
+    prep = word.head
+    if word.dep_ not in ("pcomp", "pobj") or prep == word or prep.lower_ not in _SET_ASIDE:
+        return False
+    before = _SET_ASIDE[prep.lower_]
+    return before is None or prep.i > 0 and prep.doc[prep.i - 1].lower_ == before
+
+
 # Words after which an infinitive on a noun tells what was done: "the first side to beat them".
 _RANKS = frozenset("first last only second third next".split())
 
