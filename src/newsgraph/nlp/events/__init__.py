@@ -26,8 +26,9 @@ The package, one noun a module:
 - ``mode``: a frame's mode as its clause tells it;
 - ``actors``: who can act (``is_agent``) and a frame's actors without bare numbers;
 - ``worth``: whether a frame is worth a type at all (an action, someone acting or acted on);
-- ``told``: whether the text tells it as a happening (not denied, guessed, wished, weighed, a
-  habit, a disaster's toll, or only the content of the event governing it);
+- ``told``: whether the text tells it as a happening (not denied, guessed, wished, weighed, set
+  aside, a habit, a relative clause describing its noun, a disaster's toll, or only the content of
+  the event governing it);
 - ``records``: the model ``Event`` for a frame, after every rule, and the extractor's versioned
   name (``EXTRACTOR``: bump it there when the output changes);
 - ``headlines``: a headline's past participle read as a passive;

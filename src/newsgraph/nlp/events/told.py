@@ -1,8 +1,9 @@
 """Whether the text tells an event as a happening: not denied or only guessed ("no arrests",
 "he may have been detained"), wished for or supposed ("wants to help them"), weighed ("it would
-be rash to ignore"), only the content of the event governing it ("agreed to reopen talks"), a
-habit ("fans often complain"), or a natural disaster's toll; and whether its verb has a time of
-its own (a schedule, not a forecast)."""
+be rash to ignore"), set aside ("without consulting them", "instead of apologising"), only the
+content of the event governing it ("agreed to reopen talks"), a habit ("fans often complain"), a
+relative clause that describes its noun ("the senator, who opposes every tax"), or a natural
+disaster's toll; and whether its verb has a time of its own (a schedule, not a forecast)."""
 
 from spacy.tokens import Token
 
