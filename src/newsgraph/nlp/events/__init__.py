@@ -1,5 +1,5 @@
 """Events: who did what to whom, where and when, with a PLOVER type and a mode
-(``newsgraph.events.v25``), and each article's main event as who / what / when / where / why / how.
+(``newsgraph.events.v26``), and each article's main event as who / what / when / where / why / how.
 
 An event worth a typed row has an actor that can act: a person, group, organisation or place
 (a mention of those types, a name, a personal pronoun, a noun of ``AGENT_NOUNS`` or ending like
@@ -27,8 +27,7 @@ The package, one noun a module:
 - ``actors``: who can act (``is_agent``) and a frame's actors without bare numbers;
 - ``worth``: whether a frame is worth a type at all (an action, someone acting or acted on);
 - ``told``: whether the text tells it as a happening (not denied, guessed, wished, weighed, set
-  aside, a habit, a relative clause describing its noun, a disaster's toll, or only the content of
-  the event governing it);
+  aside, a habit, a disaster's toll, or only the content of the event governing it);
 - ``records``: the model ``Event`` for a frame, after every rule, and the extractor's versioned
   name (``EXTRACTOR``: bump it there when the output changes);
 - ``headlines``: a headline's past participle read as a passive;

@@ -1,9 +1,8 @@
 """Whether the text tells an event as a happening: not denied or only guessed ("no arrests",
 "he may have been detained"), wished for or supposed ("wants to help them"), weighed ("it would
 be rash to ignore"), set aside ("without consulting them", "instead of apologising"), only the
-content of the event governing it ("agreed to reopen talks"), a habit ("fans often complain"), a
-relative clause that describes its noun ("the senator, who opposes every tax"), or a natural
-disaster's toll; and whether its verb has a time of its own (a schedule, not a forecast)."""
+content of the event governing it ("agreed to reopen talks"), a habit ("fans often complain"), or a
+natural disaster's toll; and whether its verb has a time of its own (a schedule, not a forecast)."""
 
 from spacy.tokens import Token
 
@@ -156,28 +155,6 @@ def set_aside(frame: Frame) -> bool:
         return False
     before = _SET_ASIDE[prep.lower_]
     return before is None or prep.i > 0 and prep.doc[prep.i - 1].lower_ == before
-
-
-# Words after which an infinitive on a noun tells what was done: "the first side to beat them".
-_RANKS = frozenset("first last only second third next".split())
-
-
-def describes_its_antecedent(pred: Token) -> bool:
-    """A relative clause that describes the noun it hangs on rather than telling a happening: one
-    in the simple present, a standing trait ("the senator, who opposes every tax", "a charity that
-    supports widows"), or an infinitive, what the thing is for or is like ("a tool for pupils to
-    fight bullying with", "a joy to work with", "a plan to sue the council"); not an infinitive
-    after a rank or a superlative, which tells what was done ("the first club to sign him",
-    "the youngest player to score")."""
-    head = pred.head
-    if head == pred or pred.dep_ not in ("relcl", "acl", "advcl") or head.pos_ not in ("NOUN", "PROPN", "PRON"):
-        return False  # (an infinitive on a noun is parsed as any of the three: "a plan for troops to attack")
-    aux = [c for c in pred.children if c.dep_ in ("aux", "auxpass")]
-    if pred.dep_ == "relcl" and pred.tag_ in ("VBZ", "VBP") and not aux:
-        return True
-    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in aux):
-        return False
-    return not any(c.lower_ in _RANKS or c.tag_ == "JJS" for c in head.children)
 
 
 _HABIT_ADVERBS = frozenset("often usually always sometimes generally frequently rarely seldom typically regularly "
