@@ -1,0 +1,47 @@
+"""Acts the text sets aside are not happenings (issue 12, events v25), on sentences written for this
+test: the object of "without" ("approved the budget without consulting local residents") and the
+alternative not taken ("instead of apologising", "rather than negotiating") are kept as events but
+typed OTHER; an act after "after", or after an "of" with no "instead" before it, keeps its type. The class was read off the BBC
+development sets (tests/golden/events-bbc/dev*.json), never the held-out sample."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.nlp.events import EXTRACTOR
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from newsgraph.nlp.pipeline import load_pipeline
+
+    return load_pipeline()
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("The council approved the budget without consulting local residents.", "consulting"),
+        ("Protesters left the square without clashing with the police.", "clashing"),
+        ("The minister resigned instead of apologising to the victims.", "apologising"),
+        ("Rebels attacked the town rather than negotiating with the army.", "negotiating"),
+    ],
+)
+def test_an_act_set_aside_is_untyped(nlp, events_at, text: str, trigger: str) -> None:
+    found = events_at(nlp, text, trigger)
+    assert len(found) == 1, found
+    assert found[0].type == "OTHER", (found[0].type, found[0].mode.value)
+    assert found[0].extractor == EXTRACTOR == "newsgraph.events.v26"
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "code"),
+    [
+        ("The minister resigned instead of apologising to the victims.", "resigned", "CONCEDE"),
+        ("Rebels attacked the town rather than negotiating with the army.", "attacked", "ASSAULT"),
+        ("Police arrested him after questioning the driver.", "questioning", "ACCUSE"),
+        ("The army completed the job of evacuating the villagers on Monday.", "evacuating", "AID"),
+    ],
+)
+def test_the_act_done_keeps_its_type(nlp, codes, text: str, trigger: str, code: str) -> None:
+    assert codes(nlp, text, trigger) == [code]
