@@ -96,6 +96,19 @@ def test_pages_entity_page_lists_a_few_of_each_and_links_to_all_of_them(client: 
     assert said.count('<figure class="quote-card') <= 1
 
 
+def test_pages_counts_agree_with_their_nouns(client: TestClient) -> None:
+    """"1 article", never "1 articles": every count the pages print agrees with its noun."""
+    story = client.get("/api/stories").json()["rows"][0]["id"]
+    pages = ["/", "/stories", f"/story/{story}", "/entity/Xi Jinping", "/entity/Toshimitsu Motegi"]
+    for path in pages:
+        html = client.get(path).text
+        assert client.get(path).status_code == 200, path
+        wrong = re.findall(r"(?<![\d,.])1 (?:articles|mentions|quotes|events|figures|shared articles)\b", html)
+        assert not wrong, (path, wrong)
+    home = client.get("/").text
+    assert re.search(r"(?<![\d,.])1 article\b", home)  # the seed has people named in one article
+
+
 def test_pages_home_shows_the_anonymous_share(client: TestClient) -> None:
     summary = client.get("/api/summary").json()
     html = client.get("/").text

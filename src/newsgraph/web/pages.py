@@ -42,8 +42,13 @@ def _type_class(entity_type: str) -> str:
     return highlight.KINDS.get(str(entity_type), ("hl-other", ""))[0]
 
 
+def _counted(n: int, noun: str) -> str:
+    """``n`` and ``noun``, the noun plural unless ``n`` is one: "1 article", "3 articles"."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
 templates.env.filters.update(date=_date, type_class=_type_class, figure=lambda f: highlight.figure_label(
-    f.value, f.value_high, f.unit, f.measures), percent=lambda x: f"{100 * x:.0f}%")
+    f.value, f.value_high, f.unit, f.measures), percent=lambda x: f"{100 * x:.0f}%", counted=_counted)
 
 
 def page(request: Request, name: str, status_code: int = 200, **context: Any) -> HTMLResponse:
