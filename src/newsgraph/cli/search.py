@@ -80,9 +80,10 @@ def _print_hits(hits: list) -> None:
 @json_option
 def index(db: str | None, embed: bool, stories: bool, reindex: bool, as_json: bool) -> None:
     """Build what the knowledge base lacks: a story for every article without one, a MiniLM vector
-    for every article without one, and the full-text (BM25) index rebuilt over everything.
-    `newsgraph ingest` keeps all three current itself; run this for a knowledge base built before
-    search or stories existed, or ingested with --no-embed."""
+    for every article without one, the full-text (BM25) index rebuilt over everything, and the
+    stored entity, story and article pages an upgraded base still owes. `newsgraph ingest` keeps
+    all of them current itself; run this for a knowledge base built by an older newsgraph, or
+    ingested with --no-embed."""
     summary = open_kb(db, read_only=False).index(embed=embed, stories=stories, reindex=reindex)
     if as_json:
         print_json(summary.to_dict())
