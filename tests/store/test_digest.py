@@ -198,6 +198,27 @@ def test_reextraction_and_identity_edits_keep_digests_fresh(kb_dir: Path) -> Non
         assert not store.rows("SELECT 1 FROM entity_digest d LEFT JOIN entities e ON e.id = d.entity_id WHERE e.id IS NULL")
 
 
+def test_an_identity_edit_recomputes_the_pages_of_the_articles_it_moves_only(kb_dir: Path) -> None:
+    """Dropping an entity moves the mentions of the articles naming it: their stored pages are
+    recomputed (a new row), the others' are left as they were (the same row), and every page still
+    reads as the facts say."""
+    db = kb_dir / "kb.duckdb"
+    _ingest(db, kb_dir / "feed")
+    with open_store(db, read_only=True) as store:
+        union = set(store.rows("SELECT DISTINCT article_id FROM mentions m JOIN entities e ON e.id = m.entity_id"
+                               " WHERE e.name = 'Northern Rail Union'"))
+        before = dict(store.rows("SELECT article_id, rowid FROM article_digest"))
+    assert union and len(union) < len(before)
+    with newsgraph.open(db) as kb:
+        kb.drop("Northern Rail Union")
+    with open_store(db, read_only=True) as store:
+        after = dict(store.rows("SELECT article_id, rowid FROM article_digest"))
+    assert set(after) == set(before)
+    moved = {(a,) for a in after if after[a] != before[a]}
+    assert moved == union
+    _assert_fresh_and_equal(db)
+
+
 def test_a_stale_mark_makes_pages_read_live_with_the_same_result(kb_dir: Path) -> None:
     """A base upgraded to the digest schema starts with every digest marked stale (``*``): pages
     read live until the next write refreshes them, and show the same thing either way."""

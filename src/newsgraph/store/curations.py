@@ -17,6 +17,7 @@ import duckdb
 
 from newsgraph.model import ArticleFacts, Curation, CurationAction, Entity
 from newsgraph.store.connection import Store, insert, joined
+from newsgraph.store.article_digest import ALL as ARTICLES_ALL, mark_articles
 from newsgraph.store.digest import mark_dirty
 from newsgraph.store.entities import write_entities
 from newsgraph.store.facts import read_local_entities
@@ -75,29 +76,42 @@ def _locals_by_article(store: Store) -> dict[str, list]:
 def rewrite_identity(conn: duckdb.DuckDBPyConnection, entities: Sequence[Entity], assignment: Mapping[str, str]) -> None:
     """Replace every entity (inside the caller's transaction) by ``entities``, and point every
     mention at ``assignment[its cluster]`` (none when absent), and every quote speaker and event
-    argument at its mention's entity."""
-    mark_dirty(conn, everything=True)
-    for table in ("entities", "entity_aliases", "entity_articles"):
-        conn.execute(f"DELETE FROM {table}")
-    conn.execute("DELETE FROM roles WHERE entity_key IS NULL")
-    write_entities(conn, entities)
-    conn.execute("CREATE OR REPLACE TEMP TABLE ng_assignment (cluster VARCHAR, entity_id VARCHAR)")
-    insert(conn, "ng_assignment", ("cluster", "entity_id"), sorted(assignment.items()))
-    conn.execute("UPDATE mentions SET entity_id = NULL")
-    conn.execute("UPDATE mentions SET entity_id = t.entity_id FROM ng_assignment t WHERE mentions.cluster = t.cluster")
-    conn.execute("DROP TABLE ng_assignment")
-    point_facts_at_mentions(conn)
+    argument at its mention's entity.
+
+    Every entity's and story's page is marked stale; of the articles' pages (``article_digest``),
+    only those of the articles whose mentions now point elsewhere (a speaker or an argument takes
+    its mention's entity, so it moves only with it), with the marks already waiting: an identity
+    edit on a large base recomputes the pages of the articles it touches, not of every article."""
+    waiting = [r[0] for r in conn.execute("SELECT DISTINCT article_id FROM article_digest_dirty").fetchall()]
+    conn.execute("CREATE OR REPLACE TEMP TABLE ng_links_before AS SELECT article_id, id, entity_id FROM mentions")
+    try:
+        mark_dirty(conn, everything=True)
+        for table in ("entities", "entity_aliases", "entity_articles"):
+            conn.execute(f"DELETE FROM {table}")
+        conn.execute("DELETE FROM roles WHERE entity_key IS NULL")
+        write_entities(conn, entities)
+        conn.execute("CREATE OR REPLACE TEMP TABLE ng_assignment (cluster VARCHAR, entity_id VARCHAR)")
+        insert(conn, "ng_assignment", ("cluster", "entity_id"), sorted(assignment.items()))
+        conn.execute("UPDATE mentions SET entity_id = NULL")
+        conn.execute("UPDATE mentions SET entity_id = t.entity_id FROM ng_assignment t WHERE mentions.cluster = t.cluster")
+        conn.execute("DROP TABLE ng_assignment")
+        point_facts_at_mentions(conn)
+        moved = [r[0] for r in conn.execute(
+            """SELECT DISTINCT m.article_id FROM mentions m JOIN ng_links_before b ON b.article_id = m.article_id AND b.id = m.id
+               WHERE m.entity_id IS DISTINCT FROM b.entity_id""").fetchall()]
+    finally:
+        conn.execute("DROP TABLE IF EXISTS temp.ng_links_before")
+    conn.execute("DELETE FROM article_digest_dirty")  # the marks of this rewrite's steps (all of them), replaced by
+    mark_articles(conn, article_ids=[a for a in waiting if a != ARTICLES_ALL] + moved,  # the articles that moved
+                  everything=ARTICLES_ALL in waiting)
 
 
-def point_facts_at_mentions(conn: duckdb.DuckDBPyConnection, article_ids: Sequence[str] | None = None) -> None:
-    """Quote speakers and event arguments take their mention's entity id (of ``article_ids``, or all)."""
-    mark_dirty(conn, article_ids=article_ids or (), everything=article_ids is None)
-    scope = "" if article_ids is None else " AND {t}.article_id IN (SELECT unnest(string_split(?, chr(31))))"
-    params = [] if article_ids is None else [joined(article_ids)]
+def point_facts_at_mentions(conn: duckdb.DuckDBPyConnection) -> None:
+    """Quote speakers and event arguments take their mention's entity id (its caller marks the pages)."""
     conn.execute("UPDATE quotes SET speaker_entity_id = m.entity_id FROM mentions m"
-                  " WHERE m.id = quotes.speaker_mention_id AND m.article_id = quotes.article_id" + scope.format(t="quotes"), params)
+                  " WHERE m.id = quotes.speaker_mention_id AND m.article_id = quotes.article_id")
     conn.execute("UPDATE event_arguments SET entity_id = m.entity_id FROM mentions m WHERE m.id = event_arguments.mention_id"
-                 " AND m.article_id = event_arguments.article_id" + scope.format(t="event_arguments"), params)
+                 " AND m.article_id = event_arguments.article_id")
 
 
 def delete_entities(conn: duckdb.DuckDBPyConnection, removed: Mapping[str, str | None]) -> None:

@@ -345,6 +345,13 @@ def article_rows(store: Store, article_id: str) -> StoredRows | None:
     rows: StoredRows = {"extracted": [{"extractors": found[0][0]}]}
     for table, order in FACT_ORDERS.items():
         rows[table] = _by_article(store, table, article_id, order)
+    return _local_roles_only(rows)
+
+
+def _local_roles_only(rows: StoredRows) -> StoredRows:
+    """``rows`` without the entity-level roles (no ``entity_key``: an entity's, kept beside the
+    article's; ``article_facts`` reads the local entities' roles only)."""
+    rows["roles"] = [r for r in rows["roles"] if r["entity_key"] is not None]
     return rows
 
 
@@ -360,7 +367,7 @@ def articles_rows(store: Store, article_ids: Sequence[str]) -> dict[str, StoredR
             rows[table] = []
         for row in _by_article(store, table, ids, order) if ids else ():
             out[row["article_id"]][table].append(row)
-    return out
+    return {a: _local_roles_only(rows) for a, rows in out.items()}
 
 
 def article_facts(article_id: str, rows: StoredRows) -> ArticleFacts:
