@@ -101,8 +101,9 @@ def test_pages_counts_agree_with_their_nouns(client: TestClient) -> None:
     story = client.get("/api/stories").json()["rows"][0]["id"]
     pages = ["/", "/stories", f"/story/{story}", "/entity/Xi Jinping", "/entity/Toshimitsu Motegi"]
     for path in pages:
-        html = client.get(path).text
-        assert client.get(path).status_code == 200, path
+        response = client.get(path)
+        html = response.text
+        assert response.status_code == 200, path
         wrong = re.findall(r"(?<![\d,.])1 (?:articles|mentions|quotes|events|figures|shared articles)\b", html)
         assert not wrong, (path, wrong)
     home = client.get("/").text
