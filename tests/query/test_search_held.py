@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -9,6 +10,7 @@ import numpy as np
 import pytest
 
 from newsgraph import search as embedding
+from newsgraph.errors import QueryError
 from newsgraph.query import search as query_search
 from newsgraph.query.search import held_vectors, search
 from newsgraph.search import VectorIndex
@@ -44,6 +46,45 @@ def test_held_vectors_rank_as_the_table_does(seed_kb: Path) -> None:
         assert [h.score for h in held] == pytest.approx([h.score for h in scanned], abs=1e-5)
         assert [h.article_id for h in search(seed_kb, query, limit=5, keep_vectors=True)] == \
             [h.article_id for h in search(seed_kb, query, limit=5)]
+
+
+def _same_hits(held: list, scanned: list) -> None:
+    assert [h.article_id for h in held] == [h.article_id for h in scanned]
+    assert [h.text_score for h in held] == pytest.approx([h.text_score for h in scanned], rel=1e-12)
+    assert [(h.snippet, h.marks) for h in held] == [(h.snippet, h.marks) for h in scanned]
+    assert [[(x.quote_id, x.speaker) for x in h.quotes] for h in held] == \
+        [[(x.quote_id, x.speaker) for x in h.quotes] for h in scanned]
+    assert [x.score for h in held for x in h.quotes] == pytest.approx([x.score for h in scanned for x in h.quotes], rel=1e-12)
+
+
+@pytest.mark.parametrize("base", ["seed_kb", "examples_kb", "short_news_kb"])
+def test_held_text_ranks_as_the_tables_do(base: str, request: pytest.FixtureRequest) -> None:
+    """Text ranking and quote scores from the indexes held in memory (``held_text``) equal the SQL's,
+    for every word of the base as a query, pairs of them, and a sentence; duplicate copies never."""
+    db = request.getfixturevalue(base)
+    with open_store(db, read_only=True) as store:
+        words = sorted({w for (text,) in store.rows("SELECT text FROM articles") for w in re.findall(r"[^\W\d_]{3,}", text)})
+        duplicates = {r[0] for r in store.rows("SELECT article_id FROM duplicates")}
+    assert len(words) > 30
+    queries = words[::2] + [f"{a} {b}" for a, b in zip(words[::7], words[3::7])] + [" ".join(words[::5][:12])]
+    seen = 0
+    with open_store(db, read_only=True) as store:
+        for query in queries:
+            for limit in (1, 10):
+                try:
+                    scanned = search(store, query, mode="text", limit=limit)
+                except QueryError as err:  # only stopwords: refused the same way
+                    assert err.code == "NG407"
+                    with pytest.raises(QueryError, match="NG407"):
+                        search(store, query, mode="text", limit=limit, keep_vectors=True)
+                    continue
+                held = search(store, query, mode="text", limit=limit, keep_vectors=True)
+                _same_hits(held, scanned)
+                assert not {h.article_id for h in held} & duplicates
+                seen += len(held)
+    assert seen > len(queries)
+    if base == "short_news_kb":
+        assert duplicates, "the base holds copies, which must never be ranked"
 
 
 def test_held_vectors_are_read_once_a_file_version(seed_kb: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsgraph.errors import QueryError
-from newsgraph.query.search import MAX_QUERY_CHARS, _clean, _mark_pattern, _marks, check_query, make_snippet
+from newsgraph.query.search import MAX_QUERY_CHARS, _clean, check_query, make_snippet, stem_marks
 
 
 def test_snippet_window_holds_the_most_distinct_matches() -> None:
@@ -72,5 +72,12 @@ def test_marks_are_the_words_whose_stem_is_searched(parts: list[str], glue: list
     text = "".join(p + g for p, g in zip(parts, glue))
     written = set(re.findall(r"\w+", text))
     word_stems = {w.lower(): _stem(w.lower()) for w in written}
-    pattern, forms = _mark_pattern(written, query_stems, word_stems)
-    assert _marks(text, pattern, forms) == _marks_word_by_word(text, query_stems, word_stems)
+    asked: list[str] = []
+
+    def stem_of(words: object) -> dict[str, str]:
+        asked.extend(words)  # type: ignore[call-overload]
+        return {w: word_stems[w] for w in asked}
+
+    assert stem_marks({"t": text}, query_stems, stem_of) == {"t": _marks_word_by_word(text, query_stems, word_stems)}
+    if text.isascii() and query_stems:  # only the words that can stem to a query stem are stemmed
+        assert all(any(w.startswith(q[:-1]) for q in query_stems) for w in asked)

@@ -86,3 +86,23 @@ def test_query_terms_and_stems_are_what_the_index_macros_give(store, query: str)
         ours = sorted(r[0] for r in store.rows(sql, params))
         theirs = sorted(r[0] for r in store.rows(f"SELECT stem(unnest({schema}.tokenize(?)), 'porter')", [query]))
         assert sorted(set(ours)) == sorted(set(theirs))
+
+
+# Porter's suffixes, as words end in them after earlier steps (the stemmer's rules rewrite these)
+_SUFFIXES = ["", "s", "ss", "ies", "sses", "ed", "ing", "eed", "at", "bl", "iz", "y", "ational", "tional", "enci",
+             "anci", "izer", "abli", "alli", "entli", "eli", "ousli", "ization", "ation", "ator", "alism", "iveness",
+             "fulness", "ousness", "aliti", "iviti", "biliti", "icate", "ative", "alize", "iciti", "ical", "ful", "ness",
+             "al", "ance", "ence", "er", "ic", "able", "ible", "ant", "ement", "ment", "ent", "ion", "ou", "ism", "ate",
+             "iti", "ous", "ive", "ize", "e", "ll", "bility", "ly", "ies"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=1, max_size=8), st.sampled_from(_SUFFIXES),
+       st.sampled_from(_SUFFIXES))
+def test_a_porter_stem_keeps_the_word_but_its_last_letter(conn: duckdb.DuckDBPyConnection, root: str, one: str,
+                                                          two: str) -> None:
+    """What a search's marks rely on (``query.search.stem_marks``): a word's stem, but its last
+    letter, begins the word; so only words beginning so are stemmed when a hit's text is marked."""
+    word = root + one + two
+    stem = conn.execute("SELECT stem(?, 'porter')", [word]).fetchone()[0]
+    assert word.startswith(stem[:-1]), (word, stem)
