@@ -38,6 +38,55 @@ def test_vector_index_ranks_by_cosine_with_ties_in_id_order() -> None:
         VectorIndex(ids[:3], matrix)
 
 
+def test_two_stage_ranking_is_the_float32_ranking() -> None:
+    """An index ranking first by int8 products (``search.vectors._Coarse``) gives the float32
+    ranking exactly: on exact copies, near copies a rounding apart, crowds and spread vectors,
+    queries among them and away from them, every depth."""
+    rng = np.random.default_rng(3)
+    seeds = rng.normal(size=(40, 24))
+    matrix = np.concatenate([seeds[rng.integers(40, size=500)] + rng.normal(scale=spread, size=(500, 24))
+                             for spread in (0.0, 1e-4, 1e-2, 0.3)]).astype(np.float32)
+    matrix *= rng.uniform(0.2, 3.0, size=(len(matrix), 1)).astype(np.float32)  # lengths differ
+    ids = [f"a{i:05d}" for i in range(len(matrix))]
+    two, one = VectorIndex(ids, matrix, coarse_from=1), VectorIndex(ids, matrix, coarse_from=10**9)
+    assert two._coarse is not None and one._coarse is None and two.nbytes > one.nbytes
+    queries = [matrix[i] for i in rng.integers(len(matrix), size=15)]
+    queries += [seeds[i] + rng.normal(scale=0.05, size=24) for i in range(10)] + list(rng.normal(size=(10, 24)))
+    for query in queries:
+        for k in (1, 7, 100, 1999, 2000, 5000):
+            got, expected = two.top(query, k), one.top(query, k)
+            assert [i for i, _ in got] == [i for i, _ in expected]
+            assert [v for _, v in got] == pytest.approx([v for _, v in expected], abs=1e-6)
+    assert two.top(np.zeros(24), 3) == one.top(np.zeros(24), 3)
+
+
+def test_coarse_scores_stay_within_their_bounds() -> None:
+    """Each int8 score is within its bound of the float64 cosine, also for the query that the
+    rounding hurts most (a vector's own rounding error as the query), and the bounds are tight
+    enough to leave most vectors out."""
+    from newsgraph.search.vectors import _Coarse
+
+    rng = np.random.default_rng(5)
+    queries = rng.normal(size=(20, 384))
+    queries /= np.linalg.norm(queries, axis=1, keepdims=True)
+    steps = np.abs(queries).max(axis=1, keepdims=True) / 63
+    query_errors = queries - np.clip(np.rint(queries / steps), -63, 63) * steps
+    unit = np.concatenate([rng.normal(size=(3000, 384)), query_errors])  # the last rows: where a query's rounding hurts
+    unit[:1000] *= rng.uniform(0.01, 1.0, size=(1000, 384))  # some with a few large components
+    unit /= np.linalg.norm(unit, axis=1, keepdims=True)
+    coarse = _Coarse(unit.astype(np.float32))
+    rebuilt = np.clip(np.rint(unit / coarse.scale[:, None]), -127, 127) * coarse.scale[:, None]
+    worst = []  # a vector's own rounding error as the query, written in 7 bits so that the query's is nil
+    for i in rng.integers(3000, size=20):
+        codes = np.rint((unit[i] - rebuilt[i]) / np.abs(unit[i] - rebuilt[i]).max() * 63)
+        worst.append(codes / np.linalg.norm(codes))
+    exact = unit.astype(np.float32).astype(np.float64)
+    for query in worst + list(queries) + list(unit[:20]):
+        estimate, bound = coarse.estimate(query)
+        assert np.all(np.abs(exact @ query - estimate) <= bound)
+        assert len(coarse.candidates(query, 10)) < 1000
+
+
 def test_held_vectors_rank_as_the_table_does(seed_kb: Path) -> None:
     for query in QUERIES:
         held = search(seed_kb, query, mode="semantic", limit=5, keep_vectors=True)
