@@ -66,7 +66,7 @@ _PIECES = ["Blair", "BLAIR", "blairs", "Blairite", "İstanbul", "istanbul", "STR
 
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from(_PIECES), max_size=30),
-       st.lists(st.sampled_from([" ", "", "-", "’", "\u00a0", "_", "."]), min_size=30, max_size=30),
+       st.lists(st.sampled_from([" ", "", "-", "’", "\u00a0", "_", ".", "'", "'A"]), min_size=30, max_size=30),
        st.sets(st.sampled_from(["blai", "ista", "stra", "fina", "ǆema", "σοφό", "9bla", "é"]), max_size=4))
 def test_marks_are_the_words_whose_stem_is_searched(parts: list[str], glue: list[str], query_stems: set[str]) -> None:
     text = "".join(p + g for p, g in zip(parts, glue))
@@ -79,5 +79,5 @@ def test_marks_are_the_words_whose_stem_is_searched(parts: list[str], glue: list
         return {w: word_stems[w] for w in asked}
 
     assert stem_marks({"t": text}, query_stems, stem_of) == {"t": _marks_word_by_word(text, query_stems, word_stems)}
-    if text.isascii() and query_stems:  # only the words that can stem to a query stem are stemmed
+    if len(text.lower()) == len(text) and "\u03a3" not in text and query_stems:  # only the words that can stem to a query stem are stemmed
         assert all(any(w.startswith(q[:-1]) for q in query_stems) for w in asked)
