@@ -1,5 +1,5 @@
-"""``store.search.ascii_tokens`` gives, for any ASCII text, exactly what the fts index's own
-``tokenize`` macro gives (the quote matching of a search relies on it to score quotes as the
+"""``store.search.plain_tokens`` gives, for any plain text (ASCII, or with news's usual other
+characters: ``is_plain``), exactly what the fts index's own ``tokenize`` macro gives (the quote matching of a search relies on it to score quotes as the
 index would)."""
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ import duckdb
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from newsgraph.store.search import ascii_tokens, fts_extension_path
+from newsgraph.store.search import fts_extension_path, is_plain, plain_tokens
 
 
 @pytest.fixture(scope="module")
@@ -44,19 +44,40 @@ WRITTEN = [
 
 
 @pytest.mark.parametrize("text", WRITTEN)
-def test_ascii_tokens_are_the_index_tokens_on_written_cases(conn: duckdb.DuckDBPyConnection, text: str) -> None:
-    assert ascii_tokens(text) == _duckdb_tokens(conn, text)
+def test_plain_tokens_are_the_index_tokens_on_written_cases(conn: duckdb.DuckDBPyConnection, text: str) -> None:
+    assert plain_tokens(text) == _duckdb_tokens(conn, text)
 
 
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet=st.characters(min_codepoint=0, max_codepoint=127, blacklist_characters="\x00"), max_size=80))
-def test_ascii_tokens_are_the_index_tokens_on_any_ascii(conn: duckdb.DuckDBPyConnection, text: str) -> None:
-    assert ascii_tokens(text) == _duckdb_tokens(conn, text)
+def test_plain_tokens_are_the_index_tokens_on_any_ascii(conn: duckdb.DuckDBPyConnection, text: str) -> None:
+    assert plain_tokens(text) == _duckdb_tokens(conn, text)
 
 
-def test_ascii_tokens_refuse_other_text() -> None:
-    with pytest.raises(ValueError):
-        ascii_tokens("café")
+def test_plain_tokens_refuse_other_text() -> None:
+    for text in ("café", "CAFÉ", "İstanbul", "a\u00a0b", "wait…", "ﬁnance", "ǅemal", "ΣΟΦΌΣ", "soft\u00adhyphen", "e\u0301"):
+        assert not is_plain(text)
+        with pytest.raises(ValueError):
+            plain_tokens(text)
+
+
+# news's usual characters beside ASCII, which the tokenizer keeps as they are, and some it changes
+_PLAIN = "£€¥’‘“”–—•°§¶ßłøæđħıœσς中文字ア한٣¿¡«»"
+_OTHER = "éÉÀçÇñÑüÜİŁØÆ…\u00a0\u2009\u00ad\u0301ﬁǅΣ²½"
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("aZ q.,-'\"9_\t\n") + list(_PLAIN) + list(_OTHER)), max_size=40))
+def test_plain_tokens_are_the_index_tokens_on_news_characters(conn: duckdb.DuckDBPyConnection, text: str) -> None:
+    if is_plain(text):
+        assert plain_tokens(text) == _duckdb_tokens(conn, text)
+    else:
+        assert any(c in _OTHER for c in text)
+
+
+def test_news_punctuation_is_plain() -> None:
+    assert all(is_plain(c) for c in _PLAIN)
+    assert not any(is_plain(c) for c in _OTHER)
 
 
 QUERIES = ["Blair", "the prime minister said on Monday", "  record-profits!! ", "U.S.-backed re-election",

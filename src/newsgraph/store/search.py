@@ -14,10 +14,12 @@ Embeddings (``FLOAT[384]``, unit length) are searched exactly with ``array_cosin
 
 from __future__ import annotations
 
+import functools
 import glob
 import math
 import os
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -351,11 +353,11 @@ def _append(store: Store, conn: duckdb.DuckDBPyConnection, article_ids: Sequence
 
 def query_terms(store: Store, text: str) -> list[tuple[str, str]]:
     """(token, porter stem) of each word of ``text`` that the fts index would search (stopwords
-    dropped). An ASCII query is tokenised here (``ascii_tokens``) and its words stemmed through the
+    dropped). A plain query (``is_plain``) is tokenised here (``plain_tokens``) and its words stemmed through the
     process's kept stems (``stems``): no query at all for words seen before."""
-    if text.isascii():
+    if is_plain(text):
         stop = _stopwords(store, ARTICLE_FTS)
-        kept = [t for t in ascii_tokens(text) if t and t not in stop]
+        kept = [t for t in plain_tokens(text) if t and t not in stop]
         stemmed = stems(store, kept)
         return [(t, stemmed[t]) for t in kept]
     load_fts(store)
@@ -568,13 +570,13 @@ def quote_top(store: Store, query: str, article_ids: Sequence[str], limit: int,
     in_ids, id_params = keys_in("article_id", list(dict.fromkeys(article_ids)))
     rows = [r for r in store.rows(f"SELECT id, article_id, content FROM quote_text WHERE {in_ids}", id_params)
             if r[2] is not None and _may_hold(r[2], prefixes)]
-    others = [r[2] for r in rows if not r[2].isascii()]  # tokenised by DuckDB; ASCII texts here, the same way
+    others = [r[2] for r in rows if not is_plain(r[2])]  # tokenised by DuckDB; plain texts here, the same way
     tokenized = iter(r[0] for r in store.rows(
         f"SELECT {q}.tokenize(c) FROM (SELECT unnest(?) AS c, unnest(range(?)) AS i) ORDER BY i",
         [others, len(others)])) if others else iter(())
     candidates = []
     for qid, aid, content in rows:
-        tokens = ascii_tokens(content) if content.isascii() else next(tokenized)
+        tokens = plain_tokens(content) if is_plain(content) else next(tokenized)
         kept = [w for w in tokens if w and w not in stop]
         near = [w for w in kept if any(p in w for p in prefixes)]
         if near:
@@ -611,7 +613,7 @@ def _query_stems(store: Store, query: str, schema: str) -> tuple[str, list[Any]]
     """SQL and its parameters for the stems of every token of ``query``, as ``stem(unnest(
     tokenize(?)))`` gives them: for an ASCII query, the stems themselves (its tokens read here and
     stemmed through ``stems``), which spares DuckDB the macro; else that expression."""
-    if not query.isascii():
+    if not is_plain(query):
         return f"SELECT stem(unnest({schema}.tokenize(?)), 'porter')", [query]
     return "SELECT unnest(?::VARCHAR[])", [query_stems(store, query, schema)]
 
@@ -619,9 +621,9 @@ def _query_stems(store: Store, query: str, schema: str) -> tuple[str, list[Any]]
 def query_stems(store: Store, query: str, schema: str) -> list[str]:
     """The distinct stems of ``query``'s tokens (``schema``'s ``tokenize``, stopwords kept: they are
     not in the index's dictionary), sorted."""
-    if not query.isascii():
+    if not is_plain(query):
         return sorted({str(r[0]) for r in store.rows(f"SELECT stem(unnest({schema}.tokenize(?)), 'porter')", [query])})
-    tokens = ascii_tokens(query)
+    tokens = plain_tokens(query)
     stemmed = stems(store, tokens)
     return sorted({stemmed[t] for t in tokens})
 
@@ -633,23 +635,39 @@ _IGNORED = re.compile(r"""[0-9!@#$%^&*()_+={}\[\]:;<>,.?~\\/|'"`-]+""")
 _SPACES = re.compile(r"[\t\n\f\r ]+")
 
 
-def ascii_tokens(text: str) -> list[str]:
-    """The fts index's ``tokenize`` of an ASCII ``text``, token for token (empty strings included
-    where it gives them), without a query: a page of hits tokenises a few hundred quotes, and
-    DuckDB's macro cost a search 2 to 4 ms. For ASCII, stripping accents changes nothing and
-    lower-casing is Python's; other texts go to DuckDB (``tests/store/test_tokens.py`` holds the
-    two equal)."""
-    if not text.isascii():
-        raise ValueError("ascii_tokens reads ASCII text only")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+@functools.lru_cache(maxsize=8192)
+def _plain_char(ch: str) -> bool:
+    """Whether the fts tokenizer leaves ``ch`` (not ASCII) as it is: no decomposition (nothing for
+    stripping accents to take off, no compatibility form), a letter, number, punctuation, symbol or
+    space, already in lower case (a pound sign, curly quotes and dashes, "ß", "ł", CJK)."""
+    return not unicodedata.decomposition(ch) and unicodedata.category(ch)[0] in "LNPSZ" and ch.lower() == ch
+
+
+def is_plain(text: str) -> bool:
+    """Whether ``plain_tokens`` reads ``text``: ASCII, or its other characters all ``_plain_char``."""
+    return text.isascii() or all(_plain_char(c) for c in set(_NON_ASCII.findall(text)))
+
+
+def plain_tokens(text: str) -> list[str]:
+    """The fts index's ``tokenize`` of a plain ``text`` (``is_plain``), token for token (empty
+    strings included where it gives them), without a query: a page of hits tokenises a few hundred
+    quotes, and DuckDB's macro cost a search 2 to 4 ms. In such a text stripping accents changes
+    nothing and lower-casing is Python's; other texts go to DuckDB (``tests/store/test_tokens.py``
+    holds the two equal, on ASCII and on news's usual other characters: "£", "’", "“", "—")."""
+    if not is_plain(text):
+        raise ValueError("plain_tokens reads plain text only (is_plain)")
     return _SPACES.split(_IGNORED.sub(" ", text.lower()))
 
 
 def _may_hold(content: str, prefixes: set[str]) -> bool:
     """Whether a quote can hold a token with one of ``prefixes`` in it, so that only those are
     tokenised (DuckDB's tokenising was most of a search's quote matching): a token is a piece of
-    the text lower-cased with its accents stripped, so an ASCII text without a prefix in its lower
-    case holds none; a text with other characters is tokenised whatever it holds."""
-    if not content.isascii():
+    the text lower-cased with its accents stripped, so a plain text (``is_plain``) without a prefix
+    in its lower case holds none; another text is tokenised whatever it holds."""
+    if not is_plain(content):
         return True
     lowered = content.lower()
     return any(p in lowered for p in prefixes)
