@@ -64,3 +64,43 @@ def test_bodies_keep_their_type(nlp, run, types, text: str, name: str, label: st
     found = types(run(nlp, text))
     assert found[name] == label
     assert all(t != "LOC" for n, t in found.items() if "Beatles" in n)
+
+
+# --- a known place written before a business or institution noun (entities v27) --------------
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Analysts at a Lima brokerage expect the central bank to cut rates.", "Lima"),
+        ("A Frankfurt lender has agreed to pay a fine of 12 million euros.", "Frankfurt"),
+        ("She was flown to a Tokyo hospital, where she is in a stable condition.", "Tokyo"),
+        ("The Lyon court threw out the case on Friday.", "Lyon"),
+        ("A Nairobi-based insurer bought the rest of the firm.", "Nairobi"),
+        ("Three traders at a Mumbai firm were questioned by the police.", "Mumbai"),
+        ("Prosecutors said a small Osaka trading company had forged the invoices.", "Osaka"),
+        ("The suit was filed by a Houston law firm on behalf of 300 farmers.", "Houston"),
+        ("Its Seoul office will close next year, the company said.", "Seoul"),
+        ("The boy was taken to a Florence hospital with burns to his arms.", "Florence"),  # also a first name
+    ],
+)
+def test_a_place_before_a_business_noun_is_the_place(nlp, run, types, text: str, place: str) -> None:
+    assert types(run(nlp, text)).get(place) == "GPE"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "label"),
+    [
+        ("The New York Times first reported the settlement.", "New York Times", "ORG"),
+        ("Real Madrid play at the Santiago Bernabeu on Sunday.", "Santiago Bernabeu", "FAC"),
+        ("Analysts at the London bank Barclays said the rate would rise.", "Barclays", "ORG"),
+        ("Santiago Ruiz runs a Madrid bakery with his brother.", "Santiago Ruiz", "PERSON"),
+    ],
+)
+def test_names_that_only_begin_with_a_place_keep_their_type(nlp, run, types, text: str, name: str, label: str) -> None:
+    assert types(run(nlp, text)).get(name) == label
+
+
+def test_a_person_named_after_a_city_is_no_place(nlp, run, types) -> None:
+    found = types(run(nlp, "Paris Hilton arrived at the premiere with her sister."))
+    assert "Paris" not in found and all(label != "GPE" for name, label in found.items() if "Paris" in name)

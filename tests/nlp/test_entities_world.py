@@ -76,6 +76,59 @@ def test_collectives_and_a_bill_are_not_people(types, run, nlp: Language, text: 
     assert "PERSON" not in types(run(nlp, text)).values()
 
 
+# --- a business described before its name (entities v27) -------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "company", "opener"),
+    [
+        ("State miner Cobrevale, which runs the two biggest pits, said output fell 4 percent.", "Cobrevale", "State"),
+        ("Budget airline Skyvolta cancelled 80 flights because of the strike.", "Skyvolta", "Budget"),
+        ("Rival carmaker Orvanta said it would not match the price cuts.", "Orvanta", "Rival"),
+        ("State lender Banco Norvale will give farmers three more years to repay.", "Banco Norvale", "State"),
+        ("Regional broadcaster Teleandina said the debate would go ahead.", "Teleandina", "Regional"),
+        ("Chipmaker Kestronix posted a record quarterly profit.", "Kestronix", "Chipmaker"),
+        ("State miner Zinara said exports would double.", "Zinara", "State"),
+    ],
+)
+def test_a_trade_noun_at_a_sentence_start_names_the_company_not_its_opener(
+        types, run, nlp: Language, text: str, company: str, opener: str) -> None:
+    found = types(run(nlp, text))
+    assert found.get(company) == "ORG"
+    assert not any(name.split()[0] == opener for name in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        ("Shares in oil major Petrolux fell 3 percent after the spill.", "Petrolux"),
+        ("The deal makes state miner Cobrevale the country's largest employer.", "Cobrevale"),
+        ("Unions at budget airline Skyvolta called a second strike.", "Skyvolta"),
+        ("Shares of state miner Andalux rose after the tender.", "Andalux"),  # typed a person by the model
+    ],
+)
+def test_a_name_after_a_trade_noun_is_the_company(types, run, nlp: Language, text: str, company: str) -> None:
+    assert types(run(nlp, text)).get(company) == "ORG"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "label"),
+    [
+        ("State Street said assets under management rose.", "State Street", "ORG"),
+        ("Chilean miner Cobrevale said output fell.", "Chilean", "NORP"),
+        ("Top copper exporter Chile shipped less metal in March.", "Chile", "GPE"),
+        ("The carrier Sea Harmony struck the pier.", "Sea Harmony", "PRODUCT"),  # a ship: "carrier" is no trade here
+    ],
+)
+def test_names_around_a_trade_noun_that_keep_their_type(types, run, nlp: Language, text: str, name: str,
+                                                        label: str) -> None:
+    assert types(run(nlp, text)).get(name) == label
+
+
+def test_a_retired_major_is_no_company(types, run, nlp: Language) -> None:
+    assert "ORG" not in types(run(nlp, "The coup was led by a retired army major, Ilunga Kasongo, in 1997.")).values()
+
+
 # --- organisations built on a place, roles with portfolio and country ------------------------
 
 

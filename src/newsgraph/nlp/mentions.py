@@ -16,14 +16,14 @@ from newsgraph.nlp.institutions import canonical_institution
 from newsgraph.nlp.money import CODES
 from newsgraph.nlp.oneword import retype_one_word_people
 from newsgraph.nlp.organisations import (
-    DESCRIPTORS, FOREIGN_BODIES, LEGAL_FORMS, ORG_FINALS, ORG_HEADS, acronym_names, advocacy_names, companies, fix_people,
+    DESCRIPTORS, FOREIGN_BODIES, LEGAL_FORMS, ORG_FINALS, ORG_HEADS, acronym_names, advocacy_names, companies, described_companies, fix_people,
     foreign_bodies,
     institutions, join_place_names, kicker, laws, named_events, split_portfolios, whole_portfolios,
 )
 from newsgraph.nlp.recogniser import keep_sure
 from newsgraph.nlp.places import (
     CLUB_FINALS, CLUB_STARTS, buildings, clubs, constituencies, dateline_spans, fix_place_types, gazetteer, natural_places,
-    players, regions_by_kind, same_place_types, whole_countries,
+    placed_modifiers, players, regions_by_kind, same_place_types, whole_countries,
 )
 from newsgraph.nlp.products import named_products
 from newsgraph.nlp.titles import HONORIFICS, MODIFIERS, after_title, is_head, is_title_word, status_of
@@ -398,6 +398,7 @@ def mention_spans(doc: Doc) -> list[Span]:
              for s in spans]  # "Tories", "Labour" typed NORP or PERSON are the party
     spans = institutions(doc, spans)
     spans = recover_repeats(doc, companies(doc, spans))  # nlp/organisations.py: "Goldcrest Mining ... Goldcrest"
+    spans = placed_modifiers(doc, described_companies(doc, spans))  # "State miner Codelco"; nlp/places.py: "a Santiago brokerage"
     spans = acronym_names(doc, spans)  # nlp/organisations.py: "Central Reserve Bank of Peru (BCRP)"
     text = doc.text  # (built once: Doc.text joins every token)
     spans = capitals_of_people(doc, text, credits(doc, text, spans))  # "(Photo: Name / Agency)", "SANDBERG: ..."

@@ -6,6 +6,9 @@
 - Plural titles and collectives ("MPs", "Male MPs", "Officials") and a legislative "Bill" are never
   people; a one-word "person" written in capitals ("BT", "BAA") or with a company's words around
   it ("Yukos shares", "the firm Diageo"), or typed ORG elsewhere in the article, is an ORG.
+- A name after a lower-case trade noun ("state miner Codelco", "oil major X") is the company, and
+  the capitalised common word that opens the sentence before that noun ("State", "Budget") is no
+  name (``described_companies``).
 
 Generic words only: no list of organisations or people.
 """
@@ -701,6 +704,155 @@ def legal_names(doc: Doc, spans: list[Span]) -> list[Span]:
     return sorted(kept + found, key=lambda s: s.start)
 
 
+# Lower-case nouns for what a business does, written right before its name ("state miner Codelco",
+# "budget airline X", "oil major X", "rival carmaker X"): the name after one is the business's.
+TRADES = frozenset("""
+    miner carmaker automaker chipmaker drugmaker steelmaker shipbuilder planemaker brewer distiller winemaker
+    retailer grocer supermarket lender bank insurer reinsurer broadcaster publisher airline refiner
+    shipper utility conglomerate major brokerage firm company telecoms operator manufacturer
+    """.split())
+# Of those, the ones that are no first word of a company's own name ("Chipmaker X" | "Bank Negara").
+_TRADES_BEFORE_A_NAME = frozenset(w for w in TRADES if w.endswith("maker")) | frozenset(
+    "miner brewer distiller retailer grocer lender insurer reinsurer broadcaster publisher refiner shipper "
+    "shipbuilder conglomerate brokerage".split())
+# Of those, the ones that name only a business: after the others ("oil major X", "the company X"), a
+# name the gazetteer knows as a place stays the place.
+_AGENTS = TRADES - {"utility", "major", "operator", "manufacturer", "firm", "company"}
+_RETYPED_TO_COMPANY = frozenset({"GPE", "LOC", "FAC", "NORP", "PRODUCT"})
+_MAJORS = frozenset("oil energy mining drugs pharmaceutical pharmaceuticals tech chemicals food media steel".split())
+
+
+def _trade(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` is a lower-case trade noun ("miner", "car-maker"; never "film-maker")."""
+    token = doc[i]
+    if token.lower_ == "maker" and i >= 2 and doc[i - 1].text == "-":
+        return not _person_maker(doc, i) and doc[i - 2].is_lower
+    if token.lower_ == "major":
+        return i > 0 and doc[i - 1].lower_ in _MAJORS  # "oil major X", never "army major X"
+    return token.is_lower and token.lower_ in TRADES
+
+
+def _name_start(token: Token) -> bool:
+    return token.text[:1].isupper() and any(c.isalpha() for c in token.text)
+
+
+def _common_opener(doc: Doc, i: int, spans: list[Span]) -> bool:
+    """Whether token ``i``, a sentence's first, is a capitalised common word or adjective ("State",
+    "Budget", "Rival"): no place, country, nationality or institution, not in capitals, and neither
+    written capitalised inside a sentence nor a word of another name elsewhere in the article."""
+    from newsgraph.nlp.countries import canonical_country, country_of_demonym
+    from newsgraph.nlp.institutions import canonical_institution
+    from newsgraph.nlp.places import gazetteer
+
+    token = doc[i]
+    text = token.text
+    if not (token.is_alpha and token.is_title) or len(text) < 3:
+        return False
+    if canonical_country(text) or country_of_demonym(text) or canonical_institution(text) or gazetteer().knows(text):
+        return False
+    if any(t.text == text and not t.is_sent_start for t in doc if t.i != i):
+        return False  # the article writes it as a name elsewhere
+    return not any(s.start != i and text in {t.text for t in s} for s in spans)
+
+
+def _sentence_opener(doc: Doc, name: int) -> int | None:
+    """For a name starting at token ``name`` after a trade noun written at its sentence's start
+    ("State miner X", "Budget airline X", "State oil company X", "Chipmaker X"), the sentence's
+    first token; else None."""
+    k = name - 1
+    if k < 0:
+        return None
+    if doc[k].is_sent_start:  # "Chipmaker X"
+        return k if doc[k].is_title and doc[k].lower_ in _TRADES_BEFORE_A_NAME else None
+    if not _trade(doc, k):
+        return None
+    while k > 0 and not doc[k].is_sent_start and name - k <= 4:
+        k -= 1  # back over lower-case words to the sentence's start: "State oil company X", "State car-maker X"
+        if not doc[k].is_sent_start and not (doc[k].text == "-" or (doc[k].is_lower and doc[k].pos_ in {"NOUN", "ADJ", "PROPN"})):
+            return None
+    return k if doc[k].is_sent_start else None
+
+
+def described_companies(doc: Doc, spans: list[Span]) -> list[Span]:
+    """A name after a lower-case trade noun ("state miner Codelco", "oil major X", "budget airline
+    X") is the company: typed a place, a nationality, a product or a one-word person (no word of a
+    person's full name in the article), it is an ORG, and so are the article's other mentions of it
+    that no preposition of place puts something in; unless it is a country, a region or a
+    nationality, or, after a noun that is not only a business's ("major", "operator", "company"),
+    any place the gazetteer knows. A name the model missed there is added (``_unnamed_companies``).
+    At a sentence's start, the capitalised common word before the trade noun is no name ("State",
+    "Budget", "Rival"; ``_common_opener``) and neither is the trade noun itself ("Chipmaker X")."""
+    from newsgraph.nlp.countries import canonical_country, country_of_demonym
+    from newsgraph.nlp.places import PLACE_PREPS, gazetteer
+
+    gaz = gazetteer()
+    people = {t.text for s in spans if s.label_ == "PERSON" and len(s) > 1 for t in s}
+    dropped: set[int] = set()
+    replaced: dict[int, Span] = {}
+    companies_named: set[str] = set()
+    starts = {s.start: n for n, s in enumerate(spans)}
+    for n, span in enumerate(spans):
+        if span.label_ in {"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"}:
+            continue
+        # the name's own first words may be the opener and the trade noun ("Chipmaker X", "State miner X")
+        name = next((j for j in range(span.start + 1, min(span.end, span.start + 5))
+                     if _name_start(doc[j]) and _sentence_opener(doc, j) == span.start), span.start)
+        if name > span.start:
+            if doc[span.start].lower_ in _TRADES_BEFORE_A_NAME or _common_opener(doc, span.start, spans):
+                company = span.label_ in _RETYPED_TO_COMPANY | {"ORG"} or (span.label_ == "PERSON" and span.end - name == 1)
+                span = replaced[n] = Span(doc, name, span.end, label="ORG" if company else span.label_)
+        elif name == span.start and span.start > 0 and _name_start(doc[span.start]):
+            opener = _sentence_opener(doc, span.start)
+            if opener is not None and opener in starts and spans[starts[opener]].end <= span.start:
+                if spans[starts[opener]].label_ not in {"GPE", "LOC", "FAC"} and (
+                        doc[opener].lower_ in _TRADES_BEFORE_A_NAME or _common_opener(doc, opener, spans)):
+                    dropped.add(starts[opener])  # "State" of "State miner X", "Chipmaker" of "Chipmaker X"
+        k = span.start - 1
+        one_word = span.label_ == "PERSON" and len(span) == 1 and span.text not in people
+        if k < 0 or not _trade(doc, k) or not (span.label_ in _RETYPED_TO_COMPANY or one_word):
+            continue
+        text = span.text
+        if canonical_country(text) or country_of_demonym(text) or gaz.region(text) or gaz.subdivision(text):
+            continue
+        trade = "maker" if doc[k].lower_ == "maker" else doc[k].lower_
+        if trade not in _AGENTS and trade != "maker" and gaz.is_place(text):
+            continue
+        replaced[n] = Span(doc, span.start, span.end, label="ORG")
+        companies_named.add(text)
+    if companies_named:
+        for n, span in enumerate(spans):
+            if (n not in replaced and span.text in companies_named and (span.label_ in _RETYPED_TO_COMPANY or (
+                    span.label_ == "PERSON" and len(span) == 1))
+                    and not (span.start > 0 and doc[span.start - 1].lower_ in PLACE_PREPS)):
+                replaced[n] = Span(doc, span.start, span.end, label="ORG")
+    added = _unnamed_companies(doc, spans)
+    if not dropped and not replaced and not added:
+        return spans
+    kept = [replaced.get(n, s) for n, s in enumerate(spans) if n not in dropped]
+    return sorted(kept + added, key=lambda s: s.start) if added else kept
+
+
+def _unnamed_companies(doc: Doc, spans: list[Span]) -> list[Span]:
+    """The names the model missed after a trade noun ("Chipmaker Kestronix posted ...", "rival carmaker
+    X"): a run of up to four proper nouns, no title among them, that no span covers."""
+    from newsgraph.nlp.titles import HONORIFICS, is_title_word
+
+    covered = {i for s in spans for i in range(s.start, s.end)}
+    found: list[Span] = []
+    for k in range(len(doc) - 1):
+        opener = doc[k].is_sent_start and doc[k].is_title and doc[k].lower_ in _TRADES_BEFORE_A_NAME
+        if not (opener or (not doc[k].is_sent_start and _trade(doc, k))) or k + 1 in covered:
+            continue
+        end = k + 1
+        while (end < len(doc) and end - k <= 4 and end not in covered and doc[end].pos_ == "PROPN" and _name_start(doc[end])
+               and not is_title_word(doc[end].lower_) and doc[end].lower_.rstrip(".") not in HONORIFICS):
+            end += 1
+        if end > k + 1 and sum(c.isalpha() for c in doc[k + 1].text) >= 2 and (end == len(doc) or not _name_start(doc[end])):
+            found.append(Span(doc, k + 1, end, label="ORG"))
+            covered.update(range(k + 1, end))
+    return found
+
+
 # Lower-case links inside a body's name ("Philippine Institute of Volcanology and Seismology").
 _BODY_LINKS = frozenset({"of", "and", "on", "for", "the", "de", "del", "la", "du", "des", "für", "&"})
 
@@ -864,5 +1016,5 @@ def companies(doc: Doc, spans: list[Span]) -> list[Span]:
     return sorted(spans + extra, key=lambda s: s.start) if extra else spans
 
 
-__all__ = ["DESCRIPTORS", "ORG_HEADS", "abbreviates", "acronym_names", "advocacy_names", "foreign_bodies", "kicker", "named_events", "whole_portfolios", "ORG_STARTS", "ORG_SUFFIXES", "company_cue", "fix_people", "is_collective", "institutions", "join_place_names", "laws",
+__all__ = ["DESCRIPTORS", "TRADES", "described_companies", "ORG_HEADS", "abbreviates", "acronym_names", "advocacy_names", "foreign_bodies", "kicker", "named_events", "whole_portfolios", "ORG_STARTS", "ORG_SUFFIXES", "company_cue", "fix_people", "is_collective", "institutions", "join_place_names", "laws",
            "companies", "CORPORATE_FINALS", "split_portfolios"]

@@ -1333,6 +1333,76 @@ def constituencies(doc: Doc, spans: list[Span]) -> list[Span]:
     return sorted(out, key=lambda s: s.start)
 
 
+# Nouns for a business or an institution that a place's name is written before as a modifier ("a
+# Santiago brokerage", "a London bank", "a Tokyo hospital", "the Paris court"): the name is the place.
+_PLACED_NOUNS = frozenset("""
+    brokerage broker brokers bank banks lender lenders firm firms company companies court courts hospital hospitals
+    clinic university college school schools newspaper newspapers daily tabloid paper insurer startup start-up fund
+    consultancy agency studio restaurant hotel factory plant office offices prosecutor prosecutors police council
+    museum gallery charity exchange airport port mosque church cathedral prison jail tribunal regulator retailer
+    utility refinery
+    """.split())
+_MODIFIED_AFTER = frozenset({"a", "an", "the", "another", "one", "this", "that", "its", "their", "his", "her"})
+_PLACED_MIN = 100_000  # a city this large is the place where a name written so could also be a person's
+
+
+def _placed_run(doc: Doc, start: int) -> int:
+    """The end of a run of capitalised words (of at most three) from ``start``."""
+    end = start
+    while end < len(doc) and end - start < 3 and doc[end].is_alpha and doc[end].is_title:
+        end += 1
+    return end
+
+
+def placed_modifiers(doc: Doc, spans: list[Span]) -> list[Span]:
+    """A known place written as a modifier before a lower-case business or institution noun, after
+    an article or a possessive and any lower-case adjectives ("a Santiago brokerage", "a small London
+    bank", "the Paris court", "a Tokyo private hospital"), or before "-based" ("a Lagos-based lender"),
+    is a mention of the place (GPE): the model's person, organisation or nothing there gives way. A
+    place is a country, a state or a city of ``_PLACED_MIN`` people that the article never types an
+    organisation elsewhere nor writes as a word of a person's name."""
+    gaz = gazetteer()
+    texts = token_texts(doc)
+    orgs = [s for s in spans if s.label_ == "ORG"]
+    person_words = {t.text for s in spans if s.label_ == "PERSON" and len(s) > 1 for t in s}
+    found: list[Span] = []
+    for i in range(1, len(doc)):
+        if not (doc[i].is_title and doc[i].is_alpha) or (
+                doc[i - 1].is_title and doc[i - 1].is_alpha and doc[i - 1].lower_ not in _MODIFIED_AFTER):
+            continue
+        k = i - 1
+        while k > 0 and i - k <= 2 and doc[k].is_lower and doc[k].pos_ == "ADJ":
+            k -= 1  # "a small Santiago brokerage"
+        if doc[k].lower_ not in _MODIFIED_AFTER or doc[k].is_title and not doc[k].is_sent_start:
+            continue
+        end = _placed_run(doc, i)
+        j = end
+        if j + 1 < len(doc) and texts[j] == "-" and doc[j + 1].lower_ == "based":
+            j += 1  # "a Lagos-based lender"
+        else:
+            while (j < len(doc) and j - end < 2 and doc[j].is_lower and doc[j].lower_ not in _PLACED_NOUNS
+                   and doc[j].pos_ in {"ADJ", "NOUN"}):
+                j += 1  # "a Tokyo private hospital", "a London law firm"
+            if j >= len(doc) or not doc[j].is_lower or doc[j].lower_ not in _PLACED_NOUNS:
+                continue
+            if j + 1 < len(doc) and doc[j + 1].text[:1].isupper() and doc[j + 1].is_alpha:
+                continue  # "the London bank Barclays": the noun describes the name after it
+        name = doc[i:end]
+        text = name.text
+        if any(s.text == text and not (s.start == i and s.end <= j + 1) for s in orgs):
+            continue  # typed an organisation elsewhere in the article
+        if person_words.intersection(t.text for t in name) or canonical_institution(text):
+            continue
+        if gaz.region(text) is None and not gaz.is_city(text, min_population=_PLACED_MIN):
+            continue
+        if any(s.start == i and s.end == end and s.label_ in _PLACE_LABELS for s in spans):
+            continue
+        if any(s.start < end and i < s.end and (s.start < i or s.end > j + 1) for s in spans):
+            continue  # part of a longer name
+        found.append(Span(doc, i, end, label="GPE"))
+    return give_way(spans, found)
+
+
 _JOINERS = frozenset({"and", "&", "of", "the", "-"})
 
 
@@ -1411,7 +1481,7 @@ def dateline_spans(doc: Doc, spans: list[Span]) -> list[Span]:
     return give_way(spans, found)
 
 
-__all__ = ["Gazetteer", "Place", "PRODUCT_NOUNS", "buildings", "constituencies", "context_countries", "dateline_spans", "fix_place_types", "fold", "gazetteer", "give_way", "PLACE_PREPS", "club_name", "clubs", "natural_places", "players",
+__all__ = ["Gazetteer", "Place", "PRODUCT_NOUNS", "buildings", "constituencies", "context_countries", "dateline_spans", "fix_place_types", "fold", "gazetteer", "give_way", "PLACE_PREPS", "club_name", "clubs", "natural_places", "placed_modifiers", "players",
            "place_in_name", "proper_run_start", "regions_by_kind", "resolve_place", "same_place_types", "sports_context",
            "subdivision_here",
            "whole_countries"]
