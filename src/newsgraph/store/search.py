@@ -493,8 +493,9 @@ def read_held_text(store: Store) -> HeldText:
         names[docid], lengths[docid], kept[docid] = name, length, bool(keep)
     stats = store.rows(f"SELECT num_docs, avgdl FROM {a}.stats")
     quote_stats = store.rows(f"SELECT num_docs, avgdl FROM {q}.stats")
-    num_docs, avgdl = (int(stats[0][0]), float(stats[0][1])) if stats else (0, 0.0)
-    quote_docs, quote_avgdl = (int(quote_stats[0][0]), float(quote_stats[0][1])) if quote_stats else (0, 0.0)
+    # an index of no documents (a base without quotes) has no mean length: NULL
+    num_docs, avgdl = (int(stats[0][0] or 0), float(stats[0][1] or 0.0)) if stats else (0, 0.0)
+    quote_docs, quote_avgdl = (int(quote_stats[0][0] or 0), float(quote_stats[0][1] or 0.0)) if quote_stats else (0, 0.0)
     return HeldText(
         terms={str(t): (int(i), int(df)) for t, i, df in store.rows(f"SELECT term, termid, df FROM {a}.dict")},
         names=names, lengths=lengths, kept=kept, num_docs=num_docs, avgdl=avgdl,
