@@ -299,6 +299,8 @@ def test_oneword_name_in_a_list_of_labels_or_companies_is_an_organisation(nlp: L
     [
         # rivals and competitors may be people
         ("His rivals Kessler and Tom Marlow both conceded on Sunday.", "Kessler"),
+        # the subject of a clause on the companies, not one of them
+        ("Shares in the companies Kessler ran fell by a third.", "Kessler"),
         # people the labels signed, after a verb: not in the list
         ("Labels such as Brightwell signed Tom Vane and Kessler last year.", "Kessler"),
     ],
@@ -306,3 +308,21 @@ def test_oneword_name_in_a_list_of_labels_or_companies_is_an_organisation(nlp: L
 def test_oneword_people_near_lists_of_companies_stay_people(nlp: Language, text: str, name: str) -> None:
     fixed = retyped_as_person(nlp, text, name)
     assert (name, "PERSON") in fixed
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("The deal covers brands Zelmo, Frandel and Quist, the company said.", {"Zelmo", "Frandel", "Quist"}),
+        ("Record companies Osgrove and Pellmann, and distributor Marden, are all on board.", {"Osgrove", "Pellmann"}),
+    ],
+)
+def test_name_in_a_list_of_companies_typed_a_place_is_an_organisation(run, nlp: Language, text: str, names: set[str]) -> None:
+    found = {e.name: e.type.value for e in run(nlp, text).entities}
+    assert {n: found.get(n) for n in names} == dict.fromkeys(names, "ORG"), found
+
+
+def test_known_place_in_a_list_after_companies_stays_a_place(run, nlp: Language) -> None:
+    text = "Carmakers such as Ravelle opened plants in Brazil and Mexico last year."
+    found = {e.name: e.type.value for e in run(nlp, text).entities}
+    assert found.get("Brazil") == "GPE" and found.get("Mexico") == "GPE", found

@@ -31,7 +31,8 @@ suspect. Its occurrences are read together, and any one of them can show what it
   ("Anton Velisch's X"), or in a list of titles ("films include X's Edge, A and B"); ORG: a list
   a plural business noun names right before it ("record labels A and X", "brands A, B and X");
   no entity or ORG: a short form spelt out in brackets after it ("X (Total Abstract Rendering
-  Architecture)").
+  Architecture)"). A one-word name the model typed a place in such a list of companies, and
+  unknown to the gazetteer, is an organisation as well (``listed_companies``).
 
 A collective ("MPs", "officials") is never a person, even where the model made "Male MPs" a name,
 and neither is a "name" without a letter (a score the model read as one) or a function word.
@@ -271,9 +272,9 @@ def _listed_after_companies(span: Span) -> bool:
         k -= 2
     elif k >= 0 and doc[k].lower_ in {"including", "like"}:
         k -= 1
-    elif k >= 0 and k + 1 < span.start and doc[k + 1].pos_ == "PROPN" and doc[k].lower_ in _COMPANIES_BEFORE \
-            and doc[k].pos_ == "NOUN":
-        return True  # "record labels A and X": the noun names the list
+    elif k >= 0 and doc[k + 1].pos_ == "PROPN" and doc[k].lower_ in _COMPANIES_BEFORE and doc[k].pos_ == "NOUN":
+        # "record labels A and X": the noun names the list; not "the companies X ran"
+        return not any(doc[j].dep_ in {"nsubj", "nsubjpass"} and doc[j].head.i >= span.end for j in range(k + 1, span.end))
     else:
         return False
     return k >= 0 and doc[k].lower_ in _COMPANIES
@@ -448,4 +449,20 @@ def retype_one_word_people(doc: Doc, spans: list[Span]) -> list[Span]:
             for s in spans if not (s.label_ == "PERSON" and retyped.get(s.text) == "NONE")]
 
 
-__all__ = ["retype_one_word_people"]
+def listed_companies(doc: Doc, spans: list[Span]) -> list[Span]:
+    """A one-word name the model typed a place, in a list of companies ("record companies A and X",
+    "brands X, Y and Z", "labels such as A and X", ``_listed_after_companies``), is an organisation
+    unless the gazetteer knows it as a place or a country."""
+    from newsgraph.nlp.countries import canonical_country
+    from newsgraph.nlp.places import gazetteer
+
+    out = []
+    for s in spans:
+        if (s.label_ in {"GPE", "LOC"} and len(s) == 1 and s[0].is_alpha and s.text[:1].isupper()
+                and _listed_after_companies(s) and canonical_country(s.text) is None and not gazetteer().knows(s.text)):
+            s = Span(doc, s.start, s.end, label="ORG")
+        out.append(s)
+    return out
+
+
+__all__ = ["listed_companies", "retype_one_word_people"]
