@@ -221,3 +221,108 @@ def test_oneword_function_words_works_and_bands(nlp: Language, text: str, name: 
 def test_oneword_bands_teams_and_bracketed_short_forms_are_organisations(nlp: Language, text: str, name: str) -> None:
     fixed = retyped_as_person(nlp, text, name)
     assert (name, "ORG") in fixed and (name, "PERSON") not in fixed
+
+
+# --- entities v28: titles after their makers, lists of titles, labels and other companies ------
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a work after its maker's name and "for", in a sentence on an award's contenders
+        ("The jury shortlist for best play names Ana Roswell for Bitter and Sweet, and Tom Kale for Harrowgate Lane.", "Sweet"),
+        ("Nominees for the directing prize include Petra Lindqvist for Hollow and Marc Dubois for Ashes.", "Hollow"),
+        ("Best actor nominations went to Omar Haddad for Tidewater and Ben Rusk for Quarry.", "Tidewater"),
+        # a work after its maker's full name and possessive
+        ("The orchestra opened the season with Anton Velisch's Marisol at the city opera house.", "Marisol"),
+        ("She sang in Giulio Brentani's Ottavina and Karl Weissler's Lumen last year.", "Lumen"),
+        # a name inside a list of titles that "films include" or "novels such as" begins
+        ("The actor, whose films include Marrow's Edge, Halcyon and Bright Meadows, died on Monday.", "Marrow"),
+        ("Her novels such as Lucan, Night Ferry and The Ash Road sold millions of copies.", "Lucan"),
+        ("The studio made hit films like The Long Coast, Tilly of The Moors and Brassneck.", "Tilly"),
+        # a short form spelt out in brackets after it
+        ("The firm's own tool, Mira (Modular Image Rendering Assistant), took three years to build.", "Mira"),
+        ("New features were added to Kelp (Kernel for Embedded Log Processing) in 2003.", "Kelp"),
+    ],
+)
+def test_oneword_title_after_its_maker_or_in_a_list_of_works_is_no_person(nlp: Language, text: str, name: str) -> None:
+    fixed = retyped_as_person(nlp, text, name)
+    assert name not in {t for t, _ in fixed}
+
+
+def test_oneword_short_form_of_a_body_spelt_out_is_an_organisation(nlp: Language) -> None:
+    fixed = retyped_as_person(nlp, "Leaders of Nubo (National Union of Bus Operators) met on Friday.", "Nubo")
+    assert ("Nubo", "ORG") in fixed and ("Nubo", "PERSON") not in fixed
+
+
+def test_oneword_person_before_brackets_that_spell_no_short_form_stays_a_person(nlp: Language) -> None:
+    fixed = retyped_as_person(nlp, "The ruling went against Kessler (Tom Vane's lawyer) on Monday.", "Kessler")
+    assert ("Kessler", "PERSON") in fixed
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a player's place, not a work, though the sentence names an award
+        ("The award-winning coach sent on Dan Reyes for Okonjo after an hour.", "Okonjo"),
+        # a person, no award: "for" a person
+        ("Sam Hale stood in for Kessler at the meeting in Leeds.", "Kessler"),
+        # people after the list of titles, not in it
+        ("Her films include Lucan, which starred Tom Vane and Kessler in 1999.", "Kessler"),
+        # a verb, not a list of works: "plays like X"
+        ("The young winger plays like Okonjo, all pace and power.", "Okonjo"),
+        # a person's possessive before a common noun, then a person with a pronoun
+        ("Tom Hale's Kessler said he would fight the case.", "Kessler"),
+    ],
+)
+def test_oneword_people_near_titles_stay_people(nlp: Language, text: str, name: str) -> None:
+    fixed = retyped_as_person(nlp, text, name)
+    assert (name, "PERSON") in fixed
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Independent labels such as Brightwell, Tamsin and Halvers have signed the deal.", "Halvers"),
+        ("Record labels Brightwell and Halvers backed the campaign on Monday.", "Halvers"),
+        ("Record companies Osgrove and Pellmann, and distributor Marden, are all on board.", "Pellmann"),
+        ("Fans of bands such as Harrow, Velt and Crane queued overnight.", "Harrow"),
+        ("The deal covers brands Zelmo, Frandel and Quist, the company said.", "Frandel"),
+    ],
+)
+def test_oneword_name_in_a_list_of_labels_or_companies_is_an_organisation(nlp: Language, text: str, name: str) -> None:
+    fixed = retyped_as_person(nlp, text, name)
+    assert (name, "ORG") in fixed and (name, "PERSON") not in fixed
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # rivals and competitors may be people
+        ("His rivals Kessler and Tom Marlow both conceded on Sunday.", "Kessler"),
+        # the subject of a clause on the companies, not one of them
+        ("Shares in the companies Kessler ran fell by a third.", "Kessler"),
+        # people the labels signed, after a verb: not in the list
+        ("Labels such as Brightwell signed Tom Vane and Kessler last year.", "Kessler"),
+    ],
+)
+def test_oneword_people_near_lists_of_companies_stay_people(nlp: Language, text: str, name: str) -> None:
+    fixed = retyped_as_person(nlp, text, name)
+    assert (name, "PERSON") in fixed
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("The deal covers brands Zelmo, Frandel and Quist, the company said.", {"Zelmo", "Frandel", "Quist"}),
+        ("Record companies Osgrove and Pellmann, and distributor Marden, are all on board.", {"Osgrove", "Pellmann"}),
+    ],
+)
+def test_name_in_a_list_of_companies_typed_a_place_is_an_organisation(run, nlp: Language, text: str, names: set[str]) -> None:
+    found = {e.name: e.type.value for e in run(nlp, text).entities}
+    assert {n: found.get(n) for n in names} == dict.fromkeys(names, "ORG"), found
+
+
+def test_known_place_in_a_list_after_companies_stays_a_place(run, nlp: Language) -> None:
+    text = "Carmakers such as Ravelle opened plants in Brazil and Mexico last year."
+    found = {e.name: e.type.value for e in run(nlp, text).entities}
+    assert found.get("Brazil") == "GPE" and found.get("Mexico") == "GPE", found

@@ -156,6 +156,11 @@ def test_org_built_on_a_place_stays_whole_and_links_to_it(named, run, nlp: Langu
         ("Coalition Against Trafficking in Women director Ana Ruiz said the numbers were rising.",
          "Coalition Against Trafficking in Women"),
         ("The figures came from the Institute for Rural Housing in Kenya on Tuesday.", "Institute for Rural Housing"),
+        # entities v28: "<body> Against <cause>" after "of the", "from the", at a sentence's start
+        ("Rachel Dunn, of the Society Against Cruel Traps, said the law was clear.", "Society Against Cruel Traps"),
+        ("Omar Bell, from the League Against Rural Poverty, said the report was late.", "League Against Rural Poverty"),
+        ("A spokesman for the Alliance Against Forced Closures said the vote was a start.", "Alliance Against Forced Closures"),
+        ("The Campaign Against Arms Exports welcomed the ruling on Friday.", "Campaign Against Arms Exports"),
     ],
 )
 def test_campaign_and_charity_names_stay_whole(types, run, nlp: Language, text: str, org: str) -> None:

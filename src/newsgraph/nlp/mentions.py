@@ -14,7 +14,7 @@ from newsgraph.model import EntityType
 from newsgraph.nlp.countries import canonical_country, country_of
 from newsgraph.nlp.institutions import canonical_institution
 from newsgraph.nlp.money import CODES
-from newsgraph.nlp.oneword import retype_one_word_people
+from newsgraph.nlp.oneword import listed_companies, retype_one_word_people
 from newsgraph.nlp.organisations import (
     DESCRIPTORS, FOREIGN_BODIES, LEGAL_FORMS, ORG_FINALS, ORG_HEADS, acronym_names, advocacy_names, companies, described_companies, fix_people,
     foreign_bodies,
@@ -393,6 +393,7 @@ def mention_spans(doc: Doc) -> list[Span]:
     spans = players(doc, clubs(doc, spans))  # nlp/places.py: "Thirsk United" typed PERSON, "4-Ana Vela (Spain)"
     spans = natural_places(doc, buildings(doc, named_events(doc, laws(doc, spans))))  # "the X Act", "the X Summit", "Lake Tana"
     spans = retype_one_word_people(doc, spans)  # nlp/oneword.py: "the Firefox browser", "market leader Diageo"
+    spans = listed_companies(doc, spans)  # nlp/oneword.py: "record labels A and X" typed a place
     spans = named_products(doc, spans)  # nlp/products.py: "a Falcon 9 rocket", "a weather satellite, Nuvola-1,"
     spans = [Span(doc, s.start, s.end, label="ORG") if s.label_ in _INSTITUTION_LABELS and canonical_institution(s.text) else s
              for s in spans]  # "Tories", "Labour" typed NORP or PERSON are the party

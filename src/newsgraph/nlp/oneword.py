@@ -25,7 +25,14 @@ suspect. Its occurrences are read together, and any one of them can show what it
   "X, a small mining town");
 - no entity: an award, named before its contenders or its night ("X hopefuls", "X nominees",
   "X-winning"); ORG: a publication, named before one who writes for it ("X columnist"), or a
-  school before its pupils ("a former X pupil").
+  school before its pupils ("a former X pupil");
+- no entity: a work after its maker's name and "for" in a sentence on an award's contenders ("the
+  shortlist includes Ana Roswell for X and Y"), after its maker's full name and possessive
+  ("Anton Velisch's X"), or in a list of titles ("films include X's Edge, A and B"); ORG: a list
+  a plural business noun names right before it ("record labels A and X", "brands A, B and X");
+  no entity or ORG: a short form spelt out in brackets after it ("X (Total Abstract Rendering
+  Architecture)"). A one-word name the model typed a place in such a list of companies, and
+  unknown to the gazetteer, is an organisation as well (``listed_companies``).
 
 A collective ("MPs", "officials") is never a person, even where the model made "Male MPs" a name,
 and neither is a "name" without a letter (a score the model read as one) or a function word.
@@ -218,8 +225,13 @@ def _cue(span: Span, spans: list[Span], org_texts: set[str]) -> str | None:
         ahead = {t.lower_ for t in doc[span.end + 1:span.end + 3]}
         if ahead & _BUSINESS_AFTER:
             return "ORG"  # "X's market share"
+    spelt = _spelt_out(span)
+    if spelt is not None:
+        return spelt  # "X (Total Abstract Rendering Architecture)": a short form, no one's name
+    if _award_title(span, spans) or _after_possessive_of_person(span, spans) or _listed_after_works(span):
+        return "NONE"  # "Ana Roswell for X", "Anton Velisch's X", "her films include X's Edge"
     if _listed_after_companies(span):
-        return "ORG"  # "snack food chains such as Dunkin' Donuts and X"
+        return "ORG"  # "snack food chains such as Dunkin' Donuts and X", "record labels A and X"
     listed = [label for label in _neighbour_labels(span, spans) if label != "PERSON"]
     if listed and len(set(listed)) == 1 and listed[0] in {"ORG", "GPE", "LOC", "PRODUCT"}:
         return listed[0]
@@ -237,14 +249,21 @@ def _cue(span: Span, spans: list[Span], org_texts: set[str]) -> str | None:
     return None
 
 
+# plural nouns of businesses and bodies: "companies such as A and X" (also "rivals such as")
 _COMPANIES = frozenset(
     "companies firms rivals brands chains retailers banks groups makers operators carriers airlines insurers lenders "
-    "competitors browsers".split()
+    "competitors browsers labels bands studios publishers distributors broadcasters manufacturers suppliers "
+    "carmakers".split()
 )
+# those that name the list written right after them ("record labels A and X", "brands A, B and X"):
+# not "rivals" or "competitors", said of people too ("his rivals A and X")
+_COMPANIES_BEFORE = _COMPANIES - {"rivals", "competitors", "groups", "operators", "makers", "browsers"}
 
 
 def _listed_after_companies(span: Span) -> bool:
-    """Whether ``span`` is in a list of names that "companies such as" (including, like) begins."""
+    """Whether ``span`` is in a list of names that "companies such as" (including, like) begins, or
+    that a plural business noun names right before it ("record labels A and X", "record companies
+    A and X")."""
     doc = span.doc
     k = span.start - 1
     while k >= 0 and (doc[k].pos_ == "PROPN" or doc[k].text in _LIST_WORDS or doc[k].text in {"'", "’", "'s", "-"}):
@@ -253,9 +272,96 @@ def _listed_after_companies(span: Span) -> bool:
         k -= 2
     elif k >= 0 and doc[k].lower_ in {"including", "like"}:
         k -= 1
+    elif k >= 0 and doc[k + 1].pos_ == "PROPN" and doc[k].lower_ in _COMPANIES_BEFORE and doc[k].pos_ == "NOUN":
+        # "record labels A and X": the noun names the list; not "the companies X ran"
+        return not any(doc[j].dep_ in {"nsubj", "nsubjpass"} and doc[j].head.i >= span.end for j in range(k + 1, span.end))
     else:
         return False
     return k >= 0 and doc[k].lower_ in _COMPANIES
+
+
+# a sentence about an award's contenders: "Ana Roswell for X" names her work
+_AWARD_WORDS = frozenset(
+    "award awards prize prizes shortlist shortlists shortlisted nominated nominee nominees nomination nominations "
+    "accolade accolades".split()
+)
+_TITLE_INNER = frozenset({"and", "of", "the", "for", "a", "an", "in", "on", "to", "&"})
+
+
+def _award_title(span: Span, spans: list[Span]) -> bool:
+    """A work's title after its maker's name and "for" in a sentence on an award's contenders ("the
+    shortlist includes Ana Roswell for X, and Tom Kale for Y", "best actress went to A for X"): the
+    title runs from "for" over capitalised words and the small words between them ("Bitter and
+    Sweet") and ends at the list's comma, "and", "or" or the sentence's end."""
+    doc = span.doc
+    k = span.start - 1
+    while k > span.sent.start and (doc[k].lower_ in _TITLE_INNER and doc[k].lower_ != "for" or doc[k].is_title):
+        k -= 1
+    if k < 1 or doc[k].lower_ != "for" or k + 1 < span.start and not doc[k + 1].is_title:
+        return False
+    if not any(s.label_ == "PERSON" and s.end == k and s.start != span.start for s in spans):
+        return False
+    after = doc[span.end] if span.end < len(doc) else None
+    if after is not None and not (after.text in _LIST_WORDS or after.is_punct or after.is_sent_end):
+        return False  # "came on for X after an hour": a player's place
+    return any(t.lower_ in _AWARD_WORDS and not (t.i + 1 < len(doc) and doc[t.i + 1].text == "-") for t in span.sent)
+
+
+def _after_possessive_of_person(span: Span, spans: list[Span]) -> bool:
+    """A work named after its maker's full name and possessive ("Anton Velisch's X", "conducted
+    Vincenzo Bellini's X"): a person's name takes no other person's possessive before it."""
+    doc = span.doc
+    if span.start < 3 or doc[span.start - 1].text not in _POSSESSIVE:
+        return False
+    return any(s.label_ == "PERSON" and (s.end == span.start - 1 and len(s) >= 2  # the possessive outside the name
+                                         or s.end == span.start and len(s) >= 3 and s[-1].text in _POSSESSIVE)
+               for s in spans)
+
+
+_POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+
+
+def _spelt_out(span: Span) -> str | None:
+    """ORG or NONE for a name whose letters are the initials of the capitalised words in brackets
+    right after it ("X (Total Abstract Rendering Architecture)", "X (National Union of Bus
+    Operators)": a short form spelt out, no one's name; ORG when a word of the long name names a
+    body), else None."""
+    from newsgraph.nlp.organisations import ORG_HEADS
+
+    doc = span.doc
+    if len(span.text) < 3 or span.end + 2 >= len(doc) or doc[span.end].text != "(":
+        return None
+    close = next((k for k in range(span.end + 1, min(span.end + 12, len(doc))) if doc[k].text == ")"), None)
+    if close is None:
+        return None
+    words = [t.text for t in doc[span.end + 1:close]]
+    initials = "".join(w[0] for w in words if w[:1].isupper())
+    if initials.lower() != span.text.lower() or not all(w[:1].isupper() or w.islower() and len(w) <= 3 for w in words):
+        return None
+    return "ORG" if ORG_HEADS.intersection(words) else "NONE"
+
+
+# plural nouns of works: "her films include A, X's Edge and B" lists titles
+_WORKS = frozenset("films movies plays musicals operas ballets albums songs singles novels books shows series "
+                   "productions works titles hits credits".split())
+
+
+def _listed_after_works(span: Span) -> bool:
+    """Whether ``span`` is in a list of titles that "films such as" (include, including, like) begins
+    ("whose films include X's List, A and B", "films such as A, About a Boy and X of the Dead"):
+    the list runs back over capitalised words, the small words of titles, commas and "and"."""
+    doc = span.doc
+    k = span.start - 1
+    while k > span.sent.start and (doc[k].is_title or doc[k].is_upper or doc[k].text in _LIST_WORDS
+                                   or doc[k].text in {"'s", "’s", ":", "-"} or doc[k].lower_ in _TITLE_INNER):
+        k -= 1
+    if k >= 1 and doc[k].lower_ == "as" and doc[k - 1].lower_ == "such":
+        k -= 2
+    elif k >= 0 and doc[k].lower_ in {"include", "includes", "included", "including", "like"}:
+        k -= 1
+    else:
+        return False
+    return k >= 0 and doc[k].lower_ in _WORKS and doc[k].pos_ == "NOUN"  # not "he plays like X"
 
 
 def _acronym_of_org(span: Span, spans: list[Span]) -> bool:
@@ -343,4 +449,20 @@ def retype_one_word_people(doc: Doc, spans: list[Span]) -> list[Span]:
             for s in spans if not (s.label_ == "PERSON" and retyped.get(s.text) == "NONE")]
 
 
-__all__ = ["retype_one_word_people"]
+def listed_companies(doc: Doc, spans: list[Span]) -> list[Span]:
+    """A one-word name the model typed a place, in a list of companies ("record companies A and X",
+    "brands X, Y and Z", "labels such as A and X", ``_listed_after_companies``), is an organisation
+    unless the gazetteer knows it as a place or a country."""
+    from newsgraph.nlp.countries import canonical_country
+    from newsgraph.nlp.places import gazetteer
+
+    out = []
+    for s in spans:
+        if (s.label_ in {"GPE", "LOC"} and len(s) == 1 and s[0].is_alpha and s.text[:1].isupper()
+                and _listed_after_companies(s) and canonical_country(s.text) is None and not gazetteer().knows(s.text)):
+            s = Span(doc, s.start, s.end, label="ORG")
+        out.append(s)
+    return out
+
+
+__all__ = ["listed_companies", "retype_one_word_people"]
