@@ -17,6 +17,7 @@ import threading
 import unicodedata
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
+from typing import Any, TypeVar
 from datetime import datetime
 from pathlib import Path
 
@@ -84,28 +85,15 @@ def search_status(db: str | Path | Store) -> IndexState | None:
         return index_state(store, embedding.MODEL_NAME) if has_search_tables(store) else None
 
 
-_ready: OrderedDict[str, tuple[tuple[object, ...], Readiness | None]] = OrderedDict()
-
-
 def _readiness(store: Store) -> Readiness | None:
     """``readiness`` (None without search tables), read once a file version for a read-only store
-    (nothing can change it while this process holds the file read-only; see ``held_vectors``)."""
+    (nothing can change it while this process holds the file read-only; see ``_kept``)."""
     def read() -> Readiness | None:
         return readiness(store, embedding.MODEL_NAME) if has_search_tables(store) else None
 
     if not store.read_only:
         return read()
-    key, version = os.path.realpath(store.path), file_version(store.path)
-    with _held_lock:
-        found = _ready.get(key)
-    if found is not None and found[0] == version:
-        return found[1]
-    state = read()
-    with _held_lock:
-        _ready[key] = (version, state)
-        while len(_ready) > HELD_FILES:
-            _ready.popitem(last=False)
-    return state
+    return _kept(_ready, os.path.realpath(store.path), store, read)
 
 
 def _require_indexes(store: Store, mode: SearchMode) -> None:
@@ -138,13 +126,34 @@ def _filters(store: Store, *, since: datetime | None, until: datetime | None, en
                         truncated=_truncated(kind))
 
 
-# Vectors held in memory for long-lived readers (keep_vectors): one VectorIndex a knowledge base file
-# and model, for the file's version (size and modification time of the file and its WAL). Only
-# read-only stores use it: while this process has the file open read-only, no process can write
-# it, and a write made after it is let go changes the version.
+# What long-lived readers (keep_vectors) hold in memory of a knowledge base file, for the file's
+# version (size and modification time of the file and its WAL): its search readiness, its vectors
+# (one VectorIndex a model) and its full-text indexes' dictionaries and documents. Only read-only
+# stores use it: while this process has the file open read-only, no process can write it, and a
+# write made after it is let go changes the version.
 HELD_FILES = 4
 _held: OrderedDict[tuple[str, str], tuple[tuple[object, ...], embedding.VectorIndex | None]] = OrderedDict()
+_held_texts: OrderedDict[str, tuple[tuple[object, ...], HeldText]] = OrderedDict()
+_ready: OrderedDict[str, tuple[tuple[object, ...], Readiness | None]] = OrderedDict()
 _held_lock = threading.Lock()
+_T = TypeVar("_T")
+
+
+def _kept(cache: OrderedDict[Any, tuple[tuple[object, ...], _T]], key: Any, store: Store, read: Callable[[], _T]) -> _T:
+    """What ``read`` reads of ``store``'s file (read-only), kept in ``cache`` under ``key`` for the
+    file's version: read once a version, the ``HELD_FILES`` files used last kept."""
+    version = file_version(store.path)
+    with _held_lock:
+        found = cache.get(key)
+        if found is not None and found[0] == version:
+            cache.move_to_end(key)
+            return found[1]
+        value = read()
+        cache[key] = (version, value)
+        cache.move_to_end(key)
+        while len(cache) > HELD_FILES:
+            cache.popitem(last=False)
+        return value
 
 
 def held_vectors(store: Store, model: str) -> embedding.VectorIndex | None:
@@ -152,25 +161,14 @@ def held_vectors(store: Store, model: str) -> embedding.VectorIndex | None:
     None for a writable store, or when there are more than the ``vector_cache`` setting allows."""
     if not store.read_only:
         return None
-    key = (os.path.realpath(store.path), model)
-    version = file_version(store.path)
-    with _held_lock:
-        found = _held.get(key)
-        if found is not None and found[0] == version:
-            _held.move_to_end(key)
-            return found[1]
+
+    def read() -> embedding.VectorIndex | None:
         cap = int(settings.get("vector_cache"))
-        index = None
         if cap > 0 and vector_count(store, model) <= cap:
-            index = embedding.VectorIndex(*vector_matrix(store, model))
-        _held[key] = (version, index)
-        _held.move_to_end(key)
-        while len(_held) > HELD_FILES:
-            _held.popitem(last=False)
-        return index
+            return embedding.VectorIndex(*vector_matrix(store, model))
+        return None
 
-
-_held_texts: OrderedDict[str, tuple[tuple[object, ...], HeldText]] = OrderedDict()
+    return _kept(_held, (os.path.realpath(store.path), model), store, read)
 
 
 def held_text(store: Store) -> HeldText | None:
@@ -182,17 +180,7 @@ def held_text(store: Store) -> HeldText | None:
     state = _readiness(store)
     if state is None or state.fts_built is None:
         return None
-    key, version = os.path.realpath(store.path), file_version(store.path)
-    with _held_lock:
-        found = _held_texts.get(key)
-        if found is not None and found[0] == version:
-            _held_texts.move_to_end(key)
-            return found[1]
-        held = read_held_text(store)
-        _held_texts[key] = (version, held)
-        while len(_held_texts) > HELD_FILES:
-            _held_texts.popitem(last=False)
-        return held
+    return _kept(_held_texts, os.path.realpath(store.path), store, lambda: read_held_text(store))
 
 
 def _semantic_top(store: Store, vector: Sequence[float], filters: SearchFilter, depth: int,

@@ -58,24 +58,24 @@ class VectorIndex:
         query = np.asarray(vector, dtype=np.float32).reshape(-1)
         size = float(np.linalg.norm(query))
         k = min(k, len(self.ids))
-        rows = None  # the rows scored in float32: all, or the coarse stage's candidates
         if size == 0.0:
+            pool = np.arange(len(self.ids))
             scores = np.zeros(len(self.ids), dtype=np.float32)
-        elif self._coarse is not None and k < len(self.ids):
-            rows = self._coarse.candidates(query / size, k)
-            scores = np.full(len(self.ids), -np.inf, dtype=np.float32)
-            scores[rows] = (self.matrix[rows] @ (query / size)) * self.inverse[rows]
-        else:
-            scores = (self.matrix @ (query / size)) * self.inverse
+        else:  # the rows scored in float32: the coarse stage's candidates, or all
+            unit = query / size
+            pool = self._coarse.candidates(unit, k) if self._coarse is not None and k < len(self.ids) else None
+            if pool is None:
+                pool, scores = np.arange(len(self.ids)), (self.matrix @ unit) * self.inverse
+            else:
+                scores = (self.matrix[pool] @ unit) * self.inverse[pool]
         # compared at 6 decimals (float32 keeps about 7): copies of one text tie whatever the rounding,
         # and every row tying with the k-th goes on to the id order (rows are in id order)
-        pool = rows if rows is not None else np.arange(len(self.ids))
-        rounded = np.round(scores[pool], 6)
+        rounded = np.round(scores, 6)
         if k < len(pool):
-            last = -np.partition(-rounded, k - 1)[k - 1]
-            pool, rounded = pool[rounded >= last], rounded[rounded >= last]
-        chosen = pool[np.lexsort((pool, -rounded))[:k]]
-        return [(self.ids[i], float(scores[i])) for i in chosen]
+            keep = rounded >= -np.partition(-rounded, k - 1)[k - 1]
+            pool, scores, rounded = pool[keep], scores[keep], rounded[keep]
+        chosen = np.lexsort((pool, -rounded))[:k]
+        return [(self.ids[pool[i]], float(scores[i])) for i in chosen]
 
 
 class _Coarse:
