@@ -95,7 +95,7 @@ def test_embed_paraphrase_closer_than_unrelated(anchor: str, paraphrase: str, un
 
 def test_embed_truncates_long_text_and_handles_empty_list() -> None:
     enc = encoder()
-    assert len(enc.tokenize(["word " * 5000])[0]) == enc.max_tokens == 256
+    assert len(enc.tokenize(["word " * 5000])[0]) == enc.max_tokens == 128
     assert enc.embed([]).shape == (0, 384)
 
 
