@@ -11,6 +11,7 @@ import re
 from spacy.tokens import Doc, Span
 
 from newsgraph.model import EntityType
+from newsgraph.nlp.component import doc_text
 from newsgraph.nlp.countries import canonical_country, country_of
 from newsgraph.nlp.institutions import canonical_institution
 from newsgraph.nlp.money import CODES
@@ -401,7 +402,7 @@ def mention_spans(doc: Doc) -> list[Span]:
     spans = recover_repeats(doc, companies(doc, spans))  # nlp/organisations.py: "Goldcrest Mining ... Goldcrest"
     spans = placed_modifiers(doc, described_companies(doc, spans))  # "State miner Codelco"; nlp/places.py: "a Santiago brokerage"
     spans = acronym_names(doc, spans)  # nlp/organisations.py: "Central Reserve Bank of Peru (BCRP)"
-    text = doc.text  # (built once: Doc.text joins every token)
+    text = doc_text(doc)  # (built once a doc: Doc.text joins every token)
     spans = capitals_of_people(doc, text, credits(doc, text, spans))  # "(Photo: Name / Agency)", "SANDBERG: ..."
     return [s for s in spans if s.label_ in KEPT and not _currency_code(s) and not _nickname(s) and not _time_zone(s)]
 

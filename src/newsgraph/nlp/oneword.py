@@ -46,6 +46,7 @@ import re
 
 from spacy.tokens import Doc, Span
 
+from newsgraph.nlp.component import doc_text
 from newsgraph.nlp.titles import HONORIFICS, ROYAL_TITLES
 
 _PERSON_TITLES = HONORIFICS | ROYAL_TITLES | frozenset(
@@ -114,7 +115,7 @@ _NATIONS = frozenset("english scottish welsh cornish catalan basque kurdish flem
 
 def _occurrences(doc: Doc, text: str) -> list[Span]:
     out = []
-    for m in re.finditer(r"(?<![\w-])" + re.escape(text) + r"(?![\w-])", doc.text):
+    for m in re.finditer(r"(?<![\w-])" + re.escape(text) + r"(?![\w-])", doc_text(doc)):
         span = doc.char_span(m.start(), m.end())
         if span is not None:
             out.append(span)

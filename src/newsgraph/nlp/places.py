@@ -35,6 +35,7 @@ from functools import cache, lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.model import Geo
+from newsgraph.nlp.component import doc_text
 from newsgraph.nlp.countries import canonical_country, country_forms, country_of_demonym
 from newsgraph.nlp.institutions import canonical_institution
 from newsgraph.nlp.organisations import LEGAL_FORMS, ORG_HEADS
@@ -1453,7 +1454,8 @@ def dateline_spans(doc: Doc, spans: list[Span]) -> list[Span]:
     Morocco:"), and its region are places (GPE), the agency in brackets is an organisation; the
     dateline ends with a dash or a colon. Spans overlapping them give way."""
     found: list[Span] = []
-    for m in _DATELINE.finditer(doc.text):
+    text = doc_text(doc)
+    for m in _DATELINE.finditer(text):
         city = m.group("city")
         letters = sum(c.isalpha() for c in city)
         if city != city.upper() and not (m.group("region") is not None and gazetteer().is_city(city)
@@ -1465,7 +1467,7 @@ def dateline_spans(doc: Doc, spans: list[Span]) -> list[Span]:
             continue  # "ANALYSIS: ...", "CORRECTION: ...": a label, not a dateline (that has a region or a date)
         if letters < 4 and m.group("region") is None and m.group("agency") is None:
             continue  # "UN - ...": a headline's acronym, not a dateline
-        rest = doc.text[m.end():].split("\n", 1)[0][:40]
+        rest = text[m.end():].split("\n", 1)[0][:40]
         if not any(c.islower() for c in rest):
             continue  # "SOCCER - JAPAN GET LUCKY WIN": a headline in capitals, not a dateline
         region = m.group("region")

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from newsgraph.nlp.component import doc_text
 from newsgraph.nlp.countries import canonical_country, country_of_demonym
 from newsgraph.nlp.institutions import canonical_institution
 from newsgraph.nlp.organisations import LEGAL_FORMS, ORG_HEADS
@@ -177,7 +178,7 @@ def named_products(doc: Doc, spans: list[Span]) -> list[Span]:
         if s.text in names and s.start not in taken and s.label_ in {"ORG", "PERSON", "FAC", "GPE", "WORK_OF_ART", "LAW"}:
             found.append(Span(doc, s.start, s.end, label="PRODUCT"))
             taken.update(range(s.start, s.end))
-    text = doc.text
+    text = doc_text(doc)
     for name in names:  # and where the model found nothing
         at = text.find(name)
         while at >= 0:

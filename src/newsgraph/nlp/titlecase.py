@@ -22,6 +22,8 @@ from spacy.attrs import DEP, HEAD, LEMMA, POS, TAG
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from newsgraph.nlp.component import doc_text
+
 MIN_WORDS = 3
 SHARE = 0.75
 NAME = "newsgraph_title_case"
@@ -30,9 +32,10 @@ NAME = "newsgraph_title_case"
 def headline(doc: Doc) -> list[Span]:
     """The sentences of the doc's first line when it reads as a headline: a body follows and the
     line ends without a full stop."""
-    line_end = doc.text.find("\n")
-    line = doc.text[:line_end].rstrip() if line_end != -1 else ""
-    if not line or line[-1] in ".!?" or not doc.text[line_end:].strip():
+    text = doc_text(doc)
+    line_end = text.find("\n")
+    line = text[:line_end].rstrip() if line_end != -1 else ""
+    if not line or line[-1] in ".!?" or not text[line_end:].strip():
         return []
     return [s for s in doc.sents if s.end_char <= line_end + 1]
 
