@@ -31,7 +31,7 @@ def test_an_act_set_aside_is_untyped(nlp, events_at, text: str, trigger: str) ->
     found = events_at(nlp, text, trigger)
     assert len(found) == 1, found
     assert found[0].type == "OTHER", (found[0].type, found[0].mode.value)
-    assert found[0].extractor == EXTRACTOR == "newsgraph.events.v26"
+    assert found[0].extractor == EXTRACTOR == "newsgraph.events.v27"
 
 
 @pytest.mark.parametrize(

@@ -157,6 +157,17 @@ def set_aside(frame: Frame) -> bool:
     return before is None or prep.i > 0 and prep.doc[prep.i - 1].lower_ == before
 
 
+# Adverbs that tell an act as the first state of things, since changed: "had originally pledged".
+_FIRST_STATE = frozenset({"originally", "initially"})
+
+
+def superseded(pred: Token) -> bool:
+    """An act the text tells as how things first stood, since changed ("the government had
+    originally pledged two hours a week", "the scheme was initially proposed by a think tank"):
+    the story's background, not the happening it reports."""
+    return any(c.dep_ == "advmod" and c.lower_ in _FIRST_STATE for c in pred.children)
+
+
 _HABIT_ADVERBS = frozenset("often usually always sometimes generally frequently rarely seldom typically regularly "
                            "routinely normally habitually".split())
 _HABIT_UNITS = frozenset("day week month year night hour season".split())
