@@ -11,7 +11,8 @@ from newsgraph.nlp.events.actors import actor_tokens
 from newsgraph.nlp.events.mode import reported_mode
 from newsgraph.nlp.events.time_place import TimeRef
 from newsgraph.nlp.events.told import (
-    did_not_happen, habitual, maybe_done, not_told_as_done, set_aside, timed, told_by_its_head, toll, weighed,
+    did_not_happen, habitual, maybe_done, not_told_as_done, set_aside, superseded, timed, told_by_its_head, toll,
+    weighed,
 )
 from newsgraph.nlp.events.worth import worth_a_type
 from newsgraph.nlp.frames import Frame
@@ -20,7 +21,7 @@ from newsgraph.nlp.plover import plover_code
 from newsgraph.nlp.quote_cues import Regions
 from newsgraph.nlp.senses import at_play
 
-EXTRACTOR = "newsgraph.events.v26"
+EXTRACTOR = "newsgraph.events.v27"
 _TOLD_AS_FACT = frozenset({EventMode.ASSERTED, EventMode.PLANNED, EventMode.REPORTED})
 
 
@@ -106,6 +107,8 @@ def to_event(
         kind = "OTHER"  # "agreed to reopen talks": the agreement is the event
     if kind != "OTHER" and not frame.nominal and habitual(frame.pred):
         kind = "OTHER"  # "fans often complain", "the library receives 3,000 requests a day": a habit, not a happening
+    if kind != "OTHER" and not frame.nominal and superseded(frame.pred):
+        kind = "OTHER"  # "had originally pledged", "was initially proposed": how things first stood, background
     if kind != "OTHER" and sport and any(
         at_play(word, actors, targets, lambda t: index.at(t) is not None) for word in {frame.pred, frame.anchor}
     ):  # (the light verb's noun too: "a powerful charge ... was carried on")

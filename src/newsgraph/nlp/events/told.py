@@ -141,20 +141,39 @@ def told_by_its_head(frame: Frame, by_pred: dict[int, Frame]) -> bool:
     return False
 
 
-# Prepositions that set an act aside as not done, with the word that must come before them (none for "without").
-_SET_ASIDE = {"without": None, "of": "instead", "than": "rather"}
+# Prepositions that set an act aside as not done, with the words one of which must come before them (none for
+# "without"): an alternative not taken ("instead of", "rather than") or a comparison ("the equivalent of", "tantamount
+# to", "akin to").
+_SET_ASIDE: dict[str, frozenset[str] | None] = {
+    "without": None,
+    "of": frozenset({"instead", "equivalent"}),
+    "than": frozenset({"rather"}),
+    "to": frozenset({"tantamount", "akin", "equivalent"}),
+}
 
 
 def set_aside(frame: Frame) -> bool:
     """An act the text says was not done: the object of "without" ("approved the budget without
-    consulting residents", "ended without a fight"), or the alternative not taken ("resigned instead
-    of apologising", "attacked rather than negotiating")."""
+    consulting residents", "ended without a fight"), the alternative not taken ("resigned instead
+    of apologising", "attacked rather than negotiating"), or what an act is likened to ("cuts that were
+    the equivalent of sacking every teacher", "tantamount to declaring war")."""
     word = frame.anchor if frame.nominal else frame.pred
     prep = word.head
     if word.dep_ not in ("pcomp", "pobj") or prep == word or prep.lower_ not in _SET_ASIDE:
         return False
     before = _SET_ASIDE[prep.lower_]
-    return before is None or prep.i > 0 and prep.doc[prep.i - 1].lower_ == before
+    return before is None or prep.i > 0 and prep.doc[prep.i - 1].lower_ in before
+
+
+# Adverbs that tell an act as the first state of things, since changed: "had originally pledged".
+_FIRST_STATE = frozenset({"originally", "initially"})
+
+
+def superseded(pred: Token) -> bool:
+    """An act the text tells as how things first stood, since changed ("the government had
+    originally pledged two hours a week", "the scheme was initially proposed by a think tank"):
+    the story's background, not the happening it reports."""
+    return any(c.dep_ == "advmod" and c.lower_ in _FIRST_STATE for c in pred.children)
 
 
 _HABIT_ADVERBS = frozenset("often usually always sometimes generally frequently rarely seldom typically regularly "
