@@ -14,6 +14,13 @@ from newsgraph.model.records import (
     ArticleFacts, Duplicate, DuplicateKind, LogLevel, Skip, Story, StoryFeatures,
 )
 
+from newsgraph.model.pickling import fast_pickling
+
+for _cls in (Article, Boilerplate, SourcePointer, Curation, Alias, Entity, LocalEntity, Mention, Role, Geo, Argument,
+             Event, Figure, MainEvent, TimeExpression, Evidence, Quote, Speaker, QuoteHit, SearchHit, ArticleFacts,
+             Duplicate, Skip, Story, StoryFeatures):
+    fast_pickling(_cls)
+
 __all__ = [
     "Alias", "AliasKind", "Argument", "Article", "article_id", "ArticleFacts", "Boilerplate",
     "BoilerplateKind", "check_evidence", "Curation", "CurationAction", "Duplicate", "DuplicateKind", "Entity", "EntityType",
