@@ -58,3 +58,12 @@ def test_an_event_named_after_a_river_stays_an_event(run, nlp, types) -> None:
 def test_a_name_the_model_missed_before_a_natural_noun_is_found(run, nlp, types) -> None:
     assert types(run(nlp, "Shells fell on a village near the Vovcha river overnight.")).get("Vovcha") == "LOC"
 
+
+
+def test_a_name_before_line_in_a_sentence_on_trains_is_the_railway(run, nlp, types) -> None:
+    text = "Passengers on the Nordbahn line will need buses between two stations for a month."
+    assert types(run(nlp, text)).get("Nordbahn") == "FAC"
+
+
+def test_a_line_outside_a_sentence_on_trains_is_no_railway(run, nlp, types) -> None:
+    assert types(run(nlp, "Ministers repeated the Kremlin line on the talks in Geneva.")).get("Kremlin") != "FAC"

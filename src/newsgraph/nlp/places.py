@@ -1504,6 +1504,14 @@ _STRUCTURE_PAIRS = frozenset({("wind", "farm"), ("wind", "park"), ("solar", "far
                               ("gas", "field"), ("oil", "field")})
 _STRUCTURE_FROM = frozenset({"ORG", "PERSON", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART"})
 _STRUCTURE_GAP = 2  # lower-case words at most between the name and its noun ("copper", "open-pit copper")
+# A line is a railway's only in a sentence on trains ("passengers on the Harbour Rail line"; not
+# "the Kremlin line on the talks").
+_RAIL_WORDS = frozenset("train trains rail railway railways metro tram trams station stations passengers commuters "
+                        "subway underground".split())
+
+
+def _rail_line(token: Token) -> bool:
+    return token.text == "line" and any(t.lower_ in _RAIL_WORDS for t in token.sent)
 
 
 def _structure_after(doc: Doc, end: int) -> bool:
@@ -1512,7 +1520,7 @@ def _structure_after(doc: Doc, end: int) -> bool:
         token = doc[k]
         if not token.is_lower or not (token.is_alpha or "-" in token.text):
             return False
-        if token.text in _STRUCTURE_NOUNS or (k > end and (doc[k - 1].text, token.text) in _STRUCTURE_PAIRS):
+        if token.text in _STRUCTURE_NOUNS or (k > end and (doc[k - 1].text, token.text) in _STRUCTURE_PAIRS) or _rail_line(token):
             return True
         if k + 1 < len(doc) and (token.text, doc[k + 1].text) in _STRUCTURE_PAIRS:
             return True
@@ -1522,15 +1530,15 @@ def _structure_after(doc: Doc, end: int) -> bool:
 
 
 def structures_by_kind(doc: Doc, spans: list[Span]) -> list[Span]:
-    """A name between "the" and a lower-case noun for a mine, a dam, a pipeline or a wind or solar
-    farm is that structure (FAC), whatever the model typed it: "the Loma Dorada copper mine", "the
+    """A name between "the" and a lower-case noun for a mine, a dam, a pipeline, a wind or solar
+    farm or, in a sentence on trains, a line is that structure (FAC), whatever the model typed it: "the Loma Dorada copper mine", "the
     Tres Piedras dam" (its first word, cut off by the model, taken back). Not a country or a
     nationality ("the Chilean copper mine"), and not a name written elsewhere in the article
     without such a noun after it, which is the owner's ("Rio Tinto said ... the Rio Tinto mine").
     A name the model missed between "the" and a natural noun is a natural place (LOC: "the Vovcha
     river", "the Hekla volcano"), unless a town, a country or a nationality."""
     words = token_texts(doc)
-    if not any(w in _STRUCTURE_NOUNS or w in _NATURAL_AFTER or w in {"farm", "park", "field"} for w in words):
+    if not any(w in _STRUCTURE_NOUNS or w in _NATURAL_AFTER or w in {"farm", "park", "field", "line"} for w in words):
         return spans  # (most articles: no such word, nothing to read)
     covered = {i for s in spans for i in range(s.start, s.end)}
     missed: list[Span] = []
