@@ -1536,7 +1536,8 @@ def structures_by_kind(doc: Doc, spans: list[Span]) -> list[Span]:
     nationality ("the Chilean copper mine"), and not a name written elsewhere in the article
     without such a noun after it, which is the owner's ("Rio Tinto said ... the Rio Tinto mine").
     A name the model missed between "the" and a natural noun is a natural place (LOC: "the Vovcha
-    river", "the Hekla volcano"), unless a town, a country or a nationality."""
+    river", "the Hekla volcano"), unless a town, a country or a nationality; and a natural place's
+    mention ends before such a noun ("the Krušné mountains" → "Krušné")."""
     words = token_texts(doc)
     if not any(w in _STRUCTURE_NOUNS or w in _NATURAL_AFTER or w in {"farm", "park", "field", "line"} for w in words):
         return spans  # (most articles: no such word, nothing to read)
@@ -1567,6 +1568,8 @@ def structures_by_kind(doc: Doc, spans: list[Span]) -> list[Span]:
         spans = sorted(spans + missed, key=lambda s: s.start)
     out: list[Span] = []
     for span in spans:
+        if span.label_ == "LOC" and len(span) >= 2 and span[-1].is_lower and span[-1].lower_ in _NATURAL_AFTER:
+            span = Span(doc, span.start, span.end - 1, label="LOC")  # "the Krušné mountains": the noun is none of the name
         if span.label_ not in _STRUCTURE_FROM or not _structure_after(doc, span.end):
             out.append(span)
             continue
