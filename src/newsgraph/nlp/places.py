@@ -835,6 +835,12 @@ def natural_places(doc: Doc, spans: list[Span]) -> list[Span]:
                 label = "LOC"
             elif label in {"PERSON", "GPE", "ORG"} and _water_named(span):
                 label = "LOC"
+        elif label in {"PRODUCT", "EVENT", "LAW"} and not gazetteer().is_city(span.text):
+            after = doc[span.end] if span.end < len(doc) else None  # "the X glacier" typed a product or a law
+            if ((after is not None and after.lower_ in _NATURAL_AFTER and after.is_lower)
+                    or (len(span) >= 2 and span[-1].text in _NATURAL_LAST and gazetteer().region(span.text) is None
+                        and not any(t.text in ORG_HEADS for t in span))):
+                label = "LOC"  # "the Dong Nai River" typed an event
         out.append(span if (label, start) == (span.label_, span.start) else Span(doc, start, span.end, label=label))
     return out
 
@@ -1487,3 +1493,95 @@ __all__ = ["Gazetteer", "Place", "PRODUCT_NOUNS", "buildings", "constituencies",
            "place_in_name", "proper_run_start", "regions_by_kind", "resolve_place", "same_place_types", "sports_context",
            "subdivision_here",
            "whole_countries"]
+
+
+# Lower-case nouns for a structure that, written after "the" and a name, make the name the
+# structure's ("the Loma Dorada copper mine", "the Tres Piedras dam", "the Kalnu wind farm"): words
+# for things named after a place or a feature, not after their owner (no "plant" or "factory":
+# "the Toyota plant" is the company's).
+_STRUCTURE_NOUNS = frozenset("mine mines dam pipeline oilfield gasfield".split())
+_STRUCTURE_PAIRS = frozenset({("wind", "farm"), ("wind", "park"), ("solar", "farm"), ("solar", "park"),
+                              ("gas", "field"), ("oil", "field")})
+_STRUCTURE_FROM = frozenset({"ORG", "PERSON", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART"})
+_STRUCTURE_GAP = 2  # lower-case words at most between the name and its noun ("copper", "open-pit copper")
+# A line is a railway's only in a sentence on trains ("passengers on the Harbour Rail line"; not
+# "the Kremlin line on the talks").
+_RAIL_WORDS = frozenset("train trains rail railway railways metro tram trams station stations passengers commuters "
+                        "subway underground".split())
+
+
+def _rail_line(token: Token) -> bool:
+    return token.text == "line" and any(t.lower_ in _RAIL_WORDS for t in token.sent)
+
+
+def _structure_after(doc: Doc, end: int) -> bool:
+    """Whether a structure noun follows token ``end``, after at most two lower-case modifiers."""
+    for k in range(end, min(end + _STRUCTURE_GAP + 2, len(doc))):
+        token = doc[k]
+        if not token.is_lower or not (token.is_alpha or "-" in token.text):
+            return False
+        if token.text in _STRUCTURE_NOUNS or (k > end and (doc[k - 1].text, token.text) in _STRUCTURE_PAIRS) or _rail_line(token):
+            return True
+        if k + 1 < len(doc) and (token.text, doc[k + 1].text) in _STRUCTURE_PAIRS:
+            return True
+        if k - end >= _STRUCTURE_GAP:
+            return False
+    return False
+
+
+def structures_by_kind(doc: Doc, spans: list[Span]) -> list[Span]:
+    """A name between "the" and a lower-case noun for a mine, a dam, a pipeline, a wind or solar
+    farm or, in a sentence on trains, a line is that structure (FAC), whatever the model typed it: "the Loma Dorada copper mine", "the
+    Tres Piedras dam" (its first word, cut off by the model, taken back). Not a country or a
+    nationality ("the Chilean copper mine"), and not a name written elsewhere in the article
+    without such a noun after it, which is the owner's ("Rio Tinto said ... the Rio Tinto mine").
+    A name the model missed between "the" and a natural noun is a natural place (LOC: "the Vovcha
+    river", "the Hekla volcano"), unless a town, a country or a nationality; and a natural place's
+    mention ends before such a noun ("the Krušné mountains" → "Krušné")."""
+    words = token_texts(doc)
+    if not any(w in _STRUCTURE_NOUNS or w in _NATURAL_AFTER or w in {"farm", "park", "field", "line"} for w in words):
+        return spans  # (most articles: no such word, nothing to read)
+    covered = {i for s in spans for i in range(s.start, s.end)}
+    missed: list[Span] = []
+    for i, word in enumerate(words):  # "the Chisanga copper mine" the model missed
+        if word not in _STRUCTURE_NOUNS and not (i > 0 and (words[i - 1], word) in _STRUCTURE_PAIRS):
+            continue
+        end = i - 1 if word not in _STRUCTURE_NOUNS else i
+        while end > 0 and i - end <= _STRUCTURE_GAP and doc[end - 1].is_lower:
+            end -= 1
+        if end == 0 or end - 1 in covered or not doc[end - 1].is_title or not _structure_after(doc, end):
+            continue
+        k = proper_run_start(doc, end, covered, longest=3)
+        if k < end and k > 0 and doc[k - 1].lower_ == "the":
+            missed.append(Span(doc, k, end, label="ORG"))  # (typed below, with the model's own)
+            covered.update(range(k, end))
+    for i, word in enumerate(words):  # "the Alay valley", "the Grímsvötn volcano" the model missed
+        if word not in _NATURAL_AFTER or i == 0 or i - 1 in covered or not doc[i - 1].is_title:
+            continue
+        k = proper_run_start(doc, i, covered, longest=3)
+        name = doc[k:i].text
+        if (0 < k < i and doc[k - 1].lower_ == "the" and not gazetteer().is_city(name)
+                and country_of_demonym(name) is None and canonical_country(name) is None):
+            missed.append(Span(doc, k, i, label="LOC"))
+            covered.update(range(k, i))
+    if missed:
+        spans = sorted(spans + missed, key=lambda s: s.start)
+    out: list[Span] = []
+    for span in spans:
+        if span.label_ == "LOC" and len(span) >= 2 and span[-1].is_lower and span[-1].lower_ in _NATURAL_AFTER:
+            span = Span(doc, span.start, span.end - 1, label="LOC")  # "the Krušné mountains": the noun is none of the name
+        if span.label_ not in _STRUCTURE_FROM or not _structure_after(doc, span.end):
+            out.append(span)
+            continue
+        start = span.start
+        while start > 0 and doc[start - 1].is_title and doc[start - 1].pos_ == "PROPN" and span.start - start < 2 \
+                and not any(s.end == start for s in spans):
+            start -= 1  # "the Tres | Piedras dam"
+        name = doc[start : span.end].text
+        if (start == 0 or doc[start - 1].lower_ != "the" or country_of_demonym(name) is not None
+                or canonical_country(name) is not None
+                or any(s.text == name and s.start != span.start and not _structure_after(doc, s.end) for s in spans)):
+            out.append(span)
+            continue
+        out.append(Span(doc, start, span.end, label="FAC"))
+    return out
