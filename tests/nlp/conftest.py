@@ -67,6 +67,20 @@ def events_at() -> Callable[[Language, str, str], list[Event]]:
 
 
 @pytest.fixture(scope="session")
+def untyped(events_at: Callable[[Language, str, str], list[Event]]) -> Callable[[Language, str, str], Event]:
+    """``untyped(nlp, text, trigger)``: the one event of that trigger, asserted kept as an event
+    but typed OTHER (what the rules that set an act apart promise)."""
+
+    def one(nlp: Language, text: str, trigger: str) -> Event:
+        found = events_at(nlp, text, trigger)
+        assert len(found) == 1, found
+        assert found[0].type == "OTHER", (found[0].type, found[0].mode.value)
+        return found[0]
+
+    return one
+
+
+@pytest.fixture(scope="session")
 def codes(events_at: Callable[[Language, str, str], list[Event]]) -> Callable[[Language, str, str], list[str]]:
     """``codes(nlp, text, trigger)``: the PLOVER codes (type read with the mode) of those events."""
     from newsgraph.nlp.plover import plover_code

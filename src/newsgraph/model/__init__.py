@@ -14,12 +14,12 @@ from newsgraph.model.records import (
     ArticleFacts, Duplicate, DuplicateKind, LogLevel, Skip, Story, StoryFeatures,
 )
 
+from dataclasses import is_dataclass as _is_dataclass
+
 from newsgraph.model.pickling import fast_pickling
 
-for _cls in (Article, Boilerplate, SourcePointer, Curation, Alias, Entity, LocalEntity, Mention, Role, Geo, Argument,
-             Event, Figure, MainEvent, TimeExpression, Evidence, Quote, Speaker, QuoteHit, SearchHit, ArticleFacts,
-             Duplicate, Skip, Story, StoryFeatures):
-    fast_pickling(_cls)
+for _cls in [v for v in list(globals().values()) if isinstance(v, type) and _is_dataclass(v)]:
+    fast_pickling(_cls)  # every record the model exports (model/pickling.py)
 
 __all__ = [
     "Alias", "AliasKind", "Argument", "Article", "article_id", "ArticleFacts", "Boilerplate",
