@@ -20,8 +20,9 @@ DATA = Path(__file__).resolve().parents[1] / "data" / "curate"
 
 def downgrade_newest_migration(db: Path) -> None:
     """Make ``db`` what the previous schema made: undo the newest migration, whose statements are
-    additive (CREATE TABLE, ALTER TABLE ... ADD COLUMN, CREATE INDEX, and INSERT INTO a table it
-    creates, which leaves with the table) as the house rules require."""
+    additive (CREATE TABLE, ALTER TABLE ... ADD COLUMN, CREATE INDEX, INSERT INTO a table it
+    creates, which leaves with the table, and UPDATE of a column it adds, which leaves with the
+    column) as the house rules require."""
     con = duckdb.connect(str(db))
     for statement in reversed(MIGRATIONS[-1]):
         text = " ".join(statement.split())
@@ -34,6 +35,9 @@ def downgrade_newest_migration(db: Path) -> None:
         elif (m := re.match(r"INSERT INTO (\w+)", text)) and any(
                 re.match(rf"CREATE TABLE (?:IF NOT EXISTS )?{m[1]}\b", " ".join(s.split())) for s in MIGRATIONS[-1]):
             continue  # seeds a table this migration creates: it goes with the table
+        elif (m := re.match(r"UPDATE (\w+) SET (\w+) =", text)) and any(
+                re.match(rf"ALTER TABLE {m[1]} ADD COLUMN {m[2]}\b", " ".join(s.split())) for s in MIGRATIONS[-1]):
+            continue  # fills a column this migration adds: it goes with the column
         else:
             raise AssertionError(f"not an additive migration statement: {text}")
     con.execute("DELETE FROM schema_version WHERE version = ?", [len(MIGRATIONS)])

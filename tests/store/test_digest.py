@@ -254,6 +254,9 @@ def test_a_base_from_before_digest_pages_reads_pages_live_until_a_refresh_stores
     conn.execute("DROP TABLE story_digest_dirty")
     conn.execute("DROP TABLE article_digest")
     conn.execute("DROP TABLE article_digest_dirty")
+    conn.execute("DROP INDEX idx_quote_text_article_id")  # and no later migration's columns
+    conn.execute("ALTER TABLE quote_text DROP COLUMN speaker")
+    conn.execute("CREATE INDEX idx_quote_text_article_id ON quote_text (article_id)")
     conn.execute("DELETE FROM schema_version WHERE version > ?", [MIGRATIONS.index(_V_DIGEST_PAGE)])
     conn.close()
     with open_store(db) as store:  # upgraded: every digest without its page

@@ -85,3 +85,47 @@ def test_only_quotes_that_can_hold_a_query_term_are_tokenised() -> None:
     assert _may_hold("anything at all", {""})  # a one-letter term: every quote
     assert _may_hold("Le café est fermé", {"cafe"})  # accents: DuckDB strips them, so DuckDB decides
     assert not _may_hold("", {"ris"})
+
+
+def _speakers_of_quotes(store) -> dict[str, str]:  # noqa: ANN001 - a Store
+    """Each quote's speaker as a hit shows it, read from the quotes themselves."""
+    return dict(store.rows("SELECT id, any_value(coalesce(description, speaker_text)) FROM quotes GROUP BY id"))
+
+
+def test_each_quote_comes_with_its_own_speaker_also_after_an_append_and_an_upgrade(tmp_path: Path) -> None:
+    """quote_top reads a quote's speaker beside its text (quote_text.speaker): the one the quote
+    has, whether the index was built whole, appended to batch by batch, or made before the column
+    existed and filled by the migration."""
+    import duckdb
+
+    from newsgraph.store.schema import MIGRATIONS, _V_QUOTE_SPEAKER
+
+    db = tmp_path / "kb.duckdb"
+    articles = _news()
+    # two batches: the second is appended to the index the first built
+    ingest_records(articles[:2], db=db, options=IngestOptions(batch_size=4, extract=True, embed=False))
+    ingest_records(articles[2:], db=db, options=IngestOptions(batch_size=4, extract=True, embed=False))
+    ids = [a.id for a in articles]
+
+    def shown() -> dict[str, str | None]:
+        with open_store(db) as store:
+            load_fts(store)
+            got = {qid: speaker for query in ("happy money zurich", "striker pay rising")
+                   for qid, _, _, _, speaker in quote_top(store, query, ids, 100)}
+            assert got and {q: s for q, s in _speakers_of_quotes(store).items() if q in got} == got
+            return got
+
+    before = shown()
+    assert len(before) == 4 and all(before.values())
+    assert {s.split(",")[0] for s in before.values()} >= {"Ana Ruiz", "Tom Webb"}  # each quote's own, not a neighbour's
+    # a base made before the column: the column dropped (its index around it, as DuckDB asks), the version rolled back
+    con = duckdb.connect(str(db))
+    indexes = con.execute("SELECT index_name, sql FROM duckdb_indexes() WHERE table_name = 'quote_text'").fetchall()
+    for name, _ in indexes:
+        con.execute(f"DROP INDEX {name}")
+    con.execute("ALTER TABLE quote_text DROP COLUMN speaker")
+    for _, sql in indexes:
+        con.execute(sql)
+    con.execute("DELETE FROM schema_version WHERE version = ?", [MIGRATIONS.index(_V_QUOTE_SPEAKER) + 1])
+    con.close()
+    assert shown() == before  # open_store migrated it: the speakers filled from the quotes
