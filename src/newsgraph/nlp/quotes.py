@@ -21,7 +21,7 @@ from newsgraph.nlp.attributions import Attribution, find_attributions
 from newsgraph.nlp.quote_cues import Regions, quote_regions
 from newsgraph.nlp.speakers import resolve_speaker, stated_reason
 
-EXTRACTOR = "newsgraph.quotes.v11"
+EXTRACTOR = "newsgraph.quotes.v12"
 _OPEN = "“\"‘'"
 _CLOSE = "”\"’'"
 
@@ -104,7 +104,7 @@ def quotes_from_doc(doc: Doc) -> tuple[Quote, ...]:
     for item in find_attributions(doc):
         verb = doc[item.cue_token] if item.cue_token >= 0 else None
         head = _head(doc, item)
-        speaker, mention = resolve_speaker(doc, article_id, item.source, head, verb, context)
+        speaker, mention = resolve_speaker(doc, article_id, item.source, head, verb, context, item.content)
         if mention is not None:
             context["speakers"].append((item.cue[0], mention))
         source = None

@@ -5,7 +5,8 @@
   previous three sentences, else the latest PERSON mention before it that is a subject (among
   the last four), else the latest PERSON mention; a person whose gender the text marks (an
   honorific, a first name of ``FIRST_NAMES``, or an earlier "he"/"she" resolved to them) must
-  match the pronoun, so "She said" never goes to the man named before her.
+  match the pronoun, so "She said" never goes to the man named before her; and never a person the
+  quote's content names ("he insisted he still trusted Mr Blair": whoever "he" is, not Mr Blair).
 - "it" is the latest organisation (ORG) that spoke or was named in the previous three sentences;
   "they" the latest organisation or group (ORG, NORP) there, unless a person is named after it
   (then "they" may be people: unresolved). Otherwise the pronoun stays unresolved, as written.
@@ -26,6 +27,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from spacy.tokens import Doc, Token
 
@@ -247,12 +249,22 @@ def genders(doc: Doc, mentions: tuple[Mention, ...]) -> dict[str, str]:
     return found
 
 
-def _previous_person(doc: Doc, before: int, gender: str, context: dict, floor: int) -> Mention | None:
-    """A pronoun's antecedent: a recent named speaker, else the latest person subject, else the latest person."""
+def _named_within(mentions: tuple[Mention, ...], content: Sequence[tuple[int, int]]) -> set[str]:
+    """The clusters of the people a quote's content names ("he insisted he still trusted Mr Blair")."""
+    return {m.cluster for m in mentions if m.type == "PERSON"
+            and any(s <= m.evidence.start and m.evidence.end <= e for s, e in content)}
+
+
+def _previous_person(doc: Doc, before: int, gender: str, context: dict, floor: int,
+                     content: Sequence[tuple[int, int]] = ()) -> Mention | None:
+    """A pronoun's antecedent: a recent named speaker, else the latest person subject, else the
+    latest person; never a person the quote's own content names by name (a pronoun and a name it
+    governs are two people: "he said Mr Blair was wrong" is not Mr Blair speaking)."""
     known: dict[str, str] = context["genders"]
+    named = _named_within(context["mentions"], content)
 
     def fits(mention: Mention) -> bool:
-        if mention.type != "PERSON" or known.get(mention.cluster, gender) != gender:
+        if mention.type != "PERSON" or known.get(mention.cluster, gender) != gender or mention.cluster in named:
             return False
         return not _document_mention(doc, mention)
 
@@ -315,8 +327,10 @@ def resolve_speaker(
     head: Token | None,
     verb: Token | None,
     context: dict,
+    content: Sequence[tuple[int, int]] = (),
 ) -> tuple[Speaker, Mention | None]:
-    """The speaker for a source span (token offsets), and the mention it resolved to, if any."""
+    """The speaker for a source span (token offsets), and the mention it resolved to, if any;
+    ``content`` is the quote's content (character offsets), whose named people a pronoun source is not."""
     if source is None or head is None or source[0] >= source[1]:
         return Speaker(evidence=None), None
     mentions: tuple[Mention, ...] = context["mentions"]
@@ -340,7 +354,7 @@ def resolve_speaker(
         floor = doc[max(0, floor - 1)].sent.start if floor else 0
         if "genders" not in context:
             context["genders"] = genders(doc, mentions)
-        found = _previous_person(doc, c_start, _PRONOUNS[lower], context, doc[floor].idx)
+        found = _previous_person(doc, c_start, _PRONOUNS[lower], context, doc[floor].idx, content)
         if found is not None:
             context["genders"].setdefault(found.cluster, _PRONOUNS[lower])
             return Speaker(evidence=found.evidence, mention_id=found.id), found
