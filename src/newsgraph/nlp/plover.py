@@ -657,9 +657,9 @@ def current_type(label: str) -> str:
     return LEGACY.get(label, label)
 
 
-def plover_code(event_type: str, mode: str) -> str:
-    """The PLOVER code of an event of ``event_type`` presented in ``mode``: PLOVER codes a stated
-    intention to cooperate as AGREE (CAMEO 03 "express intent to"), an intended or conditional
+def stated_code(event_type: str, mode: str) -> str:
+    """The PLOVER code of an event of ``event_type`` that someone states in ``mode``: PLOVER codes a
+    stated intention to cooperate as AGREE (CAMEO 03 "express intent to"), an intended or conditional
     hostile act as THREATEN (CAMEO 13), a refused cooperation as REJECT (CAMEO 12) and a demand
     as REQUEST (CAMEO 10); other events keep their type."""
     if mode == "demanded" and event_type not in ("ACCUSE", "THREATEN", "PROTEST"):
@@ -672,3 +672,19 @@ def plover_code(event_type: str, mode: str) -> str:
     if mode == "denied" and event_type in _COOPERATIVE:
         return "REJECT"
     return event_type
+
+
+def plover_code(event_type: str, mode: str) -> str:
+    """The PLOVER code of an event of ``event_type`` presented in ``mode``, as ``stated_code`` reads it,
+    but for a planned cooperation, which keeps its type: the events component types an intention
+    someone states AGREE itself (events v28), so a planned event that kept a cooperative type is a
+    schedule the writer tells ("the foreign secretary is to visit Jakarta this week": a visit, to
+    come), not a pledge."""
+    if mode == "planned" and event_type in _COOPERATIVE:
+        return event_type
+    return stated_code(event_type, mode)
+
+
+def cooperative(event_type: str) -> bool:
+    """Whether ``event_type`` is one of PLOVER's cooperative types (an intention to do it is AGREE)."""
+    return event_type in _COOPERATIVE
