@@ -248,6 +248,20 @@ def _joint(verb: Token, anchor: Token) -> bool:
     )
 
 
+# The verbs that bring a suit when their object is legal action ("took legal action against").
+_LEGAL_STEPS = frozenset({"take", "launch", "bring", "begin", "start", "file", "pursue", "initiate"})
+# What is left when "leave" withdraws from a body: a post, a party, a club, a band ("left UKIP" too).
+_BODIES_LEFT = frozenset({"club", "band", "group", "firm", "company", "union", "alliance", "team", "organisation", "organization"})
+# Prepositions after "leave X" that make it something else: "left them with debts", "left it to the
+# courts", "left him for dead", "left the firm in turmoil", "left the party behind".
+_LEFT_WITH = frozenset({"with", "to", "for", "in", "behind", "on", "at", "without", "as"})
+
+
+def _body_left(obj: Token) -> bool:
+    lemma = obj.lemma_.lower()
+    return obj.dep_ == "dobj" and (lemma in _POSTS or lemma in _BODIES_LEFT or obj.ent_type_ == "ORG" and obj.pos_ == "PROPN")
+
+
 _POSTS = frozenset({"post", "job", "role", "show", "party", "government", "cabinet", "office", "position", "seat", "whip", "board", "presidency", "leadership", "coalition"})
 
 
@@ -363,6 +377,19 @@ def context_type(verb: Token) -> str | None:
         return "REJECT"  # "brushed aside questions"
     if lemma in ("take", "haul", "drag") and any(g.lemma_.lower() in ("court", "tribunal") for g in _pobjs(verb, ("to", "before"))):
         return "ACCUSE"  # "took the pair to the European Court": legal action
+    if lemma == "take" and "case" in lemmas and _pobjs(verb, ("to", "before")):
+        return "ACCUSE"  # "took their case to the House of Lords": a claim brought (CAMEO 115)
+    if lemma in _LEGAL_STEPS and any(o.dep_ == "dobj" and o.lemma_.lower() == "action" and any(
+        c.dep_ in ("amod", "compound") and c.lower_ in ("legal", "court") for c in o.children
+    ) for o in objects):
+        return "ACCUSE"  # "took legal action against the government", "began court action": a suit brought by
+        # someone (not "in case legal action was taken against the UK": no one named, maybe never)
+    if lemma == "leave" and not particle and any(_body_left(o) for o in objects) and not any(
+        c.dep_ in ("xcomp", "oprd", "ccomp", "acomp", "dative") or c.dep_ == "prep" and c.lower_ in _LEFT_WITH and not any(
+            g.ent_type_ in ("DATE", "TIME") for g in c.children
+        ) for c in verb.children
+    ):
+        return "RETREAT"  # "left the club", "left UKIP": a body or a post left (not "left the party in turmoil")
     if lemma == "brand" and _pobjs(verb, ("as",)):
         return "ACCUSE"  # "branded the complaint as pathetic"
     if lemma == "quit" and (not objects and verb.dep_ != "xcomp" or lemmas & _POSTS):
