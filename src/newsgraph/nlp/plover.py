@@ -20,6 +20,7 @@ from newsgraph.nlp.senses import (
     SCORE,
     advisory_warning,
     conversation,
+    harm_told,
     verbal_clash,
     is_captive,
     media_conference,
@@ -228,6 +229,11 @@ _STANCES = frozenset({
     "policy", "plan", "decision", "remark", "comment", "statement", "proposal", "budget", "report",
     "stance", "position", "idea", "move", "approach", "record", "handling", "law", "bill", "reform",
 })
+# Bodies and office holders attacked in words where no harm is told ("attacked the party's leadership").
+_CRITICISED = frozenset({
+    "party", "campaign", "government", "council", "commission", "opposition", "leadership", "leader", "minister",
+    "chancellor", "union", "board", "management", "regulator", "rival", "critic", "manager", "chairman",
+})
 _VISITORS = frozenset({"delegation", "envoy", "minister", "president", "leader", "ambassador", "visitor", "counterpart", "premier", "chancellor", "secretary", "king", "prince"})
 _JOURNEY = frozenset({"return", "go", "travel", "fly", "arrive", "come", "head", "leave"})
 
@@ -341,6 +347,11 @@ def context_type(verb: Token) -> str | None:
         return "COERCE"  # 173 charge with legal action
     if lemma == "attack" and objects and all(o.lemma_.lower() in _STANCES for o in objects):
         return "ACCUSE"  # 111 criticize: an attack on a policy or a remark
+    if lemma == "attack" and objects and (
+        all(o.lemma_.lower() in _CRITICISED for o in objects)
+        or any(c.dep_ == "prep" and c.lower_ == "for" and any(g.dep_ == "pcomp" for g in c.children) for c in verb.children)
+    ) and not harm_told(verb.sent):
+        return "ACCUSE"  # 111 criticize: "attacking the party he once led", "attacking the EC for backing down"
     if lemma in ("hit", "lash") and particle == "out":
         return "ACCUSE"
     if lemma == "look" and particle == "into" or lemma == "look" and _pobjs(verb, ("into",)):
