@@ -3,7 +3,8 @@ the club", "left the party" withdraws from a body or a post (RETREAT, as the BBC
 readers code "left Portsmouth", "left the club", "left UKIP"); "took legal action against", "took
 their case to the Lords" bring a claim (ACCUSE, CAMEO 115; the development sets: "took legal
 action against the government", "take action against Menatep", "took their case to the House of
-Lords"). Leaving somewhere, someone or something in a state is no withdrawal; legal action that
+Lords"; "planned to press charges", "to seek sanctions against" a firm in court: dev and dev2).
+Leaving somewhere, someone or something in a state is no withdrawal; legal action that
 no one is said to take is no suit. Never read off the held-out sample."""
 
 from __future__ import annotations
@@ -29,11 +30,24 @@ def nlp():
         ("Four years ago the farmer took legal action against the water company.", "took", "ACCUSE"),
         ("The residents' group has launched legal action against the council.", "launched", "ACCUSE"),
         ("The two families took their case to the House of Lords.", "took", "ACCUSE"),
+        ("The shopkeeper said she would press charges against the two men.", "press", "ACCUSE"),
+        ("The family is seeking damages against the hospital trust.", "seeking", "ACCUSE"),
     ],
 )
 def test_a_body_left_and_a_suit_brought(nlp, codes, text: str, trigger: str, code: str) -> None:
     assert codes(nlp, text, trigger) == [code]
     assert EXTRACTOR == "newsgraph.events.v28"
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "code"),
+    [
+        ("Unions pressed the government for a pay rise.", "pressed", "REQUEST"),
+        ("The minister is seeking talks with the rebels.", "seeking", "REQUEST"),
+    ],
+)
+def test_pressing_and_seeking_otherwise_are_requests(nlp, codes, text: str, trigger: str, code: str) -> None:
+    assert code in codes(nlp, text, trigger)
 
 
 @pytest.mark.parametrize(

@@ -254,6 +254,8 @@ def _joint(verb: Token, anchor: Token) -> bool:
     )
 
 
+# What a suit seeks from the party it is brought against ("sought damages against the firm").
+_REDRESS = frozenset({"damages", "damage", "compensation", "sanction", "sanctions", "injunction", "costs"})
 # The verbs that bring a suit when their object is legal action ("took legal action against").
 _LEGAL_STEPS = frozenset({"take", "launch", "bring", "begin", "start", "file", "pursue", "initiate"})
 # What is left when "leave" withdraws from a body: a post, a party, a club, a band ("left UKIP" too).
@@ -388,6 +390,12 @@ def context_type(verb: Token) -> str | None:
         return "REJECT"  # "brushed aside questions"
     if lemma in ("take", "haul", "drag") and any(g.lemma_.lower() in ("court", "tribunal") for g in _pobjs(verb, ("to", "before"))):
         return "ACCUSE"  # "took the pair to the European Court": legal action
+    if lemma == "press" and "charge" in lemmas:
+        return "ACCUSE"  # "planned to press charges": a complaint brought (CAMEO 115), no request
+    if lemma in ("seek", "claim") and lemmas & _REDRESS and any(
+        c.dep_ == "prep" and c.lower_ == "against" for c in [verb, *objects] for c in c.children
+    ):
+        return "ACCUSE"  # "to seek sanctions against the firm" in court, "claim damages against": a suit (CAMEO 115)
     if lemma == "take" and "case" in lemmas and _pobjs(verb, ("to", "before")):
         return "ACCUSE"  # "took their case to the House of Lords": a claim brought (CAMEO 115)
     if lemma in _LEGAL_STEPS and any(o.dep_ == "dobj" and o.lemma_.lower() == "action" and any(
