@@ -28,7 +28,7 @@ def nlp():
     ],
 )
 def test_how_things_first_stood_is_untyped(nlp, untyped, text: str, trigger: str) -> None:
-    assert untyped(nlp, text, trigger).extractor == EXTRACTOR == "newsgraph.events.v27"
+    assert untyped(nlp, text, trigger).extractor == EXTRACTOR == "newsgraph.events.v28"
 
 
 @pytest.mark.parametrize(

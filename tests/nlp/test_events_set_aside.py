@@ -32,7 +32,7 @@ def nlp():
     ],
 )
 def test_an_act_set_aside_is_untyped(nlp, untyped, text: str, trigger: str) -> None:
-    assert untyped(nlp, text, trigger).extractor == EXTRACTOR == "newsgraph.events.v27"
+    assert untyped(nlp, text, trigger).extractor == EXTRACTOR == "newsgraph.events.v28"
 
 
 @pytest.mark.parametrize(

@@ -23,6 +23,16 @@ events no typed event of ours overlaps, ``recall`` is the share found. ``actor_a
 the found events whose golden actor is given, the share where one of our actors and the golden
 actor contain one another (case-insensitive).
 
+Figures, events v27 → v28 (2026-12-03), development sets only, precision / typed_precision / recall: dev
+0.895 / 0.807 / 0.573 → 0.895 / 0.842 / 0.573; dev2 0.704 / 0.667 / 0.787 → 0.704 / 0.685 / 0.787; dev3
+0.795 / 0.667 / 0.484 → 0.800 / 0.725 / 0.500; dev4 0.793 / 0.707 / 0.392 → 0.793 / 0.744 / 0.392; dev5
+0.673 / 0.600 / 0.394 → 0.679 / 0.643 / 0.404 (dev5-second 0.636 / 0.582 / 0.407 → 0.643 / 0.625 / 0.419);
+pooled precision 0.774 → 0.775 (222 of 287 → 224 of 289), typed 0.693 → 0.730, recall 0.480 → 0.485 (a plan
+the writer tells as a schedule keeps its type, "is to visit", "will meet", one someone states is AGREE:
+``nlp.events.mode.scheduled``; "left the club" is RETREAT, "took legal action against", "press charges" and
+an attack in words ACCUSE: ``nlp.plover.context_type``); the held-out summary 0.589 / 0.486 / 0.656 → 0.589
+/ 0.505 / 0.656.
+
 Figures, events v26 → v27 (2026-12-03), development sets only, precision / typed_precision / recall:
 dev2 0.679 / 0.643 / 0.787 → 0.704 / 0.667 / 0.787; dev3 0.756 / 0.634 / 0.484 → 0.795 / 0.667 / 0.484;
 the others unchanged; pooled precision 0.763 → 0.774 (222 of 291 → 222 of 287), recall 0.480 unchanged (an

@@ -20,6 +20,7 @@ from newsgraph.nlp.senses import (
     SCORE,
     advisory_warning,
     conversation,
+    harm_told,
     verbal_clash,
     is_captive,
     media_conference,
@@ -228,6 +229,11 @@ _STANCES = frozenset({
     "policy", "plan", "decision", "remark", "comment", "statement", "proposal", "budget", "report",
     "stance", "position", "idea", "move", "approach", "record", "handling", "law", "bill", "reform",
 })
+# Bodies and office holders attacked in words where no harm is told ("attacked the party's leadership").
+_CRITICISED = frozenset({
+    "party", "campaign", "government", "council", "commission", "opposition", "leadership", "leader", "minister",
+    "chancellor", "union", "board", "management", "regulator", "rival", "critic", "manager", "chairman",
+})
 _VISITORS = frozenset({"delegation", "envoy", "minister", "president", "leader", "ambassador", "visitor", "counterpart", "premier", "chancellor", "secretary", "king", "prince"})
 _JOURNEY = frozenset({"return", "go", "travel", "fly", "arrive", "come", "head", "leave"})
 
@@ -246,6 +252,22 @@ def _joint(verb: Token, anchor: Token) -> bool:
         or sum(1 for g in s.children if g.dep_ in ("amod", "compound") and any(h.dep_ == "conj" for h in g.children))
         for s in subjects
     )
+
+
+# What a suit seeks from the party it is brought against ("sought damages against the firm").
+_REDRESS = frozenset({"damages", "damage", "compensation", "sanction", "sanctions", "injunction", "costs"})
+# The verbs that bring a suit when their object is legal action ("took legal action against").
+_LEGAL_STEPS = frozenset({"take", "launch", "bring", "begin", "start", "file", "pursue", "initiate"})
+# What is left when "leave" withdraws from a body: a post, a party, a club, a band ("left UKIP" too).
+_BODIES_LEFT = frozenset({"club", "band", "group", "firm", "company", "union", "alliance", "team", "organisation", "organization"})
+# Prepositions after "leave X" that make it something else: "left them with debts", "left it to the
+# courts", "left him for dead", "left the firm in turmoil", "left the party behind".
+_LEFT_WITH = frozenset({"with", "to", "for", "in", "behind", "on", "at", "without", "as"})
+
+
+def _body_left(obj: Token) -> bool:
+    lemma = obj.lemma_.lower()
+    return obj.dep_ == "dobj" and (lemma in _POSTS or lemma in _BODIES_LEFT or obj.ent_type_ == "ORG" and obj.pos_ == "PROPN")
 
 
 _POSTS = frozenset({"post", "job", "role", "show", "party", "government", "cabinet", "office", "position", "seat", "whip", "board", "presidency", "leadership", "coalition"})
@@ -327,6 +349,11 @@ def context_type(verb: Token) -> str | None:
         return "COERCE"  # 173 charge with legal action
     if lemma == "attack" and objects and all(o.lemma_.lower() in _STANCES for o in objects):
         return "ACCUSE"  # 111 criticize: an attack on a policy or a remark
+    if lemma == "attack" and objects and (
+        all(o.lemma_.lower() in _CRITICISED for o in objects)
+        or any(c.dep_ == "prep" and c.lower_ == "for" and any(g.dep_ == "pcomp" for g in c.children) for c in verb.children)
+    ) and not harm_told(verb.sent):
+        return "ACCUSE"  # 111 criticize: "attacking the party he once led", "attacking the EC for backing down"
     if lemma in ("hit", "lash") and particle == "out":
         return "ACCUSE"
     if lemma == "look" and particle == "into" or lemma == "look" and _pobjs(verb, ("into",)):
@@ -363,6 +390,25 @@ def context_type(verb: Token) -> str | None:
         return "REJECT"  # "brushed aside questions"
     if lemma in ("take", "haul", "drag") and any(g.lemma_.lower() in ("court", "tribunal") for g in _pobjs(verb, ("to", "before"))):
         return "ACCUSE"  # "took the pair to the European Court": legal action
+    if lemma == "press" and "charge" in lemmas:
+        return "ACCUSE"  # "planned to press charges": a complaint brought (CAMEO 115), no request
+    if lemma in ("seek", "claim") and lemmas & _REDRESS and any(
+        c.dep_ == "prep" and c.lower_ == "against" for c in [verb, *objects] for c in c.children
+    ):
+        return "ACCUSE"  # "to seek sanctions against the firm" in court, "claim damages against": a suit (CAMEO 115)
+    if lemma == "take" and "case" in lemmas and _pobjs(verb, ("to", "before")):
+        return "ACCUSE"  # "took their case to the House of Lords": a claim brought (CAMEO 115)
+    if lemma in _LEGAL_STEPS and any(o.dep_ == "dobj" and o.lemma_.lower() == "action" and any(
+        c.dep_ in ("amod", "compound") and c.lower_ in ("legal", "court") for c in o.children
+    ) for o in objects):
+        return "ACCUSE"  # "took legal action against the government", "began court action": a suit brought by
+        # someone (not "in case legal action was taken against the UK": no one named, maybe never)
+    if lemma == "leave" and not particle and any(_body_left(o) for o in objects) and not any(
+        c.dep_ in ("xcomp", "oprd", "ccomp", "acomp", "dative") or c.dep_ == "prep" and c.lower_ in _LEFT_WITH and not any(
+            g.ent_type_ in ("DATE", "TIME") for g in c.children
+        ) for c in verb.children
+    ):
+        return "RETREAT"  # "left the club", "left UKIP": a body or a post left (not "left the party in turmoil")
     if lemma == "brand" and _pobjs(verb, ("as",)):
         return "ACCUSE"  # "branded the complaint as pathetic"
     if lemma == "quit" and (not objects and verb.dep_ != "xcomp" or lemmas & _POSTS):
@@ -657,9 +703,9 @@ def current_type(label: str) -> str:
     return LEGACY.get(label, label)
 
 
-def plover_code(event_type: str, mode: str) -> str:
-    """The PLOVER code of an event of ``event_type`` presented in ``mode``: PLOVER codes a stated
-    intention to cooperate as AGREE (CAMEO 03 "express intent to"), an intended or conditional
+def stated_code(event_type: str, mode: str) -> str:
+    """The PLOVER code of an event of ``event_type`` that someone states in ``mode``: PLOVER codes a
+    stated intention to cooperate as AGREE (CAMEO 03 "express intent to"), an intended or conditional
     hostile act as THREATEN (CAMEO 13), a refused cooperation as REJECT (CAMEO 12) and a demand
     as REQUEST (CAMEO 10); other events keep their type."""
     if mode == "demanded" and event_type not in ("ACCUSE", "THREATEN", "PROTEST"):
@@ -672,3 +718,19 @@ def plover_code(event_type: str, mode: str) -> str:
     if mode == "denied" and event_type in _COOPERATIVE:
         return "REJECT"
     return event_type
+
+
+def plover_code(event_type: str, mode: str) -> str:
+    """The PLOVER code of an event of ``event_type`` presented in ``mode``, as ``stated_code`` reads it,
+    but for a planned cooperation, which keeps its type: the events component types an intention
+    someone states AGREE itself (events v28), so a planned event that kept a cooperative type is a
+    schedule the writer tells ("the foreign secretary is to visit Jakarta this week": a visit, to
+    come), not a pledge."""
+    if mode == "planned" and event_type in _COOPERATIVE:
+        return event_type
+    return stated_code(event_type, mode)
+
+
+def cooperative(event_type: str) -> bool:
+    """Whether ``event_type`` is one of PLOVER's cooperative types (an intention to do it is AGREE)."""
+    return event_type in _COOPERATIVE

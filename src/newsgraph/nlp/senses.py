@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 CAPTIVES = frozenset({
     "prisoner", "hostage", "detainee", "captive", "activist", "journalist", "soldier", "civilian",
@@ -404,6 +404,11 @@ _HARM = frozenset(
     rock baton weapon gun knife violent violence bloody deadly armed fierce riot""".split()
 )
 _CLASH_SIDES = frozenset({"with", "between", "against", "among", "amongst"})
+
+
+def harm_told(sentence: Span) -> bool:
+    """Whether ``sentence`` tells of harm or arms ("killed", "bullets", "violent"): a fight, not words."""
+    return any(t.lemma_.lower() in _HARM or t.lower_ in _HARM for t in sentence)
 
 
 def verbal_clash(trigger: Token) -> bool:

@@ -1,5 +1,5 @@
 """Events: who did what to whom, where and when, with a PLOVER type and a mode
-(``newsgraph.events.v27``), and each article's main event as who / what / when / where / why / how.
+(``newsgraph.events.v28``), and each article's main event as who / what / when / where / why / how.
 
 An event worth a typed row has an actor that can act: a person, group, organisation or place
 (a mention of those types, a name, a personal pronoun, a noun of ``AGENT_NOUNS`` or ending like
@@ -23,7 +23,8 @@ The package, one noun a module:
 
 - ``time_place``: the doc's time expressions as events use them, and each time and place linked
   to the frame whose clause holds it;
-- ``mode``: a frame's mode as its clause tells it;
+- ``mode``: a frame's mode as its clause tells it, and whether a plan is a schedule the writer
+  tells (``scheduled``: its type kept) or an intention someone states (typed AGREE, a pledge);
 - ``actors``: who can act (``is_agent``) and a frame's actors without bare numbers;
 - ``worth``: whether a frame is worth a type at all (an action, someone acting or acted on);
 - ``told``: whether the text tells it as a happening (not denied, guessed, wished, weighed, set

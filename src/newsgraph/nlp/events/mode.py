@@ -1,5 +1,6 @@
 """An event's mode (asserted, planned, hoped, demanded, denied, hypothetical, reported) as its
-clause tells it: its own words, the verb that controls it, a reporting verb above or beside it."""
+clause tells it: its own words, the verb that controls it, a reporting verb above or beside it; and
+whether a plan is a schedule the writer tells, not an intention someone states (``scheduled``)."""
 
 from spacy.tokens import Token
 
@@ -46,3 +47,31 @@ def reported_mode(pred: Token) -> EventMode:
         if child.dep_ in ("parataxis", "ccomp") and is_reporter(child) and child.i > pred.i:
             return modes.report_mode(child)
     return EventMode.ASSERTED
+
+
+# What makes a plan a schedule the writer tells ("is to visit", "is due to start", "is set to sign",
+# "is scheduled to meet", "is expected to visit") or carries it on ("is to begin talks").
+_SCHEDULERS = frozenset({"be", "due", "set", "schedule", "slate", "expect", "begin", "start"})
+
+
+def scheduled(pred: Token, quoted: bool) -> bool:
+    """A plan the writer tells as a schedule ("the foreign secretary will visit Jakarta", "is to begin
+    talks", "is due to start its own consultation"), not an intention someone states: not in a
+    quotation (``quoted``), no reporting verb governs it ("said it would give aid"), and nothing
+    above it is a pledge, a readiness, an intention or a wish ("pledged to help", "is willing to
+    withdraw", "plans to meet", "wants to talk"). ``pred`` is the act's word; a noun ("talks") is
+    read at the verb that holds it ("to begin talks")."""
+    if quoted:
+        return False
+    tok = pred
+    for _ in range(3):
+        if tok.pos_ in ("VERB", "AUX") or tok.head == tok:
+            break
+        tok = tok.head
+    while tok.dep_ == "xcomp" and tok.head != tok:
+        head = tok.head
+        lemma = head.lemma_.lower()
+        if lemma not in _SCHEDULERS and head.lower_ not in _SCHEDULERS:
+            return False  # "pledged to", "willing to", "plans to", "hopes to", "will have to"
+        tok = head.head if head.dep_ == "acomp" and head.head != head else head  # "is due to": the copula
+    return reported_mode(tok) is EventMode.ASSERTED

@@ -8,7 +8,7 @@ from spacy.tokens import Token
 from newsgraph.model import Argument, Event, EventMode, Mention, evidence_from, fact_id
 from newsgraph.nlp import event_confidence, modes, untold
 from newsgraph.nlp.events.actors import actor_tokens
-from newsgraph.nlp.events.mode import reported_mode
+from newsgraph.nlp.events.mode import reported_mode, scheduled
 from newsgraph.nlp.events.time_place import TimeRef
 from newsgraph.nlp.events.told import (
     did_not_happen, habitual, maybe_done, not_told_as_done, set_aside, superseded, timed, told_by_its_head, toll,
@@ -17,11 +17,11 @@ from newsgraph.nlp.events.told import (
 from newsgraph.nlp.events.worth import worth_a_type
 from newsgraph.nlp.frames import Frame
 from newsgraph.nlp.phrases import MentionIndex, participant
-from newsgraph.nlp.plover import plover_code
+from newsgraph.nlp.plover import cooperative, plover_code
 from newsgraph.nlp.quote_cues import Regions
 from newsgraph.nlp.senses import at_play
 
-EXTRACTOR = "newsgraph.events.v27"
+EXTRACTOR = "newsgraph.events.v28"
 _TOLD_AS_FACT = frozenset({EventMode.ASSERTED, EventMode.PLANNED, EventMode.REPORTED})
 
 
@@ -123,6 +123,11 @@ def to_event(
         )
         if not event_confidence.confident(found):
             kind = "OTHER"  # too little to trust: kept as an event, apart from the typed ones
+    if kind not in ("OTHER", "AGREE") and frame.mode is EventMode.PLANNED and cooperative(kind) and not scheduled(
+        frame.pred, _quoted(start, quotations)
+    ):
+        kind = "AGREE"  # "said it will give aid", "is willing to free them": an intention stated, a pledge (CAMEO 03);
+        # "the minister will visit Jakarta on Monday", told by the writer, stays a visit to come
     return Event(
         id=fact_id("event", article_id, start, end),
         article_id=article_id,

@@ -11,7 +11,7 @@ from newsgraph.nlp import modes
 from newsgraph.nlp.events.actors import HAZARDS
 from newsgraph.nlp.events.time_place import TimeRef
 from newsgraph.nlp.frames import Frame
-from newsgraph.nlp.plover import plover_code
+from newsgraph.nlp.plover import stated_code
 
 def did_not_happen(frame: Frame) -> bool:
     """Denied by the text itself ("did not attack", "no arrests", "failed to oppose"), not by a
@@ -134,7 +134,7 @@ def told_by_its_head(frame: Frame, by_pred: dict[int, Frame]) -> bool:
     for head in heads:
         if head is None or head.type == "OTHER" or head is frame:
             continue
-        if plover_code(frame.type, frame.mode.value) == plover_code(head.type, head.mode.value):
+        if stated_code(frame.type, frame.mode.value) == stated_code(head.type, head.mode.value):
             return True
         if purpose and frame.type == head.type:
             return True
