@@ -405,7 +405,52 @@ def mention_spans(doc: Doc) -> list[Span]:
     spans = acronym_names(doc, spans)  # nlp/organisations.py: "Central Reserve Bank of Peru (BCRP)"
     text = doc_text(doc)  # (built once a doc: Doc.text joins every token)
     spans = capitals_of_people(doc, text, credits(doc, text, spans))  # "(Photo: Name / Agency)", "SANDBERG: ..."
+    spans = surnames_alone(doc, spans)  # "Jelena Marković ... Marković said" typed ORG
     return [s for s in spans if s.label_ in KEPT and not _currency_code(s) and not _nickname(s) and not _time_zone(s)]
+
+
+
+# Words before a one-word name that make it the place or the body named like a person's surname
+# ("moved to Lindqvist", "the Lindqvist plan"), not the person.
+_NOT_A_SURNAME_BEFORE = frozenset({"the", "a", "an", "of", "on", "to", "in", "at", "near", "from", "into", "via", "outside",
+                                   "across", "around", "towards", "toward", "off", "inside", "throughout", "between"})
+_NOT_SURNAME_LABELS = frozenset({"ORG", "GPE", "LOC", "NORP", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART"})
+
+
+def _surname_forms(person: Span) -> set[str]:
+    """The words of a person's full name that stand for the person alone: the last ("Marković" of
+    "Jelena Marković") and a capitalised one between the first and a particle or the last, a first
+    surname of two ("Herrera" of "Marisol Herrera de Vallarino", "Fuentes" of "Javiera Fuentes Olmedo")."""
+    words = [t for t in person if t.is_alpha or "-" in t.text]
+    if len(words) < 2 or not all(t.text[:1].isupper() or t.lower_ in _PARTICLES for t in words):
+        return set()
+    forms = {_ARTICLE_PREFIX.sub("", words[-1].text)}
+    forms.update(t.text for t in words[1:-1] if t.text[:1].isupper() and t.lower_ not in _PARTICLES)
+    return {f for f in forms if len(f) > 2 and country_of(f) is None}
+
+
+def surnames_alone(doc: Doc, spans: list[Span]) -> list[Span]:
+    """A one-word name the model typed otherwise that is the surname of a person the article named in
+    full before it is that person ("Jelena Marković (Јелена Марковић) ... Marković said", "Born in
+    Umeå in 1961, Lindqvist moved"), unless a preposition or an article puts it as a place or a body
+    ("moved to Lindqvist", "the Lindqvist plan"), it is a country or a nationality, or an
+    organisation's longer name also begins with it ("Mercer Paket GmbH ... Joanna Mercer")."""
+    people = [s for s in spans if s.label_ == "PERSON" and len(s) >= 2]
+    if not people:
+        return spans
+    org_firsts = {s[0].text for s in spans if s.label_ != "PERSON" and len(s) >= 2}
+    out: list[Span] = []
+    for span in spans:
+        token = span[0]
+        if (len(span) == 1 and span.label_ in _NOT_SURNAME_LABELS and token.pos_ == "PROPN" and token.is_title
+                and token.text not in org_firsts
+                and not (span.start > 0 and doc[span.start - 1].lower_ in _NOT_A_SURNAME_BEFORE)
+                and not (span.end < len(doc) and doc[span.end].pos_ == "PROPN")
+                and any(p.end <= span.start and token.text in _surname_forms(p) for p in people)):
+            out.append(Span(doc, span.start, span.end, label="PERSON"))
+        else:
+            out.append(span)
+    return out
 
 
 _CLOCK = re.compile(r"^\d{1,2}[:.]\d{2}$")

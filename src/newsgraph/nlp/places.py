@@ -39,7 +39,7 @@ from newsgraph.nlp.component import doc_text
 from newsgraph.nlp.countries import canonical_country, country_forms, country_of_demonym
 from newsgraph.nlp.institutions import canonical_institution
 from newsgraph.nlp.organisations import LEGAL_FORMS, ORG_HEADS
-from newsgraph.nlp.titles import SEAT_HEADS, after_title, is_head
+from newsgraph.nlp.titles import SEAT_HEADS, after_title, is_head, is_title_word
 
 _DOMINANT = 20
 _BIG_CITY = 1_000_000  # a city this large is a place wherever it is written
@@ -1486,7 +1486,62 @@ def dateline_spans(doc: Doc, spans: list[Span]) -> list[Span]:
             span = doc.char_span(m.start(group), m.end(group), label=label)
             if span is not None:
                 found.append(span)
+        spans = _body_opening(doc, m.end(), spans, found)
     return give_way(spans, found)
+
+
+def _body_opening(doc: Doc, at: int, spans: list[Span], found: list[Span]) -> list[Span]:
+    """The first name of a dateline's body, which the model misses or cuts there (read as the line's
+    first word): a country or a nationality written first is one ("LISBON, May 3 - Portugal's
+    central bank", "OSLO (NTB) - Norwegian insurer X"; added to ``found``), and a capitalised word
+    right before a name the model began one word later is the name's first word ("(AFP) - Ana
+    Kalua, leader of ..."; ``spans`` returned with that name taken back)."""
+    j = next((t.i for t in doc if t.idx >= at), None)
+    if j is None or doc[j].idx != at or any(s.start <= j < s.end for s in spans):
+        return spans
+    for k in (3, 2, 1):  # "South Korea's", "United Arab Emirates"
+        part = doc[j : j + k]
+        if len(part) < k or not all(t.is_alpha and t.text[:1].isupper() for t in part):
+            continue
+        if any(s.start < part.end and part.start < s.end for s in spans):
+            continue
+        if canonical_country(part.text) is not None:
+            found.append(Span(doc, part.start, part.end, label="GPE"))
+            return spans
+        if k == 1 and country_of_demonym(part.text) is not None:
+            found.append(Span(doc, part.start, part.end, label="NORP"))
+            return spans
+    first = doc[j]
+    if not (first.is_alpha and first.is_title and first.pos_ == "PROPN" and not is_title_word(first.lower_)
+            and gazetteer().region(first.text) is None and not gazetteer().is_city(first.text)):
+        return spans
+    end = j
+    while end < len(doc) and end - j < 4 and doc[end].is_alpha and doc[end].is_title and doc[end].pos_ == "PROPN":
+        end += 1
+    if end - j >= 2 and not any(s.start < end and j < s.end for s in spans) and _titled_after(doc, end):
+        found.append(Span(doc, j, end, label="PERSON"))  # "(AFP) - Tendai Moyo, head of ...", the model found none
+        return spans
+    out = []
+    for s in spans:
+        if s.start == j + 1 and len(s) == 1 and s.label_ in _OPENED_NAMES:  # a name the model cut to one word
+            after = doc[s.end : s.end + 2]
+            s = Span(doc, j, s.end, label="PERSON" if _titled_after(doc, s.end) else s.label_)  # "Ana Kalua, leader of"
+        out.append(s)
+    return out
+
+
+def _titled_after(doc: Doc, end: int) -> bool:
+    """Whether a comma and a lower-case title follow token ``end`` ("X, leader of", "X, the former head of")."""
+    k = end + 1
+    if end >= len(doc) or doc[end].text != ",":
+        return False
+    while k < len(doc) and k - end <= 3 and doc[k].lower_ in {"the", "a", "an", "former"}:
+        k += 1
+    return k < len(doc) and doc[k].is_lower and is_title_word(doc[k].lower_)
+
+
+# The kinds of name whose first word a dateline's body can hide: a person's, a company's.
+_OPENED_NAMES = frozenset({"PERSON", "ORG", "PRODUCT"})
 
 
 __all__ = ["Gazetteer", "Place", "PRODUCT_NOUNS", "buildings", "constituencies", "context_countries", "dateline_spans", "fix_place_types", "fold", "gazetteer", "give_way", "PLACE_PREPS", "club_name", "clubs", "natural_places", "placed_modifiers", "players",
