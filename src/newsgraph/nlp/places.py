@@ -1565,8 +1565,21 @@ _RAIL_WORDS = frozenset("train trains rail railway railways metro tram trams sta
                         "subway underground".split())
 
 
+# A line that is a stance, not a track, even in a sentence on trains: one held on a topic ("the
+# Downing Street line on rail strikes") or one someone repeats, toes or sticks to.
+_TOPIC_AFTER = frozenset("on about over towards toward regarding that".split())
+_STANCE_VERBS = frozenset("toe repeat stick follow take hold echo parrot adopt push defend change soften harden "
+                          "reiterate maintain restate".split())
+
+
 def _rail_line(token: Token) -> bool:
-    return token.text == "line" and any(t.lower_ in _RAIL_WORDS for t in token.sent)
+    if token.text != "line" or not any(t.lower_ in _RAIL_WORDS for t in token.sent):
+        return False
+    doc = token.doc
+    if token.i + 1 < len(doc) and doc[token.i + 1].lower_ in _TOPIC_AFTER:
+        return False  # "the X line on rail strikes"
+    head = token.head.head if token.head.pos_ == "ADP" else token.head  # "stuck to the X line"
+    return not (head.pos_ in {"VERB", "AUX"} and head.lemma_ in _STANCE_VERBS and token.dep_ != "nsubj")
 
 
 def _structure_after(doc: Doc, end: int) -> bool:
