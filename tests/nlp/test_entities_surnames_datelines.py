@@ -1,7 +1,8 @@
 """Entities v30 (issue 11), classes read off the golden `layouts5/` to `layouts7/` parts, each tested
 here on sentences written for these tests (none comes from the golden sets): a person's surname
-standing alone after the full name is the person whatever the model typed it, and a dateline's
-body opens with a name the model misses or cuts there (a country, a nationality, a first name)."""
+standing alone after the full name is the person whatever the model typed it; a dateline's body
+opens with a name the model misses or cuts there (a country, a nationality, a first name); and a
+name listed beside a town after a word that makes the list one of places is a place."""
 
 from __future__ import annotations
 
@@ -60,3 +61,29 @@ def test_a_datelines_body_opens_with_a_name(nlp, run, types, text: str, name: st
 def test_a_common_word_opening_a_datelines_body_is_no_name(nlp, run, text: str) -> None:
     first = text.split(" - " if " - " in text else " — ")[1].split()[0]
     assert all(not m.evidence.text.startswith(first) for m in run(nlp, text).mentions)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Trucks queued on the highway between Kamloops and Chase on Friday.", "Chase"),
+        ("Floods cut the road between Vinnytsia and Zhmerynka on Sunday.", "Zhmerynka"),
+        ("Farmers in Ruseifa and Hashemiya waited for aid.", "Hashemiya"),
+        ("Most of the dead were in the districts of Búzi and Nhamatanda, officials said.", "Nhamatanda"),
+    ],
+)
+def test_a_name_listed_beside_a_town_after_a_place_word_is_a_place(nlp, run, types, text: str, name: str) -> None:
+    assert types(run(nlp, text)).get(name) == "GPE"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The fund has stakes in Nestlé and Unilever, its manager said.", "Unilever"),  # a share held in them
+        ("Reporting by Chen Wei in Shenzhen and Kelvin Yau in Hong Kong; Editing by Tom Hale", "Kelvin Yau"),
+        ("Boats landed in Nouadhibou and Nouakchott, Ould Bah told reporters.", "Ould Bah"),  # the list ended
+        ("Born in Coventry, Ford worked for a carmaker as a young man.", "Ford"),  # no list at all
+    ],
+)
+def test_a_name_beside_a_town_but_not_listed_with_it_is_no_place(nlp, run, types, text: str, name: str) -> None:
+    assert types(run(nlp, text)).get(name) != "GPE"

@@ -23,7 +23,8 @@ from newsgraph.nlp.organisations import (
 )
 from newsgraph.nlp.recogniser import keep_sure
 from newsgraph.nlp.places import (
-    CLUB_FINALS, CLUB_STARTS, buildings, clubs, constituencies, dateline_spans, fix_place_types, gazetteer, natural_places,
+    CLUB_FINALS, CLUB_STARTS, buildings, clubs, constituencies, coordinated_towns, dateline_spans, fix_place_types, gazetteer,
+    natural_places,
     placed_modifiers, players, regions_by_kind, same_place_types, structures_by_kind, whole_countries,
 )
 from newsgraph.nlp.products import named_products
@@ -394,6 +395,7 @@ def mention_spans(doc: Doc) -> list[Span]:
     spans = players(doc, clubs(doc, spans))  # nlp/places.py: "Thirsk United" typed PERSON, "4-Ana Vela (Spain)"
     spans = natural_places(doc, buildings(doc, named_events(doc, laws(doc, spans))))  # "the X Act", "the X Summit", "Lake Tana"
     spans = structures_by_kind(doc, spans)  # nlp/places.py: "the Loma Dorada copper mine", "the X dam"
+    spans = coordinated_towns(doc, spans)  # nlp/places.py: "between Kamloops and X" typed ORG
     spans = retype_one_word_people(doc, spans)  # nlp/oneword.py: "the Firefox browser", "market leader Diageo"
     spans = listed_companies(doc, spans)  # nlp/oneword.py: "record labels A and X" typed a place
     spans = named_products(doc, spans)  # nlp/products.py: "a Falcon 9 rocket", "a weather satellite, Nuvola-1,"

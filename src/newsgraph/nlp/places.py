@@ -1544,10 +1544,97 @@ def _titled_after(doc: Doc, end: int) -> bool:
 _OPENED_NAMES = frozenset({"PERSON", "ORG", "PRODUCT"})
 
 
-__all__ = ["Gazetteer", "Place", "PRODUCT_NOUNS", "buildings", "constituencies", "context_countries", "dateline_spans", "fix_place_types", "fold", "gazetteer", "give_way", "PLACE_PREPS", "club_name", "clubs", "natural_places", "placed_modifiers", "players",
+__all__ = ["Gazetteer", "Place", "PRODUCT_NOUNS", "buildings", "constituencies", "context_countries", "dateline_spans", "fix_place_types", "fold", "gazetteer", "give_way", "PLACE_PREPS", "club_name", "clubs", "coordinated_towns", "natural_places", "placed_modifiers", "players",
            "place_in_name", "proper_run_start", "regions_by_kind", "resolve_place", "same_place_types", "sports_context",
            "subdivision_here",
            "whole_countries"]
+
+
+
+# Plural nouns for towns before "of" and a list of them ("the districts of A and B").
+_TOWNS_OF = frozenset("towns cities villages districts provinces regions municipalities counties "
+                      "communities suburbs neighbourhoods neighborhoods".split())
+_LIST_JOINS = frozenset({"and", "or", ","})
+_COORDINATED_FROM = frozenset({"ORG", "PERSON", "PRODUCT", "FAC"})
+
+
+# Nouns before "in" for a share of a company, not a place ("stakes in A and B").
+_HOLDINGS = frozenset("stake stakes share shares holding holdings investment investments interest interests "
+                      "position positions".split())
+
+
+def _place_list(doc: Doc, members: list[Span]) -> str | None:
+    """How the word before a list's first member puts its members as places: "towns" after "of"
+    and a plural noun for towns ("the districts of A and B"), "prep" after a locative preposition
+    ("in A and B", "between A and B", "from A to B"; not "stakes in A and B"), else None."""
+    k = members[0].start - 1
+    if k < 0:
+        return None
+    word = doc[k].lower_
+    if word == "of":
+        return "towns" if k > 0 and doc[k - 1].lower_ in _TOWNS_OF else None
+    if word == "from":  # "from A to B"
+        return "prep" if any(doc[m.start - 1].lower_ == "to" for m in members[1:]) else None
+    if word in PLACE_PREPS | {"between"} and not (k > 0 and doc[k - 1].lower_ in _HOLDINGS):
+        return "prep"
+    return None
+
+
+def _town_anchor(span: Span) -> bool:
+    """A list's member that makes it a list of places: a town, a region or a natural place the
+    model typed so, or a town of 50,000 people or more the gazetteer knows; never a country."""
+    if canonical_country(span.text) is not None or country_of_demonym(span.text) is not None:
+        return False
+    return span.label_ in {"GPE", "LOC"} or gazetteer().is_city(span.text, min_population=50_000)
+
+
+def coordinated_towns(doc: Doc, spans: list[Span]) -> list[Span]:
+    """A name the model typed an organisation, a person, a product or a facility, listed beside a
+    place after a word that makes the list one of places, is a place (GPE): "between Kamloops and
+    X", "farmers in Ruseifa and X", "the districts of Búzi and X", "from X to Montreal". The
+    name has a town's shape (no organisation's word) and the place beside it is a town, a region
+    or a natural place (needed unless the list follows "the districts of"); no member is a country
+    or a nationality (a country stands beside its companies: "talks between Russia and X"), no
+    share is held "in" them ("stakes in A and B"), and never in a sports report (towns' names are
+    clubs there)."""
+    out = list(spans)
+    n = 0
+    while n < len(out):
+        k = n  # a list: spans joined by commas, then "and" or "or" before the last ("A, B and C"), or "from A to B"
+        while k + 1 < len(out) and out[k + 1].start - out[k].end == 1:
+            join = doc[out[k].end].lower_
+            if join == ",":
+                k += 1
+                continue
+            if join in {"and", "or", "to"}:
+                k += 1
+            break
+        if k > n and doc[out[k - 1].end].text == ",":
+            k = max(n, next((i for i in range(k - 1, n - 1, -1) if doc[out[i].end].lower_ in {"and", "or", "to"}), n))
+        members = out[n : k + 1]
+        how = _place_list(doc, members) if len(members) >= 2 else None
+        if how is not None and not any(canonical_country(m.text) or country_of_demonym(m.text) for m in members):
+            if (how == "towns" or any(_town_anchor(m) for m in members)) and not sports_context(members[0]):
+                for i in range(n, k + 1):
+                    m = out[i]
+                    if (m.label_ in _COORDINATED_FROM and _name_shaped(m) and canonical_institution(m.text) is None
+                            and _conjoined(m, members)
+                            and not (m.label_ == "PERSON" and len(m) > 1 and not gazetteer().is_place(m.text))):
+                        out[i] = Span(doc, m.start, m.end, label="GPE")
+        n = k + 1
+    return out
+
+
+def _conjoined(member: Span, members: list[Span]) -> bool:
+    """Whether the parse joins ``member`` to another of the list (a conjunct, or the head of one; or
+    the object of "to" after "from"): "Liu Siqi in Shenzhen and Kelvin Yip" joins Yip to Siqi."""
+    others = [m for m in members if m is not member]
+    head = member.root.head
+    if any(o.start <= head.i < o.end for o in others) and member.root.dep_ in {"conj", "appos"}:
+        return True
+    if member.root.dep_ == "pobj" and head.lower_ == "to":
+        return True
+    return any(o.root.dep_ in {"conj", "appos"} and member.start <= o.root.head.i < member.end for o in others)
 
 
 # Lower-case nouns for a structure that, written after "the" and a name, make the name the
