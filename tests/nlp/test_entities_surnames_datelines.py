@@ -2,7 +2,9 @@
 here on sentences written for these tests (none comes from the golden sets): a person's surname
 standing alone after the full name is the person whatever the model typed it; a dateline's body
 opens with a name the model misses or cuts there (a country, a nationality, a first name); and a
-name listed beside a town after a word that makes the list one of places is a place."""
+name listed beside a town after a word that makes the list one of places is a place; a name
+before an employer's title and a person's name is the employer, and its first words, written
+alone, are the company's short form."""
 
 from __future__ import annotations
 
@@ -87,3 +89,31 @@ def test_a_name_listed_beside_a_town_after_a_place_word_is_a_place(nlp, run, typ
 )
 def test_a_name_beside_a_town_but_not_listed_with_it_is_no_place(nlp, run, types, text: str, name: str) -> None:
     assert types(run(nlp, text)).get(name) != "GPE"
+
+
+@pytest.mark.parametrize(
+    ("text", "employer", "person"),
+    [
+        ("Rain fell. Lakeside Ridge chief executive Tomasz Wrona said output would fall.", "Lakeside Ridge",
+         "Tomasz Wrona"),  # typed GPE
+        ("Sales rose in Khon Kaen and Songkhla. Chao Doi chief executive Thanawat Rungroj said the company would "
+         "seek approval in Vietnam.", "Chao Doi", "Thanawat Rungroj"),
+        ("Sales rose. Kestrel Bay founder Ana Ruiz said the firm would expand.", "Kestrel Bay", "Ana Ruiz"),
+    ],
+)
+def test_a_name_before_an_employers_title_and_a_person_is_the_employer(nlp, run, types, text: str, employer: str,
+                                                                       person: str) -> None:
+    found = types(run(nlp, text))
+    assert found.get(employer) == "ORG" and found.get(person) == "PERSON"
+
+
+def test_a_country_or_a_city_before_chief_executive_stays_a_place(nlp, run, types) -> None:
+    found = types(run(nlp, "The Hong Kong chief executive John Lee said the rules would change."))
+    assert found.get("Hong Kong") == "GPE"
+
+
+def test_a_companys_first_words_are_its_short_form_in_a_role(nlp, run, named) -> None:
+    facts = run(nlp, "The drug is made by Chao Doi Foods PCL, the regulator said. Chao Doi chief executive "
+                     "Thanawat Rungroj said the company would seek approval in Vietnam.")
+    roles = named(facts, "Thanawat Rungroj").roles
+    assert roles and roles[0].organization == "Chao Doi Foods PCL"
