@@ -1,10 +1,11 @@
 """Entities v30 (issue 11), classes read off the golden `layouts5/` to `layouts7/` parts, each tested
 here on sentences written for these tests (none comes from the golden sets): a person's surname
 standing alone after the full name is the person whatever the model typed it; a dateline's body
-opens with a name the model misses or cuts there (a country, a nationality, a first name); and a
+opens with a name the model misses or cuts there (a country, a nationality, a first name); a
 name listed beside a town after a word that makes the list one of places is a place; a name
 before an employer's title and a person's name is the employer, and its first words, written
-alone, are the company's short form."""
+alone, are the company's short form; and a results line's "(Country / Team)" is a country and a
+team."""
 
 from __future__ import annotations
 
@@ -117,3 +118,14 @@ def test_a_companys_first_words_are_its_short_form_in_a_role(nlp, run, named) ->
                      "Thanawat Rungroj said the company would seek approval in Vietnam.")
     roles = named(facts, "Thanawat Rungroj").roles
     assert roles and roles[0].organization == "Chao Doi Foods PCL"
+
+
+def test_a_country_and_a_team_in_a_results_lines_brackets_are_each_their_own(nlp, run, types) -> None:
+    found = types(run(nlp, "Stage results: 1. Jonas Brekke (Norway / Nordkapp Racing) 4:12:05; 2. Ana Vela (Spain / "
+                           "Sierra Pro Cycling) same time; 3. Luca Ferri (Italy / Team Dolomiti) +4 seconds."))
+    assert [found.get(n) for n in ("Norway", "Nordkapp Racing", "Spain", "Sierra Pro Cycling", "Team Dolomiti")] == [
+        "GPE", "ORG", "GPE", "ORG", "ORG"]
+
+
+def test_two_countries_in_brackets_are_no_country_and_team(nlp, run, types) -> None:
+    assert types(run(nlp, "The final was played in Lyon (France / Germany) on Monday.")).get("Germany") != "ORG"

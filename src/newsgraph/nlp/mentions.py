@@ -23,7 +23,7 @@ from newsgraph.nlp.organisations import (
 )
 from newsgraph.nlp.recogniser import keep_sure
 from newsgraph.nlp.places import (
-    CLUB_FINALS, CLUB_STARTS, buildings, clubs, constituencies, coordinated_towns, dateline_spans, fix_place_types, gazetteer,
+    CLUB_FINALS, CLUB_STARTS, bracketed_teams, buildings, clubs, constituencies, coordinated_towns, dateline_spans, fix_place_types, gazetteer,
     natural_places,
     placed_modifiers, players, regions_by_kind, same_place_types, structures_by_kind, whole_countries,
 )
@@ -396,6 +396,7 @@ def mention_spans(doc: Doc) -> list[Span]:
     spans = natural_places(doc, buildings(doc, named_events(doc, laws(doc, spans))))  # "the X Act", "the X Summit", "Lake Tana"
     spans = structures_by_kind(doc, spans)  # nlp/places.py: "the Loma Dorada copper mine", "the X dam"
     spans = coordinated_towns(doc, spans)  # nlp/places.py: "between Kamloops and X" typed ORG
+    spans = bracketed_teams(doc, spans)  # nlp/places.py: "1. Ana Vela (Spain / Sierra Pro Cycling)"
     spans = retype_one_word_people(doc, spans)  # nlp/oneword.py: "the Firefox browser", "market leader Diageo"
     spans = listed_companies(doc, spans)  # nlp/oneword.py: "record labels A and X" typed a place
     spans = named_products(doc, spans)  # nlp/products.py: "a Falcon 9 rocket", "a weather satellite, Nuvola-1,"

@@ -1544,11 +1544,37 @@ def _titled_after(doc: Doc, end: int) -> bool:
 _OPENED_NAMES = frozenset({"PERSON", "ORG", "PRODUCT"})
 
 
-__all__ = ["Gazetteer", "Place", "PRODUCT_NOUNS", "buildings", "constituencies", "context_countries", "dateline_spans", "fix_place_types", "fold", "gazetteer", "give_way", "PLACE_PREPS", "club_name", "clubs", "coordinated_towns", "natural_places", "placed_modifiers", "players",
+__all__ = ["Gazetteer", "Place", "PRODUCT_NOUNS", "buildings", "constituencies", "context_countries", "dateline_spans", "fix_place_types", "fold", "gazetteer", "give_way", "PLACE_PREPS", "bracketed_teams", "club_name", "clubs", "coordinated_towns", "natural_places", "placed_modifiers", "players",
            "place_in_name", "proper_run_start", "regions_by_kind", "resolve_place", "same_place_types", "sports_context",
            "subdivision_here",
            "whole_countries"]
 
+
+
+
+# A results line's brackets with a rider's or an athlete's country and team: "(Norway / Fjord Sykkel)".
+_COUNTRY_TEAM = re.compile(r"\((?P<country>[^\W\d_][^()/\n]{1,40}?) / (?P<team>[^\W\d_][^()/\n]{1,60}?)\)")
+
+
+def bracketed_teams(doc: Doc, spans: list[Span]) -> list[Span]:
+    """In a results line, a country and a team in brackets, parted by a slash, are the country (GPE)
+    and the team (ORG), whatever the model made of them ("1. Ana Vela (Spain / Sierra Pro
+    Cycling) 4:02:15": often one span over both, or none). The country must be one, the team none
+    ("(France / Germany)"), its words capitalised (small joining words aside)."""
+    text = doc_text(doc)
+    if " / " not in text:
+        return spans
+    found: list[Span] = []
+    for m in _COUNTRY_TEAM.finditer(text):
+        team = m.group("team")
+        if canonical_country(m.group("country")) is None or canonical_country(team) is not None or not all(
+                w[:1].isupper() or w[:1].isdigit() or w in _NAME_PARTICLES for w in team.split()):
+            continue
+        country = doc.char_span(m.start("country"), m.end("country"), label="GPE")
+        club = doc.char_span(m.start("team"), m.end("team"), label="ORG")
+        if country is not None and club is not None:
+            found += [country, club]
+    return give_way(spans, found)
 
 
 # Plural nouns for towns before "of" and a list of them ("the districts of A and B").
