@@ -70,6 +70,18 @@ def test_a_line_outside_a_sentence_on_trains_is_no_railway(run, nlp, types) -> N
     assert types(run(nlp, "Ministers repeated the Kremlin line on the talks in Geneva.")).get("Kremlin") != "FAC"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Whitehall line on rail strikes has not changed, a spokesman said.",  # a line held on a topic
+        "Labour MPs repeated the Whitehall line while train drivers walked out.",  # a line someone repeats
+        "Ministers stuck to the Whitehall line as rail unions walked out across England.",
+    ],
+)
+def test_a_line_that_is_a_stance_is_no_railway_in_a_sentence_on_trains(run, nlp, types, text: str) -> None:
+    assert types(run(nlp, text)).get("Whitehall") != "FAC"  # (entities v30)
+
+
 def test_a_natural_noun_after_the_name_is_none_of_it(run, nlp, types) -> None:
     found = types(run(nlp, "Two walkers went missing in the Krušné mountains on Saturday."))
     assert found.get("Krušné") == "LOC" and "Krušné mountains" not in found

@@ -35,7 +35,7 @@ from newsgraph.nlp.mentions import clean_span, mention_spans
 from newsgraph.nlp.roles import roles_for
 from newsgraph.nlp.titles import ROYAL_TITLES
 
-EXTRACTOR = "newsgraph.entities.v29"
+EXTRACTOR = "newsgraph.entities.v30"
 
 __all__ = ["EXTRACTOR", "clean_span", "mentions_and_entities"]
 
@@ -97,8 +97,8 @@ def _cluster_persons(spans: list[Span], clusters: _Clusters, full: dict[tuple[st
 
 
 def _cluster_company_short_forms(spans: list[Span], clusters: _Clusters) -> None:
-    """A one-word ORG that is the first word of a company's name written before ("Goldcrest" after
-    "Goldcrest Mining") joins it, and so does a club's town standing for the club ("Bradford" after
+    """An ORG that is the first word or words of a company's name written before ("Goldcrest" after
+    "Goldcrest Mining", "Chao Doi" after "Chao Doi Foods PCL") joins it, and so does a club's town standing for the club ("Bradford" after
     "Bradford City", nlp/places.py ``clubs``)."""
     from newsgraph.nlp.organisations import CORPORATE_FINALS
     from newsgraph.nlp.places import club_name
@@ -108,8 +108,9 @@ def _cluster_company_short_forms(spans: list[Span], clusters: _Clusters) -> None
         if span.label_ != "ORG":
             continue
         if len(span) > 1 and span[-1].text in CORPORATE_FINALS:
-            first.setdefault(span[0].text, i)
-            first.setdefault(span[:-1].text, i)  # "Qasr Marine" of "Qasr Marine Holdings"
+            for k in range(1, len(span)):  # "Qasr Marine" of "Qasr Marine Holdings", "Chao Doi" of "Chao Doi Foods PCL"
+                if span[k - 1].text[:1].isupper():
+                    first.setdefault(span[:k].text, i)
         elif len(span) > 1 and club_name(span):
             first.setdefault(span[:-1].text, i)
             first.setdefault(span[-1].text, i)  # a franchise's nickname ("Falcons" of "Denver Falcons")

@@ -23,7 +23,8 @@ from newsgraph.nlp.organisations import (
 )
 from newsgraph.nlp.recogniser import keep_sure
 from newsgraph.nlp.places import (
-    CLUB_FINALS, CLUB_STARTS, buildings, clubs, constituencies, dateline_spans, fix_place_types, gazetteer, natural_places,
+    CLUB_FINALS, CLUB_STARTS, bracketed_teams, buildings, clubs, constituencies, coordinated_towns, dateline_spans, fix_place_types, gazetteer,
+    natural_places,
     placed_modifiers, players, regions_by_kind, same_place_types, structures_by_kind, whole_countries,
 )
 from newsgraph.nlp.products import named_products
@@ -394,6 +395,8 @@ def mention_spans(doc: Doc) -> list[Span]:
     spans = players(doc, clubs(doc, spans))  # nlp/places.py: "Thirsk United" typed PERSON, "4-Ana Vela (Spain)"
     spans = natural_places(doc, buildings(doc, named_events(doc, laws(doc, spans))))  # "the X Act", "the X Summit", "Lake Tana"
     spans = structures_by_kind(doc, spans)  # nlp/places.py: "the Loma Dorada copper mine", "the X dam"
+    spans = coordinated_towns(doc, spans)  # nlp/places.py: "between Kamloops and X" typed ORG
+    spans = bracketed_teams(doc, spans)  # nlp/places.py: "1. Ana Vela (Spain / Sierra Pro Cycling)"
     spans = retype_one_word_people(doc, spans)  # nlp/oneword.py: "the Firefox browser", "market leader Diageo"
     spans = listed_companies(doc, spans)  # nlp/oneword.py: "record labels A and X" typed a place
     spans = named_products(doc, spans)  # nlp/products.py: "a Falcon 9 rocket", "a weather satellite, Nuvola-1,"
@@ -405,7 +408,106 @@ def mention_spans(doc: Doc) -> list[Span]:
     spans = acronym_names(doc, spans)  # nlp/organisations.py: "Central Reserve Bank of Peru (BCRP)"
     text = doc_text(doc)  # (built once a doc: Doc.text joins every token)
     spans = capitals_of_people(doc, text, credits(doc, text, spans))  # "(Photo: Name / Agency)", "SANDBERG: ..."
+    spans = employers_before_titles(doc, spans)  # "Karoo Peak chief executive Willem Botha" typed GPE
+    spans = surnames_alone(doc, spans)  # "Jelena Marković ... Marković said" typed ORG
     return [s for s in spans if s.label_ in KEPT and not _currency_code(s) and not _nickname(s) and not _time_zone(s)]
+
+
+
+
+# The last word of a title only a company, a club or a body gives ("chief executive", "founder").
+_EMPLOYER_TITLES = frozenset("executive ceo founder co-founder chairman chairwoman chairperson boss".split())
+_EMPLOYER_FROM = frozenset({"GPE", "LOC", "NORP", "PERSON", "FAC", "PRODUCT"})
+
+
+def _employer_shaped(span: Span) -> bool:
+    """A name that can be a company's: capitalised words, not a country, a nationality, a region or
+    a city of 100,000 people or more ("the Hong Kong chief executive", "Asia chief executive")."""
+    from newsgraph.nlp.places import gazetteer
+
+    text = span.text
+    return (all(t.is_alpha and t.text[:1].isupper() for t in span) and country_of(text) is None
+            and canonical_institution(text) is None and gazetteer().region(text) is None
+            and not gazetteer().is_city(text, min_population=100_000))
+
+
+def employers_before_titles(doc: Doc, spans: list[Span]) -> list[Span]:
+    """A name right before a lower-case title only an employer gives ("chief executive", "founder",
+    "chairman") and then a person's capitalised name is that employer (ORG), whatever the model typed it
+    ("Karoo Peak chief executive Willem Botha" typed GPE, "Bluewater Terminaux chief executive" typed
+    NORP); and the name after the title is the person's, its first word taken back where the model
+    cut it ("chief executive Thanawat | Rungroj" typed ORG)."""
+    if not any(t.lower_ in _EMPLOYER_TITLES for t in doc):
+        return spans
+    starts = {s.start: n for n, s in enumerate(spans)}
+    covered = {i for s in spans for i in range(s.start, s.end)}
+    out = list(spans)
+    for n, span in enumerate(spans):
+        if span.label_ not in _EMPLOYER_FROM or not _employer_shaped(span):
+            continue
+        j = span.end
+        while j < len(doc) and j - span.end < 4 and doc[j].is_lower and is_title_word(doc[j].lower_):
+            j += 1
+        if j == span.end or doc[j - 1].lower_ not in _EMPLOYER_TITLES or j >= len(doc):
+            continue
+        name = doc[j]
+        if not (name.is_alpha and name.is_title and name.pos_ == "PROPN" and not is_title_word(name.lower_)):
+            continue
+        if j in starts:
+            m = starts[j]
+            if spans[m].label_ != "PERSON" and len(spans[m]) > 2:
+                continue  # "chief executive of X": a longer name after the title is not the person's
+            out[m] = Span(doc, j, spans[m].end, label="PERSON")
+        elif j + 1 in starts and j not in covered and len(spans[starts[j + 1]]) <= 2:
+            m = starts[j + 1]
+            out[m] = Span(doc, j, spans[m].end, label="PERSON")  # "Thanawat | Rungroj" typed ORG
+        else:
+            continue
+        out[n] = Span(doc, span.start, span.end, label="ORG")
+    return out
+
+
+# Words before a one-word name that make it the place or the body named like a person's surname
+# ("moved to Lindqvist", "the Lindqvist plan"), not the person.
+_NOT_A_SURNAME_BEFORE = frozenset({"the", "a", "an", "of", "on", "to", "in", "at", "near", "from", "into", "via", "outside",
+                                   "across", "around", "towards", "toward", "off", "inside", "throughout", "between"})
+_NOT_SURNAME_LABELS = frozenset({"ORG", "GPE", "LOC", "NORP", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART"})
+
+
+def _surname_forms(person: Span) -> set[str]:
+    """The words of a person's full name that stand for the person alone: the last ("Marković" of
+    "Jelena Marković") and a capitalised one between the first and a particle or the last, a first
+    surname of two ("Herrera" of "Marisol Herrera de Vallarino", "Fuentes" of "Javiera Fuentes Olmedo")."""
+    words = [t for t in person if t.is_alpha or "-" in t.text]
+    if len(words) < 2 or not all(t.text[:1].isupper() or t.lower_ in _PARTICLES for t in words):
+        return set()
+    forms = {_ARTICLE_PREFIX.sub("", words[-1].text)}
+    forms.update(t.text for t in words[1:-1] if t.text[:1].isupper() and t.lower_ not in _PARTICLES)
+    return {f for f in forms if len(f) > 2 and country_of(f) is None}
+
+
+def surnames_alone(doc: Doc, spans: list[Span]) -> list[Span]:
+    """A one-word name the model typed otherwise that is the surname of a person the article named in
+    full before it is that person ("Jelena Marković (Јелена Марковић) ... Marković said", "Born in
+    Umeå in 1961, Lindqvist moved"), unless a preposition or an article puts it as a place or a body
+    ("moved to Lindqvist", "the Lindqvist plan"), it is a country or a nationality, or an
+    organisation's longer name also begins with it ("Mercer Paket GmbH ... Joanna Mercer")."""
+    people = [s for s in spans if s.label_ == "PERSON" and len(s) >= 2]
+    if not people:
+        return spans
+    org_firsts = {s[0].text for s in spans if s.label_ != "PERSON" and len(s) >= 2}
+    out: list[Span] = []
+    for span in spans:
+        token = span[0]
+        if (len(span) == 1 and span.label_ in _NOT_SURNAME_LABELS and token.pos_ == "PROPN" and token.is_title
+                and token.text not in org_firsts
+                and not (span.start > 0 and doc[span.start - 1].lower_ in _NOT_A_SURNAME_BEFORE)
+                and not (span.end < len(doc) and doc[span.end].pos_ == "PROPN")
+                and any(p.end <= span.start and token.text in _surname_forms(p) for p in people)):
+            out.append(Span(doc, span.start, span.end, label="PERSON"))
+        else:
+            out.append(span)
+    return out
 
 
 _CLOCK = re.compile(r"^\d{1,2}[:.]\d{2}$")

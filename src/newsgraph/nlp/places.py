@@ -39,7 +39,7 @@ from newsgraph.nlp.component import doc_text
 from newsgraph.nlp.countries import canonical_country, country_forms, country_of_demonym
 from newsgraph.nlp.institutions import canonical_institution
 from newsgraph.nlp.organisations import LEGAL_FORMS, ORG_HEADS
-from newsgraph.nlp.titles import SEAT_HEADS, after_title, is_head
+from newsgraph.nlp.titles import SEAT_HEADS, after_title, is_head, is_title_word
 
 _DOMINANT = 20
 _BIG_CITY = 1_000_000  # a city this large is a place wherever it is written
@@ -1486,13 +1486,181 @@ def dateline_spans(doc: Doc, spans: list[Span]) -> list[Span]:
             span = doc.char_span(m.start(group), m.end(group), label=label)
             if span is not None:
                 found.append(span)
+        spans = _body_opening(doc, m.end(), spans, found)
     return give_way(spans, found)
 
 
-__all__ = ["Gazetteer", "Place", "PRODUCT_NOUNS", "buildings", "constituencies", "context_countries", "dateline_spans", "fix_place_types", "fold", "gazetteer", "give_way", "PLACE_PREPS", "club_name", "clubs", "natural_places", "placed_modifiers", "players",
+def _body_opening(doc: Doc, at: int, spans: list[Span], found: list[Span]) -> list[Span]:
+    """The first name of a dateline's body, which the model misses or cuts there (read as the line's
+    first word): a country or a nationality written first is one ("LISBON, May 3 - Portugal's
+    central bank", "OSLO (NTB) - Norwegian insurer X"; added to ``found``), and a capitalised word
+    right before a name the model began one word later is the name's first word ("(AFP) - Ana
+    Kalua, leader of ..."; ``spans`` returned with that name taken back)."""
+    j = next((t.i for t in doc if t.idx >= at), None)
+    if j is None or doc[j].idx != at or any(s.start <= j < s.end for s in spans):
+        return spans
+    for k in (3, 2, 1):  # "South Korea's", "United Arab Emirates"
+        part = doc[j : j + k]
+        if len(part) < k or not all(t.is_alpha and t.text[:1].isupper() for t in part):
+            continue
+        if any(s.start < part.end and part.start < s.end for s in spans):
+            continue
+        if canonical_country(part.text) is not None:
+            found.append(Span(doc, part.start, part.end, label="GPE"))
+            return spans
+        if k == 1 and country_of_demonym(part.text) is not None:
+            found.append(Span(doc, part.start, part.end, label="NORP"))
+            return spans
+    first = doc[j]
+    if not (first.is_alpha and first.is_title and first.pos_ == "PROPN" and not is_title_word(first.lower_)
+            and gazetteer().region(first.text) is None and not gazetteer().is_city(first.text)):
+        return spans
+    end = j
+    while end < len(doc) and end - j < 4 and doc[end].is_alpha and doc[end].is_title and doc[end].pos_ == "PROPN":
+        end += 1
+    if end - j >= 2 and not any(s.start < end and j < s.end for s in spans) and _titled_after(doc, end):
+        found.append(Span(doc, j, end, label="PERSON"))  # "(AFP) - Tendai Moyo, head of ...", the model found none
+        return spans
+    out = []
+    for s in spans:
+        if s.start == j + 1 and len(s) == 1 and s.label_ in _OPENED_NAMES:  # a name the model cut to one word
+            after = doc[s.end : s.end + 2]
+            s = Span(doc, j, s.end, label="PERSON" if _titled_after(doc, s.end) else s.label_)  # "Ana Kalua, leader of"
+        out.append(s)
+    return out
+
+
+def _titled_after(doc: Doc, end: int) -> bool:
+    """Whether a comma and a lower-case title follow token ``end`` ("X, leader of", "X, the former head of")."""
+    k = end + 1
+    if end >= len(doc) or doc[end].text != ",":
+        return False
+    while k < len(doc) and k - end <= 3 and doc[k].lower_ in {"the", "a", "an", "former"}:
+        k += 1
+    return k < len(doc) and doc[k].is_lower and is_title_word(doc[k].lower_)
+
+
+# The kinds of name whose first word a dateline's body can hide: a person's, a company's.
+_OPENED_NAMES = frozenset({"PERSON", "ORG", "PRODUCT"})
+
+
+__all__ = ["Gazetteer", "Place", "PRODUCT_NOUNS", "buildings", "constituencies", "context_countries", "dateline_spans", "fix_place_types", "fold", "gazetteer", "give_way", "PLACE_PREPS", "bracketed_teams", "club_name", "clubs", "coordinated_towns", "natural_places", "placed_modifiers", "players",
            "place_in_name", "proper_run_start", "regions_by_kind", "resolve_place", "same_place_types", "sports_context",
            "subdivision_here",
            "whole_countries"]
+
+
+
+
+# A results line's brackets with a rider's or an athlete's country and team: "(Norway / Fjord Sykkel)".
+_COUNTRY_TEAM = re.compile(r"\((?P<country>[^\W\d_][^()/\n]{1,40}?) / (?P<team>[^\W\d_][^()/\n]{1,60}?)\)")
+
+
+def bracketed_teams(doc: Doc, spans: list[Span]) -> list[Span]:
+    """In a results line, a country and a team in brackets, parted by a slash, are the country (GPE)
+    and the team (ORG), whatever the model made of them ("1. Ana Vela (Spain / Sierra Pro
+    Cycling) 4:02:15": often one span over both, or none). The country must be one, the team none
+    ("(France / Germany)"), its words capitalised (small joining words aside)."""
+    text = doc_text(doc)
+    if " / " not in text:
+        return spans
+    found: list[Span] = []
+    for m in _COUNTRY_TEAM.finditer(text):
+        team = m.group("team")
+        if canonical_country(m.group("country")) is None or canonical_country(team) is not None or not all(
+                w[:1].isupper() or w[:1].isdigit() or w in _NAME_PARTICLES for w in team.split()):
+            continue
+        country = doc.char_span(m.start("country"), m.end("country"), label="GPE")
+        club = doc.char_span(m.start("team"), m.end("team"), label="ORG")
+        if country is not None and club is not None:
+            found += [country, club]
+    return give_way(spans, found)
+
+
+# Plural nouns for towns before "of" and a list of them ("the districts of A and B").
+_TOWNS_OF = frozenset("towns cities villages districts provinces regions municipalities counties "
+                      "communities suburbs neighbourhoods neighborhoods".split())
+_LIST_JOINS = frozenset({"and", "or", ","})
+_COORDINATED_FROM = frozenset({"ORG", "PERSON", "PRODUCT", "FAC"})
+
+
+# Nouns before "in" for a share of a company, not a place ("stakes in A and B").
+_HOLDINGS = frozenset("stake stakes share shares holding holdings investment investments interest interests "
+                      "position positions".split())
+
+
+def _place_list(doc: Doc, members: list[Span]) -> str | None:
+    """How the word before a list's first member puts its members as places: "towns" after "of"
+    and a plural noun for towns ("the districts of A and B"), "prep" after a locative preposition
+    ("in A and B", "between A and B", "from A to B"; not "stakes in A and B"), else None."""
+    k = members[0].start - 1
+    if k < 0:
+        return None
+    word = doc[k].lower_
+    if word == "of":
+        return "towns" if k > 0 and doc[k - 1].lower_ in _TOWNS_OF else None
+    if word == "from":  # "from A to B"
+        return "prep" if any(doc[m.start - 1].lower_ == "to" for m in members[1:]) else None
+    if word in PLACE_PREPS | {"between"} and not (k > 0 and doc[k - 1].lower_ in _HOLDINGS):
+        return "prep"
+    return None
+
+
+def _town_anchor(span: Span) -> bool:
+    """A list's member that makes it a list of places: a town, a region or a natural place the
+    model typed so, or a town of 50,000 people or more the gazetteer knows; never a country."""
+    if canonical_country(span.text) is not None or country_of_demonym(span.text) is not None:
+        return False
+    return span.label_ in {"GPE", "LOC"} or gazetteer().is_city(span.text, min_population=50_000)
+
+
+def coordinated_towns(doc: Doc, spans: list[Span]) -> list[Span]:
+    """A name the model typed an organisation, a person, a product or a facility, listed beside a
+    place after a word that makes the list one of places, is a place (GPE): "between Kamloops and
+    X", "farmers in Ruseifa and X", "the districts of Búzi and X", "from X to Montreal". The
+    name has a town's shape (no organisation's word) and the place beside it is a town, a region
+    or a natural place (needed unless the list follows "the districts of"); no member is a country
+    or a nationality (a country stands beside its companies: "talks between Russia and X"), no
+    share is held "in" them ("stakes in A and B"), and never in a sports report (towns' names are
+    clubs there)."""
+    out = list(spans)
+    n = 0
+    while n < len(out):
+        k = n  # a list: spans joined by commas, then "and" or "or" before the last ("A, B and C"), or "from A to B"
+        while k + 1 < len(out) and out[k + 1].start - out[k].end == 1:
+            join = doc[out[k].end].lower_
+            if join == ",":
+                k += 1
+                continue
+            if join in {"and", "or", "to"}:
+                k += 1
+            break
+        if k > n and doc[out[k - 1].end].text == ",":
+            k = max(n, next((i for i in range(k - 1, n - 1, -1) if doc[out[i].end].lower_ in {"and", "or", "to"}), n))
+        members = out[n : k + 1]
+        how = _place_list(doc, members) if len(members) >= 2 else None
+        if how is not None and not any(canonical_country(m.text) or country_of_demonym(m.text) for m in members):
+            if (how == "towns" or any(_town_anchor(m) for m in members)) and not sports_context(members[0]):
+                for i in range(n, k + 1):
+                    m = out[i]
+                    if (m.label_ in _COORDINATED_FROM and _name_shaped(m) and canonical_institution(m.text) is None
+                            and _conjoined(m, members)
+                            and not (m.label_ == "PERSON" and len(m) > 1 and not gazetteer().is_place(m.text))):
+                        out[i] = Span(doc, m.start, m.end, label="GPE")
+        n = k + 1
+    return out
+
+
+def _conjoined(member: Span, members: list[Span]) -> bool:
+    """Whether the parse joins ``member`` to another of the list (a conjunct, or the head of one; or
+    the object of "to" after "from"): "Liu Siqi in Shenzhen and Kelvin Yip" joins Yip to Siqi."""
+    others = [m for m in members if m is not member]
+    head = member.root.head
+    if any(o.start <= head.i < o.end for o in others) and member.root.dep_ in {"conj", "appos"}:
+        return True
+    if member.root.dep_ == "pobj" and head.lower_ == "to":
+        return True
+    return any(o.root.dep_ in {"conj", "appos"} and member.start <= o.root.head.i < member.end for o in others)
 
 
 # Lower-case nouns for a structure that, written after "the" and a name, make the name the
@@ -1510,8 +1678,21 @@ _RAIL_WORDS = frozenset("train trains rail railway railways metro tram trams sta
                         "subway underground".split())
 
 
+# A line that is a stance, not a track, even in a sentence on trains: one held on a topic ("the
+# Downing Street line on rail strikes") or one someone repeats, toes or sticks to.
+_TOPIC_AFTER = frozenset("on about over towards toward regarding that".split())
+_STANCE_VERBS = frozenset("toe repeat stick follow take hold echo parrot adopt push defend change soften harden "
+                          "reiterate maintain restate".split())
+
+
 def _rail_line(token: Token) -> bool:
-    return token.text == "line" and any(t.lower_ in _RAIL_WORDS for t in token.sent)
+    if token.text != "line" or not any(t.lower_ in _RAIL_WORDS for t in token.sent):
+        return False
+    doc = token.doc
+    if token.i + 1 < len(doc) and doc[token.i + 1].lower_ in _TOPIC_AFTER:
+        return False  # "the X line on rail strikes"
+    head = token.head.head if token.head.pos_ == "ADP" else token.head  # "stuck to the X line"
+    return not (head.pos_ in {"VERB", "AUX"} and head.lemma_ in _STANCE_VERBS and token.dep_ != "nsubj")
 
 
 def _structure_after(doc: Doc, end: int) -> bool:
