@@ -21,6 +21,13 @@ def nlp() -> Language:
 
 
 @pytest.fixture(scope="session")
+def full_nlp() -> Language:
+    """The whole default pipeline, loaded once a session: a module that reads events, quotes or the
+    main event takes it as its ``nlp`` (``def nlp(full_nlp): return full_nlp``)."""
+    return load_pipeline()
+
+
+@pytest.fixture(scope="session")
 def run() -> Callable[[Language, str], ArticleFacts]:
     """``run(nlp, text)``: one article of ``text`` extracted with ``nlp``."""
 

@@ -11,12 +11,12 @@ import pytest
 from newsgraph.model import Article, SourceFormat, SourcePointer, article_id
 from newsgraph.model.events import PLOVER_TYPES
 from newsgraph.nlp import event_confidence
-from newsgraph.nlp.pipeline import load_pipeline, make_doc
+from newsgraph.nlp.pipeline import make_doc
 
 
 @pytest.fixture(scope="module")
-def nlp():
-    return load_pipeline()
+def nlp(full_nlp):
+    return full_nlp  # the whole pipeline, loaded once a session (conftest.py)
 
 
 def _events(nlp, text: str) -> list:

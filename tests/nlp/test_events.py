@@ -6,13 +6,13 @@ import pytest
 
 from newsgraph.model import Article, EventMode, SourceFormat, SourcePointer, article_id, check_evidence
 from newsgraph.nlp.events import EXTRACTOR
-from newsgraph.nlp.pipeline import load_pipeline, make_doc
+from newsgraph.nlp.pipeline import make_doc
 from newsgraph.nlp.plover import TYPES, plover_code
 
 
 @pytest.fixture(scope="module")
-def nlp():
-    return load_pipeline()
+def nlp(full_nlp):
+    return full_nlp  # the whole pipeline, loaded once a session (conftest.py)
 
 
 @pytest.fixture(scope="module")

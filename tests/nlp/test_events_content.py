@@ -9,13 +9,13 @@ from __future__ import annotations
 import pytest
 
 from newsgraph.model import Article, SourceFormat, SourcePointer, article_id
-from newsgraph.nlp.pipeline import load_pipeline, make_doc
+from newsgraph.nlp.pipeline import make_doc
 from newsgraph.nlp.plover import plover_code
 
 
 @pytest.fixture(scope="module")
-def nlp():
-    return load_pipeline()
+def nlp(full_nlp):
+    return full_nlp  # the whole pipeline, loaded once a session (conftest.py)
 
 
 def _typed(nlp, text: str) -> dict[str, str]:

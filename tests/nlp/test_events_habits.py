@@ -11,10 +11,8 @@ import pytest
 
 
 @pytest.fixture(scope="module")
-def nlp():
-    from newsgraph.nlp.pipeline import load_pipeline
-
-    return load_pipeline()
+def nlp(full_nlp):
+    return full_nlp  # the whole pipeline, loaded once a session (conftest.py)
 
 
 @pytest.mark.parametrize(

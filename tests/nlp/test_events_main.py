@@ -2,14 +2,13 @@
 
 import pytest
 
-from newsgraph.nlp.pipeline import load_pipeline
 
 # published on Wednesday 8 May 2024 (the main_event_of fixture, tests/conftest.py)
 
 
 @pytest.fixture(scope="module")
-def nlp():
-    return load_pipeline()
+def nlp(full_nlp):
+    return full_nlp  # the whole pipeline, loaded once a session (conftest.py)
 
 
 

@@ -8,12 +8,11 @@ from __future__ import annotations
 
 import pytest
 
-from newsgraph.nlp.pipeline import load_pipeline
 
 
 @pytest.fixture(scope="module")
-def nlp():
-    return load_pipeline()
+def nlp(full_nlp):
+    return full_nlp  # the whole pipeline, loaded once a session (conftest.py)
 
 
 @pytest.mark.parametrize(

@@ -5,12 +5,12 @@ from __future__ import annotations
 import pytest
 
 from newsgraph.model import Event, EventMode
-from newsgraph.nlp.pipeline import extract, load_pipeline
+from newsgraph.nlp.pipeline import extract
 
 
 @pytest.fixture(scope="module")
-def nlp():
-    return load_pipeline()
+def nlp(full_nlp):
+    return full_nlp  # the whole pipeline, loaded once a session (conftest.py)
 
 
 @pytest.fixture(scope="module")

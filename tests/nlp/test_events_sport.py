@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import pytest
 
-from newsgraph.nlp.pipeline import load_pipeline
 from newsgraph.nlp.places import sport_report
 
 # Sentences that make a text a sports report, put before the one under test.
@@ -22,8 +21,8 @@ _POLITICS = (
 
 
 @pytest.fixture(scope="module")
-def nlp():
-    return load_pipeline()
+def nlp(full_nlp):
+    return full_nlp  # the whole pipeline, loaded once a session (conftest.py)
 
 
 @pytest.mark.parametrize(

@@ -6,12 +6,12 @@ main_event_of fixture, tests/conftest.py)."""
 import pytest
 
 from newsgraph.model import Article, SourceFormat, SourcePointer, article_id
-from newsgraph.nlp.pipeline import load_pipeline, make_doc
+from newsgraph.nlp.pipeline import make_doc
 
 
 @pytest.fixture(scope="module")
-def nlp():
-    return load_pipeline()
+def nlp(full_nlp):
+    return full_nlp  # the whole pipeline, loaded once a session (conftest.py)
 
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from newsgraph.model import Article, SourceFormat, SourcePointer, check_evidence
-from newsgraph.nlp import extract, load_pipeline
+from newsgraph.nlp import extract
 from newsgraph.nlp.windows import cut_point, windows
 
 SENTENCES = (
@@ -21,8 +21,8 @@ def one_line(count: int) -> str:
 
 
 @pytest.fixture(scope="module")
-def nlp():
-    return load_pipeline()
+def nlp(full_nlp):
+    return full_nlp  # the whole pipeline, loaded once a session (conftest.py)
 
 
 @pytest.mark.parametrize("text", [

@@ -6,8 +6,9 @@ types with the CAMEO-to-PLOVER table (DEMAND → REQUEST, DISAPPROVE and INVESTI
 FIGHT → ASSAULT); the DOCUMENT record is skipped. Our event for a record is the one whose trigger
 overlaps a word the coders marked as the event (``(EVT: ...)`` in the markup), else the
 sentence's main event, else none (type OTHER). Its PLOVER code is its type read with its mode
-as PLOVER codes intentions (``plover.plover_code``: a planned meeting is AGREE, a planned
-sanction THREATEN, a refused concession REJECT, a demanded act REQUEST). A record's target is
+as PLOVER codes intentions (``plover.plover_code``: a planned sanction THREATEN, a refused
+concession REJECT, a demanded act REQUEST; a planned meeting keeps its type, since the events
+component itself types a stated intention to cooperate AGREE). A record's target is
 matched against our targets and our event's place (PLOVER codes the place acted on as target).
 
 Split: records sorted by id, every second one (odd position) is the held-out dev half; the

@@ -98,8 +98,8 @@ def _cluster_persons(spans: list[Span], clusters: _Clusters, full: dict[tuple[st
 
 def _cluster_company_short_forms(spans: list[Span], clusters: _Clusters) -> None:
     """An ORG that is the first word or words of a company's name written before ("Goldcrest" after
-    "Goldcrest Mining", "Chao Doi" after "Chao Doi Foods PCL") joins it, and so does a club's town standing for the club ("Bradford" after
-    "Bradford City", nlp/places.py ``clubs``)."""
+    "Goldcrest Mining", "Chao Doi" after "Chao Doi Foods PCL") joins it, and so does a club's town
+    standing for the club ("Bradford" after "Bradford City", nlp/places.py ``clubs``)."""
     from newsgraph.nlp.organisations import CORPORATE_FINALS
     from newsgraph.nlp.places import club_name
 

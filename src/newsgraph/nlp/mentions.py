@@ -413,8 +413,6 @@ def mention_spans(doc: Doc) -> list[Span]:
     return [s for s in spans if s.label_ in KEPT and not _currency_code(s) and not _nickname(s) and not _time_zone(s)]
 
 
-
-
 # The last word of a title only a company, a club or a body gives ("chief executive", "founder").
 _EMPLOYER_TITLES = frozenset("executive ceo founder co-founder chairman chairwoman chairperson boss".split())
 _EMPLOYER_FROM = frozenset({"GPE", "LOC", "NORP", "PERSON", "FAC", "PRODUCT"})
@@ -423,8 +421,6 @@ _EMPLOYER_FROM = frozenset({"GPE", "LOC", "NORP", "PERSON", "FAC", "PRODUCT"})
 def _employer_shaped(span: Span) -> bool:
     """A name that can be a company's: capitalised words, not a country, a nationality, a region or
     a city of 100,000 people or more ("the Hong Kong chief executive", "Asia chief executive")."""
-    from newsgraph.nlp.places import gazetteer
-
     text = span.text
     return (all(t.is_alpha and t.text[:1].isupper() for t in span) and country_of(text) is None
             and canonical_institution(text) is None and gazetteer().region(text) is None
@@ -496,6 +492,7 @@ def surnames_alone(doc: Doc, spans: list[Span]) -> list[Span]:
     if not people:
         return spans
     org_firsts = {s[0].text for s in spans if s.label_ != "PERSON" and len(s) >= 2}
+    forms = [(p.end, _surname_forms(p)) for p in people]  # once a person, not once a candidate
     out: list[Span] = []
     for span in spans:
         token = span[0]
@@ -503,7 +500,7 @@ def surnames_alone(doc: Doc, spans: list[Span]) -> list[Span]:
                 and token.text not in org_firsts
                 and not (span.start > 0 and doc[span.start - 1].lower_ in _NOT_A_SURNAME_BEFORE)
                 and not (span.end < len(doc) and doc[span.end].pos_ == "PROPN")
-                and any(p.end <= span.start and token.text in _surname_forms(p) for p in people)):
+                and any(end <= span.start and token.text in found for end, found in forms)):
             out.append(Span(doc, span.start, span.end, label="PERSON"))
         else:
             out.append(span)

@@ -1524,7 +1524,6 @@ def _body_opening(doc: Doc, at: int, spans: list[Span], found: list[Span]) -> li
     out = []
     for s in spans:
         if s.start == j + 1 and len(s) == 1 and s.label_ in _OPENED_NAMES:  # a name the model cut to one word
-            after = doc[s.end : s.end + 2]
             s = Span(doc, j, s.end, label="PERSON" if _titled_after(doc, s.end) else s.label_)  # "Ana Kalua, leader of"
         out.append(s)
     return out
@@ -1548,8 +1547,6 @@ __all__ = ["Gazetteer", "Place", "PRODUCT_NOUNS", "buildings", "constituencies",
            "place_in_name", "proper_run_start", "regions_by_kind", "resolve_place", "same_place_types", "sports_context",
            "subdivision_here",
            "whole_countries"]
-
-
 
 
 # A results line's brackets with a rider's or an athlete's country and team: "(Norway / Fjord Sykkel)".
@@ -1580,7 +1577,6 @@ def bracketed_teams(doc: Doc, spans: list[Span]) -> list[Span]:
 # Plural nouns for towns before "of" and a list of them ("the districts of A and B").
 _TOWNS_OF = frozenset("towns cities villages districts provinces regions municipalities counties "
                       "communities suburbs neighbourhoods neighborhoods".split())
-_LIST_JOINS = frozenset({"and", "or", ","})
 _COORDINATED_FROM = frozenset({"ORG", "PERSON", "PRODUCT", "FAC"})
 
 
@@ -1712,8 +1708,9 @@ def _structure_after(doc: Doc, end: int) -> bool:
 
 def structures_by_kind(doc: Doc, spans: list[Span]) -> list[Span]:
     """A name between "the" and a lower-case noun for a mine, a dam, a pipeline, a wind or solar
-    farm or, in a sentence on trains, a line is that structure (FAC), whatever the model typed it: "the Loma Dorada copper mine", "the
-    Tres Piedras dam" (its first word, cut off by the model, taken back). Not a country or a
+    farm or, in a sentence on trains, a line is that structure (FAC), whatever the model typed it:
+    "the Loma Dorada copper mine", "the Tres Piedras dam" (its first word, cut off by the model,
+    taken back). Not a country or a
     nationality ("the Chilean copper mine"), and not a name written elsewhere in the article
     without such a noun after it, which is the owner's ("Rio Tinto said ... the Rio Tinto mine").
     A name the model missed between "the" and a natural noun is a natural place (LOC: "the Vovcha

@@ -418,8 +418,7 @@ def verbal_clash(trigger: Token) -> bool:
     clashed with protesters", "clashes in which two people died", bare "clashes broke out" stay fights."""
     if trigger.lemma_.lower() != "clash":
         return False
-    sentence = trigger.sent
-    if any(t.lemma_.lower() in _HARM or t.lower_ in _HARM for t in sentence):
+    if harm_told(trigger.sent):
         return False
     children = list(trigger.children)
     sides = [c for c in children if c.dep_ in ("nsubj", "poss", "compound", "dobj")]

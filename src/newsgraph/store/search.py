@@ -583,24 +583,23 @@ def quote_top(store: Store, query: str, article_ids: Sequence[str], limit: int,
     tokenized = iter(r[0] for r in store.rows(
         f"SELECT {q}.tokenize(c) FROM (SELECT unnest(?) AS c, unnest(range(?)) AS i) ORDER BY i",
         [others, len(others)])) if others else iter(())
-    speakers = {r[0]: r[3] for r in rows}
     candidates = []
-    for qid, aid, content, _ in rows:
+    for qid, aid, content, speaker in rows:
         tokens = plain_tokens(content) if is_plain(content) else next(tokenized)
         kept = [w for w in tokens if w and w not in stop]
         near = [w for w in kept if any(p in w for p in prefixes)]
         if near:
-            candidates.append((qid, aid, content, len(kept), near))
+            candidates.append((qid, aid, content, speaker, len(kept), near))
     stemmed = stems(store, sorted({w for *_, near in candidates for w in near}))
     scored = []
-    for qid, aid, content, length, near in candidates:
+    for qid, aid, content, speaker, length, near in candidates:
         counts: dict[str, int] = {}
         for w in near:
             if stemmed.get(w) in df:
                 counts[stemmed[w]] = counts.get(stemmed[w], 0) + 1
         if counts:
             score = sum(bm25_weight(tf, df[t], length, num_docs, avgdl) for t, tf in sorted(counts.items()))
-            scored.append((qid, aid, score, content))
+            scored.append((qid, aid, score, content, speaker))
     scored.sort(key=lambda r: (-round(r[2], 9), r[0]))
     scored = scored[:max(0, int(limit))]
     if per_article is not None:
@@ -611,7 +610,7 @@ def quote_top(store: Store, query: str, article_ids: Sequence[str], limit: int,
             if shown[row[1]] <= per_article:
                 kept.append(row)
         scored = kept
-    return [(qid, aid, float(score), content, speakers.get(qid)) for qid, aid, score, content in scored]
+    return [(qid, aid, float(score), content, speaker) for qid, aid, score, content, speaker in scored]
 
 
 def _query_stems(store: Store, query: str, schema: str) -> tuple[str, list[Any]]:
