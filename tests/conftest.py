@@ -13,6 +13,52 @@ DATA = SHARED / "data"
 TEST_DATA = Path(__file__).resolve().parent / "data"
 
 
+# --- spreading the suite over pytest-xdist workers (`make test` runs with --dist loadfile) --------
+
+# Files whose tests are independent, slow evaluations that share no fixture worth keeping
+# together: each of their tests is a unit of its own, so that both workers take some of them.
+SPREAD_FILES = frozenset({"tests/evaluate/test_floors.py"})
+# Their slowest tests (quality floor files), started first so that no worker draws one at the end.
+SLOW_FIRST = ("search-bbc", "ner", "stories", "stories-giveme5w1h", "search-ecbplus", "quotes", "timex", "identity")
+
+
+def _spread_rank(item: pytest.Item) -> tuple[int, int]:
+    if item.nodeid.split("::", 1)[0] not in SPREAD_FILES:
+        return (1, 0)
+    name = getattr(getattr(item, "callspec", None), "id", "")
+    return (0, SLOW_FIRST.index(name) if name in SLOW_FIRST else len(SLOW_FIRST))
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The spread files' tests first, their slowest first; every other test in collection order
+    (a stable sort: each xdist worker collects the same order)."""
+    items.sort(key=_spread_rank)
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_xdist_make_scheduler(config: pytest.Config, log):
+    """--dist loadfile, but for SPREAD_FILES, and in collection order: sent whole, the quality
+    floors' file (29 evaluations, the suite's slowest file by far) runs on one worker, and a worker
+    that draws it late finishes long after the other. (``--dist loadgroup`` cannot do this with
+    pytest 9, whose node ids xdist's group suffix no longer reaches; and loadfile's own order, the
+    files with the most tests first, would send the one-test units last.)"""
+    if config.getvalue("dist") != "loadfile":
+        return None
+    from xdist.scheduler import LoadFileScheduling
+
+    class SpreadScheduling(LoadFileScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            if nodeid.split("::", 1)[0] in SPREAD_FILES:
+                return nodeid
+            return super()._split_scope(nodeid)
+
+        def schedule(self) -> None:
+            self.config.option.loadscopereorder = False
+            super().schedule()
+
+    return SpreadScheduling(config, log)
+
+
 @pytest.fixture(scope="session")
 def seed_path() -> Path:
     if not SEED.is_file():

@@ -101,7 +101,7 @@ def write_inputs(folder: Path, files: int, per_file: int) -> None:
 
 def test_ingest_killed_mid_run_then_rerun_equals_a_clean_run(tmp_path: Path, newsgraph, newsgraph_env, verified) -> None:
     inputs = tmp_path / "inputs"
-    write_inputs(inputs, files=60, per_file=10)  # 600 articles, 60 batches of 10
+    write_inputs(inputs, files=30, per_file=10)  # 300 articles, 30 batches of 10
     clean, killed = tmp_path / "clean.duckdb", tmp_path / "killed.duckdb"
     started = time.monotonic()
     assert newsgraph("ingest", inputs, "--db", clean, "--batch-size", "10", "--json").returncode == 0
@@ -124,15 +124,15 @@ def test_ingest_killed_mid_run_then_rerun_equals_a_clean_run(tmp_path: Path, new
         if killed.exists():
             with open_store(killed, read_only=True) as store:
                 partial = counts(store)["articles"]
-        if 0 < partial < 600:
+        if 0 < partial < 300:
             break
         fraction = fraction * 0.6 if partial else min(0.95, fraction + 0.2)
-    assert 0 < partial < 600, f"the kill did not land mid-run ({partial} articles stored)"
+    assert 0 < partial < 300, f"the kill did not land mid-run ({partial} articles stored)"
 
     rerun = newsgraph("ingest", inputs, "--db", killed, "--batch-size", "10", "--json")
     assert rerun.returncode == 0, rerun.stderr
     summary = json.loads(rerun.stdout)
-    assert summary["unchanged"] == partial and summary["stored"] + summary["unchanged"] == 600
+    assert summary["unchanged"] == partial and summary["stored"] + summary["unchanged"] == 300
     with open_store(clean, read_only=True) as a, open_store(killed, read_only=True) as b:
         assert counts(a) == counts(b)
         ids = "SELECT id, text, seq IS NOT NULL FROM articles ORDER BY id"
