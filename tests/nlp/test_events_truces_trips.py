@@ -55,7 +55,25 @@ def test_acts_typed_by_what_they_are_done_to(nlp, codes, text: str, trigger: str
     [
         ("The mayor lifted the curfew on Tuesday.", "lifted", "CONCEDE"),
         ("Ms Petrova quit her television show last year after the row.", "quit", "CONCEDE"),
+        ("The foreign secretary will travel to Jakarta on Monday.", "travel", "CONSULT"),
+        ("The army ignored a court order to release the prisoners.", "ignored", "REJECT"),
     ],
 )
 def test_the_same_words_keep_their_type_otherwise(nlp, codes, text: str, trigger: str, code: str) -> None:
     assert codes(nlp, text, trigger) == [code]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("Instead, the party leader will travel to marginal seats and key towns to deliver the campaign message.", "travel"),
+        ("Office workers continue to ignore security warnings about fake invoices, a survey suggests.", "ignore"),
+    ],
+)
+def test_rounds_and_unheeded_warnings_are_no_events_of_a_type(nlp, untyped, text: str, trigger: str) -> None:
+    assert untyped(nlp, text, trigger).extractor == EXTRACTOR
+
+
+def test_a_country_toured_in_a_sports_report_is_a_fixture(nlp, codes) -> None:
+    sentence = "It was the first time Millbrook had toured the country as a senior side."
+    assert codes(nlp, _MATCH_REPORT + sentence, "toured") in ([], ["OTHER"])

@@ -624,6 +624,10 @@ def everyday_sense(trigger: Token) -> bool:
     preps = {c.lower_ for c in trigger.children if c.dep_ == "prep"}
     if lemma in ("take", "assume") and "charge" in lemmas:
         return True  # "since the coach took charge": in command, not accused
+    if lemma in _TRIPS and trigger.pos_ == "VERB" and not _somewhere_named(trigger):
+        return True  # "will travel to key cities and marginal seats", "toured the region": a campaign's round, no one visited
+    if lemma in ("ignore", "disregard") and objects and all(o.lemma_.lower() in _NOTICES for o in objects):
+        return True  # "continue to ignore security warnings", "ignored research": information unheeded, no demand rejected
     if lemma == "visit" and objects and all(not o.ent_type_ and o.lemma_.lower() not in _VISITED for o in objects):
         return True  # "users visit search engines": a website, a shop, not a party or a place
     if lemma == "rally" and xcomp and not preps and not objects:
@@ -653,6 +657,22 @@ def everyday_sense(trigger: Token) -> bool:
     if lemma == "drill" and not any(c.dep_ == "nsubj" and c.lower_ in _FORCES for c in trigger.children):
         return True  # "firms drill for oil"; troops drilling is an exercise
     return False
+
+
+# Journeys that are visits only where they reach a named place, body or person ("toured Africa",
+# "travelled to Beijing for talks"); unnamed, a round of one's own ("toured the region", "travel
+# to key cities") meets no one.
+_TRIPS = frozenset({"tour", "travel"})
+_NAMED = frozenset({"GPE", "LOC", "FAC", "ORG", "PERSON", "NORP"})
+# Information one may ignore without rejecting anyone's demand.
+_NOTICES = frozenset({"warning", "research", "evidence", "study", "finding", "data", "sign", "fact", "risk", "danger", "label"})
+
+
+def _somewhere_named(trigger: Token) -> bool:
+    """Whether a journey's object or destination holds a name ("toured Africa", "travel to Jakarta")."""
+    reached = [c for c in trigger.children if c.dep_ in ("dobj", "npadvmod")]
+    reached += [g for c in trigger.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    return any(t.ent_type_ in _NAMED or t.pos_ == "PROPN" for r in reached for t in r.subtree)
 
 
 # Talk as a manner of speaking, not talks held: "big talk", "tough talk", "small talk".
