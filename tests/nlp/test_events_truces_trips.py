@@ -16,7 +16,9 @@ read off the held-out sample. Classes found across the BBC development sets:
 - information ignored (warnings, research) is no demand rejected (dev4, dev5); an order ignored
   stays REJECT;
 - in a sports report a side called "the country" or "a nation" is met or toured in a fixture
-  (dev5: "to meet a country", "had toured the country").
+  (dev5: "to meet a country", "had toured the country");
+- a happening told only as speculation or rumour is supposed, not reported (dev3 "amid speculation
+  he will be offered the job"), and "Bar" opening a sentence before a noun is "except" (dev5).
 """
 
 from __future__ import annotations
@@ -77,3 +79,39 @@ def test_rounds_and_unheeded_warnings_are_no_events_of_a_type(nlp, untyped, text
 def test_a_country_toured_in_a_sports_report_is_a_fixture(nlp, codes) -> None:
     sentence = "It was the first time Millbrook had toured the country as a senior side."
     assert codes(nlp, _MATCH_REPORT + sentence, "toured") in ([], ["OTHER"])
+
+
+def _token(nlp, text: str, word: str):
+    from newsgraph.model import Article, SourceFormat, SourcePointer, article_id
+    from newsgraph.nlp.pipeline import make_doc
+
+    article = Article(id=article_id("test", text), source=SourcePointer(path="t", format=SourceFormat.TEXT), text=text)
+    doc = nlp(make_doc(nlp, article))
+    return next(t for t in doc if t.text == word)
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "guessed"),
+    [
+        ("Ms Hale refused to say whether Mr Orme would stay as treasurer, amid speculation he will be offered the post of chairman.", "offered", True),
+        ("Rumours that the treasurer will resign swept the conference on Monday.", "resign", True),
+        ("The treasurer will resign on Monday, the party said.", "resign", False),
+    ],
+)
+def test_a_happening_told_as_speculation_is_supposed(nlp, text: str, word: str, guessed: bool) -> None:
+    from newsgraph.nlp.events.told import speculated
+
+    assert speculated(_token(nlp, text, word)) is guessed
+
+
+@pytest.mark.parametrize(
+    ("text", "everyday"),
+    [
+        ("Bar a slight dip at Easter, the Lisbon bourse had risen steadily by 3% since the vote.", True),
+        ("The league will bar the club from the cup next season.", False),
+    ],
+)
+def test_bar_opening_a_sentence_is_except(nlp, text: str, everyday: bool) -> None:
+    from newsgraph.nlp.plover import everyday_sense
+
+    assert everyday_sense(_token(nlp, text, "Bar" if everyday else "bar")) is everyday

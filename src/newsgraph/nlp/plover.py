@@ -624,6 +624,10 @@ def everyday_sense(trigger: Token) -> bool:
     preps = {c.lower_ for c in trigger.children if c.dep_ == "prep"}
     if lemma in ("take", "assume") and "charge" in lemmas:
         return True  # "since the coach took charge": in command, not accused
+    if lemma == "bar" and trigger.i == trigger.sent.start and trigger.dep_ != "ROOT" and not any(
+        c.dep_ in ("nsubj", "nsubjpass") for c in trigger.children
+    ):
+        return True  # "Bar a slight dip in May, shares rose steadily": "except", no one barred
     if lemma in _TRIPS and trigger.pos_ == "VERB" and not _somewhere_named(trigger):
         return True  # "will travel to key cities and marginal seats", "toured the region": a campaign's round, no one visited
     if lemma in ("ignore", "disregard") and objects and all(o.lemma_.lower() in _NOTICES for o in objects):
