@@ -34,7 +34,7 @@ def nlp(full_nlp):
 )
 def test_a_body_left_and_a_suit_brought(nlp, codes, text: str, trigger: str, code: str) -> None:
     assert codes(nlp, text, trigger) == [code]
-    assert EXTRACTOR == "newsgraph.events.v28"
+    assert EXTRACTOR == "newsgraph.events.v29"
 
 
 @pytest.mark.parametrize(

@@ -33,7 +33,7 @@ def test_a_schedule_the_writer_tells_keeps_its_type(nlp, events_at, codes, text:
     (event,) = events_at(nlp, text, trigger)
     assert (event.type, event.mode.value) == (code, "planned")
     assert codes(nlp, text, trigger) == [code]
-    assert event.extractor == EXTRACTOR == "newsgraph.events.v28"
+    assert event.extractor == EXTRACTOR == "newsgraph.events.v29"
 
 
 @pytest.mark.parametrize(

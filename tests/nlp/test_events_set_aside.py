@@ -30,7 +30,7 @@ def nlp(full_nlp):
     ],
 )
 def test_an_act_set_aside_is_untyped(nlp, untyped, text: str, trigger: str) -> None:
-    assert untyped(nlp, text, trigger).extractor == EXTRACTOR == "newsgraph.events.v28"
+    assert untyped(nlp, text, trigger).extractor == EXTRACTOR == "newsgraph.events.v29"
 
 
 @pytest.mark.parametrize(

@@ -19,7 +19,7 @@ def run():
         text = f"{headline}\n\n{text}"
         article = Article(id=article_id("test", text), source=SourcePointer(path="t", format=SourceFormat.TEXT), text=text)
         events = nlp(make_doc(nlp, article))._.ng["events"]
-        assert all(e.extractor == EXTRACTOR == "newsgraph.events.v28" for e in events)
+        assert all(e.extractor == EXTRACTOR == "newsgraph.events.v29" for e in events)
         return {e.trigger.text: (e.type, e.mode.value, tuple(a.evidence.text for a in e.actors)) for e in events}
 
     return _run

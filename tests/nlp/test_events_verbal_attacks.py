@@ -30,4 +30,4 @@ def nlp(full_nlp):
 )
 def test_an_attack_in_words_is_criticism(nlp, codes, text: str, trigger: str, code: str) -> None:
     assert codes(nlp, text, trigger) == [code]
-    assert EXTRACTOR == "newsgraph.events.v28"
+    assert EXTRACTOR == "newsgraph.events.v29"

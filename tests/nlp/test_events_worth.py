@@ -19,7 +19,7 @@ def _event(nlp, text: str, trigger: str):
     article = Article(id=article_id("test", text), source=SourcePointer(path="t", format=SourceFormat.TEXT), text=text)
     found = [e for e in nlp(make_doc(nlp, article))._.ng["events"] if e.trigger.text == trigger]
     assert len(found) == 1
-    assert found[0].extractor == EXTRACTOR == "newsgraph.events.v28"
+    assert found[0].extractor == EXTRACTOR == "newsgraph.events.v29"
     return found[0]
 
 

@@ -23,6 +23,16 @@ events no typed event of ours overlaps, ``recall`` is the share found. ``actor_a
 the found events whose golden actor is given, the share where one of our actors and the golden
 actor contain one another (case-insensitive).
 
+Figures, events v28 → v29 (2026-12-03), development sets only, precision / typed_precision / recall: dev
+0.895 / 0.842 / 0.573 → 0.911 / 0.893 / 0.573; dev2 unchanged (0.704 / 0.685 / 0.787); dev3 0.800 / 0.725 /
+0.500 → 0.821 / 0.744 / 0.500; dev4 0.793 / 0.744 / 0.392 → 0.812 / 0.787 / 0.392; dev5 0.679 / 0.643 / 0.404
+→ 0.731 / 0.731 / 0.404 (dev5-second 0.643 / 0.625 / 0.419 → 0.692 / 0.692 / 0.419); pooled precision 0.775
+→ 0.797 (224 of 289 → 224 of 281), typed 0.730 → 0.772, recall 0.485 unchanged (a truce called, a market's
+restriction eased and a body quit are RETREAT, demands partly met CONCEDE: ``nlp.plover.context_type``; a
+round with nothing named, information ignored and "Bar" as "except" are no events of a type:
+``plover.everyday_sense``; speculation is supposed: ``nlp.events.told.speculated``; a country met in a
+sports report is a side: ``senses.at_play``); the held-out summary unchanged (0.589 / 0.505 / 0.656).
+
 Figures, events v27 → v28 (2026-12-03), development sets only, precision / typed_precision / recall: dev
 0.895 / 0.807 / 0.573 → 0.895 / 0.842 / 0.573; dev2 0.704 / 0.667 / 0.787 → 0.704 / 0.685 / 0.787; dev3
 0.795 / 0.667 / 0.484 → 0.800 / 0.725 / 0.500; dev4 0.793 / 0.707 / 0.392 → 0.793 / 0.744 / 0.392; dev5

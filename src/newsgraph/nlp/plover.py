@@ -202,6 +202,33 @@ def light_object(verb: Token) -> Token | None:
 
 
 # Context rules written from the CAMEO-to-PLOVER table (codes in the comments).
+# What a market restriction limits (CAMEO 085 economic, not 081 administrative): "restrictions on
+# foreign ownership", "the Islamic bank limit", "import quotas".
+_MARKETS = frozenset({
+    "ownership", "owner", "bank", "banking", "trade", "trading", "import", "imports", "export", "exports",
+    "investment", "investor", "foreign", "capital", "currency", "market", "price", "stake", "shareholding",
+})
+# A truce declared, not agreed (CAMEO 0871 → RETREAT; "agreed to a ceasefire" stays AGREE).
+_TRUCE_CALLED = frozenset({"call", "declare", "announce", "order"})
+_TRUCES = frozenset({"truce", "ceasefire", "armistice"})
+# Words that take a part of what follows "of": "many of the demands", "some of the restrictions".
+_PARTITIVES = frozenset({"many", "some", "all", "most", "several", "much", "part", "none", "each", "one", "few", "both"})
+
+
+def partitive_wholes(objects: list[Token]) -> set[str]:
+    """The nouns a partitive object takes its part of ("met many of the government's demands":
+    demands), as lemmas and forms."""
+    out: set[str] = set()
+    for obj in objects:
+        if obj.lower_ not in _PARTITIVES:
+            continue
+        for c in obj.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                out |= {g.lemma_.lower() for g in c.children if g.dep_ == "pobj"}
+                out |= {g.lower_ for g in c.children if g.dep_ == "pobj"}
+    return out
+
+
 _EASED = frozenset({"lift", "ease", "relax", "cancel", "scrap", "loosen", "remove", "end", "rescind", "revoke", "drop"})
 _RESTRICTIONS = frozenset({"restriction", "curfew", "measure", "ban", "emergency", "law", "control", "rule", "limit", "censorship", "order"})
 _ECONOMIC_PRESSURE = frozenset({"sanction", "sanctions", "embargo", "blockade", "siege", "boycott"})
@@ -271,6 +298,13 @@ def _body_left(obj: Token) -> bool:
 
 
 _POSTS = frozenset({"post", "job", "role", "show", "party", "government", "cabinet", "office", "position", "seat", "whip", "board", "presidency", "leadership", "coalition"})
+# Bodies among the things left: quitting one is leaving it (RETREAT), quitting a post a resignation (CONCEDE).
+_BODIES_QUIT = _BODIES_LEFT | {"party", "government", "cabinet", "coalition", "board"}
+
+
+def _body_quit(obj: Token) -> bool:
+    """"quit the party", "quit UKIP", "quit the band": a body, named or not; not "quit his show", "quit the post"."""
+    return obj.dep_ == "dobj" and (obj.lemma_.lower() in _BODIES_QUIT or obj.ent_type_ == "ORG" and obj.pos_ == "PROPN")
 
 
 # What a vote is cast for when it backs someone or something ("voted for the bill"), not for a
@@ -291,12 +325,19 @@ def context_type(verb: Token) -> str | None:
                 g.lower_ in ("emergency", "siege") for g in c.children
             ):
                 lemmas.add("emergency")
+    lemmas |= partitive_wholes(objects)  # "met many of the demands": the demands met
     eventive = [_noun_type(o) for o in objects]
     if (lemma in _EASED or lemma == "call" and particle == "off") and objects:
         if lemmas & _ECONOMIC_PRESSURE:
             return "RETREAT"  # 085 ease economic sanctions, 0872 ease blockade
+        if lemmas & _RESTRICTIONS and any(
+            g.lemma_.lower() in _MARKETS or g.lower_ in _MARKETS for o in objects for g in o.subtree
+        ):
+            return "RETREAT"  # 085 ease economic sanctions: "relax restrictions on foreign ownership", "lifts bank limit"
         if lemmas & _RESTRICTIONS:
             return "CONCEDE"  # 081 ease administrative sanctions
+    if lemma in _TRUCE_CALLED and not particle and lemmas & _TRUCES:
+        return "RETREAT"  # 0871 declare truce, ceasefire: "called a truce in its battle with France"
     if (lemma in _CALLED_OFF or lemma == "call" and particle == "off") and objects:
         if "PROTEST" in eventive:
             return "CONCEDE"  # 082 ease political dissent
@@ -411,6 +452,8 @@ def context_type(verb: Token) -> str | None:
         return "RETREAT"  # "left the club", "left UKIP": a body or a post left (not "left the party in turmoil")
     if lemma == "brand" and _pobjs(verb, ("as",)):
         return "ACCUSE"  # "branded the complaint as pathetic"
+    if lemma == "quit" and any(_body_quit(o) for o in objects):
+        return "RETREAT"  # "quit the UK Independence Party", "quit the club": a body left, as "left UKIP" (not a post)
     if lemma == "quit" and (not objects and verb.dep_ != "xcomp" or lemmas & _POSTS):
         return "CONCEDE"  # "quit his show", "the minister quit": a resignation
     if lemma == "insist" and _pobjs(verb, ("on", "upon")):
@@ -581,6 +624,14 @@ def everyday_sense(trigger: Token) -> bool:
     preps = {c.lower_ for c in trigger.children if c.dep_ == "prep"}
     if lemma in ("take", "assume") and "charge" in lemmas:
         return True  # "since the coach took charge": in command, not accused
+    if lemma == "bar" and trigger.i == trigger.sent.start and trigger.dep_ != "ROOT" and not any(
+        c.dep_ in ("nsubj", "nsubjpass") for c in trigger.children
+    ):
+        return True  # "Bar a slight dip in May, shares rose steadily": "except", no one barred
+    if lemma in _TRIPS and trigger.pos_ == "VERB" and not _somewhere_named(trigger):
+        return True  # "will travel to key cities and marginal seats", "toured the region": a campaign's round, no one visited
+    if lemma in ("ignore", "disregard") and objects and all(o.lemma_.lower() in _NOTICES for o in objects):
+        return True  # "continue to ignore security warnings", "ignored research": information unheeded, no demand rejected
     if lemma == "visit" and objects and all(not o.ent_type_ and o.lemma_.lower() not in _VISITED for o in objects):
         return True  # "users visit search engines": a website, a shop, not a party or a place
     if lemma == "rally" and xcomp and not preps and not objects:
@@ -610,6 +661,22 @@ def everyday_sense(trigger: Token) -> bool:
     if lemma == "drill" and not any(c.dep_ == "nsubj" and c.lower_ in _FORCES for c in trigger.children):
         return True  # "firms drill for oil"; troops drilling is an exercise
     return False
+
+
+# Journeys that are visits only where they reach a named place, body or person ("toured Africa",
+# "travelled to Beijing for talks"); unnamed, a round of one's own ("toured the region", "travel
+# to key cities") meets no one.
+_TRIPS = frozenset({"tour", "travel"})
+_NAMED = frozenset({"GPE", "LOC", "FAC", "ORG", "PERSON", "NORP"})
+# Information one may ignore without rejecting anyone's demand.
+_NOTICES = frozenset({"warning", "research", "evidence", "study", "finding", "data", "sign", "fact", "risk", "danger", "label"})
+
+
+def _somewhere_named(trigger: Token) -> bool:
+    """Whether a journey's object or destination holds a name ("toured Africa", "travel to Jakarta")."""
+    reached = [c for c in trigger.children if c.dep_ in ("dobj", "npadvmod")]
+    reached += [g for c in trigger.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    return any(t.ent_type_ in _NAMED or t.pos_ == "PROPN" for r in reached for t in r.subtree)
 
 
 # Talk as a manner of speaking, not talks held: "big talk", "tough talk", "small talk".

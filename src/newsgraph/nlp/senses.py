@@ -356,6 +356,8 @@ _ENCOUNTERS = frozenset({"meet", "meeting", "visit", "face", "host", "travel", "
 # Sides and contestants as a report names them when not by name.
 _WINS = frozenset({"beat", "defeat", "thrash", "crush", "rout", "hammer", "overpower", "edge", "outplay"})
 _RALLIED_TO = frozenset({"behind", "around", "round", "to", "for", "against", "outside", "in"})
+# A national side as a sports report calls it ("headed to Wales to meet a country", "toured the country").
+_NATIONS = frozenset({"country", "nation"})
 _SIDES = frozenset({
     "side", "sides", "team", "teams", "holder", "holders", "leader", "leaders", "champion", "champions",
     "opponent", "opponents", "rival", "rivals", "club", "clubs", "winner", "winners", "seed", "player",
@@ -384,7 +386,7 @@ def at_play(trigger: Token, actors: list[Token], targets: list[Token], named: Ca
     if lemma not in _ENCOUNTERS:
         return False
     met = [t for t in targets if t.dep_ != "pobj" or t.head.lower_ in ("with", "against")]  # not "at the stadium"
-    return all(_side(t, named) or t.lemma_.lower() in _SIDES or t.lower_ in _SIDES for t in [*actors, *met])
+    return all(_side(t, named) or t.lemma_.lower() in _SIDES or t.lower_ in _SIDES or t.lemma_.lower() in _NATIONS for t in [*actors, *met])
 
 
 def _side(token: Token, named: Callable[[Token], bool]) -> bool:

@@ -21,7 +21,7 @@ from newsgraph.nlp.plover import cooperative, plover_code
 from newsgraph.nlp.quote_cues import Regions
 from newsgraph.nlp.senses import at_play
 
-EXTRACTOR = "newsgraph.events.v28"
+EXTRACTOR = "newsgraph.events.v29"
 _TOLD_AS_FACT = frozenset({EventMode.ASSERTED, EventMode.PLANNED, EventMode.REPORTED})
 
 

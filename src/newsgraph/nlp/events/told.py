@@ -63,10 +63,32 @@ def _said_would(pred: Token) -> bool:
     return False
 
 
+# Nouns of talk that only guesses: a happening they hold is supposed, not reported ("amid
+# speculation he will be offered the job", "rumours that the coach will quit").
+_GUESSES = frozenset({"speculation", "rumour", "rumor", "conjecture", "gossip", "guesswork"})
+
+
+def speculated(pred: Token) -> bool:
+    """A happening told only as what is guessed: the guess governs it ("amid speculation he will be
+    offered the job", where the parse may hang "amid speculation" on the verb itself) or holds its
+    clause ("rumours that he will resign")."""
+    if any(c.dep_ == "prep" and any(g.dep_ == "pobj" and g.lemma_.lower() in _GUESSES for g in c.children) for c in pred.children):
+        return True
+    head, steps = pred, 0
+    while head.dep_ in ("ccomp", "acl", "advcl", "conj") and head.head is not head and steps < 3:
+        head, steps = head.head, steps + 1
+        if head.pos_ == "NOUN" and head.lemma_.lower() in _GUESSES:
+            return True
+    return False
+
+
 def not_told_as_done(frame: Frame) -> bool:
     """A happening the text only wishes for or supposes (mode hoped, or hypothetical outside a
     plan told in reported speech: "wants to help them", "there would be meetings"), not one it
-    reports; a threat is still one ("threatened to sue": its own type)."""
+    reports; a threat is still one ("threatened to sue": its own type). Since events v29 also one
+    told only as speculation or rumour has (``speculated``)."""
+    if not frame.nominal and speculated(frame.pred):
+        return True
     if frame.type == "THREATEN" or frame.mode not in (EventMode.HOPED, EventMode.HYPOTHETICAL):
         return False
     return frame.mode is EventMode.HOPED or frame.nominal or not _said_would(frame.pred) or _supposed_plan(frame.pred)
