@@ -123,6 +123,7 @@ LAYOUTS4 = "layouts4"
 LAYOUTS5 = "layouts5"
 LAYOUTS6 = "layouts6"
 LAYOUTS7 = "layouts7"
+LAYOUTS8 = "layouts8"
 _PLACES = {"GPE", "LOC", "FAC"}
 
 
@@ -185,12 +186,13 @@ PARTS = ((LAYOUTS, "layouts part (annotated before the code ran; tuned after its
          (LAYOUTS5, "fifth layouts part (the same, a round later)"),
          (LAYOUTS6, "sixth layouts part (the same, a round later)"),
          (LAYOUTS7, "seventh layouts part (the same, a round later)"),
+         (LAYOUTS8, "eighth layouts part (the same, a round later)"),
          (HELDOUT, "held-out part (never tuned on)"))
 
 
 def evaluate(data: Path, *, update: bool = False, **_: object) -> Report:
     """Score the pipeline on the golden folder ``data`` and on each of its other parts it has
-    (``data/layouts`` to ``data/layouts7``, ``data/heldout``: figures prefixed with the folder's
+    (``data/layouts`` to ``data/layouts8``, ``data/heldout``: figures prefixed with the folder's
     name and "_"). Only the
     first part's expected file is ever rewritten (when asked): the other parts are the truth
     written before the code ran on them."""

@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
@@ -48,6 +49,8 @@ class ParenAlias:
 
 
 def _is_acronym(text: str) -> bool:
+    if re.fullmatch(r"[A-Z0-9]{2,6}\.[A-Z]{1,3}", text):
+        return False  # a stock ticker and its exchange ("ETR.UB", "XOM.N"), not initials with stops ("U.S.")
     letters = text.replace("&", "").replace(".", "")
     return 2 <= len(letters) <= 8 and letters.isalpha() and letters.isupper()
 

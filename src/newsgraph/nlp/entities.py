@@ -35,7 +35,7 @@ from newsgraph.nlp.mentions import clean_span, mention_spans
 from newsgraph.nlp.roles import roles_for
 from newsgraph.nlp.titles import ROYAL_TITLES
 
-EXTRACTOR = "newsgraph.entities.v30"
+EXTRACTOR = "newsgraph.entities.v31"
 
 __all__ = ["EXTRACTOR", "clean_span", "mentions_and_entities"]
 

@@ -410,7 +410,49 @@ def mention_spans(doc: Doc) -> list[Span]:
     spans = capitals_of_people(doc, text, credits(doc, text, spans))  # "(Photo: Name / Agency)", "SANDBERG: ..."
     spans = employers_before_titles(doc, spans)  # "Karoo Peak chief executive Willem Botha" typed GPE
     spans = surnames_alone(doc, spans)  # "Jelena Marković ... Marković said" typed ORG
-    return [s for s in spans if s.label_ in KEPT and not _currency_code(s) and not _nickname(s) and not _time_zone(s)]
+    spans = hyphenated_places(doc, spans)  # "Esch-sur-Alzette" cut at its first word
+    return [s for s in spans if s.label_ in KEPT and not _currency_code(s) and not _nickname(s) and not _time_zone(s)
+            and not _kicker(s) and not _ticker(s)]
+
+
+# the small words inside a town's hyphenated name: "Esch-sur-Alzette", "Stratford-upon-Avon"
+_HYPHEN_PARTICLES = frozenset("sur sous en le la les lès de du des am an im upon on under in en el".split())
+
+
+def hyphenated_places(doc: Doc, spans: list[Span]) -> list[Span]:
+    """A place's name the model cut at its first word before a hyphen, a small word, a hyphen and a
+    capitalised word ("Esch" of "Esch-sur-Alzette", "Stratford" of "Stratford-upon-Avon") is whole."""
+    out: list[Span] = []
+    for span in spans:
+        e = span.end
+        while (span.label_ in {"GPE", "LOC"} and e + 2 < len(doc) and doc[e].text == "-" and not doc[e - 1].whitespace_
+               and doc[e + 1].lower_ in _HYPHEN_PARTICLES and doc[e + 1].is_lower and doc[e + 2 - 1].whitespace_ == ""
+               and doc[e + 2].text == "-" and e + 3 < len(doc) and doc[e + 3].text[:1].isupper() and doc[e + 3].is_alpha
+               and not doc[e + 2].whitespace_ and not any(s.start == e + 3 for s in spans if s is not span)):
+            e += 4
+        out.append(span if e == span.end else Span(doc, span.start, e, label=span.label_))
+    return out
+
+
+# A label opening a text or a line before a colon ("Obituary: Ana Vela, ..."): no one's name
+_KICKERS = frozenset("obituary analysis correction clarification review interview profile timeline factbox explainer "
+                     "opinion comment editorial update exclusive preview feature letters".split())
+
+
+def _kicker(span: Span) -> bool:
+    doc = span.doc
+    return (len(span) == 1 and span.text.lower() in _KICKERS and span.end < len(doc) and doc[span.end].text == ":"
+            and (span.start == 0 or "\n" in doc[span.start - 1].text_with_ws))
+
+
+_TICKER = re.compile(r"[A-Z0-9]{1,6}\.[A-Z]{1,3}")
+
+
+def _ticker(span: Span) -> bool:
+    """A stock ticker in brackets after a company's name ("(ETR.UB)", "(XOM.N)"): a code, no name."""
+    doc = span.doc
+    return (_TICKER.fullmatch(span.text) is not None and span.start > 0 and doc[span.start - 1].text == "("
+            and span.end < len(doc) and doc[span.end].text == ")")
 
 
 # The last word of a title only a company, a club or a body gives ("chief executive", "founder").
@@ -439,8 +481,8 @@ def employers_before_titles(doc: Doc, spans: list[Span]) -> list[Span]:
     covered = {i for s in spans for i in range(s.start, s.end)}
     out = list(spans)
     for n, span in enumerate(spans):
-        if span.label_ not in _EMPLOYER_FROM or not _employer_shaped(span):
-            continue
+        if span.label_ not in _EMPLOYER_FROM | {"ORG"} or not _employer_shaped(span):
+            continue  # (an ORG already: its person is still read, "X chief executive Thanawat | Rungroj")
         j = span.end
         while j < len(doc) and j - span.end < 4 and doc[j].is_lower and is_title_word(doc[j].lower_):
             j += 1
@@ -521,10 +563,17 @@ def _time_zone(span: Span) -> bool:
 _CREDIT = re.compile(r"\((?:Photos?|Pictures?|Images?|Pics?|Video)\s*:\s*([^()/|]{2,60}?)\s*[/|]\s*([^()/|]{2,60}?)\s*\)")
 
 
+# A wire story's footer: "(Reporting by A and B in Town; Additional reporting by C; Editing by D)"
+_FOOTER = re.compile(r"\((?:Additional )?[Rr]eporting by [^()]{2,300}\)")
+_FOOTER_CLAUSE = re.compile(r"(?:[Rr]eporting|[Ww]riting|[Ee]diting|[Cc]ompiled|[Ww]ritten|[Ee]dited) by ([^;()]+)")
+_FOOTER_NAME = re.compile(r"[A-ZÀ-Þ][\w'’.-]*(?: (?:[A-ZÀ-Þ][\w'’.-]*|de|van|von|da|di|al|bin))*")
+
+
 def credits(doc: Doc, text: str, spans: list[Span]) -> list[Span]:
     """A photo credit in the text (``doc.text``), "(Photo: Inês Vaz / Norte Imagens)": the
-    photographer is a person, the agency an organisation, whatever the model made of them; spans
-    inside give way."""
+    photographer is a person, the agency an organisation, whatever the model made of them; a wire
+    footer's names after "Reporting by", "Editing by" ("(Reporting by A and B in Lima; Editing by
+    C)") are people, up to "in" and a place; spans inside give way."""
     from newsgraph.nlp.places import give_way
 
     found: list[Span] = []
@@ -533,6 +582,20 @@ def credits(doc: Doc, text: str, spans: list[Span]) -> list[Span]:
             span = doc.char_span(m.start(group), m.end(group), label=label)
             if span is not None and any(t.text[:1].isupper() for t in span):
                 found.append(span)
+    for m in _FOOTER.finditer(text):
+        for clause in _FOOTER_CLAUSE.finditer(m.group(0)):
+            names = re.split(r" in [A-Z][^,]*$|,? and |, ", clause.group(1).strip())
+            at = m.start() + clause.start(1)
+            for name in names:
+                name = name.strip()
+                found_name = _FOOTER_NAME.fullmatch(name)
+                if found_name is None or " " not in name:
+                    continue  # a person's full name only
+                start = text.find(name, at, m.end())
+                span = doc.char_span(start, start + len(name), label="PERSON") if start >= 0 else None
+                if span is not None:
+                    found.append(span)
+                    at = start + len(name)
     return give_way(spans, found) if found else spans
 
 

@@ -33,6 +33,13 @@ suspect. Its occurrences are read together, and any one of them can show what it
   no entity or ORG: a short form spelt out in brackets after it ("X (Total Abstract Rendering
   Architecture)"). A one-word name the model typed a place in such a list of companies, and
   unknown to the gazetteer, is an organisation as well (``listed_companies``).
+- no entity: a song or a tune, sung, hummed, whistled or listened to ("fans sang X", "listen to A
+  or X"), a name in a title that is a question ("for The Orchard, or Where Is X?"), a name in the
+  items of a list of a disc's features or a work's parts ("the extras, which include a quiz and A
+  chasing X"); NORP: a nationality word a copula gives someone ("whose father was X"), whatever
+  pronoun follows it; FAC: a royal title and a name after "the" and a preposition of place ("in the
+  Prince X": a pub, a hall, ``royal_named_places``). Lists are read twice, the second time with the
+  names the first retyped.
 
 A collective ("MPs", "officials") is never a person, even where the model made "Male MPs" a name,
 and neither is a "name" without a letter (a score the model read as one) or a function word.
@@ -179,14 +186,80 @@ def _work(span: Span) -> bool:
     return False
 
 
+# "fans sang X", "he hummed X", "listen to X or Y": a song or a tune (a person is sung to, not sung)
+_SING = frozenset("sing hum whistle".split())
+
+
+def _sung(span: Span) -> bool:
+    """A song or a tune: the object of sing, hum or whistle ("the crowd sang X"), or what one
+    listens to ("to listen to A or X on hold"), itself or as a later name of a list."""
+    root = span.root
+    while root.dep_ == "conj" and root.head.i < root.i:
+        root = root.head  # "A or X": the list's first name carries the verb
+    if root.dep_ == "dobj" and root.head.lemma_.lower() in _SING:
+        return True
+    return (root.dep_ == "pobj" and root.head.lower_ == "to" and root.head.head.lemma_.lower() == "listen")
+
+
+_WH = frozenset("who whom whose what whatever where which why how when whoever".split())
+
+
+def _question_title(span: Span) -> bool:
+    """A name in a title that is a question ("won best newcomer for The Pelican, or Where Is X?",
+    "Whatever Happened to X? opens tonight"): a capitalised wh-word inside a sentence, not after a
+    quotation mark, a colon or a dash, a few words before the name and a question mark right after
+    it. A question someone asks is quoted or opens its sentence."""
+    doc = span.doc
+    after = span.end
+    while after < len(doc) and after - span.end < 2 and doc[after].is_title and doc[after].is_alpha:
+        after += 1
+    if after >= len(doc) or doc[after].text != "?":
+        return False
+    for k in range(span.start - 1, max(span.sent.start, span.start - 6) - 1, -1):
+        t = doc[k]
+        if t.lower_ in _WH and t.text[:1].isupper():
+            prev = doc[k - 1] if k > span.sent.start else None
+            return prev is not None and prev.text not in _QUOTE_MARKS | {":", "-", "—", "–", "(", ".", "!", "?"}
+        if t.is_punct and t.text not in {"'", "’"}:
+            return False
+    return False
+
+
+# plural nouns of a work's parts or a disc's contents: "the extras, which include A and B chasing X"
+_FEATURES = frozenset("games extras features scenes episodes sketches levels clips".split())
+
+
+def _in_listed_features(span: Span) -> bool:
+    """A name inside the items of a list of works or a disc's features that "include" (including,
+    such as) begins ("the games, which include a memory test and Pip chasing X", "her songs
+    include A"): an item's title or a character in it, not a person the article reports on. Not a
+    maker named by "by", "with", "from", "starring" or "featuring"."""
+    doc = span.doc
+    if span.start > 0 and doc[span.start - 1].lower_ in {"by", "with", "from", "starring", "featuring", "for"}:
+        return False
+    for k in range(span.start - 1, span.sent.start, -1):
+        t = doc[k]
+        if t.text in {";", ":", "(", ")"} or (t.pos_ in {"VERB", "AUX"} and t.tag_ not in {"VBG", "VBN"}
+                                              and not t.is_title and t.lower_ not in {"include", "includes", "included"}):
+            return False
+        if t.lower_ in {"include", "includes", "included", "including"} or (t.lower_ == "as" and doc[k - 1].lower_ == "such"):
+            j = k - (2 if t.lower_ == "as" else 1)
+            if j >= span.sent.start and doc[j].lower_ in {"which", "that", ","}:
+                j -= 1
+            while j >= span.sent.start and doc[j].text == ",":
+                j -= 1
+            return j >= span.sent.start and doc[j].lower_ in _WORKS | _FEATURES and doc[j].pos_ == "NOUN"
+    return False
+
+
 def _cue(span: Span, spans: list[Span], org_texts: set[str]) -> str | None:
     """What one occurrence shows the name is (NONE for a work or a thing, PRODUCT, ORG, GPE, LOC), or None."""
     from newsgraph.nlp.organisations import company_cue
     from newsgraph.nlp.places import gazetteer
 
     doc = span.doc
-    if _work(span):
-        return "NONE"
+    if _work(span) or _sung(span) or _question_title(span) or _in_listed_features(span):
+        return "NONE"  # "she hummed X", "Who Is X?", "extras that include A and B chasing X"
     if _nationality(span.text):
         return "NORP"
     nxt = doc[span.end] if span.end < len(doc) else None
@@ -425,10 +498,17 @@ def _collective(span: Span) -> bool:
 def retype_one_word_people(doc: Doc, spans: list[Span]) -> list[Span]:
     """``spans`` with each suspect one-word PERSON (see the module) retyped where any of its
     occurrences shows what it is."""
+    spans = royal_named_places(doc, spans)
     # "MPs", even where "Male MPs" was a "name"; a "name" without a letter ("86.9") or a function
     # word ("As part of its plan") is none either
     spans = [s for s in spans if not (s.label_ == "PERSON" and (
         _collective(s) or not any(c.isalpha() for c in s.text) or (len(s) == 1 and s[0].is_stop)))]
+    # a second pass reads the lists again with the names the first retyped ("A Group and B and X":
+    # B an organisation by its list, then X by B)
+    return _retype_pass(doc, _retype_pass(doc, spans))
+
+
+def _retype_pass(doc: Doc, spans: list[Span]) -> list[Span]:
     # first-name evidence: the name is a word of a longer person name the article writes ("Tessa Brannock")
     longer = {w for s in spans if s.label_ == "PERSON" and " " in s.text for w in s.text.split()}
     names = {s.text for s in spans if s.label_ == "PERSON" and " " not in s.text and s.text not in longer
@@ -439,6 +519,9 @@ def retype_one_word_people(doc: Doc, spans: list[Span]) -> list[Span]:
     retyped: dict[str, str] = {}
     for name in names:
         found = _occurrences(doc, name) or [s for s in spans if s.text == name]
+        if _nationality(name) and any(_said_of_someone(s) for s in found):
+            retyped[name] = "NORP"  # "whose father was Welsh ... her": the pronoun is the subject's
+            continue
         if any(_person_evidence(s) for s in found):
             continue
         cues = {c for s in found if (c := "NONE" if _counted(s) else _cue(s, spans, org_texts)) is not None}
@@ -448,6 +531,36 @@ def retype_one_word_people(doc: Doc, spans: list[Span]) -> list[Span]:
         return spans
     return [Span(doc, s.start, s.end, label=retyped[s.text]) if s.label_ == "PERSON" and s.text in retyped else s
             for s in spans if not (s.label_ == "PERSON" and retyped.get(s.text) == "NONE")]
+
+
+def _said_of_someone(span: Span) -> bool:
+    """A nationality word a copula gives its subject ("her father was X", "they are X"), without a
+    title before it: what someone is, not who."""
+    doc = span.doc
+    root = span.root
+    titled = span.start > 0 and doc[span.start - 1].lower_.rstrip(".") in {t.rstrip(".") for t in _PERSON_TITLES}
+    return not titled and root.dep_ in {"acomp", "attr"} and root.head.lemma_.lower() == "be"
+
+
+# where one is: "drinks in the Queen X", "met outside the Prince X"
+_AT = _LOCATIVE | frozenset("into from by behind opposite beside".split())
+
+
+def royal_named_places(doc: Doc, spans: list[Span]) -> list[Span]:
+    """A royal title and a name after "the" and a locative preposition, ending the phrase ("a fight
+    in the Queen X", "they met at the King X."), name a pub, a hall, a hospital or a ship, not the
+    royal: a royal's name takes no article ("Queen X", but "the Queen", "the Prince of Wales",
+    "the late King X"). The title joins the name, a building (FAC)."""
+    out = []
+    taken = {i for s in spans for i in range(s.start, s.end)}
+    for s in spans:
+        k = s.start
+        if (s.label_ == "PERSON" and len(s) == 1 and k >= 3 and doc[k - 1].lower_ in ROYAL_TITLES and doc[k - 1].is_title
+                and k - 1 not in taken and doc[k - 2].lower_ == "the" and doc[k - 3].lower_ in _AT
+                and not (s.end < len(doc) and (doc[s.end].pos_ in {"NOUN", "PROPN", "NUM"} or doc[s.end].text in _POSSESSIVE))):
+            s = Span(doc, k - 1, s.end, label="FAC")
+        out.append(s)
+    return out
 
 
 def listed_companies(doc: Doc, spans: list[Span]) -> list[Span]:
@@ -466,4 +579,4 @@ def listed_companies(doc: Doc, spans: list[Span]) -> list[Span]:
     return out
 
 
-__all__ = ["listed_companies", "retype_one_word_people"]
+__all__ = ["listed_companies", "retype_one_word_people", "royal_named_places"]

@@ -973,6 +973,18 @@ CORPORATE_FINALS = frozenset(
 ) | LEGAL_FORMS
 
 
+def _company_typed_otherwise(span: Span) -> bool:
+    """A name of two words or more ending in a company word ("Moselle Capital Partners", "Halden
+    Mining") that the model typed a person, a product, a nationality or a place: the company,
+    unless its first word is a country's or its whole a known place."""
+    from newsgraph.nlp.countries import country_of
+    from newsgraph.nlp.places import gazetteer
+
+    return (span.label_ in {"PERSON", "PRODUCT", "NORP", "LOC", "GPE"} and len(span) >= 2 and span[-1].text in CORPORATE_FINALS
+            and all(t.text[:1].isupper() for t in span) and country_of(span[0].text) is None
+            and not gazetteer().is_place(span.text))
+
+
 def companies(doc: Doc, spans: list[Span]) -> list[Span]:
     """Company names the model missed: a run of capitalised proper nouns ending in a company word
     ("Goldcrest Mining"), and, once the article has written such a name, its first word standing
@@ -982,6 +994,7 @@ def companies(doc: Doc, spans: list[Span]) -> list[Span]:
     from newsgraph.nlp.places import proper_run_start, token_texts
 
     spans = legal_names(doc, spans)  # "Orbitale Torino" typed PERSON before "SpA", "Aerovias do Sul SA"
+    spans = [Span(doc, s.start, s.end, label="ORG") if _company_typed_otherwise(s) else s for s in spans]
     covered = {i for s in spans for i in range(s.start, s.end)}
     extra: list[Span] = []
     words = token_texts(doc)
@@ -997,6 +1010,8 @@ def companies(doc: Doc, spans: list[Span]) -> list[Span]:
                        and country_of(s[0].text) is None]
     firsts = {first.text for s in companies_named if (first := _company_first(s)) is not None}
     shorts = firsts | {s[:-1].text for s in companies_named}  # "Qasr Marine" of "Qasr Marine Holdings"
+    shorts |= {s[:n].text for s in companies_named for n in range(2, len(s) - 1)
+               if s[n - 1].is_title and s[n - 1].text not in CORPORATE_FINALS}  # "Erdene Tal" of "Erdene Tal Resources LLC"
     people = {t.text for s in spans if s.label_ == "PERSON" and len(s) > 1 for t in s}
     spans = [Span(doc, s.start, s.end, label="ORG") if s.text in shorts and _short_form_here(s, people) else s
              for s in spans]  # "Hoshino president X" after "Hoshino Heavy Industries": the company, typed PERSON

@@ -1184,13 +1184,15 @@ _BUILDING_HEADS = frozenset(
     Castle Fortress Prison Jail Dam Tunnel Canal Pavilion Stadion Palacio Palazzo Velodrome Racecourse
     Hôtel Château Palais Castillo Castello Schloss Mercado Mercato Marché Estação Estación Gare Igreja Iglesia
     Catedral Palácio Teatro Museo Musée Museu Brücke Puente Ponte Highway Motorway Expressway Freeway
+    Estadio Estádio Stade Stadio Aeropuerto Aeroporto Aéroport
     """.split()
 )
 # The link after a building word that opens a name: "Palace of Justice", "Hôtel de Ville", "Palacio del Quemado".
 _BUILDING_LINKS = frozenset({"of", "de", "du", "des", "del", "della", "di", "do", "da"})
 # Building words of other languages, written before the name ("Museo Civico delle Arti", "Puente Centenario").
 _FOREIGN_HEADS = frozenset("Museo Musée Museu Palacio Palazzo Palácio Castillo Castello Mercado Mercato Estação Estación "
-                           "Teatro Catedral Puente Ponte Igreja Iglesia Château Palais Schloss Gare Marché".split())
+                           "Teatro Catedral Puente Ponte Igreja Iglesia Château Palais Schloss Gare Marché "
+                           "Estadio Estádio Stade Stadio Stadion Aeropuerto Aeroporto Aéroport".split())
 _FOREIGN_LINKS = _BUILDING_LINKS | {"delle", "dei", "degli", "dello", "la", "le", "los", "las", "dos", "das", "des", "y", "e"}
 # Words that name a building or an institution, read as the building after "at", "outside", "in" ...
 _BUILDING_OR_BODY = frozenset("Hospital Clinic House Hall Station Terminal Centre Center Museum Library Theatre Theater "
@@ -1663,10 +1665,10 @@ def _conjoined(member: Span, members: list[Span]) -> bool:
 # structure's ("the Loma Dorada copper mine", "the Tres Piedras dam", "the Kalnu wind farm"): words
 # for things named after a place or a feature, not after their owner (no "plant" or "factory":
 # "the Toyota plant" is the company's).
-_STRUCTURE_NOUNS = frozenset("mine mines dam pipeline oilfield gasfield".split())
+_STRUCTURE_NOUNS = frozenset("mine mines dam pipeline oilfield gasfield smelter refinery concentrator".split())
 _STRUCTURE_PAIRS = frozenset({("wind", "farm"), ("wind", "park"), ("solar", "farm"), ("solar", "park"),
                               ("gas", "field"), ("oil", "field")})
-_STRUCTURE_FROM = frozenset({"ORG", "PERSON", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART"})
+_STRUCTURE_FROM = frozenset({"ORG", "PERSON", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "NORP"})
 _STRUCTURE_GAP = 2  # lower-case words at most between the name and its noun ("copper", "open-pit copper")
 # A line is a railway's only in a sentence on trains ("passengers on the Harbour Rail line"; not
 # "the Kremlin line on the talks").
@@ -1706,6 +1708,19 @@ def _structure_after(doc: Doc, end: int) -> bool:
     return False
 
 
+# "Yambali village": a settlement noun after a place's name is none of it
+_SETTLEMENT_AFTER = frozenset("village town hamlet".split())
+
+
+def _determined(doc: Doc, start: int) -> bool:
+    """ "the X", "its X", "Bhutan's troubled X": an article or a possessive before the name, one or
+    two adjectives between."""
+    k = start - 1
+    while k > 0 and start - k <= 2 and doc[k].pos_ == "ADJ" and doc[k].is_lower:
+        k -= 1
+    return doc[k].lower_ in {"the", "its", "their"} or doc[k].text in {"'s", "’s"}
+
+
 def structures_by_kind(doc: Doc, spans: list[Span]) -> list[Span]:
     """A name between "the" and a lower-case noun for a mine, a dam, a pipeline, a wind or solar
     farm or, in a sentence on trains, a line is that structure (FAC), whatever the model typed it:
@@ -1717,7 +1732,8 @@ def structures_by_kind(doc: Doc, spans: list[Span]) -> list[Span]:
     river", "the Hekla volcano"), unless a town, a country or a nationality; and a natural place's
     mention ends before such a noun ("the Krušné mountains" → "Krušné")."""
     words = token_texts(doc)
-    if not any(w in _STRUCTURE_NOUNS or w in _NATURAL_AFTER or w in {"farm", "park", "field", "line"} for w in words):
+    if not any(w in _STRUCTURE_NOUNS or w in _NATURAL_AFTER or w in _SETTLEMENT_AFTER or w in {"farm", "park", "field", "line"}
+               for w in words):
         return spans  # (most articles: no such word, nothing to read)
     covered = {i for s in spans for i in range(s.start, s.end)}
     missed: list[Span] = []
@@ -1748,6 +1764,11 @@ def structures_by_kind(doc: Doc, spans: list[Span]) -> list[Span]:
     for span in spans:
         if span.label_ == "LOC" and len(span) >= 2 and span[-1].is_lower and span[-1].lower_ in _NATURAL_AFTER:
             span = Span(doc, span.start, span.end - 1, label="LOC")  # "the Krušné mountains": the noun is none of the name
+        if span.label_ in _PLACE_LABELS and len(span) >= 2 and span[-1].is_lower and span[-1].lower_ in _SETTLEMENT_AFTER:
+            span = Span(doc, span.start, span.end - 1, label="GPE")  # "Yambali village": the noun is none of the name
+        if (span.label_ in _STRUCTURE_FROM and len(span) >= 2 and span[-1].is_lower and span[-1].lower_ in _STRUCTURE_NOUNS
+                and span[-2].is_title):
+            span = Span(doc, span.start, span.end - 1, label=span.label_)  # "the Rogun dam" run on: read below
         if span.label_ not in _STRUCTURE_FROM or not _structure_after(doc, span.end):
             out.append(span)
             continue
@@ -1756,7 +1777,7 @@ def structures_by_kind(doc: Doc, spans: list[Span]) -> list[Span]:
                 and not any(s.end == start for s in spans):
             start -= 1  # "the Tres | Piedras dam"
         name = doc[start : span.end].text
-        if (start == 0 or doc[start - 1].lower_ != "the" or country_of_demonym(name) is not None
+        if (start == 0 or not _determined(doc, start) or country_of_demonym(name) is not None
                 or canonical_country(name) is not None
                 or any(s.text == name and s.start != span.start and not _structure_after(doc, s.end) for s in spans)):
             out.append(span)
