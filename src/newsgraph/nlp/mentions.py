@@ -422,16 +422,25 @@ _HYPHEN_PARTICLES = frozenset("sur sous en le la les lès de du des am an im upo
 def hyphenated_places(doc: Doc, spans: list[Span]) -> list[Span]:
     """A place's name the model cut at its first word before a hyphen, a small word, a hyphen and a
     capitalised word ("Esch" of "Esch-sur-Alzette", "Stratford" of "Stratford-upon-Avon") is whole."""
+    starts = {s.start for s in spans}
     out: list[Span] = []
     for span in spans:
         e = span.end
-        while (span.label_ in {"GPE", "LOC"} and e + 2 < len(doc) and doc[e].text == "-" and not doc[e - 1].whitespace_
-               and doc[e + 1].lower_ in _HYPHEN_PARTICLES and doc[e + 1].is_lower and doc[e + 2 - 1].whitespace_ == ""
-               and doc[e + 2].text == "-" and e + 3 < len(doc) and doc[e + 3].text[:1].isupper() and doc[e + 3].is_alpha
-               and not doc[e + 2].whitespace_ and not any(s.start == e + 3 for s in spans if s is not span)):
+        while span.label_ in {"GPE", "LOC"} and _hyphen_tail(doc, e) and e + 3 not in starts:
             e += 4
         out.append(span if e == span.end else Span(doc, span.start, e, label=span.label_))
     return out
+
+
+def _hyphen_tail(doc: Doc, e: int) -> bool:
+    """Whether "-sur-Alzette" follows token ``e - 1``: a hyphen right after it, a small lower-case
+    word, a hyphen right after that word and then a capitalised word right after the hyphen."""
+    if e + 3 >= len(doc):
+        return False
+    hyphen, particle, hyphen2, word = doc[e], doc[e + 1], doc[e + 2], doc[e + 3]
+    return (hyphen.text == "-" and hyphen2.text == "-"
+            and not doc[e - 1].whitespace_ and not particle.whitespace_ and not hyphen2.whitespace_
+            and particle.is_lower and particle.lower_ in _HYPHEN_PARTICLES and word.text[:1].isupper() and word.is_alpha)
 
 
 # A label opening a text or a line before a colon ("Obituary: Ana Vela, ..."): no one's name

@@ -504,8 +504,10 @@ def retype_one_word_people(doc: Doc, spans: list[Span]) -> list[Span]:
     spans = [s for s in spans if not (s.label_ == "PERSON" and (
         _collective(s) or not any(c.isalpha() for c in s.text) or (len(s) == 1 and s[0].is_stop)))]
     # a second pass reads the lists again with the names the first retyped ("A Group and B and X":
-    # B an organisation by its list, then X by B)
-    return _retype_pass(doc, _retype_pass(doc, spans))
+    # B an organisation by its list, then X by B); where the first retyped nothing, it would read
+    # the same spans the same way
+    first = _retype_pass(doc, spans)
+    return first if first is spans else _retype_pass(doc, first)
 
 
 def _retype_pass(doc: Doc, spans: list[Span]) -> list[Span]:
