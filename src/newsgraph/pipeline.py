@@ -145,15 +145,24 @@ class Extractor:
         self.ner = ner or settings.get("ner")  # a runner passes the parent's value to its workers
         self.nlp: Any = None
         self.encoder: Any = None
+        self._models: tuple[Any, ...] | None = None  # the key the loaded models are kept under (``release``)
 
     def load(self) -> None:
         """Load the spaCy pipeline (NlpError NG201 when the model is missing) and, when embedding,
         the MiniLM encoder with ``EMBED_THREADS`` threads (when it cannot load, the vectors are left
-        to the writer, which reports NG312)."""
+        to the writer, which reports NG312). Models an earlier extractor of this process released
+        with the same settings are taken instead of loaded again (``release``)."""
         if self.nlp is None:
             from newsgraph import nlp
 
-            self.nlp = nlp.load_pipeline(self.model or settings.get("model") or None, ner=self.ner)
+            model = self.model or settings.get("model") or None
+            # the loader is part of the key: models are reused only where they would load the same
+            self._models = (nlp.load_pipeline, model, self.ner, self.embed)
+            kept = _take_models(self._models)
+            if kept is not None:
+                self.nlp, self.encoder, self.embed = kept
+            else:
+                self.nlp = nlp.load_pipeline(model, ner=self.ner)
         if self.embed and self.encoder is None:
             from newsgraph import search
 
@@ -161,6 +170,16 @@ class Extractor:
                 self.encoder = search.Encoder(threads=EMBED_THREADS)
             except (OSError, ImportError, ValueError):
                 self.embed = False
+
+    def release(self) -> None:
+        """Hand the loaded models back, for the next extractor in this process with the same model,
+        ``ner`` and ``embed`` (``_keep_models``); call it when this one is done. Loading them costs
+        about 4 s of CPU, and an in-process ingest of one article about half a second besides, so
+        the web app's ``POST /api/ingest``, ``KnowledgeBase.ingest`` in a loop and ``reextract``
+        load them once. Runner workers keep their own extractor for their lifetime instead."""
+        if self.nlp is not None and self._models is not None:
+            _keep_models(self._models, (self.nlp, self.encoder, self.embed))
+        self.nlp = self.encoder = self._models = None
 
     def __call__(self, articles: Sequence[Article]) -> Extracted:
         """The batch's facts, in input order; when extraction breaks on an article (a bug met on
@@ -195,6 +214,36 @@ class Extractor:
                                          reason=f"extraction failed ({type(exc).__name__}: {exc}); stored without facts",
                                          article_id=article.id))
             return Extracted(facts=tuple(facts), failures=tuple(failures))
+
+
+# Models an in-process run has finished with, for the next run of this process (``Extractor.release``):
+# one set at most, the last released, so a process holds at most one idle spaCy pipeline and encoder.
+# Only a run that takes them uses them (an extractor takes them out; a second run at the same time
+# loads its own), and a pipeline whose string store has grown past ``_KEEP_STRINGS`` (every new word
+# of every article read adds to it) is dropped, so a long-lived server's memory stays bounded.
+_IDLE_MODELS: dict[tuple[Any, ...], tuple[Any, Any, bool]] = {}
+_IDLE_LOCK = threading.Lock()
+_KEEP_STRINGS = 1_000_000
+
+
+def _take_models(key: tuple[Any, ...]) -> tuple[Any, Any, bool] | None:
+    with _IDLE_LOCK:
+        return _IDLE_MODELS.pop(key, None)
+
+
+def _keep_models(key: tuple[Any, ...], models: tuple[Any, Any, bool]) -> None:
+    if len(models[0].vocab.strings) > _KEEP_STRINGS:
+        return
+    with _IDLE_LOCK:
+        _IDLE_MODELS.clear()
+        _IDLE_MODELS[key] = models
+
+
+def release_models() -> None:
+    """Drop the models kept for the next in-process run (about 0.5 GB): for a long-lived process
+    that will not extract again soon."""
+    with _IDLE_LOCK:
+        _IDLE_MODELS.clear()
 
 
 def _readable(articles: Sequence[Article], model_language: str) -> tuple[list[Article], list[Skip]]:
@@ -735,11 +784,17 @@ class InProcess:
         self.extractor = extractor
 
     def drive(self, writer: Writer, batches: Iterator[Pending]) -> None:
-        if writer.extracts and self.extractor is None:
+        own = writer.extracts and self.extractor is None  # built here: its models are released after the run
+        if own:
             self.extractor = Extractor(writer.options.model, max_chars=writer.options.max_extract_chars,
                                        embed=writer.options.embed, ner=writer.options.ner)
-        for pending in batches:
-            writer.commit(pending, self.extractor(pending.kept) if writer.extracts and self.extractor else Extracted())
+        try:
+            for pending in batches:
+                writer.commit(pending, self.extractor(pending.kept) if writer.extracts and self.extractor else Extracted())
+        finally:
+            if own and self.extractor is not None:
+                self.extractor.release()
+                self.extractor = None
 
 
 def ingest_records(

@@ -98,10 +98,13 @@ def reextract(db: str | Path, *, stale: bool = False, article_ids: Sequence[str]
     if article_ids and not todo:
         raise QueryError("NG475", f"none of the {len(article_ids)} articles named is stale in {db}")
     extractor = Extractor(model or settings.get("model"), max_chars=settings.get("max_extract_chars"), embed=False)
-    for start in range(0, len(todo), max(1, batch_size)):
-        _batch(db, todo[start:start + max(1, batch_size)], extractor, summary)
-        if progress:
-            progress(summary)
+    try:
+        for start in range(0, len(todo), max(1, batch_size)):
+            _batch(db, todo[start:start + max(1, batch_size)], extractor, summary)
+            if progress:
+                progress(summary)
+    finally:
+        extractor.release()
     if summary.reextracted:
         from newsgraph import indexing
         from newsgraph.store.digest import refresh

@@ -132,8 +132,11 @@ class ProcessRunner:
         if len(first) < 2 and not self.pool:  # one batch cannot be split: extract it here, start no pool
             extractor = Extractor(writer.options.model, self.batch_size or NLP_BATCH_SIZE, writer.options.max_extract_chars,
                                   embed=writer.options.embed, ner=writer.options.ner)
-            for pending in first:
-                writer.commit(pending, extractor(pending.kept))
+            try:
+                for pending in first:
+                    writer.commit(pending, extractor(pending.kept))
+            finally:
+                extractor.release()
             return
         batches = itertools.chain(first, batches)
         loads = (writer.options.model, writer.options.embed, writer.options.ner)
